@@ -1,0 +1,250 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Cadasto.Analyzers.Common;
+
+/// <summary>
+/// Follows a value back to the source text that hard-codes it: a literal, a <c>const</c>, a
+/// <c>static readonly</c> field set from constants, a local assigned once, a concatenation or
+/// interpolation of those, or a ternary of two of them. Values read at run time (configuration,
+/// environment, parameters, method results) have no such source.
+/// </summary>
+internal static class HardcodedStringTracer
+{
+    // Deep enough for real chains of constants (const → const → literal), shallow enough that a
+    // cycle in broken code ends quickly.
+    private const int MaxDepth = 8;
+
+    /// <summary>
+    /// The expressions that hard-code <paramref name="value"/> (one, or two for a ternary), each with
+    /// its constant text; empty when the value is not hard-coded.
+    /// </summary>
+    public static IReadOnlyList<HardcodedString> Trace(IOperation value, Compilation compilation, CancellationToken cancellationToken)
+    {
+        var found = new List<HardcodedString>(1);
+        if (!TryTrace(value, compilation, found, depth: 0, cancellationToken))
+        {
+            found.Clear();
+        }
+
+        return found;
+    }
+
+    private static bool TryTrace(IOperation? value, Compilation compilation, List<HardcodedString> found, int depth, CancellationToken cancellationToken)
+    {
+        if (value is null || depth > MaxDepth)
+        {
+            return false;
+        }
+
+        value = WalkDownConversions(value);
+        switch (value)
+        {
+            case ILiteralOperation { ConstantValue: { HasValue: true, Value: string text } }:
+                found.Add(new HardcodedString(value.Syntax, text));
+                return true;
+
+            case IFieldReferenceOperation { Field: var field }:
+                return TryTraceField(field, value, compilation, found, depth, cancellationToken);
+
+            case ILocalReferenceOperation { Local: var local }:
+                return TryTraceLocal(local, value, compilation, found, depth, cancellationToken);
+
+            case IConditionalOperation conditional:
+                return TryTrace(conditional.WhenTrue, compilation, found, depth + 1, cancellationToken)
+                    && TryTrace(conditional.WhenFalse, compilation, found, depth + 1, cancellationToken);
+
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } or IInterpolatedStringOperation:
+                // The whole expression is the secret: one finding, on the expression that spells it.
+                if (value.ConstantValue is { HasValue: true, Value: string constantText })
+                {
+                    found.Add(new HardcodedString(value.Syntax, constantText));
+                    return true;
+                }
+
+                return TryTraceComposite(value, compilation, depth, cancellationToken, found);
+
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>A concatenation or interpolation whose every part is hard-coded (e.g. <c>static readonly</c> parts).</summary>
+    private static bool TryTraceComposite(IOperation value, Compilation compilation, int depth, CancellationToken cancellationToken, List<HardcodedString> found)
+    {
+        var parts = new List<HardcodedString>();
+        foreach (var part in CompositeParts(value))
+        {
+            if (!TryTrace(part, compilation, parts, depth + 1, cancellationToken))
+            {
+                return false;
+            }
+        }
+
+        found.Add(new HardcodedString(value.Syntax, string.Concat(parts.Select(p => p.Text))));
+        return true;
+    }
+
+    private static IEnumerable<IOperation> CompositeParts(IOperation value)
+    {
+        switch (value)
+        {
+            case IBinaryOperation binary:
+                yield return binary.LeftOperand;
+                yield return binary.RightOperand;
+                break;
+            case IInterpolatedStringOperation interpolated:
+                foreach (var part in interpolated.Parts)
+                {
+                    switch (part)
+                    {
+                        case IInterpolatedStringTextOperation text:
+                            yield return text.Text;
+                            break;
+                        case IInterpolationOperation { Alignment: null, FormatString: null } hole:
+                            yield return hole.Expression;
+                            break;
+                        default:
+                            // Alignment or format: not a plain string composition.
+                            yield return part;
+                            break;
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private static bool TryTraceField(IFieldSymbol field, IOperation reference, Compilation compilation, List<HardcodedString> found, int depth, CancellationToken cancellationToken)
+    {
+        if (!field.IsConst && !(field.IsStatic && field.IsReadOnly))
+        {
+            return false;
+        }
+
+        if (GetInitializer(field, cancellationToken) is not { } initializer)
+        {
+            return false;
+        }
+
+        // A static readonly field may still be reassigned in the static constructor: then it is not a constant.
+        if (!field.IsConst && IsAssignedOutsideInitializer(field, cancellationToken))
+        {
+            return false;
+        }
+
+        return TryTrace(GetOperation(initializer, reference, compilation, cancellationToken), compilation, found, depth + 1, cancellationToken);
+    }
+
+    private static bool TryTraceLocal(ILocalSymbol local, IOperation reference, Compilation compilation, List<HardcodedString> found, int depth, CancellationToken cancellationToken)
+    {
+        if (local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } initializer } declarator)
+        {
+            return false;
+        }
+
+        if (!local.IsConst && IsLocalWrittenAgain(local, declarator))
+        {
+            return false;
+        }
+
+        return TryTrace(GetOperation(initializer, reference, compilation, cancellationToken), compilation, found, depth + 1, cancellationToken);
+    }
+
+    private static ExpressionSyntax? GetInitializer(IFieldSymbol field, CancellationToken cancellationToken) =>
+        field.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } value }
+            ? value
+            : null;
+
+    private static IOperation? GetOperation(ExpressionSyntax expression, IOperation reference, Compilation compilation, CancellationToken cancellationToken)
+    {
+        var model = reference.SemanticModel;
+        if (model is null || model.SyntaxTree != expression.SyntaxTree)
+        {
+            if (!compilation.ContainsSyntaxTree(expression.SyntaxTree))
+            {
+                return null;
+            }
+
+            // Only reached for a constant that flows into a sink from another file, which is rare;
+            // the analyzer driver hands out its cached model here.
+#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer
+            model = compilation.GetSemanticModel(expression.SyntaxTree);
+#pragma warning restore RS1030
+        }
+
+        return model.GetOperation(expression, cancellationToken);
+    }
+
+    private static bool IsAssignedOutsideInitializer(IFieldSymbol field, CancellationToken cancellationToken)
+    {
+        foreach (var reference in field.ContainingType.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax type)
+            {
+                continue;
+            }
+
+            foreach (var constructor in type.Members.OfType<ConstructorDeclarationSyntax>())
+            {
+                if (constructor.Modifiers.Any(SyntaxKind.StaticKeyword) && WritesName(constructor, field.Name))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the local is assigned anywhere besides its declaration (or passed by <c>ref</c>/<c>out</c>).
+    /// Compared by name within the enclosing body: a shadowing lambda parameter only makes us cautious.
+    /// </summary>
+    private static bool IsLocalWrittenAgain(ILocalSymbol local, VariableDeclaratorSyntax declarator)
+    {
+        var body = declarator.Ancestors().FirstOrDefault(static a => a is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or GlobalStatementSyntax or CompilationUnitSyntax);
+        if (body is GlobalStatementSyntax)
+        {
+            body = body.Parent;
+        }
+
+        return body is null || WritesName(body, local.Name);
+    }
+
+    private static bool WritesName(SyntaxNode scope, string name)
+    {
+        foreach (var node in scope.DescendantNodes())
+        {
+            switch (node)
+            {
+                case AssignmentExpressionSyntax { Left: IdentifierNameSyntax left } when left.Identifier.ValueText == name:
+                    return true;
+                case AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax or IdentifierNameSyntax, Name: var member } } when member.Identifier.ValueText == name:
+                    return true;
+                case ArgumentSyntax { RefKindKeyword.RawKind: not 0, Expression: IdentifierNameSyntax argument } when argument.Identifier.ValueText == name:
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static IOperation WalkDownConversions(IOperation operation)
+    {
+        while (operation is IConversionOperation { IsImplicit: true } conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
+    }
+}
+
+/// <summary>A piece of source that spells a hard-coded string, and the string.</summary>
+internal readonly record struct HardcodedString(SyntaxNode Syntax, string Text);
