@@ -19,6 +19,14 @@ public static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         description: "A client secret written in source code ends up in source control, in every clone and in the compiled assembly, where anyone who reads them can impersonate the application. Read the secret at run time from a secret store (user-secrets in development, a vault or environment variables elsewhere) and rotate any secret that was committed.");
 
+    public static readonly DiagnosticDescriptor SecretInConfigurationFile = Create(
+        DiagnosticIds.SecretInConfigurationFile,
+        title: "Secret value in a configuration file",
+        messageFormat: "'{0}' in {1} holds a secret value: move the value to a secret store and leave it empty here",
+        DiagnosticCategories.Security,
+        DiagnosticSeverity.Error,
+        description: "Configuration files such as appsettings.json, launchSettings.json and cadasto.json are committed with the code, copied to the build output and, under wwwroot in Blazor WebAssembly, served to every browser. A client secret, password, API key or connection-string password written there is readable by anyone who sees the repository or the deployed files. Keep the value in a secret store (user-secrets in development, environment variables or a vault elsewhere), which configuration reads at run time, and rotate any secret that was committed.");
+
     // 2xxx: OAuth flows and client types
 
     // 3xxx: redirect URIs

@@ -8,6 +8,7 @@ public static class DiagnosticIds
 {
     // 1xxx: secrets in code and configuration
     public const string HardcodedClientSecret = "CDS1001";
+    public const string SecretInConfigurationFile = "CDS1004";
 
     // 2xxx: OAuth flows and client types
 
