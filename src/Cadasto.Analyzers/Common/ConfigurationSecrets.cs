@@ -67,9 +67,9 @@ internal sealed class ConfigurationSecrets
 
         if (IsCredentialKey(parentKey, key, out var word))
         {
-            if (LooksLikeAName(value))
+            if (LooksLikeAName(value) || LooksLikeAReference(value) || IsInstruction(value))
             {
-                return false; // "ClientSecret": "Cadasto:ClientSecret" names where the secret is
+                return false; // "ClientSecret": "Cadasto:ClientSecret" names where the secret is, not the secret
             }
 
             reason = word;
@@ -173,6 +173,111 @@ internal sealed class ConfigurationSecrets
         var isVariableName = !hasLower && value.IndexOf(':') < 0;
         var isConfigurationPath = value.IndexOf(':') > 0 && value.IndexOf("::", StringComparison.Ordinal) < 0 && !value.EndsWith(":", StringComparison.Ordinal);
         return (isVariableName || isConfigurationPath) && _names.IsCredentialName(value);
+    }
+
+    /// <summary>
+    /// Where a secret is rather than what it is: an <c>http(s)</c> URL without a password (a Key Vault secret
+    /// identifier, a token endpoint), a path to a key or certificate file, or a switch (<c>true</c>, <c>false</c>).
+    /// </summary>
+    private static bool LooksLikeAReference(string value)
+    {
+        var text = value.Trim();
+        if (text.Equals("true", StringComparison.OrdinalIgnoreCase) || text.Equals("false", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (text.IndexOf(' ') >= 0)
+        {
+            return false;
+        }
+
+        if ((text.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+            && Uri.TryCreate(text, UriKind.Absolute, out var uri)
+            && uri.UserInfo.Length == 0
+            && uri.Query.Length == 0)
+        {
+            return true;
+        }
+
+        foreach (var extension in KeyFileExtensions)
+        {
+            if (text.EndsWith(extension, StringComparison.OrdinalIgnoreCase) && text.Length > extension.Length)
+            {
+                return true;
+            }
+        }
+
+        return text.StartsWith("./", StringComparison.Ordinal)
+            || text.StartsWith("../", StringComparison.Ordinal)
+            || text.StartsWith("~/", StringComparison.Ordinal)
+            || text.StartsWith("/run/secrets/", StringComparison.Ordinal)
+            || text.StartsWith("/etc/", StringComparison.Ordinal)
+            || text.StartsWith("/var/", StringComparison.Ordinal)
+            || (text.Length > 3 && char.IsLetter(text[0]) && text[1] == ':' && text[2] is '\\' or '/');
+    }
+
+    private static readonly string[] KeyFileExtensions = { ".pem", ".key", ".pfx", ".p12", ".crt", ".cer", ".jks", ".keystore", ".txt", ".json" };
+
+    // Words that start an instruction to the reader ("your-client-secret-here", "Enter your password").
+    private static readonly string[] InstructionStarts = { "your", "enter", "insert", "put", "add", "paste", "set", "replace", "provide", "use" };
+
+    // Credential words that an instruction mentions ("YOUR_API_KEY_HERE", "insert-token").
+    private static readonly string[] InstructionObjects = { "secret", "key", "password", "passwd", "pwd", "token", "credential", "passphrase" };
+
+    /// <summary>
+    /// A placeholder written as an instruction or a name: <c>your-client-secret-here</c>, <c>Enter your password</c>,
+    /// <c>YOUR_API_KEY_HERE</c>, <c>INSERT_TOKEN</c> — it starts with an instruction word (or is upper-case
+    /// words joined by <c>_</c>) and mentions a credential word.
+    /// </summary>
+    private static bool IsInstruction(string value)
+    {
+        var text = value.Trim();
+        if (text.Length > 64)
+        {
+            return false;
+        }
+
+        var lower = text.ToLowerInvariant();
+        var mentionsCredential = false;
+        foreach (var word in InstructionObjects)
+        {
+            if (lower.IndexOf(word, StringComparison.Ordinal) >= 0)
+            {
+                mentionsCredential = true;
+                break;
+            }
+        }
+
+        if (!mentionsCredential)
+        {
+            return false;
+        }
+
+        foreach (var start in InstructionStarts)
+        {
+            if (lower.StartsWith(start, StringComparison.Ordinal) && lower.Length > start.Length && !char.IsLetterOrDigit(lower[start.Length]))
+            {
+                return true;
+            }
+
+            // "YourClientSecret", "yourApiKey": the instruction word joined in PascalCase or camelCase.
+            if (lower.StartsWith(start, StringComparison.Ordinal) && lower.Length > start.Length && char.IsUpper(text[start.Length]))
+            {
+                return true;
+            }
+        }
+
+        // UPPER_SNAKE words only, one of them a credential word: a variable name or a placeholder.
+        foreach (var c in text)
+        {
+            if (!(c is >= 'A' and <= 'Z' || c is >= '0' and <= '9' || c == '_'))
+            {
+                return false;
+            }
+        }
+
+        return text.IndexOf('_') > 0;
     }
 
     /// <summary><c>Server=…;Password=…</c>, <c>AccountKey=…</c>, <c>SharedAccessKey=…</c> with a real value.</summary>

@@ -82,6 +82,24 @@ public sealed class SecretInConfigurationFileAnalyzerTests
         """));
 
     [Fact]
+    public Task InstructionsPathsAndUrls_ShouldNotReport() => Verify.VerifyAsync(("appsettings.json", """
+        {
+          "Partner": {
+            "ApiKey": "YOUR_API_KEY_HERE",
+            "ClientSecret": "your-client-secret-here",
+            "Password": "Enter your password",
+            "AccessToken": "INSERT_TOKEN",
+            "PrivateKey": "certs/signing.pem",
+            "SigningKey": "/run/secrets/signing_key",
+            "ClientSecret2": "https://contoso.vault.azure.net/secrets/cadasto-client-secret",
+            "UseToken": "true"
+          },
+          "Kestrel": { "Certificates": { "Default": { "Path": "cert.pfx", "Password": {|CDS1004:"certpw-123"|} } } },
+          "Jwt": { "SecretKey": {|CDS1004:"ThisIsMySecretKeyForJwtTokens2024"|} }
+        }
+        """));
+
+    [Fact]
     public Task WwwrootAppSettings_ShouldReport() => Verify.VerifyAsync(("wwwroot/appsettings.json", """
         { "Oidc": { "Authority": "https://auth.cadasto.example", "ClientId": "spa", "ClientSecret": {|CDS1004:"public-app-leak-42"|} } }
         """));
