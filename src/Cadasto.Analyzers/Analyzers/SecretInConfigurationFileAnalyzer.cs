@@ -111,8 +111,17 @@ public sealed class SecretInConfigurationFileAnalyzer : DiagnosticAnalyzer
             switch (node)
             {
                 case JsonObject obj:
+                    var isJsonWebKey = obj.Find("kty") is not null;
                     foreach (var property in obj.Properties)
                     {
+                        if (isJsonWebKey && property.Value is JsonString privatePart
+                            && ConfigurationSecrets.IsPrivateJsonWebKeyMember(property.Name, isJsonWebKey)
+                            && !_secrets.IsNotASecret(privatePart.Value))
+                        {
+                            Report(privatePart, Join(path, property.Name));
+                            continue;
+                        }
+
                         Visit(property.Value, key, property.Name, Join(path, property.Name));
                     }
 
@@ -127,16 +136,19 @@ public sealed class SecretInConfigurationFileAnalyzer : DiagnosticAnalyzer
                 case JsonString text when key is not null:
                     if (_secrets.IsSecret(parentKey, key, text.Value, out _))
                     {
-                        _context.ReportDiagnostic(Diagnostic.Create(
-                            DiagnosticDescriptors.SecretInConfigurationFile,
-                            Location.Create(_path, text.Span, text.LineSpan),
-                            Describe(path),
-                            _fileName));
+                        Report(text, path);
                     }
 
                     break;
             }
         }
+
+        private void Report(JsonString value, string path) =>
+            _context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.SecretInConfigurationFile,
+                Location.Create(_path, value.Span, value.LineSpan),
+                Describe(path),
+                _fileName));
 
         private static string Join(string path, string name) => path.Length == 0 ? name : path + ":" + name;
 

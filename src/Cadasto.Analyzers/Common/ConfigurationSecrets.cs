@@ -88,6 +88,12 @@ internal sealed class ConfigurationSecrets
             return true;
         }
 
+        if (IsPrivateJsonWebKey(value))
+        {
+            reason = "private key";
+            return true;
+        }
+
         if (value.IndexOf("PRIVATE KEY-----", StringComparison.Ordinal) >= 0 && value.IndexOf("-----BEGIN ", StringComparison.Ordinal) >= 0)
         {
             reason = "private key";
@@ -96,6 +102,46 @@ internal sealed class ConfigurationSecrets
 
         return false;
     }
+
+    /// <summary>
+    /// A JSON Web Key written as a string that holds its private part (RFC 7518 §6.2.2, §6.3.2: <c>d</c>),
+    /// as IdentityServer samples keep signing keys: <c>"{'kty':'RSA','d':'…',…}"</c>.
+    /// </summary>
+    private static bool IsPrivateJsonWebKey(string value)
+    {
+        var text = value.Trim();
+        if (text.Length < 20 || text[0] != '{' || text.IndexOf("kty", StringComparison.Ordinal) < 0)
+        {
+            return false;
+        }
+
+        foreach (var quote in new[] { '\'', '"' })
+        {
+            var member = quote + "d" + quote;
+            var at = text.IndexOf(member, StringComparison.Ordinal);
+            while (at >= 0)
+            {
+                var next = at + member.Length;
+                while (next < text.Length && text[next] == ' ')
+                {
+                    next++;
+                }
+
+                if (next < text.Length && text[next] == ':')
+                {
+                    return true;
+                }
+
+                at = text.IndexOf(member, next, StringComparison.Ordinal);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A JSON Web Key written as an object: its <c>d</c> member is the private key.</summary>
+    public static bool IsPrivateJsonWebKeyMember(string key, bool objectHasKty) =>
+        objectHasKty && string.Equals(key, "d", StringComparison.Ordinal);
 
     /// <summary>Whether the key names a credential: its last word is a credential word, or it is a JWT section's <c>Key</c>.</summary>
     public bool IsCredentialKey(string? parentKey, string key, out string word)
@@ -233,7 +279,7 @@ internal sealed class ConfigurationSecrets
     private static bool IsInstruction(string value)
     {
         var text = value.Trim();
-        if (text.Length > 64)
+        if (text.Length > 200 || (text.Length > 64 && text.IndexOf(' ') < 0))
         {
             return false;
         }
@@ -268,6 +314,11 @@ internal sealed class ConfigurationSecrets
             }
         }
 
+        if (IsDescription(lower))
+        {
+            return true;
+        }
+
         // UPPER_SNAKE words only, one of them a credential word: a variable name or a placeholder.
         foreach (var c in text)
         {
@@ -278,6 +329,42 @@ internal sealed class ConfigurationSecrets
         }
 
         return text.IndexOf('_') > 0;
+    }
+
+    // Small words that make a run of words a sentence about the value rather than the value.
+    private static readonly HashSet<string> Connectives = new(StringComparer.Ordinal)
+    {
+        "from", "here", "your", "the", "goes", "of", "for", "to", "in", "with", "this", "that", "see", "go",
+    };
+
+    /// <summary>
+    /// <c>secret-from-app-registration</c>, <c>the api key goes here</c>: three or more words of letters only,
+    /// one a credential word and one a connective — a description of the value. (A run of words without a
+    /// connective, such as <c>my-super-secret-password</c>, may well be the password.)
+    /// </summary>
+    private static bool IsDescription(string lower)
+    {
+        var words = lower.Split(new[] { '-', '_', ' ', '.' }, StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 3)
+        {
+            return false;
+        }
+
+        var hasConnective = false;
+        foreach (var word in words)
+        {
+            foreach (var c in word)
+            {
+                if (c is < 'a' or > 'z')
+                {
+                    return false;
+                }
+            }
+
+            hasConnective |= Connectives.Contains(word);
+        }
+
+        return hasConnective;
     }
 
     /// <summary><c>Server=…;Password=…</c>, <c>AccountKey=…</c>, <c>SharedAccessKey=…</c> with a real value.</summary>
@@ -308,7 +395,7 @@ internal sealed class ConfigurationSecrets
             {
                 var name = value.Substring(start, equals - start).Trim();
                 var secret = value.Substring(equals + 1, end - equals - 1).Trim().Trim('\'', '"');
-                if (IsConnectionStringSecretKey(name) && !IsNotASecret(secret))
+                if (IsConnectionStringSecretKey(name) && !IsNotASecret(secret) && !IsInstruction(secret))
                 {
                     keyword = name;
                     return true;

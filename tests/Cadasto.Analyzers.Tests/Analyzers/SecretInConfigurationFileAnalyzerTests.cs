@@ -100,6 +100,28 @@ public sealed class SecretInConfigurationFileAnalyzerTests
         """));
 
     [Fact]
+    public Task PrivateJsonWebKeys_ShouldReport() => Verify.VerifyAsync(("appsettings.json", """
+        {
+          "ClientId": "interactive.mvc.sample.jarjwt",
+          "Secrets": { "key": {|CDS1004:"{'d':'GmiaucNIzdvsEzGjZjd43SDToy1pz','e':'AQAB','kid':'ZzAjSnra','kty':'RSA','n':'wWwQFtSzeRjjerpEM5'}"|} },
+          "Signing": { "kty": "EC", "crv": "P-256", "x": "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU", "d": {|CDS1004:"jpsQnnGQmL-YBIffH1136cspYG6-0iY7X1fCE9-E9LI"|} },
+          "Public": { "kty": "RSA", "e": "AQAB", "n": "wWwQFtSzeRjjerpEM5Rmqz_DsNaZ9S1Bw6UbZkDLowuuTCjBWUax0vBMMxdy6Xj" },
+          "PublicAsText": { "key": "{'e':'AQAB','kty':'RSA','n':'wWwQFtSzeRjjerpEM5'}" }
+        }
+        """));
+
+    [Fact]
+    public Task DescriptionsInsteadOfValues_ShouldNotReport() => Verify.VerifyAsync(("appsettings.json", """
+        {
+          "AzureAd": { "ClientSecret": "secret-from-app-registration" },
+          "Google": { "ClientSecret": "set your google client secret here, or use dotnet user-secrets to store it" },
+          "B2C": { "ClientSecret": "EnterClientSecretHere" },
+          "ConnectionStrings": { "Catalog": "Host=localhost;Database=CatalogDB;Username=postgres;Password=yourWeak(!)Password" },
+          "Demo": { "ClientSecret": {|CDS1004:"my-super-secret-password"|} }
+        }
+        """));
+
+    [Fact]
     public Task WwwrootAppSettings_ShouldReport() => Verify.VerifyAsync(("wwwroot/appsettings.json", """
         { "Oidc": { "Authority": "https://auth.cadasto.example", "ClientId": "spa", "ClientSecret": {|CDS1004:"public-app-leak-42"|} } }
         """));
