@@ -35,6 +35,14 @@ public static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         description: "The string has the shape of a credential whatever it is called: a PEM private key, a JSON Web Token, a well-known token format (cloud, source control, chat and payment providers), a Microsoft Entra client secret, a connection string with a password or key, or a URL with a password. Remove it from source code, read it from a secret store, and revoke the credential if it is real.");
 
+    public static readonly DiagnosticDescriptor SecretWrittenToOutput = Create(
+        DiagnosticIds.SecretWrittenToOutput,
+        title: "Secret is written to a log, the console, an exception or ToString",
+        messageFormat: "A secret value is written to {0}: write a redacted value or leave it out",
+        DiagnosticCategories.Security,
+        DiagnosticSeverity.Warning,
+        description: "A secret read from a secret store, or held in a credential-named member such as ClientSecret, is written to a log, the console, debug output, an exception message or a ToString result. Logs and error reports are copied, shipped and kept far longer than a secret store is trusted, and read by more people. Leave the secret out, or write whether it is set, its length, or a redacted form.");
+
     // 2xxx: OAuth flows and client types
 
     // 3xxx: redirect URIs
