@@ -161,4 +161,67 @@ public sealed class HardcodedCredentialAnalyzerTests
             AnalyzerConfigFiles = { ("/.globalconfig", "is_global = true\ncadasto_credential_words = signing key\n") },
         },
     }.RunAsync();
+    [Fact]
+    public Task CredentialFields_ShouldFixAllThroughTheSecretStore() => VerifyCS.VerifyCodeFixAsync("""
+        using Microsoft.Extensions.Configuration;
+
+        class PartnerClient
+        {
+            private readonly IConfiguration _configuration;
+
+            public PartnerClient(IConfiguration configuration) => _configuration = configuration;
+
+            void Call()
+            {
+                var apiKey = {|CDS1002:"pk_4f9a1c77e2b84d1f"|};
+                var password = {|CDS1002:"Winter2024!"|};
+            }
+        }
+        """, """
+        using Microsoft.Extensions.Configuration;
+
+        class PartnerClient
+        {
+            private readonly IConfiguration _configuration;
+
+            public PartnerClient(IConfiguration configuration) => _configuration = configuration;
+
+            void Call()
+            {
+                var apiKey = _configuration["Cadasto:ClientSecret"];
+                var password = _configuration["Cadasto:ClientSecret"];
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ConstantContext_ShouldNotOfferAFixThatBreaksTheBuild() => VerifyCS.VerifyCodeFixAsync("""
+        using System;
+
+        [AttributeUsage(AttributeTargets.Class)]
+        sealed class PartnerAttribute : Attribute
+        {
+            public string ApiKey { get; set; } = "";
+        }
+
+        [Partner(ApiKey = {|CDS1002:"k-72hd92jd"|})]
+        class Client
+        {
+            void Connect(string password = {|CDS1002:"admin123"|}) { }
+        }
+        """, """
+        using System;
+
+        [AttributeUsage(AttributeTargets.Class)]
+        sealed class PartnerAttribute : Attribute
+        {
+            public string ApiKey { get; set; } = "";
+        }
+
+        [Partner(ApiKey = {|CDS1002:"k-72hd92jd"|})]
+        class Client
+        {
+            void Connect(string password = {|CDS1002:"admin123"|}) { }
+        }
+        """);
 }
