@@ -67,7 +67,12 @@ internal sealed class ConfigurationSecrets
 
         if (IsCredentialKey(parentKey, key, out var word))
         {
-            if (LooksLikeAName(value) || LooksLikeAReference(value) || IsInstruction(value))
+            // The same screens as CDS1002 in code (labels, prose, templates, key names), plus configuration's own.
+            if (!CredentialValueShape.CanBeACredential(value)
+                || CredentialValueShape.IsNameOrLabel(value, key, _names)
+                || LooksLikeAName(value)
+                || LooksLikeAReference(value)
+                || IsInstruction(value))
             {
                 return false; // "ClientSecret": "Cadasto:ClientSecret" names where the secret is, not the secret
             }
@@ -76,16 +81,16 @@ internal sealed class ConfigurationSecrets
             return true;
         }
 
-        if (TryFindConnectionStringSecret(value, out var keyword))
+        if (IsConnectionString(value))
         {
-            reason = keyword;
-            return true;
-        }
+            // Judged here rather than by CredentialShapes: a configuration file's placeholders are more varied.
+            if (TryFindConnectionStringSecret(value, out var keyword))
+            {
+                reason = keyword;
+                return true;
+            }
 
-        if (HasUrlPassword(value))
-        {
-            reason = "password in a URL";
-            return true;
+            return false;
         }
 
         if (IsPrivateJsonWebKey(value))
@@ -94,9 +99,11 @@ internal sealed class ConfigurationSecrets
             return true;
         }
 
-        if (value.IndexOf("PRIVATE KEY-----", StringComparison.Ordinal) >= 0 && value.IndexOf("-----BEGIN ", StringComparison.Ordinal) >= 0)
+        // Whatever the key: the shapes CDS1003 knows in code (PEM private keys, JWTs, well-known token
+        // formats, the Entra client-secret shape, URLs with a password, shared access signatures).
+        if (CredentialShapes.Classify(value) is { } shape)
         {
-            reason = "private key";
+            reason = shape;
             return true;
         }
 
@@ -339,8 +346,7 @@ internal sealed class ConfigurationSecrets
 
     /// <summary>
     /// <c>secret-from-app-registration</c>, <c>the api key goes here</c>: three or more words of letters only,
-    /// one a credential word and one a connective — a description of the value. (A run of words without a
-    /// connective, such as <c>my-super-secret-password</c>, may well be the password.)
+    /// one a credential word and one a connective — a description of the value.
     /// </summary>
     private static bool IsDescription(string lower)
     {
@@ -366,6 +372,10 @@ internal sealed class ConfigurationSecrets
 
         return hasConnective;
     }
+
+    /// <summary><c>key=value;key=value</c>: what a connection string looks like (not a URL's query).</summary>
+    private static bool IsConnectionString(string value) =>
+        value.IndexOf('=') > 0 && (value.IndexOf(';') > 0 || StartsWithSecretKeyword(value)) && value.IndexOf("://", StringComparison.Ordinal) is < 0 or > 8;
 
     /// <summary><c>Server=…;Password=…</c>, <c>AccountKey=…</c>, <c>SharedAccessKey=…</c> with a real value.</summary>
     public bool TryFindConnectionStringSecret(string value, out string keyword)
@@ -426,37 +436,5 @@ internal sealed class ConfigurationSecrets
         }
 
         return false;
-    }
-
-    /// <summary><c>scheme://user:password@host</c> with a real password.</summary>
-    private bool HasUrlPassword(string value)
-    {
-        var scheme = value.IndexOf("://", StringComparison.Ordinal);
-        if (scheme <= 0)
-        {
-            return false;
-        }
-
-        var authorityStart = scheme + 3;
-        var authorityEnd = value.IndexOfAny(new[] { '/', '?', '#' }, authorityStart);
-        if (authorityEnd < 0)
-        {
-            authorityEnd = value.Length;
-        }
-
-        var at = value.LastIndexOf('@', authorityEnd - 1, authorityEnd - authorityStart);
-        if (at < 0)
-        {
-            return false;
-        }
-
-        var colon = value.IndexOf(':', authorityStart, at - authorityStart);
-        if (colon < 0)
-        {
-            return false;
-        }
-
-        var password = value.Substring(colon + 1, at - colon - 1);
-        return password.Length > 0 && !IsNotASecret(Uri.UnescapeDataString(password));
     }
 }

@@ -117,7 +117,17 @@ public sealed class SecretInConfigurationFileAnalyzerTests
           "Google": { "ClientSecret": "set your google client secret here, or use dotnet user-secrets to store it" },
           "B2C": { "ClientSecret": "EnterClientSecretHere" },
           "ConnectionStrings": { "Catalog": "Host=localhost;Database=CatalogDB;Username=postgres;Password=yourWeak(!)Password" },
-          "Demo": { "ClientSecret": {|CDS1004:"my-super-secret-password"|} }
+          "Demo": { "ClientSecret": {|CDS1004:"s3cr3t-P@ss-2024"|} }
+        }
+        """));
+
+    [Fact]
+    public Task WellKnownTokenShapesUnderAnyKey_ShouldReport() => Verify.VerifyAsync(("appsettings.json", """
+        {
+          "GitHub": { "Pat": {|CDS1004:"ghp_R8xKq2Lm9TzW4vBn7YcJ3hPd6FsA1gUe5Qo0"|} },
+          "Aws": { "Id": {|CDS1004:"AKIAZ7QK3LMN5XPR2TWB"|} },
+          "Hashes": { "Sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08" },
+          "Ids": { "Tenant": "72f988bf-86f1-41af-91ab-2d7cd011db47" }
         }
         """));
 
