@@ -26,4 +26,7 @@ public static class DiagnosticIds
     public const string UnusedScope = "CDS4002";
 
     // 9xxx: the manifest (cadasto.json)
+    public const string ManifestMalformed = "CDS9001";
+    public const string ManifestIncomplete = "CDS9002";
+    public const string ManifestInvalidValue = "CDS9003";
 }
