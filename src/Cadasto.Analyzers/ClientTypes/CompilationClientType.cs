@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Threading;
+using Cadasto.Analyzers.Common;
+using Cadasto.Analyzers.Manifest;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -20,7 +22,19 @@ internal static class CompilationClientType
             return cached.Value;
         }
 
-        var resolved = ClientTypeResolver.Resolve(options, manifestClientType: null);
+        string? declared = null;
+        var manifestFileName = CadastoOptions.ManifestFileName(options);
+        if (ManifestProvider.TryGet(options, cancellationToken, out var manifest) && manifest.Manifest is { } model)
+        {
+            declared = model.ClientType switch
+            {
+                ManifestClientType.Public => "public",
+                ManifestClientType.Confidential => "confidential",
+                _ => null,
+            };
+        }
+
+        var resolved = ClientTypeResolver.Resolve(options, declared, manifestFileName);
         return Cache.GetValue(compilation, _ => new StrongBox<ClientTypeInfo>(resolved)).Value;
     }
 }

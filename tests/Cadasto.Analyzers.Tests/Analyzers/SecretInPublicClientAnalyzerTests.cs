@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Cadasto.Analyzers.Analyzers;
@@ -109,4 +110,29 @@ public sealed class SecretInPublicClientAnalyzerTests
             }
         }
         """, "build_property.UseWPF = true");
+
+    [Theory]
+    [InlineData("public", "build_property.UsingMicrosoftNETSdkWeb = true", true)]
+    [InlineData("confidential", "build_property._SupportedPlatformList = browser", false)]
+    [InlineData("confidential", "cadasto_client_type = public", false)]
+    public Task ManifestClientTypeComesFirst(string manifestClientType, string globalConfig, bool reports)
+    {
+        var source = reports ? Msal : Msal.Replace("{|CDS2001:", "").Replace(")|}", ")");
+        var test = new CSharpAnalyzerVerifier<SecretInPublicClientAnalyzer>.Test { TestCode = source };
+        test.TestState.AdditionalFiles.Add(("/0/cadasto.json", $$"""{ "application": "app", "clientType": "{{manifestClientType}}", "environments": {} }"""));
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\n" + globalConfig));
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public void PackagePropsDeclareEveryBuildPropertyTheClientTypeReads()
+    {
+        var root = typeof(SecretInPublicClientAnalyzerTests).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
+        var props = System.IO.File.ReadAllText(System.IO.Path.Combine(root, "src", "Cadasto.Analyzers.Package", "build", "Cadasto.Analyzers.props"));
+        foreach (var property in Cadasto.Analyzers.ClientTypes.ClientTypeResolver.PropertiesNeedingDeclaration)
+        {
+            Assert.Contains($"<CompilerVisibleProperty Include=\"{property}\" />", props);
+        }
+    }
 }
