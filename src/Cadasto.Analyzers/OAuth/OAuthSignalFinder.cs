@@ -86,7 +86,7 @@ internal static class OAuthSignalFinder
             findings.Add(new OAuthFinding(row.Signal, CallLocation(invocation), row.DisplayName));
         }
 
-        if (index.SecretSinks.TryGetSink(method, out var sink) && sink.Kind == SinkKind.MethodArgument && HasSecretArgument(invocation.Arguments, sink))
+        if (index.SecretSinks.TryGetSink(method, out var sink) && sink.Kind == SinkKind.MethodArgument && sink.Meaning == SinkMeaning.ClientSecret && HasSecretArgument(invocation.Arguments, sink))
         {
             findings.Add(new OAuthFinding(OAuthSignal.ClientSecret, CallLocation(invocation), sink.DisplayName));
         }
@@ -111,6 +111,7 @@ internal static class OAuthSignalFinder
         if (creation.Constructor is { } constructor
             && index.SecretSinks.TryGetSink(constructor, out var sink)
             && sink.Kind == SinkKind.ConstructorArgument
+            && sink.Meaning == SinkMeaning.ClientSecret
             && HasSecretArgument(creation.Arguments, sink))
         {
             findings.Add(new OAuthFinding(OAuthSignal.ClientSecret, creation.Syntax.GetLocation(), sink.DisplayName));
@@ -135,7 +136,7 @@ internal static class OAuthSignalFinder
                 return;
 
             case IPropertyReferenceOperation { Property: var property }:
-                if (index.SecretSinks.TryGetSink(property, out var sink) && sink.Kind == SinkKind.PropertyAssignment && !IsNullOrEmpty(assignment.Value))
+                if (index.SecretSinks.TryGetSink(property, out var sink) && sink.Kind == SinkKind.PropertyAssignment && sink.Meaning == SinkMeaning.ClientSecret && !IsNullOrEmpty(assignment.Value))
                 {
                     findings.Add(new OAuthFinding(OAuthSignal.ClientSecret, assignment.Syntax.GetLocation(), sink.DisplayName));
                     return;

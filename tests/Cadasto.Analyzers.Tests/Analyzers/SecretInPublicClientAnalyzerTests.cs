@@ -73,6 +73,13 @@ public sealed class SecretInPublicClientAnalyzerTests
             }|});
 
             Task<TokenResponse> ReuseAsync(ClientCredentialsTokenRequest request) => http.{|CDS2001:RequestClientCredentialsTokenAsync(request)|};
+
+            Task<TokenResponse> CodeAsync(string code, string verifier, string secret) => http.RequestAuthorizationCodeTokenAsync(new AuthorizationCodeTokenRequest
+            {
+                Code = code,
+                CodeVerifier = verifier,
+                {|CDS2001:ClientSecret = secret|},
+            });
         }
         """, "build_property._SupportedPlatformList = browser");
 
