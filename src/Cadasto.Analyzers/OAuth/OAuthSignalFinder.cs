@@ -92,7 +92,8 @@ internal static class OAuthSignalFinder
         }
 
         // dictionary.Add("grant_type", "password"), and { "grant_type", "password" } in a collection initializer.
-        if (method.Name is "Add" or "TryAdd" && invocation.Arguments.Length == 2)
+        if (method.Name is "Add" or "TryAdd" && invocation.Arguments.Length >= 2 && invocation.Arguments[1].ArgumentKind != ArgumentKind.DefaultValue
+            && (invocation.Arguments.Length == 2 || invocation.Arguments[2].ArgumentKind == ArgumentKind.DefaultValue))
         {
             FindField(invocation.Arguments[0].Value, invocation.Arguments[1].Value, compilation, findings, cancellationToken);
         }
