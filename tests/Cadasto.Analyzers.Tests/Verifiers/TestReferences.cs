@@ -32,6 +32,7 @@ public static class TestReferences
         typeof(Microsoft.Identity.Web.MicrosoftIdentityOptions),
         typeof(Microsoft.Identity.Abstractions.CredentialDescription),
         typeof(OpenIddict.Client.OpenIddictClientRegistration),
+        typeof(Microsoft.AspNetCore.Components.WebAssembly.Authentication.OidcProviderOptions),
         typeof(OpenIddict.Abstractions.OpenIddictApplicationDescriptor),
         typeof(IdentityModel.Client.ClientCredentialsTokenRequest),
         typeof(Azure.Identity.ClientSecretCredential),
