@@ -373,18 +373,28 @@ internal sealed class ConfigurationSecrets
         return hasConnective;
     }
 
-    /// <summary><c>key=value;key=value</c>: what a connection string looks like (not a URL's query).</summary>
+    /// <summary>
+    /// <c>key=value;key=value</c> (ADO.NET, Azure) or <c>host:port,password=…</c> (StackExchange.Redis): what a
+    /// connection string looks like, not a URL's query.
+    /// </summary>
     private static bool IsConnectionString(string value) =>
-        value.IndexOf('=') > 0 && (value.IndexOf(';') > 0 || StartsWithSecretKeyword(value)) && value.IndexOf("://", StringComparison.Ordinal) is < 0 or > 8;
+        value.IndexOf('=') > 0
+        && (value.IndexOf(';') > 0 || StartsWithSecretKeyword(value) || IsRedisConfiguration(value))
+        && value.IndexOf("://", StringComparison.Ordinal) is < 0 or > 8;
+
+    private static bool IsRedisConfiguration(string value) =>
+        value.IndexOf(",password=", StringComparison.OrdinalIgnoreCase) > 0 && value.IndexOf(';') < 0;
 
     /// <summary><c>Server=…;Password=…</c>, <c>AccountKey=…</c>, <c>SharedAccessKey=…</c> with a real value.</summary>
     public bool TryFindConnectionStringSecret(string value, out string keyword)
     {
         keyword = "";
-        if (value.IndexOf('=') < 0 || value.IndexOf(';') < 0 && !StartsWithSecretKeyword(value))
+        if (!IsConnectionString(value))
         {
             return false;
         }
+
+        var separator = IsRedisConfiguration(value) ? ',' : ';';
 
         if (value.IndexOf(DevelopmentStorageAccountName, StringComparison.OrdinalIgnoreCase) >= 0)
         {
@@ -394,7 +404,7 @@ internal sealed class ConfigurationSecrets
         var start = 0;
         while (start < value.Length)
         {
-            var end = value.IndexOf(';', start);
+            var end = value.IndexOf(separator, start);
             if (end < 0)
             {
                 end = value.Length;

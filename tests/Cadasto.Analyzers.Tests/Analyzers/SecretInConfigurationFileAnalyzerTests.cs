@@ -56,7 +56,7 @@ public sealed class SecretInConfigurationFileAnalyzerTests
             "Emulator": "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;",
             "FromEnvironment": "Host=db;Username=app;Password=${DB_PASSWORD}"
           },
-          "Cache": { "Url": {|CDS1004:"redis://:r3d1s-p4ss@cache.internal:6379"|} }
+          "Cache": { "Url": {|CDS1004:"redis://:r3d1s-p4ss@cache.internal:6379"|}, "Redis": {|CDS1004:"cache.internal:6380,password=r3d1s-P4ss,ssl=True,abortConnect=False"|}, "Local": "localhost:6379,abortConnect=false" }
         }
         """));
 
@@ -191,4 +191,15 @@ public sealed class SecretInConfigurationFileAnalyzerTests
     public Task AllowedPlaceholdersOption_ShouldNotReport() => Verify.VerifyAsync(
         "cadasto_allowed_placeholders = set-by-pipeline",
         ("appsettings.json", """{ "ClientSecret": "set-by-pipeline" }"""));
+
+    [Fact]
+    public Task MessageNamesTheKeyPathAndFile_NeverTheValue() => Verify.VerifyAsync(
+        null,
+        new[]
+        {
+            ("appsettings.json", """{ "Clients": [ { "ClientId": "m2m", "ClientSecret": {|#0:"Kq8~xZ91.array-item"|} } ] }"""),
+            ("Properties/launchSettings.json", """{ "profiles": { "p": { "environmentVariables": { "Cadasto__ClientSecret": {|#1:"Kq8~xZ91.env"|} } } } }"""),
+        },
+        Verify.Diagnostic("CDS1004").WithLocation(0).WithArguments("Clients:0:ClientSecret", "appsettings.json"),
+        Verify.Diagnostic("CDS1004").WithLocation(1).WithArguments("profiles:p:environmentVariables:Cadasto:ClientSecret", "launchSettings.json"));
 }
