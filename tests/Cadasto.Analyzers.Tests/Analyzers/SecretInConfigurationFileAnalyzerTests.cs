@@ -116,6 +116,8 @@ public sealed class SecretInConfigurationFileAnalyzerTests
           "AzureAd": { "ClientSecret": "secret-from-app-registration" },
           "Google": { "ClientSecret": "set your google client secret here, or use dotnet user-secrets to store it" },
           "B2C": { "ClientSecret": "EnterClientSecretHere" },
+          "Portal": { "ClientSecret": "[Copy the client secret added to the app from the Azure portal]" },
+          "TokenCache": { "Redis": "[Replace with your domain like so: <your-domain>.redis.cache.windows.net:6380,password=SomeLongPassword,ssl=True]" },
           "ConnectionStrings": { "Catalog": "Host=localhost;Database=CatalogDB;Username=postgres;Password=yourWeak(!)Password" },
           "Demo": { "ClientSecret": {|CDS1004:"s3cr3t-P@ss-2024"|} }
         }
