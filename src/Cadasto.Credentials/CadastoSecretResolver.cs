@@ -17,10 +17,15 @@ public sealed class CadastoSecretResolver
     private readonly IReadOnlyList<ISecretStore> _stores;
     private readonly string? _userSecretsId;
 
-    /// <summary>Resolves through <paramref name="stores"/>; when two share a name, the last registered wins, as in dependency injection.</summary>
+    /// <summary>
+    /// Resolves through <paramref name="stores"/>. When two share a name, a store the application
+    /// registered beats a built-in one whatever the order of registration (the built-ins are added by
+    /// <c>AddCadastoCredentials</c>, often after the application's own), then the last registered wins,
+    /// as in dependency injection.
+    /// </summary>
     public CadastoSecretResolver(IEnumerable<ISecretStore> stores, string? userSecretsId = null)
     {
-        _stores = (stores ?? throw new ArgumentNullException(nameof(stores))).ToList();
+        _stores = (stores ?? throw new ArgumentNullException(nameof(stores))).OrderBy(s => IsBuiltIn(s) ? 0 : 1).ToList();
         _userSecretsId = userSecretsId;
     }
 
@@ -73,4 +78,7 @@ public sealed class CadastoSecretResolver
 
         return value;
     }
+
+    private static bool IsBuiltIn(ISecretStore store) =>
+        store is EnvironmentSecretStore or UserSecretsSecretStore or ConfigurationSecretStore or FileSecretStore;
 }
