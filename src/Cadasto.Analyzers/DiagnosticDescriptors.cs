@@ -26,6 +26,29 @@ public static class DiagnosticDescriptors
     // 4xxx: scopes
 
     // 9xxx: the manifest (cadasto.json)
+    public static readonly DiagnosticDescriptor ManifestMalformed = Create(
+        DiagnosticIds.ManifestMalformed,
+        title: "Manifest is not valid JSON or has the wrong shape",
+        messageFormat: "Fix the manifest: {0}",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Error,
+        description: "The manifest (cadasto.json) must be a JSON object of the documented shape: strings, arrays of strings and objects where the schema says so. A file that cannot be read describes no credential request, and no configuration can be generated from it.");
+
+    public static readonly DiagnosticDescriptor ManifestIncomplete = Create(
+        DiagnosticIds.ManifestIncomplete,
+        title: "Manifest lacks what a credential request needs",
+        messageFormat: "The manifest lacks {0}: add it",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Warning,
+        description: "A credential request names the application, a contact and each environment's client id, and a confidential client states where its secret lives in every environment other than development (which defaults to the user-secrets key Cadasto:ClientSecret). Without them the request cannot be filed and the secret cannot be bound at run time.");
+
+    public static readonly DiagnosticDescriptor ManifestInvalidValue = Create(
+        DiagnosticIds.ManifestInvalidValue,
+        title: "Manifest holds an invalid value",
+        messageFormat: "Correct {0} in the manifest: {1}",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Error,
+        description: "Flows and secret stores must be ones Cadasto knows, authorities, redirect URIs and allowed origins must be well-formed URIs, and a public client (browser, mobile, desktop) can neither hold a secret nor use the client-credentials grant (RFC 6749 §2.1, §4.4 and §10.1).");
 
     /// <summary>The help link of a rule id.</summary>
     public static string HelpLink(string id) => HelpLinkBase + id + ".md";

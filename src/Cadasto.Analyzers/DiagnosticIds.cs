@@ -16,4 +16,7 @@ public static class DiagnosticIds
     // 4xxx: scopes
 
     // 9xxx: the manifest (cadasto.json)
+    public const string ManifestMalformed = "CDS9001";
+    public const string ManifestIncomplete = "CDS9002";
+    public const string ManifestInvalidValue = "CDS9003";
 }
