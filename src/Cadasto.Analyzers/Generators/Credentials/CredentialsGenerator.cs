@@ -21,7 +21,7 @@ public sealed class CredentialsGenerator : IIncrementalGenerator
     public static class TrackingNames
     {
         public const string Options = nameof(Options);
-        public const string Compilation = nameof(Compilation);
+        public const string CompilationFacts = nameof(CompilationFacts);
         public const string ManifestFiles = nameof(ManifestFiles);
         public const string Manifest = nameof(Manifest);
         public const string Model = nameof(Model);
@@ -41,7 +41,7 @@ public sealed class CredentialsGenerator : IIncrementalGenerator
         // stay equal, so an edit to a .cs file stops here.
         var compilation = context.CompilationProvider
             .Select(static (compilation, _) => CredentialsParser.ParseCompilation(compilation))
-            .WithTrackingName(TrackingNames.Compilation);
+            .WithTrackingName(TrackingNames.CompilationFacts);
 
         // The manifest among the additional files, read by the shared reader (cached per text). This result
         // holds positions, so it changes on a whitespace edit...
