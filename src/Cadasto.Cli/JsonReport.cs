@@ -62,6 +62,8 @@ internal static class JsonReport
             json.WriteNumber("inBaseline", suppressedByBaseline);
             json.WriteNumber("analyzerFailures", result.AnalyzerFailures.Count);
             json.WriteNumber("elapsedMilliseconds", (long)result.Elapsed.TotalMilliseconds);
+            json.WriteNumber("loadMilliseconds", (long)result.LoadTime.TotalMilliseconds);
+            json.WriteNumber("analysisMilliseconds", (long)result.AnalysisTime.TotalMilliseconds);
             json.WriteEndObject();
             json.WriteEndObject();
         }

@@ -52,6 +52,12 @@ public sealed class ScanResult
     public int AdditionalFiles { get; init; }
 
     public TimeSpan Elapsed { get; init; }
+
+    /// <summary>Time spent reading and parsing (summed over the projects analysed in parallel).</summary>
+    public TimeSpan LoadTime { get; init; }
+
+    /// <summary>Time spent binding and analysing (summed over the projects analysed in parallel).</summary>
+    public TimeSpan AnalysisTime { get; init; }
 }
 
 /// <summary>
@@ -83,6 +89,7 @@ public sealed class Scanner
         var failures = new ConcurrentBag<string>();
         var analyzed = 0;
         var done = 0;
+        long loadTicks = 0, analysisTicks = 0;
         progress?.Report((0, projects.Count));
 
         await Parallel.ForEachAsync(
@@ -91,9 +98,14 @@ public sealed class Scanner
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxParallelism), CancellationToken = cancellationToken },
             async (project, ct) =>
             {
+                var started = Stopwatch.GetTimestamp();
                 var loaded = _loader.Load(project, ct);
+                Interlocked.Add(ref loadTicks, Stopwatch.GetTimestamp() - started);
                 Interlocked.Add(ref analyzed, loaded.TreesToAnalyze.Length);
-                foreach (var diagnostic in await AnalyzeAsync(loaded, failures, ct).ConfigureAwait(false))
+                started = Stopwatch.GetTimestamp();
+                var diagnostics = await AnalyzeAsync(loaded, failures, ct).ConfigureAwait(false);
+                Interlocked.Add(ref analysisTicks, Stopwatch.GetTimestamp() - started);
+                foreach (var diagnostic in diagnostics)
                 {
                     if (ToFinding(diagnostic, loaded, rootFolder) is { } finding)
                     {
@@ -116,6 +128,8 @@ public sealed class Scanner
             AnalyzedFiles = analyzed,
             AdditionalFiles = projects.Sum(p => p.AdditionalFiles.Count),
             Elapsed = stopwatch.Elapsed,
+            LoadTime = Stopwatch.GetElapsedTime(0, loadTicks),
+            AnalysisTime = Stopwatch.GetElapsedTime(0, analysisTicks),
         };
     }
 

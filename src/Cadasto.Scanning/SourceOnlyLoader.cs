@@ -91,7 +91,12 @@ public sealed class SourceOnlyLoader
             }
 
             var tree = CSharpSyntaxTree.ParseText(text, parseOptions, file, cancellationToken);
-            if (!UsePrefilter || prefilter.MayHoldFinding(text.ToString()))
+            if (!UsePrefilter)
+            {
+                trees.Add(tree);
+                analyzed.Add(tree);
+            }
+            else if (prefilter.MayHoldFinding(text.ToString()))
             {
                 trees.Add(tree);
                 analyzed.Add(tree);
@@ -99,7 +104,7 @@ public sealed class SourceOnlyLoader
             else
             {
                 // Declarations only: its types resolve for the other files, its bodies are never bound.
-                var stripped = BodyStripper.Instance.Visit(tree.GetRoot(cancellationToken));
+                var stripped = BodyStripper.All.Visit(tree.GetRoot(cancellationToken));
                 trees.Add(CSharpSyntaxTree.Create((CSharpSyntaxNode)stripped, parseOptions, file, text.Encoding));
             }
         }

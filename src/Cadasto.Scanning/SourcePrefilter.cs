@@ -66,20 +66,39 @@ public sealed class SourcePrefilter
 
 /// <summary>
 /// Turns a file the prefilter set aside into its declarations: every method, constructor, accessor,
-/// operator and local function body becomes <c>{ }</c>. The types, members and constants it declares
-/// still resolve for the other files, while nothing in it is left to bind: a whole-compilation
-/// analysis (compilation-end rules included) then costs the analysed files only.
+/// operator and local function body becomes empty (<c>{ }</c> or <c>=&gt; throw null</c>). Types,
+/// members, constants, field and property initializers and attributes stay, so everything it
+/// declares still resolves for the analysed files, while nothing in it is left to bind: a
+/// whole-compilation analysis (compilation-end rules included) then costs the analysed files only.
 /// </summary>
+/// <remarks>
+/// Measured on DuendeSoftware/Samples, stripping the bodies of analysed files that fail the same test
+/// removed only 2% of body text (identity code is full of strings), and would move positions; files
+/// are therefore kept or stripped whole.
+/// </remarks>
 internal sealed class BodyStripper : Microsoft.CodeAnalysis.CSharp.CSharpSyntaxRewriter
 {
-    public static readonly BodyStripper Instance = new();
+    private static readonly Microsoft.CodeAnalysis.CSharp.Syntax.BlockSyntax EmptyBlock = Microsoft.CodeAnalysis.CSharp.SyntaxFactory.Block();
 
-    private static readonly Microsoft.CodeAnalysis.CSharp.Syntax.BlockSyntax Empty = Microsoft.CodeAnalysis.CSharp.SyntaxFactory.Block();
+    private static readonly Microsoft.CodeAnalysis.CSharp.Syntax.ArrowExpressionClauseSyntax ThrowNull =
+        Microsoft.CodeAnalysis.CSharp.SyntaxFactory.ArrowExpressionClause(
+            Microsoft.CodeAnalysis.CSharp.SyntaxFactory.ThrowExpression(
+                Microsoft.CodeAnalysis.CSharp.SyntaxFactory.LiteralExpression(Microsoft.CodeAnalysis.CSharp.SyntaxKind.NullLiteralExpression)));
 
-    public override Microsoft.CodeAnalysis.SyntaxNode? VisitBlock(Microsoft.CodeAnalysis.CSharp.Syntax.BlockSyntax node) =>
+    public static readonly BodyStripper All = new();
+
+    public override SyntaxNode? VisitBlock(Microsoft.CodeAnalysis.CSharp.Syntax.BlockSyntax node) =>
+        IsBody(node)
+            ? EmptyBlock.WithLeadingTrivia(node.GetLeadingTrivia()).WithTrailingTrivia(node.GetTrailingTrivia())
+            : base.VisitBlock(node);
+
+    public override SyntaxNode? VisitArrowExpressionClause(Microsoft.CodeAnalysis.CSharp.Syntax.ArrowExpressionClauseSyntax node) =>
+        IsBody(node)
+            ? ThrowNull.WithLeadingTrivia(node.GetLeadingTrivia()).WithTrailingTrivia(node.GetTrailingTrivia())
+            : base.VisitArrowExpressionClause(node);
+
+    private static bool IsBody(SyntaxNode node) =>
         node.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.BaseMethodDeclarationSyntax
             or Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax
-            or Microsoft.CodeAnalysis.CSharp.Syntax.LocalFunctionStatementSyntax
-            ? Empty.WithLeadingTrivia(node.GetLeadingTrivia()).WithTrailingTrivia(node.GetTrailingTrivia())
-            : base.VisitBlock(node);
+            or Microsoft.CodeAnalysis.CSharp.Syntax.LocalFunctionStatementSyntax;
 }
