@@ -79,9 +79,12 @@ public sealed class PackageTests(PackedProduct product) : IClassFixture<PackedPr
             </Project>
             """);
         // Errors become warnings so the build completes, copies appsettings.json to bin/, and builds again over it.
+        // Findings in additional files (appsettings.json) take only rule-id severities, not category ones.
         File.WriteAllText(Path.Combine(root, ".globalconfig"), """
             is_global = true
             dotnet_analyzer_diagnostic.category-Security.severity = warning
+            dotnet_diagnostic.CDS1001.severity = warning
+            dotnet_diagnostic.CDS1004.severity = warning
             """);
 
         // App: the runtime package AND the repository-wide analyzers (both paths to the same analyzer).
