@@ -108,6 +108,8 @@ public sealed class PackageTests(PackedProduct product) : IClassFixture<PackedPr
                 var duplicates = findings.GroupBy(f => f).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
                 Assert.True(duplicates.Count == 0, $"build {build} of {project} reported twice: {string.Join("; ", duplicates)}");
                 Assert.Single(findings, f => f.RuleId == "CDS1001" && f.File.EndsWith("Program.cs", StringComparison.Ordinal));
+                // The props hand appsettings.json to the rules once: the project's copy, never the one in bin/.
+                Assert.Single(findings, f => f.RuleId == "CDS1004" && f.File.EndsWith("appsettings.json", StringComparison.Ordinal));
                 Assert.DoesNotContain(findings, f => f.File.Contains("/bin/", StringComparison.Ordinal) || f.File.Contains("/obj/", StringComparison.Ordinal));
             }
         }
