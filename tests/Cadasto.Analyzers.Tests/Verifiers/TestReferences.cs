@@ -37,6 +37,8 @@ public static class TestReferences
         typeof(Azure.Identity.ClientSecretCredential),
         typeof(Microsoft.Extensions.Logging.ILogger),
         typeof(Cadasto.Credentials.SecretValue),
+        typeof(Xunit.Assert),
+        typeof(Xunit.FactAttribute),
         typeof(Microsoft.Extensions.Options.IOptions<>),
     };
 
