@@ -14,6 +14,9 @@ internal static class SecretValueHeuristics
         "changeme", "replaceme", "yoursecret", "yourclientsecret", "yourpassword", "yourapikey", "yourkey",
         "yourtoken", "placeholder", "todo", "tbd", "fixme", "insertsecrethere", "secrethere", "notset", "none", "null",
         "redacted",
+
+        // Publicly documented defaults (RabbitMQ's guest/guest): known to everyone, so not a secret.
+        "guest",
     };
 
     /// <summary>Whether <paramref name="value"/> cannot be a real secret.</summary>

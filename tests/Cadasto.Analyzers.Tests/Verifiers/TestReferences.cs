@@ -30,6 +30,7 @@ public static class TestReferences
         typeof(Duende.IdentityModel.OidcClient.OidcClientOptions),
         typeof(Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectOptions),
         typeof(Microsoft.Identity.Web.MicrosoftIdentityOptions),
+        typeof(Microsoft.Identity.Web.MicrosoftIdentityWebAppAuthenticationBuilderExtensions),
         typeof(Microsoft.Identity.Abstractions.CredentialDescription),
         typeof(OpenIddict.Client.OpenIddictClientRegistration),
         typeof(OpenIddict.Abstractions.OpenIddictApplicationDescriptor),
