@@ -37,7 +37,24 @@ public sealed class ManifestRobustnessTests
         new ManifestMalformedAnalyzer(),
         new ManifestIncompleteAnalyzer(),
         new ManifestInvalidValueAnalyzer(),
+        new SecretInConfigurationFileAnalyzer(),
     };
+
+    private const string AppSettings = """
+        {
+          // comments and trailing commas, as ASP.NET Core reads them
+          "Logging": { "LogLevel": { "Default": "Information", "Microsoft.AspNetCore": "Warning" } },
+          "AzureAd": {
+            "Instance": "https://login.microsoftonline.com/",
+            "ClientId": "11111111-2222-3333-4444-555555555555",
+            "ClientSecret": "Q~8abcdefghij.klmnopqrstuvwxyz012345",
+            "ClientCredentials": [ { "SourceType": "ClientSecret", "ClientSecret": "Q~9zyxw" }, ],
+          },
+          "ConnectionStrings": { "Db": "Server=db;User ID=app;Password=P@ss-1;", "Emulator": "UseDevelopmentStorage=true" },
+          "Cadasto": { "ClientSecret": "", "ApiKey": "${KEY}", "Url": "https://u:p4ss@host/x" },
+          "AllowedHosts": "*"
+        }
+        """;
 
     private const string PublicClient = """
         {
@@ -60,9 +77,38 @@ public sealed class ManifestRobustnessTests
         """;
 
     [Fact]
+    public async Task MutatedConfigurationFiles_ShouldOnlyGiveCds1004InsideTheFile()
+    {
+        var texts = Mutations(AppSettings).ToList();
+        var exceptions = new ConcurrentBag<string>();
+        var reported = 0;
+        for (var batchStart = 0; batchStart < texts.Count; batchStart += BatchSize)
+        {
+            var batch = texts.Skip(batchStart).Take(BatchSize)
+                .Select((text, i) => new InMemoryAdditionalText($"/mutations/{batchStart + i}/appsettings.Production.json", text))
+                .ToList();
+            var byPath = batch.ToDictionary(f => f.Path, f => f.GetText()!);
+            foreach (var diagnostic in await RunAsync(batch, exceptions))
+            {
+                Assert.Equal("CDS1004", diagnostic.Id);
+                var text = byPath[diagnostic.Location.GetLineSpan().Path];
+                var span = diagnostic.Location.SourceSpan;
+                Assert.InRange(span.End, span.Start, text.Length);
+                Assert.Equal('"', text[span.Start]); // the string token, quotes included
+                Assert.Equal(text.Lines.GetLinePositionSpan(span), diagnostic.Location.GetLineSpan().Span);
+                reported++;
+            }
+        }
+
+        Assert.Empty(exceptions);
+        Assert.True(reported > 0, "CDS1004 never reported: the mutations prove nothing about it");
+        _output.WriteLine($"{texts.Count} mutated appsettings files, {reported} CDS1004 diagnostics");
+    }
+
+    [Fact]
     public async Task MutatedManifests_ShouldOnlyGiveManifestDiagnosticsInsideTheFile()
     {
-        var texts = Mutations().ToList();
+        var texts = Mutations(ManifestParserTests.SpecExample, PublicClient).ToList();
         var stopwatch = Stopwatch.StartNew();
         var exceptions = new ConcurrentBag<string>();
         var checkedDiagnostics = 0;
@@ -78,7 +124,7 @@ public sealed class ManifestRobustnessTests
 
             foreach (var diagnostic in diagnostics)
             {
-                Assert.StartsWith("CDS900", diagnostic.Id);
+                Assert.True(diagnostic.Id.StartsWith("CDS900", StringComparison.Ordinal) || diagnostic.Id == "CDS1004", diagnostic.ToString());
                 Assert.True(diagnostic.Location.Kind == LocationKind.ExternalFile, diagnostic.ToString());
                 var lineSpan = diagnostic.Location.GetLineSpan();
                 Assert.True(byPath.TryGetValue(lineSpan.Path, out var text), "a diagnostic outside the mutated files: " + diagnostic);
@@ -95,7 +141,7 @@ public sealed class ManifestRobustnessTests
             {
                 if (JsonReader.Parse(file.GetText()!).Error is not null)
                 {
-                    Assert.Single(diagnostics, d => d.Location.GetLineSpan().Path == file.Path);
+                    Assert.Single(diagnostics, d => d.Location.GetLineSpan().Path == file.Path && d.Id != "CDS1004");
                 }
             }
         }
@@ -131,9 +177,8 @@ public sealed class ManifestRobustnessTests
     }
 
     /// <summary>The mutated texts, in a fixed order (a fixed seed for the random part).</summary>
-    private static IEnumerable<SourceText> Mutations()
+    private static IEnumerable<SourceText> Mutations(params string[] seeds)
     {
-        var seeds = new[] { ManifestParserTests.SpecExample, PublicClient };
         foreach (var seed in seeds)
         {
             yield return SourceText.From(seed);
