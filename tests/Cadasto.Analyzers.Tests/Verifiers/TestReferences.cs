@@ -30,6 +30,7 @@ public static class TestReferences
         typeof(Duende.IdentityModel.OidcClient.OidcClientOptions),
         typeof(Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectOptions),
         typeof(Microsoft.Identity.Web.MicrosoftIdentityOptions),
+        typeof(Microsoft.Identity.Web.MicrosoftIdentityWebAppAuthenticationBuilderExtensions),
         typeof(Microsoft.Identity.Abstractions.CredentialDescription),
         typeof(OpenIddict.Client.OpenIddictClientRegistration),
         typeof(Microsoft.AspNetCore.Components.WebAssembly.Authentication.OidcProviderOptions),
@@ -38,6 +39,8 @@ public static class TestReferences
         typeof(Azure.Identity.ClientSecretCredential),
         typeof(Microsoft.Extensions.Logging.ILogger),
         typeof(Cadasto.Credentials.SecretValue),
+        typeof(Xunit.Assert),
+        typeof(Xunit.FactAttribute),
         typeof(Microsoft.Extensions.Options.IOptions<>),
     };
 
