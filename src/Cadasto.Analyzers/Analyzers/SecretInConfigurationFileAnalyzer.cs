@@ -111,12 +111,17 @@ public sealed class SecretInConfigurationFileAnalyzer : DiagnosticAnalyzer
         }
 
         /// <summary>Walks the tree; <paramref name="key"/> is the property that holds the node (an array's items share it).</summary>
-        public void Visit(JsonNode node, string? parentKey, string? key)
+        public void Visit(JsonNode node, string? parentKey, string? key, bool inArray = false, bool inCredentialList = false)
         {
             switch (node)
             {
                 case JsonObject obj:
                     var isJsonWebKey = obj.Find("kty") is not null;
+
+                    // "ApiKeys": { "acme": "…", "globex": "…" }: a flat map of generated-looking strings under a section
+                    // that lists credentials by client. A section of settings ("Secrets": { "Provider": "AzureKeyVault", … })
+                    // is not one, and objects inside arrays are descriptors ("ClientCredentials": [ { … } ]), not maps.
+                    var isCredentialList = !inArray && key is not null && ConfigurationSecrets.IsCredentialListSection(key) && AllGeneratedStrings(obj);
                     foreach (var property in obj.Properties)
                     {
                         _keys.Add(property.Name);
@@ -128,7 +133,7 @@ public sealed class SecretInConfigurationFileAnalyzer : DiagnosticAnalyzer
                         }
                         else
                         {
-                            Visit(property.Value, key, property.Name);
+                            Visit(property.Value, key, property.Name, inArray: false, inCredentialList: isCredentialList);
                         }
 
                         _keys.RemoveAt(_keys.Count - 1);
@@ -139,19 +144,32 @@ public sealed class SecretInConfigurationFileAnalyzer : DiagnosticAnalyzer
                     for (var i = 0; i < array.Items.Length; i++)
                     {
                         _keys.Add(i.ToString(CultureInfo.InvariantCulture));
-                        Visit(array.Items[i], parentKey, key);
+                        Visit(array.Items[i], parentKey, key, inArray: true);
                         _keys.RemoveAt(_keys.Count - 1);
                     }
 
                     break;
                 case JsonString text when key is not null:
-                    if (_secrets.IsSecret(parentKey, key, text.Value, out _))
+                    if (_secrets.IsSecret(parentKey, key, text.Value, inCredentialList, out _))
                     {
                         Report(text);
                     }
 
                     break;
             }
+        }
+
+        private static bool AllGeneratedStrings(JsonObject obj)
+        {
+            foreach (var property in obj.Properties)
+            {
+                if (property.Value is not JsonString text || !ConfigurationSecrets.LooksLikeGeneratedCredential(text.Value))
+                {
+                    return false;
+                }
+            }
+
+            return obj.Properties.Length > 0;
         }
 
         private void Report(JsonString value) =>

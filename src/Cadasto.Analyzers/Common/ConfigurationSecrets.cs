@@ -57,7 +57,14 @@ internal sealed class ConfigurationSecrets
     /// its path) whose section is <paramref name="parentKey"/>, is a secret; <paramref name="reason"/> names
     /// the credential word or connection-string keyword, never the value.
     /// </summary>
-    public bool IsSecret(string? parentKey, string key, string value, out string reason)
+    public bool IsSecret(string? parentKey, string key, string value, out string reason) =>
+        IsSecret(parentKey, key, value, inCredentialList: false, out reason);
+
+    /// <summary>
+    /// As above; <paramref name="inCredentialList"/> says the value sits in a flat map of strings under a section
+    /// that lists credentials by client (<c>"ApiKeys": { "acme": "…" }</c>), where every generated-looking value is one.
+    /// </summary>
+    public bool IsSecret(string? parentKey, string key, string value, bool inCredentialList, out string reason)
     {
         reason = "";
         if (IsNotASecret(value))
@@ -69,7 +76,7 @@ internal sealed class ConfigurationSecrets
         {
             // The same screens as CDS1002 in code (labels, prose, templates, key names), plus configuration's own.
             if (!CredentialValueShape.CanBeACredential(value)
-                || CredentialValueShape.IsNameOrLabel(value, key, _names)
+                || IsLabel(value, key)
                 || LooksLikeAName(value)
                 || LooksLikeAReference(value)
                 || IsInstruction(value))
@@ -78,6 +85,13 @@ internal sealed class ConfigurationSecrets
             }
 
             reason = word;
+            return true;
+        }
+
+        // "ApiKeys": { "acme": "…" }: a section that lists credentials by client; its values are the credentials.
+        if (inCredentialList && LooksLikeGeneratedCredential(value) && !IsInstruction(value))
+        {
+            reason = "credential list";
             return true;
         }
 
@@ -149,6 +163,132 @@ internal sealed class ConfigurationSecrets
     /// <summary>A JSON Web Key written as an object: its <c>d</c> member is the private key.</summary>
     public static bool IsPrivateJsonWebKeyMember(string key, bool objectHasKty) =>
         objectHasKty && string.Equals(key, "d", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A label rather than a value, as CDS1002 judges it in code (<c>"X-Api-Key"</c>, <c>"Cadasto:ClientSecret"</c>,
+    /// the key's own name) — except that a credential word alone is a value here: <c>"ClientSecret": "secret"</c>
+    /// configures that secret, where in code <c>"password"</c> is as often a grant type.
+    /// </summary>
+    private bool IsLabel(string value, string key) =>
+        CredentialValueShape.IsNameOrLabel(value, key, _names)
+        && (CredentialNames.SplitWordCount(value.Trim()) >= 2 || EqualsIgnoringSeparators(value, key));
+
+    private static bool EqualsIgnoringSeparators(string left, string right)
+    {
+        int i = 0, j = 0;
+        while (true)
+        {
+            while (i < left.Length && !char.IsLetterOrDigit(left[i]))
+            {
+                i++;
+            }
+
+            while (j < right.Length && !char.IsLetterOrDigit(right[j]))
+            {
+                j++;
+            }
+
+            if (i == left.Length || j == right.Length)
+            {
+                return i == left.Length && j == right.Length;
+            }
+
+            if (char.ToLowerInvariant(left[i]) != char.ToLowerInvariant(right[j]))
+            {
+                return false;
+            }
+
+            i++;
+            j++;
+        }
+    }
+
+    // Section names that list credentials, one per client or partner ("ApiKeys", "ClientSecrets", "Passwords").
+    private static readonly string[] CredentialListWords = { "apikeys", "accesskeys", "secrets", "passwords", "tokens", "credentials" };
+
+    /// <summary>Whether a section's name says it lists credentials (<c>ApiKeys</c>, <c>ClientSecrets</c>, <c>Passwords</c>).</summary>
+    public static bool IsCredentialListSection(string parentKey)
+    {
+        foreach (var word in CredentialListWords)
+        {
+            if (EndsWithIgnoringSeparators(parentKey, word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool EndsWithIgnoringSeparators(string name, string lowerCaseWord)
+    {
+        var matched = lowerCaseWord.Length;
+        for (var i = name.Length - 1; i >= 0 && matched > 0; i--)
+        {
+            if (!char.IsLetterOrDigit(name[i]))
+            {
+                continue;
+            }
+
+            if (char.ToLowerInvariant(name[i]) != lowerCaseWord[--matched])
+            {
+                return false;
+            }
+        }
+
+        return matched == 0;
+    }
+
+    /// <summary>
+    /// A value that looks generated — letters and digits mixed, no spaces — and is neither an id, a hash, a
+    /// reference nor a placeholder: what an API key or password in a credential list looks like.
+    /// </summary>
+    public static bool LooksLikeGeneratedCredential(string value) =>
+        LooksGenerated(value) && !IsIdentifierOrHash(value) && !LooksLikeAReference(value) && CredentialValueShape.CanBeACredential(value);
+
+    /// <summary>A GUID or a hex digest (an id, a certificate thumbprint): names something rather than proving it.</summary>
+    private static bool IsIdentifierOrHash(string value)
+    {
+        var text = value.Trim();
+        if (Guid.TryParse(text, out _))
+        {
+            return true;
+        }
+
+        if (text.Length is not (32 or 40 or 64))
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (!Uri.IsHexDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>At least eight characters mixing letters and digits, no spaces: what a generated key looks like (not a setting such as <c>AzureKeyVault</c> or <c>00:30:00</c>).</summary>
+    private static bool LooksGenerated(string value)
+    {
+        var text = value.Trim();
+        if (text.Length < 8 || text.IndexOf(' ') >= 0)
+        {
+            return false;
+        }
+
+        bool letter = false, digit = false;
+        foreach (var c in text)
+        {
+            letter |= char.IsLetter(c);
+            digit |= char.IsDigit(c);
+        }
+
+        return letter && digit;
+    }
 
     /// <summary>Whether the key names a credential: its last word is a credential word, or it is a JWT section's <c>Key</c>.</summary>
     public bool IsCredentialKey(string? parentKey, string key, out string word)
