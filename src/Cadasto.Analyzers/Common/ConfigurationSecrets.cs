@@ -31,6 +31,9 @@ internal sealed class ConfigurationSecrets
     /// <summary>Azurite's and the storage emulator's key, published in Microsoft's documentation: not a secret.</summary>
     private const string DevelopmentStorageAccountName = "devstoreaccount1";
 
+    /// <summary>The Azure Cosmos DB emulator's key, the same on every machine and published in its documentation: not a secret.</summary>
+    private const string CosmosEmulatorKey = "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==";
+
     private readonly CredentialNames _names;
     private readonly HashSet<string> _allowedPlaceholders;
 
@@ -541,7 +544,8 @@ internal sealed class ConfigurationSecrets
 
         var separator = IsRedisConfiguration(value) ? ',' : ';';
 
-        if (value.IndexOf(DevelopmentStorageAccountName, StringComparison.OrdinalIgnoreCase) >= 0)
+        if (value.IndexOf(DevelopmentStorageAccountName, StringComparison.OrdinalIgnoreCase) >= 0
+            || value.IndexOf(CosmosEmulatorKey, StringComparison.Ordinal) >= 0)
         {
             return false;
         }
