@@ -324,7 +324,7 @@ internal sealed class ConfigurationSecrets
 
         var text = value.Trim();
         return _allowedPlaceholders.Contains(text)
-            || IsBracketedInstruction(text) // "[Copy the client secret added to the app from the Azure portal]
+            || IsBracketedInstruction(text) // "[Paste the client secret you created in the portal]
             || text.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase) // App Service Key Vault reference
             || IsWholeToken(text, "${", "}") // also covers values like "${VAR:-default}"
             || IsWholeToken(text, "$(", ")")
@@ -493,7 +493,7 @@ internal sealed class ConfigurationSecrets
     };
 
     /// <summary>
-    /// <c>secret-from-app-registration</c>, <c>the api key goes here</c>: three or more words of letters only,
+    /// <c>secret-from-the-portal</c>, <c>the api key goes here</c>: three or more words of letters only,
     /// one a credential word and one a connective — a description of the value.
     /// </summary>
     private static bool IsDescription(string lower)

@@ -103,22 +103,22 @@ public sealed class SecretInConfigurationFileAnalyzerTests
     public Task PrivateJsonWebKeys_ShouldReport() => Verify.VerifyAsync(("appsettings.json", """
         {
           "ClientId": "interactive.mvc.sample.jarjwt",
-          "Secrets": { "key": {|CDS1004:"{'d':'GmiaucNIzdvsEzGjZjd43SDToy1pz','e':'AQAB','kid':'ZzAjSnra','kty':'RSA','n':'wWwQFtSzeRjjerpEM5'}"|} },
-          "Signing": { "kty": "EC", "crv": "P-256", "x": "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU", "d": {|CDS1004:"jpsQnnGQmL-YBIffH1136cspYG6-0iY7X1fCE9-E9LI"|} },
-          "Public": { "kty": "RSA", "e": "AQAB", "n": "wWwQFtSzeRjjerpEM5Rmqz_DsNaZ9S1Bw6UbZkDLowuuTCjBWUax0vBMMxdy6Xj" },
-          "PublicAsText": { "key": "{'e':'AQAB','kty':'RSA','n':'wWwQFtSzeRjjerpEM5'}" }
+          "Secrets": { "key": {|CDS1004:"{'d':'mvuloOowaSlOA31veP8jxWv8h2Voq','e':'AQAB','kid':'PtYgjmUh','kty':'RSA','n':'NVHgxNZRUWZF0X9zx2'}"|} },
+          "Signing": { "kty": "EC", "crv": "P-256", "x": "Bel31iEl2hpChYgCfrL1spNxnyVmihA_2O76UMFxFkM", "d": {|CDS1004:"_R5Kjp1vRt-1fjORS_6ilI8ihN5KXSc7Tvo_hBKqFYY"|} },
+          "Public": { "kty": "RSA", "e": "AQAB", "n": "0zshFF7__ZQ5q_GuZY23fEwAZdR5i097JBsfEP7a5AsB9eYHcHaq9-ZkMsTNF1t" },
+          "PublicAsText": { "key": "{'e':'AQAB','kty':'RSA','n':'3agmy0sX2kYtYgMsVf'}" }
         }
         """));
 
     [Fact]
     public Task DescriptionsInsteadOfValues_ShouldNotReport() => Verify.VerifyAsync(("appsettings.json", """
         {
-          "AzureAd": { "ClientSecret": "secret-from-app-registration" },
-          "Google": { "ClientSecret": "set your google client secret here, or use dotnet user-secrets to store it" },
-          "B2C": { "ClientSecret": "EnterClientSecretHere" },
-          "Portal": { "ClientSecret": "[Copy the client secret added to the app from the Azure portal]" },
-          "TokenCache": { "Redis": "[Replace with your domain like so: <your-domain>.redis.cache.windows.net:6380,password=SomeLongPassword,ssl=True]" },
-          "ConnectionStrings": { "Catalog": "Host=localhost;Database=CatalogDB;Username=postgres;Password=yourWeak(!)Password" },
+          "AzureAd": { "ClientSecret": "secret-from-the-portal" },
+          "Google": { "ClientSecret": "put your google client secret here or keep it in user-secrets instead" },
+          "B2C": { "ClientSecret": "EnterYourClientSecret" },
+          "Portal": { "ClientSecret": "[Paste the client secret you created in the portal]" },
+          "TokenCache": { "Redis": "[Put your cache host here, e.g. <name>.redis.cache.windows.net:6380,password=<key>,ssl=True]" },
+          "ConnectionStrings": { "Catalog": "Host=localhost;Database=CatalogDB;Username=postgres;Password=yourLocal#Password" },
           "Demo": { "ClientSecret": {|CDS1004:"s3cr3t-P@ss-2024"|} }
         }
         """));
