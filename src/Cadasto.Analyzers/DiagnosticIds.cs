@@ -8,6 +8,10 @@ public static class DiagnosticIds
 {
     // 1xxx: secrets in code and configuration
     public const string HardcodedClientSecret = "CDS1001";
+    public const string HardcodedCredential = "CDS1002";
+    public const string CredentialShapedLiteral = "CDS1003";
+    public const string SecretInConfigurationFile = "CDS1004";
+    public const string SecretWrittenToOutput = "CDS1005";
 
     // 2xxx: OAuth flows and client types
     public const string SecretInPublicClient = "CDS2001";
@@ -29,4 +33,5 @@ public static class DiagnosticIds
     public const string ManifestMalformed = "CDS9001";
     public const string ManifestIncomplete = "CDS9002";
     public const string ManifestInvalidValue = "CDS9003";
+    public const string CredentialsNeedCSharp8 = "CDS9004";
 }
