@@ -69,6 +69,14 @@ public sealed class UnregisteredRedirectUriAnalyzer : DiagnosticAnalyzer
                 foreach (var value in ConfigurationFiles.Read(context.AdditionalFile, ConfigurationKeys, context.CancellationToken))
                 {
                     var isPath = string.Equals(value.Key, "CallbackPath", System.StringComparison.OrdinalIgnoreCase);
+
+                    // A relative "RedirectUri" in configuration is most often where to go after sign-in
+                    // (AuthenticationProperties.RedirectUri), not the OAuth redirect: only absolute ones are compared.
+                    if (!isPath && RedirectUriMatcher.IsRelative(value.Value))
+                    {
+                        continue;
+                    }
+
                     if (Check(value.Value, isPath, value.Location, registered, fileName) is { } diagnostic)
                     {
                         context.ReportDiagnostic(diagnostic);
