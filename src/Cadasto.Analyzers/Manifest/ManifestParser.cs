@@ -243,7 +243,12 @@ internal static class ManifestParser
 
             if (property.Value is not JsonObject secret)
             {
-                WrongType(property, "an object");
+                // "secret": "<the secret itself>" is a leak, which CDS1004 reports at that value; one finding per value.
+                if (property.Value is not JsonString leaked || !ConfigurationSecrets.Default.IsSecret(environmentName.Value, property.Name, leaked.Value, out _))
+                {
+                    WrongType(property, "an object");
+                }
+
                 return null;
             }
 

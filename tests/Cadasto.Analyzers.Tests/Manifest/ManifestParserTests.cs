@@ -127,14 +127,28 @@ public sealed class ManifestParserTests
     {
         var json = """
             { "application": 42, "contact": "jane", "flows": "client_credentials", "scopes": ["a", 1],
-              "environments": { "dev": [], "production": { "clientId": "c", "secret": "s" } } }
+              "environments": { "dev": [], "production": { "clientId": "c", "secret": ["user-secrets"] } } }
             """;
         var result = ManifestParser.Parse("cadasto.json", SourceText.From(json));
 
         Assert.Equal(
-            new[] { "42", "\"jane\"", "\"client_credentials\"", "1", "[]", "\"s\"" },
+            new[] { "42", "\"jane\"", "\"client_credentials\"", "1", "[]", "[\"user-secrets\"]" },
             result.Diagnostics.Where(d => d.Id == "CDS9001").Select(d => Slice(json, d.Location.Span)));
         Assert.DoesNotContain(result.Diagnostics, d => d.Id == "CDS9002");
+    }
+
+    [Fact]
+    public void SecretWrittenAsItsValue_ShouldBeLeftToCds1004()
+    {
+        var json = """
+            { "application": "a", "contact": { "email": "a@example.com" },
+              "environments": { "production": { "clientId": "c", "secret": "Kq8~xZ91.s3cr3t-v4lue" },
+                                "staging": { "clientId": "c", "secret": "<your-secret>" } } }
+            """;
+        var result = ManifestParser.Parse("cadasto.json", SourceText.From(json));
+
+        // The real value is CDS1004's (one finding per value); a non-secret string is still the wrong shape.
+        Assert.Equal(new[] { "\"<your-secret>\"" }, result.Diagnostics.Where(d => d.Id == "CDS9001").Select(d => Slice(json, d.Location.Span)));
     }
 
     [Fact]

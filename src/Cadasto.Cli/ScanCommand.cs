@@ -1,0 +1,155 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Cadasto.Scanning;
+using Microsoft.CodeAnalysis;
+using Spectre.Console;
+
+namespace Cadasto.Cli;
+
+/// <summary><c>cadasto scan [path]</c>: every project, loose .cs and configuration file under the path, analysed from source.</summary>
+internal static class ScanCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var path = new Argument<string>("path")
+        {
+            Description = "The folder (or file) to scan. Default: the current folder.",
+            Arity = ArgumentArity.ZeroOrOne,
+            DefaultValueFactory = _ => ".",
+        };
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "Output format: human, sarif (SARIF 2.1.0) or json.",
+            DefaultValueFactory = _ => "human",
+        };
+        format.AcceptOnlyFromAmong("human", "sarif", "json");
+        var outputFile = new Option<FileInfo?>("--output", "-o")
+        {
+            Description = "Write the report to this file instead of standard output.",
+        };
+        var baseline = new Option<FileInfo?>("--baseline")
+        {
+            Description = "A previous 'scan --format json' or '--format sarif' report: only findings not in it are reported.",
+        };
+        var noPrefilter = new Option<bool>("--no-prefilter")
+        {
+            Description = "Analyse every file, even those the text prefilter says cannot hold a finding (slower; for audits).",
+        };
+        var noProgress = new Option<bool>("--no-progress")
+        {
+            Description = "Do not show progress on standard error.",
+        };
+
+        var command = new Command("scan", "Run the Cadasto rules over a folder without building, restoring or writing anything in it.")
+        {
+            path, format, outputFile, baseline, noPrefilter, noProgress,
+        };
+        command.SetAction((parseResult, cancellationToken) => RunAsync(
+            parseResult.GetValue(path) ?? ".",
+            parseResult.GetValue(format) ?? "human",
+            parseResult.GetValue(outputFile),
+            parseResult.GetValue(baseline),
+            !parseResult.GetValue(noPrefilter),
+            !parseResult.GetValue(noProgress),
+            output,
+            error,
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string path, string format, FileInfo? outputFile, FileInfo? baselineFile, bool prefilter, bool showProgress, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(path) && !File.Exists(path))
+        {
+            await error.WriteLineAsync($"cadasto: '{path}' does not exist.").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        HashSet<string>? known = null;
+        if (baselineFile is not null)
+        {
+            var (fingerprints, problem) = Baseline.Read(baselineFile.FullName);
+            if (problem is not null)
+            {
+                await error.WriteLineAsync("cadasto: " + problem).ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            known = fingerprints;
+        }
+
+        var scanner = new Scanner(new ScanOptions { Prefilter = prefilter });
+        ScanResult result;
+        if (showProgress && !Terminal.StderrRedirected(error))
+        {
+            var progressConsole = Terminal.Create(error, redirected: false);
+            result = await progressConsole.Progress()
+                .AutoClear(true)
+                .StartAsync(async context =>
+                {
+                    var task = context.AddTask("Scanning projects");
+                    var progress = new Progress<(int Done, int Total)>(p =>
+                    {
+                        task.MaxValue = Math.Max(1, p.Total);
+                        task.Value = p.Done;
+                    });
+                    return await scanner.ScanAsync(path, progress, cancellationToken).ConfigureAwait(false);
+                }).ConfigureAwait(false);
+        }
+        else
+        {
+            result = await scanner.ScanAsync(path, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var reported = known is null ? result.Findings : result.Findings.Where(f => !known.Contains(f.Fingerprint)).ToList();
+        var suppressedByBaseline = result.Findings.Count - reported.Count;
+
+        TextWriter target = output;
+        StreamWriter? file = null;
+        if (outputFile is not null)
+        {
+            outputFile.Directory?.Create();
+            file = new StreamWriter(outputFile.FullName, append: false, new System.Text.UTF8Encoding(false));
+            target = file;
+        }
+
+        try
+        {
+            switch (format)
+            {
+                case "sarif":
+                    await SarifReport.WriteAsync(target, result, reported).ConfigureAwait(false);
+                    break;
+                case "json":
+                    await JsonReport.WriteAsync(target, result, reported, suppressedByBaseline).ConfigureAwait(false);
+                    break;
+                default:
+                    HumanReport.Write(Terminal.Create(target, redirected: file is not null || Terminal.StdoutRedirected(target)), result, reported, suppressedByBaseline);
+                    break;
+            }
+        }
+        finally
+        {
+            if (file is not null)
+            {
+                await file.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
+        if (format != "human" || file is not null)
+        {
+            // Machine-readable output goes to stdout or a file; failures of rules still deserve a human's eye.
+            foreach (var failure in result.AnalyzerFailures)
+            {
+                await error.WriteLineAsync("cadasto: " + failure).ConfigureAwait(false);
+            }
+        }
+
+        return reported.Any(f => f.Severity == DiagnosticSeverity.Error) ? ExitCodes.Findings : ExitCodes.Success;
+    }
+}

@@ -1,0 +1,200 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+
+namespace Cadasto.Scanning;
+
+/// <summary>
+/// Walks a folder and groups what it finds the way MSBuild would: every <c>.cs</c> file belongs to the
+/// nearest project folder above it (SDK-style default globs); files no project owns are grouped per
+/// top folder of the scan. <c>bin/</c>, <c>obj/</c>, VCS and package folders are never entered.
+/// </summary>
+public static class ProjectDiscovery
+{
+    private static readonly HashSet<string> SkippedFolders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "bin", "obj", ".git", ".hg", ".svn", ".vs", ".idea", "node_modules", "packages", "TestResults", "artifacts",
+    };
+
+    /// <summary>Files bigger than this are not read (minified or generated blobs, not code someone wrote).</summary>
+    public const long MaxFileBytes = 4 * 1024 * 1024;
+
+    /// <summary>Finds the projects and loose file groups under <paramref name="root"/> (a folder or a single file).</summary>
+    public static IReadOnlyList<ScanProject> Discover(string root)
+    {
+        root = Path.GetFullPath(root);
+        if (File.Exists(root))
+        {
+            var single = new ScanProject(Path.GetFileNameWithoutExtension(root), Path.GetDirectoryName(root)!, null);
+            if (root.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
+            {
+                single.SourceFiles.Add(root);
+            }
+            else if (IsAdditionalFile(Path.GetDirectoryName(root)!, root, "cadasto.json"))
+            {
+                single.AdditionalFiles.Add(root);
+            }
+
+            single.EditorConfigFiles = EditorConfigsFor(single.Directory, single.Directory);
+            return new[] { single };
+        }
+
+        var sources = new List<string>();
+        var projectFiles = new List<string>();
+        var configFiles = new List<string>();
+        Walk(root, sources, projectFiles, configFiles);
+
+        var projects = new Dictionary<string, ScanProject>(StringComparer.Ordinal);
+        foreach (var projectFile in projectFiles.OrderBy(p => p, StringComparer.Ordinal))
+        {
+            var directory = Path.GetDirectoryName(projectFile)!;
+            if (projects.ContainsKey(directory))
+            {
+                // Two project files in one folder share its sources; the first one owns them.
+                projects[directory].Notes.Add($"{Relative(root, projectFile)}: a second project file in the same folder; its sources are analysed once, with the first.");
+                continue;
+            }
+
+            var project = new ScanProject(Path.GetFileNameWithoutExtension(projectFile), directory, projectFile);
+            ProjectFileReader.Read(project, root);
+            projects[directory] = project;
+        }
+
+        var loose = new Dictionary<string, ScanProject>(StringComparer.Ordinal);
+        ScanProject Owner(string file)
+        {
+            for (var dir = Path.GetDirectoryName(file); dir is not null && dir.Length >= root.Length; dir = Path.GetDirectoryName(dir))
+            {
+                if (projects.TryGetValue(dir, out var project))
+                {
+                    return project;
+                }
+            }
+
+            var relative = Path.GetRelativePath(root, file);
+            var top = relative.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+            var groupDir = top.Length > 1 ? Path.Combine(root, top[0]) : root;
+            if (!loose.TryGetValue(groupDir, out var group))
+            {
+                group = new ScanProject(top.Length > 1 ? top[0] : Path.GetFileName(root.TrimEnd(Path.DirectorySeparatorChar)), groupDir, null);
+                loose[groupDir] = group;
+            }
+
+            return group;
+        }
+
+        foreach (var source in sources)
+        {
+            Owner(source).SourceFiles.Add(source);
+        }
+
+        foreach (var config in configFiles)
+        {
+            var owner = Owner(config);
+            var manifest = owner.Properties.TryGetValue("CadastoManifest", out var m) && m.Length > 0 ? m : "cadasto.json";
+            if (IsAdditionalFile(owner.Directory, config, manifest))
+            {
+                owner.AdditionalFiles.Add(config);
+            }
+        }
+
+        var all = projects.Values.Concat(loose.Values)
+            .Where(p => p.SourceFiles.Count > 0 || p.AdditionalFiles.Count > 0 || p.Notes.Count > 0)
+            .OrderBy(p => p.Directory, StringComparer.Ordinal)
+            .ToList();
+        foreach (var project in all)
+        {
+            project.SourceFiles.Sort(StringComparer.Ordinal);
+            project.AdditionalFiles.Sort(StringComparer.Ordinal);
+            project.EditorConfigFiles = EditorConfigsFor(project.Directory, root);
+        }
+
+        return all;
+    }
+
+    /// <summary>
+    /// The package's AdditionalFiles globs, relative to the project folder: the manifest,
+    /// <c>appsettings*.json</c>, <c>wwwroot/appsettings*.json</c>, <c>Properties/launchSettings.json</c>.
+    /// </summary>
+    internal static bool IsAdditionalFile(string projectDirectory, string file, string manifestName)
+    {
+        var relative = Path.GetRelativePath(projectDirectory, file).Replace('\\', '/');
+        var name = Path.GetFileName(relative);
+        var folder = relative.Length > name.Length ? relative.Substring(0, relative.Length - name.Length - 1) : string.Empty;
+        var isAppSettings = name.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+        return folder.Length == 0 && (isAppSettings || string.Equals(name, manifestName, StringComparison.OrdinalIgnoreCase))
+            || string.Equals(folder, "wwwroot", StringComparison.OrdinalIgnoreCase) && isAppSettings
+            || string.Equals(folder, "Properties", StringComparison.OrdinalIgnoreCase) && string.Equals(name, "launchSettings.json", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static void Walk(string root, List<string> sources, List<string> projectFiles, List<string> configFiles)
+    {
+        var pending = new Stack<string>();
+        pending.Push(root);
+        var options = new EnumerationOptions { IgnoreInaccessible = true, RecurseSubdirectories = false, AttributesToSkip = FileAttributes.ReparsePoint };
+        while (pending.Count > 0)
+        {
+            var dir = pending.Pop();
+            foreach (var file in Directory.EnumerateFiles(dir, "*", options))
+            {
+                if (file.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
+                {
+                    sources.Add(file);
+                }
+                else if (file.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase))
+                {
+                    projectFiles.Add(file);
+                }
+                else if (file.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+                {
+                    configFiles.Add(file);
+                }
+            }
+
+            foreach (var sub in Directory.EnumerateDirectories(dir, "*", options))
+            {
+                if (!SkippedFolders.Contains(Path.GetFileName(sub)))
+                {
+                    pending.Push(sub);
+                }
+            }
+        }
+
+        sources.Sort(StringComparer.Ordinal);
+        configFiles.Sort(StringComparer.Ordinal);
+    }
+
+    /// <summary>The <c>.editorconfig</c> and <c>.globalconfig</c> files that apply to a folder: its own and its parents', up to the scan root.</summary>
+    private static System.Collections.Immutable.ImmutableArray<string> EditorConfigsFor(string directory, string root)
+    {
+        var found = System.Collections.Immutable.ImmutableArray.CreateBuilder<string>();
+        var stopAtRoot = false;
+        for (var dir = directory; dir is not null; dir = Path.GetDirectoryName(dir))
+        {
+            foreach (var name in new[] { ".editorconfig", ".globalconfig" })
+            {
+                var path = Path.Combine(dir, name);
+                if (File.Exists(path))
+                {
+                    found.Add(path);
+                }
+            }
+
+            // Above the scan root, only keep walking up to honour the user's repository-level configuration.
+            if (string.Equals(dir, root, StringComparison.Ordinal))
+            {
+                stopAtRoot = Directory.Exists(Path.Combine(dir, ".git"));
+            }
+
+            if (stopAtRoot || Directory.Exists(Path.Combine(dir, ".git")))
+            {
+                break;
+            }
+        }
+
+        return found.ToImmutable();
+    }
+
+    internal static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
+}

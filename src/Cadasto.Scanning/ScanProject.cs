@@ -1,0 +1,53 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+
+namespace Cadasto.Scanning;
+
+/// <summary>
+/// One unit of compilation found under the scanned folder: a project (a folder with a <c>.csproj</c>)
+/// or a group of loose files (per top folder) that no project owns.
+/// </summary>
+public sealed class ScanProject
+{
+    public ScanProject(string name, string directory, string? projectFile)
+    {
+        Name = name;
+        Directory = directory;
+        ProjectFile = projectFile;
+    }
+
+    /// <summary>The project's name (file name without extension), or the loose files' folder.</summary>
+    public string Name { get; }
+
+    /// <summary>The project's folder (absolute).</summary>
+    public string Directory { get; }
+
+    /// <summary>The <c>.csproj</c> (absolute), or null for loose files.</summary>
+    public string? ProjectFile { get; }
+
+    /// <summary>C# source files (absolute paths), sorted.</summary>
+    public List<string> SourceFiles { get; } = new();
+
+    /// <summary>The files the package would add as AdditionalFiles (absolute paths), sorted.</summary>
+    public List<string> AdditionalFiles { get; } = new();
+
+    /// <summary>MSBuild properties read from the project file (and Directory.Build.props), by name.</summary>
+    public Dictionary<string, string> Properties { get; } = new(System.StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The project's <c>PackageReference</c> names.</summary>
+    public HashSet<string> PackageReferences { get; } = new(System.StringComparer.OrdinalIgnoreCase);
+
+    /// <summary><c>Using</c> items of the project file (global usings the SDK would generate).</summary>
+    public List<string> Usings { get; } = new();
+
+    /// <summary>What could not be read or bound, in words.</summary>
+    public List<string> Notes { get; } = new();
+
+    public bool IsLoose => ProjectFile is null;
+
+    public string Sdk => Properties.TryGetValue("_Sdk", out var sdk) ? sdk : "Microsoft.NET.Sdk";
+
+    public override string ToString() => Name;
+
+    internal ImmutableArray<string> EditorConfigFiles { get; set; } = ImmutableArray<string>.Empty;
+}

@@ -1,0 +1,255 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Cadasto.Scanning;
+
+/// <summary>How a scan runs.</summary>
+public sealed class ScanOptions
+{
+    /// <summary>Skip binding of files that cannot hold a finding (<see cref="SourcePrefilter"/>). On by default.</summary>
+    public bool Prefilter { get; init; } = true;
+
+    /// <summary>Projects analysed at once (default: one per core).</summary>
+    public int MaxParallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>The analyzers to run (default: every Cadasto analyzer).</summary>
+    public ImmutableArray<DiagnosticAnalyzer> Analyzers { get; init; } = AnalyzerCatalog.Analyzers;
+
+    /// <summary>Run the product's source generators for projects with AdditionalFiles (manifest diagnostics).</summary>
+    public bool RunGenerators { get; init; } = true;
+}
+
+/// <summary>What a scan found.</summary>
+public sealed class ScanResult
+{
+    public required string Root { get; init; }
+
+    public required IReadOnlyList<Finding> Findings { get; init; }
+
+    /// <summary>What could not be read or bound, and analyzer failures, in words.</summary>
+    public required IReadOnlyList<string> Notes { get; init; }
+
+    /// <summary>Analyzer or generator exceptions (AD0001, CS8785): a bug in a rule, never expected.</summary>
+    public required IReadOnlyList<string> AnalyzerFailures { get; init; }
+
+    public int Projects { get; init; }
+
+    public int SourceFiles { get; init; }
+
+    public int AnalyzedFiles { get; init; }
+
+    public int AdditionalFiles { get; init; }
+
+    public TimeSpan Elapsed { get; init; }
+
+    /// <summary>Time spent reading and parsing (summed over the projects analysed in parallel).</summary>
+    public TimeSpan LoadTime { get; init; }
+
+    /// <summary>Time spent binding and analysing (summed over the projects analysed in parallel).</summary>
+    public TimeSpan AnalysisTime { get; init; }
+}
+
+/// <summary>
+/// Runs every Cadasto analyzer over a folder through the <see cref="SourceOnlyLoader"/>, and turns
+/// the diagnostics into masked, fingerprinted <see cref="Finding"/>s. Severities and suppressions
+/// are the compiler's: <c>.editorconfig</c> <c>dotnet_diagnostic.*.severity</c>, <c>NoWarn</c>,
+/// <c>#pragma warning disable</c> and <c>[SuppressMessage]</c>.
+/// </summary>
+public sealed class Scanner
+{
+    private readonly ScanOptions _options;
+    private readonly SourceOnlyLoader _loader;
+
+    public Scanner(ScanOptions? options = null, ReferenceSet? references = null)
+    {
+        _options = options ?? new ScanOptions();
+        _loader = new SourceOnlyLoader(references, _options.Prefilter);
+    }
+
+    /// <summary>Scans a folder (or one file). <paramref name="progress"/> gets (projects done, projects total).</summary>
+    public async Task<ScanResult> ScanAsync(string path, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var root = Path.GetFullPath(path);
+        var rootFolder = File.Exists(root) ? Path.GetDirectoryName(root)! : root;
+        var projects = ProjectDiscovery.Discover(root);
+
+        var findings = new ConcurrentBag<(Finding, string)>();
+        var failures = new ConcurrentBag<string>();
+        var analyzed = 0;
+        var done = 0;
+        long loadTicks = 0, analysisTicks = 0;
+        progress?.Report((0, projects.Count));
+
+        await Parallel.ForEachAsync(
+            // Biggest first: the last project to start should be a small one.
+            projects.OrderByDescending(p => p.SourceFiles.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxParallelism), CancellationToken = cancellationToken },
+            async (project, ct) =>
+            {
+                var started = Stopwatch.GetTimestamp();
+                var loaded = _loader.Load(project, ct);
+                Interlocked.Add(ref loadTicks, Stopwatch.GetTimestamp() - started);
+                Interlocked.Add(ref analyzed, loaded.TreesToAnalyze.Length);
+                started = Stopwatch.GetTimestamp();
+                var diagnostics = await AnalyzeAsync(loaded, failures, ct).ConfigureAwait(false);
+                Interlocked.Add(ref analysisTicks, Stopwatch.GetTimestamp() - started);
+                foreach (var diagnostic in diagnostics)
+                {
+                    if (ToFinding(diagnostic, loaded, rootFolder) is { } finding)
+                    {
+                        findings.Add(finding);
+                    }
+                }
+
+                progress?.Report((Interlocked.Increment(ref done), projects.Count));
+            }).ConfigureAwait(false);
+
+        var notes = projects.SelectMany(p => p.Notes).Concat(failures).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToList();
+        return new ScanResult
+        {
+            Root = rootFolder,
+            Findings = Fingerprints.Assign(findings),
+            Notes = notes,
+            AnalyzerFailures = failures.Distinct().OrderBy(n => n, StringComparer.Ordinal).ToList(),
+            Projects = projects.Count,
+            SourceFiles = projects.Sum(p => p.SourceFiles.Count),
+            AnalyzedFiles = analyzed,
+            AdditionalFiles = projects.Sum(p => p.AdditionalFiles.Count),
+            Elapsed = stopwatch.Elapsed,
+            LoadTime = Stopwatch.GetElapsedTime(0, loadTicks),
+            AnalysisTime = Stopwatch.GetElapsedTime(0, analysisTicks),
+        };
+    }
+
+    /// <summary>The effective diagnostics of the product's analyzers (and generators) for one loaded project.</summary>
+    public async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(LoadedProject loaded, ConcurrentBag<string> failures, CancellationToken cancellationToken)
+    {
+        Compilation compilation = loaded.Compilation;
+        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+
+        if (_options.RunGenerators && loaded.AdditionalTexts.Length > 0 && AnalyzerCatalog.Generators.Length > 0)
+        {
+            var driver = CSharpGeneratorDriver.Create(
+                AnalyzerCatalog.Generators,
+                loaded.AdditionalTexts,
+                loaded.Compilation.SyntaxTrees.FirstOrDefault()?.Options as CSharpParseOptions ?? CSharpParseOptions.Default,
+                loaded.Options.AnalyzerConfigOptionsProvider);
+            driver.RunGeneratorsAndUpdateCompilation(compilation, out var generated, out var generatorDiagnostics, cancellationToken);
+            foreach (var diagnostic in generatorDiagnostics)
+            {
+                if (diagnostic.Id is "CS8784" or "CS8785")
+                {
+                    failures.Add($"{loaded.Project.Name}: a Cadasto generator failed ({diagnostic.Id}): {diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}");
+                }
+            }
+
+            diagnostics.AddRange(CompilationWithAnalyzers.GetEffectiveDiagnostics(generatorDiagnostics.Where(d => d.Id is not ("CS8784" or "CS8785")), compilation));
+            compilation = generated;
+        }
+
+        var analyzerOptions = new CompilationWithAnalyzersOptions(
+            loaded.Options,
+            (exception, analyzer, diagnostic) => failures.Add($"{loaded.Project.Name}: {analyzer.GetType().Name} threw {exception.GetType().Name} (AD0001): {FirstLine(exception.Message)}"),
+            concurrentAnalysis: false,
+            logAnalyzerExecutionTime: false,
+            reportSuppressedDiagnostics: false);
+        var withAnalyzers = compilation.WithAnalyzers(_options.Analyzers, analyzerOptions);
+
+        // Trees the prefilter set aside are in the compilation as declarations only (BodyStripper),
+        // so one pass over the whole compilation analyses exactly the files that may hold a finding.
+        diagnostics.AddRange(await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false));
+
+        return diagnostics
+            .Where(d => !d.IsSuppressed && d.Severity != DiagnosticSeverity.Hidden && d.Id != "AD0001")
+            .Distinct(DiagnosticIdentity.Instance)
+            .ToImmutableArray();
+    }
+
+    private static (Finding, string)? ToFinding(Diagnostic diagnostic, LoadedProject loaded, string root)
+    {
+        var location = diagnostic.Location;
+        var lineSpan = location.GetLineSpan();
+        string? flagged = null;
+        string context = string.Empty;
+        var filePath = lineSpan.Path;
+        if (location.IsInSource && location.SourceTree is { } tree)
+        {
+            var text = tree.GetText();
+            if (location.SourceSpan.End <= text.Length)
+            {
+                flagged = text.ToString(location.SourceSpan);
+            }
+
+            context = Fingerprints.CSharpContext(tree, location.SourceSpan);
+            filePath = tree.FilePath;
+        }
+        else if (location.Kind == LocationKind.ExternalFile)
+        {
+            var additional = loaded.AdditionalTexts.FirstOrDefault(a => string.Equals(a.Path, filePath, StringComparison.Ordinal));
+            if (additional?.GetText() is { } text)
+            {
+                var span = location.SourceSpan;
+                if (span.Length == 0 && lineSpan.StartLinePosition.Line < text.Lines.Count)
+                {
+                    span = text.Lines.GetTextSpan(lineSpan.Span);
+                }
+
+                if (span.End <= text.Length)
+                {
+                    flagged = text.ToString(span);
+                    context = Fingerprints.JsonContext(text, span.Start);
+                }
+            }
+        }
+
+        if (string.IsNullOrEmpty(filePath))
+        {
+            filePath = loaded.Project.ProjectFile ?? loaded.Project.Directory;
+        }
+
+        var message = Masking.MaskMessage(diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), flagged);
+        var relative = Path.GetRelativePath(root, filePath).Replace('\\', '/');
+        var hasPosition = lineSpan.IsValid && location.Kind != LocationKind.None;
+        var finding = new Finding(
+            diagnostic.Id,
+            diagnostic.Severity,
+            message,
+            relative,
+            hasPosition ? lineSpan.StartLinePosition.Line + 1 : 1,
+            hasPosition ? lineSpan.StartLinePosition.Character + 1 : 1,
+            hasPosition ? lineSpan.EndLinePosition.Line + 1 : 1,
+            hasPosition ? lineSpan.EndLinePosition.Character + 1 : 1,
+            string.IsNullOrEmpty(diagnostic.Descriptor.HelpLinkUri) ? null : diagnostic.Descriptor.HelpLinkUri,
+            loaded.Project.Name,
+            Fingerprint: string.Empty);
+        return (finding, context);
+    }
+
+    private static string FirstLine(string message)
+    {
+        var newline = message.IndexOfAny(new[] { '\r', '\n' });
+        return newline < 0 ? message : message.Substring(0, newline);
+    }
+
+    private sealed class DiagnosticIdentity : IEqualityComparer<Diagnostic>
+    {
+        public static readonly DiagnosticIdentity Instance = new();
+
+        public bool Equals(Diagnostic? x, Diagnostic? y) =>
+            x is not null && y is not null && x.Id == y.Id && x.Location.GetLineSpan().Equals(y.Location.GetLineSpan());
+
+        public int GetHashCode(Diagnostic obj) => HashCode.Combine(obj.Id, obj.Location.GetLineSpan().StartLinePosition);
+    }
+}

@@ -1,0 +1,398 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Cadasto.Scanning;
+
+/// <summary>A project ready to analyse: its compilation, the options the package would pass, and which trees to analyse.</summary>
+public sealed class LoadedProject
+{
+    internal LoadedProject(ScanProject project, CSharpCompilation compilation, AnalyzerOptions options, ImmutableArray<SyntaxTree> treesToAnalyze, ImmutableArray<AdditionalText> additionalTexts)
+    {
+        Project = project;
+        Compilation = compilation;
+        Options = options;
+        TreesToAnalyze = treesToAnalyze;
+        AdditionalTexts = additionalTexts;
+    }
+
+    public ScanProject Project { get; }
+
+    public CSharpCompilation Compilation { get; }
+
+    /// <summary>AdditionalFiles and the <c>.editorconfig</c>/<c>build_property.*</c> options.</summary>
+    public AnalyzerOptions Options { get; }
+
+    /// <summary>The user's trees that passed the prefilter (never the synthetic global usings); the others are in the compilation as declarations only.</summary>
+    public ImmutableArray<SyntaxTree> TreesToAnalyze { get; }
+
+    public ImmutableArray<AdditionalText> AdditionalTexts { get; }
+
+    /// <summary>The user's source trees in the compilation (analysed or not).</summary>
+    public int SourceTreeCount => Project.SourceFiles.Count;
+}
+
+/// <summary>
+/// Turns a <see cref="ScanProject"/> into a <see cref="CSharpCompilation"/> without MSBuild: the
+/// sources as they are on disk, the SDK's implicit global usings, preprocessor symbols of the target
+/// framework, the reference set this tool ships, AdditionalFiles, <c>.editorconfig</c> options and
+/// severities, and the build properties the package makes visible. Reads only; writes nothing.
+/// </summary>
+public sealed class SourceOnlyLoader
+{
+    /// <summary>Build properties the package passes to analyzers (CompilerVisibleProperty) or the compiler passes by itself.</summary>
+    private static readonly string[] VisibleProperties =
+    {
+        "TargetFramework", "TargetFrameworkIdentifier", "TargetPlatformIdentifier", "UsingMicrosoftNETSdkWeb",
+        "UsingMicrosoftNETSdkBlazorWebAssembly", "UsingMicrosoftNETSdkWorker", "_SupportedPlatformList", "RootNamespace",
+        "ProjectDir", "UseMaui", "UseWPF", "UseWindowsForms", "UseWinUI", "OutputType", "RuntimeIdentifier",
+        "PackAsTool", "CadastoManifest",
+    };
+
+    private readonly ReferenceSet _references;
+
+    public SourceOnlyLoader(ReferenceSet? references = null, bool prefilter = true)
+    {
+        _references = references ?? ReferenceSet.Default;
+        UsePrefilter = prefilter;
+    }
+
+    public bool UsePrefilter { get; }
+
+    /// <summary>Loads one project. Files that cannot be read are left out with a note on the project.</summary>
+    public LoadedProject Load(ScanProject project, CancellationToken cancellationToken = default)
+    {
+        var properties = BuildProperties(project);
+        var parseOptions = new CSharpParseOptions(LanguageVersionOf(project), DocumentationMode.None, SourceCodeKind.Regular, PreprocessorSymbols(properties["TargetFramework"]));
+
+        var configNotes = new List<string>();
+        var configSet = ConfigOptionsProvider.CreateSet(project.EditorConfigFiles, configNotes);
+        project.Notes.AddRange(configNotes);
+        var prefilter = new SourcePrefilter(UserWords(project.EditorConfigFiles));
+
+        var trees = new List<SyntaxTree>(project.SourceFiles.Count + 1);
+        var analyzed = ImmutableArray.CreateBuilder<SyntaxTree>();
+        foreach (var file in project.SourceFiles)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var text = ReadText(file, project);
+            if (text is null)
+            {
+                continue;
+            }
+
+            var tree = CSharpSyntaxTree.ParseText(text, parseOptions, file, cancellationToken);
+            if (!UsePrefilter)
+            {
+                trees.Add(tree);
+                analyzed.Add(tree);
+            }
+            else if (prefilter.MayHoldFinding(text.ToString()))
+            {
+                trees.Add(tree);
+                analyzed.Add(tree);
+            }
+            else
+            {
+                // Declarations only: its types resolve for the other files, its bodies are never bound.
+                var stripped = BodyStripper.All.Visit(tree.GetRoot(cancellationToken));
+                trees.Add(CSharpSyntaxTree.Create((CSharpSyntaxNode)stripped, parseOptions, file, text.Encoding));
+            }
+        }
+
+        var globalUsings = GlobalUsings(project);
+        if (globalUsings.Length > 0)
+        {
+            // Named like the SDK's own file: *.g.cs is generated code, which the rules do not analyse.
+            var usingsPath = Path.Combine(project.Directory, "obj", project.Name + ".GlobalUsings.g.cs");
+            trees.Add(CSharpSyntaxTree.ParseText(globalUsings, parseOptions, usingsPath, Encoding.UTF8, cancellationToken));
+        }
+
+        var references = _references.All;
+        foreach (var package in project.PackageReferences)
+        {
+            if (package.StartsWith("Cadasto.", StringComparison.OrdinalIgnoreCase))
+            {
+                var local = Path.Combine(AppContext.BaseDirectory, package + ".dll");
+                if (File.Exists(local))
+                {
+                    references = references.Add(MetadataReference.CreateFromFile(local));
+                }
+            }
+        }
+
+        var compilationOptions = new CSharpCompilationOptions(
+                IsExecutable(project, properties) ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary,
+                nullableContextOptions: NullableOf(project),
+                allowUnsafe: true,
+                concurrentBuild: false)
+            .WithSpecificDiagnosticOptions(SpecificDiagnosticOptions(project));
+        if (configSet is not null)
+        {
+            compilationOptions = compilationOptions.WithSyntaxTreeOptionsProvider(new ConfigSeverityProvider(configSet));
+        }
+
+        var compilation = CSharpCompilation.Create(AssemblyNameOf(project), trees, references, compilationOptions);
+
+        var additional = project.AdditionalFiles.Select(f => (AdditionalText)new FileAdditionalText(f)).ToImmutableArray();
+        var options = new AnalyzerOptions(additional, new ConfigOptionsProvider(configSet, properties));
+        return new LoadedProject(project, compilation, options, analyzed.ToImmutable(), additional);
+    }
+
+    /// <summary>The <c>build_property.*</c> values the package would make visible for this project.</summary>
+    public static Dictionary<string, string> BuildProperties(ScanProject project)
+    {
+        var p = project.Properties;
+        var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in VisibleProperties.Concat(p.Keys.Where(k => k.StartsWith("Cadasto", StringComparison.OrdinalIgnoreCase))))
+        {
+            if (p.TryGetValue(name, out var value))
+            {
+                result[name] = value;
+            }
+        }
+
+        var sdk = project.Sdk;
+        var targetFramework = result.TryGetValue("TargetFramework", out var tfm) ? tfm : "net10.0";
+        result["TargetFramework"] = targetFramework;
+        var isWeb = sdk.Equals("Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase);
+        var isBlazorWasm = sdk.Equals("Microsoft.NET.Sdk.BlazorWebAssembly", StringComparison.OrdinalIgnoreCase);
+        var isWorker = sdk.Equals("Microsoft.NET.Sdk.Worker", StringComparison.OrdinalIgnoreCase);
+        if (isWeb)
+        {
+            result["UsingMicrosoftNETSdkWeb"] = "true";
+        }
+
+        if (isBlazorWasm)
+        {
+            result["UsingMicrosoftNETSdkBlazorWebAssembly"] = "true";
+            result["_SupportedPlatformList"] = "browser";
+            result.TryAdd("RuntimeIdentifier", "browser-wasm");
+        }
+
+        if (isWorker)
+        {
+            result["UsingMicrosoftNETSdkWorker"] = "true";
+        }
+
+        var dash = targetFramework.IndexOf('-');
+        var bareFramework = dash < 0 ? targetFramework : targetFramework.Substring(0, dash);
+        if (dash > 0)
+        {
+            var platform = targetFramework.Substring(dash + 1);
+            var digits = platform.IndexOfAny("0123456789".ToCharArray());
+            result.TryAdd("TargetPlatformIdentifier", digits < 0 ? platform : platform.Substring(0, digits));
+        }
+
+        result.TryAdd("TargetFrameworkIdentifier",
+            bareFramework.StartsWith("netstandard", StringComparison.OrdinalIgnoreCase) ? ".NETStandard"
+            : bareFramework.StartsWith("netcoreapp", StringComparison.OrdinalIgnoreCase) || bareFramework.Contains('.') ? ".NETCoreApp"
+            : ".NETFramework");
+        result.TryAdd("OutputType", isWeb || isWorker || isBlazorWasm ? "Exe" : "Library");
+        result.TryAdd("RootNamespace", Regex.Replace(project.Name, "[^A-Za-z0-9_.]", "_"));
+        result["ProjectDir"] = project.Directory.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        return result;
+    }
+
+    private static bool IsExecutable(ScanProject project, Dictionary<string, string> properties) =>
+        properties.TryGetValue("OutputType", out var type) && (type.Equals("Exe", StringComparison.OrdinalIgnoreCase) || type.Equals("WinExe", StringComparison.OrdinalIgnoreCase))
+        || project.IsLoose;
+
+    private static LanguageVersion LanguageVersionOf(ScanProject project) =>
+        project.Properties.TryGetValue("LangVersion", out var value) && LanguageVersionFacts.TryParse(value, out var version) && version != LanguageVersion.Default
+            ? (version == LanguageVersion.Latest || version == LanguageVersion.LatestMajor ? LanguageVersion.Preview : version)
+            : LanguageVersion.Preview;
+
+    private static NullableContextOptions NullableOf(ScanProject project) =>
+        project.Properties.TryGetValue("Nullable", out var value) && Enum.TryParse<NullableContextOptions>(value, ignoreCase: true, out var nullable)
+            ? nullable
+            : NullableContextOptions.Disable;
+
+    private static string AssemblyNameOf(ScanProject project) =>
+        project.Properties.TryGetValue("AssemblyName", out var name) ? name : project.Name;
+
+    /// <summary><c>NoWarn</c> silences a rule, <c>WarningsAsErrors</c> raises it, as the compiler would.</summary>
+    private static IEnumerable<KeyValuePair<string, ReportDiagnostic>> SpecificDiagnosticOptions(ScanProject project)
+    {
+        var result = new Dictionary<string, ReportDiagnostic>(StringComparer.OrdinalIgnoreCase);
+        if (project.Properties.TryGetValue("WarningsAsErrors", out var raised))
+        {
+            foreach (var id in SplitIds(raised))
+            {
+                result[id] = ReportDiagnostic.Error;
+            }
+        }
+
+        if (project.Properties.TryGetValue("NoWarn", out var silenced))
+        {
+            foreach (var id in SplitIds(silenced))
+            {
+                result[id] = ReportDiagnostic.Suppress;
+            }
+        }
+
+        return result;
+    }
+
+    private static IEnumerable<string> SplitIds(string value) =>
+        value.Split(new[] { ';', ',', ' ' }, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(id => !id.Contains('$'));
+
+    /// <summary>The SDK's implicit usings (ImplicitUsings=enable) plus the project's <c>Using</c> items.</summary>
+    private static string GlobalUsings(ScanProject project)
+    {
+        var usings = new List<string>();
+        var implicitUsings = project.Properties.TryGetValue("ImplicitUsings", out var value)
+            && (value.Equals("enable", StringComparison.OrdinalIgnoreCase) || value.Equals("true", StringComparison.OrdinalIgnoreCase));
+        if (implicitUsings)
+        {
+            usings.AddRange(new[] { "System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Threading", "System.Threading.Tasks" });
+            var sdk = project.Sdk;
+            if (sdk.Equals("Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase))
+            {
+                usings.AddRange(new[]
+                {
+                    "System.Net.Http.Json", "Microsoft.AspNetCore.Builder", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Http",
+                    "Microsoft.AspNetCore.Routing", "Microsoft.Extensions.Configuration", "Microsoft.Extensions.DependencyInjection",
+                    "Microsoft.Extensions.Hosting", "Microsoft.Extensions.Logging",
+                });
+            }
+            else if (sdk.Equals("Microsoft.NET.Sdk.Worker", StringComparison.OrdinalIgnoreCase))
+            {
+                usings.AddRange(new[] { "Microsoft.Extensions.Configuration", "Microsoft.Extensions.DependencyInjection", "Microsoft.Extensions.Hosting", "Microsoft.Extensions.Logging" });
+            }
+            else if (sdk.Equals("Microsoft.NET.Sdk.BlazorWebAssembly", StringComparison.OrdinalIgnoreCase))
+            {
+                usings.AddRange(new[] { "System.Net.Http.Json", "Microsoft.Extensions.Configuration", "Microsoft.Extensions.DependencyInjection", "Microsoft.Extensions.Logging" });
+            }
+        }
+
+        usings.AddRange(project.Usings);
+        return string.Concat(usings.Distinct(StringComparer.Ordinal)
+            .Where(u => SyntaxFacts.IsValidIdentifier(u.Replace(".", string.Empty, StringComparison.Ordinal)))
+            .Select(u => "global using global::" + u + ";\n"));
+    }
+
+    /// <summary>Preprocessor symbols the SDK defines for a target framework (Debug configuration).</summary>
+    internal static IEnumerable<string> PreprocessorSymbols(string targetFramework)
+    {
+        var symbols = new List<string> { "DEBUG", "TRACE" };
+        var dash = targetFramework.IndexOf('-');
+        var bare = (dash < 0 ? targetFramework : targetFramework.Substring(0, dash)).ToLowerInvariant();
+        var match = Regex.Match(bare, @"^net(\d+)\.(\d+)$");
+        if (match.Success)
+        {
+            var major = int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            var minor = match.Groups[2].Value;
+            symbols.AddRange(new[] { "NET", "NETCOREAPP", $"NET{major}_{minor}" });
+            for (var v = 5; v <= major; v++)
+            {
+                symbols.Add($"NET{v}_0_OR_GREATER");
+            }
+
+            symbols.AddRange(new[] { "NETCOREAPP1_0_OR_GREATER", "NETCOREAPP2_0_OR_GREATER", "NETCOREAPP3_0_OR_GREATER", "NETCOREAPP3_1_OR_GREATER" });
+        }
+        else if (bare.StartsWith("netstandard", StringComparison.Ordinal))
+        {
+            symbols.AddRange(new[] { "NETSTANDARD", bare.ToUpperInvariant().Replace('.', '_') });
+        }
+        else if (Regex.IsMatch(bare, @"^net\d{2,3}$"))
+        {
+            symbols.AddRange(new[] { "NETFRAMEWORK", bare.ToUpperInvariant() });
+        }
+
+        if (dash > 0)
+        {
+            var platform = Regex.Match(targetFramework.Substring(dash + 1), "^[A-Za-z]+").Value.ToUpperInvariant();
+            if (platform.Length > 0)
+            {
+                symbols.Add(platform);
+            }
+        }
+
+        return symbols;
+    }
+
+    /// <summary>Member names of <c>cadasto_secret_sinks</c> and <c>cadasto_credential_words</c>: the prefilter must keep files that use them.</summary>
+    private static IEnumerable<string> UserWords(ImmutableArray<string> configFiles)
+    {
+        foreach (var file in configFiles)
+        {
+            string text;
+            try
+            {
+                text = File.ReadAllText(file);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
+
+            foreach (Match match in Regex.Matches(text, @"^\s*cadasto_(?:secret_sinks|credential_words)\s*=\s*(.+)$", RegexOptions.Multiline | RegexOptions.IgnoreCase))
+            {
+                foreach (var entry in match.Groups[1].Value.Split(new[] { ',', ';', ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries))
+                {
+                    var member = entry.Trim();
+                    var dot = member.LastIndexOf('.');
+                    yield return dot >= 0 ? member.Substring(dot + 1) : member;
+                }
+            }
+        }
+    }
+
+    private static SourceText? ReadText(string file, ScanProject project)
+    {
+        try
+        {
+            var info = new FileInfo(file);
+            if (info.Length > ProjectDiscovery.MaxFileBytes)
+            {
+                project.Notes.Add($"{file}: skipped, larger than {ProjectDiscovery.MaxFileBytes / (1024 * 1024)} MB.");
+                return null;
+            }
+
+            using var stream = File.OpenRead(file);
+            return SourceText.From(stream, encoding: null, SourceHashAlgorithm.Sha1, throwIfBinaryDetected: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            project.Notes.Add($"{file}: could not be read ({ex.Message}).");
+            return null;
+        }
+    }
+
+    /// <summary>An AdditionalFile read from disk on first use; unreadable files read as empty.</summary>
+    private sealed class FileAdditionalText : AdditionalText
+    {
+        private readonly Lazy<SourceText> _text;
+
+        public FileAdditionalText(string path)
+        {
+            Path = path;
+            _text = new Lazy<SourceText>(() =>
+            {
+                try
+                {
+                    using var stream = File.OpenRead(path);
+                    return SourceText.From(stream, encoding: null, SourceHashAlgorithm.Sha1, throwIfBinaryDetected: false);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+                {
+                    return SourceText.From(string.Empty);
+                }
+            });
+        }
+
+        public override string Path { get; }
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => _text.Value;
+    }
+}
