@@ -36,7 +36,8 @@ internal static class GeneratorHarness
         var parseOptions = ParseOptions(languageVersion);
         var trees = new[] { source }.Concat(moreSources ?? Array.Empty<string>())
             .Select((text, i) => CSharpSyntaxTree.ParseText(text, parseOptions, path: $"/src/File{i}.cs"));
-        var references = TestReferences.All.AsEnumerable();
+        // The shared reference set may carry the runtime library already: the harness alone decides.
+        var references = TestReferences.All.Where(r => !string.Equals(Path.GetFileNameWithoutExtension(r.Display), CredentialsParser.RuntimeAssemblyName, StringComparison.OrdinalIgnoreCase));
         if (referenceRuntime)
         {
             references = references.Append(RuntimeReference);
