@@ -135,7 +135,7 @@ public sealed class CredentialsGeneratorTests
     {
         // Names that differ only by case or punctuation after PascalCasing, non-ASCII letters, digits first, member names.
         var manifest = """
-            { "application": "x", "clientType": "public", "environments": {
+            { "application": "line\nbreak\u2028and\u0085more */ <c>", "clientType": "public", "environments": {
                 "staging-eu": { "clientId": "a" }, "stagingeu": { "clientId": "b" }, "staging_eu": { "clientId": "c" },
                 "développement": { "clientId": "d" }, "本番": { "clientId": "e" }, "2024": { "clientId": "f" },
                 "for": { "clientId": "g" }, "names": { "clientId": "h" }, "-": { "clientId": "i" } } }
