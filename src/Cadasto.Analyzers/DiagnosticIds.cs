@@ -8,6 +8,7 @@ public static class DiagnosticIds
 {
     // 1xxx: secrets in code and configuration
     public const string HardcodedClientSecret = "CDS1001";
+    public const string SecretInConfigurationFile = "CDS1004";
 
     // 2xxx: OAuth flows and client types
 
@@ -16,4 +17,7 @@ public static class DiagnosticIds
     // 4xxx: scopes
 
     // 9xxx: the manifest (cadasto.json)
+    public const string ManifestMalformed = "CDS9001";
+    public const string ManifestIncomplete = "CDS9002";
+    public const string ManifestInvalidValue = "CDS9003";
 }

@@ -1,15 +1,16 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
-using Cadasto.Analyzers.Common;
 using Cadasto.Analyzers.Sinks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace Cadasto.Analyzers.Analyzers;
 
 /// <summary>
-/// CDS1001: a hard-coded string reaches a place that takes a client secret (the sink catalogue).
-/// The diagnostic lands on the literal (or the constant expression) that spells the secret.
+/// CDS1001: a hard-coded string reaches a place that takes a client secret (the sink catalogue,
+/// <c>client_secret</c> form and query fields, <c>Basic</c> headers built from <c>id:secret</c>, and the
+/// user's <c>cadasto_secret_sinks</c>). The diagnostic lands on the literal (or the constant
+/// expression) that spells the secret, wherever it is declared.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class HardcodedClientSecretAnalyzer : DiagnosticAnalyzer
@@ -23,74 +24,32 @@ public sealed class HardcodedClientSecretAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            var sinks = SecretSinkIndex.Create(start.Compilation, SecretSinkCatalog.Default);
-            if (sinks.IsEmpty)
-            {
-                return;
-            }
-
-            start.RegisterOperationAction(c => AnalyzeInvocation(c, sinks), OperationKind.Invocation);
-            start.RegisterOperationAction(c => AnalyzeObjectCreation(c, sinks), OperationKind.ObjectCreation);
-            start.RegisterOperationAction(c => AnalyzeAssignment(c, sinks), OperationKind.SimpleAssignment);
+            // Keyed sinks (client_secret fields, Basic headers) need no library: the matcher is always on.
+            var matcher = SecretSinkMatcher.Create(start.Compilation, start.Options);
+            start.RegisterOperationAction(c => Analyze(c, matcher), SecretSinkMatcher.OperationKinds);
         });
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, SecretSinkIndex sinks)
-    {
-        var invocation = (IInvocationOperation)context.Operation;
-        if (sinks.TryGetSink(invocation.TargetMethod, out var sink))
-        {
-            AnalyzeArguments(context, invocation.Arguments, sink);
-        }
-    }
+    [System.ThreadStatic]
+    private static List<SinkHit>? t_hits;
 
-    private static void AnalyzeObjectCreation(OperationAnalysisContext context, SecretSinkIndex sinks)
+    private static void Analyze(OperationAnalysisContext context, SecretSinkMatcher matcher)
     {
-        var creation = (IObjectCreationOperation)context.Operation;
-        if (creation.Constructor is { } constructor && sinks.TryGetSink(constructor, out var sink))
+        // One list per thread, reused: most operations hand nothing to a sink and must not allocate.
+        var hits = t_hits ??= new List<SinkHit>();
+        hits.Clear();
+        matcher.Match(context.Operation, context.Compilation, context.CancellationToken, hits);
+        foreach (var hit in hits)
         {
-            AnalyzeArguments(context, creation.Arguments, sink);
-        }
-    }
-
-    private static void AnalyzeAssignment(OperationAnalysisContext context, SecretSinkIndex sinks)
-    {
-        var assignment = (ISimpleAssignmentOperation)context.Operation;
-        var member = assignment.Target switch
-        {
-            IPropertyReferenceOperation property => (ISymbol)property.Property,
-            IFieldReferenceOperation field => field.Field,
-            _ => null,
-        };
-
-        if (member is not null && sinks.TryGetSink(member, out var sink) && sink.Kind == SinkKind.PropertyAssignment)
-        {
-            Report(context, assignment.Value, sink);
-        }
-    }
-
-    private static void AnalyzeArguments(OperationAnalysisContext context, ImmutableArray<IArgumentOperation> arguments, SecretSink sink)
-    {
-        foreach (var argument in arguments)
-        {
-            if (argument.Parameter?.Name == sink.ParameterName)
-            {
-                Report(context, argument.Value, sink);
-            }
-        }
-    }
-
-    private static void Report(OperationAnalysisContext context, IOperation value, SecretSink sink)
-    {
-        foreach (var hardcoded in HardcodedStringTracer.Trace(value, context.Compilation, context.CancellationToken))
-        {
-            if (!SecretValueHeuristics.IsNotASecret(hardcoded.Text))
+            if (hit.Meaning == SinkMeaning.ClientSecret)
             {
                 context.ReportDiagnostic(Diagnostic.Create(
                     DiagnosticDescriptors.HardcodedClientSecret,
-                    hardcoded.Syntax.GetLocation(),
-                    sink.DisplayName));
+                    hit.Value.Syntax.GetLocation(),
+                    hit.SinkName));
             }
         }
+
+        hits.Clear();
     }
 }

@@ -59,6 +59,13 @@ internal static class HardcodedStringTracer
                 return TryTrace(conditional.WhenTrue, compilation, found, depth + 1, cancellationToken)
                     && TryTrace(conditional.WhenFalse, compilation, found, depth + 1, cancellationToken);
 
+            case ICoalesceOperation coalesce:
+                // configuration["…"] ?? "fallback": the fallback is committed, and used whenever the store is empty.
+                return TryTrace(coalesce.WhenNull, compilation, found, depth + 1, cancellationToken);
+
+            case IParenthesizedOperation parenthesized:
+                return TryTrace(parenthesized.Operand, compilation, found, depth + 1, cancellationToken);
+
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } or IInterpolatedStringOperation:
                 // The whole expression is the secret: one finding, on the expression that spells it.
                 if (value.ConstantValue is { HasValue: true, Value: string constantText })

@@ -6,28 +6,38 @@ internal enum SinkKind
     /// <summary>An argument of a method call, matched by parameter name.</summary>
     MethodArgument,
 
-    /// <summary>A value assigned to a property (also in object initializers).</summary>
+    /// <summary>A value assigned to a property or field (also in object initializers and <c>Configure&lt;T&gt;</c> lambdas).</summary>
     PropertyAssignment,
 
     /// <summary>An argument of a constructor, matched by parameter name.</summary>
     ConstructorArgument,
 }
 
+/// <summary>What the value a sink receives is.</summary>
+internal enum SinkMeaning
+{
+    /// <summary>An OAuth client secret (CDS1001).</summary>
+    ClientSecret,
+
+    /// <summary>Another credential (a password, a bearer token): a known sink for CDS1002's positional arguments.</summary>
+    Credential,
+}
+
 /// <summary>
-/// One place that receives a client secret: <paramref name="TypeMetadataName"/>'s member
-/// <paramref name="MemberName"/>. For arguments, <paramref name="ParameterName"/> names the parameter.
+/// One place that receives a secret: <paramref name="TypeMetadataName"/>'s member
+/// <paramref name="MemberName"/>. For arguments, <paramref name="ParameterName"/> names the parameter;
+/// null means every parameter whose name is credential-named (user sinks from <c>cadasto_secret_sinks</c>).
 /// </summary>
-internal sealed record SecretSink(string TypeMetadataName, string MemberName, SinkKind Kind, string? ParameterName = null)
+internal sealed record SecretSink(string TypeMetadataName, string MemberName, SinkKind Kind, string? ParameterName = null, SinkMeaning Meaning = SinkMeaning.ClientSecret)
 {
     /// <summary>The short name shown in messages, e.g. <c>ConfidentialClientApplicationBuilder.WithClientSecret</c>.</summary>
-    public string DisplayName
+    public string DisplayName { get; } = ShortTypeName(TypeMetadataName) + "." + (MemberName == ".ctor" ? ShortTypeName(TypeMetadataName) : MemberName);
+
+    private static string ShortTypeName(string metadataName)
     {
-        get
-        {
-            var lastDot = TypeMetadataName.LastIndexOf('.');
-            var typeName = lastDot < 0 ? TypeMetadataName : TypeMetadataName.Substring(lastDot + 1);
-            var arity = typeName.IndexOf('`');
-            return (arity < 0 ? typeName : typeName.Substring(0, arity)) + "." + MemberName;
-        }
+        var lastDot = metadataName.LastIndexOf('.');
+        var typeName = lastDot < 0 ? metadataName : metadataName.Substring(lastDot + 1);
+        var arity = typeName.IndexOf('`');
+        return arity < 0 ? typeName : typeName.Substring(0, arity);
     }
 }

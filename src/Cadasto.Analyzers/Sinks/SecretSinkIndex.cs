@@ -12,17 +12,36 @@ internal sealed class SecretSinkIndex
 {
     private readonly Dictionary<ISymbol, SecretSink> _sinksByMember;
 
-    private SecretSinkIndex(Dictionary<ISymbol, SecretSink> sinksByMember) => _sinksByMember = sinksByMember;
+    private SecretSinkIndex(Dictionary<ISymbol, SecretSink> sinksByMember, HashSet<string> memberNames)
+    {
+        _sinksByMember = sinksByMember;
+        MemberNames = memberNames;
+    }
 
     public bool IsEmpty => _sinksByMember.Count == 0;
+
+    /// <summary>The simple names of every resolved sink member (type names for constructors): a cheap syntax pre-filter.</summary>
+    public HashSet<string> MemberNames { get; }
 
     public static SecretSinkIndex Create(Compilation compilation, ImmutableArray<SecretSink> sinks)
     {
         var index = new Dictionary<ISymbol, SecretSink>(SymbolEqualityComparer.Default);
+        var names = new HashSet<string>();
         foreach (var sink in sinks)
         {
             if (compilation.GetTypeByMetadataName(sink.TypeMetadataName) is not { } type)
             {
+                continue;
+            }
+
+            if (sink.Kind == SinkKind.ConstructorArgument)
+            {
+                foreach (var constructor in type.InstanceConstructors)
+                {
+                    index[constructor] = sink;
+                }
+
+                names.Add(type.Name);
                 continue;
             }
 
@@ -32,31 +51,25 @@ internal sealed class SecretSinkIndex
             {
                 foreach (var member in current.GetMembers(sink.MemberName))
                 {
-                    if (Matches(member, sink.Kind))
+                    if (Matches(member, sink.Kind) && !index.ContainsKey(member))
                     {
                         index[member] = sink;
+                        names.Add(member.Name);
                     }
-                }
-            }
-
-            if (sink.Kind == SinkKind.ConstructorArgument)
-            {
-                foreach (var constructor in type.InstanceConstructors)
-                {
-                    index[constructor] = sink;
                 }
             }
         }
 
-        return new SecretSinkIndex(index);
+        return new SecretSinkIndex(index, names);
     }
 
     public bool TryGetSink(ISymbol member, out SecretSink sink) =>
-        _sinksByMember.TryGetValue(member.OriginalDefinition, out sink!);
+        _sinksByMember.TryGetValue(member.OriginalDefinition, out sink!)
+        || (member is IMethodSymbol { ReducedFrom: { } reduced } && _sinksByMember.TryGetValue(reduced.OriginalDefinition, out sink!));
 
     private static bool Matches(ISymbol member, SinkKind kind) => kind switch
     {
-        SinkKind.MethodArgument => member is IMethodSymbol,
+        SinkKind.MethodArgument => member is IMethodSymbol { MethodKind: MethodKind.Ordinary },
         SinkKind.PropertyAssignment => member is IPropertySymbol or IFieldSymbol,
         _ => false,
     };

@@ -250,4 +250,208 @@ public sealed class HardcodedClientSecretAnalyzerTests
             }
         }
         """);
+    [Fact]
+    public Task MsalOptionsAndIdentityModelRequests_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using Duende.IdentityModel.Client;
+        using Duende.IdentityModel.OidcClient;
+        using Microsoft.Identity.Client;
+
+        class Tokens
+        {
+            void Configure()
+            {
+                var msal = new ConfidentialClientApplicationOptions { ClientId = "cad-dev", ClientSecret = {|CDS1001:"Kq8~xZ.msal-options"|} };
+                var cc = new ClientCredentialsTokenRequest { Address = "https://auth.example/connect/token", ClientId = "cad-dev", ClientSecret = {|CDS1001:"Kq8~xZ.client-credentials"|} };
+                var code = new AuthorizationCodeTokenRequest { ClientSecret = {|CDS1001:"Kq8~xZ.code"|}, Code = "abc" };
+                var refresh = new RefreshTokenRequest { ClientSecret = {|CDS1001:"Kq8~xZ.refresh"|}, RefreshToken = "r" };
+                var exchange = new TokenExchangeTokenRequest { ClientSecret = {|CDS1001:"Kq8~xZ.exchange"|} };
+                var options = new TokenClientOptions { ClientId = "cad-dev", ClientSecret = {|CDS1001:"Kq8~xZ.token-client"|} };
+                var basic = new BasicAuthenticationHeaderValue("cad-dev", {|CDS1001:"Kq8~xZ.basic"|});
+                var oidc = new OidcClientOptions { ClientId = "cad-dev", ClientSecret = {|CDS1001:"Kq8~xZ.oidc-client"|} };
+                cc.ClientSecret = {|CDS1001:"Kq8~xZ.assigned"|};
+            }
+        }
+        """);
+
+    [Fact]
+    public Task LegacyIdentityModelRequests_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using IdentityModel.Client;
+
+        class Tokens
+        {
+            object Request() => new ClientCredentialsTokenRequest { ClientId = "cad-dev", ClientSecret = {|CDS1001:"Kq8~xZ.legacy"|} };
+        }
+        """);
+
+    [Fact]
+    public Task AspNetCoreOptionsInLambdasAndConfigure_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using Microsoft.AspNetCore.Authentication.OAuth;
+        using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+        using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.Identity.Web;
+
+        static class Startup
+        {
+            static void Add(IServiceCollection services)
+            {
+                services.AddAuthentication().AddOpenIdConnect(options =>
+                {
+                    options.ClientId = "cad-dev";
+                    options.ClientSecret = {|CDS1001:"Kq8~xZ.oidc"|};
+                });
+                services.Configure<OpenIdConnectOptions>("oidc", o => o.ClientSecret = {|CDS1001:"Kq8~xZ.configure"|});
+                services.Configure<OAuthOptions>(o => { o.ClientSecret = {|CDS1001:"Kq8~xZ.oauth"|}; });
+                services.Configure<MicrosoftIdentityOptions>(o => o.ClientSecret = {|CDS1001:"Kq8~xZ.identity-web"|});
+            }
+        }
+        """);
+
+    [Fact]
+    public Task CredentialDescriptionOpenIddictAndAzureIdentity_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using Azure.Identity;
+        using Microsoft.Identity.Abstractions;
+        using OpenIddict.Abstractions;
+        using OpenIddict.Client;
+
+        class Registrations
+        {
+            void Add()
+            {
+                var credential = new CredentialDescription { SourceType = CredentialSource.ClientSecret, ClientSecret = {|CDS1001:"Kq8~xZ.description"|} };
+                var registration = new OpenIddictClientRegistration { ClientId = "cad-dev", ClientSecret = {|CDS1001:"Kq8~xZ.openiddict"|} };
+                var seeded = new OpenIddictApplicationDescriptor { ClientId = "console", ClientSecret = {|CDS1001:"388D45FA-B36B-4988-BA59-B187D329C207"|} };
+                var azure = new ClientSecretCredential("tenant", "cad-dev", {|CDS1001:"Kq8~xZ.azure"|});
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ClientSecretFormFields_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Net.Http;
+
+        class TokenCall
+        {
+            const string Secret = {|CDS1001:"Kq8~xZ.const"|};
+
+            HttpContent Build(string clientId)
+            {
+                var form = new Dictionary<string, string>
+                {
+                    { "grant_type", "client_credentials" },
+                    { "client_id", clientId },
+                    { "client_secret", {|CDS1001:"Kq8~xZ.initializer"|} },
+                };
+                form["client_secret"] = {|CDS1001:"Kq8~xZ.indexer"|};
+                form.Add("client_secret", Secret);
+                var indexed = new Dictionary<string, string> { ["client_secret"] = {|CDS1001:"Kq8~xZ.index-init"|} };
+                var pairs = new List<KeyValuePair<string, string>> { new KeyValuePair<string, string>("client_secret", {|CDS1001:"Kq8~xZ.pair"|}) };
+                var body = new { client_id = clientId, client_secret = {|CDS1001:"Kq8~xZ.anonymous"|} };
+                return new FormUrlEncodedContent(new[] { new KeyValuePair<string, string>("client_secret", {|CDS1001:"Kq8~xZ.form"|}) });
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ClientSecretInQueryStringsAndBodies_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        class TokenCall
+        {
+            const string Secret = {|CDS1001:"Kq8~xZ.q1"|};
+
+            string Build(string clientId) => $"grant_type=client_credentials&client_id={clientId}&client_secret={Secret}";
+            string Concat(string clientId) => "client_id=" + clientId + "&client_secret=" + {|CDS1001:"Kq8~xZ.q2"|};
+            string Spelled() => {|CDS1001:"grant_type=client_credentials&client_id=app&client_secret=Kq8~xZ.q3"|};
+        }
+        """);
+
+    [Fact]
+    public Task BasicAuthorizationHeaderFromIdAndSecret_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using System.Net.Http;
+        using System.Net.Http.Headers;
+        using System.Text;
+
+        class TokenCall
+        {
+            const string ClientId = "cad-dev";
+            const string Secret = {|CDS1001:"Kq8~xZ.basic-const"|};
+
+            void Build(HttpClient client, HttpRequestMessage request)
+            {
+                client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes({|CDS1001:"cad-dev:Kq8~xZ.literal"|})));
+                request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.ASCII.GetBytes($"{ClientId}:{Secret}")));
+                request.Headers.Add("Authorization", "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(ClientId + ":" + {|CDS1001:"Kq8~xZ.concat"|})));
+                request.Headers.Authorization = new AuthenticationHeaderValue("Basic", {|CDS1001:"Y2FkLWRldjpLcTh+eFouZW5jb2RlZA=="|});
+            }
+        }
+        """);
+
+    [Fact]
+    public Task FallbackAfterStoreRead_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using Microsoft.Extensions.Configuration;
+        using Microsoft.Identity.Client;
+
+        class TokenProvider
+        {
+            void Build(IConfiguration configuration) =>
+                ConfidentialClientApplicationBuilder.Create("id").WithClientSecret(configuration["Cadasto:ClientSecret"] ?? {|CDS1001:"Kq8~xZ.fallback"|});
+        }
+        """);
+
+    [Fact]
+    public Task ReadsAndOtherFields_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using System.Collections.Generic;
+        using System.Net.Http.Headers;
+        using System.Text;
+        using Duende.IdentityModel.Client;
+        using Microsoft.Extensions.Configuration;
+
+        class TokenCall
+        {
+            void Build(IConfiguration configuration, string secret)
+            {
+                var form = new Dictionary<string, string> { { "client_id", "cad-dev" }, { "client_secret", secret }, { "scope", "api.read" } };
+                var request = new ClientCredentialsTokenRequest { ClientId = "cad-dev", ClientSecret = configuration["Cadasto:ClientSecret"] };
+                var empty = new ClientCredentialsTokenRequest { ClientSecret = "" };
+                var placeholder = new ClientCredentialsTokenRequest { ClientSecret = "<your-client-secret>" };
+                var query = $"client_id=cad-dev&client_secret={secret}";
+                var template = "client_id={0}&client_secret={1}";
+                var header = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("cad-dev:" + secret)));
+                var names = new AuthenticationHeaderValue("Bearer", Environment.GetEnvironmentVariable("TOKEN"));
+            }
+        }
+        """);
+
+    [Fact]
+    public Task UserSinkFromEditorConfig_ShouldReport() => new VerifyCS.Test
+    {
+        TestState =
+        {
+            Sources =
+            {
+                """
+                namespace Partner.Sdk
+                {
+                    public sealed class PartnerClient
+                    {
+                        public string SharedKey { get; set; } = "";
+                        public void Connect(string endpoint, string apiSecret) { }
+                        public PartnerClient(string name = "", string signingSecret = "") { }
+                    }
+                }
+
+                class Use
+                {
+                    void Run()
+                    {
+                        var client = new Partner.Sdk.PartnerClient("x", {|CDS1001:"Kq8~xZ.ctor"|}) { SharedKey = {|CDS1001:"Kq8~xZ.prop"|} };
+                        client.Connect("https://partner.example", {|CDS1001:"Kq8~xZ.method"|});
+                    }
+                }
+                """,
+            },
+            AnalyzerConfigFiles = { ("/.globalconfig", "is_global = true\ncadasto_secret_sinks = Partner.Sdk.PartnerClient.SharedKey, Partner.Sdk.PartnerClient.Connect, Partner.Sdk.PartnerClient..ctor\n") },
+        },
+    }.RunAsync();
 }

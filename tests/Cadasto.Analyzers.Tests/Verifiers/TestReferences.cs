@@ -32,6 +32,11 @@ public static class TestReferences
         typeof(Microsoft.Identity.Web.MicrosoftIdentityOptions),
         typeof(Microsoft.Identity.Abstractions.CredentialDescription),
         typeof(OpenIddict.Client.OpenIddictClientRegistration),
+        typeof(OpenIddict.Abstractions.OpenIddictApplicationDescriptor),
+        typeof(IdentityModel.Client.ClientCredentialsTokenRequest),
+        typeof(Azure.Identity.ClientSecretCredential),
+        typeof(Microsoft.Extensions.Logging.ILogger),
+        typeof(Microsoft.Extensions.Options.IOptions<>),
     };
 
     private static ImmutableArray<MetadataReference> Load()

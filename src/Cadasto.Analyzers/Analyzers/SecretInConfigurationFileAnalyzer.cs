@@ -1,0 +1,156 @@
+using System;
+using System.Collections.Immutable;
+using System.IO;
+using Cadasto.Analyzers.Common;
+using Cadasto.Analyzers.Json;
+using Cadasto.Analyzers.Manifest;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Cadasto.Analyzers.Analyzers;
+
+/// <summary>
+/// CDS1004: a secret value in a configuration file the build sees — <c>appsettings*.json</c> (also under
+/// <c>wwwroot/</c>, which Blazor WebAssembly serves to every browser), <c>launchSettings.json</c> and the
+/// manifest. Files are recognised by name, so the command-line scanner, which has no MSBuild, finds the
+/// same. A value is a secret under a credential-named key (<c>ClientSecret</c>, <c>client_secret</c>,
+/// <c>Password</c>, <c>ApiKey</c>, nested as <c>"AzureAd": { "ClientSecret": … }</c> or in arrays), or a
+/// connection string or URL that carries a password or key, under any key. The diagnostic lands on the
+/// string value in that file; it is the only rule that reports in configuration files.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class SecretInConfigurationFileAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(DiagnosticDescriptors.SecretInConfigurationFile);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var manifestFileName = CadastoOptions.ManifestFileName(start.Options);
+            var secrets = ConfigurationSecrets.Create(
+                CadastoOptions.GetGlobal(start.Options, CadastoOptions.CredentialWords),
+                CadastoOptions.GetGlobal(start.Options, CadastoOptions.AllowedPlaceholders));
+            start.RegisterAdditionalFileAction(file => AnalyzeFile(file, manifestFileName, secrets));
+        });
+    }
+
+    /// <summary>Whether a file, by its name alone, is a configuration file this rule reads.</summary>
+    internal static bool IsConfigurationFile(string path, string manifestFileName)
+    {
+        var fileName = FileName(path);
+        return fileName.Equals("launchSettings.json", StringComparison.OrdinalIgnoreCase)
+            || (fileName.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) && fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+            || fileName.Equals(manifestFileName, StringComparison.OrdinalIgnoreCase)
+            || fileName.Equals(CadastoOptions.DefaultManifestFileName, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static string FileName(string path)
+    {
+        var slash = Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\'));
+        return slash >= 0 ? path.Substring(slash + 1) : path;
+    }
+
+    private static void AnalyzeFile(AdditionalFileAnalysisContext context, string manifestFileName, ConfigurationSecrets secrets)
+    {
+        var path = context.AdditionalFile.Path;
+        if (!IsConfigurationFile(path, manifestFileName))
+        {
+            return;
+        }
+
+        SourceText? text;
+        try
+        {
+            text = context.AdditionalFile.GetText(context.CancellationToken);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            return;
+        }
+
+        if (text is null || text.Length == 0)
+        {
+            return;
+        }
+
+        // Comments and trailing commas, as ASP.NET Core's JSON configuration provider reads them. A file that is
+        // not JSON has no keys to judge (for the manifest, CDS9001 says why).
+        var document = JsonReader.Parse(text, JsonReaderOptions.Configuration, context.CancellationToken);
+        if (document.Root is null)
+        {
+            return;
+        }
+
+        var walker = new Walker(context, path, FileName(path), secrets);
+        walker.Visit(document.Root, parentKey: null, key: null, path: string.Empty);
+    }
+
+    private sealed class Walker
+    {
+        private readonly AdditionalFileAnalysisContext _context;
+        private readonly string _path;
+        private readonly string _fileName;
+        private readonly ConfigurationSecrets _secrets;
+
+        public Walker(AdditionalFileAnalysisContext context, string path, string fileName, ConfigurationSecrets secrets)
+        {
+            _context = context;
+            _path = path;
+            _fileName = fileName;
+            _secrets = secrets;
+        }
+
+        /// <summary>Walks the tree; <paramref name="key"/> is the property that holds the node (an array's items share it).</summary>
+        public void Visit(JsonNode node, string? parentKey, string? key, string path)
+        {
+            switch (node)
+            {
+                case JsonObject obj:
+                    foreach (var property in obj.Properties)
+                    {
+                        Visit(property.Value, key, property.Name, Join(path, property.Name));
+                    }
+
+                    break;
+                case JsonArray array:
+                    for (var i = 0; i < array.Items.Length; i++)
+                    {
+                        Visit(array.Items[i], parentKey, key, path + ":" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    }
+
+                    break;
+                case JsonString text when key is not null:
+                    if (_secrets.IsSecret(parentKey, key, text.Value, out _))
+                    {
+                        _context.ReportDiagnostic(Diagnostic.Create(
+                            DiagnosticDescriptors.SecretInConfigurationFile,
+                            Location.Create(_path, text.Span, text.LineSpan),
+                            Describe(path),
+                            _fileName));
+                    }
+
+                    break;
+            }
+        }
+
+        private static string Join(string path, string name) => path.Length == 0 ? name : path + ":" + name;
+
+        /// <summary>The key's configuration path (<c>AzureAd:ClientSecret</c>); never the value.</summary>
+        private static string Describe(string path)
+        {
+            // Environment-variable style keys ("Cadasto__ClientSecret") read better as configuration paths.
+            var shown = path.Replace("__", ":");
+            if (shown.Length > 120)
+            {
+                shown = "…" + shown.Substring(shown.Length - 119);
+            }
+
+            return shown;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using Cadasto.Analyzers.Common;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Cadasto.Analyzers.Manifest;
+
+/// <summary>
+/// What CDS9001, CDS9002 and CDS9003 share: each looks at the additional files, picks the manifest by
+/// name (as the CLI, which has no MSBuild, does too), takes the cached parse and reports its own findings.
+/// The parse happens once per text whatever the number of rules (see <see cref="ManifestProvider"/>).
+/// </summary>
+internal static class ManifestRuleRunner
+{
+    /// <summary>Registers the additional-file action that reports <paramref name="descriptor"/>'s findings.</summary>
+    public static void Register(AnalysisContext context, DiagnosticDescriptor descriptor)
+    {
+        context.RegisterCompilationStartAction(start =>
+        {
+            // The manifest's name is a compilation-wide option: read it once, not per file.
+            var manifestFileName = CadastoOptions.ManifestFileName(start.Options);
+            start.RegisterAdditionalFileAction(file => Analyze(file, manifestFileName, descriptor));
+        });
+    }
+
+    private static void Analyze(AdditionalFileAnalysisContext context, string manifestFileName, DiagnosticDescriptor descriptor)
+    {
+        if (!ManifestProvider.IsManifestPath(context.AdditionalFile.Path, manifestFileName)
+            || !ManifestProvider.TryGet(context.AdditionalFile, context.CancellationToken, out var result))
+        {
+            return;
+        }
+
+        foreach (var diagnostic in ManifestProvider.DiagnosticsFor(result, descriptor))
+        {
+            context.ReportDiagnostic(diagnostic);
+        }
+    }
+}

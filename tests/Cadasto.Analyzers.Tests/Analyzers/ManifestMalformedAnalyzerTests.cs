@@ -1,0 +1,89 @@
+using System.Threading.Tasks;
+using Cadasto.Analyzers.Analyzers;
+using Cadasto.Analyzers.Tests.Manifest;
+using Verify = Cadasto.Analyzers.Tests.Verifiers.ManifestTest<Cadasto.Analyzers.Analyzers.ManifestMalformedAnalyzer>;
+
+namespace Cadasto.Analyzers.Tests.Analyzers;
+
+public sealed class ManifestMalformedAnalyzerTests
+{
+    [Fact]
+    public Task SpecExample_ShouldNotReport() => Verify.VerifyAsync(ManifestParserTests.SpecExample);
+
+    [Fact]
+    public Task TrailingComma_ShouldReportAtTheClosingBrace() => Verify.VerifyAsync("""
+        {
+          "application": "invoice-sync",
+        {|CDS9001:}|}
+        """);
+
+    [Fact]
+    public Task MissingComma_ShouldReportAtTheNextToken() => Verify.VerifyAsync("""
+        {
+          "application": "invoice-sync"
+          {|CDS9001:"|}contact": { "name": "Jane" }
+        }
+        """);
+
+    [Fact]
+    public Task TruncatedFile_ShouldReportAtTheEnd() => Verify.VerifyAsync("""
+        { "application": "invoice-sync", "environments": { "development": {{|CDS9001:|}
+        """.TrimEnd());
+
+    [Fact]
+    public Task CommentInManifest_ShouldReport() => Verify.VerifyAsync("""
+        {|CDS9001:/*|} the manifest */ { "application": "a" }
+        """);
+
+    [Fact]
+    public Task EmptyFile_ShouldReport() => Verify.VerifyAsync("{|CDS9001:|}");
+
+    [Fact]
+    public Task RootIsAnArray_ShouldReportTheRoot() => Verify.VerifyAsync("""{|CDS9001:["invoice-sync"]|}""");
+
+    [Fact]
+    public Task WrongTypes_ShouldReportEachValue() => Verify.VerifyAsync("""
+        {
+          "application": {|CDS9001:42|},
+          "contact": {|CDS9001:"Jane Doe <jane@example.com>"|},
+          "flows": {|CDS9001:"client_credentials"|},
+          "scopes": ["api.read", {|CDS9001:true|}],
+          "environments": {
+            "development": {|CDS9001:"cad-dev"|},
+            "production": { "clientId": "cad-prod", "redirectUris": {|CDS9001:{}|}, "secret": {|CDS9001:null|} }
+          }
+        }
+        """);
+
+    [Fact]
+    public Task DuplicateEnvironmentDifferingInCase_ShouldReportTheSecondName() => Verify.VerifyAsync("""
+        {
+          "application": "a", "contact": { "email": "a@example.com" },
+          "environments": {
+            "production": { "clientId": "one" },
+            {|CDS9001:"Production"|}: { "clientId": "two" }
+          }
+        }
+        """);
+
+    [Fact]
+    public Task OtherJsonFile_ShouldNotReport() => Verify.VerifyAsync("{ not json", fileName: "other.json");
+
+    [Fact]
+    public Task ManifestNamedByOption_ShouldReport() => Verify.VerifyAsync(
+        "{ {|CDS9001:'|}application': 1 }",
+        fileName: "registration.json",
+        globalConfig: "cadasto_manifest = config/registration.json");
+
+    [Fact]
+    public Task ManifestNamedByMsBuildProperty_ShouldReport() => Verify.VerifyAsync(
+        "[{|CDS9001:|}",
+        fileName: "Cadasto.Registration.json",
+        globalConfig: "build_property.CadastoManifest = Cadasto.Registration.json");
+
+    [Fact]
+    public Task DefaultNameWhenOptionNamesAnother_ShouldNotReport() => Verify.VerifyAsync(
+        "{ broken",
+        fileName: "cadasto.json",
+        globalConfig: "cadasto_manifest = registration.json");
+}
