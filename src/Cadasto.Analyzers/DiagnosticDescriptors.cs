@@ -58,6 +58,14 @@ public static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         description: "Flows and secret stores must be ones Cadasto knows, authorities, redirect URIs and allowed origins must be well-formed URIs, and a public client (browser, mobile, desktop) can neither hold a secret nor use the client-credentials grant (RFC 6749 §2.1, §4.4 and §10.1).");
 
+    public static readonly DiagnosticDescriptor CredentialsNeedCSharp8 = Create(
+        DiagnosticIds.CredentialsNeedCSharp8,
+        title: "Generated credentials need C# 8 or later",
+        messageFormat: "The Cadasto credentials are not generated because the project uses C# {0}: set LangVersion to 8.0 or later",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Warning,
+        description: "The project references Cadasto.Credentials and has a manifest, so the generator would write the per-environment classes, CadastoCredentials and AddCadastoCredentials. That code uses nullable reference annotations, which need C# 8 or later, so nothing is generated for an older language version. Raise LangVersion to 8.0 or later (every supported .NET SDK defaults to a newer version).");
+
     /// <summary>The help link of a rule id.</summary>
     public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 

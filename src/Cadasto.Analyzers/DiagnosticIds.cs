@@ -20,4 +20,5 @@ public static class DiagnosticIds
     public const string ManifestMalformed = "CDS9001";
     public const string ManifestIncomplete = "CDS9002";
     public const string ManifestInvalidValue = "CDS9003";
+    public const string CredentialsNeedCSharp8 = "CDS9004";
 }

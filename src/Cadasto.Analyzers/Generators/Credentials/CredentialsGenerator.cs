@@ -1,0 +1,124 @@
+using System.Collections.Immutable;
+using Cadasto.Analyzers.Generators.Credentials.Models;
+using Cadasto.Analyzers.Manifest;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Cadasto.Analyzers.Generators.Credentials;
+
+/// <summary>
+/// Generates the strongly typed, per-environment Cadasto credentials from <c>cadasto.json</c>: one class
+/// per environment, <c>CadastoEnvironments.For(name)</c>, the <c>CadastoCredentials</c> service and
+/// <c>AddCadastoCredentials</c>. Only in projects that reference <c>Cadasto.Credentials</c> (an
+/// analyzers-only project gets the manifest rules and nothing generated), and only for C# 8 or later
+/// (CDS9004 otherwise). A manifest that cannot describe the credentials generates nothing and is
+/// reported once, by the manifest rules (CDS9001–CDS9003), never here.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class CredentialsGenerator : IIncrementalGenerator
+{
+    /// <summary>The names of the pipeline's steps, for step-tracking tests and diagnostics.</summary>
+    public static class TrackingNames
+    {
+        public const string Options = nameof(Options);
+        public const string CompilationFacts = nameof(CompilationFacts);
+        public const string ManifestFiles = nameof(ManifestFiles);
+        public const string Manifest = nameof(Manifest);
+        public const string Model = nameof(Model);
+        public const string Generation = nameof(Generation);
+        public const string LanguageVersionCheck = nameof(LanguageVersionCheck);
+    }
+
+    /// <inheritdoc />
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        // The build's options (namespace, UserSecretsId, manifest name, on/off) as one small record.
+        var options = context.AnalyzerConfigOptionsProvider
+            .Select(static (provider, _) => CredentialsParser.ParseOptions(provider))
+            .WithTrackingName(TrackingNames.Options);
+
+        // Two facts about the compilation, compared by value: every edit makes a new compilation, but these
+        // stay equal, so an edit to a .cs file stops here.
+        var compilation = context.CompilationProvider
+            .Select(static (compilation, _) => CredentialsParser.ParseCompilation(compilation))
+            .WithTrackingName(TrackingNames.CompilationFacts);
+
+        // The manifest among the additional files, read by the shared reader (cached per text). This result
+        // holds positions, so it changes on a whitespace edit...
+        var manifestFiles = context.AdditionalTextsProvider
+            .Combine(options.Select(static (o, _) => o.ManifestFileName))
+            .Where(static pair => ManifestProvider.IsManifestPath(pair.Left.Path, pair.Right))
+            .Select(static (pair, cancellationToken) => ManifestProvider.TryGet(pair.Left, cancellationToken, out var result) ? result : null)
+            .WithTrackingName(TrackingNames.ManifestFiles);
+
+        var manifest = manifestFiles
+            .Collect()
+            .Select(static (results, _) => Nearest(results))
+            .WithTrackingName(TrackingNames.Manifest);
+
+        // ...and the model drops them: after a whitespace edit it compares equal and nothing is emitted again.
+        var model = manifest
+            .Select(static (result, _) => CredentialsParser.ParseManifest(result))
+            .WithTrackingName(TrackingNames.Model);
+
+        var inputs = model.Combine(options).Combine(compilation);
+
+        // What to emit: nothing without a model, without the runtime library, below C# 8, or when switched off.
+        var generation = inputs
+            .Select(static (input, _) =>
+            {
+                var ((credentials, generatorOptions), facts) = input;
+                return credentials is null || generatorOptions.Disabled || !facts.ReferencesRuntime || !facts.SupportsGeneratedCode
+                    ? null
+                    : new GenerationSpec(CredentialsParser.Namespace(generatorOptions), generatorOptions.UserSecretsId, credentials);
+            })
+            .WithTrackingName(TrackingNames.Generation);
+
+        // The one diagnostic of the generator itself: code would be generated, but the language is too old.
+        var languageTooOld = inputs
+            .Select(static (input, _) =>
+            {
+                var ((credentials, generatorOptions), facts) = input;
+                return credentials is not null && !generatorOptions.Disabled && facts.ReferencesRuntime && !facts.SupportsGeneratedCode
+                    ? facts.LanguageVersion
+                    : null;
+            })
+            .WithTrackingName(TrackingNames.LanguageVersionCheck);
+
+        context.RegisterSourceOutput(generation, static (output, spec) =>
+        {
+            if (spec is null)
+            {
+                return;
+            }
+
+            foreach (var (hintName, source) in CredentialsEmitter.Emit(spec))
+            {
+                output.AddSource(hintName, SourceText.From(source, System.Text.Encoding.UTF8));
+            }
+        });
+
+        context.RegisterSourceOutput(languageTooOld, static (output, languageVersion) =>
+        {
+            if (languageVersion is not null)
+            {
+                output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.CredentialsNeedCSharp8, Location.None, languageVersion));
+            }
+        });
+    }
+
+    /// <summary>With several manifests of the right name, the one nearest the project (shortest path), as the rules pick it.</summary>
+    private static ManifestParseResult? Nearest(ImmutableArray<ManifestParseResult?> results)
+    {
+        ManifestParseResult? nearest = null;
+        foreach (var result in results)
+        {
+            if (result is not null && (nearest is null || result.Manifest?.FilePath.Length < nearest.Manifest?.FilePath.Length))
+            {
+                nearest = result;
+            }
+        }
+
+        return nearest;
+    }
+}

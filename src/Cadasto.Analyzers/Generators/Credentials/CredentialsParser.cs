@@ -1,0 +1,236 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using Cadasto.Analyzers.Common;
+using Cadasto.Analyzers.Generators.Credentials.Models;
+using Cadasto.Analyzers.Manifest;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Cadasto.Analyzers.Generators.Credentials;
+
+/// <summary>
+/// Turns the generator's inputs (build options, the parsed manifest, the compilation) into its
+/// equatable models. Never throws on bad input: a manifest that cannot describe the credentials gives
+/// no model, and the manifest rules (CDS9001–CDS9003) say why.
+/// </summary>
+internal static class CredentialsParser
+{
+    /// <summary>MSBuild property that puts the generated types in another namespace.</summary>
+    public const string NamespaceProperty = "CadastoCredentialsNamespace";
+
+    /// <summary>MSBuild property that, set to <c>false</c>, switches generation off.</summary>
+    public const string GenerateProperty = "CadastoGenerateCredentials";
+
+    /// <summary>The runtime assembly whose presence turns generation on.</summary>
+    public const string RuntimeAssemblyName = "Cadasto.Credentials";
+
+    // Members of the generated CadastoEnvironments class an environment's nested class must not hide.
+    private static readonly HashSet<string> ReservedIdentifiers = new(StringComparer.Ordinal)
+    {
+        "Application", "All", "Names", "For", "Find", "CadastoEnvironments", "Equals", "GetHashCode", "GetType", "ToString", "ReferenceEquals", "MemberwiseClone",
+    };
+
+    /// <summary>The build's options for the generator.</summary>
+    public static GeneratorOptionsSpec ParseOptions(AnalyzerConfigOptionsProvider provider)
+    {
+        var global = provider.GlobalOptions;
+        var manifest = (global.TryGetValue(CadastoOptions.Manifest, out var option) && !string.IsNullOrWhiteSpace(option) ? option.Trim() : null)
+            ?? CadastoOptions.GetBuildProperty(global, "CadastoManifest")
+            ?? CadastoOptions.DefaultManifestFileName;
+        return new GeneratorOptionsSpec(
+            CadastoOptions.GetBuildProperty(global, "RootNamespace"),
+            CadastoOptions.GetBuildProperty(global, NamespaceProperty),
+            CadastoOptions.GetBuildProperty(global, "UserSecretsId"),
+            System.IO.Path.GetFileName(manifest.Replace('\\', '/')),
+            string.Equals(CadastoOptions.GetBuildProperty(global, GenerateProperty), "false", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>What the generator needs to know about the compilation: cheap to compute, equal across edits.</summary>
+    public static CompilationFactsSpec ParseCompilation(Compilation compilation)
+    {
+        var referencesRuntime = false;
+        foreach (var assembly in compilation.ReferencedAssemblyNames)
+        {
+            if (string.Equals(assembly.Name, RuntimeAssemblyName, StringComparison.Ordinal))
+            {
+                referencesRuntime = true;
+                break;
+            }
+        }
+
+        var version = compilation is CSharpCompilation csharp ? csharp.LanguageVersion : LanguageVersion.Default;
+        return new CompilationFactsSpec(referencesRuntime, version.ToDisplayString(), version >= LanguageVersion.CSharp8);
+    }
+
+    /// <summary>
+    /// The model of a manifest, or null when it cannot describe the credentials: unreadable, an
+    /// invalid value (CDS9001/CDS9003), or missing what the generated code needs (CDS9002 on
+    /// <c>application</c>, <c>environments</c>, a <c>clientId</c>, a confidential client's secret).
+    /// A missing <c>contact</c> or <c>description</c> does not stop generation: the code does not use them.
+    /// </summary>
+    public static CredentialsSpec? ParseManifest(ManifestParseResult? result)
+    {
+        if (result is null || !result.IsValid || result.Manifest is not { } manifest)
+        {
+            return null;
+        }
+
+        var application = manifest.Application?.Value;
+        if (application is null || application.Trim().Length == 0 || manifest.Environments.IsEmpty)
+        {
+            return null;
+        }
+
+        var environments = new List<EnvironmentSpec>(manifest.Environments.Length);
+        var identifiers = new HashSet<string>(StringComparer.Ordinal);
+        var secretIsOptional = false;
+        foreach (var environment in manifest.Environments)
+        {
+            var clientId = environment.ClientId?.Value;
+            if (clientId is null || clientId.Trim().Length == 0)
+            {
+                return null;
+            }
+
+            SecretReferenceSpec? secret = null;
+            if (environment.Secret is { } reference)
+            {
+                if (reference.Store == SecretStoreKind.Unknown || reference.Reference is not { } name || name.Trim().Length == 0)
+                {
+                    return null;
+                }
+
+                var vault = reference.Vault?.Value;
+                if (reference.Store == SecretStoreKind.AzureKeyVault && (vault is null || vault.Trim().Length == 0))
+                {
+                    return null;
+                }
+
+                secret = new SecretReferenceSpec(ManifestVocabulary.StoreName(reference.Store), name, reference.Store == SecretStoreKind.AzureKeyVault ? vault : null);
+            }
+            else if (manifest.IsConfidential)
+            {
+                return null; // CDS9002: a confidential client needs a secret outside development
+            }
+            else
+            {
+                secretIsOptional = true;
+            }
+
+            environments.Add(new EnvironmentSpec(
+                environment.Name.Value,
+                UniqueIdentifier(environment.Name.Value, identifiers),
+                clientId,
+                environment.Authority?.Value,
+                Values(manifest.ScopesOf(environment)),
+                Values(environment.RedirectUris),
+                Values(environment.AllowedOrigins),
+                secret));
+        }
+
+        return new CredentialsSpec(application, environments.ToEquatableArray(), secretIsOptional);
+    }
+
+    /// <summary>The namespace to generate into: the override, else the root namespace, each made a valid dotted name; empty for the global namespace.</summary>
+    public static string Namespace(GeneratorOptionsSpec options)
+    {
+        var chosen = ValidNamespace(options.NamespaceOverride);
+        return chosen.Length > 0 ? chosen : ValidNamespace(options.RootNamespace);
+    }
+
+    /// <summary>A C# identifier for a manifest name: words in PascalCase (<c>staging-eu</c> → <c>StagingEu</c>), a leading digit prefixed with <c>_</c>.</summary>
+    public static string ToIdentifier(string name)
+    {
+        var builder = new StringBuilder(name.Length);
+        var upper = true;
+        foreach (var c in name)
+        {
+            if (SyntaxFacts.IsIdentifierPartCharacter(c) && c != '_')
+            {
+                builder.Append(upper ? char.ToUpperInvariant(c) : c);
+                upper = false;
+            }
+            else
+            {
+                upper = true;
+            }
+        }
+
+        if (builder.Length == 0)
+        {
+            return "Environment";
+        }
+
+        if (!SyntaxFacts.IsIdentifierStartCharacter(builder[0]))
+        {
+            builder.Insert(0, '_');
+        }
+
+        var identifier = builder.ToString();
+        return SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None ? "@" + identifier : identifier;
+    }
+
+    private static string UniqueIdentifier(string name, HashSet<string> taken)
+    {
+        var identifier = ToIdentifier(name);
+        if (ReservedIdentifiers.Contains(identifier))
+        {
+            identifier += "Environment";
+        }
+
+        var candidate = identifier;
+        for (var i = 2; !taken.Add(candidate); i++)
+        {
+            candidate = identifier + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return candidate;
+    }
+
+    private static string ValidNamespace(string? value)
+    {
+        if (value is null)
+        {
+            return string.Empty;
+        }
+
+        var parts = new List<string>();
+        foreach (var part in value.Split('.'))
+        {
+            var trimmed = part.Trim();
+            if (trimmed.Length == 0)
+            {
+                continue;
+            }
+
+            var builder = new StringBuilder(trimmed.Length);
+            foreach (var c in trimmed)
+            {
+                builder.Append(SyntaxFacts.IsIdentifierPartCharacter(c) ? c : '_');
+            }
+
+            if (!SyntaxFacts.IsIdentifierStartCharacter(builder[0]))
+            {
+                builder.Insert(0, '_');
+            }
+
+            var identifier = builder.ToString();
+            parts.Add(SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None ? "@" + identifier : identifier);
+        }
+
+        return string.Join(".", parts);
+    }
+
+    private static EquatableArray<string> Values(EquatableArray<ManifestValue> values)
+    {
+        var strings = new List<string>(values.Length);
+        foreach (var value in values)
+        {
+            strings.Add(value.Value);
+        }
+
+        return strings.ToEquatableArray();
+    }
+}

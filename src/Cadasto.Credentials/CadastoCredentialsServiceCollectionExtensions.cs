@@ -1,0 +1,105 @@
+using System;
+using System.Linq;
+using Cadasto.Credentials.Stores;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Cadasto.Credentials;
+
+/// <summary>
+/// Registration of the secret stores and of the credentials the generator describes. Generated
+/// <c>AddCadastoCredentials</c> calls <see cref="AddCadastoCredentialsCore{TCredentials}"/>; nothing
+/// here uses reflection, so the whole path is trimming and AOT safe.
+/// </summary>
+public static class CadastoCredentialsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the built-in stores (<c>environment</c>, <c>user-secrets</c>, <c>configuration</c>,
+    /// <c>file</c>) once. Other stores (Azure Key Vault) come from their own packages.
+    /// </summary>
+    public static IServiceCollection AddCadastoSecretStores(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (services is null)
+        {
+            throw new ArgumentNullException(nameof(services));
+        }
+
+        if (configuration is null)
+        {
+            throw new ArgumentNullException(nameof(configuration));
+        }
+
+        services.AddOptions();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISecretStore, EnvironmentSecretStore>(_ => new EnvironmentSecretStore()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISecretStore, UserSecretsSecretStore>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<CadastoSecretStoreOptions>>().Value;
+            return new UserSecretsSecretStore(options.UserSecretsId, options.UserSecretsRoot);
+        }));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISecretStore, ConfigurationSecretStore>(_ => new ConfigurationSecretStore(configuration)));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISecretStore, FileSecretStore>(sp =>
+            new FileSecretStore(sp.GetRequiredService<IOptions<CadastoSecretStoreOptions>>().Value.SecretFilesRoot)));
+        return services;
+    }
+
+    /// <summary>
+    /// Registers <paramref name="environment"/>, its secret binding, the start-up check (first among
+    /// hosted services) and <typeparamref name="TCredentials"/>, built by <paramref name="create"/>
+    /// from the environment and its secret. Called by generated code.
+    /// </summary>
+    public static IServiceCollection AddCadastoCredentialsCore<TCredentials>(
+        this IServiceCollection services,
+        IConfiguration configuration,
+        IHostEnvironment hostEnvironment,
+        CadastoEnvironment environment,
+        string? userSecretsId,
+        Func<CadastoEnvironment, SecretValue?, TCredentials> create)
+        where TCredentials : class
+    {
+        if (hostEnvironment is null)
+        {
+            throw new ArgumentNullException(nameof(hostEnvironment));
+        }
+
+        if (environment is null)
+        {
+            throw new ArgumentNullException(nameof(environment));
+        }
+
+        if (create is null)
+        {
+            throw new ArgumentNullException(nameof(create));
+        }
+
+        services.AddCadastoSecretStores(configuration);
+
+        // Defaults only: a Configure the application registers (before or after) still wins for what it sets.
+        services.Configure<CadastoSecretStoreOptions>(options =>
+        {
+            options.UserSecretsId ??= userSecretsId;
+            options.SecretFilesRoot ??= string.IsNullOrEmpty(hostEnvironment.ContentRootPath) ? null : hostEnvironment.ContentRootPath;
+        });
+
+        services.TryAddSingleton(environment);
+        services.TryAddSingleton(sp => new CadastoSecretResolver(
+            sp.GetServices<ISecretStore>(),
+            sp.GetRequiredService<IOptions<CadastoSecretStoreOptions>>().Value.UserSecretsId));
+        services.TryAddSingleton(sp => new CadastoSecretBinding(sp.GetRequiredService<CadastoEnvironment>(), sp.GetRequiredService<CadastoSecretResolver>()));
+
+        // First of all hosted services, so nothing starts talking to Cadasto before the secret is known to be there.
+        if (!services.Any(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(CadastoCredentialsStartupCheck)))
+        {
+            services.Insert(0, ServiceDescriptor.Singleton<IHostedService, CadastoCredentialsStartupCheck>());
+        }
+
+        services.TryAddSingleton(sp =>
+        {
+            var binding = sp.GetRequiredService<CadastoSecretBinding>();
+            return create(binding.Environment, binding.GetSecret());
+        });
+        return services;
+    }
+}

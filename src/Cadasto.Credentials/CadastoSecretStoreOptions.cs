@@ -1,0 +1,14 @@
+namespace Cadasto.Credentials;
+
+/// <summary>Where the built-in stores look. Every root is injectable so tests never change <c>HOME</c>.</summary>
+public sealed class CadastoSecretStoreOptions
+{
+    /// <summary>The project's <c>UserSecretsId</c>; the generated registration passes the project's own.</summary>
+    public string? UserSecretsId { get; set; }
+
+    /// <summary>The folder holding one folder per <c>UserSecretsId</c>; the user's profile folder when null.</summary>
+    public string? UserSecretsRoot { get; set; }
+
+    /// <summary>The folder relative <c>file</c> paths resolve against; the host's content root, else the current directory, when null.</summary>
+    public string? SecretFilesRoot { get; set; }
+}
