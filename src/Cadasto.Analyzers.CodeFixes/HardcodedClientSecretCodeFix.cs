@@ -28,18 +28,18 @@ public sealed class HardcodedClientSecretCodeFix : CodeFixProvider
             return;
         }
 
+        var target = SecretStoreTarget.For(context.Document.Project, context.CancellationToken);
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax secret)
+            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax secret || !HardcodedSecretFixer.CanFix(secret))
             {
                 continue;
             }
 
-            var key = SecretStoreRead.DefaultConfigurationKey;
             context.RegisterCodeFix(
                 CodeAction.Create(
-                    HardcodedSecretFixer.TitleFor(model, secret, key),
-                    cancellationToken => HardcodedSecretFixer.ReplaceAsync(context.Document, secret, key, cancellationToken),
+                    HardcodedSecretFixer.TitleFor(model, secret, target),
+                    cancellationToken => HardcodedSecretFixer.ReplaceAsync(context.Document, secret, target, cancellationToken),
                     EquivalenceKey),
                 diagnostic);
         }

@@ -15,7 +15,7 @@ namespace Cadasto.Analyzers.CodeFixes;
 /// </summary>
 internal static class HardcodedSecretFixer
 {
-    public static async Task<Document> ReplaceAsync(Document document, ExpressionSyntax secret, string configurationKey, CancellationToken cancellationToken)
+    public static async Task<Document> ReplaceAsync(Document document, ExpressionSyntax secret, SecretStoreTarget target, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
@@ -24,14 +24,36 @@ internal static class HardcodedSecretFixer
             return document;
         }
 
-        var read = SecretStoreRead.For(model, secret, configurationKey);
+        var read = SecretStoreRead.For(model, secret, target);
         var newRoot = root.ReplaceNode(secret, read.Expression.WithTriviaFrom(secret).WithAdditionalAnnotations(Formatter.Annotation));
         newRoot = DropConstFrom(newRoot, secret.SpanStart);
         return document.WithSyntaxRoot(newRoot);
     }
 
-    public static string TitleFor(SemanticModel model, ExpressionSyntax secret, string configurationKey) =>
-        SecretStoreRead.For(model, secret, configurationKey).Title;
+    /// <summary>
+    /// Whether a store read may replace the literal: not where C# requires a constant (attribute arguments,
+    /// parameter default values, <c>case</c> labels), since every fix must leave code that compiles.
+    /// </summary>
+    public static bool CanFix(ExpressionSyntax secret)
+    {
+        foreach (var ancestor in secret.AncestorsAndSelf())
+        {
+            switch (ancestor)
+            {
+                case AttributeArgumentSyntax or CaseSwitchLabelSyntax or ConstantPatternSyntax:
+                    return false;
+                case EqualsValueClauseSyntax { Parent: ParameterSyntax }:
+                    return false;
+                case StatementSyntax or MemberDeclarationSyntax:
+                    return true;
+            }
+        }
+
+        return true;
+    }
+
+    public static string TitleFor(SemanticModel model, ExpressionSyntax secret, SecretStoreTarget target) =>
+        SecretStoreRead.For(model, secret, target).Title;
 
     /// <summary>Turns the <c>const</c> declaration holding the replaced value (if any) into a read-only one.</summary>
     private static SyntaxNode DropConstFrom(SyntaxNode root, int position)

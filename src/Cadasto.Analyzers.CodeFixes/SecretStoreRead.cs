@@ -30,11 +30,11 @@ internal sealed class SecretStoreRead
     /// <summary>The fix's title: what it does, and the next step for the value (never the value).</summary>
     public string Title { get; }
 
-    public static SecretStoreRead For(SemanticModel model, ExpressionSyntax secret, string configurationKey)
+    public static SecretStoreRead For(SemanticModel model, ExpressionSyntax secret, SecretStoreTarget target)
     {
         var nullableWarnings = (model.GetNullableContext(secret.SpanStart) & NullableContext.WarningsEnabled) != 0;
-        var configuration = FindConfigurationInScope(model, secret);
-        if (configuration is not null)
+        var configuration = target.ConfigurationKey is null ? null : FindConfigurationInScope(model, secret);
+        if (configuration is not null && target.ConfigurationKey is { } configurationKey)
         {
             var read = SyntaxFactory.ElementAccessExpression(
                 configuration,
@@ -47,10 +47,10 @@ internal sealed class SecretStoreRead
 
         var environmentRead = SyntaxFactory.InvocationExpression(
             SyntaxFactory.ParseExpression("global::System.Environment.GetEnvironmentVariable").WithAdditionalAnnotations(Simplifier.Annotation),
-            SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(Literal(DefaultEnvironmentVariable)))));
+            SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(Literal(target.EnvironmentVariable)))));
         return new SecretStoreRead(
-            OrThrowWhenNullable(environmentRead, nullableWarnings, $"Set the environment variable {DefaultEnvironmentVariable}."),
-            $"Read from the environment variable {DefaultEnvironmentVariable} (then: set it from your secret store)");
+            OrThrowWhenNullable(environmentRead, nullableWarnings, $"Set the environment variable {target.EnvironmentVariable}."),
+            $"Read from the environment variable {target.EnvironmentVariable} (then: set it from your secret store)");
     }
 
     /// <summary>

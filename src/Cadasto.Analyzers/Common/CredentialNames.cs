@@ -159,6 +159,20 @@ internal sealed class CredentialNames
         return words;
     }
 
+    /// <summary>How many words a name has (without allocating).</summary>
+    public static int SplitWordCount(string name)
+    {
+        var count = 0;
+        var end = name.Length;
+        while ((end = PreviousWord(name, end, out var start)) > 0)
+        {
+            count++;
+            end = start;
+        }
+
+        return count;
+    }
+
     /// <summary>Matches the parts from the last word backwards; the leftmost part may end a longer word (<c>clientsecret</c>).</summary>
     private static bool Matches(string name, string[] parts, int wordStart, int wordEnd, out int leftmostStart)
     {

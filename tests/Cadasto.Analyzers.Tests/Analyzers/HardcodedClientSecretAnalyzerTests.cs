@@ -454,4 +454,101 @@ public sealed class HardcodedClientSecretAnalyzerTests
             AnalyzerConfigFiles = { ("/.globalconfig", "is_global = true\ncadasto_secret_sinks = Partner.Sdk.PartnerClient.SharedKey, Partner.Sdk.PartnerClient.Connect, Partner.Sdk.PartnerClient..ctor\n") },
         },
     }.RunAsync();
+    private const string ManifestWithUserSecretsKey = """
+        {
+          "application": "invoice-sync",
+          "contact": { "name": "Jane Doe", "email": "jane@example.com" },
+          "clientType": "confidential",
+          "flows": ["client_credentials"],
+          "scopes": ["api.read"],
+          "environments": {
+            "development": {
+              "clientId": "cad-dev-invoice-sync",
+              "secret": { "store": "user-secrets", "key": "InvoiceSync:Cadasto:Secret" }
+            }
+          }
+        }
+        """;
+
+    [Fact]
+    public Task ManifestNamesTheDevelopmentKey_ShouldFixWithThatKey() => new VerifyCS.Test
+    {
+        TestState =
+        {
+            Sources =
+            {
+                """
+                using Microsoft.Extensions.Configuration;
+                using Microsoft.Identity.Client;
+
+                class TokenProvider
+                {
+                    IConfidentialClientApplication Build(IConfiguration configuration) =>
+                        ConfidentialClientApplicationBuilder.Create("id").WithClientSecret({|CDS1001:"s3cr3t-Kq8~xZ"|}).Build();
+                }
+                """,
+            },
+            AdditionalFiles = { ("cadasto.json", ManifestWithUserSecretsKey) },
+        },
+        FixedState =
+        {
+            Sources =
+            {
+                """
+                using Microsoft.Extensions.Configuration;
+                using Microsoft.Identity.Client;
+
+                class TokenProvider
+                {
+                    IConfidentialClientApplication Build(IConfiguration configuration) =>
+                        ConfidentialClientApplicationBuilder.Create("id").WithClientSecret(configuration["InvoiceSync:Cadasto:Secret"]).Build();
+                }
+                """,
+            },
+            AdditionalFiles = { ("cadasto.json", ManifestWithUserSecretsKey) },
+        },
+    }.RunAsync();
+
+    [Fact]
+    public Task ManifestNamesAnEnvironmentVariable_ShouldFixWithThatVariable()
+    {
+        var manifest = ManifestWithUserSecretsKey.Replace("\"store\": \"user-secrets\", \"key\": \"InvoiceSync:Cadasto:Secret\"", "\"store\": \"environment\", \"name\": \"INVOICE_SYNC_CADASTO_SECRET\"");
+        return new VerifyCS.Test
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    """
+                    using Microsoft.Extensions.Configuration;
+                    using Microsoft.Identity.Client;
+
+                    class TokenProvider
+                    {
+                        IConfidentialClientApplication Build(IConfiguration configuration) =>
+                            ConfidentialClientApplicationBuilder.Create("id").WithClientSecret({|CDS1001:"s3cr3t-Kq8~xZ"|}).Build();
+                    }
+                    """,
+                },
+                AdditionalFiles = { ("cadasto.json", manifest) },
+            },
+            FixedState =
+            {
+                Sources =
+                {
+                    """
+                    using Microsoft.Extensions.Configuration;
+                    using Microsoft.Identity.Client;
+
+                    class TokenProvider
+                    {
+                        IConfidentialClientApplication Build(IConfiguration configuration) =>
+                            ConfidentialClientApplicationBuilder.Create("id").WithClientSecret(System.Environment.GetEnvironmentVariable("INVOICE_SYNC_CADASTO_SECRET")).Build();
+                    }
+                    """,
+                },
+                AdditionalFiles = { ("cadasto.json", manifest) },
+            },
+        }.RunAsync();
+    }
 }

@@ -36,6 +36,7 @@ public static class TestReferences
         typeof(IdentityModel.Client.ClientCredentialsTokenRequest),
         typeof(Azure.Identity.ClientSecretCredential),
         typeof(Microsoft.Extensions.Logging.ILogger),
+        typeof(Cadasto.Credentials.SecretValue),
         typeof(Microsoft.Extensions.Options.IOptions<>),
     };
 

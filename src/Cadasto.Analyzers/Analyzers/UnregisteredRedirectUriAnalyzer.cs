@@ -1,0 +1,96 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Cadasto.Analyzers.OAuth;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Cadasto.Analyzers.Analyzers;
+
+/// <summary>
+/// CDS3001: a hard-coded redirect URI (in code, or <c>RedirectUri</c>/<c>CallbackPath</c> in
+/// <c>appsettings*.json</c>) that no environment of the manifest registers; a <c>CallbackPath</c> is
+/// compared with the paths of the registered URIs. The message names the closest registered URI and the
+/// code fix puts it in. Silent without a manifest.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class UnregisteredRedirectUriAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Diagnostic property: the registered URI (or path) the code fix puts in place of the literal.</summary>
+    public const string ReplacementKey = "CadastoRegisteredRedirectUri";
+
+    private static readonly string[] ConfigurationKeys = { "RedirectUri", "CallbackPath" };
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(DiagnosticDescriptors.UnregisteredRedirectUri);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (CompilationManifest.Get(start.Options, start.CancellationToken) is not { } manifest)
+            {
+                return;
+            }
+
+            var registered = manifest.AllRedirectUris().Select(u => u.Value).ToImmutableArray();
+            var fileName = CompilationManifest.FileName(manifest);
+            var sinks = RedirectUriSinks.Create(start.Compilation);
+            if (!sinks.IsEmpty)
+            {
+                start.RegisterOperationAction(
+                    context =>
+                    {
+                        var sites = new List<RedirectUriSite>();
+                        sinks.Find(context.Operation, context.Compilation, sites, context.CancellationToken);
+                        foreach (var site in sites)
+                        {
+                            if (Check(site.Uri, site.Sink.UriKind == RedirectUriKind.CallbackPath, site.Location, registered, fileName) is { } diagnostic)
+                            {
+                                context.ReportDiagnostic(diagnostic);
+                            }
+                        }
+                    },
+                    RedirectUriSinks.OperationKinds);
+            }
+
+            start.RegisterAdditionalFileAction(context =>
+            {
+                if (!ConfigurationFiles.IsAppSettings(context.AdditionalFile.Path))
+                {
+                    return;
+                }
+
+                foreach (var value in ConfigurationFiles.Read(context.AdditionalFile, ConfigurationKeys, context.CancellationToken))
+                {
+                    var isPath = string.Equals(value.Key, "CallbackPath", System.StringComparison.OrdinalIgnoreCase);
+                    if (Check(value.Value, isPath, value.Location, registered, fileName) is { } diagnostic)
+                    {
+                        context.ReportDiagnostic(diagnostic);
+                    }
+                }
+            });
+        });
+    }
+
+    private static Diagnostic? Check(string uri, bool isPath, Location location, ImmutableArray<string> registered, string fileName)
+    {
+        if (uri.Trim().Length == 0 || (isPath ? RedirectUriMatcher.IsRegisteredPath(uri, registered) : RedirectUriMatcher.IsRegistered(uri, registered)))
+        {
+            return null;
+        }
+
+        var closest = RedirectUriMatcher.Closest(uri, registered, comparePaths: isPath);
+        var advice = closest is null
+            ? "register it for an environment (redirectUris) or use a registered one"
+            : isPath
+                ? "use the path of a registered one, such as '" + closest + "'"
+                : "use the registered '" + closest + "'";
+        var properties = closest is null
+            ? ImmutableDictionary<string, string?>.Empty
+            : ImmutableDictionary<string, string?>.Empty.Add(ReplacementKey, closest);
+        return Diagnostic.Create(DiagnosticDescriptors.UnregisteredRedirectUri, location, properties, uri.Trim(), fileName, advice);
+    }
+}

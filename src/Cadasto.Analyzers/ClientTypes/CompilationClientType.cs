@@ -1,0 +1,40 @@
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Cadasto.Analyzers.Common;
+using Cadasto.Analyzers.Manifest;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Cadasto.Analyzers.ClientTypes;
+
+/// <summary>
+/// The client type of a compilation, computed once and shared by every rule that asks (the
+/// manifest is read once per compilation through its own cache).
+/// </summary>
+internal static class CompilationClientType
+{
+    private static readonly ConditionalWeakTable<Compilation, StrongBox<ClientTypeInfo>> Cache = new();
+
+    public static ClientTypeInfo Get(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
+    {
+        if (Cache.TryGetValue(compilation, out var cached))
+        {
+            return cached.Value;
+        }
+
+        string? declared = null;
+        var manifestFileName = CadastoOptions.ManifestFileName(options);
+        if (ManifestProvider.TryGet(options, cancellationToken, out var manifest) && manifest.Manifest is { } model)
+        {
+            declared = model.ClientType switch
+            {
+                ManifestClientType.Public => "public",
+                ManifestClientType.Confidential => "confidential",
+                _ => null,
+            };
+        }
+
+        var resolved = ClientTypeResolver.Resolve(options, declared, manifestFileName);
+        return Cache.GetValue(compilation, _ => new StrongBox<ClientTypeInfo>(resolved)).Value;
+    }
+}

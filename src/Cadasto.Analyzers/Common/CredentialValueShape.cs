@@ -1,0 +1,153 @@
+using System;
+
+namespace Cadasto.Analyzers.Common;
+
+/// <summary>
+/// CDS1002's screen of the value stored under a credential name: what is never a credential even there
+/// (placeholders, key names such as <c>"Cadasto:ClientSecret"</c>, UI labels and messages, URLs and paths,
+/// format templates). Allocation-free.
+/// </summary>
+internal static class CredentialValueShape
+{
+    /// <summary>Whether <paramref name="text"/> could be a credential at all.</summary>
+    public static bool CanBeACredential(string text)
+    {
+        if (text.Length < 3 || text.Length > 16384 || SecretValueHeuristics.IsNotASecret(text))
+        {
+            return false;
+        }
+
+        var trimmed = text.Trim();
+        if (trimmed.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+            || trimmed.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+            || trimmed.StartsWith("/", StringComparison.Ordinal)
+            || trimmed.StartsWith("~/", StringComparison.Ordinal)
+            || trimmed.StartsWith("./", StringComparison.Ordinal))
+        {
+            // A URL with a password in it is CDS1003's; an endpoint or a path is not a credential.
+            return false;
+        }
+
+        if (string.Equals(trimmed, "true", StringComparison.OrdinalIgnoreCase) || string.Equals(trimmed, "false", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        return !IsProse(trimmed) && !IsFormatTemplate(trimmed);
+    }
+
+    /// <summary>
+    /// A key or label rather than a value: a compound name that itself ends with a credential word
+    /// (<c>Cadasto:ClientSecret</c>, <c>CLIENT_SECRET</c>, <c>X-Api-Key</c>), or the symbol's own name
+    /// (<c>Password = "Password"</c>).
+    /// </summary>
+    public static bool IsNameOrLabel(string text, string symbolName, CredentialNames names)
+    {
+        var trimmed = text.Trim();
+        if (EqualsIgnoringSeparators(trimmed, symbolName))
+        {
+            return true;
+        }
+
+        if (!IsIdentifierLike(trimmed) || !char.IsLetter(trimmed[trimmed.Length - 1]) || !names.IsCredentialName(trimmed))
+        {
+            return false;
+        }
+
+        return CredentialNames.SplitWordCount(trimmed) >= 2;
+    }
+
+    private static bool IsIdentifierLike(string text)
+    {
+        foreach (var c in text)
+        {
+            if (!(char.IsLetterOrDigit(c) || c is '_' or '-' or '.' or ':' or '/'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Words and spaces with no digits or symbols: a UI label, a message, an error text.</summary>
+    private static bool IsProse(string text)
+    {
+        var spaces = 0;
+        var letters = 0;
+        foreach (var c in text)
+        {
+            if (c == ' ')
+            {
+                spaces++;
+            }
+            else if (char.IsLetter(c))
+            {
+                letters++;
+            }
+            else if (c is not ('.' or ',' or ':' or '!' or '?' or '\'' or '-' or '(' or ')'))
+            {
+                return false;
+            }
+        }
+
+        return spaces >= 1 && letters >= 2 * (spaces + 1);
+    }
+
+    /// <summary><c>"{0}"</c>, <c>"Bearer {token}"</c>: a composite format or message template.</summary>
+    private static bool IsFormatTemplate(string text)
+    {
+        var open = text.IndexOf('{');
+        if (open < 0)
+        {
+            return false;
+        }
+
+        var close = text.IndexOf('}', open + 1);
+        if (close <= open + 1)
+        {
+            return false;
+        }
+
+        for (var i = open + 1; i < close; i++)
+        {
+            var c = text[i];
+            if (!(char.IsLetterOrDigit(c) || c is '_' or ':' or ',' or '@' or '.'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool EqualsIgnoringSeparators(string a, string b)
+    {
+        int i = 0, j = 0;
+        while (true)
+        {
+            while (i < a.Length && !char.IsLetterOrDigit(a[i]))
+            {
+                i++;
+            }
+
+            while (j < b.Length && !char.IsLetterOrDigit(b[j]))
+            {
+                j++;
+            }
+
+            if (i == a.Length || j == b.Length)
+            {
+                return i == a.Length && j == b.Length;
+            }
+
+            if (char.ToLowerInvariant(a[i]) != char.ToLowerInvariant(b[j]))
+            {
+                return false;
+            }
+
+            i++;
+            j++;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using System.Threading;
+using Cadasto.Analyzers.Manifest;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Cadasto.Analyzers.OAuth;
+
+/// <summary>What the manifest-comparing rules (CDS2005, CDS3001, CDS3003, CDS4001, CDS4002) start from.</summary>
+internal static class CompilationManifest
+{
+    /// <summary>
+    /// The manifest model when the compilation has a readable one; null otherwise, and then the
+    /// manifest-comparing rules stay silent (a manifest that is not JSON is CDS9001's alone).
+    /// </summary>
+    public static CadastoManifest? Get(AnalyzerOptions options, CancellationToken cancellationToken) =>
+        ManifestProvider.TryGet(options, cancellationToken, out var result) ? result.Manifest : null;
+
+    /// <summary>The manifest's file name, for messages.</summary>
+    public static string FileName(CadastoManifest manifest)
+    {
+        var path = manifest.FilePath;
+        var slash = System.Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\'));
+        return slash < 0 ? path : path.Substring(slash + 1);
+    }
+}

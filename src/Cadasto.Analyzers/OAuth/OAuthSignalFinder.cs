@@ -1,0 +1,323 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Cadasto.Analyzers.Common;
+using Cadasto.Analyzers.Sinks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Cadasto.Analyzers.OAuth;
+
+/// <summary>
+/// Reads what one operation shows about the OAuth flow: a catalogued call or object creation, a
+/// client secret handed to a CDS1001 sink, a <c>grant_type</c>/<c>response_type</c>/<c>client_secret</c>
+/// form field (dictionary entry, indexer, key-value pair, tuple, anonymous object, form or query text),
+/// a <c>GrantType</c>/<c>ResponseType</c> property or a <c>grantType</c>/<c>responseType</c> argument.
+/// The flow rules (CDS2001, CDS2002, CDS2003, CDS2005) share it and keep the signals they care about.
+/// </summary>
+internal static class OAuthSignalFinder
+{
+    /// <summary>The operation kinds <see cref="Find"/> reads; an analyzer registers these.</summary>
+    public static readonly ImmutableArray<OperationKind> OperationKinds = ImmutableArray.Create(
+        OperationKind.Invocation,
+        OperationKind.ObjectCreation,
+        OperationKind.SimpleAssignment,
+        OperationKind.Tuple,
+        OperationKind.Literal,
+        OperationKind.InterpolatedString,
+        OperationKind.Binary);
+
+    private static readonly string[] FormKeys = { OAuthText.GrantTypeKey, OAuthText.ResponseTypeKey, OAuthText.ClientSecretKey };
+
+    /// <summary>Adds to <paramref name="findings"/> what <paramref name="operation"/> shows.</summary>
+    public static void Find(IOperation operation, OAuthSignalIndex index, Compilation compilation, List<OAuthFinding> findings, CancellationToken cancellationToken)
+    {
+        switch (operation)
+        {
+            case IInvocationOperation invocation:
+                FindInInvocation(invocation, index, compilation, findings, cancellationToken);
+                break;
+            case IObjectCreationOperation creation:
+                FindInCreation(creation, index, compilation, findings, cancellationToken);
+                break;
+            case ISimpleAssignmentOperation assignment:
+                FindInAssignment(assignment, index, compilation, findings, cancellationToken);
+                break;
+            case ITupleOperation { Elements.Length: 2 } tuple:
+                FindField(tuple.Elements[0], tuple.Elements[1], compilation, findings, cancellationToken);
+                break;
+            case ILiteralOperation or IInterpolatedStringOperation or IBinaryOperation:
+                FindInText(operation, findings);
+                break;
+        }
+    }
+
+    /// <summary>Where a call is shown: from the member name to the end of the arguments, so a fluent chain points at its own line.</summary>
+    public static Location CallLocation(IInvocationOperation invocation)
+    {
+        if (invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } syntax)
+        {
+            return Location.Create(syntax.SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(access.Name.SpanStart, syntax.Span.End));
+        }
+
+        return invocation.Syntax.GetLocation();
+    }
+
+    /// <summary>The constant text of a value: a literal, a constant, or a value the tracer follows back to one.</summary>
+    public static string? ConstantText(IOperation value, Compilation compilation, CancellationToken cancellationToken)
+    {
+        value = OAuthText.WalkDownConversions(value);
+        if (value.ConstantValue is { HasValue: true, Value: string text })
+        {
+            return text;
+        }
+
+        var traced = HardcodedStringTracer.Trace(value, compilation, cancellationToken);
+        return traced.Count == 1 ? traced[0].Text : null;
+    }
+
+    private static void FindInInvocation(IInvocationOperation invocation, OAuthSignalIndex index, Compilation compilation, List<OAuthFinding> findings, CancellationToken cancellationToken)
+    {
+        var method = invocation.TargetMethod;
+        if (index.TryGetInvocation(method, out var row) && !PassesCreationOf(invocation, index, row.Signal))
+        {
+            findings.Add(new OAuthFinding(row.Signal, CallLocation(invocation), row.DisplayName));
+        }
+
+        if (index.SecretSinks.TryGetSink(method, out var sink) && sink.Kind == SinkKind.MethodArgument && sink.Meaning == SinkMeaning.ClientSecret && HasSecretArgument(invocation.Arguments, sink))
+        {
+            findings.Add(new OAuthFinding(OAuthSignal.ClientSecret, CallLocation(invocation), sink.DisplayName));
+        }
+
+        // dictionary.Add("grant_type", "password"), and { "grant_type", "password" } in a collection initializer.
+        if (method.Name is "Add" or "TryAdd" && invocation.Arguments.Length == 2)
+        {
+            FindField(invocation.Arguments[0].Value, invocation.Arguments[1].Value, compilation, findings, cancellationToken);
+        }
+
+        // RequestUrl.CreateAuthorizeUrl(responseType: "token"), new TokenRequest(grantType: …)-style parameters.
+        FindParameters(invocation.Arguments, compilation, findings, cancellationToken);
+    }
+
+    private static void FindInCreation(IObjectCreationOperation creation, OAuthSignalIndex index, Compilation compilation, List<OAuthFinding> findings, CancellationToken cancellationToken)
+    {
+        if (creation.Type is { } type && index.TryGetCreation(type, out var row))
+        {
+            findings.Add(new OAuthFinding(row.Signal, creation.Syntax.GetLocation(), row.DisplayName));
+        }
+
+        if (creation.Constructor is { } constructor
+            && index.SecretSinks.TryGetSink(constructor, out var sink)
+            && sink.Kind == SinkKind.ConstructorArgument
+            && sink.Meaning == SinkMeaning.ClientSecret
+            && HasSecretArgument(creation.Arguments, sink))
+        {
+            findings.Add(new OAuthFinding(OAuthSignal.ClientSecret, creation.Syntax.GetLocation(), sink.DisplayName));
+        }
+
+        // new KeyValuePair<string, string>("grant_type", "password")
+        if (creation.Arguments.Length == 2 && creation.Type?.Name == "KeyValuePair")
+        {
+            FindField(creation.Arguments[0].Value, creation.Arguments[1].Value, compilation, findings, cancellationToken);
+        }
+
+        FindParameters(creation.Arguments, compilation, findings, cancellationToken);
+    }
+
+    private static void FindInAssignment(ISimpleAssignmentOperation assignment, OAuthSignalIndex index, Compilation compilation, List<OAuthFinding> findings, CancellationToken cancellationToken)
+    {
+        switch (assignment.Target)
+        {
+            // dictionary["grant_type"] = "password"
+            case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer:
+                FindField(indexer.Arguments[0].Value, assignment.Value, compilation, findings, cancellationToken);
+                return;
+
+            case IPropertyReferenceOperation { Property: var property }:
+                if (index.SecretSinks.TryGetSink(property, out var sink) && sink.Kind == SinkKind.PropertyAssignment && sink.Meaning == SinkMeaning.ClientSecret && !IsNullOrEmpty(assignment.Value))
+                {
+                    findings.Add(new OAuthFinding(OAuthSignal.ClientSecret, assignment.Syntax.GetLocation(), sink.DisplayName));
+                    return;
+                }
+
+                // new { grant_type = "password" } serialized as a form.
+                if (Array.IndexOf(FormKeys, property.Name) >= 0 && property.ContainingType.IsAnonymousType)
+                {
+                    FindField(property.Name, assignment.Value, compilation, findings, cancellationToken);
+                    return;
+                }
+
+                if (property.Type.SpecialType == SpecialType.System_String && ConstantText(assignment.Value, compilation, cancellationToken) is { } text)
+                {
+                    switch (property.Name)
+                    {
+                        case "GrantType" when OAuthSignalCatalog.GrantTypes.TryGetValue(text.Trim(), out var grant):
+                            findings.Add(new OAuthFinding(grant, assignment.Syntax.GetLocation(), "GrantType = \"" + text.Trim() + "\""));
+                            break;
+                        case "ResponseType":
+                            AddResponseType(text, assignment.Syntax.GetLocation(), "ResponseType = \"" + text.Trim() + "\"", findings);
+                            break;
+                    }
+                }
+
+                return;
+        }
+    }
+
+    private static void FindParameters(ImmutableArray<IArgumentOperation> arguments, Compilation compilation, List<OAuthFinding> findings, CancellationToken cancellationToken)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter?.Name is not ("grantType" or "responseType") || argument.ArgumentKind == ArgumentKind.DefaultValue)
+            {
+                continue;
+            }
+
+            if (ConstantText(argument.Value, compilation, cancellationToken) is not { } text)
+            {
+                continue;
+            }
+
+            if (argument.Parameter.Name == "grantType")
+            {
+                if (OAuthSignalCatalog.GrantTypes.TryGetValue(text.Trim(), out var grant))
+                {
+                    findings.Add(new OAuthFinding(grant, argument.Value.Syntax.GetLocation(), "grant_type=" + text.Trim()));
+                }
+            }
+            else
+            {
+                AddResponseType(text, argument.Value.Syntax.GetLocation(), "response_type=" + text.Trim(), findings);
+            }
+        }
+    }
+
+    private static void FindField(IOperation key, IOperation value, Compilation compilation, List<OAuthFinding> findings, CancellationToken cancellationToken)
+    {
+        if (ConstantText(key, compilation, cancellationToken) is { } name)
+        {
+            FindField(name, value, compilation, findings, cancellationToken);
+        }
+    }
+
+    private static void FindField(string key, IOperation value, Compilation compilation, List<OAuthFinding> findings, CancellationToken cancellationToken)
+    {
+        key = key.Trim();
+        var location = value.Syntax.GetLocation();
+        if (string.Equals(key, OAuthText.ClientSecretKey, StringComparison.OrdinalIgnoreCase))
+        {
+            if (!IsNullOrEmpty(value))
+            {
+                findings.Add(new OAuthFinding(OAuthSignal.ClientSecret, location, OAuthText.ClientSecretKey));
+            }
+
+            return;
+        }
+
+        if (ConstantText(value, compilation, cancellationToken) is not { } text)
+        {
+            return;
+        }
+
+        if (string.Equals(key, OAuthText.GrantTypeKey, StringComparison.OrdinalIgnoreCase))
+        {
+            if (OAuthSignalCatalog.GrantTypes.TryGetValue(text.Trim(), out var grant))
+            {
+                findings.Add(new OAuthFinding(grant, location, "grant_type=" + text.Trim()));
+            }
+        }
+        else if (string.Equals(key, OAuthText.ResponseTypeKey, StringComparison.OrdinalIgnoreCase))
+        {
+            AddResponseType(text, location, "response_type=" + text.Trim(), findings);
+        }
+    }
+
+    /// <summary><c>grant_type=…</c>, <c>response_type=…</c> and <c>client_secret=…</c> in a form body or a URL, read once per whole string.</summary>
+    private static void FindInText(IOperation operation, List<OAuthFinding> findings)
+    {
+        if (operation is IBinaryOperation { OperatorKind: not BinaryOperatorKind.Add } || !OAuthText.IsOutermostString(operation))
+        {
+            return;
+        }
+
+        if (OAuthText.Compose(operation) is not { } text || text.IndexOf('=') < 0)
+        {
+            return;
+        }
+
+        var location = operation.Syntax.GetLocation();
+        foreach (var grant in OAuthText.ParameterValues(text, OAuthText.GrantTypeKey))
+        {
+            if (OAuthSignalCatalog.GrantTypes.TryGetValue(grant.Trim(), out var signal))
+            {
+                findings.Add(new OAuthFinding(signal, location, "grant_type=" + grant.Trim()));
+            }
+        }
+
+        foreach (var responseType in OAuthText.ParameterValues(text, OAuthText.ResponseTypeKey))
+        {
+            AddResponseType(responseType, location, "response_type=" + responseType.Trim(), findings);
+        }
+
+        foreach (var secret in OAuthText.ParameterValues(text, OAuthText.ClientSecretKey))
+        {
+            if (secret.Trim().Length > 0)
+            {
+                findings.Add(new OAuthFinding(OAuthSignal.ClientSecret, location, OAuthText.ClientSecretKey));
+                break;
+            }
+        }
+    }
+
+    private static void AddResponseType(string responseType, Location location, string source, List<OAuthFinding> findings)
+    {
+        if (responseType.IndexOf(OAuthText.Unknown) >= 0)
+        {
+            return;
+        }
+
+        if (OAuthText.IncludesToken(responseType))
+        {
+            findings.Add(new OAuthFinding(OAuthSignal.ImplicitGrant, location, source));
+        }
+        else if (OAuthText.IncludesCode(responseType))
+        {
+            findings.Add(new OAuthFinding(OAuthSignal.AuthorizationCodeGrant, location, source));
+        }
+    }
+
+    /// <summary>A send call whose request object is itself a catalogued creation of the same grant: the creation speaks for both.</summary>
+    private static bool PassesCreationOf(IInvocationOperation invocation, OAuthSignalIndex index, OAuthSignal signal)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (OAuthText.WalkDownConversions(argument.Value) is IObjectCreationOperation { Type: { } type } && index.TryGetCreation(type, out var row) && row.Signal == signal)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasSecretArgument(ImmutableArray<IArgumentOperation> arguments, SecretSink sink)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter?.Name == sink.ParameterName && argument.ArgumentKind != ArgumentKind.DefaultValue)
+            {
+                return !IsNullOrEmpty(argument.Value);
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsNullOrEmpty(IOperation value)
+    {
+        value = OAuthText.WalkDownConversions(value);
+        return value.ConstantValue is { HasValue: true, Value: null or "" } || value is IDefaultValueOperation;
+    }
+}

@@ -1,0 +1,157 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Cadasto.Analyzers.OAuth;
+
+/// <summary>
+/// OAuth protocol values written as text: form and query parameters (<c>grant_type=password</c>),
+/// response types (<c>id_token token</c>) and the string a piece of code spells, with the parts only
+/// known at run time kept as a marker.
+/// </summary>
+internal static class OAuthText
+{
+    /// <summary>Stands for a part of a string that is only known at run time.</summary>
+    public const char Unknown = '\u0001';
+
+    public const string GrantTypeKey = "grant_type";
+    public const string ResponseTypeKey = "response_type";
+    public const string ClientSecretKey = "client_secret";
+    public const string CodeChallengeKey = "code_challenge";
+
+    /// <summary>Whether a response type's space-separated values include <c>token</c> (the implicit grant).</summary>
+    public static bool IncludesToken(string responseType) => HasValue(responseType, "token");
+
+    /// <summary>Whether a response type's space-separated values include <c>code</c>.</summary>
+    public static bool IncludesCode(string responseType) => HasValue(responseType, "code");
+
+    private static bool HasValue(string responseType, string value)
+    {
+        foreach (var part in responseType.Split(new[] { ' ', '+', '\t' }, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (string.Equals(part.Replace("%20", " ").Trim(), value, StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            // "code%20token" in a URL.
+            foreach (var encoded in part.Split(new[] { "%20" }, StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (string.Equals(encoded, value, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The values of <paramref name="name"/> in form or query text (<c>a=1&amp;grant_type=password</c>,
+    /// <c>https://…/authorize?response_type=code&amp;…</c>); a parameter must start the text or follow
+    /// <c>?</c>, <c>&amp;</c> or whitespace, so prose that mentions the name is not a parameter.
+    /// </summary>
+    public static IEnumerable<string> ParameterValues(string text, string name)
+    {
+        var start = 0;
+        while (start < text.Length)
+        {
+            var index = text.IndexOf(name + "=", start, StringComparison.OrdinalIgnoreCase);
+            if (index < 0)
+            {
+                yield break;
+            }
+
+            start = index + name.Length + 1;
+            if (index > 0 && text[index - 1] is not ('?' or '&' or ' ' or '\n' or '\t' or '"' or Unknown))
+            {
+                continue;
+            }
+
+            var end = start;
+            while (end < text.Length && text[end] is not ('&' or '#' or ' ' or '"' or '\n'))
+            {
+                end++;
+            }
+
+            yield return Uri.UnescapeDataString(text.Substring(start, end - start).Replace('+', ' '));
+        }
+    }
+
+    /// <summary>Whether <paramref name="text"/> names the parameter at all (<c>code_challenge=</c> anywhere, or a hole that may add it).</summary>
+    public static bool MentionsParameter(string text, string name) => text.IndexOf(name, StringComparison.OrdinalIgnoreCase) >= 0;
+
+    /// <summary>
+    /// The text an expression spells: constants as they are, concatenations and interpolations part
+    /// by part, anything computed at run time as <see cref="Unknown"/>. Null when the expression is not a string.
+    /// </summary>
+    public static string? Compose(IOperation operation)
+    {
+        operation = WalkDownConversions(operation);
+        if (operation.ConstantValue is { HasValue: true, Value: string constant })
+        {
+            return constant;
+        }
+
+        switch (operation)
+        {
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when IsString(binary.Type):
+                return (Compose(binary.LeftOperand) ?? Unknown.ToString()) + (Compose(binary.RightOperand) ?? Unknown.ToString());
+            case IInterpolatedStringOperation interpolated:
+                var parts = new System.Text.StringBuilder();
+                foreach (var part in interpolated.Parts)
+                {
+                    switch (part)
+                    {
+                        case IInterpolatedStringTextOperation text:
+                            parts.Append(text.Text.ConstantValue.Value as string);
+                            break;
+                        case IInterpolationOperation hole:
+                            parts.Append(Compose(hole.Expression) ?? Unknown.ToString());
+                            break;
+                        default:
+                            parts.Append(Unknown);
+                            break;
+                    }
+                }
+
+                return parts.ToString();
+            default:
+                return IsString(operation.Type) ? Unknown.ToString() : null;
+        }
+    }
+
+    /// <summary>
+    /// Whether a string expression is the whole string (not a part of a concatenation or an
+    /// interpolation), so that a URL built from pieces is read once, as one text.
+    /// </summary>
+    public static bool IsOutermostString(IOperation operation)
+    {
+        var parent = operation.Parent;
+        while (parent is IConversionOperation { IsImplicit: true })
+        {
+            parent = parent.Parent;
+        }
+
+        return parent switch
+        {
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary => !IsString(binary.Type),
+            IInterpolatedStringTextOperation or IInterpolationOperation or IInterpolatedStringOperation => false,
+            _ => true,
+        };
+    }
+
+    public static IOperation WalkDownConversions(IOperation operation)
+    {
+        while (operation is IConversionOperation { IsImplicit: true } conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
+    }
+
+    private static bool IsString(ITypeSymbol? type) => type?.SpecialType == SpecialType.System_String;
+}

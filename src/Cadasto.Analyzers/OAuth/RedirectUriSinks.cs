@@ -1,0 +1,166 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Cadasto.Analyzers.Common;
+using Cadasto.Analyzers.Sinks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Cadasto.Analyzers.OAuth;
+
+/// <summary>What a redirect sink takes.</summary>
+internal enum RedirectUriKind
+{
+    /// <summary>An absolute redirect URI (<c>https://app.example.com/callback</c>, <c>http://127.0.0.1</c>, <c>com.example.app:/cb</c>).</summary>
+    Absolute,
+
+    /// <summary>A redirect URI the library resolves against the app's own origin when relative (Blazor WebAssembly).</summary>
+    AbsoluteOrRelative,
+
+    /// <summary>A path (<c>CallbackPath</c>): scheme and host come from the request; compared with the registered URIs' paths.</summary>
+    CallbackPath,
+}
+
+/// <summary>One place that receives a redirect URI: <paramref name="TypeMetadataName"/>'s <paramref name="MemberName"/>.</summary>
+internal sealed record RedirectUriSink(string TypeMetadataName, string MemberName, SinkKind Kind, RedirectUriKind UriKind, string? ParameterName = null)
+{
+    public string DisplayName
+    {
+        get
+        {
+            var lastDot = TypeMetadataName.LastIndexOf('.');
+            var type = lastDot < 0 ? TypeMetadataName : TypeMetadataName.Substring(lastDot + 1);
+            var arity = type.IndexOf('`');
+            return (arity < 0 ? type : type.Substring(0, arity)) + "." + MemberName;
+        }
+    }
+}
+
+/// <summary>A hard-coded redirect URI found in code: the text, the literal that spells it, the sink that takes it.</summary>
+internal readonly record struct RedirectUriSite(string Uri, Location Location, RedirectUriSink Sink);
+
+/// <summary>
+/// The places that take a redirect URI, as data, resolved once per compilation; and the hard-coded
+/// values an operation hands them (strings, <c>new Uri("…")</c>, <c>PathString</c> conversions, constants).
+/// Values read from configuration are not hard-coded and are left alone.
+/// </summary>
+internal sealed class RedirectUriSinks
+{
+    public static readonly ImmutableArray<RedirectUriSink> Catalog = ImmutableArray.Create(
+        new RedirectUriSink("Microsoft.Identity.Client.AbstractApplicationBuilder`1", "WithRedirectUri", SinkKind.MethodArgument, RedirectUriKind.Absolute, "redirectUri"),
+        new RedirectUriSink("Microsoft.Identity.Client.ApplicationOptions", "RedirectUri", SinkKind.PropertyAssignment, RedirectUriKind.Absolute),
+        new RedirectUriSink("Duende.IdentityModel.OidcClient.OidcClientOptions", "RedirectUri", SinkKind.PropertyAssignment, RedirectUriKind.Absolute),
+        new RedirectUriSink("IdentityModel.OidcClient.OidcClientOptions", "RedirectUri", SinkKind.PropertyAssignment, RedirectUriKind.Absolute),
+        new RedirectUriSink("Duende.IdentityModel.Client.AuthorizationCodeTokenRequest", "RedirectUri", SinkKind.PropertyAssignment, RedirectUriKind.Absolute),
+        new RedirectUriSink("IdentityModel.Client.AuthorizationCodeTokenRequest", "RedirectUri", SinkKind.PropertyAssignment, RedirectUriKind.Absolute),
+        new RedirectUriSink("Duende.IdentityModel.Client.RequestUrlExtensions", "CreateAuthorizeUrl", SinkKind.MethodArgument, RedirectUriKind.Absolute, "redirectUri"),
+        new RedirectUriSink("IdentityModel.Client.RequestUrlExtensions", "CreateAuthorizeUrl", SinkKind.MethodArgument, RedirectUriKind.Absolute, "redirectUri"),
+        new RedirectUriSink("Microsoft.AspNetCore.Authentication.RemoteAuthenticationOptions", "CallbackPath", SinkKind.PropertyAssignment, RedirectUriKind.CallbackPath),
+        new RedirectUriSink("Microsoft.AspNetCore.Components.WebAssembly.Authentication.OidcProviderOptions", "RedirectUri", SinkKind.PropertyAssignment, RedirectUriKind.AbsoluteOrRelative),
+        new RedirectUriSink("Microsoft.Maui.Authentication.WebAuthenticatorOptions", "CallbackUrl", SinkKind.PropertyAssignment, RedirectUriKind.Absolute),
+        new RedirectUriSink("OpenIddict.Client.OpenIddictClientRegistration", "RedirectUri", SinkKind.PropertyAssignment, RedirectUriKind.Absolute));
+
+    /// <summary>The operation kinds <see cref="Find"/> reads.</summary>
+    public static readonly ImmutableArray<OperationKind> OperationKinds = ImmutableArray.Create(OperationKind.Invocation, OperationKind.SimpleAssignment);
+
+    private readonly Dictionary<ISymbol, RedirectUriSink> _members;
+
+    private RedirectUriSinks(Dictionary<ISymbol, RedirectUriSink> members) => _members = members;
+
+    public bool IsEmpty => _members.Count == 0;
+
+    public static RedirectUriSinks Create(Compilation compilation)
+    {
+        var members = new Dictionary<ISymbol, RedirectUriSink>(SymbolEqualityComparer.Default);
+        foreach (var sink in Catalog)
+        {
+            if (compilation.GetTypeByMetadataName(sink.TypeMetadataName) is not { } type)
+            {
+                continue;
+            }
+
+            foreach (var member in type.GetMembers(sink.MemberName))
+            {
+                members[member] = sink;
+            }
+        }
+
+        return new RedirectUriSinks(members);
+    }
+
+    /// <summary>Adds the hard-coded redirect URIs <paramref name="operation"/> hands to a sink.</summary>
+    public void Find(IOperation operation, Compilation compilation, List<RedirectUriSite> sites, CancellationToken cancellationToken)
+    {
+        switch (operation)
+        {
+            case IInvocationOperation invocation:
+                var method = (invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod).OriginalDefinition;
+                if (_members.TryGetValue(method, out var sink))
+                {
+                    foreach (var argument in invocation.Arguments)
+                    {
+                        if (argument.Parameter?.Name == sink.ParameterName && argument.ArgumentKind != ArgumentKind.DefaultValue)
+                        {
+                            AddValue(argument.Value, sink, compilation, sites, cancellationToken);
+                        }
+                    }
+                }
+
+                break;
+
+            case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment:
+                if (TryGetProperty(property.Property, out var propertySink))
+                {
+                    AddValue(assignment.Value, propertySink, compilation, sites, cancellationToken);
+                }
+
+                break;
+        }
+    }
+
+    private bool TryGetProperty(IPropertySymbol property, out RedirectUriSink sink)
+    {
+        // An override (MicrosoftIdentityOptions inherits CallbackPath) still means the declared property.
+        for (IPropertySymbol? current = property.OriginalDefinition; current is not null; current = current.OverriddenProperty)
+        {
+            if (_members.TryGetValue(current, out sink!))
+            {
+                return true;
+            }
+        }
+
+        sink = null!;
+        return false;
+    }
+
+    private static void AddValue(IOperation value, RedirectUriSink sink, Compilation compilation, List<RedirectUriSite> sites, CancellationToken cancellationToken)
+    {
+        value = Unwrap(value);
+        foreach (var hardcoded in HardcodedStringTracer.Trace(value, compilation, cancellationToken))
+        {
+            sites.Add(new RedirectUriSite(hardcoded.Text, hardcoded.Syntax.GetLocation(), sink));
+        }
+    }
+
+    /// <summary><c>new Uri("…")</c>, <c>new PathString("…")</c>, and conversions (PathString's implicit one from string) down to the string.</summary>
+    private static IOperation Unwrap(IOperation value)
+    {
+        for (var depth = 0; depth < 4; depth++)
+        {
+            switch (value)
+            {
+                case IConversionOperation conversion:
+                    value = conversion.Operand;
+                    continue;
+                case IObjectCreationOperation { Arguments.Length: >= 1 } creation
+                    when creation.Type?.Name is "Uri" or "PathString" && creation.Arguments[0].Value.Type?.SpecialType == SpecialType.System_String:
+                    value = creation.Arguments[0].Value;
+                    continue;
+            }
+
+            break;
+        }
+
+        return value;
+    }
+}

@@ -1,0 +1,318 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Cadasto.Analyzers.Common;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Cadasto.Analyzers.OAuth;
+
+/// <summary>
+/// A scope request in code: <see cref="Scopes"/> is the text (one scope, or several separated by spaces)
+/// and <see cref="Location"/> the literal that spells it; <see cref="Scopes"/> is null when the value is
+/// only known at run time (configuration, the generated classes), which CDS4002 must then respect.
+/// </summary>
+internal readonly record struct ScopeRequest(string? Scopes, Location Location);
+
+/// <summary>
+/// Where code requests scopes: <c>scopes</c>/<c>scope</c>/<c>initialScopes</c> parameters of the OAuth
+/// libraries (MSAL arrays, <c>CreateAuthorizeUrl</c>, Microsoft.Identity.Web), <c>Scope</c> strings,
+/// <c>Scope.Add</c>/<c>Scopes.Add</c>/<c>DefaultScopes.Add</c> and their collection initializers (ASP.NET
+/// Core, Blazor, OpenIddict), and <c>scope</c> form fields and URL parameters.
+/// </summary>
+internal static class ScopeRequests
+{
+    /// <summary>The words protocols define; they are never compared with the manifest.</summary>
+    public static readonly ImmutableHashSet<string> ProtocolScopes = ImmutableHashSet.Create(
+        StringComparer.Ordinal, "openid", "profile", "email", "address", "phone", "offline_access");
+
+    public static readonly ImmutableArray<OperationKind> OperationKinds = ImmutableArray.Create(
+        OperationKind.Invocation, OperationKind.SimpleAssignment, OperationKind.ObjectCreation, OperationKind.Tuple,
+        OperationKind.Literal, OperationKind.InterpolatedString, OperationKind.Binary);
+
+    private static readonly string[] LibraryNamespaces =
+    {
+        "Microsoft.Identity.Client", "Microsoft.Identity.Web", "Microsoft.Identity.Abstractions", "Duende.IdentityModel", "IdentityModel",
+        "OpenIddict", "Microsoft.AspNetCore.Authentication", "Microsoft.AspNetCore.Components.WebAssembly.Authentication", "Microsoft.Extensions.DependencyInjection",
+    };
+
+    private static readonly string[] ScopeCollections = { "Scope", "Scopes", "DefaultScopes" };
+
+    /// <summary>The scope values one operation requests.</summary>
+    public static void Find(IOperation operation, Compilation compilation, List<ScopeRequest> requests, CancellationToken cancellationToken)
+    {
+        switch (operation)
+        {
+            case IInvocationOperation invocation:
+                FindInInvocation(invocation, compilation, requests, cancellationToken);
+                break;
+            case ISimpleAssignmentOperation assignment:
+                FindInAssignment(assignment, compilation, requests, cancellationToken);
+                break;
+            case IObjectCreationOperation { Arguments.Length: 2 } creation when creation.Type?.Name == "KeyValuePair":
+                FindField(creation.Arguments[0].Value, creation.Arguments[1].Value, compilation, requests, cancellationToken);
+                break;
+            case ITupleOperation { Elements.Length: 2 } tuple:
+                FindField(tuple.Elements[0], tuple.Elements[1], compilation, requests, cancellationToken);
+                break;
+            case ILiteralOperation or IInterpolatedStringOperation or IBinaryOperation { OperatorKind: BinaryOperatorKind.Add }:
+                if (OAuthText.IsOutermostString(operation) && OAuthText.Compose(operation) is { } text && text.IndexOf("scope=", StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    foreach (var value in OAuthText.ParameterValues(text, "scope"))
+                    {
+                        requests.Add(new ScopeRequest(value.IndexOf(OAuthText.Unknown) >= 0 ? null : value, operation.Syntax.GetLocation()));
+                    }
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>The scopes of a request text, split on blanks.</summary>
+    public static string[] Split(string scopes) => scopes.Split(new[] { ' ', '\t', '\n', '\r' }, StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>Whether a requested scope is one the manifest does not need to declare (protocol scopes, <c>.default</c>).</summary>
+    public static bool NeedsNoDeclaration(string scope) =>
+        ProtocolScopes.Contains(scope) || scope.EndsWith(".default", StringComparison.Ordinal);
+
+    /// <summary>Whether a requested scope is a declared one, as is or behind a resource prefix (<c>api://cadasto/api.read</c>).</summary>
+    public static bool IsDeclared(string requested, IEnumerable<string> declared)
+    {
+        foreach (var scope in declared)
+        {
+            if (string.Equals(requested, scope, StringComparison.Ordinal)
+                || (requested.Length > scope.Length && requested.EndsWith(scope, StringComparison.Ordinal) && requested[requested.Length - scope.Length - 1] == '/'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void FindInInvocation(IInvocationOperation invocation, Compilation compilation, List<ScopeRequest> requests, CancellationToken cancellationToken)
+    {
+        var method = invocation.TargetMethod;
+
+        // options.Scope.Add("api.read"), DefaultScopes.Add, and { "api.read" } in Scopes = { … } initializers.
+        if (method.Name == "Add" && invocation.Arguments.Length == 1 && IsScopeCollection(invocation.Instance))
+        {
+            AddValue(invocation.Arguments[0].Value, compilation, requests, cancellationToken);
+            return;
+        }
+
+        // form.Add("scope", "api.read")
+        if (method.Name is "Add" or "TryAdd" && invocation.Arguments.Length == 2)
+        {
+            FindField(invocation.Arguments[0].Value, invocation.Arguments[1].Value, compilation, requests, cancellationToken);
+            return;
+        }
+
+        if (!IsLibraryMember(method))
+        {
+            return;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.ArgumentKind == ArgumentKind.DefaultValue || argument.Parameter is not { } parameter)
+            {
+                continue;
+            }
+
+            if (parameter.Name is "scope" && parameter.Type.SpecialType == SpecialType.System_String)
+            {
+                AddValue(argument.Value, compilation, requests, cancellationToken);
+            }
+            else if (parameter.Name is "scopes" or "initialScopes" && parameter.Type.SpecialType != SpecialType.System_String)
+            {
+                AddCollection(argument.Value, compilation, requests, cancellationToken, depth: 0);
+            }
+        }
+    }
+
+    private static void FindInAssignment(ISimpleAssignmentOperation assignment, Compilation compilation, List<ScopeRequest> requests, CancellationToken cancellationToken)
+    {
+        switch (assignment.Target)
+        {
+            case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer:
+                FindField(indexer.Arguments[0].Value, assignment.Value, compilation, requests, cancellationToken);
+                break;
+            case IPropertyReferenceOperation { Property: { } property } when property.ContainingType.IsAnonymousType:
+                if (property.Name == "scope")
+                {
+                    AddValue(assignment.Value, compilation, requests, cancellationToken);
+                }
+
+                break;
+            case IPropertyReferenceOperation { Property: { } property } when Array.IndexOf(ScopeCollections, property.Name) >= 0 && IsLibraryMember(property):
+                if (property.Type.SpecialType == SpecialType.System_String)
+                {
+                    AddValue(assignment.Value, compilation, requests, cancellationToken);
+                }
+                else
+                {
+                    AddCollection(assignment.Value, compilation, requests, cancellationToken, depth: 0);
+                }
+
+                break;
+        }
+    }
+
+    private static void FindField(IOperation key, IOperation value, Compilation compilation, List<ScopeRequest> requests, CancellationToken cancellationToken)
+    {
+        if (OAuthSignalFinder.ConstantText(key, compilation, cancellationToken) is { } name && string.Equals(name.Trim(), "scope", StringComparison.Ordinal))
+        {
+            AddValue(value, compilation, requests, cancellationToken);
+        }
+    }
+
+    /// <summary>A string value: each literal it is built from, or one run-time request.</summary>
+    private static void AddValue(IOperation value, Compilation compilation, List<ScopeRequest> requests, CancellationToken cancellationToken)
+    {
+        var traced = HardcodedStringTracer.Trace(value, compilation, cancellationToken);
+        if (traced.Count == 0)
+        {
+            requests.Add(new ScopeRequest(null, value.Syntax.GetLocation()));
+            return;
+        }
+
+        foreach (var hardcoded in traced)
+        {
+            requests.Add(new ScopeRequest(hardcoded.Text, hardcoded.Syntax.GetLocation()));
+        }
+    }
+
+    /// <summary><c>new[] { … }</c>, <c>[ … ]</c>, <c>new List&lt;string&gt; { … }</c>, and fields or locals that hold one.</summary>
+    private static void AddCollection(IOperation value, Compilation compilation, List<ScopeRequest> requests, CancellationToken cancellationToken, int depth)
+    {
+        value = OAuthText.WalkDownConversions(value);
+        switch (value)
+        {
+            case IArrayCreationOperation { Initializer: { } initializer }:
+                AddCollection(initializer, compilation, requests, cancellationToken, depth);
+                return;
+            case IArrayInitializerOperation arrayInitializer:
+                // string[] Scopes = { … }: the declarator's initializer is the array initializer itself.
+                foreach (var element in arrayInitializer.ElementValues)
+                {
+                    AddValue(element, compilation, requests, cancellationToken);
+                }
+
+                return;
+            case IObjectCreationOperation { Initializer: { } collection }:
+                foreach (var element in collection.Initializers)
+                {
+                    if (element is IInvocationOperation { Arguments.Length: 1 } add)
+                    {
+                        AddValue(add.Arguments[0].Value, compilation, requests, cancellationToken);
+                    }
+                }
+
+                return;
+            case IFieldReferenceOperation { Field: { IsReadOnly: true } or { IsConst: true } } field when depth < 3:
+                if (InitializerOf(field.Field, value, compilation, cancellationToken) is { } fieldValue)
+                {
+                    AddCollection(fieldValue, compilation, requests, cancellationToken, depth + 1);
+                    return;
+                }
+
+                break;
+            case ILocalReferenceOperation local when depth < 3:
+                if (InitializerOf(local.Local, value, compilation, cancellationToken) is { } localValue)
+                {
+                    AddCollection(localValue, compilation, requests, cancellationToken, depth + 1);
+                    return;
+                }
+
+                break;
+        }
+
+        // C# 12 collection expressions: read from syntax, which every Roslyn from 4.8 has.
+        if (value.Syntax is CollectionExpressionSyntax collectionExpression && value.SemanticModel is { } model)
+        {
+            foreach (var element in collectionExpression.Elements.OfType<ExpressionElementSyntax>())
+            {
+                var constant = model.GetConstantValue(element.Expression, cancellationToken);
+                requests.Add(new ScopeRequest(constant is { HasValue: true, Value: string text } ? text : null, element.Expression.GetLocation()));
+            }
+
+            return;
+        }
+
+        requests.Add(new ScopeRequest(null, value.Syntax.GetLocation()));
+    }
+
+    private static IOperation? InitializerOf(ISymbol symbol, IOperation reference, Compilation compilation, CancellationToken cancellationToken)
+    {
+        if (symbol.DeclaringSyntaxReferences.Length != 1
+            || symbol.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } initializer })
+        {
+            return null;
+        }
+
+        var model = reference.SemanticModel;
+        if (model is null || model.SyntaxTree != initializer.SyntaxTree)
+        {
+            if (!compilation.ContainsSyntaxTree(initializer.SyntaxTree))
+            {
+                return null;
+            }
+
+#pragma warning disable RS1030 // A scope array declared in another file: rare; the driver hands out its cached model.
+            model = compilation.GetSemanticModel(initializer.SyntaxTree);
+#pragma warning restore RS1030
+        }
+
+        return model.GetOperation(initializer, cancellationToken);
+    }
+
+    /// <summary><c>options.Scope</c>, <c>ProviderOptions.DefaultScopes</c>, or the implicit receiver of <c>Scopes = { … }</c>.</summary>
+    private static bool IsScopeCollection(IOperation? instance)
+    {
+        switch (instance)
+        {
+            case IPropertyReferenceOperation { Property: { } property }:
+                return Array.IndexOf(ScopeCollections, property.Name) >= 0 && IsLibraryMember(property);
+            case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver }:
+                for (var parent = instance.Parent; parent is not null; parent = parent.Parent)
+                {
+                    if (parent is IMemberInitializerOperation { InitializedMember: IPropertyReferenceOperation { Property: { } initialized } })
+                    {
+                        return Array.IndexOf(ScopeCollections, initialized.Name) >= 0 && IsLibraryMember(initialized);
+                    }
+
+                    if (parent is IObjectCreationOperation)
+                    {
+                        return false;
+                    }
+                }
+
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsLibraryMember(ISymbol member)
+    {
+        var ns = (member is IMethodSymbol method ? (method.ReducedFrom ?? method) : member).ContainingType?.ContainingNamespace?.ToDisplayString();
+        if (ns is null)
+        {
+            return false;
+        }
+
+        foreach (var prefix in LibraryNamespaces)
+        {
+            if (ns == prefix || ns.StartsWith(prefix + ".", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,227 @@
+using System.Threading.Tasks;
+using VerifyCS = Cadasto.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    Cadasto.Analyzers.Analyzers.HardcodedCredentialAnalyzer,
+    Cadasto.Analyzers.CodeFixes.HardcodedCredentialCodeFix>;
+
+namespace Cadasto.Analyzers.Tests.Analyzers;
+
+public sealed class HardcodedCredentialAnalyzerTests
+{
+    [Fact]
+    public Task CredentialNamedDeclarations_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+
+        class PartnerSettings
+        {
+            private const string PartnerApiKey = {|CDS1002:"pk_4f9a1c77e2b84d1f"|};
+            public static readonly string DbPassword = {|CDS1002:"Winter2024!"|};
+            public string SmtpPassword { get; set; } = {|CDS1002:"hunter22"|};
+            public string ServiceToken => {|CDS1002:"tok-8d1f7a2c"|};
+
+            void Connect(string password = {|CDS1002:"admin123"|})
+            {
+                var accessToken = {|CDS1002:"a8f3k2j9d0s7"|};
+                string partner_api_key;
+                partner_api_key = {|CDS1002:"ab12cd34ef56"|};
+                Environment.SetEnvironmentVariable("PARTNER_API_KEY", {|CDS1002:"ab12cd34ef57"|});
+            }
+        }
+        """);
+
+    [Fact]
+    public Task KeysNamedArgumentsAndAnonymousObjects_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+
+        class Api
+        {
+            void Call(string url, string apiKey = "") { }
+
+            void Run()
+            {
+                var headers = new Dictionary<string, string>
+                {
+                    ["X-Api-Key"] = {|CDS1002:"a1b2c3d4e5f6"|},
+                };
+                var more = new Dictionary<string, string> { { "Authorization-Token", {|CDS1002:"zz91aa82bb73"|} } };
+                headers.Add("db_password", {|CDS1002:"Pa55w0rd!"|});
+                var body = new { username = "svc", password = {|CDS1002:"S3rv1ce!Pass"|} };
+                Call("https://partner.example", apiKey: {|CDS1002:"k-72hd92jd"|});
+                var pair = new KeyValuePair<string, string>("refresh_token", {|CDS1002:"rt-0x91ma"|});
+            }
+        }
+        """);
+
+    [Fact]
+    public Task AttributeNamedArgument_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+
+        [AttributeUsage(AttributeTargets.Class)]
+        sealed class PartnerAttribute : Attribute
+        {
+            public string ApiKey { get; set; } = "";
+        }
+
+        [Partner(ApiKey = {|CDS1002:"k-72hd92jd"|})]
+        class Client { }
+        """);
+
+    [Fact]
+    public Task KnownCredentialSinkPositional_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Net;
+        using System.Net.Http.Headers;
+
+        class Calls
+        {
+            void Run()
+            {
+                var credential = new NetworkCredential("svc-backup", {|CDS1002:"Backup#2024"|});
+                var bearer = new AuthenticationHeaderValue("Bearer", {|CDS1002:"9f8e7d6c5b4a"|});
+            }
+        }
+        """);
+
+    [Fact]
+    public Task NotSecrets_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using System.Collections.Generic;
+        using System.Threading;
+        using Microsoft.Extensions.Configuration;
+
+        enum TokenKind { Access, Refresh }
+
+        static class ConfigKeys
+        {
+            public const string ClientSecret = "Cadasto:ClientSecret";
+            public const string ApiKey = "PARTNER_API_KEY";
+            public const string HeaderApiKey = "X-Api-Key";
+            public const string Password = "Password";
+            public const string TokenEndpoint = "https://auth.example/connect/token";
+            public const string PasswordHash = "5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8";
+            public const string SecretName = "cadasto-client-secret";
+            public const string ClientSecretVariable = "CADASTO_CLIENT_SECRET";
+        }
+
+        class Screen
+        {
+            public string PasswordLabel { get; } = "Password";
+            public string InvalidPassword { get; } = "The password you entered is not correct.";
+            public string Token { get; set; } = "";
+            public string ClientSecret { get; set; } = "<your-client-secret>";
+            public string DbPassword { get; set; } = "${DB_PASSWORD}";
+            public string ApiKey { get; set; } = "%PARTNER_API_KEY%";
+            public string AccessToken { get; set; } = "{{access_token}}";
+            public string RefreshToken { get; set; } = "#{RefreshToken}#";
+            public string Secret { get; set; } = "changeme";
+
+            void Run(IConfiguration configuration, CancellationToken cancellationToken = default)
+            {
+                var clientSecret = configuration["Cadasto:ClientSecret"];
+                var password = Environment.GetEnvironmentVariable("DB_PASSWORD");
+                var apiKey = nameof(ApiKey);
+                var template = string.Format("Token {0} expired", "x");
+                var tokenPath = "/connect/token";
+                var tokenFormat = "Bearer {0}";
+                var map = new Dictionary<string, string> { ["ClientId"] = "cad-dev-invoice-sync", ["Scope"] = "api.read" };
+                Console.WriteLine("Enter your password:");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task LiteralReachingAClientSecretSink_ShouldNotReportTwice() => VerifyCS.VerifyAnalyzerAsync("""
+        using Microsoft.Identity.Client;
+
+        class TokenProvider
+        {
+            private const string ClientSecret = "Kq8~xZ.const";
+
+            void Build()
+            {
+                var secret = "Kq8~xZ.local";
+                ConfidentialClientApplicationBuilder.Create("id").WithClientSecret(ClientSecret);
+                ConfidentialClientApplicationBuilder.Create("id").WithClientSecret(secret);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ExtraCredentialWords_ShouldReport() => new VerifyCS.Test
+    {
+        TestState =
+        {
+            Sources =
+            {
+                """
+                class Jwt
+                {
+                    const string SigningKey = {|CDS1002:"k3y-f0r-s1gning-tok3ns"|};
+                }
+                """,
+            },
+            AnalyzerConfigFiles = { ("/.globalconfig", "is_global = true\ncadasto_credential_words = signing key\n") },
+        },
+    }.RunAsync();
+    [Fact]
+    public Task CredentialFields_ShouldFixAllThroughTheSecretStore() => VerifyCS.VerifyCodeFixAsync("""
+        using Microsoft.Extensions.Configuration;
+
+        class PartnerClient
+        {
+            private readonly IConfiguration _configuration;
+
+            public PartnerClient(IConfiguration configuration) => _configuration = configuration;
+
+            void Call()
+            {
+                var apiKey = {|CDS1002:"pk_4f9a1c77e2b84d1f"|};
+                var password = {|CDS1002:"Winter2024!"|};
+            }
+        }
+        """, """
+        using Microsoft.Extensions.Configuration;
+
+        class PartnerClient
+        {
+            private readonly IConfiguration _configuration;
+
+            public PartnerClient(IConfiguration configuration) => _configuration = configuration;
+
+            void Call()
+            {
+                var apiKey = _configuration["Cadasto:ClientSecret"];
+                var password = _configuration["Cadasto:ClientSecret"];
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ConstantContext_ShouldNotOfferAFixThatBreaksTheBuild() => VerifyCS.VerifyCodeFixAsync("""
+        using System;
+
+        [AttributeUsage(AttributeTargets.Class)]
+        sealed class PartnerAttribute : Attribute
+        {
+            public string ApiKey { get; set; } = "";
+        }
+
+        [Partner(ApiKey = {|CDS1002:"k-72hd92jd"|})]
+        class Client
+        {
+            void Connect(string password = {|CDS1002:"admin123"|}) { }
+        }
+        """, """
+        using System;
+
+        [AttributeUsage(AttributeTargets.Class)]
+        sealed class PartnerAttribute : Attribute
+        {
+            public string ApiKey { get; set; } = "";
+        }
+
+        [Partner(ApiKey = {|CDS1002:"k-72hd92jd"|})]
+        class Client
+        {
+            void Connect(string password = {|CDS1002:"admin123"|}) { }
+        }
+        """);
+}

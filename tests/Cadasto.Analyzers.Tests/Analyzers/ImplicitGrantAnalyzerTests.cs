@@ -1,0 +1,76 @@
+using System.Threading.Tasks;
+using VerifyCS = Cadasto.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<Cadasto.Analyzers.Analyzers.ImplicitGrantAnalyzer>;
+
+namespace Cadasto.Analyzers.Tests.Analyzers;
+
+public sealed class ImplicitGrantAnalyzerTests
+{
+    [Fact]
+    public Task OpenIdConnectResponseTypeWithToken_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+        using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+
+        static class Auth
+        {
+            public static void Configure(OpenIdConnectOptions options, OpenIdConnectOptions other, OpenIdConnectOptions third)
+            {
+                {|CDS2002:options.ResponseType = OpenIdConnectResponseType.IdTokenToken|};
+                {|CDS2002:other.ResponseType = "code token"|};
+                {|CDS2002:third.ResponseType = "token"|};
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ResponseTypeWithoutToken_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+        using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+
+        static class Auth
+        {
+            public static void Configure(OpenIdConnectOptions options, OpenIdConnectOptions other, OpenIdConnectOptions third, string fromConfig)
+            {
+                options.ResponseType = OpenIdConnectResponseType.Code;
+                other.ResponseType = "id_token";
+                third.ResponseType = "code id_token";
+                third.ResponseType = fromConfig;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task AuthorizeUrlWithTokenResponseType_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using Duende.IdentityModel.Client;
+
+        class Login
+        {
+            string Url(string clientId, string state) =>
+                {|CDS2002:$"https://auth.cadasto.example/connect/authorize?client_id={clientId}&response_type=id_token%20token&state={state}"|};
+
+            string WithHelper(string clientId) =>
+                new RequestUrl("https://auth.cadasto.example/connect/authorize").CreateAuthorizeUrl(clientId, {|CDS2002:"token"|}, "openid api.read", "https://app.example.com/cb");
+        }
+        """);
+
+    [Fact]
+    public Task AuthorizeUrlWithCodeResponseType_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        class Login
+        {
+            string Url(string clientId, string challenge) =>
+                $"https://auth.cadasto.example/connect/authorize?client_id={clientId}&response_type=code&code_challenge={challenge}&code_challenge_method=S256";
+
+            string Docs() => "Implicit flow uses token response type; see response_type docs";
+        }
+        """);
+
+    [Fact]
+    public Task OpenIddictAllowImplicitFlow_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using Microsoft.Extensions.DependencyInjection;
+
+        static class Setup
+        {
+            public static void Add(IServiceCollection services) =>
+                services.AddOpenIddict().AddClient(options => options.{|CDS2002:AllowImplicitFlow()|});
+        }
+        """);
+}

@@ -1,0 +1,73 @@
+using System.Threading;
+using System.Threading.Tasks;
+using Cadasto.Analyzers.Analyzers;
+using Cadasto.Analyzers.Tests.Verifiers;
+
+namespace Cadasto.Analyzers.Tests.Analyzers;
+
+public sealed class InsecureRedirectUriAnalyzerTests
+{
+    private static Task VerifyAsync(string source, params (string Path, string Text)[] files)
+    {
+        var test = new CSharpAnalyzerVerifier<InsecureRedirectUriAnalyzer>.Test { TestCode = source };
+        foreach (var file in files)
+        {
+            test.TestState.AdditionalFiles.Add(file);
+        }
+
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public Task InsecureUrisInCode_ShouldReport() => VerifyAsync("""
+        using Duende.IdentityModel.OidcClient;
+        using Microsoft.Identity.Client;
+
+        class SignIn
+        {
+            void Build()
+            {
+                PublicClientApplicationBuilder.Create("cad").WithRedirectUri({|CDS3002:"http://portal.example.com/callback"|}).Build();
+                var a = new OidcClientOptions { RedirectUri = {|CDS3002:"https://*.example.com/callback"|} };
+                var b = new OidcClientOptions { RedirectUri = {|CDS3002:"https://portal.example.com/callback#done"|} };
+                var c = new OidcClientOptions { RedirectUri = {|CDS3002:"/callback"|} };
+            }
+        }
+        """);
+
+    [Fact]
+    public Task SecureUris_ShouldNotReport() => VerifyAsync("""
+        using Duende.IdentityModel.OidcClient;
+        using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+        using Microsoft.Identity.Client;
+
+        class SignIn
+        {
+            void Build(OpenIdConnectOptions oidc)
+            {
+                PublicClientApplicationBuilder.Create("cad").WithRedirectUri("http://localhost").Build();
+                PublicClientApplicationBuilder.Create("cad").WithRedirectUri("http://127.0.0.1:8400/").Build();
+                var a = new OidcClientOptions { RedirectUri = "https://portal.example.com/callback" };
+                var b = new OidcClientOptions { RedirectUri = "com.example.portal:/oauth2redirect" };
+                var c = new OidcClientOptions { RedirectUri = "http://[::1]:5000/cb" };
+                oidc.CallbackPath = "/signin-oidc";
+            }
+        }
+        """);
+
+    [Fact]
+    public Task InsecureUrisInManifestAndAppSettings_ShouldReport() => VerifyAsync("class C { }",
+        ("/0/cadasto.json", """
+        {
+          "application": "portal",
+          "flows": ["authorization_code"],
+          "environments": {
+            "development": { "clientId": "cad-dev", "redirectUris": ["http://localhost:5000/signin-oidc", {|CDS3002:"http://dev.portal.example.com/signin-oidc"|}] },
+            "production": { "clientId": "cad-prod", "redirectUris": ["https://portal.example.com/signin-oidc", {|CDS3002:"https://portal.example.com/cb#x"|}] }
+          }
+        }
+        """),
+        ("/0/appsettings.json", """
+        { "Oidc": { "RedirectUri": {|CDS3002:"http://portal.example.com/signin-oidc"|}, "CallbackPath": "/signin-oidc" } }
+        """));
+}

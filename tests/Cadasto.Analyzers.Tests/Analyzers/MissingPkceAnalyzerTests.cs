@@ -1,0 +1,235 @@
+using System.Threading.Tasks;
+using VerifyCS = Cadasto.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    Cadasto.Analyzers.Analyzers.MissingPkceAnalyzer,
+    Cadasto.Analyzers.CodeFixes.MissingPkceCodeFix>;
+
+namespace Cadasto.Analyzers.Tests.Analyzers;
+
+public sealed class MissingPkceAnalyzerTests
+{
+    [Fact]
+    public Task UsePkceFalse_ShouldFix() => VerifyCS.VerifyCodeFixAsync("""
+        using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+
+        static class Auth
+        {
+            public static void Configure(OpenIdConnectOptions options)
+            {
+                options.ResponseType = "code";
+                {|CDS2004:options.UsePkce = false|};
+            }
+        }
+        """, """
+        using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+
+        static class Auth
+        {
+            public static void Configure(OpenIdConnectOptions options)
+            {
+                options.ResponseType = "code";
+                options.UsePkce = true;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task AddOAuthWithoutUsePkce_ShouldFix() => VerifyCS.VerifyCodeFixAsync("""
+        using Microsoft.AspNetCore.Authentication;
+        using Microsoft.Extensions.DependencyInjection;
+
+        static class Auth
+        {
+            public static void Add(AuthenticationBuilder builder) =>
+                builder.{|CDS2004:AddOAuth("cadasto", options =>
+                {
+                    options.ClientId = "cad-web";
+                    options.AuthorizationEndpoint = "https://auth.cadasto.example/connect/authorize";
+                    options.TokenEndpoint = "https://auth.cadasto.example/connect/token";
+                    options.CallbackPath = "/signin-cadasto";
+                })|};
+        }
+        """, """
+        using Microsoft.AspNetCore.Authentication;
+        using Microsoft.Extensions.DependencyInjection;
+
+        static class Auth
+        {
+            public static void Add(AuthenticationBuilder builder) =>
+                builder.AddOAuth("cadasto", options =>
+                {
+                    options.ClientId = "cad-web";
+                    options.AuthorizationEndpoint = "https://auth.cadasto.example/connect/authorize";
+                    options.TokenEndpoint = "https://auth.cadasto.example/connect/token";
+                    options.CallbackPath = "/signin-cadasto";
+                    options.UsePkce = true;
+                });
+        }
+        """);
+
+    [Fact]
+    public Task AddOAuthWithUsePkceOn_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using Microsoft.AspNetCore.Authentication;
+        using Microsoft.Extensions.DependencyInjection;
+
+        static class Auth
+        {
+            public static void Add(AuthenticationBuilder builder) =>
+                builder.AddOAuth("cadasto", options =>
+                {
+                    options.ClientId = "cad-web";
+                    options.UsePkce = true;
+                });
+        }
+        """);
+
+    [Fact]
+    public Task CodeExchangeWithoutVerifier_ShouldFix() => VerifyCS.VerifyCodeFixAsync("""
+        using System.Net.Http;
+        using System.Threading.Tasks;
+        using Duende.IdentityModel.Client;
+
+        class Callback(HttpClient http)
+        {
+            Task<TokenResponse> RedeemAsync(string code, string codeVerifier) =>
+                http.RequestAuthorizationCodeTokenAsync({|CDS2004:new AuthorizationCodeTokenRequest
+                {
+                    Address = "https://auth.cadasto.example/connect/token",
+                    ClientId = "cad-web",
+                    Code = code,
+                    RedirectUri = "https://app.example.com/callback",
+                }|});
+        }
+        """, """
+        using System.Net.Http;
+        using System.Threading.Tasks;
+        using Duende.IdentityModel.Client;
+
+        class Callback(HttpClient http)
+        {
+            Task<TokenResponse> RedeemAsync(string code, string codeVerifier) =>
+                http.RequestAuthorizationCodeTokenAsync(new AuthorizationCodeTokenRequest
+                {
+                    Address = "https://auth.cadasto.example/connect/token",
+                    ClientId = "cad-web",
+                    Code = code,
+                    RedirectUri = "https://app.example.com/callback",
+                    CodeVerifier = codeVerifier
+                });
+        }
+        """);
+
+    [Fact]
+    public Task CodeExchangeWithVerifier_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Net.Http;
+        using System.Threading.Tasks;
+        using Duende.IdentityModel.Client;
+
+        class Callback(HttpClient http)
+        {
+            Task<TokenResponse> RedeemAsync(string code, string verifier) =>
+                http.RequestAuthorizationCodeTokenAsync(new AuthorizationCodeTokenRequest { Code = code, CodeVerifier = verifier });
+
+            Task<TokenResponse> LaterAsync(string code, string verifier)
+            {
+                var request = new AuthorizationCodeTokenRequest { Code = code };
+                request.CodeVerifier = verifier;
+                return http.RequestAuthorizationCodeTokenAsync(request);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task MsalCodeRedemptionWithoutVerifier_ShouldFix() => VerifyCS.VerifyCodeFixAsync("""
+        using System.Threading.Tasks;
+        using Microsoft.Identity.Client;
+
+        class Callback
+        {
+            Task<AuthenticationResult> RedeemAsync(IConfidentialClientApplication app, string code, string pkceVerifier) =>
+                app.{|CDS2004:AcquireTokenByAuthorizationCode(new[] { "api.read" }, code)|}.ExecuteAsync();
+        }
+        """, """
+        using System.Threading.Tasks;
+        using Microsoft.Identity.Client;
+
+        class Callback
+        {
+            Task<AuthenticationResult> RedeemAsync(IConfidentialClientApplication app, string code, string pkceVerifier) =>
+                app.AcquireTokenByAuthorizationCode(new[] { "api.read" }, code).WithPkceCodeVerifier(pkceVerifier).ExecuteAsync();
+        }
+        """);
+
+    [Fact]
+    public Task MsalAuthorizationUrlWithoutPkce_ShouldFix() => VerifyCS.VerifyCodeFixAsync("""
+        using System;
+        using System.Threading.Tasks;
+        using Microsoft.Identity.Client;
+
+        class SignIn
+        {
+            async Task<Uri> UrlAsync(IConfidentialClientApplication app)
+            {
+                var url = await app.{|CDS2004:GetAuthorizationRequestUrl(new[] { "api.read" })|}.ExecuteAsync();
+                return url;
+            }
+        }
+        """, """
+        using System;
+        using System.Threading.Tasks;
+        using Microsoft.Identity.Client;
+
+        class SignIn
+        {
+            async Task<Uri> UrlAsync(IConfidentialClientApplication app)
+            {
+                var url = await app.GetAuthorizationRequestUrl(new[] { "api.read" }).WithPkce(out var codeVerifier).ExecuteAsync();
+                return url;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task MsalWithPkce_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+        using Microsoft.Identity.Client;
+
+        class SignIn
+        {
+            async Task<Uri> UrlAsync(IConfidentialClientApplication app)
+            {
+                var url = await app.GetAuthorizationRequestUrl(new[] { "api.read" }).WithPkce(out var verifier).ExecuteAsync();
+                var result = await app.AcquireTokenByAuthorizationCode(new[] { "api.read" }, "code").WithPkceCodeVerifier(verifier).ExecuteAsync();
+                return url;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task AuthorizeUrlWithoutCodeChallenge_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using Duende.IdentityModel.Client;
+
+        class SignIn
+        {
+            string Url(string clientId, string state) =>
+                {|CDS2004:$"https://auth.cadasto.example/connect/authorize?client_id={clientId}&response_type=code&scope=openid%20api.read&state={state}"|};
+
+            string Helper(string clientId) =>
+                new RequestUrl("https://auth.cadasto.example/connect/authorize").{|CDS2004:CreateAuthorizeUrl(clientId, "code", "openid api.read", "https://app.example.com/cb")|};
+        }
+        """);
+
+    [Fact]
+    public Task AuthorizeUrlWithCodeChallenge_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using Duende.IdentityModel.Client;
+
+        class SignIn
+        {
+            string Url(string clientId, string challenge) =>
+                $"https://auth.cadasto.example/connect/authorize?client_id={clientId}&response_type=code&code_challenge={challenge}&code_challenge_method=S256";
+
+            string Helper(string clientId, string challenge) =>
+                new RequestUrl("https://auth.cadasto.example/connect/authorize").CreateAuthorizeUrl(clientId, "code", "openid", "https://app.example.com/cb", codeChallenge: challenge, codeChallengeMethod: "S256");
+        }
+        """);
+}

@@ -1,0 +1,86 @@
+using System.Threading.Tasks;
+using VerifyCS = Cadasto.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<Cadasto.Analyzers.Analyzers.PasswordGrantAnalyzer>;
+
+namespace Cadasto.Analyzers.Tests.Analyzers;
+
+public sealed class PasswordGrantAnalyzerTests
+{
+    [Fact]
+    public Task IdentityModelPasswordRequest_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Net.Http;
+        using System.Threading.Tasks;
+        using Duende.IdentityModel.Client;
+
+        class Login(HttpClient http)
+        {
+            Task<TokenResponse> SignInAsync(string user, string password) =>
+                http.RequestPasswordTokenAsync({|CDS2003:new PasswordTokenRequest
+                {
+                    Address = "https://auth.cadasto.example/connect/token",
+                    ClientId = "cad-app",
+                    UserName = user,
+                    Password = password,
+                }|});
+
+            Task<TokenResponse> AgainAsync(PasswordTokenRequest request) => http.{|CDS2003:RequestPasswordTokenAsync(request)|};
+        }
+        """);
+
+    [Fact]
+    public Task GrantTypePasswordInFormAndTokenRequest_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Net.Http;
+        using Duende.IdentityModel;
+        using Duende.IdentityModel.Client;
+
+        class Login
+        {
+            FormUrlEncodedContent Form(string user, string password) => new(new[]
+            {
+                new KeyValuePair<string, string>("grant_type", {|CDS2003:"password"|}),
+                new KeyValuePair<string, string>("username", user),
+                new KeyValuePair<string, string>("password", password),
+            });
+
+            TokenRequest Request() => new TokenRequest { {|CDS2003:GrantType = OidcConstants.GrantTypes.Password|}, ClientId = "cad-app" };
+
+            StringContent Body(string user, string password) => new({|CDS2003:"grant_type=password&username=" + user + "&password=" + password|});
+        }
+        """);
+
+    [Fact]
+    public Task MsalUsernamePassword_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Threading.Tasks;
+        using Microsoft.Identity.Client;
+
+        class Login
+        {
+            #pragma warning disable CS0618 // obsolete: the point of the rule
+            Task<AuthenticationResult> SignInAsync(IPublicClientApplication app, string user, string password) =>
+                app.{|CDS2003:AcquireTokenByUsernamePassword(new[] { "api.read" }, user, password)|}.ExecuteAsync();
+        }
+        """);
+
+    [Fact]
+    public Task OtherGrantsAndPasswordWords_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+
+        class Settings
+        {
+            Dictionary<string, string> Form() => new() { { "grant_type", "client_credentials" }, { "scope", "api.read" } };
+            string Message() => "Use grant_type=client_credentials; the password grant is not supported";
+            string Field() => "password";
+        }
+        """);
+
+    [Fact]
+    public Task OpenIddictPasswordFlow_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using Microsoft.Extensions.DependencyInjection;
+
+        static class Setup
+        {
+            public static void Add(IServiceCollection services) =>
+                services.AddOpenIddict().AddClient(options => options.{|CDS2003:AllowPasswordFlow()|});
+        }
+        """);
+}

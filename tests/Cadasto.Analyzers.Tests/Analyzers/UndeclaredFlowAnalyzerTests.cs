@@ -1,0 +1,69 @@
+using System.Threading;
+using System.Threading.Tasks;
+using Cadasto.Analyzers.Analyzers;
+using Cadasto.Analyzers.Tests.Verifiers;
+
+namespace Cadasto.Analyzers.Tests.Analyzers;
+
+public sealed class UndeclaredFlowAnalyzerTests
+{
+    private static Task VerifyAsync(string source, string? flows)
+    {
+        var test = new CSharpAnalyzerVerifier<UndeclaredFlowAnalyzer>.Test { TestCode = source };
+        if (flows is not null)
+        {
+            test.TestState.AdditionalFiles.Add(("/0/cadasto.json", $$"""
+                { "application": "invoice-sync", "flows": [{{flows}}], "environments": { "development": { "clientId": "cad-dev" } } }
+                """));
+        }
+
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    private const string ClientCredentialsAndDeviceCode = """
+        using System;
+        using System.Threading.Tasks;
+        using Microsoft.Identity.Client;
+
+        class Tokens
+        {
+            Task<AuthenticationResult> ServiceAsync(IConfidentialClientApplication app) =>
+                app.{|#0:AcquireTokenForClient(new[] { "api.read" })|}.ExecuteAsync();
+
+            Task<AuthenticationResult> DeviceAsync(IPublicClientApplication app) =>
+                app.{|#1:AcquireTokenWithDeviceCode(new[] { "api.read" }, code => Task.CompletedTask)|}.ExecuteAsync();
+        }
+        """;
+
+    [Fact]
+    public Task FlowsNotDeclared_ShouldReport() =>
+        VerifyAsync(ClientCredentialsAndDeviceCode.Replace("{|#0:", "{|CDS2005:").Replace("{|#1:", "{|CDS2005:"), "\"authorization_code\"");
+
+    [Fact]
+    public Task OnlyTheUndeclaredFlow_ShouldReport() =>
+        VerifyAsync(ClientCredentialsAndDeviceCode.Replace("{|#0:", "").Replace(")|}.ExecuteAsync();\n\n", ").ExecuteAsync();\n\n").Replace("{|#1:", "{|CDS2005:"), "\"client_credentials\"");
+
+    [Fact]
+    public Task DeclaredFlows_ShouldNotReport() =>
+        VerifyAsync(Strip(ClientCredentialsAndDeviceCode), "\"client_credentials\", \"device_code\"");
+
+    [Fact]
+    public Task WithoutManifest_ShouldNotReport() => VerifyAsync(Strip(ClientCredentialsAndDeviceCode), flows: null);
+
+    [Fact]
+    public Task GrantTypeInForm_ShouldReport() => VerifyAsync("""
+        using System.Collections.Generic;
+        using System.Net.Http;
+
+        class Tokens
+        {
+            FormUrlEncodedContent Refresh(string token) => new(new Dictionary<string, string>
+            {
+                ["grant_type"] = {|CDS2005:"refresh_token"|},
+                ["refresh_token"] = token,
+            });
+        }
+        """, "\"client_credentials\"");
+
+    private static string Strip(string source) => source.Replace("{|#0:", "").Replace("{|#1:", "").Replace(")|}", ")");
+}

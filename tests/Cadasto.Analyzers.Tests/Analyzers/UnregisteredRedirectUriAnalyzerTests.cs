@@ -1,0 +1,160 @@
+using System.Threading;
+using System.Threading.Tasks;
+using Cadasto.Analyzers.Analyzers;
+using Cadasto.Analyzers.CodeFixes;
+using Cadasto.Analyzers.Tests.Verifiers;
+
+namespace Cadasto.Analyzers.Tests.Analyzers;
+
+public sealed class UnregisteredRedirectUriAnalyzerTests
+{
+    private const string Manifest = """
+        {
+          "application": "portal",
+          "contact": { "name": "Jane Doe", "email": "jane@example.com" },
+          "clientType": "confidential",
+          "flows": ["authorization_code"],
+          "scopes": ["api.read"],
+          "environments": {
+            "development": { "clientId": "cad-dev-portal", "redirectUris": ["https://localhost:5001/signin-oidc", "http://127.0.0.1/callback"] },
+            "production": { "clientId": "cad-prod-portal", "redirectUris": ["https://portal.example.com/signin-oidc"] }
+          }
+        }
+        """;
+
+    private static Task VerifyAsync(string source, string? manifest = Manifest, params (string Path, string Text)[] files)
+    {
+        var test = new CSharpCodeFixVerifier<UnregisteredRedirectUriAnalyzer, UnregisteredRedirectUriCodeFix>.Test { TestCode = source };
+        if (manifest is not null)
+        {
+            test.TestState.AdditionalFiles.Add(("/0/cadasto.json", manifest));
+        }
+
+        foreach (var file in files)
+        {
+            test.TestState.AdditionalFiles.Add(file);
+        }
+
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public Task UnregisteredMsalRedirect_ShouldReport() => VerifyAsync("""
+        using Microsoft.Identity.Client;
+
+        class SignIn
+        {
+            IPublicClientApplication Build() =>
+                PublicClientApplicationBuilder.Create("cad-dev-portal").WithRedirectUri({|CDS3001:"https://portal.example.com/signin-oidc/"|}).Build();
+        }
+        """);
+
+    [Fact]
+    public Task RegisteredUrisWithCaseAndLoopbackPort_ShouldNotReport() => VerifyAsync("""
+        using Duende.IdentityModel.OidcClient;
+        using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+        using Microsoft.Identity.Client;
+
+        class SignIn
+        {
+            void Build(OpenIdConnectOptions oidc)
+            {
+                PublicClientApplicationBuilder.Create("cad").WithRedirectUri("HTTPS://Portal.Example.com/signin-oidc").Build();
+                PublicClientApplicationBuilder.Create("cad").WithRedirectUri("http://127.0.0.1:53123/callback").Build();
+                var options = new OidcClientOptions { RedirectUri = "https://localhost:5001/signin-oidc" };
+                oidc.CallbackPath = "/signin-oidc";
+            }
+        }
+        """);
+
+    [Fact]
+    public Task CaseInPathAndOtherPortOnNonLoopback_ShouldReport() => VerifyAsync("""
+        using Duende.IdentityModel.OidcClient;
+        using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+
+        class SignIn
+        {
+            void Build(OpenIdConnectOptions oidc)
+            {
+                var a = new OidcClientOptions { RedirectUri = {|CDS3001:"https://portal.example.com/Signin-Oidc"|} };
+                var b = new OidcClientOptions { RedirectUri = {|CDS3001:"https://portal.example.com:8443/signin-oidc"|} };
+                oidc.CallbackPath = {|CDS3001:"/signin-cadasto"|};
+            }
+        }
+        """);
+
+    [Fact]
+    public Task UriReadFromConfiguration_ShouldNotReport() => VerifyAsync("""
+        using Duende.IdentityModel.OidcClient;
+        using Microsoft.Extensions.Configuration;
+
+        class SignIn
+        {
+            OidcClientOptions Build(IConfiguration configuration) => new() { RedirectUri = configuration["Cadasto:RedirectUri"] };
+        }
+        """);
+
+    [Fact]
+    public Task WithoutManifest_ShouldNotReport() => VerifyAsync("""
+        using Microsoft.Identity.Client;
+
+        class SignIn
+        {
+            IPublicClientApplication Build() =>
+                PublicClientApplicationBuilder.Create("cad").WithRedirectUri("https://elsewhere.example.com/cb").Build();
+        }
+        """, manifest: null);
+
+    [Fact]
+    public Task OpenIddictUriAndAppSettings_ShouldReport() => VerifyAsync("""
+        using System;
+        using OpenIddict.Client;
+
+        class Setup
+        {
+            OpenIddictClientRegistration Registration() => new() { RedirectUri = new Uri({|CDS3001:"https://portal.example.com/callback/login"|}, UriKind.Absolute) };
+        }
+        """, Manifest, ("/0/appsettings.Production.json", """
+        {
+          // the production sign-in
+          "Cadasto": { "RedirectUri": {|CDS3001:"https://portal.example.com/signin"|}, "CallbackPath": "/signin-oidc", },
+        }
+        """));
+
+    [Fact]
+    public async Task UnregisteredUri_ShouldFix()
+    {
+        var test = new CSharpCodeFixVerifier<UnregisteredRedirectUriAnalyzer, UnregisteredRedirectUriCodeFix>.Test
+        {
+            TestCode = """
+                using Duende.IdentityModel.OidcClient;
+                using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+
+                class SignIn
+                {
+                    void Build(OpenIdConnectOptions oidc)
+                    {
+                        var a = new OidcClientOptions { RedirectUri = {|CDS3001:"https://portal.example.com/signin-odic"|} };
+                        oidc.CallbackPath = {|CDS3001:"/signin-odic"|};
+                    }
+                }
+                """,
+            FixedCode = """
+                using Duende.IdentityModel.OidcClient;
+                using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+
+                class SignIn
+                {
+                    void Build(OpenIdConnectOptions oidc)
+                    {
+                        var a = new OidcClientOptions { RedirectUri = "https://portal.example.com/signin-oidc" };
+                        oidc.CallbackPath = "/signin-oidc";
+                    }
+                }
+                """,
+        };
+        test.TestState.AdditionalFiles.Add(("/0/cadasto.json", Manifest));
+        test.FixedState.AdditionalFiles.Add(("/0/cadasto.json", Manifest));
+        await test.RunAsync(CancellationToken.None);
+    }
+}

@@ -1,0 +1,74 @@
+using System.Threading;
+using System.Threading.Tasks;
+using Cadasto.Analyzers.Analyzers;
+using Cadasto.Analyzers.Tests.Verifiers;
+
+namespace Cadasto.Analyzers.Tests.Analyzers;
+
+public sealed class UnusedScopeAnalyzerTests
+{
+    private static Task VerifyAsync(string source, string manifest, params (string Path, string Text)[] files)
+    {
+        var test = new CSharpAnalyzerVerifier<UnusedScopeAnalyzer>.Test { TestCode = source };
+        test.TestState.AdditionalFiles.Add(("/0/cadasto.json", manifest));
+        foreach (var file in files)
+        {
+            test.TestState.AdditionalFiles.Add(file);
+        }
+
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    private const string Code = """
+        using System.Threading.Tasks;
+        using Microsoft.Identity.Client;
+
+        class Tokens
+        {
+            Task<AuthenticationResult> ServiceAsync(IConfidentialClientApplication app) =>
+                app.AcquireTokenForClient(new[] { "api.read" }).ExecuteAsync();
+        }
+        """;
+
+    [Fact]
+    public Task DeclaredScopeNeverRequested_ShouldReport() => VerifyAsync(Code, """
+        {
+          "application": "invoice-sync",
+          "flows": ["client_credentials"],
+          "scopes": ["api.read", {|CDS4002:"api.write"|}],
+          "environments": {
+            "production": { "clientId": "cad-prod", "scopes": ["api.read", {|CDS4002:"api.admin"|}, "openid"] }
+          }
+        }
+        """);
+
+    [Fact]
+    public Task EveryScopeRequested_ShouldNotReport() => VerifyAsync(Code, """
+        {
+          "application": "invoice-sync",
+          "flows": ["client_credentials"],
+          "scopes": ["api.read", "api.write"],
+          "environments": { "production": { "clientId": "cad-prod" } }
+        }
+        """, ("/0/appsettings.json", """{ "Cadasto": { "Scopes": [ "api.write" ] } }"""));
+
+    [Fact]
+    public Task ScopeReadAtRunTime_ShouldNotReport() => VerifyAsync("""
+        using System.Threading.Tasks;
+        using Microsoft.Extensions.Configuration;
+        using Microsoft.Identity.Client;
+
+        class Tokens
+        {
+            Task<AuthenticationResult> ServiceAsync(IConfidentialClientApplication app, IConfiguration configuration) =>
+                app.AcquireTokenForClient(configuration.GetSection("Cadasto:Scopes").Get<string[]>()!).ExecuteAsync();
+        }
+        """, """
+        {
+          "application": "invoice-sync",
+          "flows": ["client_credentials"],
+          "scopes": ["api.read", "api.write"],
+          "environments": { "production": { "clientId": "cad-prod" } }
+        }
+        """);
+}

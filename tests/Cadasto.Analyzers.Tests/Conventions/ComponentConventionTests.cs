@@ -1,0 +1,108 @@
+using System;
+using System.Linq;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Cadasto.Analyzers.Tests.Conventions;
+
+/// <summary>How analyzers, fixes and the shipped assemblies are built: what keeps them loadable and predictable in every host.</summary>
+public sealed class ComponentConventionTests
+{
+    [Fact]
+    public void AnalyzerAssembly_DependsOnRoslyn480AndNothingElse()
+    {
+        var references = Repository.AnalyzerAssembly.GetReferencedAssemblies();
+        var allowed = new[] { "netstandard", "Microsoft.CodeAnalysis", "Microsoft.CodeAnalysis.CSharp", "System.Collections.Immutable" };
+        Assert.All(references, r => Assert.Contains(r.Name, allowed));
+        var roslyn = references.Where(r => r.Name!.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(roslyn);
+        Assert.All(roslyn, r => Assert.Equal(new Version(4, 8, 0, 0), r.Version));
+    }
+
+    [Fact]
+    public void CodeFixAssembly_DependsOnRoslynWorkspaces480AndTheAnalyzers()
+    {
+        var references = Repository.CodeFixAssembly.GetReferencedAssemblies();
+        var allowed = new[]
+        {
+            "netstandard", "Microsoft.CodeAnalysis", "Microsoft.CodeAnalysis.CSharp", "Microsoft.CodeAnalysis.Workspaces",
+            "Microsoft.CodeAnalysis.CSharp.Workspaces", "System.Collections.Immutable", "System.Composition.AttributedModel",
+            "Cadasto.Analyzers",
+        };
+        Assert.All(references, r => Assert.Contains(r.Name, allowed));
+        Assert.All(references.Where(r => r.Name!.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal)), r => Assert.Equal(new Version(4, 8, 0, 0), r.Version));
+    }
+
+    [Fact]
+    public void Analyzers_ArePublicSealedAndForCSharp()
+    {
+        Assert.NotEmpty(Repository.AnalyzerTypes);
+        Assert.All(Repository.AnalyzerTypes, type =>
+        {
+            Assert.True(type.IsPublic && type.IsSealed, $"{type.Name} must be public sealed");
+            var attribute = type.GetCustomAttribute<DiagnosticAnalyzerAttribute>();
+            Assert.True(attribute is not null, $"{type.Name} lacks [DiagnosticAnalyzer]");
+            Assert.Equal(new[] { LanguageNames.CSharp }, attribute!.Languages);
+            Assert.EndsWith("Analyzer", type.Name, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public void AnalyzerFiles_AreNamedAfterTheirType_OneRulePerFile()
+    {
+        foreach (var type in Repository.AnalyzerTypes)
+        {
+            Assert.True(
+                Repository.Exists($"src/Cadasto.Analyzers/Analyzers/{type.Name}.cs"),
+                $"{type.Name} should live in src/Cadasto.Analyzers/Analyzers/{type.Name}.cs");
+        }
+    }
+
+    [Fact]
+    public void CodeFixes_AreExported_SupportFixAll_AndFixKnownRules()
+    {
+        var ids = Repository.Descriptors.Select(d => d.Id).ToHashSet();
+        Assert.NotEmpty(Repository.CodeFixTypes);
+        Assert.All(Repository.CodeFixTypes, type =>
+        {
+            Assert.True(type.IsPublic && type.IsSealed, $"{type.Name} must be public sealed");
+            Assert.NotNull(type.GetCustomAttribute<ExportCodeFixProviderAttribute>());
+            var fix = (CodeFixProvider)Activator.CreateInstance(type)!;
+            Assert.NotNull(fix.GetFixAllProvider());
+            Assert.NotEmpty(fix.FixableDiagnosticIds);
+            Assert.All(fix.FixableDiagnosticIds, id => Assert.Contains(id, ids));
+            Assert.EndsWith("CodeFix", type.Name, StringComparison.Ordinal);
+            Assert.True(Repository.Exists($"src/Cadasto.Analyzers.CodeFixes/{type.Name}.cs"), $"{type.Name} should live in its own file");
+        });
+    }
+
+    [Fact]
+    public void EveryRule_HasATestThatNamesIt()
+    {
+        var testSources = System.IO.Directory
+            .EnumerateFiles(System.IO.Path.Combine(Repository.Root, "tests"), "*.cs", System.IO.SearchOption.AllDirectories)
+            .Where(path => !path.Contains($"{System.IO.Path.DirectorySeparatorChar}obj{System.IO.Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(System.IO.File.ReadAllText)
+            .ToList();
+        Assert.All(Repository.Descriptors, d => Assert.True(testSources.Any(s => s.Contains(d.Id, StringComparison.Ordinal)), $"no test names {d.Id}"));
+    }
+
+    [Fact]
+    public void LeakySample_StaysOutOfTheSolutionThatTestsBuild()
+    {
+        var solution = Repository.ReadText("Cadasto.Analyzers.sln");
+        Assert.DoesNotContain("LeakyApp", solution, StringComparison.Ordinal);
+        Assert.Contains("Cadasto.Samples.Worker", solution, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReleaseTracking_FilesAreAdditionalFilesOfTheAnalyzerProject()
+    {
+        var project = Repository.ReadText("src/Cadasto.Analyzers/Cadasto.Analyzers.csproj");
+        Assert.Contains("AnalyzerReleases.Shipped.md", project, StringComparison.Ordinal);
+        Assert.Contains("AnalyzerReleases.Unshipped.md", project, StringComparison.Ordinal);
+        Assert.True(Repository.Exists("AnalyzerReleases.Shipped.md") && Repository.Exists("AnalyzerReleases.Unshipped.md"));
+    }
+}
