@@ -1,15 +1,280 @@
+using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using Spectre.Console;
 
 namespace Cadasto.Cli;
 
-/// <summary><c>cadasto init</c> (placeholder until the manifest reader lands).</summary>
+/// <summary>
+/// <c>cadasto init</c>: a starter <c>cadasto.json</c> that passes the schema, from flags (or prompts
+/// when run interactively). Never writes a secret: non-development environments of a confidential
+/// client get a secret <em>reference</em> (by default the environment variable CADASTO_CLIENT_SECRET).
+/// </summary>
 internal static class InitCommand
 {
+    /// <summary>Written where Cadasto's client id is not known yet; <c>cadasto request</c> does not need it.</summary>
+    internal const string PendingClientId = "REPLACE_ME";
+
+    /// <summary>Written when no description was given; <c>cadasto request</c> refuses it, so it gets replaced before a request is sent.</summary>
+    internal const string PendingDescription = "TODO: what the integration does and why it needs access to the Cadasto API";
+
+    private static readonly string[] Stores = { "environment", "user-secrets", "configuration", "file", "azure-key-vault" };
+
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var command = new Command("init", "Not available yet.");
-        command.SetAction(_ => { error.WriteLine("cadasto init: not available yet."); return ExitCodes.Usage; });
+        var application = new Option<string?>("--application", "-a") { Description = "The application's name. Default: the folder's name." };
+        var description = new Option<string?>("--description", "-d") { Description = "What the integration does and why it needs access." };
+        var contactName = new Option<string?>("--contact-name") { Description = "The contact's name." };
+        var contactEmail = new Option<string?>("--contact-email") { Description = "The contact's email address." };
+        var slack = new Option<string?>("--slack") { Description = "The team's chat alias, e.g. #billing-dev." };
+        var clientType = new Option<string>("--client-type") { Description = "confidential (a server; may hold a secret) or public (browser, mobile, desktop).", DefaultValueFactory = _ => "confidential" };
+        clientType.AcceptOnlyFromAmong("confidential", "public");
+        var flows = new Option<string[]>("--flow") { Description = "A flow (repeatable): client_credentials, authorization_code, refresh_token, device_code. Default: client_credentials (confidential) or authorization_code (public).", AllowMultipleArgumentsPerToken = true };
+        flows.AcceptOnlyFromAmong("client_credentials", "authorization_code", "refresh_token", "device_code");
+        var scopes = new Option<string[]>("--scope") { Description = "A scope (repeatable). Default: api.read.", AllowMultipleArgumentsPerToken = true };
+        var environments = new Option<string[]>("--env") { Description = "An environment (repeatable). Default: development and production.", AllowMultipleArgumentsPerToken = true };
+        var authority = new Option<string?>("--authority") { Description = "The authority (token issuer) URL, written for every environment." };
+        var redirectUris = new Option<string[]>("--redirect-uri") { Description = "A redirect URI (repeatable), for every environment (interactive flows).", AllowMultipleArgumentsPerToken = true };
+        var secretStore = new Option<string>("--secret-store") { Description = "Where the secret lives outside development: environment (default), user-secrets, configuration, file, azure-key-vault.", DefaultValueFactory = _ => "environment" };
+        secretStore.AcceptOnlyFromAmong(Stores);
+        var vault = new Option<string?>("--vault") { Description = "The vault URI, with --secret-store azure-key-vault." };
+        var outputPath = new Option<string?>("--output", "-o") { Description = "Where to write the manifest. Default: ./cadasto.json." };
+        var force = new Option<bool>("--force") { Description = "Overwrite an existing file." };
+
+        var command = new Command("init", "Write a starter cadasto.json (valid against the schema) from flags, or from prompts when interactive.")
+        {
+            application, description, contactName, contactEmail, slack, clientType, flows, scopes, environments, authority, redirectUris, secretStore, vault, outputPath, force,
+        };
+        command.SetAction(parseResult =>
+        {
+            var path = Path.GetFullPath(parseResult.GetValue(outputPath) ?? Path.Combine(Directory.GetCurrentDirectory(), "cadasto.json"));
+            if (Directory.Exists(path))
+            {
+                path = Path.Combine(path, "cadasto.json");
+            }
+
+            if (File.Exists(path) && !parseResult.GetValue(force))
+            {
+                error.WriteLine($"cadasto: '{path}' exists; use --force to overwrite it.");
+                return ExitCodes.Usage;
+            }
+
+            var interactive = !Console.IsInputRedirected && !Console.IsOutputRedirected && ReferenceEquals(output, Console.Out);
+            var prompt = interactive ? AnsiConsole.Console : null;
+            var folderName = new DirectoryInfo(Path.GetDirectoryName(path)!).Name;
+            var spec = new StarterManifest
+            {
+                Application = Ask(prompt, "Application name", parseResult.GetValue(application), folderName)!,
+                Description = Ask(prompt, "What does the integration do, and why does it need access?", parseResult.GetValue(description), PendingDescription)!,
+                ContactName = Ask(prompt, "Contact name", parseResult.GetValue(contactName), null),
+                ContactEmail = Ask(prompt, "Contact email", parseResult.GetValue(contactEmail), null),
+                Slack = parseResult.GetValue(slack),
+                ClientType = parseResult.GetValue(clientType) ?? "confidential",
+                Flows = parseResult.GetValue(flows) ?? Array.Empty<string>(),
+                Scopes = parseResult.GetValue(scopes) ?? Array.Empty<string>(),
+                Environments = parseResult.GetValue(environments) ?? Array.Empty<string>(),
+                Authority = parseResult.GetValue(authority),
+                RedirectUris = parseResult.GetValue(redirectUris) ?? Array.Empty<string>(),
+                SecretStore = parseResult.GetValue(secretStore) ?? "environment",
+                Vault = parseResult.GetValue(vault),
+            };
+
+            var problem = spec.Validate();
+            if (problem is not null)
+            {
+                error.WriteLine("cadasto: " + problem);
+                return ExitCodes.Usage;
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, spec.ToJson(), new UTF8Encoding(false));
+            output.WriteLine($"Wrote {path}.");
+            output.WriteLine($"Next: 'cadasto request' prints the credential request; put the client ids Cadasto returns in place of \"{PendingClientId}\".");
+            return ExitCodes.Success;
+        });
         return command;
+    }
+
+    private static string? Ask(IAnsiConsole? console, string question, string? given, string? fallback)
+    {
+        if (!string.IsNullOrWhiteSpace(given) || console is null)
+        {
+            return string.IsNullOrWhiteSpace(given) ? fallback : given.Trim();
+        }
+
+        var prompt = new TextPrompt<string>(question).AllowEmpty();
+        if (fallback is not null)
+        {
+            prompt.DefaultValue(fallback);
+        }
+
+        var answer = console.Prompt(prompt);
+        return string.IsNullOrWhiteSpace(answer) ? fallback : answer.Trim();
+    }
+
+    /// <summary>The flags, with their defaults, as a manifest.</summary>
+    internal sealed class StarterManifest
+    {
+        public required string Application { get; init; }
+
+        public required string Description { get; init; }
+
+        public string? ContactName { get; init; }
+
+        public string? ContactEmail { get; init; }
+
+        public string? Slack { get; init; }
+
+        public required string ClientType { get; init; }
+
+        public required string[] Flows { get; init; }
+
+        public required string[] Scopes { get; init; }
+
+        public required string[] Environments { get; init; }
+
+        public string? Authority { get; init; }
+
+        public required string[] RedirectUris { get; init; }
+
+        public required string SecretStore { get; init; }
+
+        public string? Vault { get; init; }
+
+        private bool IsPublic => ClientType == "public";
+
+        private IEnumerable<string> EffectiveFlows => Flows.Length > 0 ? Flows.Distinct() : new[] { IsPublic ? "authorization_code" : "client_credentials" };
+
+        private IEnumerable<string> EffectiveEnvironments => Environments.Length > 0 ? Environments.Distinct(StringComparer.OrdinalIgnoreCase) : new[] { "development", "production" };
+
+        public string? Validate()
+        {
+            if (string.IsNullOrWhiteSpace(ContactName) && string.IsNullOrWhiteSpace(ContactEmail))
+            {
+                return "a manifest names a contact: give --contact-email (and --contact-name).";
+            }
+
+            if (IsPublic && EffectiveFlows.Contains("client_credentials"))
+            {
+                return "a public client cannot use client_credentials (RFC 6749 §4.4); drop --flow client_credentials or use --client-type confidential.";
+            }
+
+            if (!IsPublic && SecretStore == "azure-key-vault" && !IsHttpsUri(Vault))
+            {
+                return "--secret-store azure-key-vault needs --vault https://<name>.vault.azure.net/.";
+            }
+
+            if (Authority is not null && !Uri.TryCreate(Authority, UriKind.Absolute, out _))
+            {
+                return $"--authority must be an absolute URL.";
+            }
+
+            if (RedirectUris.Any(u => !Uri.TryCreate(u, UriKind.Absolute, out _)))
+            {
+                return "--redirect-uri must be absolute URIs.";
+            }
+
+            if (Scopes.Any(s => s.Any(char.IsWhiteSpace) || s.Length == 0))
+            {
+                return "a --scope is one word, e.g. api.read.";
+            }
+
+            return null;
+        }
+
+        public string ToJson()
+        {
+            using var stream = new MemoryStream();
+            using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            {
+                json.WriteStartObject();
+                json.WriteString("$schema", "https://raw.githubusercontent.com/cadasto/Cadasto.Analyzers/main/schema/cadasto.schema.json");
+                json.WriteString("application", Application);
+                json.WriteString("description", Description);
+                json.WriteStartObject("contact");
+                WriteIfPresent(json, "name", ContactName);
+                WriteIfPresent(json, "email", ContactEmail);
+                WriteIfPresent(json, "slack", Slack);
+                json.WriteEndObject();
+                json.WriteString("clientType", ClientType);
+                WriteArray(json, "flows", EffectiveFlows);
+                WriteArray(json, "scopes", Scopes.Length > 0 ? Scopes.Distinct() : new[] { "api.read" });
+                json.WriteStartObject("environments");
+                foreach (var environment in EffectiveEnvironments)
+                {
+                    json.WriteStartObject(environment);
+                    json.WriteString("clientId", PendingClientId);
+                    WriteIfPresent(json, "authority", Authority);
+                    if (RedirectUris.Length > 0)
+                    {
+                        WriteArray(json, "redirectUris", RedirectUris.Distinct());
+                    }
+
+                    var development = string.Equals(environment, "development", StringComparison.OrdinalIgnoreCase);
+                    if (!IsPublic && !development)
+                    {
+                        WriteSecret(json);
+                    }
+
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+
+            return Encoding.UTF8.GetString(stream.ToArray()) + Environment.NewLine;
+        }
+
+        private void WriteSecret(Utf8JsonWriter json)
+        {
+            json.WriteStartObject("secret");
+            json.WriteString("store", SecretStore);
+            switch (SecretStore)
+            {
+                case "environment":
+                    json.WriteString("name", "CADASTO_CLIENT_SECRET");
+                    break;
+                case "user-secrets":
+                case "configuration":
+                    json.WriteString("key", "Cadasto:ClientSecret");
+                    break;
+                case "file":
+                    json.WriteString("path", "/run/secrets/cadasto-client-secret");
+                    break;
+                case "azure-key-vault":
+                    json.WriteString("vault", Vault);
+                    json.WriteString("name", "cadasto-client-secret");
+                    break;
+            }
+
+            json.WriteEndObject();
+        }
+
+        private static bool IsHttpsUri(string? value) =>
+            Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps;
+
+        private static void WriteIfPresent(Utf8JsonWriter json, string name, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                json.WriteString(name, value.Trim());
+            }
+        }
+
+        private static void WriteArray(Utf8JsonWriter json, string name, IEnumerable<string> values)
+        {
+            json.WriteStartArray(name);
+            foreach (var value in values)
+            {
+                json.WriteStringValue(value);
+            }
+
+            json.WriteEndArray();
+        }
     }
 }

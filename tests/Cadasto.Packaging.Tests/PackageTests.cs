@@ -11,7 +11,7 @@ namespace Cadasto.Packaging.Tests;
 /// What a user gets from the packages: one package brings everything; the analyzers alone can be
 /// turned on repository-wide; no finding is ever reported twice, also on a second build.
 /// </summary>
-public sealed class PackageTests(PackedProduct product) : IClassFixture<PackedProduct>
+public sealed partial class PackageTests(PackedProduct product) : IClassFixture<PackedProduct>
 {
     private const string LeakyProgram = """
         using Microsoft.Identity.Client;

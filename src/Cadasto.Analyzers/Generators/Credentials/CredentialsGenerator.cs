@@ -22,7 +22,12 @@ public sealed class CredentialsGenerator : IIncrementalGenerator
     {
         public const string Options = nameof(Options);
         public const string CompilationFacts = nameof(CompilationFacts);
+        public const string ManifestFileName = nameof(ManifestFileName);
+        public const string AdditionalFiles = nameof(AdditionalFiles);
+        public const string ManifestCandidates = nameof(ManifestCandidates);
         public const string ManifestFiles = nameof(ManifestFiles);
+        public const string AllManifests = nameof(AllManifests);
+        public const string Inputs = nameof(Inputs);
         public const string Manifest = nameof(Manifest);
         public const string Model = nameof(Model);
         public const string Generation = nameof(Generation);
@@ -45,14 +50,20 @@ public sealed class CredentialsGenerator : IIncrementalGenerator
 
         // The manifest among the additional files, read by the shared reader (cached per text). This result
         // holds positions, so it changes on a whitespace edit...
+        var manifestFileName = options
+            .Select(static (o, _) => o.ManifestFileName)
+            .WithTrackingName(TrackingNames.ManifestFileName);
         var manifestFiles = context.AdditionalTextsProvider
-            .Combine(options.Select(static (o, _) => o.ManifestFileName))
+            .Combine(manifestFileName)
+            .WithTrackingName(TrackingNames.AdditionalFiles)
             .Where(static pair => ManifestProvider.IsManifestPath(pair.Left.Path, pair.Right))
+            .WithTrackingName(TrackingNames.ManifestCandidates)
             .Select(static (pair, cancellationToken) => ManifestProvider.TryGet(pair.Left, cancellationToken, out var result) ? result : null)
             .WithTrackingName(TrackingNames.ManifestFiles);
 
         var manifest = manifestFiles
             .Collect()
+            .WithTrackingName(TrackingNames.AllManifests)
             .Select(static (results, _) => Nearest(results))
             .WithTrackingName(TrackingNames.Manifest);
 
@@ -61,7 +72,10 @@ public sealed class CredentialsGenerator : IIncrementalGenerator
             .Select(static (result, _) => CredentialsParser.ParseManifest(result))
             .WithTrackingName(TrackingNames.Model);
 
-        var inputs = model.Combine(options).Combine(compilation);
+        var inputs = model
+            .Combine(options)
+            .Combine(compilation)
+            .WithTrackingName(TrackingNames.Inputs);
 
         // What to emit: nothing without a model, without the runtime library, below C# 8, or when switched off.
         var generation = inputs

@@ -1,0 +1,118 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using Cadasto.Scanning;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Cadasto.Analyzers.Benchmarks;
+
+/// <summary>
+/// The figure of docs/performance.md: the sum of the Cadasto analyzers' execution times
+/// (<c>GetAnalyzerTelemetryInfoAsync</c>, concurrent execution off) divided by the median time of
+/// parse + bind + emit of the same compilation.
+/// </summary>
+public static class CostFigure
+{
+    public static async Task<int> RunAsync(BenchmarkInput input, int iterations)
+    {
+        Console.WriteLine($"Input: {input.Description}, {input.Lines:N0} lines");
+        Console.WriteLine($"Analyzers: {string.Join(", ", AnalyzerCatalog.Analyzers.Select(a => a.GetType().Name))}");
+
+        var probe = input.CreateCompilation();
+        var errorList = probe.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        var errors = errorList.Count;
+        foreach (var group in errorList.GroupBy(d => d.Id).OrderByDescending(g => g.Count()).Take(5))
+        {
+            Console.WriteLine($"  {group.Count()} x {group.Key}: {group.First().GetMessage(System.Globalization.CultureInfo.InvariantCulture)} ({group.First().Location.GetLineSpan()})");
+        }
+
+        Console.WriteLine($"Compiler errors in the compilation: {errors}{(errors > 0 ? " (emit stops at errors: the baseline is parse + bind + the emit attempt)" : string.Empty)}");
+
+        // Warm-up: JIT the compiler and the analyzers once.
+        Compile(input);
+        await AnalyzeAsync(input);
+
+        var compile = new List<double>();
+        var analyzers = new List<double>();
+        var perAnalyzer = new Dictionary<string, List<double>>();
+        var findings = 0;
+        for (var i = 0; i < iterations; i++)
+        {
+            compile.Add(Compile(input));
+            var (total, each, count, failures) = await AnalyzeAsync(input);
+            analyzers.Add(total);
+            findings = count;
+            foreach (var (name, ms) in each)
+            {
+                (perAnalyzer.TryGetValue(name, out var list) ? list : perAnalyzer[name] = new List<double>()).Add(ms);
+            }
+
+            if (failures.Count > 0)
+            {
+                Console.WriteLine("Analyzer exceptions: " + string.Join("; ", failures));
+                return 1;
+            }
+        }
+
+        var compileMedian = Median(compile);
+        var analyzerMedian = Median(analyzers);
+        Console.WriteLine($"parse + bind + emit: median {compileMedian:0} ms over {iterations} runs ({string.Join(", ", compile.Select(c => c.ToString("0")))})");
+        Console.WriteLine($"Cadasto analyzers (sum of execution times, non-concurrent): median {analyzerMedian:0.0} ms ({string.Join(", ", analyzers.Select(c => c.ToString("0.0")))})");
+        foreach (var (name, list) in perAnalyzer.OrderByDescending(p => Median(p.Value)))
+        {
+            Console.WriteLine($"  {name}: {Median(list):0.0} ms");
+        }
+
+        Console.WriteLine($"Findings: {findings}");
+        Console.WriteLine($"Figure: {analyzerMedian / compileMedian:P2} of parse + bind + emit (target < 3%)");
+        return 0;
+    }
+
+    private static double Compile(BenchmarkInput input)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var compilation = input.CreateCompilation();
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            _ = tree.GetRoot();
+        }
+
+        _ = compilation.GetDiagnostics();
+        using var peStream = new MemoryStream();
+        _ = compilation.Emit(peStream);
+        return stopwatch.Elapsed.TotalMilliseconds;
+    }
+
+    private static async Task<(double Total, List<(string Name, double Ms)> Each, int Findings, List<string> Failures)> AnalyzeAsync(BenchmarkInput input)
+    {
+        var failures = new ConcurrentBag<string>();
+        var compilation = input.CreateCompilation();
+        var options = new CompilationWithAnalyzersOptions(
+            input.AnalyzerOptions,
+            (exception, analyzer, _) => failures.Add($"{analyzer.GetType().Name}: {exception.GetType().Name}: {exception.Message}"),
+            concurrentAnalysis: false,
+            logAnalyzerExecutionTime: true,
+            reportSuppressedDiagnostics: false);
+        var withAnalyzers = compilation.WithAnalyzers(AnalyzerCatalog.Analyzers, options);
+        var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+        var each = new List<(string, double)>();
+        foreach (var analyzer in AnalyzerCatalog.Analyzers)
+        {
+            var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, default);
+            each.Add((analyzer.GetType().Name, telemetry.ExecutionTime.TotalMilliseconds));
+        }
+
+        return (each.Sum(e => e.Item2), each, diagnostics.Length, failures.ToList());
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.OrderBy(v => v).ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+}

@@ -1,0 +1,54 @@
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+using BenchmarkDotNet.Running;
+
+namespace Cadasto.Analyzers.Benchmarks;
+
+/// <summary>
+/// <c>-- -figure [--folder PATH] [--lines N] [--iterations N]</c> prints the cost figure of docs/performance.md;
+/// <c>-- --folder PATH</c> or nothing runs the BenchmarkDotNet suite (short job, memory diagnoser);
+/// <c>-- -generate OUT [--lines N]</c> writes the generated code to a folder.
+/// </summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var folder = Value(args, "--folder");
+        if (folder is not null)
+        {
+            // BenchmarkDotNet runs benchmarks in child processes: the folder travels in the environment.
+            Environment.SetEnvironmentVariable("CADASTO_BENCH_FOLDER", System.IO.Path.GetFullPath(folder));
+        }
+
+        var lines = int.TryParse(Value(args, "--lines"), out var l) ? l : 100_000;
+        if (args.Contains("-generate"))
+        {
+            var output = Value(args, "-generate")!;
+            foreach (var (name, text) in RealisticCodeGenerator.Generate(lines))
+            {
+                var path = System.IO.Path.Combine(output, name);
+                System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+                await System.IO.File.WriteAllTextAsync(path, text);
+            }
+
+            return 0;
+        }
+
+        if (args.Contains("-figure"))
+        {
+            var iterations = int.TryParse(Value(args, "--iterations"), out var n) ? n : 5;
+            return await CostFigure.RunAsync(BenchmarkInput.FromEnvironment(lines), iterations);
+        }
+
+        var rest = args.Where((a, i) => a != "--folder" && (i == 0 || args[i - 1] != "--folder") && a != "--lines" && (i == 0 || args[i - 1] != "--lines")).ToArray();
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest.Length == 0 ? new[] { "--filter", "*" } : rest);
+        return 0;
+    }
+
+    private static string? Value(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+}

@@ -1,0 +1,76 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Threading.Tasks;
+
+namespace Cadasto.Cli.Tests;
+
+/// <summary>The result of one run of the tool.</summary>
+public sealed record CliResult(int ExitCode, string Output, string Error)
+{
+    public string All => Output + Error;
+}
+
+/// <summary>Runs the built tool (<c>dotnet Cadasto.Cli.dll …</c>) as a separate process, output redirected.</summary>
+public static class CliRunner
+{
+    public static string RepositoryRoot { get; } = typeof(CliRunner).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "RepositoryRoot").Value!;
+
+    private static readonly string Configuration = typeof(CliRunner).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "Configuration").Value!;
+
+    public static string ToolPath { get; } = Path.Combine(RepositoryRoot, "src", "Cadasto.Cli", "bin", Configuration, "net10.0", "Cadasto.Cli.dll");
+
+    public static async Task<CliResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] args)
+    {
+        Assert.True(File.Exists(ToolPath), $"The tool was not built at {ToolPath}.");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(ToolPath);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment.Remove("NO_COLOR");
+        if (environment is not null)
+        {
+            foreach (var (key, value) in environment)
+            {
+                if (value is null)
+                {
+                    start.Environment.Remove(key);
+                }
+                else
+                {
+                    start.Environment[key] = value;
+                }
+            }
+        }
+
+        using var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("cadasto did not finish within 3 minutes: " + string.Join(" ", args));
+        }
+
+        return new CliResult(process.ExitCode, await output, await error);
+    }
+
+    public static Task<CliResult> RunAsync(string workingDirectory, params string[] args) => RunAsync(workingDirectory, null, args);
+}

@@ -1,0 +1,317 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Tasks;
+
+namespace Cadasto.Cli.Tests;
+
+public sealed class ScanCommandTests
+{
+    [Fact]
+    public async Task LeakyRepository_ShouldReportErrorAndExitOne()
+    {
+        using var fixture = Fixture.Leaky();
+
+        var result = await CliRunner.RunAsync(fixture.Root, "scan", ".");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("src/Leaky/TokenFactory.cs(11,31): error CDS1001:", result.Output);
+        Assert.Matches(@"Scanned 1 project\(s\), 1 C# file\(s\) \(1 analysed\), 1 configuration file\(s\) in [0-9.]+ s: [1-9][0-9]* error\(s\)", result.Output);
+    }
+
+    [Fact]
+    public async Task CleanRepository_ShouldExitZero()
+    {
+        using var fixture = new Fixture();
+        fixture.Write("App/App.csproj", Fixture.WebProject);
+        fixture.Write("App/Program.cs", """
+            using Microsoft.Identity.Client;
+            var app = ConfidentialClientApplicationBuilder.Create("cad-dev")
+                .WithClientSecret(Environment.GetEnvironmentVariable("CADASTO_CLIENT_SECRET"))
+                .Build();
+            """);
+
+        var result = await CliRunner.RunAsync(fixture.Root, "scan");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("0 error(s)", result.Output);
+    }
+
+    [Theory]
+    [InlineData("human")]
+    [InlineData("json")]
+    [InlineData("sarif")]
+    public async Task EveryFormat_ShouldNeverPrintTheSecret(string format)
+    {
+        using var fixture = Fixture.Leaky();
+
+        var result = await CliRunner.RunAsync(fixture.Root, "scan", ".", "--format", format);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("CDS1001", result.Output);
+        Assert.DoesNotContain(Fixture.Secret, result.All);
+        Assert.DoesNotContain(Fixture.Secret.Substring(0, 12), result.All);
+    }
+
+    [Fact]
+    public async Task Sarif_ShouldHaveTheRequiredPropertiesOfSarif210()
+    {
+        using var fixture = Fixture.Leaky();
+
+        var result = await CliRunner.RunAsync(fixture.Root, "scan", "--format", "sarif");
+
+        using var document = JsonDocument.Parse(result.Output);
+        var root = document.RootElement;
+        Assert.Equal("2.1.0", root.GetProperty("version").GetString());
+        var run = Assert.Single(root.GetProperty("runs").EnumerateArray());
+        var driver = run.GetProperty("tool").GetProperty("driver");
+        Assert.Equal("cadasto", driver.GetProperty("name").GetString());
+        var rules = driver.GetProperty("rules").EnumerateArray().ToList();
+        Assert.All(rules, r => Assert.False(string.IsNullOrEmpty(r.GetProperty("id").GetString())));
+        Assert.Contains(rules, r => r.GetProperty("id").GetString() == "CDS1001");
+        Assert.All(run.GetProperty("invocations").EnumerateArray(), i => Assert.Equal(JsonValueKind.True, i.GetProperty("executionSuccessful").ValueKind));
+
+        var results = run.GetProperty("results").EnumerateArray().ToList();
+        var finding = Assert.Single(results, r => r.GetProperty("ruleId").GetString() == "CDS1001");
+        Assert.False(string.IsNullOrEmpty(finding.GetProperty("message").GetProperty("text").GetString()));
+        Assert.Equal("error", finding.GetProperty("level").GetString());
+        var ruleIndex = finding.GetProperty("ruleIndex").GetInt32();
+        Assert.Equal("CDS1001", rules[ruleIndex].GetProperty("id").GetString());
+        var location = Assert.Single(finding.GetProperty("locations").EnumerateArray()).GetProperty("physicalLocation");
+        Assert.Equal("src/Leaky/TokenFactory.cs", location.GetProperty("artifactLocation").GetProperty("uri").GetString());
+        Assert.Equal("SRCROOT", location.GetProperty("artifactLocation").GetProperty("uriBaseId").GetString());
+        Assert.StartsWith("file:///", run.GetProperty("originalUriBaseIds").GetProperty("SRCROOT").GetProperty("uri").GetString(), StringComparison.Ordinal);
+        var region = location.GetProperty("region");
+        Assert.Equal(11, region.GetProperty("startLine").GetInt32());
+        Assert.True(region.GetProperty("startColumn").GetInt32() >= 1);
+
+        // The fingerprint is not the secret, nor any hash of it.
+        var fingerprint = finding.GetProperty("partialFingerprints").GetProperty("cadasto/v1").GetString()!;
+        Assert.NotEmpty(fingerprint);
+        foreach (var hash in HashesOf(Fixture.Secret).Concat(HashesOf("\"" + Fixture.Secret + "\"")))
+        {
+            Assert.False(hash.Contains(fingerprint, StringComparison.OrdinalIgnoreCase), "the fingerprint is derived from the secret");
+        }
+    }
+
+    [Fact]
+    public async Task Fingerprints_ShouldSurviveLineMovesAndNotDependOnTheValue()
+    {
+        using var fixture = Fixture.Leaky();
+        var before = await FingerprintsAsync(fixture.Root);
+
+        // Lines moved above the finding, and the secret itself rotated: the same finding, the same fingerprint.
+        var path = Path.Combine(fixture.Root, "src/Leaky/TokenFactory.cs");
+        File.WriteAllText(path, "// moved\n// down\n\n" + Fixture.LeakyProgram("Zz9Q~aB1.cD2eF3gH4iJ5kL6mN7oP8qR9sT0uV"));
+        var after = await FingerprintsAsync(fixture.Root);
+
+        Assert.NotEmpty(before);
+        Assert.Equal(before, after);
+    }
+
+    [Fact]
+    public async Task Baseline_ShouldReportOnlyNewFindings()
+    {
+        using var fixture = Fixture.Leaky();
+        var baseline = Path.Combine(fixture.Root, "..", Path.GetFileName(fixture.Root) + ".baseline.json");
+        try
+        {
+            var first = await CliRunner.RunAsync(fixture.Root, "scan", "--format", "json", "--output", baseline);
+            Assert.Equal(1, first.ExitCode);
+
+            var unchanged = await CliRunner.RunAsync(fixture.Root, "scan", "--baseline", baseline);
+            Assert.Equal(0, unchanged.ExitCode);
+            Assert.Contains("already in the baseline", unchanged.Output);
+
+            fixture.Write("src/Leaky/Second.cs", Fixture.LeakyProgram().Replace("TokenFactory", "SecondFactory", StringComparison.Ordinal));
+            var added = await CliRunner.RunAsync(fixture.Root, "scan", "--baseline", baseline, "--format", "json");
+            Assert.Equal(1, added.ExitCode);
+            using var report = JsonDocument.Parse(added.Output);
+            var finding = Assert.Single(report.RootElement.GetProperty("findings").EnumerateArray());
+            Assert.Equal("src/Leaky/Second.cs", finding.GetProperty("path").GetString());
+
+            // A SARIF report works as a baseline too.
+            var sarif = baseline + ".sarif";
+            await CliRunner.RunAsync(fixture.Root, "scan", "--format", "sarif", "--output", sarif);
+            var fromSarif = await CliRunner.RunAsync(fixture.Root, "scan", "--baseline", sarif);
+            Assert.Equal(0, fromSarif.ExitCode);
+            File.Delete(sarif);
+        }
+        finally
+        {
+            File.Delete(baseline);
+        }
+    }
+
+    [Theory]
+    [InlineData("scan", "--format", "xml")]
+    [InlineData("scan", "--no-such-option")]
+    [InlineData("scan", "does/not/exist")]
+    [InlineData("scan", "--baseline", "missing-baseline.json")]
+    [InlineData("frobnicate")]
+    [InlineData("check")]
+    public async Task BadUsage_ShouldExitTwo(params string[] args)
+    {
+        using var fixture = Fixture.Leaky();
+
+        var result = await CliRunner.RunAsync(fixture.Root, args);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.NotEmpty(result.Error);
+    }
+
+    [Fact]
+    public async Task BrokenProjectFile_ShouldStillAnalyseItsSourcesAndSaySo()
+    {
+        using var fixture = new Fixture();
+        fixture.Write("Broken/Broken.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net10.0</Target");
+        fixture.Write("Broken/TokenFactory.cs", Fixture.LeakyProgram());
+
+        var result = await CliRunner.RunAsync(fixture.Root, "scan");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Broken/TokenFactory.cs(11,31): error CDS1001", result.Output);
+        Assert.Contains("Broken/Broken.csproj: could not be read", result.Output);
+        Assert.DoesNotContain(Fixture.Secret, result.All);
+    }
+
+    [Fact]
+    public async Task ThousandsOfFiles_ShouldFindTheOneLeak()
+    {
+        using var fixture = new Fixture();
+        fixture.Write("Big/Big.csproj", Fixture.WebProject);
+        for (var i = 0; i < 3000; i++)
+        {
+            // Every tenth file has no string literal: the prefilter leaves it unbound.
+            var body = i % 10 == 0
+                ? $"public int Twice(int x) => x * {i};"
+                : $"public string Name => \"item-{i}\"; public IEnumerable<string> Tags(IEnumerable<string> t) => t.Where(s => s.Length > {i % 7}).Select(s => s + \"-{i}\");";
+            fixture.Write($"Big/Models/Folder{i / 100}/Model{i}.cs", $"namespace Big.Models;\npublic sealed class Model{i} {{ {body} }}\n");
+        }
+
+        fixture.Write("Big/Auth/TokenFactory.cs", Fixture.LeakyProgram());
+
+        var result = await CliRunner.RunAsync(fixture.Root, "scan", "--format", "json");
+
+        Assert.Equal(1, result.ExitCode);
+        using var report = JsonDocument.Parse(result.Output);
+        var finding = Assert.Single(report.RootElement.GetProperty("findings").EnumerateArray());
+        Assert.Equal("Big/Auth/TokenFactory.cs", finding.GetProperty("path").GetString());
+        var summary = report.RootElement.GetProperty("summary");
+        Assert.Equal(3001, summary.GetProperty("sourceFiles").GetInt32());
+        Assert.Equal(2701, summary.GetProperty("analyzedFiles").GetInt32());
+    }
+
+    [Fact]
+    public async Task Prefilter_ShouldNeverLoseAFinding()
+    {
+        using var fixture = Fixture.Leaky();
+        // A constant in a file the prefilter keeps, used from a file it would set aside if it looked at literals only.
+        fixture.Write("src/Leaky/Secrets.cs", $$"""namespace Leaky; internal static class Secrets { public const string Value = "{{Fixture.Secret}}"; }""");
+        fixture.Write("src/Leaky/UsesConstant.cs", """
+            using Microsoft.Identity.Client;
+            namespace Leaky;
+            internal static class UsesConstant
+            {
+                public static IConfidentialClientApplication Create(string id) =>
+                    ConfidentialClientApplicationBuilder.Create(id).WithClientSecret(Secrets.Value).Build();
+            }
+            """);
+        fixture.Write("src/Leaky/Plain.cs", "namespace Leaky; internal static class Plain { public static int Add(int a, int b) => a + b; }");
+
+        var filtered = await CliRunner.RunAsync(fixture.Root, "scan", "--format", "json");
+        var everything = await CliRunner.RunAsync(fixture.Root, "scan", "--format", "json", "--no-prefilter");
+
+        Assert.Equal(Findings(everything.Output), Findings(filtered.Output));
+        Assert.Contains(Findings(filtered.Output), f => f.StartsWith("src/Leaky/Secrets.cs", StringComparison.Ordinal));
+        using var report = JsonDocument.Parse(filtered.Output);
+        Assert.True(report.RootElement.GetProperty("summary").GetProperty("analyzedFiles").GetInt32() < 5, "Plain.cs should have been set aside");
+    }
+
+    [Fact]
+    public async Task EditorConfigSeverity_ShouldBeHonoured()
+    {
+        using var fixture = Fixture.Leaky(withSettings: false);
+        fixture.Write(".editorconfig", "root = true\n\n[*.cs]\ndotnet_diagnostic.CDS1001.severity = warning\n");
+
+        var lowered = await CliRunner.RunAsync(fixture.Root, "scan");
+        Assert.Equal(0, lowered.ExitCode);
+        Assert.Contains("warning CDS1001", lowered.Output);
+
+        fixture.Write(".editorconfig", "root = true\n\n[*.cs]\ndotnet_diagnostic.CDS1001.severity = none\n");
+        var silenced = await CliRunner.RunAsync(fixture.Root, "scan");
+        Assert.Equal(0, silenced.ExitCode);
+        Assert.DoesNotContain("CDS1001:", silenced.Output);
+    }
+
+    [Fact]
+    public async Task PragmaSuppression_ShouldBeHonoured()
+    {
+        using var fixture = new Fixture();
+        fixture.Write("App/App.csproj", Fixture.WebProject);
+        fixture.Write("App/TokenFactory.cs", "#pragma warning disable CDS1001 // a throwaway test tenant\n" + Fixture.LeakyProgram());
+
+        var result = await CliRunner.RunAsync(fixture.Root, "scan");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.DoesNotContain("CDS1001:", result.Output);
+    }
+
+    [Fact]
+    public async Task Scan_ShouldNotWriteIntoTheTree()
+    {
+        using var fixture = Fixture.Leaky();
+        var before = Snapshot(fixture.Root);
+
+        await CliRunner.RunAsync(fixture.Root, "scan", "--format", "sarif");
+
+        Assert.Equal(before, Snapshot(fixture.Root));
+    }
+
+    [Fact]
+    public async Task RedirectedOutput_ShouldHaveNoColour()
+    {
+        using var fixture = Fixture.Leaky();
+
+        var result = await CliRunner.RunAsync(fixture.Root, "scan");
+        var noColor = await CliRunner.RunAsync(fixture.Root, new Dictionary<string, string?> { ["NO_COLOR"] = "1" }, "scan");
+
+        Assert.DoesNotContain('\u001b', result.All);
+        Assert.DoesNotContain('\u001b', noColor.All);
+    }
+
+    private static async Task<List<string>> FingerprintsAsync(string root)
+    {
+        var result = await CliRunner.RunAsync(root, "scan", "--format", "json");
+        using var report = JsonDocument.Parse(result.Output);
+        return report.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("fingerprint").GetString()!).OrderBy(f => f, StringComparer.Ordinal).ToList();
+    }
+
+    private static List<string> Findings(string json)
+    {
+        using var report = JsonDocument.Parse(json);
+        return report.RootElement.GetProperty("findings").EnumerateArray()
+            .Select(f => $"{f.GetProperty("path").GetString()}({f.GetProperty("line").GetInt32()},{f.GetProperty("column").GetInt32()}) {f.GetProperty("ruleId").GetString()}")
+            .OrderBy(f => f, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static IEnumerable<string> HashesOf(string value)
+    {
+        var bytes = Encoding.UTF8.GetBytes(value);
+        yield return Convert.ToHexString(SHA256.HashData(bytes));
+        yield return Convert.ToHexString(SHA1.HashData(bytes));
+        yield return Convert.ToHexString(MD5.HashData(bytes));
+        yield return Convert.ToHexString(SHA512.HashData(bytes));
+    }
+
+    private static List<string> Snapshot(string root) =>
+        Directory.EnumerateFileSystemEntries(root, "*", SearchOption.AllDirectories)
+            .Select(p => $"{Path.GetRelativePath(root, p)} {(File.Exists(p) ? new FileInfo(p).Length + " " + File.GetLastWriteTimeUtc(p).Ticks : "dir")}")
+            .OrderBy(p => p, StringComparer.Ordinal)
+            .ToList();
+}
