@@ -39,7 +39,8 @@ internal static class ManifestRuleRunner
         // Without a clientType the project decides (only CDS9002 and CDS9003 can follow from it).
         if (result.Manifest is { ClientType: ManifestClientType.Unspecified } manifest && descriptor.Id != DiagnosticIds.ManifestMalformed)
         {
-            var project = ClientTypeResolver.Resolve(context.Options, manifestClientType: null, manifestFileName);
+            // The same answer every rule gets (cadasto_client_type, then the build), computed once per compilation.
+            var project = CompilationClientType.Get(context.Compilation, context.Options, context.CancellationToken);
             foreach (var info in ManifestClientTypeFindings.For(manifest, project))
             {
                 if (info.Id == descriptor.Id)
