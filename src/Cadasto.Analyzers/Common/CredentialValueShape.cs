@@ -12,7 +12,7 @@ internal static class CredentialValueShape
     /// <summary>Whether <paramref name="text"/> could be a credential at all.</summary>
     public static bool CanBeACredential(string text)
     {
-        if (text.Length < 3 || text.Length > 16384 || SecretValueHeuristics.IsNotASecret(text))
+        if (text.Length < 3 || text.Length > 16384 || SecretValueHeuristics.IsNotASecret(text) || SecretValueHeuristics.IsDescriptiveFake(text))
         {
             return false;
         }

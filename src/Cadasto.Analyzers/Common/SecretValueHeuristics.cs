@@ -28,7 +28,7 @@ internal static class SecretValueHeuristics
             return true;
         }
 
-        return IsTemplateToken(text) || IsMask(text) || IsElided(text) || IsPlaceholderWord(text) || IsObviousFake(text);
+        return IsTemplateToken(text) || IsMask(text) || IsElided(text) || IsPlaceholderWord(text) || IsObviousFake(text, acceptDescriptive: false);
     }
 
     /// <summary><c>&lt;your-secret&gt;</c>, <c>${VAR}</c>, <c>$(Var)</c>, <c>%VAR%</c>, <c>{{var}}</c>, <c>#{var}#</c>, <c>[secret]</c>.</summary>
@@ -71,7 +71,13 @@ internal static class SecretValueHeuristics
     /// for with a credential word among other words (<c>valid-token</c>, <c>user-token-1</c>). A random word anywhere
     /// (<c>sk_test_mk5ssIswiymVOa2MPE8BwZX5</c>) makes it a value again; a credential word alone (<c>secret</c>) stays a value.
     /// </summary>
-    private static bool IsObviousFake(string text)
+    /// <summary>
+    /// Whether a value stored under a credential name only describes itself (<c>valid-token</c>, <c>user-token-1</c>,
+    /// <c>refresh-token-value</c>). Not used at client-secret sinks, where the value is the secret whatever it says.
+    /// </summary>
+    public static bool IsDescriptiveFake(string value) => IsObviousFake(value.Trim(), acceptDescriptive: true);
+
+    private static bool IsObviousFake(string text, bool acceptDescriptive)
     {
         var marked = false;
         var descriptive = false;
@@ -126,7 +132,7 @@ internal static class SecretValueHeuristics
             }
         }
 
-        return marked || (descriptive && letterWords >= 2);
+        return marked || (acceptDescriptive && descriptive && letterWords >= 2);
     }
 
     private static bool HasLetterFrom(string text, int index)
