@@ -28,7 +28,8 @@ internal static class SecretValueHeuristics
             return true;
         }
 
-        return IsTemplateToken(text) || IsMask(text) || IsElided(text) || IsPlaceholderWord(text) || IsObviousFake(text, acceptDescriptive: false);
+        return IsTemplateToken(text) || IsMask(text) || IsElided(text) || IsPlaceholderWord(text) || IsObviousFake(text, acceptDescriptive: false)
+               || (text.IndexOf(' ') > 0 && CredentialValueShape.IsProse(text));
     }
 
     /// <summary><c>&lt;your-secret&gt;</c>, <c>${VAR}</c>, <c>$(Var)</c>, <c>%VAR%</c>, <c>{{var}}</c>, <c>#{var}#</c>, <c>[secret]</c>.</summary>

@@ -101,7 +101,9 @@ internal sealed class SinkBoundLiterals
     private static bool MentionsASink(SyntaxTree tree, SecretSinkMatcher matcher, CancellationToken cancellationToken)
     {
         var text = tree.GetText(cancellationToken).ToString();
-        if (text.IndexOf("client_secret", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("Basic", StringComparison.Ordinal) >= 0)
+        if (text.IndexOf("client_secret", StringComparison.OrdinalIgnoreCase) >= 0
+            || text.IndexOf(SecretSinkCatalog.ClientSecretMemberName, StringComparison.Ordinal) >= 0
+            || text.IndexOf("Basic", StringComparison.Ordinal) >= 0)
         {
             return true;
         }

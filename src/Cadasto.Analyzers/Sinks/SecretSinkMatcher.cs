@@ -183,6 +183,12 @@ internal sealed class SecretSinkMatcher
             case IFieldReferenceOperation field when Index.TryGetSink(field.Field, out var sink) && sink.Kind == SinkKind.PropertyAssignment:
                 Trace(assignment.Value, sink.DisplayName, sink.Meaning, compilation, cancellationToken, hits);
                 return;
+
+            case IInvalidOperation invalid when IsUnresolvedClientSecret(invalid.Syntax):
+                // options.ClientSecret = "…" where the options type did not bind (a package the compilation lacks,
+                // as in a source-only scan): the catalogue's types all mean the OAuth client secret by this name.
+                Trace(assignment.Value, SecretSinkCatalog.ClientSecretMemberName, SinkMeaning.ClientSecret, compilation, cancellationToken, hits);
+                return;
         }
     }
 
@@ -391,6 +397,14 @@ internal sealed class SecretSinkMatcher
             }
         }
     }
+
+    private static bool IsUnresolvedClientSecret(SyntaxNode target) => target switch
+    {
+        Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText == SecretSinkCatalog.ClientSecretMemberName,
+        Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax { Parent: Microsoft.CodeAnalysis.CSharp.Syntax.AssignmentExpressionSyntax { Parent: Microsoft.CodeAnalysis.CSharp.Syntax.InitializerExpressionSyntax } } name
+            => name.Identifier.ValueText == SecretSinkCatalog.ClientSecretMemberName,
+        _ => false,
+    };
 
     private static bool IsClientSecretKeyArgument(IArgumentOperation key) =>
         key.Parameter is { } parameter && KeyValueArguments.IsKeyParameter(parameter.Name) && IsClientSecretKey(key.Value);

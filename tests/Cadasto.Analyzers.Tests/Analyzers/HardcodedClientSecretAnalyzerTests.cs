@@ -551,4 +551,39 @@ public sealed class HardcodedClientSecretAnalyzerTests
             },
         }.RunAsync();
     }
+    [Fact]
+    public Task ClientSecretOfAnUnresolvedOptionsType_ShouldReport() => new VerifyCS.Test
+    {
+        // A source-only scan may lack a library (here Microsoft.AspNetCore.Authentication.Google): the options type
+        // does not bind, and the member named ClientSecret is still the OAuth client secret.
+        TestCode = """
+            using Microsoft.Extensions.DependencyInjection;
+
+            static class Startup
+            {
+                static void Add(IServiceCollection services)
+                {
+                    services.AddAuthentication().AddGoogle(o =>
+                    {
+                        o.ClientId = "1234-abc.apps.googleusercontent.com";
+                        o.ClientSecret = {|CDS1001:"GOCSPX-g00gle.Secret81"|};
+                    });
+                    var options = new Missing.OAuth2IntrospectionOptions { ClientSecret = {|CDS1001:"introspection-8d1c"|} };
+                }
+            }
+            """,
+        CompilerDiagnostics = CompilerDiagnostics.None,
+    }.RunAsync();
+
+    [Fact]
+    public Task InstructionsInsteadOfASecret_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+        using Microsoft.Extensions.DependencyInjection;
+
+        static class Startup
+        {
+            static void Add(IServiceCollection services) =>
+                services.Configure<OpenIdConnectOptions>(o => o.ClientSecret = "copy client secret from Google here");
+        }
+        """);
 }
