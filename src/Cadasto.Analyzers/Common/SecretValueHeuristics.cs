@@ -57,7 +57,7 @@ internal static class SecretValueHeuristics
     private static readonly string[] FakeMarkers =
     {
         "test", "tests", "testing", "sample", "mock", "mocked", "fake", "dummy", "example", "demo", "stub", "invalid",
-        "blah", "foo", "bar", "baz", "ignored", "some", "bogus", "unused", "wrong", "payload",
+        "blah", "foo", "bar", "baz", "ignored", "some", "bogus", "unused", "wrong", "payload", "something", "whatever", "anything",
     };
 
     // A credential word among other plain words names what the value stands for ("valid-token", "user-token-1").
