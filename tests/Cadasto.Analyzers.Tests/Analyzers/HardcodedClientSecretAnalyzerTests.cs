@@ -586,4 +586,27 @@ public sealed class HardcodedClientSecretAnalyzerTests
                 services.Configure<OpenIdConnectOptions>(o => o.ClientSecret = "copy client secret from Google here");
         }
         """);
+    [Fact]
+    public Task TeamDeclaredPlaceholder_ShouldNotReport() => new VerifyCS.Test
+    {
+        TestState =
+        {
+            Sources =
+            {
+                """
+                using Microsoft.Identity.Client;
+
+                class TokenProvider
+                {
+                    void Build()
+                    {
+                        ConfidentialClientApplicationBuilder.Create("id").WithClientSecret("Dev0nly~Secret");
+                        ConfidentialClientApplicationBuilder.Create("id").WithClientSecret({|CDS1001:"Pr0d~Secret.71"|});
+                    }
+                }
+                """,
+            },
+            AnalyzerConfigFiles = { ("/.globalconfig", "is_global = true\ncadasto_allowed_placeholders = Dev0nly~Secret\n") },
+        },
+    }.RunAsync();
 }
