@@ -609,4 +609,40 @@ public sealed class HardcodedClientSecretAnalyzerTests
             AnalyzerConfigFiles = { ("/.globalconfig", "is_global = true\ncadasto_allowed_placeholders = Dev0nly~Secret\n") },
         },
     }.RunAsync();
+    [Fact]
+    public Task ManifestKeyWithoutConfigurationInScope_ShouldFixWithTheMatchingVariable() => new VerifyCS.Test
+    {
+        TestState =
+        {
+            Sources =
+            {
+                """
+                using Microsoft.Identity.Client;
+
+                class TokenProvider
+                {
+                    IConfidentialClientApplication Build() =>
+                        ConfidentialClientApplicationBuilder.Create("id").WithClientSecret({|CDS1001:"s3cr3t-Kq8~xZ"|}).Build();
+                }
+                """,
+            },
+            AdditionalFiles = { ("cadasto.json", ManifestWithUserSecretsKey) },
+        },
+        FixedState =
+        {
+            Sources =
+            {
+                """
+                using Microsoft.Identity.Client;
+
+                class TokenProvider
+                {
+                    IConfidentialClientApplication Build() =>
+                        ConfidentialClientApplicationBuilder.Create("id").WithClientSecret(System.Environment.GetEnvironmentVariable("INVOICE_SYNC_CADASTO_SECRET")).Build();
+                }
+                """,
+            },
+            AdditionalFiles = { ("cadasto.json", ManifestWithUserSecretsKey) },
+        },
+    }.RunAsync();
 }
