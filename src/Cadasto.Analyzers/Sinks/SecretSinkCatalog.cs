@@ -58,6 +58,9 @@ internal static class SecretSinkCatalog
         // OWIN (Katana) for .NET Framework apps
         new SecretSink("Microsoft.Owin.Security.OpenIdConnect.OpenIdConnectAuthenticationOptions", "ClientSecret", SinkKind.PropertyAssignment),
 
+        // Cadasto.Credentials: the generated configuration's secret is a SecretValue; spelling one out defeats it
+        new SecretSink("Cadasto.Credentials.SecretValue", Ctor, SinkKind.ConstructorArgument, "value"),
+
         // Azure.Identity
         new SecretSink("Azure.Identity.ClientSecretCredential", Ctor, SinkKind.ConstructorArgument, "clientSecret"),
 

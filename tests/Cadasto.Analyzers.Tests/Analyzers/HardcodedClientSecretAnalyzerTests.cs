@@ -645,4 +645,21 @@ public sealed class HardcodedClientSecretAnalyzerTests
             AdditionalFiles = { ("cadasto.json", ManifestWithUserSecretsKey) },
         },
     }.RunAsync();
+    [Fact]
+    public Task SecretValueSpelledOut_ShouldReport()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using Cadasto.Credentials;
+
+                static class Credentials
+                {
+                    public static readonly SecretValue Secret = new({|CDS1001:"Kq8~xZ.generated-secret"|});
+                }
+                """,
+        };
+        test.TestState.AdditionalReferences.Add(typeof(Cadasto.Credentials.SecretValue).Assembly);
+        return test.RunAsync();
+    }
 }
