@@ -35,7 +35,8 @@ public sealed class CredentialShapedLiteralAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (classifier.CredentialNameFor(literal, text, context.CancellationToken) is not null
+        if (classifier.Matcher.IsAllowedPlaceholder(text)
+            || classifier.CredentialNameFor(literal, text, context.CancellationToken) is not null
             || classifier.ReachesClientSecretSink(literal, context.CancellationToken))
         {
             return;

@@ -41,7 +41,7 @@ public sealed class HardcodedClientSecretAnalyzer : DiagnosticAnalyzer
         matcher.Match(context.Operation, context.Compilation, context.CancellationToken, hits);
         foreach (var hit in hits)
         {
-            if (hit.Meaning == SinkMeaning.ClientSecret)
+            if (hit.Meaning == SinkMeaning.ClientSecret && !matcher.IsAllowedPlaceholder(hit.Value.Text))
             {
                 context.ReportDiagnostic(Diagnostic.Create(
                     DiagnosticDescriptors.HardcodedClientSecret,

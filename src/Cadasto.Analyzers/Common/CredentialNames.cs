@@ -48,6 +48,13 @@ internal sealed class CredentialNames
         "antiforgery", "csrf", "xsrf", "verification", "lexer", "syntax", "json", "parser",
     };
 
+    // Words that make the name describe a state or an error code rather than hold a credential:
+    // InvalidClientSecret = "AADSTS7000215", B2CForgottenPassword = "AADB2C90118", ExpiredToken.
+    private static readonly string[] StateQualifiers =
+    {
+        "invalid", "expired", "missing", "forgotten", "forgot", "wrong", "bad", "revoked", "incorrect", "unknown", "reset",
+    };
+
     private readonly CredentialWord[] _words;
 
     private CredentialNames(CredentialWord[] words) => _words = words;
@@ -129,7 +136,8 @@ internal sealed class CredentialNames
         foreach (var word in _words)
         {
             if (Matches(name, word.Parts, lastStart, lastEnd, out var leftmostStart)
-                && !IsNonCredentialToken(name, word, leftmostStart))
+                && !IsNonCredentialToken(name, word, leftmostStart)
+                && !HasStateQualifier(name, leftmostStart))
             {
                 credentialWord = word.Display;
                 return true;
@@ -201,6 +209,25 @@ internal sealed class CredentialNames
         }
 
         return true;
+    }
+
+    private static bool HasStateQualifier(string name, int credentialStart)
+    {
+        var end = credentialStart;
+        while ((end = PreviousWord(name, end, out var start)) > 0)
+        {
+            foreach (var qualifier in StateQualifiers)
+            {
+                if (end - start == qualifier.Length && EqualsIgnoreCase(name, start, qualifier))
+                {
+                    return true;
+                }
+            }
+
+            end = start;
+        }
+
+        return false;
     }
 
     private bool IsNonCredentialToken(string name, CredentialWord word, int leftmostStart)

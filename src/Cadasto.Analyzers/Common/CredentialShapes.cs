@@ -82,6 +82,8 @@ internal static class CredentialShapes
     // A value ends at the next pair: ';' in ADO.NET strings, ',' in Redis ones, '&' in URL queries.
     private static readonly char[] ValueTerminators = { ';', ',', '&' };
 
+    private const string JwtIoExampleSignature = "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
+
     // Connection-string keys whose value is a credential.
     private static readonly string[] CredentialKeys = { "password=", "pwd=", "accountkey=", "sharedaccesskey=", "sharedaccesssignature=" };
 
@@ -202,6 +204,13 @@ internal static class CredentialShapes
 
         var header = DecodeBase64Url(text.Substring(start, firstDot - start));
         if (header is null || header.IndexOf("\"alg\"", StringComparison.Ordinal) < 0)
+        {
+            return false;
+        }
+
+        // jwt.io's published example token ("John Doe", signed with "your-256-bit-secret") is documentation.
+        if (string.CompareOrdinal(text, secondDot + 1, JwtIoExampleSignature, 0, JwtIoExampleSignature.Length) == 0
+            && signatureEnd - secondDot - 1 == JwtIoExampleSignature.Length)
         {
             return false;
         }

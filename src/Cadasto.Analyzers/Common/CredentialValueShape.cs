@@ -12,7 +12,7 @@ internal static class CredentialValueShape
     /// <summary>Whether <paramref name="text"/> could be a credential at all.</summary>
     public static bool CanBeACredential(string text)
     {
-        if (text.Length < 3 || text.Length > 16384 || SecretValueHeuristics.IsNotASecret(text))
+        if (text.Length < 3 || text.Length > 16384 || SecretValueHeuristics.IsNotASecret(text) || SecretValueHeuristics.IsDescriptiveFake(text))
         {
             return false;
         }
@@ -80,7 +80,7 @@ internal static class CredentialValueShape
     /// or more words at least half of which are words of letters (a message, a label, a SQL statement).
     /// Credentials are single tokens; only a passphrase has spaces, and that is the rare case given up here.
     /// </summary>
-    private static bool IsProse(string text)
+    internal static bool IsProse(string text)
     {
         var words = 0;
         var letterWords = 0;

@@ -60,7 +60,7 @@ internal sealed class SecretLiteralClassifier
     /// </summary>
     public string? CredentialNameFor(ILiteralOperation literal, string text, CancellationToken cancellationToken)
     {
-        if (!CredentialValueShape.CanBeACredential(text))
+        if (!CredentialValueShape.CanBeACredential(text) || Matcher.IsAllowedPlaceholder(text))
         {
             return null;
         }

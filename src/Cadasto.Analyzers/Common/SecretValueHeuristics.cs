@@ -28,7 +28,8 @@ internal static class SecretValueHeuristics
             return true;
         }
 
-        return IsTemplateToken(text) || IsMask(text) || IsElided(text) || IsPlaceholderWord(text);
+        return IsTemplateToken(text) || IsMask(text) || IsElided(text) || IsPlaceholderWord(text) || IsObviousFake(text, acceptDescriptive: false)
+               || (text.IndexOf(' ') > 0 && CredentialValueShape.IsProse(text));
     }
 
     /// <summary><c>&lt;your-secret&gt;</c>, <c>${VAR}</c>, <c>$(Var)</c>, <c>%VAR%</c>, <c>{{var}}</c>, <c>#{var}#</c>, <c>[secret]</c>.</summary>
@@ -50,7 +51,116 @@ internal static class SecretValueHeuristics
     /// <summary><c>...</c>, <c>… only from configuration</c>: a value left out on purpose, as documentation writes it.</summary>
     private static bool IsElided(string text) =>
         text.StartsWith("...", StringComparison.Ordinal) || text.StartsWith("\u2026", StringComparison.Ordinal)
-        || text.EndsWith("...", StringComparison.Ordinal) || text.EndsWith("\u2026", StringComparison.Ordinal);
+        || text.EndsWith("..", StringComparison.Ordinal) || text.EndsWith("\u2026", StringComparison.Ordinal);
+
+    // Words that mark a value as made up for a test or a sample ("test-secret", "someSecret", "mocked.access.token-1").
+    private static readonly string[] FakeMarkers =
+    {
+        "test", "tests", "testing", "sample", "mock", "mocked", "fake", "dummy", "example", "demo", "stub", "invalid",
+        "blah", "foo", "bar", "baz", "ignored", "some", "bogus", "unused", "wrong", "payload", "something", "whatever", "anything",
+    };
+
+    // A credential word among other plain words names what the value stands for ("valid-token", "user-token-1").
+    private static readonly string[] DescriptiveWords =
+    {
+        "token", "secret", "password", "passwd", "pwd", "key", "apikey", "credential", "credentials", "assertion", "passphrase",
+    };
+
+    /// <summary>
+    /// A value made only of plain words (letters, perhaps a short trailing number) that says it is made up: one word
+    /// marks it (<c>test-secret</c>, <c>someSecret</c>, <c>invalid-secret-that-will-fail</c>), or it describes what it stands
+    /// for with a credential word among other words (<c>valid-token</c>, <c>user-token-1</c>). A random word anywhere
+    /// (<c>sk_test_mk5ssIswiymVOa2MPE8BwZX5</c>) makes it a value again; a credential word alone (<c>secret</c>) stays a value.
+    /// </summary>
+    /// <summary>
+    /// Whether a value stored under a credential name only describes itself (<c>valid-token</c>, <c>user-token-1</c>,
+    /// <c>refresh-token-value</c>). Not used at client-secret sinks, where the value is the secret whatever it says.
+    /// </summary>
+    public static bool IsDescriptiveFake(string value) => IsObviousFake(value.Trim(), acceptDescriptive: true);
+
+    private static bool IsObviousFake(string text, bool acceptDescriptive)
+    {
+        var marked = false;
+        var descriptive = false;
+        var letterWords = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            // One word: letters (a capital may start it), then at most three digits.
+            var start = i;
+            i++;
+            while (i < text.Length && char.IsLetter(text[i]) && !(char.IsUpper(text[i]) && char.IsLower(text[i - 1])))
+            {
+                i++;
+            }
+
+            var letters = i - start;
+            var digits = 0;
+            while (i < text.Length && char.IsDigit(text[i]))
+            {
+                i++;
+                digits++;
+            }
+
+            if (digits > 3 || (letters > 0 && char.IsDigit(text[start]) && i < text.Length && char.IsLetter(text[i])))
+            {
+                return false;
+            }
+
+            // Digits only as the very last word ("user-token-1"); inside ("Kq8~xZ.client-credentials") they make a value.
+            if ((digits > 0 || char.IsDigit(text[start])) && HasLetterFrom(text, i))
+            {
+                return false;
+            }
+
+            if (i < text.Length && char.IsLetterOrDigit(text[i]) && !char.IsUpper(text[i]))
+            {
+                // Letters after digits inside one word ("a1b2"): random, not a word.
+                return false;
+            }
+
+            if (letters > 0 && char.IsLetter(text[start]))
+            {
+                letterWords++;
+                marked |= digits == 0 && IsOneOf(text, start, letters, FakeMarkers);
+                descriptive |= IsOneOf(text, start, letters, DescriptiveWords);
+            }
+        }
+
+        return marked || (acceptDescriptive && descriptive && letterWords >= 2);
+    }
+
+    private static bool HasLetterFrom(string text, int index)
+    {
+        for (var i = index; i < text.Length; i++)
+        {
+            if (char.IsLetter(text[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsOneOf(string text, int start, int length, string[] words)
+    {
+        foreach (var word in words)
+        {
+            if (length == word.Length && string.Compare(text, start, word, 0, length, StringComparison.OrdinalIgnoreCase) == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// <c>xxx</c>, <c>*****</c>, <c>•••••</c>, <c>****-****-1234</c>: one character repeated, or a value that is

@@ -44,6 +44,21 @@ internal sealed class SinkBoundLiterals
     public static SinkBoundLiterals Compute(Compilation compilation, SecretSinkMatcher matcher, CancellationToken cancellationToken)
     {
         var spans = new Dictionary<SyntaxTree, List<TextSpan>>();
+        try
+        {
+            Fill(compilation, matcher, spans, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Broken code must never turn into an analyzer crash (AD0001) for every literal that asks; what was
+            // found before the failure still defers the weaker rules.
+        }
+
+        return new SinkBoundLiterals(spans);
+    }
+
+    private static void Fill(Compilation compilation, SecretSinkMatcher matcher, Dictionary<SyntaxTree, List<TextSpan>> spans, CancellationToken cancellationToken)
+    {
         var hits = new List<SinkHit>();
         foreach (var tree in compilation.SyntaxTrees)
         {
@@ -88,8 +103,6 @@ internal sealed class SinkBoundLiterals
                 }
             }
         }
-
-        return new SinkBoundLiterals(spans);
     }
 
     /// <summary>A sink is reached through a call, a creation, an assignment or a composite string that names it.</summary>
@@ -101,7 +114,9 @@ internal sealed class SinkBoundLiterals
     private static bool MentionsASink(SyntaxTree tree, SecretSinkMatcher matcher, CancellationToken cancellationToken)
     {
         var text = tree.GetText(cancellationToken).ToString();
-        if (text.IndexOf("client_secret", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("Basic", StringComparison.Ordinal) >= 0)
+        if (text.IndexOf("client_secret", StringComparison.OrdinalIgnoreCase) >= 0
+            || text.IndexOf(SecretSinkCatalog.ClientSecretMemberName, StringComparison.Ordinal) >= 0
+            || text.IndexOf("Basic", StringComparison.Ordinal) >= 0)
         {
             return true;
         }

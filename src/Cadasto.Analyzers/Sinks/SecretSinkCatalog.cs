@@ -50,6 +50,17 @@ internal static class SecretSinkCatalog
         new SecretSink("OpenIddict.Client.OpenIddictClientRegistration", "ClientSecret", SinkKind.PropertyAssignment),
         new SecretSink("OpenIddict.Abstractions.OpenIddictApplicationDescriptor", "ClientSecret", SinkKind.PropertyAssignment),
 
+        // Token introspection and access-token management (Duende and the IdentityModel.AspNetCore packages)
+        new SecretSink("Duende.AspNetCore.Authentication.OAuth2Introspection.OAuth2IntrospectionOptions", "ClientSecret", SinkKind.PropertyAssignment),
+        new SecretSink("IdentityModel.AspNetCore.OAuth2Introspection.OAuth2IntrospectionOptions", "ClientSecret", SinkKind.PropertyAssignment),
+        new SecretSink("Duende.AccessTokenManagement.ClientCredentialsClient", "ClientSecret", SinkKind.PropertyAssignment),
+
+        // OWIN (Katana) for .NET Framework apps
+        new SecretSink("Microsoft.Owin.Security.OpenIdConnect.OpenIdConnectAuthenticationOptions", "ClientSecret", SinkKind.PropertyAssignment),
+
+        // Cadasto.Credentials: the generated configuration's secret is a SecretValue; spelling one out defeats it
+        new SecretSink("Cadasto.Credentials.SecretValue", Ctor, SinkKind.ConstructorArgument, "value"),
+
         // Azure.Identity
         new SecretSink("Azure.Identity.ClientSecretCredential", Ctor, SinkKind.ConstructorArgument, "clientSecret"),
 
@@ -70,6 +81,12 @@ internal static class SecretSinkCatalog
     /// <c>KeyValuePair</c> key, an anonymous-object member, or <c>name=</c> in a query string or form body.
     /// </summary>
     public static readonly ImmutableArray<string> ClientSecretFieldNames = ImmutableArray.Create("client_secret");
+
+    /// <summary>
+    /// The member name that is a client secret even when its type cannot be resolved (a library missing from a
+    /// source-only scan): every catalogue type that has it means the OAuth client secret.
+    /// </summary>
+    public const string ClientSecretMemberName = "ClientSecret";
 
     /// <summary>The HTTP header whose <c>Basic</c> value carries <c>id:secret</c>.</summary>
     public const string AuthorizationHeader = "Authorization";

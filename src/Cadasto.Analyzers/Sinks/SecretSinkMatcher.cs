@@ -25,9 +25,12 @@ internal sealed class SecretSinkMatcher
     private readonly INamedTypeSymbol? _encoding;
     private readonly INamedTypeSymbol? _httpHeaders;
 
-    private SecretSinkMatcher(Compilation compilation, SecretSinkIndex index)
+    private readonly HashSet<string> _allowedPlaceholders;
+
+    private SecretSinkMatcher(Compilation compilation, SecretSinkIndex index, HashSet<string> allowedPlaceholders)
     {
         Index = index;
+        _allowedPlaceholders = allowedPlaceholders;
         _authenticationHeaderValue = compilation.GetTypeByMetadataName("System.Net.Http.Headers.AuthenticationHeaderValue");
         _convert = compilation.GetTypeByMetadataName("System.Convert");
         _encoding = compilation.GetTypeByMetadataName("System.Text.Encoding");
@@ -50,8 +53,12 @@ internal sealed class SecretSinkMatcher
     {
         var sinks = SecretSinkCatalog.Default.AddRange(
             SecretSinkCatalog.ParseUserSinks(CadastoOptions.GetGlobal(options, CadastoOptions.SecretSinks)));
-        return new SecretSinkMatcher(compilation, SecretSinkIndex.Create(compilation, sinks));
+        var allowed = CadastoOptions.ToSet(CadastoOptions.SplitList(CadastoOptions.GetGlobal(options, CadastoOptions.AllowedPlaceholders)));
+        return new SecretSinkMatcher(compilation, SecretSinkIndex.Create(compilation, sinks), allowed);
     }
+
+    /// <summary>Whether the team declared <paramref name="value"/> a placeholder (<c>cadasto_allowed_placeholders</c>).</summary>
+    public bool IsAllowedPlaceholder(string value) => _allowedPlaceholders.Count > 0 && _allowedPlaceholders.Contains(value.Trim());
 
     /// <summary>Adds to <paramref name="hits"/> every hard-coded value <paramref name="operation"/> hands to a sink.</summary>
     public void Match(IOperation operation, Compilation compilation, CancellationToken cancellationToken, List<SinkHit> hits)
@@ -182,6 +189,12 @@ internal sealed class SecretSinkMatcher
 
             case IFieldReferenceOperation field when Index.TryGetSink(field.Field, out var sink) && sink.Kind == SinkKind.PropertyAssignment:
                 Trace(assignment.Value, sink.DisplayName, sink.Meaning, compilation, cancellationToken, hits);
+                return;
+
+            case IInvalidOperation invalid when IsUnresolvedClientSecret(invalid.Syntax):
+                // options.ClientSecret = "…" where the options type did not bind (a package the compilation lacks,
+                // as in a source-only scan): the catalogue's types all mean the OAuth client secret by this name.
+                Trace(assignment.Value, SecretSinkCatalog.ClientSecretMemberName, SinkMeaning.ClientSecret, compilation, cancellationToken, hits);
                 return;
         }
     }
@@ -391,6 +404,14 @@ internal sealed class SecretSinkMatcher
             }
         }
     }
+
+    private static bool IsUnresolvedClientSecret(SyntaxNode target) => target switch
+    {
+        Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText == SecretSinkCatalog.ClientSecretMemberName,
+        Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax { Parent: Microsoft.CodeAnalysis.CSharp.Syntax.AssignmentExpressionSyntax { Parent: Microsoft.CodeAnalysis.CSharp.Syntax.InitializerExpressionSyntax } } name
+            => name.Identifier.ValueText == SecretSinkCatalog.ClientSecretMemberName,
+        _ => false,
+    };
 
     private static bool IsClientSecretKeyArgument(IArgumentOperation key) =>
         key.Parameter is { } parameter && KeyValueArguments.IsKeyParameter(parameter.Name) && IsClientSecretKey(key.Value);

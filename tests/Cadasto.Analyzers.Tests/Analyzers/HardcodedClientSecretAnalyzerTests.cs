@@ -551,4 +551,115 @@ public sealed class HardcodedClientSecretAnalyzerTests
             },
         }.RunAsync();
     }
+    [Fact]
+    public Task ClientSecretOfAnUnresolvedOptionsType_ShouldReport() => new VerifyCS.Test
+    {
+        // A source-only scan may lack a library (here Microsoft.AspNetCore.Authentication.Google): the options type
+        // does not bind, and the member named ClientSecret is still the OAuth client secret.
+        TestCode = """
+            using Microsoft.Extensions.DependencyInjection;
+
+            static class Startup
+            {
+                static void Add(IServiceCollection services)
+                {
+                    services.AddAuthentication().AddGoogle(o =>
+                    {
+                        o.ClientId = "1234-abc.apps.googleusercontent.com";
+                        o.ClientSecret = {|CDS1001:"GOCSPX-g00gle.Secret81"|};
+                    });
+                    var options = new Missing.OAuth2IntrospectionOptions { ClientSecret = {|CDS1001:"introspection-8d1c"|} };
+                }
+            }
+            """,
+        CompilerDiagnostics = CompilerDiagnostics.None,
+    }.RunAsync();
+
+    [Fact]
+    public Task InstructionsInsteadOfASecret_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+        using Microsoft.Extensions.DependencyInjection;
+
+        static class Startup
+        {
+            static void Add(IServiceCollection services) =>
+                services.Configure<OpenIdConnectOptions>(o => o.ClientSecret = "copy client secret from Google here");
+        }
+        """);
+    [Fact]
+    public Task TeamDeclaredPlaceholder_ShouldNotReport() => new VerifyCS.Test
+    {
+        TestState =
+        {
+            Sources =
+            {
+                """
+                using Microsoft.Identity.Client;
+
+                class TokenProvider
+                {
+                    void Build()
+                    {
+                        ConfidentialClientApplicationBuilder.Create("id").WithClientSecret("Dev0nly~Secret");
+                        ConfidentialClientApplicationBuilder.Create("id").WithClientSecret({|CDS1001:"Pr0d~Secret.71"|});
+                    }
+                }
+                """,
+            },
+            AnalyzerConfigFiles = { ("/.globalconfig", "is_global = true\ncadasto_allowed_placeholders = Dev0nly~Secret\n") },
+        },
+    }.RunAsync();
+    [Fact]
+    public Task ManifestKeyWithoutConfigurationInScope_ShouldFixWithTheMatchingVariable() => new VerifyCS.Test
+    {
+        TestState =
+        {
+            Sources =
+            {
+                """
+                using Microsoft.Identity.Client;
+
+                class TokenProvider
+                {
+                    IConfidentialClientApplication Build() =>
+                        ConfidentialClientApplicationBuilder.Create("id").WithClientSecret({|CDS1001:"s3cr3t-Kq8~xZ"|}).Build();
+                }
+                """,
+            },
+            AdditionalFiles = { ("cadasto.json", ManifestWithUserSecretsKey) },
+        },
+        FixedState =
+        {
+            Sources =
+            {
+                """
+                using Microsoft.Identity.Client;
+
+                class TokenProvider
+                {
+                    IConfidentialClientApplication Build() =>
+                        ConfidentialClientApplicationBuilder.Create("id").WithClientSecret(System.Environment.GetEnvironmentVariable("INVOICE_SYNC_CADASTO_SECRET")).Build();
+                }
+                """,
+            },
+            AdditionalFiles = { ("cadasto.json", ManifestWithUserSecretsKey) },
+        },
+    }.RunAsync();
+    [Fact]
+    public Task SecretValueSpelledOut_ShouldReport()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using Cadasto.Credentials;
+
+                static class Credentials
+                {
+                    public static readonly SecretValue Secret = new({|CDS1001:"Kq8~xZ.generated-secret"|});
+                }
+                """,
+        };
+        test.TestState.AdditionalReferences.Add(typeof(Cadasto.Credentials.SecretValue).Assembly);
+        return test.RunAsync();
+    }
 }

@@ -59,7 +59,7 @@ public sealed class AccuracyCorpusTests
             var compilation = CSharpCompilation.Create(
                 "Corpus_" + Guid.NewGuid().ToString("N"),
                 new[] { tree },
-                TestReferences.All,
+                TestReferences.WithRuntime,
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
             var errors = compilation.GetDiagnostics(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
