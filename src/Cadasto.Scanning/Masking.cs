@@ -11,6 +11,16 @@ public static class Masking
 {
     public const string Mask = "***";
 
+    /// <summary>
+    /// Whether a finding's flagged text is a secret value: a rule of the secret family (CDS1xxx) that
+    /// points at a value — a string literal in C#, or a value in a configuration file. Other rules point
+    /// at names the user must see (a scope, a flow, a redirect URI without credentials).
+    /// </summary>
+    public static bool FlagsSecretValue(string ruleId, string? flaggedText, bool inConfigurationFile) =>
+        ruleId.StartsWith("CDS1", StringComparison.Ordinal)
+        && !string.IsNullOrEmpty(flaggedText)
+        && (inConfigurationFile || flaggedText.TrimStart()[0] is '"' or '@' or '$');
+
     /// <summary>Replaces the flagged text, with and without its quotes, in a message.</summary>
     public static string MaskMessage(string message, string? flaggedText)
     {

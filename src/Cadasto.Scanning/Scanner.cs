@@ -219,7 +219,12 @@ public sealed class Scanner
             filePath = loaded.Project.ProjectFile ?? loaded.Project.Directory;
         }
 
-        var message = Masking.MaskMessage(diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), flagged);
+        var message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        if (Masking.FlagsSecretValue(diagnostic.Id, flagged, location.Kind == LocationKind.ExternalFile))
+        {
+            message = Masking.MaskMessage(message, flagged);
+        }
+
         var relative = Path.GetRelativePath(root, filePath).Replace('\\', '/');
         var hasPosition = lineSpan.IsValid && location.Kind != LocationKind.None;
         var finding = new Finding(
