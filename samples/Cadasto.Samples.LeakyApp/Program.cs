@@ -11,3 +11,10 @@ var application = ConfidentialClientApplicationBuilder
 
 var result = await application.AcquireTokenForClient(new[] { "api.read" }).ExecuteAsync();
 System.Console.WriteLine(result.ExpiresOn);
+
+// CDS1002: a partner API key kept in a credential-named constant.
+const string PartnerApiKey = "pk_4f9a1c77e2b84d1f";
+
+// CDS1003: a connection string with a password, whatever the variable is called.
+var exportDatabase = "Server=sql.internal;Database=Invoices;User Id=invoice_app;Password=Tr1cky!Pass;";
+System.Console.WriteLine(PartnerApiKey.Length + exportDatabase.Length);

@@ -238,7 +238,14 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
                     return property.Type.SpecialType == SpecialType.System_String && _names.IsCredentialName(property.Name);
 
                 case IFieldReferenceOperation { Field: var field }:
-                    return !field.IsConst && field.Type.SpecialType == SpecialType.System_String && _names.IsCredentialName(field.Name);
+                    if (field.Type.SpecialType != SpecialType.System_String || !_names.IsCredentialName(field.Name))
+                    {
+                        return false;
+                    }
+
+                    // A constant named ClientSecret usually holds a key name ("Cadasto:ClientSecret"), sometimes the secret.
+                    return !field.IsConst
+                           || (field.ConstantValue is string constant && CredentialValueShape.CanBeACredential(constant) && !CredentialValueShape.IsNameOrLabel(constant, field.Name, _names));
 
                 case IParameterReferenceOperation { Parameter: var parameter }:
                     return parameter.Type.SpecialType == SpecialType.System_String && _names.IsCredentialName(parameter.Name);

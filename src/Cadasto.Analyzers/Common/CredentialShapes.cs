@@ -79,11 +79,18 @@ internal static class CredentialShapes
         new("DigitalOcean token", "dop_v1_", Alphabet.Hex, 64, 64),
     };
 
+    // A value ends at the next pair: ';' in ADO.NET strings, ',' in Redis ones, '&' in URL queries.
+    private static readonly char[] ValueTerminators = { ';', ',', '&' };
+
     // Connection-string keys whose value is a credential.
     private static readonly string[] CredentialKeys = { "password=", "pwd=", "accountkey=", "sharedaccesskey=", "sharedaccesssignature=" };
 
-    // The storage emulator's account key is published in Microsoft's documentation: not a secret.
-    private const string StorageEmulatorKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    // The emulators' account keys are published in Microsoft's documentation (Azurite, the Cosmos DB emulator): not secrets.
+    private static readonly string[] EmulatorKeys =
+    {
+        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
+        "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==",
+    };
 
     /// <summary>What kind of credential the literal is shaped like (for the message), or null.</summary>
     public static string? Classify(string text)
@@ -342,20 +349,20 @@ internal static class CredentialShapes
                     before--;
                 }
 
-                if (before >= 0 && text[before] is not (';' or '&' or '?' or '\n'))
+                if (before >= 0 && text[before] is not (';' or '&' or '?' or ',' or '\n'))
                 {
                     continue;
                 }
 
-                var valueEnd = text.IndexOf(';', from);
+                var valueEnd = text.IndexOfAny(ValueTerminators, from);
                 var value = (valueEnd < 0 ? text.Substring(from) : text.Substring(from, valueEnd - from)).Trim().Trim('\'', '"');
-                if (value.Length == 0 || value[0] is '{' || SecretValueHeuristics.IsNotASecret(value) || value == StorageEmulatorKey)
+                if (value.Length == 0 || value[0] is '{' || SecretValueHeuristics.IsNotASecret(value) || Array.IndexOf(EmulatorKeys, value) >= 0)
                 {
                     continue;
                 }
 
                 var isKey = key is not ("password=" or "pwd=");
-                if (!isKey && text.IndexOf(';') < 0 && index > 0)
+                if (!isKey && text.IndexOf(';') < 0 && text.IndexOf(',') < 0 && index > 0)
                 {
                     continue;
                 }

@@ -54,8 +54,13 @@ internal static class CredentialValueShape
             return false;
         }
 
-        return CredentialNames.SplitWordCount(trimmed) >= 2;
+        // "Cadasto:ClientSecret", "X-Api-Key" (a compound name), or a credential word alone ("password" as a grant
+        // type, "token" as a field name); a longer single word ("supersecret") is a value.
+        return CredentialNames.SplitWordCount(trimmed) >= 2 || IsCredentialWordItself(trimmed, names);
     }
+
+    private static bool IsCredentialWordItself(string text, CredentialNames names) =>
+        names.TryMatch(text, out var word) && EqualsIgnoringSeparators(text, word);
 
     private static bool IsIdentifierLike(string text)
     {
@@ -70,28 +75,52 @@ internal static class CredentialValueShape
         return true;
     }
 
-    /// <summary>Words and spaces with no digits or symbols: a UI label, a message, an error text.</summary>
+    /// <summary>
+    /// Text for people or machines rather than a credential: two words of letters (<c>Enter password</c>), or three
+    /// or more words at least half of which are words of letters (a message, a label, a SQL statement).
+    /// Credentials are single tokens; only a passphrase has spaces, and that is the rare case given up here.
+    /// </summary>
     private static bool IsProse(string text)
     {
-        var spaces = 0;
-        var letters = 0;
-        foreach (var c in text)
+        var words = 0;
+        var letterWords = 0;
+        var i = 0;
+        while (i < text.Length)
         {
-            if (c == ' ')
+            while (i < text.Length && char.IsWhiteSpace(text[i]))
             {
-                spaces++;
+                i++;
             }
-            else if (char.IsLetter(c))
+
+            if (i == text.Length)
             {
-                letters++;
+                break;
             }
-            else if (c is not ('.' or ',' or ':' or '!' or '?' or '\'' or '-' or '(' or ')'))
+
+            var letters = 0;
+            var others = 0;
+            while (i < text.Length && !char.IsWhiteSpace(text[i]))
             {
-                return false;
+                if (char.IsLetter(text[i]))
+                {
+                    letters++;
+                }
+                else if (text[i] is not ('.' or ',' or ':' or ';' or '!' or '?' or '\'' or '"' or '(' or ')'))
+                {
+                    others++;
+                }
+
+                i++;
+            }
+
+            words++;
+            if (letters >= 1 && others == 0)
+            {
+                letterWords++;
             }
         }
 
-        return spaces >= 1 && letters >= 2 * (spaces + 1);
+        return words == 2 ? letterWords == 2 : words >= 3 && letterWords * 2 >= words;
     }
 
     /// <summary><c>"{0}"</c>, <c>"Bearer {token}"</c>: a composite format or message template.</summary>

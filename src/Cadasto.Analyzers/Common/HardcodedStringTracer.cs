@@ -35,6 +35,22 @@ internal static class HardcodedStringTracer
         return found;
     }
 
+    /// <summary>
+    /// The value a local assigned once was initialized with (any expression, not only constants), so a caller can
+    /// look at how it was built (<c>var credentials = Convert.ToBase64String(…)</c>); null when the local is written again.
+    /// </summary>
+    public static IOperation? SingleAssignmentInitializer(ILocalReferenceOperation reference, Compilation compilation, CancellationToken cancellationToken)
+    {
+        var local = reference.Local;
+        if (local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } initializer } declarator
+            || (!local.IsConst && IsLocalWrittenAgain(local, declarator)))
+        {
+            return null;
+        }
+
+        return GetOperation(initializer, reference, compilation, cancellationToken);
+    }
+
     private static bool TryTrace(IOperation? value, Compilation compilation, List<HardcodedString> found, int depth, CancellationToken cancellationToken)
     {
         if (value is null || depth > MaxDepth)

@@ -73,8 +73,9 @@ internal sealed class SecretLiteralClassifier
             return name;
         }
 
-        // Positional arguments count only at known sinks (NetworkCredential, Bearer headers…).
-        return KnownCredentialSinkFor(literal, cancellationToken);
+        // Positional arguments count only at known sinks whose parameter is a credential (NetworkCredential's
+        // password…). There the name is weaker evidence than a credential shape: a shaped value is CDS1003's.
+        return CredentialShapes.Classify(text) is null ? KnownCredentialSinkFor(literal, cancellationToken) : null;
     }
 
     /// <summary>Whether CDS1001 reports the literal (it reaches a client-secret sink, here or through a declaration).</summary>
@@ -225,11 +226,7 @@ internal sealed class SecretLiteralClassifier
         return ConstantText(arguments[index - 1].Value);
     }
 
-    private static bool IsKeyParameter(string name) =>
-        name.EndsWith("key", StringComparison.OrdinalIgnoreCase)
-        || name.EndsWith("name", StringComparison.OrdinalIgnoreCase)
-        || name.Equals("variable", StringComparison.OrdinalIgnoreCase)
-        || name.Equals("item1", StringComparison.OrdinalIgnoreCase);
+    private static bool IsKeyParameter(string name) => KeyValueArguments.IsKeyParameter(name);
 
     /// <summary><c>string ApiKey =&gt; "…";</c>, <c>get { return "…"; }</c>, <c>string GetPassword() =&gt; "…";</c>.</summary>
     private static string? ReturningMemberName(IReturnOperation returned, CancellationToken cancellationToken)

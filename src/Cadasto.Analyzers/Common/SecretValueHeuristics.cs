@@ -14,6 +14,9 @@ internal static class SecretValueHeuristics
         "changeme", "replaceme", "yoursecret", "yourclientsecret", "yourpassword", "yourapikey", "yourkey",
         "yourtoken", "placeholder", "todo", "tbd", "fixme", "insertsecrethere", "secrethere", "notset", "none", "null",
         "redacted",
+
+        // Publicly documented defaults (RabbitMQ's guest/guest): known to everyone, so not a secret.
+        "guest",
     };
 
     /// <summary>Whether <paramref name="value"/> cannot be a real secret.</summary>
@@ -25,7 +28,7 @@ internal static class SecretValueHeuristics
             return true;
         }
 
-        return IsTemplateToken(text) || IsMask(text) || IsPlaceholderWord(text);
+        return IsTemplateToken(text) || IsMask(text) || IsElided(text) || IsPlaceholderWord(text);
     }
 
     /// <summary><c>&lt;your-secret&gt;</c>, <c>${VAR}</c>, <c>$(Var)</c>, <c>%VAR%</c>, <c>{{var}}</c>, <c>#{var}#</c>, <c>[secret]</c>.</summary>
@@ -44,24 +47,34 @@ internal static class SecretValueHeuristics
         && text.StartsWith(open, StringComparison.Ordinal)
         && text.EndsWith(close, StringComparison.Ordinal);
 
-    /// <summary><c>xxx</c>, <c>*****</c>, <c>.....</c>: one character repeated.</summary>
+    /// <summary><c>...</c>, <c>… only from configuration</c>: a value left out on purpose, as documentation writes it.</summary>
+    private static bool IsElided(string text) =>
+        text.StartsWith("...", StringComparison.Ordinal) || text.StartsWith("\u2026", StringComparison.Ordinal)
+        || text.EndsWith("...", StringComparison.Ordinal) || text.EndsWith("\u2026", StringComparison.Ordinal);
+
+    /// <summary>
+    /// <c>xxx</c>, <c>*****</c>, <c>•••••</c>, <c>****-****-1234</c>: one character repeated, or a value that is
+    /// mostly masking characters.
+    /// </summary>
     private static bool IsMask(string text)
     {
         var first = char.ToLowerInvariant(text[0]);
-        if (first is not ('x' or '*' or '.' or '-' or '#' or '?' or '0'))
-        {
-            return false;
-        }
-
+        var repeated = first is 'x' or '0' || !char.IsLetterOrDigit(first);
+        var masking = 0;
         foreach (var c in text)
         {
             if (char.ToLowerInvariant(c) != first)
             {
-                return false;
+                repeated = false;
+            }
+
+            if (c is '*' or '\u2022' or '\u25CF')
+            {
+                masking++;
             }
         }
 
-        return true;
+        return repeated || masking * 2 >= text.Length;
     }
 
     private static bool IsPlaceholderWord(string text)

@@ -32,8 +32,9 @@ internal static class SecretSinkCatalog
         new SecretSink("IdentityModel.Client.ProtocolRequest", "ClientSecret", SinkKind.PropertyAssignment),
         new SecretSink("IdentityModel.Client.ClientOptions", "ClientSecret", SinkKind.PropertyAssignment),
         new SecretSink("IdentityModel.Client.TokenClientOptions", "ClientSecret", SinkKind.PropertyAssignment),
-        new SecretSink("IdentityModel.Client.BasicAuthenticationHeaderValue", Ctor, SinkKind.ConstructorArgument, "password"),
-        new SecretSink("IdentityModel.Client.BasicAuthenticationOAuthHeaderValue", Ctor, SinkKind.ConstructorArgument, "password"),
+        // The legacy package declares its Basic header values in System.Net.Http (checked against IdentityModel 6.2.0).
+        new SecretSink("System.Net.Http.BasicAuthenticationHeaderValue", Ctor, SinkKind.ConstructorArgument, "password"),
+        new SecretSink("System.Net.Http.BasicAuthenticationOAuthHeaderValue", Ctor, SinkKind.ConstructorArgument, "password"),
         new SecretSink("IdentityModel.Client.AuthorizationHeaderExtensions", "SetBasicAuthentication", SinkKind.MethodArgument, "password"),
         new SecretSink("IdentityModel.Client.AuthorizationHeaderExtensions", "SetBasicAuthenticationOAuth", SinkKind.MethodArgument, "password"),
         new SecretSink("IdentityModel.OidcClient.OidcClientOptions", "ClientSecret", SinkKind.PropertyAssignment),

@@ -111,7 +111,7 @@ internal sealed class SecretSinkMatcher
         // dictionary.Add("client_secret", …), a collection initializer's { "client_secret", … }, KeyValuePair.Create(…)
         for (var i = 1; i < arguments.Length; i++)
         {
-            if (IsClientSecretKey(arguments[i - 1].Value))
+            if (IsClientSecretKeyArgument(arguments[i - 1]))
             {
                 Trace(arguments[i].Value, "client_secret", SinkMeaning.ClientSecret, compilation, cancellationToken, hits);
             }
@@ -143,6 +143,7 @@ internal sealed class SecretSinkMatcher
             }
             else if (string.Equals(scheme, "Bearer", StringComparison.OrdinalIgnoreCase))
             {
+                // A bearer token: a known sink for CDS1002's positional arguments.
                 Trace(arguments[1].Value, "AuthenticationHeaderValue(\"Bearer\")", SinkMeaning.Credential, compilation, cancellationToken, hits);
             }
 
@@ -152,7 +153,7 @@ internal sealed class SecretSinkMatcher
         // new KeyValuePair<string, string>("client_secret", …)
         for (var i = 1; i < arguments.Length; i++)
         {
-            if (IsClientSecretKey(arguments[i - 1].Value))
+            if (IsClientSecretKeyArgument(arguments[i - 1]))
             {
                 Trace(arguments[i].Value, "client_secret", SinkMeaning.ClientSecret, compilation, cancellationToken, hits);
             }
@@ -268,9 +269,18 @@ internal sealed class SecretSinkMatcher
     /// The value of a <c>Basic</c> header: <c>Convert.ToBase64String(Encoding.X.GetBytes(id + ":" + secret))</c>,
     /// the same behind <c>"Basic " +</c> or <c>$"Basic {…}"</c>, or an already encoded constant.
     /// </summary>
-    private void MatchBasicHeaderValue(IOperation value, Compilation compilation, CancellationToken cancellationToken, List<SinkHit> hits, bool expectSchemePrefix)
+    private void MatchBasicHeaderValue(IOperation value, Compilation compilation, CancellationToken cancellationToken, List<SinkHit> hits, bool expectSchemePrefix, int depth = 0)
     {
         value = StringParts.Unwrap(value);
+
+        // var credentials = Convert.ToBase64String(…); new AuthenticationHeaderValue("Basic", credentials)
+        if (value is ILocalReferenceOperation local && depth < 3
+            && HardcodedStringTracer.SingleAssignmentInitializer(local, compilation, cancellationToken) is { } initializer)
+        {
+            MatchBasicHeaderValue(initializer, compilation, cancellationToken, hits, expectSchemePrefix, depth + 1);
+            return;
+        }
+
         if (expectSchemePrefix)
         {
             IOperation? previous = null;
@@ -301,7 +311,7 @@ internal sealed class SecretSinkMatcher
 
         if (value is IInvocationOperation { TargetMethod.Name: "ToBase64String", Arguments.Length: >= 1 } toBase64
             && SymbolEqualityComparer.Default.Equals(toBase64.TargetMethod.ContainingType, _convert)
-            && StringParts.Unwrap(toBase64.Arguments[0].Value) is IInvocationOperation { TargetMethod.Name: "GetBytes", Arguments.Length: 1 } getBytes
+            && FollowLocal(toBase64.Arguments[0].Value, compilation, cancellationToken) is IInvocationOperation { TargetMethod.Name: "GetBytes", Arguments.Length: 1 } getBytes
             && _encoding is not null && DerivesFrom(getBytes.TargetMethod.ContainingType, _encoding))
         {
             MatchIdColonSecret(getBytes.Arguments[0].Value, compilation, cancellationToken, hits);
@@ -321,6 +331,13 @@ internal sealed class SecretSinkMatcher
     private static void MatchIdColonSecret(IOperation credential, Compilation compilation, CancellationToken cancellationToken, List<SinkHit> hits)
     {
         credential = StringParts.Unwrap(credential);
+        if (credential is ILocalReferenceOperation local
+            && HardcodedStringTracer.SingleAssignmentInitializer(local, compilation, cancellationToken) is { } initializer
+            && StringParts.Unwrap(initializer) is IBinaryOperation or IInterpolatedStringOperation)
+        {
+            credential = StringParts.Unwrap(initializer);
+        }
+
         var isComposite = credential is IBinaryOperation or IInterpolatedStringOperation;
         var whole = isComposite ? null : HardcodedStringTracer.Trace(credential, compilation, cancellationToken);
         if (whole is not null)
@@ -355,6 +372,15 @@ internal sealed class SecretSinkMatcher
         }
     }
 
+    /// <summary>The initializer of a local assigned once (<c>var bytes = Encoding.UTF8.GetBytes(…)</c>), else the value.</summary>
+    private static IOperation FollowLocal(IOperation value, Compilation compilation, CancellationToken cancellationToken)
+    {
+        value = StringParts.Unwrap(value);
+        return value is ILocalReferenceOperation local && HardcodedStringTracer.SingleAssignmentInitializer(local, compilation, cancellationToken) is { } initializer
+            ? StringParts.Unwrap(initializer)
+            : value;
+    }
+
     private static void Trace(IOperation value, string sinkName, SinkMeaning meaning, Compilation compilation, CancellationToken cancellationToken, List<SinkHit> hits)
     {
         foreach (var hardcoded in HardcodedStringTracer.Trace(value, compilation, cancellationToken))
@@ -365,6 +391,9 @@ internal sealed class SecretSinkMatcher
             }
         }
     }
+
+    private static bool IsClientSecretKeyArgument(IArgumentOperation key) =>
+        key.Parameter is { } parameter && KeyValueArguments.IsKeyParameter(parameter.Name) && IsClientSecretKey(key.Value);
 
     private static bool IsClientSecretKey(IOperation key) =>
         key.ConstantValue is { HasValue: true, Value: string name } && SecretSinkCatalog.IsClientSecretField(name);

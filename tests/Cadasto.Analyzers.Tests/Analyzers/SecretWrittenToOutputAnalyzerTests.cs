@@ -6,8 +6,15 @@ namespace Cadasto.Analyzers.Tests.Analyzers;
 
 public sealed class SecretWrittenToOutputAnalyzerTests
 {
+    private static Task VerifyWithRuntimeAsync(string source)
+    {
+        var test = new VerifyCS.Test { TestCode = source };
+        test.TestState.AdditionalReferences.Add(typeof(Cadasto.Credentials.SecretValue).Assembly);
+        return test.RunAsync();
+    }
+
     [Fact]
-    public Task SecretsInLogs_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+    public Task SecretsInLogs_ShouldReport() => VerifyWithRuntimeAsync("""
         using System;
         using Microsoft.Extensions.Configuration;
         using Microsoft.Extensions.Logging;
@@ -41,7 +48,7 @@ public sealed class SecretWrittenToOutputAnalyzerTests
         """);
 
     [Fact]
-    public Task SecretsOnConsoleDebugExceptionsAndToString_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+    public Task SecretsOnConsoleDebugExceptionsAndToString_ShouldReport() => VerifyWithRuntimeAsync("""
         using System;
         using System.Diagnostics;
         using Cadasto.Credentials;
@@ -68,7 +75,7 @@ public sealed class SecretWrittenToOutputAnalyzerTests
         """);
 
     [Fact]
-    public Task SafeWrites_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+    public Task SafeWrites_ShouldNotReport() => VerifyWithRuntimeAsync("""
         using System;
         using System.Threading;
         using Cadasto.Credentials;

@@ -22,6 +22,15 @@ public static class TestReferences
 
     public static ImmutableArray<MetadataReference> All => LazyAll.Value;
 
+    /// <summary>
+    /// <see cref="All"/> plus the runtime library (<c>SecretValue</c>). Kept apart: the generator emits only in
+    /// projects that reference it, and its tests need compilations without it.
+    /// </summary>
+    public static ImmutableArray<MetadataReference> WithRuntime => LazyWithRuntime.Value;
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> LazyWithRuntime = new(() =>
+        All.Add(MetadataReference.CreateFromFile(typeof(Cadasto.Credentials.SecretValue).Assembly.Location)));
+
     /// <summary>The assembly of a type that test code uses, and the libraries it needs, from the output folder.</summary>
     private static readonly Type[] OAuthLibraryAnchors =
     {
@@ -30,13 +39,15 @@ public static class TestReferences
         typeof(Duende.IdentityModel.OidcClient.OidcClientOptions),
         typeof(Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectOptions),
         typeof(Microsoft.Identity.Web.MicrosoftIdentityOptions),
+        typeof(Microsoft.Identity.Web.MicrosoftIdentityWebAppAuthenticationBuilderExtensions),
         typeof(Microsoft.Identity.Abstractions.CredentialDescription),
         typeof(OpenIddict.Client.OpenIddictClientRegistration),
         typeof(OpenIddict.Abstractions.OpenIddictApplicationDescriptor),
         typeof(IdentityModel.Client.ClientCredentialsTokenRequest),
         typeof(Azure.Identity.ClientSecretCredential),
         typeof(Microsoft.Extensions.Logging.ILogger),
-        typeof(Cadasto.Credentials.SecretValue),
+        typeof(Xunit.Assert),
+        typeof(Xunit.FactAttribute),
         typeof(Microsoft.Extensions.Options.IOptions<>),
     };
 
