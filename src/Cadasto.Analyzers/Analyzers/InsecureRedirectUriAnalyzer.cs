@@ -71,7 +71,8 @@ public sealed class InsecureRedirectUriAnalyzer : DiagnosticAnalyzer
                 {
                     foreach (var value in ConfigurationFiles.Read(file, ConfigurationKeys, context.CancellationToken))
                     {
-                        if (RedirectUriMatcher.InsecureReason(value.Value, requiresAbsolute: true) is { } reason)
+                        // Relative values are allowed here: a configured "RedirectUri" is often the local return URL after sign-in.
+                        if (RedirectUriMatcher.InsecureReason(value.Value, requiresAbsolute: false) is { } reason)
                         {
                             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InsecureRedirectUri, value.Location, value.Value.Trim(), reason));
                         }

@@ -22,7 +22,7 @@ public sealed class PasswordGrantAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            var index = OAuthSignalIndex.Create(start.Compilation);
+            var index = OAuthSignalIndex.Get(start.Compilation);
             OAuthSignalActions.Register(
                 start,
                 index,

@@ -28,7 +28,7 @@ public sealed class SecretInPublicClientAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var index = OAuthSignalIndex.Create(start.Compilation);
+            var index = OAuthSignalIndex.Get(start.Compilation);
             OAuthSignalActions.Register(
                 start,
                 index,

@@ -30,7 +30,7 @@ public sealed class UndeclaredFlowAnalyzer : DiagnosticAnalyzer
             }
 
             var fileName = CompilationManifest.FileName(manifest);
-            var index = OAuthSignalIndex.Create(start.Compilation);
+            var index = OAuthSignalIndex.Get(start.Compilation);
             OAuthSignalActions.Register(
                 start,
                 index,

@@ -47,7 +47,10 @@ public sealed class UnregisteredRedirectUriAnalyzer : DiagnosticAnalyzer
                         sinks.Find(context.Operation, context.Compilation, sites, context.CancellationToken);
                         foreach (var site in sites)
                         {
-                            if (Check(site.Uri, site.Sink.UriKind == RedirectUriKind.CallbackPath, site.Location, registered, fileName) is { } diagnostic)
+                            // A relative URI that the library resolves against the app's origin is compared as a path, like CallbackPath.
+                            var isPath = site.Sink.UriKind == RedirectUriKind.CallbackPath
+                                || (site.Sink.UriKind == RedirectUriKind.AbsoluteOrRelative && RedirectUriMatcher.IsRelative(site.Uri));
+                            if (Check(site.Uri, isPath, site.Location, registered, fileName) is { } diagnostic)
                             {
                                 context.ReportDiagnostic(diagnostic);
                             }
@@ -66,6 +69,14 @@ public sealed class UnregisteredRedirectUriAnalyzer : DiagnosticAnalyzer
                 foreach (var value in ConfigurationFiles.Read(context.AdditionalFile, ConfigurationKeys, context.CancellationToken))
                 {
                     var isPath = string.Equals(value.Key, "CallbackPath", System.StringComparison.OrdinalIgnoreCase);
+
+                    // A relative "RedirectUri" in configuration is most often where to go after sign-in
+                    // (AuthenticationProperties.RedirectUri), not the OAuth redirect: only absolute ones are compared.
+                    if (!isPath && RedirectUriMatcher.IsRelative(value.Value))
+                    {
+                        continue;
+                    }
+
                     if (Check(value.Value, isPath, value.Location, registered, fileName) is { } diagnostic)
                     {
                         context.ReportDiagnostic(diagnostic);

@@ -32,15 +32,18 @@ internal static class ClientTypeResolver
     public static readonly ImmutableArray<string> PropertiesNeedingDeclaration = ImmutableArray.Create(
         "UsingMicrosoftNETSdkBlazorWebAssembly", "RuntimeIdentifier", "UseMaui", "UseWPF", "UseWindowsForms", "UseWinUI", "OutputType", "UsingMicrosoftNETSdkWorker");
 
-    /// <summary>The client type of the compilation; <paramref name="manifestClientType"/> is the manifest's <c>clientType</c>, if any.</summary>
-    public static ClientTypeInfo Resolve(AnalyzerOptions options, string? manifestClientType, string manifestFileName = CadastoOptions.DefaultManifestFileName)
+    /// <summary>
+    /// The client type of the compilation; <paramref name="manifestClientType"/> is the manifest's <c>clientType</c>
+    /// and <paramref name="configuredClientType"/> the <c>cadasto_client_type</c> option, if any.
+    /// </summary>
+    public static ClientTypeInfo Resolve(AnalyzerOptions options, string? manifestClientType, string? configuredClientType, string manifestFileName = CadastoOptions.DefaultManifestFileName)
     {
         if (Parse(manifestClientType) is { } fromManifest)
         {
             return new ClientTypeInfo(fromManifest, manifestFileName);
         }
 
-        if (Parse(CadastoOptions.GetGlobal(options, CadastoOptions.ClientType)) is { } configured)
+        if (Parse(configuredClientType) is { } configured)
         {
             return new ClientTypeInfo(configured, CadastoOptions.ClientType);
         }

@@ -11,8 +11,25 @@ internal static class CompilationManifest
     /// The manifest model when the compilation has a readable one; null otherwise, and then the
     /// manifest-comparing rules stay silent (a manifest that is not JSON is CDS9001's alone).
     /// </summary>
-    public static CadastoManifest? Get(AnalyzerOptions options, CancellationToken cancellationToken) =>
-        ManifestProvider.TryGet(options, cancellationToken, out var result) ? result.Manifest : null;
+    public static CadastoManifest? Get(AnalyzerOptions options, CancellationToken cancellationToken)
+    {
+        if (!ManifestProvider.TryGet(options, cancellationToken, out var result))
+        {
+            return null;
+        }
+
+        // A manifest of the wrong shape (CDS9001: "redirectUris" not an array, …) reads as missing parts, and
+        // comparing code with it would report every URI and scope: CDS9001 says what to fix first.
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            if (diagnostic.Id == DiagnosticIds.ManifestMalformed)
+            {
+                return null;
+            }
+        }
+
+        return result.Manifest;
+    }
 
     /// <summary>The manifest's file name, for messages.</summary>
     public static string FileName(CadastoManifest manifest)

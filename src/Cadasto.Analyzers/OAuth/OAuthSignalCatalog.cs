@@ -65,6 +65,11 @@ internal static class OAuthSignalCatalog
             }
         }
 
+        // IdentityModel 3.x, still common in older samples: TokenClient's first generation of names.
+        Call(rows, "IdentityModel.Client.TokenClient", "RequestResourceOwnerPasswordAsync", OAuthSignal.PasswordGrant);
+        Call(rows, "IdentityModel.Client.TokenClient", "RequestClientCredentialsAsync", OAuthSignal.ClientCredentialsGrant);
+        Call(rows, "IdentityModel.Client.TokenClient", "RequestAuthorizationCodeAsync", OAuthSignal.AuthorizationCodeGrant);
+
         // Duende OidcClient: always authorization code with PKCE.
         Call(rows, "Duende.IdentityModel.OidcClient.OidcClient", "LoginAsync", OAuthSignal.AuthorizationCodeGrant);
         Call(rows, "Duende.IdentityModel.OidcClient.OidcClient", "PrepareLoginAsync", OAuthSignal.AuthorizationCodeGrant);

@@ -78,6 +78,22 @@ internal static class OAuthSignalFinder
         return traced.Count == 1 ? traced[0].Text : null;
     }
 
+    /// <summary>Every constant text a value may take (one, or both arms of a ternary of constants).</summary>
+    public static IEnumerable<string> ConstantTexts(IOperation value, Compilation compilation, CancellationToken cancellationToken)
+    {
+        value = OAuthText.WalkDownConversions(value);
+        if (value is IConditionalOperation { WhenFalse: { } whenFalse } conditional)
+        {
+            // Library constants (OpenIdConnectResponseType.*) have no source for the tracer: read each arm.
+            var arms = new List<string>();
+            arms.AddRange(ConstantTexts(conditional.WhenTrue, compilation, cancellationToken));
+            arms.AddRange(ConstantTexts(whenFalse, compilation, cancellationToken));
+            return arms;
+        }
+
+        return ConstantText(value, compilation, cancellationToken) is { } text ? new[] { text } : Array.Empty<string>();
+    }
+
     private static void FindInInvocation(IInvocationOperation invocation, OAuthSignalIndex index, Compilation compilation, List<OAuthFinding> findings, CancellationToken cancellationToken)
     {
         var method = invocation.TargetMethod;
@@ -92,7 +108,8 @@ internal static class OAuthSignalFinder
         }
 
         // dictionary.Add("grant_type", "password"), and { "grant_type", "password" } in a collection initializer.
-        if (method.Name is "Add" or "TryAdd" && invocation.Arguments.Length == 2)
+        if (method.Name is "Add" or "TryAdd" && invocation.Arguments.Length >= 2 && invocation.Arguments[1].ArgumentKind != ArgumentKind.DefaultValue
+            && (invocation.Arguments.Length == 2 || invocation.Arguments[2].ArgumentKind == ArgumentKind.DefaultValue))
         {
             FindField(invocation.Arguments[0].Value, invocation.Arguments[1].Value, compilation, findings, cancellationToken);
         }
@@ -149,15 +166,24 @@ internal static class OAuthSignalFinder
                     return;
                 }
 
+                if (property.Name == "ResponseType" && property.Type.SpecialType == SpecialType.System_String)
+                {
+                    // options.ResponseType = hybrid ? OpenIdConnectResponseType.CodeIdTokenToken : OpenIdConnectResponseType.Code:
+                    // each constant the value may take counts.
+                    foreach (var responseType in ConstantTexts(assignment.Value, compilation, cancellationToken))
+                    {
+                        AddResponseType(responseType, assignment.Syntax.GetLocation(), "ResponseType = \"" + responseType.Trim() + "\"", findings);
+                    }
+
+                    return;
+                }
+
                 if (property.Type.SpecialType == SpecialType.System_String && ConstantText(assignment.Value, compilation, cancellationToken) is { } text)
                 {
                     switch (property.Name)
                     {
                         case "GrantType" when OAuthSignalCatalog.GrantTypes.TryGetValue(text.Trim(), out var grant):
                             findings.Add(new OAuthFinding(grant, assignment.Syntax.GetLocation(), "GrantType = \"" + text.Trim() + "\""));
-                            break;
-                        case "ResponseType":
-                            AddResponseType(text, assignment.Syntax.GetLocation(), "ResponseType = \"" + text.Trim() + "\"", findings);
                             break;
                     }
                 }

@@ -22,6 +22,11 @@ internal sealed class OAuthSignalIndex
     /// <summary>The client-secret sinks of CDS1001 (one catalogue for both rules).</summary>
     public SecretSinkIndex SecretSinks { get; }
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, OAuthSignalIndex> Cache = new();
+
+    /// <summary>The index of a compilation, built once and shared by the flow rules.</summary>
+    public static OAuthSignalIndex Get(Compilation compilation) => Cache.GetValue(compilation, Create);
+
     public static OAuthSignalIndex Create(Compilation compilation)
     {
         var members = new Dictionary<ISymbol, OAuthSignalMember>(SymbolEqualityComparer.Default);

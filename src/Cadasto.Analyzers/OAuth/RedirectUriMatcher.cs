@@ -27,9 +27,15 @@ internal static class RedirectUriMatcher
     /// <summary>Whether the path of a <c>CallbackPath</c> is the path of one of the registered absolute URIs.</summary>
     public static bool IsRegisteredPath(string path, IEnumerable<string> registered)
     {
+        path = path.Trim();
+        if (!path.StartsWith("/", StringComparison.Ordinal))
+        {
+            path = "/" + path;
+        }
+
         foreach (var candidate in registered)
         {
-            if (PathOf(candidate) is { } registeredPath && string.Equals(registeredPath, path.Trim(), StringComparison.Ordinal))
+            if (PathOf(candidate) is { } registeredPath && string.Equals(registeredPath, path, StringComparison.Ordinal))
             {
                 return true;
             }
@@ -126,6 +132,9 @@ internal static class RedirectUriMatcher
 
         return null;
     }
+
+    /// <summary>Whether the text has no scheme (a path or a relative reference).</summary>
+    public static bool IsRelative(string uri) => Parse(uri.Trim()).Scheme is null;
 
     public static bool IsLoopbackHost(string host) =>
         string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)

@@ -14,7 +14,7 @@ internal enum RedirectUriKind
     /// <summary>An absolute redirect URI (<c>https://app.example.com/callback</c>, <c>http://127.0.0.1</c>, <c>com.example.app:/cb</c>).</summary>
     Absolute,
 
-    /// <summary>A redirect URI the library resolves against the app's own origin when relative (Blazor WebAssembly).</summary>
+    /// <summary>A redirect URI the library resolves against the app's own origin when relative (Blazor WebAssembly, OpenIddict's client in ASP.NET Core).</summary>
     AbsoluteOrRelative,
 
     /// <summary>A path (<c>CallbackPath</c>): scheme and host come from the request; compared with the registered URIs' paths.</summary>
@@ -58,7 +58,7 @@ internal sealed class RedirectUriSinks
         new RedirectUriSink("Microsoft.AspNetCore.Authentication.RemoteAuthenticationOptions", "CallbackPath", SinkKind.PropertyAssignment, RedirectUriKind.CallbackPath),
         new RedirectUriSink("Microsoft.AspNetCore.Components.WebAssembly.Authentication.OidcProviderOptions", "RedirectUri", SinkKind.PropertyAssignment, RedirectUriKind.AbsoluteOrRelative),
         new RedirectUriSink("Microsoft.Maui.Authentication.WebAuthenticatorOptions", "CallbackUrl", SinkKind.PropertyAssignment, RedirectUriKind.Absolute),
-        new RedirectUriSink("OpenIddict.Client.OpenIddictClientRegistration", "RedirectUri", SinkKind.PropertyAssignment, RedirectUriKind.Absolute));
+        new RedirectUriSink("OpenIddict.Client.OpenIddictClientRegistration", "RedirectUri", SinkKind.PropertyAssignment, RedirectUriKind.AbsoluteOrRelative));
 
     /// <summary>The operation kinds <see cref="Find"/> reads.</summary>
     public static readonly ImmutableArray<OperationKind> OperationKinds = ImmutableArray.Create(OperationKind.Invocation, OperationKind.SimpleAssignment);

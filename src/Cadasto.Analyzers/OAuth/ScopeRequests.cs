@@ -104,8 +104,9 @@ internal static class ScopeRequests
             return;
         }
 
-        // form.Add("scope", "api.read")
-        if (method.Name is "Add" or "TryAdd" && invocation.Arguments.Length == 2)
+        // form.Add("scope", "api.read"); optional parameters after the value (IdentityModel's Parameters.Add) are fine.
+        if (method.Name is "Add" or "TryAdd" && invocation.Arguments.Length >= 2 && invocation.Arguments[1].ArgumentKind != ArgumentKind.DefaultValue
+            && (invocation.Arguments.Length == 2 || invocation.Arguments[2].ArgumentKind == ArgumentKind.DefaultValue))
         {
             FindField(invocation.Arguments[0].Value, invocation.Arguments[1].Value, compilation, requests, cancellationToken);
             return;
@@ -164,10 +165,47 @@ internal static class ScopeRequests
 
     private static void FindField(IOperation key, IOperation value, Compilation compilation, List<ScopeRequest> requests, CancellationToken cancellationToken)
     {
-        if (OAuthSignalFinder.ConstantText(key, compilation, cancellationToken) is { } name && string.Equals(name.Trim(), "scope", StringComparison.Ordinal))
+        if (OAuthSignalFinder.ConstantText(key, compilation, cancellationToken) is { } name
+            && string.Equals(name.Trim(), "scope", StringComparison.Ordinal)
+            && IsOAuthParameterSet(key))
         {
             AddValue(value, compilation, requests, cancellationToken);
         }
+    }
+
+    private static readonly string[] OAuthParameterNames = { "grant_type", "client_id", "response_type", "redirect_uri", "client_secret" };
+
+    /// <summary>
+    /// A <c>scope</c> key means an OAuth scope only among OAuth parameters: the same initializer, or the
+    /// same method, names another of them (<c>grant_type</c>, <c>client_id</c>, …). IdentityModel's
+    /// <c>Parameters</c> of a token request always are.
+    /// </summary>
+    private static bool IsOAuthParameterSet(IOperation key)
+    {
+        for (var parent = key.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is IMemberInitializerOperation { InitializedMember: IPropertyReferenceOperation { Property: { } property } } && IsLibraryMember(property))
+            {
+                return true;
+            }
+
+            if (parent.Syntax is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax or TypeDeclarationSyntax)
+            {
+                break;
+            }
+        }
+
+        var scope = key.Syntax.FirstAncestorOrSelf<SyntaxNode>(static n => n is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax or PropertyDeclarationSyntax or FieldDeclarationSyntax or GlobalStatementSyntax)
+            ?? key.Syntax.SyntaxTree.GetRoot();
+        foreach (var token in scope.DescendantTokens())
+        {
+            if (token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.StringLiteralToken) && Array.IndexOf(OAuthParameterNames, token.ValueText) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A string value: each literal it is built from, or one run-time request.</summary>

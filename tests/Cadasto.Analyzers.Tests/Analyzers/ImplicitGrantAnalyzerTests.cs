@@ -22,6 +22,18 @@ public sealed class ImplicitGrantAnalyzerTests
         """);
 
     [Fact]
+    public Task TernaryOfResponseTypeConstants_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+        using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+
+        static class Auth
+        {
+            public static void Configure(OpenIdConnectOptions options, bool legacyHybrid) =>
+                {|CDS2002:options.ResponseType = legacyHybrid ? OpenIdConnectResponseType.CodeIdTokenToken : OpenIdConnectResponseType.Code|};
+        }
+        """);
+
+    [Fact]
     public Task ResponseTypeWithoutToken_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
         using Microsoft.AspNetCore.Authentication.OpenIdConnect;
         using Microsoft.IdentityModel.Protocols.OpenIdConnect;

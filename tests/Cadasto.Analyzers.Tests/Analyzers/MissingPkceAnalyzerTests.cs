@@ -33,6 +33,50 @@ public sealed class MissingPkceAnalyzerTests
         """);
 
     [Fact]
+    public Task TwoSchemesWithPkceOff_ShouldFixAll() => VerifyCS.VerifyCodeFixAsync("""
+        using Microsoft.AspNetCore.Authentication.OAuth;
+        using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+
+        static class Auth
+        {
+            public static void Configure(OpenIdConnectOptions oidc, OAuthOptions oauth)
+            {
+                {|CDS2004:oidc.UsePkce = false|};
+                {|CDS2004:oauth.UsePkce = false|};
+            }
+        }
+        """, """
+        using Microsoft.AspNetCore.Authentication.OAuth;
+        using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+
+        static class Auth
+        {
+            public static void Configure(OpenIdConnectOptions oidc, OAuthOptions oauth)
+            {
+                oidc.UsePkce = true;
+                oauth.UsePkce = true;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task CodeExchangeWithoutVerifierInScope_ShouldReportWithoutFix() => VerifyCS.VerifyCodeFixAsync("""
+        using Duende.IdentityModel.Client;
+
+        class Callback
+        {
+            AuthorizationCodeTokenRequest Build(string code) => {|CDS2004:new AuthorizationCodeTokenRequest { Code = code }|};
+        }
+        """, """
+        using Duende.IdentityModel.Client;
+
+        class Callback
+        {
+            AuthorizationCodeTokenRequest Build(string code) => {|CDS2004:new AuthorizationCodeTokenRequest { Code = code }|};
+        }
+        """);
+
+    [Fact]
     public Task AddOAuthWithoutUsePkce_ShouldFix() => VerifyCS.VerifyCodeFixAsync("""
         using Microsoft.AspNetCore.Authentication;
         using Microsoft.Extensions.DependencyInjection;

@@ -132,6 +132,14 @@ public sealed class SecretInPublicClientAnalyzerTests
     }
 
     [Fact]
+    public Task EditorConfigSectionSaysPublic_ShouldReport()
+    {
+        var test = new CSharpAnalyzerVerifier<SecretInPublicClientAnalyzer>.Test { TestCode = Msal };
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\ncadasto_client_type = public\n"));
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public void PackagePropsDeclareEveryBuildPropertyTheClientTypeReads()
     {
         var root = typeof(SecretInPublicClientAnalyzerTests).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)

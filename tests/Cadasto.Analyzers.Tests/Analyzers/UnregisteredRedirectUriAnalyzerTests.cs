@@ -106,6 +106,19 @@ public sealed class UnregisteredRedirectUriAnalyzerTests
         """, manifest: null);
 
     [Fact]
+    public Task ManifestOfTheWrongShape_ShouldNotReport() => VerifyAsync("""
+        using Microsoft.Identity.Client;
+
+        class SignIn
+        {
+            IPublicClientApplication Build() =>
+                PublicClientApplicationBuilder.Create("cad").WithRedirectUri("https://portal.example.com/signin-oidc").Build();
+        }
+        """, manifest: """
+        { "application": "portal", "environments": { "production": { "clientId": "cad", "redirectUris": "https://portal.example.com/signin-oidc" } } }
+        """);
+
+    [Fact]
     public Task OpenIddictUriAndAppSettings_ShouldReport() => VerifyAsync("""
         using System;
         using OpenIddict.Client;

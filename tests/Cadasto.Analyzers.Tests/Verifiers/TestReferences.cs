@@ -42,6 +42,7 @@ public static class TestReferences
         typeof(Microsoft.Identity.Web.MicrosoftIdentityWebAppAuthenticationBuilderExtensions),
         typeof(Microsoft.Identity.Abstractions.CredentialDescription),
         typeof(OpenIddict.Client.OpenIddictClientRegistration),
+        typeof(Microsoft.AspNetCore.Components.WebAssembly.Authentication.OidcProviderOptions),
         typeof(OpenIddict.Abstractions.OpenIddictApplicationDescriptor),
         typeof(IdentityModel.Client.ClientCredentialsTokenRequest),
         typeof(Azure.Identity.ClientSecretCredential),
