@@ -19,14 +19,6 @@ public static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         description: "A client secret written in source code ends up in source control, in every clone and in the compiled assembly, where anyone who reads them can impersonate the application. Read the secret at run time from a secret store (user-secrets in development, a vault or environment variables elsewhere) and rotate any secret that was committed.");
 
-    public static readonly DiagnosticDescriptor SecretInConfigurationFile = Create(
-        DiagnosticIds.SecretInConfigurationFile,
-        title: "Secret value in a configuration file",
-        messageFormat: "'{0}' in {1} holds a secret value: move the value to a secret store and leave it empty here",
-        DiagnosticCategories.Security,
-        DiagnosticSeverity.Error,
-        description: "Configuration files such as appsettings.json, launchSettings.json and cadasto.json are committed with the code, copied to the build output and, under wwwroot in Blazor WebAssembly, served to every browser. A client secret, password, API key or connection-string password written there is readable by anyone who sees the repository or the deployed files. Keep the value in a secret store (user-secrets in development, environment variables or a vault elsewhere), which configuration reads at run time, and rotate any secret that was committed.");
-
     public static readonly DiagnosticDescriptor HardcodedCredential = Create(
         DiagnosticIds.HardcodedCredential,
         title: "Credential-named symbol or key holds a hard-coded value",
@@ -42,6 +34,14 @@ public static class DiagnosticDescriptors
         DiagnosticCategories.Security,
         DiagnosticSeverity.Warning,
         description: "The string has the shape of a credential whatever it is called: a PEM private key, a JSON Web Token, a well-known token format (cloud, source control, chat and payment providers), a Microsoft Entra client secret, a connection string with a password or key, or a URL with a password. Remove it from source code, read it from a secret store, and revoke the credential if it is real.");
+
+    public static readonly DiagnosticDescriptor SecretInConfigurationFile = Create(
+        DiagnosticIds.SecretInConfigurationFile,
+        title: "Secret value in a configuration file",
+        messageFormat: "'{0}' in {1} holds a secret value: move the value to a secret store and leave it empty here",
+        DiagnosticCategories.Security,
+        DiagnosticSeverity.Error,
+        description: "Configuration files such as appsettings.json, launchSettings.json and cadasto.json are committed with the code, copied to the build output and, under wwwroot in Blazor WebAssembly, served to every browser. A client secret, password, API key or connection-string password written there is readable by anyone who sees the repository or the deployed files. Keep the value in a secret store (user-secrets in development, environment variables or a vault elsewhere), which configuration reads at run time, and rotate any secret that was committed.");
 
     public static readonly DiagnosticDescriptor SecretWrittenToOutput = Create(
         DiagnosticIds.SecretWrittenToOutput,

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.IO;
 using Cadasto.Analyzers.Common;
 using Cadasto.Analyzers.Json;
@@ -87,7 +89,7 @@ public sealed class SecretInConfigurationFileAnalyzer : DiagnosticAnalyzer
         }
 
         var walker = new Walker(context, path, FileName(path), secrets);
-        walker.Visit(document.Root, parentKey: null, key: null, path: string.Empty);
+        walker.Visit(document.Root, parentKey: null, key: null);
     }
 
     private sealed class Walker
@@ -96,6 +98,9 @@ public sealed class SecretInConfigurationFileAnalyzer : DiagnosticAnalyzer
         private readonly string _path;
         private readonly string _fileName;
         private readonly ConfigurationSecrets _secrets;
+
+        // The keys from the root to the current value; joined into a message only when something is reported.
+        private readonly List<string> _keys = new();
 
         public Walker(AdditionalFileAnalysisContext context, string path, string fileName, ConfigurationSecrets secrets)
         {
@@ -106,51 +111,62 @@ public sealed class SecretInConfigurationFileAnalyzer : DiagnosticAnalyzer
         }
 
         /// <summary>Walks the tree; <paramref name="key"/> is the property that holds the node (an array's items share it).</summary>
-        public void Visit(JsonNode node, string? parentKey, string? key, string path)
+        public void Visit(JsonNode node, string? parentKey, string? key)
         {
             switch (node)
             {
                 case JsonObject obj:
+                    var isJsonWebKey = obj.Find("kty") is not null;
                     foreach (var property in obj.Properties)
                     {
-                        Visit(property.Value, key, property.Name, Join(path, property.Name));
+                        _keys.Add(property.Name);
+                        if (isJsonWebKey && property.Value is JsonString privatePart
+                            && ConfigurationSecrets.IsPrivateJsonWebKeyMember(property.Name, isJsonWebKey)
+                            && !_secrets.IsNotASecret(privatePart.Value))
+                        {
+                            Report(privatePart);
+                        }
+                        else
+                        {
+                            Visit(property.Value, key, property.Name);
+                        }
+
+                        _keys.RemoveAt(_keys.Count - 1);
                     }
 
                     break;
                 case JsonArray array:
                     for (var i = 0; i < array.Items.Length; i++)
                     {
-                        Visit(array.Items[i], parentKey, key, path + ":" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                        _keys.Add(i.ToString(CultureInfo.InvariantCulture));
+                        Visit(array.Items[i], parentKey, key);
+                        _keys.RemoveAt(_keys.Count - 1);
                     }
 
                     break;
                 case JsonString text when key is not null:
                     if (_secrets.IsSecret(parentKey, key, text.Value, out _))
                     {
-                        _context.ReportDiagnostic(Diagnostic.Create(
-                            DiagnosticDescriptors.SecretInConfigurationFile,
-                            Location.Create(_path, text.Span, text.LineSpan),
-                            Describe(path),
-                            _fileName));
+                        Report(text);
                     }
 
                     break;
             }
         }
 
-        private static string Join(string path, string name) => path.Length == 0 ? name : path + ":" + name;
+        private void Report(JsonString value) =>
+            _context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.SecretInConfigurationFile,
+                Location.Create(_path, value.Span, value.LineSpan),
+                DescribeKey(),
+                _fileName));
 
-        /// <summary>The key's configuration path (<c>AzureAd:ClientSecret</c>); never the value.</summary>
-        private static string Describe(string path)
+        /// <summary>The value's configuration path (<c>AzureAd:ClientSecret</c>, <c>Clients:0:ClientSecret</c>); never the value.</summary>
+        private string DescribeKey()
         {
             // Environment-variable style keys ("Cadasto__ClientSecret") read better as configuration paths.
-            var shown = path.Replace("__", ":");
-            if (shown.Length > 120)
-            {
-                shown = "…" + shown.Substring(shown.Length - 119);
-            }
-
-            return shown;
+            var shown = string.Join(":", _keys).Replace("__", ":");
+            return shown.Length > 120 ? "…" + shown.Substring(shown.Length - 119) : shown;
         }
     }
 }

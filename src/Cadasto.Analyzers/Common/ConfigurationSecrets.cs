@@ -67,35 +67,88 @@ internal sealed class ConfigurationSecrets
 
         if (IsCredentialKey(parentKey, key, out var word))
         {
-            if (LooksLikeAName(value))
+            // The same screens as CDS1002 in code (labels, prose, templates, key names), plus configuration's own.
+            if (!CredentialValueShape.CanBeACredential(value)
+                || CredentialValueShape.IsNameOrLabel(value, key, _names)
+                || LooksLikeAName(value)
+                || LooksLikeAReference(value)
+                || IsInstruction(value))
             {
-                return false; // "ClientSecret": "Cadasto:ClientSecret" names where the secret is
+                return false; // "ClientSecret": "Cadasto:ClientSecret" names where the secret is, not the secret
             }
 
             reason = word;
             return true;
         }
 
-        if (TryFindConnectionStringSecret(value, out var keyword))
+        if (IsConnectionString(value))
         {
-            reason = keyword;
-            return true;
+            // Judged here rather than by CredentialShapes: a configuration file's placeholders are more varied.
+            if (TryFindConnectionStringSecret(value, out var keyword))
+            {
+                reason = keyword;
+                return true;
+            }
+
+            return false;
         }
 
-        if (HasUrlPassword(value))
-        {
-            reason = "password in a URL";
-            return true;
-        }
-
-        if (value.IndexOf("PRIVATE KEY-----", StringComparison.Ordinal) >= 0 && value.IndexOf("-----BEGIN ", StringComparison.Ordinal) >= 0)
+        if (IsPrivateJsonWebKey(value))
         {
             reason = "private key";
             return true;
         }
 
+        // Whatever the key: the shapes CDS1003 knows in code (PEM private keys, JWTs, well-known token
+        // formats, the Entra client-secret shape, URLs with a password, shared access signatures).
+        if (CredentialShapes.Classify(value) is { } shape)
+        {
+            reason = shape;
+            return true;
+        }
+
         return false;
     }
+
+    /// <summary>
+    /// A JSON Web Key written as a string that holds its private part (RFC 7518 §6.2.2, §6.3.2: <c>d</c>),
+    /// as IdentityServer samples keep signing keys: <c>"{'kty':'RSA','d':'…',…}"</c>.
+    /// </summary>
+    private static bool IsPrivateJsonWebKey(string value)
+    {
+        var text = value.Trim();
+        if (text.Length < 20 || text[0] != '{' || text.IndexOf("kty", StringComparison.Ordinal) < 0)
+        {
+            return false;
+        }
+
+        foreach (var quote in new[] { '\'', '"' })
+        {
+            var member = quote + "d" + quote;
+            var at = text.IndexOf(member, StringComparison.Ordinal);
+            while (at >= 0)
+            {
+                var next = at + member.Length;
+                while (next < text.Length && text[next] == ' ')
+                {
+                    next++;
+                }
+
+                if (next < text.Length && text[next] == ':')
+                {
+                    return true;
+                }
+
+                at = text.IndexOf(member, next, StringComparison.Ordinal);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A JSON Web Key written as an object: its <c>d</c> member is the private key.</summary>
+    public static bool IsPrivateJsonWebKeyMember(string key, bool objectHasKty) =>
+        objectHasKty && string.Equals(key, "d", StringComparison.Ordinal);
 
     /// <summary>Whether the key names a credential: its last word is a credential word, or it is a JWT section's <c>Key</c>.</summary>
     public bool IsCredentialKey(string? parentKey, string key, out string word)
@@ -128,11 +181,16 @@ internal sealed class ConfigurationSecrets
 
         var text = value.Trim();
         return _allowedPlaceholders.Contains(text)
+            || IsBracketedInstruction(text) // "[Copy the client secret added to the app from the Azure portal]
             || text.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase) // App Service Key Vault reference
             || IsWholeToken(text, "${", "}") // also covers values like "${VAR:-default}"
             || IsWholeToken(text, "$(", ")")
             || IsWholeToken(text, "#{", "}");
     }
+
+    /// <summary>Text in square brackets with a space in it: an instruction the Azure samples write where the value goes.</summary>
+    private static bool IsBracketedInstruction(string text) =>
+        text.Length > 4 && text[0] == '[' && text[text.Length - 1] == ']' && text.IndexOf(' ') > 0;
 
     private static bool IsWholeToken(string text, string open, string close) =>
         text.Length > open.Length + close.Length
@@ -175,14 +233,173 @@ internal sealed class ConfigurationSecrets
         return (isVariableName || isConfigurationPath) && _names.IsCredentialName(value);
     }
 
+    /// <summary>
+    /// Where a secret is rather than what it is: an <c>http(s)</c> URL without a password (a Key Vault secret
+    /// identifier, a token endpoint), a path to a key or certificate file, or a switch (<c>true</c>, <c>false</c>).
+    /// </summary>
+    private static bool LooksLikeAReference(string value)
+    {
+        var text = value.Trim();
+        if (text.Equals("true", StringComparison.OrdinalIgnoreCase) || text.Equals("false", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (text.IndexOf(' ') >= 0)
+        {
+            return false;
+        }
+
+        if ((text.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+            && Uri.TryCreate(text, UriKind.Absolute, out var uri)
+            && uri.UserInfo.Length == 0
+            && uri.Query.Length == 0)
+        {
+            return true;
+        }
+
+        foreach (var extension in KeyFileExtensions)
+        {
+            if (text.EndsWith(extension, StringComparison.OrdinalIgnoreCase) && text.Length > extension.Length)
+            {
+                return true;
+            }
+        }
+
+        return text.StartsWith("./", StringComparison.Ordinal)
+            || text.StartsWith("../", StringComparison.Ordinal)
+            || text.StartsWith("~/", StringComparison.Ordinal)
+            || text.StartsWith("/run/secrets/", StringComparison.Ordinal)
+            || text.StartsWith("/etc/", StringComparison.Ordinal)
+            || text.StartsWith("/var/", StringComparison.Ordinal)
+            || (text.Length > 3 && char.IsLetter(text[0]) && text[1] == ':' && text[2] is '\\' or '/');
+    }
+
+    private static readonly string[] KeyFileExtensions = { ".pem", ".key", ".pfx", ".p12", ".crt", ".cer", ".jks", ".keystore", ".txt", ".json" };
+
+    // Words that start an instruction to the reader ("your-client-secret-here", "Enter your password").
+    private static readonly string[] InstructionStarts = { "your", "enter", "insert", "put", "add", "paste", "set", "replace", "provide", "use" };
+
+    // Credential words that an instruction mentions ("YOUR_API_KEY_HERE", "insert-token").
+    private static readonly string[] InstructionObjects = { "secret", "key", "password", "passwd", "pwd", "token", "credential", "passphrase" };
+
+    /// <summary>
+    /// A placeholder written as an instruction or a name: <c>your-client-secret-here</c>, <c>Enter your password</c>,
+    /// <c>YOUR_API_KEY_HERE</c>, <c>INSERT_TOKEN</c> — it starts with an instruction word (or is upper-case
+    /// words joined by <c>_</c>) and mentions a credential word.
+    /// </summary>
+    private static bool IsInstruction(string value)
+    {
+        var text = value.Trim();
+        if (text.Length > 200 || (text.Length > 64 && text.IndexOf(' ') < 0))
+        {
+            return false;
+        }
+
+        var lower = text.ToLowerInvariant();
+        var mentionsCredential = false;
+        foreach (var word in InstructionObjects)
+        {
+            if (lower.IndexOf(word, StringComparison.Ordinal) >= 0)
+            {
+                mentionsCredential = true;
+                break;
+            }
+        }
+
+        if (!mentionsCredential)
+        {
+            return false;
+        }
+
+        foreach (var start in InstructionStarts)
+        {
+            if (lower.StartsWith(start, StringComparison.Ordinal) && lower.Length > start.Length && !char.IsLetterOrDigit(lower[start.Length]))
+            {
+                return true;
+            }
+
+            // "YourClientSecret", "yourApiKey": the instruction word joined in PascalCase or camelCase.
+            if (lower.StartsWith(start, StringComparison.Ordinal) && lower.Length > start.Length && char.IsUpper(text[start.Length]))
+            {
+                return true;
+            }
+        }
+
+        if (IsDescription(lower))
+        {
+            return true;
+        }
+
+        // UPPER_SNAKE words only, one of them a credential word: a variable name or a placeholder.
+        foreach (var c in text)
+        {
+            if (!(c is >= 'A' and <= 'Z' || c is >= '0' and <= '9' || c == '_'))
+            {
+                return false;
+            }
+        }
+
+        return text.IndexOf('_') > 0;
+    }
+
+    // Small words that make a run of words a sentence about the value rather than the value.
+    private static readonly HashSet<string> Connectives = new(StringComparer.Ordinal)
+    {
+        "from", "here", "your", "the", "goes", "of", "for", "to", "in", "with", "this", "that", "see", "go",
+    };
+
+    /// <summary>
+    /// <c>secret-from-app-registration</c>, <c>the api key goes here</c>: three or more words of letters only,
+    /// one a credential word and one a connective — a description of the value.
+    /// </summary>
+    private static bool IsDescription(string lower)
+    {
+        var words = lower.Split(new[] { '-', '_', ' ', '.' }, StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 3)
+        {
+            return false;
+        }
+
+        var hasConnective = false;
+        foreach (var word in words)
+        {
+            foreach (var c in word)
+            {
+                if (c is < 'a' or > 'z')
+                {
+                    return false;
+                }
+            }
+
+            hasConnective |= Connectives.Contains(word);
+        }
+
+        return hasConnective;
+    }
+
+    /// <summary>
+    /// <c>key=value;key=value</c> (ADO.NET, Azure) or <c>host:port,password=…</c> (StackExchange.Redis): what a
+    /// connection string looks like, not a URL's query.
+    /// </summary>
+    private static bool IsConnectionString(string value) =>
+        value.IndexOf('=') > 0
+        && (value.IndexOf(';') > 0 || StartsWithSecretKeyword(value) || IsRedisConfiguration(value))
+        && value.IndexOf("://", StringComparison.Ordinal) is < 0 or > 8;
+
+    private static bool IsRedisConfiguration(string value) =>
+        value.IndexOf(",password=", StringComparison.OrdinalIgnoreCase) > 0 && value.IndexOf(';') < 0;
+
     /// <summary><c>Server=…;Password=…</c>, <c>AccountKey=…</c>, <c>SharedAccessKey=…</c> with a real value.</summary>
     public bool TryFindConnectionStringSecret(string value, out string keyword)
     {
         keyword = "";
-        if (value.IndexOf('=') < 0 || value.IndexOf(';') < 0 && !StartsWithSecretKeyword(value))
+        if (!IsConnectionString(value))
         {
             return false;
         }
+
+        var separator = IsRedisConfiguration(value) ? ',' : ';';
 
         if (value.IndexOf(DevelopmentStorageAccountName, StringComparison.OrdinalIgnoreCase) >= 0)
         {
@@ -192,7 +409,7 @@ internal sealed class ConfigurationSecrets
         var start = 0;
         while (start < value.Length)
         {
-            var end = value.IndexOf(';', start);
+            var end = value.IndexOf(separator, start);
             if (end < 0)
             {
                 end = value.Length;
@@ -203,7 +420,7 @@ internal sealed class ConfigurationSecrets
             {
                 var name = value.Substring(start, equals - start).Trim();
                 var secret = value.Substring(equals + 1, end - equals - 1).Trim().Trim('\'', '"');
-                if (IsConnectionStringSecretKey(name) && !IsNotASecret(secret))
+                if (IsConnectionStringSecretKey(name) && !IsNotASecret(secret) && !IsInstruction(secret))
                 {
                     keyword = name;
                     return true;
@@ -234,37 +451,5 @@ internal sealed class ConfigurationSecrets
         }
 
         return false;
-    }
-
-    /// <summary><c>scheme://user:password@host</c> with a real password.</summary>
-    private bool HasUrlPassword(string value)
-    {
-        var scheme = value.IndexOf("://", StringComparison.Ordinal);
-        if (scheme <= 0)
-        {
-            return false;
-        }
-
-        var authorityStart = scheme + 3;
-        var authorityEnd = value.IndexOfAny(new[] { '/', '?', '#' }, authorityStart);
-        if (authorityEnd < 0)
-        {
-            authorityEnd = value.Length;
-        }
-
-        var at = value.LastIndexOf('@', authorityEnd - 1, authorityEnd - authorityStart);
-        if (at < 0)
-        {
-            return false;
-        }
-
-        var colon = value.IndexOf(':', authorityStart, at - authorityStart);
-        if (colon < 0)
-        {
-            return false;
-        }
-
-        var password = value.Substring(colon + 1, at - colon - 1);
-        return password.Length > 0 && !IsNotASecret(Uri.UnescapeDataString(password));
     }
 }

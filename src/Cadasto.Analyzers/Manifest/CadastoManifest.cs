@@ -130,6 +130,9 @@ internal sealed record ManifestEnvironment(
     /// <summary>The name that takes the embedded default secret reference.</summary>
     public const string DevelopmentName = "development";
 
+    /// <summary>Whether the file writes a <c>secret</c> for this environment (valid or not); false when the development default applies.</summary>
+    public bool DeclaresSecret { get; init; }
+
     /// <summary>Whether this is the development environment (names compare case-insensitively).</summary>
     public bool IsDevelopment => string.Equals(Name.Value, DevelopmentName, StringComparison.OrdinalIgnoreCase);
 }

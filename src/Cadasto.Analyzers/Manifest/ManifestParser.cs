@@ -231,7 +231,10 @@ internal static class ManifestParser
                 }
             }
 
-            return new ManifestEnvironment(name, clientId, authority, declaresScopes, scopes, redirectUris, origins, secret);
+            return new ManifestEnvironment(name, clientId, authority, declaresScopes, scopes, redirectUris, origins, secret)
+            {
+                DeclaresSecret = fields.ContainsKey(V.Secret),
+            };
         }
 
         private ManifestSecret? ReadSecret(Dictionary<string, JsonProperty> fields, ManifestValue environmentName, string what, ManifestClientType clientType)

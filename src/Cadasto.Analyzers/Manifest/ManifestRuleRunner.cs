@@ -1,3 +1,4 @@
+using Cadasto.Analyzers.ClientTypes;
 using Cadasto.Analyzers.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -33,6 +34,19 @@ internal static class ManifestRuleRunner
         foreach (var diagnostic in ManifestProvider.DiagnosticsFor(result, descriptor))
         {
             context.ReportDiagnostic(diagnostic);
+        }
+
+        // Without a clientType the project decides (only CDS9002 and CDS9003 can follow from it).
+        if (result.Manifest is { ClientType: ManifestClientType.Unspecified } manifest && descriptor.Id != DiagnosticIds.ManifestMalformed)
+        {
+            var project = ClientTypeResolver.Resolve(context.Options, manifestClientType: null, manifestFileName);
+            foreach (var info in ManifestClientTypeFindings.For(manifest, project))
+            {
+                if (info.Id == descriptor.Id)
+                {
+                    context.ReportDiagnostic(info.ToDiagnostic(descriptor));
+                }
+            }
         }
     }
 }

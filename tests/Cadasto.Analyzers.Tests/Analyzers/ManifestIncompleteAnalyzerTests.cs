@@ -96,4 +96,29 @@ public sealed class ManifestIncompleteAnalyzerTests
         null,
         Verify.Diagnostic("CDS9002").WithLocation(0).WithArguments("'application'"),
         Verify.Diagnostic("CDS9002").WithLocation(0).WithArguments("an environment in 'environments'"));
+
+    [Fact]
+    public Task NoClientTypeInWebProject_ShouldReportMissingSecretOutsideDevelopment() => Verify.VerifyAsync(
+        """
+        {
+          "application": "portal",
+          "contact": { "email": "jane@example.com" },
+          "flows": ["authorization_code"],
+          "environments": {
+            "development": { "clientId": "cad-dev" },
+            {|CDS9002:"production"|}: { "clientId": "cad-prod" }
+          }
+        }
+        """,
+        globalConfig: "build_property.UsingMicrosoftNETSdkWeb = true");
+
+    [Fact]
+    public Task NoClientTypeInConsoleProject_ShouldNotReportMissingSecret() => Verify.VerifyAsync("""
+        {
+          "application": "tool",
+          "contact": { "email": "jane@example.com" },
+          "flows": ["device_code"],
+          "environments": { "production": { "clientId": "cad-prod" } }
+        }
+        """);
 }

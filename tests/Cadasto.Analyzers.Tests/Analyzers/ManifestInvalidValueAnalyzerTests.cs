@@ -81,4 +81,43 @@ public sealed class ManifestInvalidValueAnalyzerTests
           }
         }
         """);
+
+    [Fact]
+    public Task NoClientTypeInBlazorWebAssemblyProject_ShouldReportSecretAndClientCredentials() => Verify.VerifyAsync(
+        """
+        {
+          "application": "spa",
+          "contact": { "email": "jane@example.com" },
+          "flows": ["authorization_code", {|CDS9003:"client_credentials"|}],
+          "environments": {
+            "development": { "clientId": "cad-dev-spa" },
+            "production": { "clientId": "cad-prod-spa", "secret": {|CDS9003:{ "store": "environment", "name": "CADASTO_SECRET" }|} }
+          }
+        }
+        """,
+        globalConfig: "build_property._SupportedPlatformList = browser");
+
+    [Fact]
+    public Task NoClientTypeWithCadastoClientTypePublic_ShouldReportTheSecret() => Verify.VerifyAsync(
+        """
+        {
+          "application": "desktop",
+          "contact": { "email": "jane@example.com" },
+          "environments": { "production": { "clientId": "cad-prod", "secret": {|CDS9003:{ "store": "file", "path": "/run/secrets/cadasto" }|} } }
+        }
+        """,
+        globalConfig: "cadasto_client_type = public");
+
+    [Fact]
+    public Task ManifestClientTypeWinsOverTheProject_ShouldNotReport() => Verify.VerifyAsync(
+        """
+        {
+          "application": "bff",
+          "contact": { "email": "jane@example.com" },
+          "clientType": "confidential",
+          "flows": ["client_credentials"],
+          "environments": { "production": { "clientId": "cad-prod", "secret": { "store": "environment", "name": "CADASTO_SECRET" } } }
+        }
+        """,
+        globalConfig: "build_property._SupportedPlatformList = browser");
 }

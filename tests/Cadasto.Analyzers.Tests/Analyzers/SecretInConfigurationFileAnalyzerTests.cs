@@ -56,7 +56,7 @@ public sealed class SecretInConfigurationFileAnalyzerTests
             "Emulator": "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;",
             "FromEnvironment": "Host=db;Username=app;Password=${DB_PASSWORD}"
           },
-          "Cache": { "Url": {|CDS1004:"redis://:r3d1s-p4ss@cache.internal:6379"|} }
+          "Cache": { "Url": {|CDS1004:"redis://:r3d1s-p4ss@cache.internal:6379"|}, "Redis": {|CDS1004:"cache.internal:6380,password=r3d1s-P4ss,ssl=True,abortConnect=False"|}, "Local": "localhost:6379,abortConnect=false" }
         }
         """));
 
@@ -78,6 +78,58 @@ public sealed class SecretInConfigurationFileAnalyzerTests
             "Pwd": null,
             "Passphrase": 42
           }
+        }
+        """));
+
+    [Fact]
+    public Task InstructionsPathsAndUrls_ShouldNotReport() => Verify.VerifyAsync(("appsettings.json", """
+        {
+          "Partner": {
+            "ApiKey": "YOUR_API_KEY_HERE",
+            "ClientSecret": "your-client-secret-here",
+            "Password": "Enter your password",
+            "AccessToken": "INSERT_TOKEN",
+            "PrivateKey": "certs/signing.pem",
+            "SigningKey": "/run/secrets/signing_key",
+            "ClientSecret2": "https://contoso.vault.azure.net/secrets/cadasto-client-secret",
+            "UseToken": "true"
+          },
+          "Kestrel": { "Certificates": { "Default": { "Path": "cert.pfx", "Password": {|CDS1004:"certpw-123"|} } } },
+          "Jwt": { "SecretKey": {|CDS1004:"ThisIsMySecretKeyForJwtTokens2024"|} }
+        }
+        """));
+
+    [Fact]
+    public Task PrivateJsonWebKeys_ShouldReport() => Verify.VerifyAsync(("appsettings.json", """
+        {
+          "ClientId": "interactive.mvc.sample.jarjwt",
+          "Secrets": { "key": {|CDS1004:"{'d':'GmiaucNIzdvsEzGjZjd43SDToy1pz','e':'AQAB','kid':'ZzAjSnra','kty':'RSA','n':'wWwQFtSzeRjjerpEM5'}"|} },
+          "Signing": { "kty": "EC", "crv": "P-256", "x": "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU", "d": {|CDS1004:"jpsQnnGQmL-YBIffH1136cspYG6-0iY7X1fCE9-E9LI"|} },
+          "Public": { "kty": "RSA", "e": "AQAB", "n": "wWwQFtSzeRjjerpEM5Rmqz_DsNaZ9S1Bw6UbZkDLowuuTCjBWUax0vBMMxdy6Xj" },
+          "PublicAsText": { "key": "{'e':'AQAB','kty':'RSA','n':'wWwQFtSzeRjjerpEM5'}" }
+        }
+        """));
+
+    [Fact]
+    public Task DescriptionsInsteadOfValues_ShouldNotReport() => Verify.VerifyAsync(("appsettings.json", """
+        {
+          "AzureAd": { "ClientSecret": "secret-from-app-registration" },
+          "Google": { "ClientSecret": "set your google client secret here, or use dotnet user-secrets to store it" },
+          "B2C": { "ClientSecret": "EnterClientSecretHere" },
+          "Portal": { "ClientSecret": "[Copy the client secret added to the app from the Azure portal]" },
+          "TokenCache": { "Redis": "[Replace with your domain like so: <your-domain>.redis.cache.windows.net:6380,password=SomeLongPassword,ssl=True]" },
+          "ConnectionStrings": { "Catalog": "Host=localhost;Database=CatalogDB;Username=postgres;Password=yourWeak(!)Password" },
+          "Demo": { "ClientSecret": {|CDS1004:"s3cr3t-P@ss-2024"|} }
+        }
+        """));
+
+    [Fact]
+    public Task WellKnownTokenShapesUnderAnyKey_ShouldReport() => Verify.VerifyAsync(("appsettings.json", """
+        {
+          "GitHub": { "Pat": {|CDS1004:"ghp_R8xKq2Lm9TzW4vBn7YcJ3hPd6FsA1gUe5Qo0"|} },
+          "Aws": { "Id": {|CDS1004:"AKIAZ7QK3LMN5XPR2TWB"|} },
+          "Hashes": { "Sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08" },
+          "Ids": { "Tenant": "72f988bf-86f1-41af-91ab-2d7cd011db47" }
         }
         """));
 
@@ -141,4 +193,15 @@ public sealed class SecretInConfigurationFileAnalyzerTests
     public Task AllowedPlaceholdersOption_ShouldNotReport() => Verify.VerifyAsync(
         "cadasto_allowed_placeholders = set-by-pipeline",
         ("appsettings.json", """{ "ClientSecret": "set-by-pipeline" }"""));
+
+    [Fact]
+    public Task MessageNamesTheKeyPathAndFile_NeverTheValue() => Verify.VerifyAsync(
+        null,
+        new[]
+        {
+            ("appsettings.json", """{ "Clients": [ { "ClientId": "m2m", "ClientSecret": {|#0:"Kq8~xZ91.array-item"|} } ] }"""),
+            ("Properties/launchSettings.json", """{ "profiles": { "p": { "environmentVariables": { "Cadasto__ClientSecret": {|#1:"Kq8~xZ91.env"|} } } } }"""),
+        },
+        Verify.Diagnostic("CDS1004").WithLocation(0).WithArguments("Clients:0:ClientSecret", "appsettings.json"),
+        Verify.Diagnostic("CDS1004").WithLocation(1).WithArguments("profiles:p:environmentVariables:Cadasto:ClientSecret", "launchSettings.json"));
 }

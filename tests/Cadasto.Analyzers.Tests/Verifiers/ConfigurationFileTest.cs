@@ -1,6 +1,7 @@
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
 
 namespace Cadasto.Analyzers.Tests.Verifiers;
 
@@ -12,7 +13,13 @@ public static class ConfigurationFileTest<TAnalyzer>
     public static Task VerifyAsync(params (string Path, string Text)[] files) => VerifyAsync(null, files);
 
     /// <summary>As above, with <c>.globalconfig</c> lines (<c>cadasto_…</c> options).</summary>
-    public static Task VerifyAsync(string? globalConfig, params (string Path, string Text)[] files)
+    public static Task VerifyAsync(string? globalConfig, params (string Path, string Text)[] files) =>
+        VerifyAsync(globalConfig, files, System.Array.Empty<DiagnosticResult>());
+
+    public static DiagnosticResult Diagnostic(string id) => CSharpAnalyzerVerifier<TAnalyzer>.Diagnostic(id);
+
+    /// <summary>As above, plus <paramref name="expected"/> for spans marked <c>{|#n:…|}</c> (to check messages).</summary>
+    public static Task VerifyAsync(string? globalConfig, (string Path, string Text)[] files, params DiagnosticResult[] expected)
     {
         var test = new CSharpAnalyzerVerifier<TAnalyzer>.Test
         {
@@ -28,6 +35,7 @@ public static class ConfigurationFileTest<TAnalyzer>
             test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\n" + globalConfig));
         }
 
+        test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync(CancellationToken.None);
     }
 }
