@@ -70,9 +70,10 @@ public sealed class AzureKeyVaultSecretStore : ISecretStore, IDisposable
             {
                 return null;
             }
-            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
             {
-                throw new TimeoutException($"Azure Key Vault {reference.Vault} did not return the secret \"{reference.Name}\" within {_options.Timeout.TotalSeconds:0.#} s (retries included).");
+                // Our overall timeout, or the client's per-try network timeout (the same length): either way the vault was too slow.
+                throw new TimeoutException($"Azure Key Vault {reference.Vault} did not return the secret \"{reference.Name}\" within {_options.Timeout.TotalSeconds:0.#} s (retries included).", exception);
             }
         }
         finally

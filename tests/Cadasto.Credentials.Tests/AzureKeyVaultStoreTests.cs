@@ -46,16 +46,14 @@ public sealed class AzureKeyVaultStoreTests
         using var store = new AzureKeyVaultSecretStore(vault.StoreOptions(o => o.MaxParallelism = 3));
         var references = secrets.Keys.Select(name => SecretReference.AzureKeyVault(vault.VaultUri.ToString(), name)).ToList();
 
-        var watch = Stopwatch.StartNew();
         var values = await store.GetSecretsAsync(references.Concat(references));
-        watch.Stop();
 
         Assert.Equal(8, values.Count);
         Assert.All(references, r => Assert.Equal("value-" + r.Name.Substring("secret-".Length), values[r]!.Reveal()));
-        Assert.Equal(8, store.Reads);
-        Assert.Equal(3, vault.MaxInFlight);
-        // Sequential would take 8 × 150 ms; three at a time takes three rounds.
-        Assert.True(watch.Elapsed < TimeSpan.FromMilliseconds(8 * 150), $"took {watch.ElapsedMilliseconds} ms");
+        Assert.Equal(8, store.Reads); // each distinct secret once, and nothing else (no listing)
+        // Measured at the server, not timed: reads overlapped (parallel), and never more than the bound. On an idle
+        // machine this is exactly 3; a loaded one may stagger the requests, never exceed the bound.
+        Assert.InRange(vault.MaxInFlight, 2, 3);
     }
 
     [Fact]

@@ -90,7 +90,9 @@ public sealed class CredentialsGeneratorTests
 
         Assert.Empty(result.GeneratedSources);
         var diagnostic = Assert.Single(diagnostics);
-        Assert.Equal(DiagnosticIds.CredentialsNeedCSharp8, diagnostic.Id);
+        Assert.Equal("CDS9004", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.DefaultSeverity);
+        Assert.Equal(Location.None, diagnostic.Location);
         Assert.Equal("The Cadasto credentials are not generated because the project uses C# 7.3: set LangVersion to 8.0 or later", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
     }
 
@@ -126,6 +128,28 @@ public sealed class CredentialsGeneratorTests
         Assert.Null(result.Exception);
         Assert.Empty(result.GeneratedSources);
         Assert.Empty(diagnostics); // CDS9001–CDS9003 come from the manifest analyzers, once
+    }
+
+    [Fact]
+    public void UnusualEnvironmentNames_GenerateCodeThatCompiles()
+    {
+        // Names that differ only by case or punctuation after PascalCasing, non-ASCII letters, digits first, member names.
+        var manifest = """
+            { "application": "line\nbreak\u2028and\u0085more */ <c>", "clientType": "public", "environments": {
+                "staging-eu": { "clientId": "a" }, "stagingeu": { "clientId": "b" }, "staging_eu": { "clientId": "c" },
+                "développement": { "clientId": "d" }, "本番": { "clientId": "e" }, "2024": { "clientId": "f" },
+                "for": { "clientId": "g" }, "names": { "clientId": "h" }, "-": { "clientId": "i" } } }
+            """;
+
+        var (_, result, output, diagnostics) = GeneratorHarness.Run(manifest, new Dictionary<string, string> { ["build_property.RootNamespace"] = "Société.Démo" });
+
+        Assert.Null(result.Exception);
+        Assert.Empty(diagnostics);
+        Assert.Equal(9 + 3, result.GeneratedSources.Length);
+        var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        var environments = result.GeneratedSources.Single(s => s.HintName == "Société.Démo.CadastoEnvironments.g.cs").SourceText.ToString();
+        Assert.Contains("StagingEu.Environment, Stagingeu2.Environment, StagingEu3.Environment, Développement.Environment, 本番.Environment, _2024.Environment, ForEnvironment.Environment, NamesEnvironment.Environment, EnvironmentEnvironment.Environment", environments);
     }
 
     [Fact]

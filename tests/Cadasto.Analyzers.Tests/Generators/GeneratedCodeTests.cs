@@ -53,6 +53,29 @@ public sealed class GeneratedCodeTests
     }
 
     [Fact]
+    public void GeneratedCode_HasValidDocumentationComments()
+    {
+        // A project with GenerateDocumentationFile: the generated public API is documented and its crefs resolve.
+        var parseOptions = GeneratorHarness.ParseOptions().WithDocumentationMode(Microsoft.CodeAnalysis.DocumentationMode.Diagnose);
+        var compilation = GeneratorHarness.Compilation().RemoveAllSyntaxTrees().AddSyntaxTrees(Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(GeneratorHarness.DefaultProgram, parseOptions));
+        var driver = Microsoft.CodeAnalysis.CSharp.CSharpGeneratorDriver.Create(
+            new[] { new Cadasto.Analyzers.Generators.Credentials.CredentialsGenerator().AsSourceGenerator() },
+            new[] { GeneratorHarness.Manifest(Manifests.PublicSpa) },
+            parseOptions,
+            null);
+
+        driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+
+        var generated = output.SyntaxTrees.Where(t => t.FilePath.EndsWith(".g.cs", StringComparison.Ordinal)).ToList();
+        Assert.Equal(5, generated.Count);
+        var diagnostics = output.GetDiagnostics();
+        var problems = diagnostics.Where(d => generated.Contains(d.Location.SourceTree!)).ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        // The control: the hand-written, undocumented Program is reported, so the check is live.
+        Assert.Contains(diagnostics, d => d.Id == "CS1591" && !generated.Contains(d.Location.SourceTree!));
+    }
+
+    [Fact]
     public void GeneratedCode_ChoosesTheEnvironmentAndBindsTheSecretAtRunTime()
     {
         using var profile = new TempDirectory();

@@ -36,12 +36,8 @@ internal static class GeneratorHarness
         var parseOptions = ParseOptions(languageVersion);
         var trees = new[] { source }.Concat(moreSources ?? Array.Empty<string>())
             .Select((text, i) => CSharpSyntaxTree.ParseText(text, parseOptions, path: $"/src/File{i}.cs"));
-        // TestReferences.All holds Cadasto.Credentials too (CDS1005's tests compile against it): leave it out
-        // unless asked, or "without the runtime" would not be without it.
-        var references = TestReferences.All.Where(r => !string.Equals(
-            System.IO.Path.GetFileNameWithoutExtension((r as PortableExecutableReference)?.FilePath),
-            "Cadasto.Credentials",
-            StringComparison.OrdinalIgnoreCase));
+        // The shared reference set may carry the runtime library already: the harness alone decides.
+        var references = TestReferences.All.Where(r => !string.Equals(Path.GetFileNameWithoutExtension(r.Display), CredentialsParser.RuntimeAssemblyName, StringComparison.OrdinalIgnoreCase));
         if (referenceRuntime)
         {
             references = references.Append(RuntimeReference);

@@ -56,7 +56,7 @@ public sealed class ManifestRobustnessTests
         }
         """;
 
-    private const string PublicClient = """
+    internal const string PublicClient = """
         {
           "$schema": "https://raw.githubusercontent.com/cadasto/Cadasto.Analyzers/main/schema/cadasto.schema.json",
           "application": "portal",
@@ -177,7 +177,7 @@ public sealed class ManifestRobustnessTests
     }
 
     /// <summary>The mutated texts, in a fixed order (a fixed seed for the random part).</summary>
-    private static IEnumerable<SourceText> Mutations(params string[] seeds)
+    internal static IEnumerable<SourceText> Mutations(params string[] seeds)
     {
         foreach (var seed in seeds)
         {

@@ -268,8 +268,25 @@ internal static class CredentialsEmitter
 
     private static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 
-    private static string Xml(string value) =>
-        value.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\"", "&quot;");
+    /// <summary>Text for a <c>///</c> line: XML-escaped, and on one line (a manifest string may hold a line break, which would end the comment).</summary>
+    private static string Xml(string value)
+    {
+        var builder = new StringBuilder(value.Length);
+        foreach (var c in value)
+        {
+            builder.Append(c switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                _ when char.IsControl(c) || c is '\u2028' or '\u2029' or '\u0085' => " ",
+                _ => c.ToString(),
+            });
+        }
+
+        return builder.ToString();
+    }
 
     private static Writer Open(GenerationSpec spec)
     {

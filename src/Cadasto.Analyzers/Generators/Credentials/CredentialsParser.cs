@@ -29,7 +29,9 @@ internal static class CredentialsParser
     // Members of the generated CadastoEnvironments class an environment's nested class must not hide.
     private static readonly HashSet<string> ReservedIdentifiers = new(StringComparer.Ordinal)
     {
-        "Application", "All", "Names", "For", "Find", "CadastoEnvironments", "Equals", "GetHashCode", "GetType", "ToString", "ReferenceEquals", "MemberwiseClone",
+        "Application", "All", "Names", "For", "Find", "CadastoEnvironments",
+        // ...and the members of an environment's own class (CS0542: a member cannot share its type's name).
+        "Name", "ClientId", "Authority", "Scopes", "RedirectUris", "AllowedOrigins", "Secret", "Environment", "Equals", "GetHashCode", "GetType", "ToString", "ReferenceEquals", "MemberwiseClone",
     };
 
     /// <summary>The build's options for the generator.</summary>
@@ -84,7 +86,8 @@ internal static class CredentialsParser
         }
 
         var environments = new List<EnvironmentSpec>(manifest.Environments.Length);
-        var identifiers = new HashSet<string>(StringComparer.Ordinal);
+        // Case-insensitive: hint names (one file per environment) are compared that way, so StagingEu and Stagingeu must differ more.
+        var identifiers = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var secretIsOptional = false;
         foreach (var environment in manifest.Environments)
         {
