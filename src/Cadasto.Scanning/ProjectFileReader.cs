@@ -38,6 +38,40 @@ internal static class ProjectFileReader
                 project.Properties["TargetFramework"] = first;
             }
         }
+
+        // The groups for the chosen target framework ('$(TargetFramework)' == 'net8.0'), in file order.
+        if (project.Properties.TryGetValue("TargetFramework", out var targetFramework))
+        {
+            foreach (var (condition, group) in project.PendingFrameworkGroups)
+            {
+                if (condition.Contains("'" + targetFramework + "'", StringComparison.OrdinalIgnoreCase))
+                {
+                    ApplyProperties(project, group);
+                }
+            }
+        }
+
+        project.PendingFrameworkGroups.Clear();
+    }
+
+    /// <summary>Plain properties of a group; <c>DefineConstants</c> keeps its literal symbols around <c>$(…)</c>.</summary>
+    private static void ApplyProperties(ScanProject project, XElement group)
+    {
+        foreach (var property in group.Elements())
+        {
+            var value = property.Value.Trim();
+            if (property.Name.LocalName == "DefineConstants")
+            {
+                value = System.Text.RegularExpressions.Regex.Replace(value, @"\$\([^)]*\)", string.Empty).Trim(';', ' ');
+            }
+
+            if (value.Length == 0 || value.Contains("$(", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            project.Properties[property.Name.LocalName] = value;
+        }
     }
 
     private static string? Nearest(string directory, string fileName)
@@ -87,16 +121,15 @@ internal static class ProjectFileReader
 
         foreach (var group in rootElement.Elements().Where(e => e.Name.LocalName == "PropertyGroup"))
         {
-            foreach (var property in group.Elements())
+            // Groups that depend on the target framework wait until it is known (DefineConstants per TFM).
+            var condition = (string?)group.Attribute("Condition");
+            if (condition is not null && condition.Contains("TargetFramework", StringComparison.OrdinalIgnoreCase))
             {
-                var value = property.Value.Trim();
-                if (value.Length == 0 || value.Contains("$(", StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                project.Properties[property.Name.LocalName] = value;
+                project.PendingFrameworkGroups.Add((condition, group));
+                continue;
             }
+
+            ApplyProperties(project, group);
         }
 
         foreach (var item in rootElement.Elements().Where(e => e.Name.LocalName == "ItemGroup").SelectMany(g => g.Elements()))
