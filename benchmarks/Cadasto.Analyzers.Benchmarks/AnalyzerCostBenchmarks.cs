@@ -37,6 +37,14 @@ public class AnalyzerCostBenchmarks
         return compilation.Emit(stream).Success;
     }
 
+    /// <summary>Parse and bind only: what <see cref="ParseBindAnalyze"/> adds to it is the analyzers' cost (time and allocations).</summary>
+    [Benchmark]
+    public int ParseBind()
+    {
+        var compilation = _input.CreateCompilation();
+        return compilation.GetDiagnostics().Length;
+    }
+
     /// <summary>Parse and bind with every Cadasto analyzer attached (what the analyzers add is the difference to bind alone).</summary>
     [Benchmark]
     public async Task<int> ParseBindAnalyze()

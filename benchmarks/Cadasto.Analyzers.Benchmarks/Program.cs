@@ -14,6 +14,13 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        // As in the CLI: the analyzer package project shares the id Cadasto.Analyzers and drops that assembly from deps.json.
+        System.Runtime.Loader.AssemblyLoadContext.Default.Resolving += (context, name) =>
+        {
+            var candidate = System.IO.Path.Combine(AppContext.BaseDirectory, name.Name + ".dll");
+            return System.IO.File.Exists(candidate) ? context.LoadFromAssemblyPath(candidate) : null;
+        };
+
         var folder = Value(args, "--folder");
         if (folder is not null)
         {

@@ -10,8 +10,17 @@ namespace Cadasto.Cli;
 /// <summary>The default output: one compiler-style line per finding, a table per rule, and notes.</summary>
 internal static class HumanReport
 {
+    /// <summary>Like the compiler: relative to the current folder when the file is under it (editors jump to it), else absolute.</summary>
+    private static string DisplayPath(string root, string relativePath, string currentDirectory)
+    {
+        var full = System.IO.Path.GetFullPath(System.IO.Path.Combine(root, relativePath));
+        var relative = System.IO.Path.GetRelativePath(currentDirectory, full);
+        return (relative.StartsWith("..", StringComparison.Ordinal) || System.IO.Path.IsPathRooted(relative) ? full : relative).Replace('\\', '/');
+    }
+
     public static void Write(IAnsiConsole console, ScanResult result, IReadOnlyList<Finding> findings, int suppressedByBaseline)
     {
+        var currentDirectory = System.IO.Directory.GetCurrentDirectory();
         foreach (var finding in findings)
         {
             var colour = finding.Severity switch
@@ -21,7 +30,7 @@ internal static class HumanReport
                 _ => "blue",
             };
             console.MarkupLine(
-                $"{Markup.Escape(finding.Path)}({finding.StartLine},{finding.StartColumn}): [{colour}]{finding.SeverityName} {finding.RuleId}[/]: {Markup.Escape(finding.Message)}");
+                $"{Markup.Escape(DisplayPath(result.Root, finding.Path, currentDirectory))}({finding.StartLine},{finding.StartColumn}): [{colour}]{finding.SeverityName} {finding.RuleId}[/]: {Markup.Escape(finding.Message)}");
         }
 
         if (findings.Count > 0)

@@ -11,6 +11,16 @@ public static class Masking
 {
     public const string Mask = "***";
 
+    /// <summary>
+    /// Whether a finding's flagged text is a secret value: a rule of the secret family (CDS1xxx) that
+    /// points at a value — a string literal in C#, or a value in a configuration file. Other rules point
+    /// at names the user must see (a scope, a flow, a redirect URI without credentials).
+    /// </summary>
+    public static bool FlagsSecretValue(string ruleId, string? flaggedText, bool inConfigurationFile) =>
+        ruleId.StartsWith("CDS1", StringComparison.Ordinal)
+        && !string.IsNullOrEmpty(flaggedText)
+        && (inConfigurationFile || flaggedText.TrimStart()[0] is '"' or '@' or '$');
+
     /// <summary>Replaces the flagged text, with and without its quotes, in a message.</summary>
     public static string MaskMessage(string message, string? flaggedText)
     {
@@ -19,24 +29,32 @@ public static class Masking
             return message;
         }
 
-        foreach (var candidate in Candidates(flaggedText))
+        var trimmed = flaggedText.Trim();
+        // Strip C# string prefixes and quotes ("…", @"…", $"…", """…""", u8).
+        var inner = trimmed.TrimStart('$', '@');
+        if (inner.EndsWith("u8", StringComparison.Ordinal))
         {
-            if (candidate.Length >= 4 && message.Contains(candidate, StringComparison.Ordinal))
+            inner = inner.Substring(0, inner.Length - 2);
+        }
+
+        inner = inner.Trim('"');
+        foreach (var candidate in new[] { trimmed, "\"" + inner + "\"", "'" + inner + "'" })
+        {
+            if (candidate.Length > 2 && message.Contains(candidate, StringComparison.Ordinal))
             {
                 message = message.Replace(candidate, Mask, StringComparison.Ordinal);
             }
         }
 
+        // A bare value only when it is long enough not to be an ordinary word of the message ("secret").
+        if (inner.Length >= MinimumBareLength && message.Contains(inner, StringComparison.Ordinal))
+        {
+            message = message.Replace(inner, Mask, StringComparison.Ordinal);
+        }
+
         return message;
     }
 
-    private static string[] Candidates(string text)
-    {
-        var trimmed = text.Trim();
-        var inner = trimmed;
-        // Strip C# string prefixes and quotes ("…", @"…", $"…", """…""", u8).
-        inner = inner.TrimStart('$', '@').TrimEnd('8').TrimEnd('u');
-        inner = inner.Trim('"');
-        return new[] { trimmed, inner };
-    }
+    /// <summary>Values at least this long are masked even where the message does not quote them.</summary>
+    public const int MinimumBareLength = 8;
 }

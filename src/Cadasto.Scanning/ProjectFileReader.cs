@@ -17,34 +17,18 @@ internal static class ProjectFileReader
 {
     public static void Read(ScanProject project, string scanRoot)
     {
-        // Directory.Build.props from the outermost to the nearest, then the project: later ones win.
-        var props = new System.Collections.Generic.List<string>();
-        for (var dir = Path.GetDirectoryName(project.Directory); dir is not null; dir = Path.GetDirectoryName(dir))
+        // MSBuild imports the nearest Directory.Build.props before the project and the nearest
+        // Directory.Build.targets after it (items such as a ProjectReference to Cadasto.Credentials live there).
+        if (Nearest(project.Directory, "Directory.Build.props") is { } props)
         {
-            var candidate = Path.Combine(dir, "Directory.Build.props");
-            if (File.Exists(candidate))
-            {
-                props.Insert(0, candidate);
-            }
-
-            if (Directory.Exists(Path.Combine(dir, ".git")))
-            {
-                break;
-            }
-        }
-
-        var ownProps = Path.Combine(project.Directory, "Directory.Build.props");
-        if (File.Exists(ownProps))
-        {
-            props.Add(ownProps);
-        }
-
-        foreach (var file in props)
-        {
-            Apply(project, file, scanRoot, isProject: false);
+            Apply(project, props, scanRoot, isProject: false);
         }
 
         Apply(project, project.ProjectFile!, scanRoot, isProject: true);
+        if (Nearest(project.Directory, "Directory.Build.targets") is { } targets)
+        {
+            Apply(project, targets, scanRoot, isProject: false);
+        }
 
         if (!project.Properties.ContainsKey("TargetFramework") && project.Properties.TryGetValue("TargetFrameworks", out var frameworks))
         {
@@ -54,6 +38,54 @@ internal static class ProjectFileReader
                 project.Properties["TargetFramework"] = first;
             }
         }
+
+        // The groups for the chosen target framework ('$(TargetFramework)' == 'net8.0'), in file order.
+        if (project.Properties.TryGetValue("TargetFramework", out var targetFramework))
+        {
+            foreach (var (condition, group) in project.PendingFrameworkGroups)
+            {
+                if (condition.Contains("'" + targetFramework + "'", StringComparison.OrdinalIgnoreCase))
+                {
+                    ApplyProperties(project, group);
+                }
+            }
+        }
+
+        project.PendingFrameworkGroups.Clear();
+    }
+
+    /// <summary>Plain properties of a group; <c>DefineConstants</c> keeps its literal symbols around <c>$(…)</c>.</summary>
+    private static void ApplyProperties(ScanProject project, XElement group)
+    {
+        foreach (var property in group.Elements())
+        {
+            var value = property.Value.Trim();
+            if (property.Name.LocalName == "DefineConstants")
+            {
+                value = System.Text.RegularExpressions.Regex.Replace(value, @"\$\([^)]*\)", string.Empty).Trim(';', ' ');
+            }
+
+            if (value.Length == 0 || value.Contains("$(", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            project.Properties[property.Name.LocalName] = value;
+        }
+    }
+
+    private static string? Nearest(string directory, string fileName)
+    {
+        for (var dir = directory; dir is not null; dir = Path.GetDirectoryName(dir))
+        {
+            var candidate = Path.Combine(dir, fileName);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
     }
 
     private static void Apply(ScanProject project, string file, string scanRoot, bool isProject)
@@ -89,16 +121,15 @@ internal static class ProjectFileReader
 
         foreach (var group in rootElement.Elements().Where(e => e.Name.LocalName == "PropertyGroup"))
         {
-            foreach (var property in group.Elements())
+            // Groups that depend on the target framework wait until it is known (DefineConstants per TFM).
+            var condition = (string?)group.Attribute("Condition");
+            if (condition is not null && condition.Contains("TargetFramework", StringComparison.OrdinalIgnoreCase))
             {
-                var value = property.Value.Trim();
-                if (value.Length == 0 || value.Contains("$(", StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                project.Properties[property.Name.LocalName] = value;
+                project.PendingFrameworkGroups.Add((condition, group));
+                continue;
             }
+
+            ApplyProperties(project, group);
         }
 
         foreach (var item in rootElement.Elements().Where(e => e.Name.LocalName == "ItemGroup").SelectMany(g => g.Elements()))
@@ -114,7 +145,7 @@ internal static class ProjectFileReader
                 case "PackageReference":
                     project.PackageReferences.Add(include);
                     break;
-                case "ProjectReference":
+                case "ProjectReference" when !string.Equals(Metadata(item, "ReferenceOutputAssembly"), "false", StringComparison.OrdinalIgnoreCase):
                     project.PackageReferences.Add(Path.GetFileNameWithoutExtension(include.Replace('\\', '/')));
                     break;
                 case "Using" when item.Attribute("Alias") is null && item.Attribute("Static") is null:
@@ -123,6 +154,9 @@ internal static class ProjectFileReader
             }
         }
     }
+
+    private static string? Metadata(XElement item, string name) =>
+        ((string?)item.Attribute(name) ?? item.Elements().FirstOrDefault(e => e.Name.LocalName == name)?.Value)?.Trim();
 
     private static string FirstLine(string message)
     {

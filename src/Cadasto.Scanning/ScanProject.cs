@@ -50,4 +50,7 @@ public sealed class ScanProject
     public override string ToString() => Name;
 
     internal ImmutableArray<string> EditorConfigFiles { get; set; } = ImmutableArray<string>.Empty;
+
+    /// <summary>Property groups whose condition names a target framework, applied once the framework is known.</summary>
+    internal List<(string Condition, System.Xml.Linq.XElement Group)> PendingFrameworkGroups { get; } = new();
 }

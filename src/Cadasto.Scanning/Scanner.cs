@@ -90,6 +90,7 @@ public sealed class Scanner
         var analyzed = 0;
         var done = 0;
         long loadTicks = 0, analysisTicks = 0;
+        var unresolved = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         progress?.Report((0, projects.Count));
 
         await Parallel.ForEachAsync(
@@ -113,10 +114,21 @@ public sealed class Scanner
                     }
                 }
 
+                foreach (var name in UnresolvedNamespaces(loaded, ct))
+                {
+                    unresolved.AddOrUpdate(name, 1, (_, count) => count + 1);
+                }
+
                 progress?.Report((Interlocked.Increment(ref done), projects.Count));
             }).ConfigureAwait(false);
 
         var notes = projects.SelectMany(p => p.Notes).Concat(failures).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToList();
+        if (!unresolved.IsEmpty)
+        {
+            var top = unresolved.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(8)
+                .Select(p => $"{p.Key} ({p.Value} project{(p.Value == 1 ? string.Empty : "s")})");
+            notes.Add($"{unresolved.Count} namespace(s) used in `using` directives are not in the shipped reference set and did not bind, e.g. {string.Join(", ", top)}: code that uses their types is analysed with those types unknown, and rules that need them stay silent there.");
+        }
         return new ScanResult
         {
             Root = rootFolder,
@@ -219,7 +231,12 @@ public sealed class Scanner
             filePath = loaded.Project.ProjectFile ?? loaded.Project.Directory;
         }
 
-        var message = Masking.MaskMessage(diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), flagged);
+        var message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        if (Masking.FlagsSecretValue(diagnostic.Id, flagged, location.Kind == LocationKind.ExternalFile))
+        {
+            message = Masking.MaskMessage(message, flagged);
+        }
+
         var relative = Path.GetRelativePath(root, filePath).Replace('\\', '/');
         var hasPosition = lineSpan.IsValid && location.Kind != LocationKind.None;
         var finding = new Finding(
@@ -235,6 +252,38 @@ public sealed class Scanner
             loaded.Project.Name,
             Fingerprint: string.Empty);
         return (finding, context);
+    }
+
+    /// <summary>
+    /// The namespaces of the analysed files' <c>using</c> directives that do not bind: what the source-only
+    /// reference set lacks for this project (a package it restores in a real build). Binding a using
+    /// directive is cheap; method bodies are not touched.
+    /// </summary>
+    private static IEnumerable<string> UnresolvedNamespaces(LoadedProject loaded, CancellationToken cancellationToken)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var tree in loaded.TreesToAnalyze)
+        {
+            var root = tree.GetRoot(cancellationToken);
+            SemanticModel? model = null;
+            foreach (var directive in root.DescendantNodes(n => n is not Microsoft.CodeAnalysis.CSharp.Syntax.MemberDeclarationSyntax
+                         || n is Microsoft.CodeAnalysis.CSharp.Syntax.BaseNamespaceDeclarationSyntax)
+                         .OfType<Microsoft.CodeAnalysis.CSharp.Syntax.UsingDirectiveSyntax>())
+            {
+                if (directive.Alias is not null || !directive.StaticKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.None) || directive.Name is null)
+                {
+                    continue;
+                }
+
+                model ??= loaded.Compilation.GetSemanticModel(tree);
+                if (model.GetSymbolInfo(directive.Name, cancellationToken).Symbol is null)
+                {
+                    names.Add(directive.Name.ToString());
+                }
+            }
+        }
+
+        return names;
     }
 
     private static string FirstLine(string message)

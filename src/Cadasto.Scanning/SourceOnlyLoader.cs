@@ -72,7 +72,13 @@ public sealed class SourceOnlyLoader
     public LoadedProject Load(ScanProject project, CancellationToken cancellationToken = default)
     {
         var properties = BuildProperties(project);
-        var parseOptions = new CSharpParseOptions(LanguageVersionOf(project), DocumentationMode.None, SourceCodeKind.Regular, PreprocessorSymbols(properties["TargetFramework"]));
+        var symbols = PreprocessorSymbols(properties["TargetFramework"]).ToList();
+        if (project.Properties.TryGetValue("DefineConstants", out var defined))
+        {
+            symbols.AddRange(defined.Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(SyntaxFacts.IsValidIdentifier));
+        }
+
+        var parseOptions = new CSharpParseOptions(LanguageVersionOf(project), DocumentationMode.None, SourceCodeKind.Regular, symbols.Distinct(StringComparer.Ordinal));
 
         var configNotes = new List<string>();
         var configSet = ConfigOptionsProvider.CreateSet(project.EditorConfigFiles, configNotes);
