@@ -58,10 +58,14 @@ internal static class CadastoOptions
     }
 
     /// <summary>The file name of the manifest for this compilation: <c>cadasto_manifest</c>, then <c>CadastoManifest</c>, then <c>cadasto.json</c>.</summary>
-    public static string ManifestFileName(AnalyzerOptions options)
+    public static string ManifestFileName(AnalyzerOptions options) =>
+        ManifestFileName(options.AnalyzerConfigOptionsProvider.GlobalOptions);
+
+    /// <summary>The same, from the global options alone (what a generator has).</summary>
+    public static string ManifestFileName(AnalyzerConfigOptions globalOptions)
     {
-        var configured = GetGlobal(options, Manifest)
-            ?? GetBuildProperty(options.AnalyzerConfigOptionsProvider.GlobalOptions, "CadastoManifest")
+        var configured = (globalOptions.TryGetValue(Manifest, out var option) && !string.IsNullOrWhiteSpace(option) ? option.Trim() : null)
+            ?? GetBuildProperty(globalOptions, "CadastoManifest")
             ?? DefaultManifestFileName;
         return System.IO.Path.GetFileName(configured.Replace('\\', '/'));
     }

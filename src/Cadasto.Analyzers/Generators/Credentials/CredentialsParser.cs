@@ -38,14 +38,11 @@ internal static class CredentialsParser
     public static GeneratorOptionsSpec ParseOptions(AnalyzerConfigOptionsProvider provider)
     {
         var global = provider.GlobalOptions;
-        var manifest = (global.TryGetValue(CadastoOptions.Manifest, out var option) && !string.IsNullOrWhiteSpace(option) ? option.Trim() : null)
-            ?? CadastoOptions.GetBuildProperty(global, "CadastoManifest")
-            ?? CadastoOptions.DefaultManifestFileName;
         return new GeneratorOptionsSpec(
             CadastoOptions.GetBuildProperty(global, "RootNamespace"),
             CadastoOptions.GetBuildProperty(global, NamespaceProperty),
             CadastoOptions.GetBuildProperty(global, "UserSecretsId"),
-            System.IO.Path.GetFileName(manifest.Replace('\\', '/')),
+            CadastoOptions.ManifestFileName(global),
             string.Equals(CadastoOptions.GetBuildProperty(global, GenerateProperty), "false", StringComparison.OrdinalIgnoreCase));
     }
 
