@@ -11,7 +11,7 @@ namespace Cadasto.Cli.Tests;
 /// <summary>
 /// <c>scan --msbuild</c> on a project restored once, offline, from the machine's global packages folder:
 /// the design-time evaluation sees what the source-only loader cannot (a define from an imported file),
-/// an unrestored project falls back with a note, and the scan writes nothing into the tree.
+/// an unrestored project and one MSBuild cannot evaluate fall back with a note, and the scan writes nothing into the tree.
 /// </summary>
 public sealed class MsBuildScanTests
 {
@@ -76,6 +76,18 @@ public sealed class MsBuildScanTests
         var restore = await RunDotnetAsync(fixture.Root, "restore", "App/App.csproj", "--configfile", Path.Combine(fixture.Root, "NuGet.config"));
         Assert.True(restore.ExitCode == 0, "restore failed: " + restore.All);
         Assert.True(File.Exists(Path.Combine(fixture.Root, "App", "obj", "project.assets.json")));
+
+        // Looks restored, but MSBuild cannot evaluate it (its SDK does not exist): it must fall back, not fail the scan.
+        fixture.Write("Failing/Failing.csproj", """
+            <Project Sdk="No.Such.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+              </PropertyGroup>
+            </Project>
+            """);
+        fixture.Write("Failing/Tokens.cs", "namespace Failing; public static class Tokens { }\n");
+        Directory.CreateDirectory(Path.Combine(fixture.Root, "Failing", "obj"));
+        File.Copy(Path.Combine(fixture.Root, "App", "obj", "project.assets.json"), Path.Combine(fixture.Root, "Failing", "obj", "project.assets.json"));
         var before = Snapshot(fixture.Root);
 
         var sourceOnly = await CliRunner.RunAsync(fixture.Root, "scan", "--format", "json", "--no-progress", ".");
@@ -94,6 +106,8 @@ public sealed class MsBuildScanTests
 
         var notes = JsonDocument.Parse(msbuild.Output).RootElement.GetProperty("notes").EnumerateArray().Select(n => n.GetString()!).ToList();
         Assert.Contains(notes, n => n.StartsWith("Unrestored: --msbuild: no obj/project.assets.json", StringComparison.Ordinal));
+        Assert.Contains(notes, n => n.StartsWith("Failing: --msbuild: the project did not load (", StringComparison.Ordinal)
+            && n.Contains("No.Such.Sdk", StringComparison.Ordinal) && n.EndsWith("analysed source-only.", StringComparison.Ordinal));
         Assert.DoesNotContain(notes, n => n.StartsWith("App:", StringComparison.Ordinal));
 
         // Nothing written: no obj/Debug, no generated AssemblyInfo or editorconfig, no bin.
