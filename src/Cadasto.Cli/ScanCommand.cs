@@ -40,6 +40,10 @@ internal static class ScanCommand
         {
             Description = "Analyse every file, even those the text prefilter says cannot hold a finding (slower; for audits).",
         };
+        var msbuild = new Option<bool>("--msbuild")
+        {
+            Description = "Load projects that were restored (obj/project.assets.json) with MSBuild design-time evaluation: their real references. Never restores or builds; other projects are analysed source-only.",
+        };
         var noProgress = new Option<bool>("--no-progress")
         {
             Description = "Do not show progress on standard error.",
@@ -47,7 +51,7 @@ internal static class ScanCommand
 
         var command = new Command("scan", "Run the Cadasto rules over a folder without building, restoring or writing anything in it.")
         {
-            path, format, outputFile, baseline, noPrefilter, noProgress,
+            path, format, outputFile, baseline, noPrefilter, msbuild, noProgress,
         };
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             parseResult.GetValue(path) ?? ".",
@@ -55,6 +59,7 @@ internal static class ScanCommand
             parseResult.GetValue(outputFile),
             parseResult.GetValue(baseline),
             !parseResult.GetValue(noPrefilter),
+            parseResult.GetValue(msbuild),
             !parseResult.GetValue(noProgress),
             output,
             error,
@@ -62,7 +67,7 @@ internal static class ScanCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(string path, string format, FileInfo? outputFile, FileInfo? baselineFile, bool prefilter, bool showProgress, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string path, string format, FileInfo? outputFile, FileInfo? baselineFile, bool prefilter, bool useMsBuild, bool showProgress, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (!Directory.Exists(path) && !File.Exists(path))
         {
@@ -83,7 +88,12 @@ internal static class ScanCommand
             known = fingerprints;
         }
 
-        var scanner = new Scanner(new ScanOptions { Prefilter = prefilter });
+        using var msbuildLoader = useMsBuild ? new MsBuildProjectLoader() : null;
+        var scanner = new Scanner(new ScanOptions
+        {
+            Prefilter = prefilter,
+            ProjectLoader = msbuildLoader is null ? null : msbuildLoader.LoadAsync,
+        });
         ScanResult result;
         if (showProgress && !Terminal.StderrRedirected(error))
         {

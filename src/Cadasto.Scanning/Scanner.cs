@@ -28,6 +28,13 @@ public sealed class ScanOptions
 
     /// <summary>Run the product's source generators for projects with AdditionalFiles (manifest diagnostics).</summary>
     public bool RunGenerators { get; init; } = true;
+
+    /// <summary>
+    /// Another way to load a project (the CLI's <c>--msbuild</c> design-time loader). It gets the project and
+    /// its source-only load (whose AdditionalFiles and options it may reuse); it returns null to keep the
+    /// source-only load, and says why on <see cref="ScanProject.Notes"/>.
+    /// </summary>
+    public Func<ScanProject, LoadedProject, CancellationToken, Task<LoadedProject?>>? ProjectLoader { get; init; }
 }
 
 /// <summary>What a scan found.</summary>
@@ -101,6 +108,11 @@ public sealed class Scanner
             {
                 var started = Stopwatch.GetTimestamp();
                 var loaded = _loader.Load(project, ct);
+                if (_options.ProjectLoader is { } projectLoader)
+                {
+                    loaded = await projectLoader(project, loaded, ct).ConfigureAwait(false) ?? loaded;
+                }
+
                 Interlocked.Add(ref loadTicks, Stopwatch.GetTimestamp() - started);
                 Interlocked.Add(ref analyzed, loaded.TreesToAnalyze.Length);
                 started = Stopwatch.GetTimestamp();

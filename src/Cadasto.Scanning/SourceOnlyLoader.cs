@@ -16,7 +16,7 @@ namespace Cadasto.Scanning;
 /// <summary>A project ready to analyse: its compilation, the options the package would pass, and which trees to analyse.</summary>
 public sealed class LoadedProject
 {
-    internal LoadedProject(ScanProject project, CSharpCompilation compilation, AnalyzerOptions options, ImmutableArray<SyntaxTree> treesToAnalyze, ImmutableArray<AdditionalText> additionalTexts)
+    public LoadedProject(ScanProject project, CSharpCompilation compilation, AnalyzerOptions options, ImmutableArray<SyntaxTree> treesToAnalyze, ImmutableArray<AdditionalText> additionalTexts)
     {
         Project = project;
         Compilation = compilation;
