@@ -16,6 +16,9 @@ namespace Cadasto.Analyzers.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class InsecureRedirectUriAnalyzer : DiagnosticAnalyzer
 {
+    [System.ThreadStatic]
+    private static List<RedirectUriSite>? t_sites;
+
     private static readonly string[] ConfigurationKeys = { "RedirectUri" };
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
@@ -33,7 +36,9 @@ public sealed class InsecureRedirectUriAnalyzer : DiagnosticAnalyzer
                 start.RegisterOperationAction(
                     context =>
                     {
-                        var sites = new List<RedirectUriSite>();
+                        // One list per thread, reused: most calls and assignments are not redirect URI sinks.
+                        var sites = t_sites ??= new List<RedirectUriSite>();
+                        sites.Clear();
                         sinks.Find(context.Operation, context.Compilation, sites, context.CancellationToken);
                         foreach (var site in sites)
                         {
@@ -43,6 +48,8 @@ public sealed class InsecureRedirectUriAnalyzer : DiagnosticAnalyzer
                                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InsecureRedirectUri, site.Location, site.Uri.Trim(), reason));
                             }
                         }
+
+                        sites.Clear();
                     },
                     RedirectUriSinks.OperationKinds);
             }

@@ -16,6 +16,9 @@ namespace Cadasto.Analyzers.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UndeclaredScopeAnalyzer : DiagnosticAnalyzer
 {
+    [System.ThreadStatic]
+    private static List<ScopeRequest>? t_requests;
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(DiagnosticDescriptors.UndeclaredScope);
 
@@ -35,7 +38,9 @@ public sealed class UndeclaredScopeAnalyzer : DiagnosticAnalyzer
             start.RegisterOperationAction(
                 context =>
                 {
-                    var requests = new List<ScopeRequest>();
+                    // One list per thread, reused: most operations request nothing.
+                    var requests = t_requests ??= new List<ScopeRequest>();
+                    requests.Clear();
                     ScopeRequests.Find(context.Operation, context.Compilation, requests, context.CancellationToken);
                     foreach (var request in requests)
                     {
@@ -53,6 +58,9 @@ public sealed class UndeclaredScopeAnalyzer : DiagnosticAnalyzer
                             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UndeclaredScope, request.Location, string.Join(" ", undeclared), fileName));
                         }
                     }
+
+                    // Nothing kept alive (locations hold their syntax tree) until the next operation on this thread.
+                    requests.Clear();
                 },
                 ScopeRequests.OperationKinds);
         });

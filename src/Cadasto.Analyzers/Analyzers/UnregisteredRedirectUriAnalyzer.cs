@@ -16,6 +16,9 @@ namespace Cadasto.Analyzers.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnregisteredRedirectUriAnalyzer : DiagnosticAnalyzer
 {
+    [System.ThreadStatic]
+    private static List<RedirectUriSite>? t_sites;
+
     /// <summary>Diagnostic property: the registered URI (or path) the code fix puts in place of the literal.</summary>
     public const string ReplacementKey = "CadastoRegisteredRedirectUri";
 
@@ -43,7 +46,9 @@ public sealed class UnregisteredRedirectUriAnalyzer : DiagnosticAnalyzer
                 start.RegisterOperationAction(
                     context =>
                     {
-                        var sites = new List<RedirectUriSite>();
+                        // One list per thread, reused: most calls and assignments are not redirect URI sinks.
+                        var sites = t_sites ??= new List<RedirectUriSite>();
+                        sites.Clear();
                         sinks.Find(context.Operation, context.Compilation, sites, context.CancellationToken);
                         foreach (var site in sites)
                         {
@@ -55,6 +60,9 @@ public sealed class UnregisteredRedirectUriAnalyzer : DiagnosticAnalyzer
                                 context.ReportDiagnostic(diagnostic);
                             }
                         }
+
+                        // Nothing kept alive (locations hold their syntax tree) until the next operation on this thread.
+                        sites.Clear();
                     },
                     RedirectUriSinks.OperationKinds);
             }

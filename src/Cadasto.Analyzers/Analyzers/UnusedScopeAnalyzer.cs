@@ -19,6 +19,9 @@ namespace Cadasto.Analyzers.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnusedScopeAnalyzer : DiagnosticAnalyzer
 {
+    [System.ThreadStatic]
+    private static List<ScopeRequest>? t_requests;
+
     private static readonly string[] ConfigurationKeys = { "Scope", "Scopes" };
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
@@ -60,12 +63,17 @@ public sealed class UnusedScopeAnalyzer : DiagnosticAnalyzer
             start.RegisterOperationAction(
                 context =>
                 {
-                    var requests = new List<ScopeRequest>();
+                    // One list per thread, reused: most operations request nothing.
+                    var requests = t_requests ??= new List<ScopeRequest>();
+                    requests.Clear();
                     ScopeRequests.Find(context.Operation, context.Compilation, requests, context.CancellationToken);
                     foreach (var request in requests)
                     {
                         Record(request.Scopes);
                     }
+
+                    // Nothing kept alive (locations hold their syntax tree) until the next operation on this thread.
+                    requests.Clear();
                 },
                 ScopeRequests.OperationKinds);
 

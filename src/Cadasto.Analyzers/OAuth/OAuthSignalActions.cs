@@ -7,21 +7,39 @@ namespace Cadasto.Analyzers.OAuth;
 /// <summary>Registers the operation actions a flow rule needs: every finding of the signals it keeps goes to <c>report</c>.</summary>
 internal static class OAuthSignalActions
 {
+    [ThreadStatic]
+    private static List<OAuthFinding>? t_findings;
+
     public static void Register(CompilationStartAnalysisContext start, OAuthSignalIndex index, Func<OAuthSignal, bool> keep, Action<OperationAnalysisContext, OAuthFinding> report)
     {
         start.RegisterOperationAction(
             context =>
             {
-                var findings = new List<OAuthFinding>();
+                // One list per thread, reused: almost every operation shows no signal and must not allocate
+                // (four flow rules run this on every string literal). Nothing below calls back into Find.
+                var findings = t_findings ??= new List<OAuthFinding>();
+                findings.Clear();
                 OAuthSignalFinder.Find(context.Operation, index, context.Compilation, findings, context.CancellationToken);
-                HashSet<Microsoft.CodeAnalysis.Location>? reported = null;
-                foreach (var finding in findings)
+                if (findings.Count == 0)
                 {
-                    // One finding per place: a form body with both client_secret and grant_type is one squiggle.
-                    if (keep(finding.Signal) && (reported ??= new()).Add(finding.Location))
+                    return;
+                }
+
+                HashSet<Microsoft.CodeAnalysis.Location>? reported = null;
+                try
+                {
+                    foreach (var finding in findings)
                     {
-                        report(context, finding);
+                        // One finding per place: a form body with both client_secret and grant_type is one squiggle.
+                        if (keep(finding.Signal) && (reported ??= new()).Add(finding.Location))
+                        {
+                            report(context, finding);
+                        }
                     }
+                }
+                finally
+                {
+                    findings.Clear();
                 }
             },
             OAuthSignalFinder.OperationKinds);
