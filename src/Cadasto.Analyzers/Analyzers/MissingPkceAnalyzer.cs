@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using Cadasto.Analyzers.Common;
 using Cadasto.Analyzers.OAuth;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -287,7 +288,7 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
         {
             switch (token.Kind())
             {
-                case SyntaxKind.IdentifierToken when string.Equals(token.ValueText.Replace("_", ""), word.Replace("_", ""), StringComparison.OrdinalIgnoreCase):
+                case SyntaxKind.IdentifierToken when SeparatorInsensitiveText.Equals(token.ValueText, word):
                 case SyntaxKind.StringLiteralToken or SyntaxKind.InterpolatedStringTextToken or SyntaxKind.SingleLineRawStringLiteralToken or SyntaxKind.MultiLineRawStringLiteralToken
                     when token.ValueText.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0:
                     return true;

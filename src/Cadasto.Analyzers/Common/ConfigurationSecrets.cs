@@ -174,37 +174,7 @@ internal sealed class ConfigurationSecrets
     /// </summary>
     private bool IsLabel(string value, string key) =>
         CredentialValueShape.IsNameOrLabel(value, key, _names)
-        && (CredentialNames.SplitWordCount(value.Trim()) >= 2 || EqualsIgnoringSeparators(value, key));
-
-    private static bool EqualsIgnoringSeparators(string left, string right)
-    {
-        int i = 0, j = 0;
-        while (true)
-        {
-            while (i < left.Length && !char.IsLetterOrDigit(left[i]))
-            {
-                i++;
-            }
-
-            while (j < right.Length && !char.IsLetterOrDigit(right[j]))
-            {
-                j++;
-            }
-
-            if (i == left.Length || j == right.Length)
-            {
-                return i == left.Length && j == right.Length;
-            }
-
-            if (char.ToLowerInvariant(left[i]) != char.ToLowerInvariant(right[j]))
-            {
-                return false;
-            }
-
-            i++;
-            j++;
-        }
-    }
+        && (CredentialNames.SplitWordCount(value.Trim()) >= 2 || SeparatorInsensitiveText.Equals(value, key));
 
     // Section names that list credentials, one per client or partner ("ApiKeys", "ClientSecrets", "Passwords").
     private static readonly string[] CredentialListWords = { "apikeys", "accesskeys", "secrets", "passwords", "tokens", "credentials" };
@@ -214,32 +184,13 @@ internal sealed class ConfigurationSecrets
     {
         foreach (var word in CredentialListWords)
         {
-            if (EndsWithIgnoringSeparators(parentKey, word))
+            if (SeparatorInsensitiveText.EndsWith(parentKey, word))
             {
                 return true;
             }
         }
 
         return false;
-    }
-
-    private static bool EndsWithIgnoringSeparators(string name, string lowerCaseWord)
-    {
-        var matched = lowerCaseWord.Length;
-        for (var i = name.Length - 1; i >= 0 && matched > 0; i--)
-        {
-            if (!char.IsLetterOrDigit(name[i]))
-            {
-                continue;
-            }
-
-            if (char.ToLowerInvariant(name[i]) != lowerCaseWord[--matched])
-            {
-                return false;
-            }
-        }
-
-        return matched == 0;
     }
 
     /// <summary>

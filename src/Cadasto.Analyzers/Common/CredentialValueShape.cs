@@ -44,7 +44,7 @@ internal static class CredentialValueShape
     public static bool IsNameOrLabel(string text, string symbolName, CredentialNames names)
     {
         var trimmed = text.Trim();
-        if (EqualsIgnoringSeparators(trimmed, symbolName))
+        if (SeparatorInsensitiveText.Equals(trimmed, symbolName))
         {
             return true;
         }
@@ -60,7 +60,7 @@ internal static class CredentialValueShape
     }
 
     private static bool IsCredentialWordItself(string text, CredentialNames names) =>
-        names.TryMatch(text, out var word) && EqualsIgnoringSeparators(text, word);
+        names.TryMatch(text, out var word) && SeparatorInsensitiveText.Equals(text, word);
 
     private static bool IsIdentifierLike(string text)
     {
@@ -148,35 +148,5 @@ internal static class CredentialValueShape
         }
 
         return true;
-    }
-
-    private static bool EqualsIgnoringSeparators(string a, string b)
-    {
-        int i = 0, j = 0;
-        while (true)
-        {
-            while (i < a.Length && !char.IsLetterOrDigit(a[i]))
-            {
-                i++;
-            }
-
-            while (j < b.Length && !char.IsLetterOrDigit(b[j]))
-            {
-                j++;
-            }
-
-            if (i == a.Length || j == b.Length)
-            {
-                return i == a.Length && j == b.Length;
-            }
-
-            if (char.ToLowerInvariant(a[i]) != char.ToLowerInvariant(b[j]))
-            {
-                return false;
-            }
-
-            i++;
-            j++;
-        }
     }
 }

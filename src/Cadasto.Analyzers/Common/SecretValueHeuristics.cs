@@ -196,34 +196,12 @@ internal static class SecretValueHeuristics
 
         foreach (var word in PlaceholderWords)
         {
-            if (EqualsIgnoringSeparators(text, word))
+            if (SeparatorInsensitiveText.Equals(text, word))
             {
                 return true;
             }
         }
 
         return false;
-    }
-
-    /// <summary>Compares letters and digits only, case-insensitively, without allocating.</summary>
-    private static bool EqualsIgnoringSeparators(string text, string lowerCaseWord)
-    {
-        var matched = 0;
-        foreach (var c in text)
-        {
-            if (!char.IsLetterOrDigit(c))
-            {
-                continue;
-            }
-
-            if (matched == lowerCaseWord.Length || char.ToLowerInvariant(c) != lowerCaseWord[matched])
-            {
-                return false;
-            }
-
-            matched++;
-        }
-
-        return matched == lowerCaseWord.Length;
     }
 }
