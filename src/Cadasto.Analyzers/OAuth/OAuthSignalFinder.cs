@@ -5,7 +5,6 @@ using System.Threading;
 using Cadasto.Analyzers.Common;
 using Cadasto.Analyzers.Sinks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Cadasto.Analyzers.OAuth;
@@ -54,17 +53,6 @@ internal static class OAuthSignalFinder
         }
     }
 
-    /// <summary>Where a call is shown: from the member name to the end of the arguments, so a fluent chain points at its own line.</summary>
-    public static Location CallLocation(IInvocationOperation invocation)
-    {
-        if (invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } syntax)
-        {
-            return Location.Create(syntax.SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(access.Name.SpanStart, syntax.Span.End));
-        }
-
-        return invocation.Syntax.GetLocation();
-    }
-
     /// <summary>The constant text of a value: a literal, a constant, or a value the tracer follows back to one.</summary>
     public static string? ConstantText(IOperation value, Compilation compilation, CancellationToken cancellationToken)
     {
@@ -99,12 +87,12 @@ internal static class OAuthSignalFinder
         var method = invocation.TargetMethod;
         if (index.TryGetInvocation(method, out var row) && !PassesCreationOf(invocation, index, row.Signal))
         {
-            findings.Add(new OAuthFinding(row.Signal, CallLocation(invocation), row.DisplayName));
+            findings.Add(new OAuthFinding(row.Signal, invocation.Syntax.GetLocation(), row.DisplayName));
         }
 
         if (index.SecretSinks.TryGetSink(method, out var sink) && sink.Kind == SinkKind.MethodArgument && sink.Meaning == SinkMeaning.ClientSecret && HasSecretArgument(invocation.Arguments, sink))
         {
-            findings.Add(new OAuthFinding(OAuthSignal.ClientSecret, CallLocation(invocation), sink.DisplayName));
+            findings.Add(new OAuthFinding(OAuthSignal.ClientSecret, invocation.Syntax.GetLocation(), sink.DisplayName));
         }
 
         // dictionary.Add("grant_type", "password"), and { "grant_type", "password" } in a collection initializer.

@@ -82,7 +82,7 @@ public sealed class ImplicitGrantAnalyzerTests
         static class Setup
         {
             public static void Add(IServiceCollection services) =>
-                services.AddOpenIddict().AddClient(options => options.{|CDS2002:AllowImplicitFlow()|});
+                services.AddOpenIddict().AddClient(options => {|CDS2002:options.AllowImplicitFlow()|});
         }
         """);
 }

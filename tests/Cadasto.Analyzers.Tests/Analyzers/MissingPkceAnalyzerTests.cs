@@ -84,7 +84,7 @@ public sealed class MissingPkceAnalyzerTests
         static class Auth
         {
             public static void Add(AuthenticationBuilder builder) =>
-                builder.{|CDS2004:AddOAuth("cadasto", options =>
+                {|CDS2004:builder.AddOAuth("cadasto", options =>
                 {
                     options.ClientId = "cad-web";
                     options.AuthorizationEndpoint = "https://auth.cadasto.example/connect/authorize";
@@ -190,7 +190,7 @@ public sealed class MissingPkceAnalyzerTests
         class Callback
         {
             Task<AuthenticationResult> RedeemAsync(IConfidentialClientApplication app, string code, string pkceVerifier) =>
-                app.{|CDS2004:AcquireTokenByAuthorizationCode(new[] { "api.read" }, code)|}.ExecuteAsync();
+                {|CDS2004:app.AcquireTokenByAuthorizationCode(new[] { "api.read" }, code)|}.ExecuteAsync();
         }
         """, """
         using System.Threading.Tasks;
@@ -213,7 +213,7 @@ public sealed class MissingPkceAnalyzerTests
         {
             async Task<Uri> UrlAsync(IConfidentialClientApplication app)
             {
-                var url = await app.{|CDS2004:GetAuthorizationRequestUrl(new[] { "api.read" })|}.ExecuteAsync();
+                var url = await {|CDS2004:app.GetAuthorizationRequestUrl(new[] { "api.read" })|}.ExecuteAsync();
                 return url;
             }
         }
@@ -259,7 +259,7 @@ public sealed class MissingPkceAnalyzerTests
                 {|CDS2004:$"https://auth.cadasto.example/connect/authorize?client_id={clientId}&response_type=code&scope=openid%20api.read&state={state}"|};
 
             string Helper(string clientId) =>
-                new RequestUrl("https://auth.cadasto.example/connect/authorize").{|CDS2004:CreateAuthorizeUrl(clientId, "code", "openid api.read", "https://app.example.com/cb")|};
+                {|CDS2004:new RequestUrl("https://auth.cadasto.example/connect/authorize").CreateAuthorizeUrl(clientId, "code", "openid api.read", "https://app.example.com/cb")|};
         }
         """);
 

@@ -22,7 +22,7 @@ public sealed class PasswordGrantAnalyzerTests
                     Password = password,
                 }|});
 
-            Task<TokenResponse> AgainAsync(PasswordTokenRequest request) => http.{|CDS2003:RequestPasswordTokenAsync(request)|};
+            Task<TokenResponse> AgainAsync(PasswordTokenRequest request) => {|CDS2003:http.RequestPasswordTokenAsync(request)|};
         }
         """);
 
@@ -57,7 +57,7 @@ public sealed class PasswordGrantAnalyzerTests
         {
             #pragma warning disable CS0618 // obsolete: the point of the rule
             Task<AuthenticationResult> SignInAsync(IPublicClientApplication app, string user, string password) =>
-                app.{|CDS2003:AcquireTokenByUsernamePassword(new[] { "api.read" }, user, password)|}.ExecuteAsync();
+                {|CDS2003:app.AcquireTokenByUsernamePassword(new[] { "api.read" }, user, password)|}.ExecuteAsync();
         }
         """);
 
@@ -80,7 +80,7 @@ public sealed class PasswordGrantAnalyzerTests
         static class Setup
         {
             public static void Add(IServiceCollection services) =>
-                services.AddOpenIddict().AddClient(options => options.{|CDS2003:AllowPasswordFlow()|});
+                services.AddOpenIddict().AddClient(options => {|CDS2003:options.AllowPasswordFlow()|});
         }
         """);
 }

@@ -25,10 +25,10 @@ public sealed class SecretInPublicClientAnalyzerTests
         {
             async Task<string> GetAsync(IConfiguration configuration)
             {
-                var app = ConfidentialClientApplicationBuilder.Create(configuration["Cadasto:ClientId"])
-                    .{|CDS2001:WithClientSecret(configuration["Cadasto:ClientSecret"])|}
+                var app = {|CDS2001:ConfidentialClientApplicationBuilder.Create(configuration["Cadasto:ClientId"])
+                    .WithClientSecret(configuration["Cadasto:ClientSecret"])|}
                     .Build();
-                var result = await app.{|CDS2001:AcquireTokenForClient(new[] { "api.read" })|}.ExecuteAsync();
+                var result = await {|CDS2001:app.AcquireTokenForClient(new[] { "api.read" })|}.ExecuteAsync();
                 return result.AccessToken;
             }
         }
@@ -72,7 +72,7 @@ public sealed class SecretInPublicClientAnalyzerTests
                 ClientId = "cad-web",
             }|});
 
-            Task<TokenResponse> ReuseAsync(ClientCredentialsTokenRequest request) => http.{|CDS2001:RequestClientCredentialsTokenAsync(request)|};
+            Task<TokenResponse> ReuseAsync(ClientCredentialsTokenRequest request) => {|CDS2001:http.RequestClientCredentialsTokenAsync(request)|};
 
             Task<TokenResponse> CodeAsync(string code, string verifier, string secret) => http.RequestAuthorizationCodeTokenAsync(new AuthorizationCodeTokenRequest
             {

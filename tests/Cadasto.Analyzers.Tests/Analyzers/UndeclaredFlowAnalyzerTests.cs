@@ -28,10 +28,10 @@ public sealed class UndeclaredFlowAnalyzerTests
         class Tokens
         {
             Task<AuthenticationResult> ServiceAsync(IConfidentialClientApplication app) =>
-                app.{|#0:AcquireTokenForClient(new[] { "api.read" })|}.ExecuteAsync();
+                {|#0:app.AcquireTokenForClient(new[] { "api.read" })|}.ExecuteAsync();
 
             Task<AuthenticationResult> DeviceAsync(IPublicClientApplication app) =>
-                app.{|#1:AcquireTokenWithDeviceCode(new[] { "api.read" }, code => Task.CompletedTask)|}.ExecuteAsync();
+                {|#1:app.AcquireTokenWithDeviceCode(new[] { "api.read" }, code => Task.CompletedTask)|}.ExecuteAsync();
         }
         """;
 
