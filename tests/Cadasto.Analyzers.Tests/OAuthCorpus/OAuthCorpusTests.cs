@@ -51,6 +51,8 @@ public sealed class OAuthCorpusTests(ITestOutputHelper output)
         {
             ["flows"] = default, ["redirects"] = default, ["scopes"] = default,
         };
+        // The same counts per file too: a held-out batch is measured on its own (docs/accuracy.md).
+        var perFile = new SortedDictionary<string, (int TruePositives, int FalsePositives, int FalseNegatives)>(StringComparer.Ordinal);
         var report = new StringBuilder();
         var compileErrors = new List<string>();
         foreach (var corpusCase in cases)
@@ -63,6 +65,9 @@ public sealed class OAuthCorpusTests(ITestOutputHelper output)
                 var expected = corpusCase.Expected.Contains(finding);
                 var found = actual.Contains(finding);
                 counts[family] = (tp + (expected && found ? 1 : 0), fp + (!expected && found ? 1 : 0), fn + (expected && !found ? 1 : 0));
+                var key = corpusCase.SourceFile + " " + family;
+                var (ftp, ffp, ffn) = perFile.TryGetValue(key, out var current) ? current : default;
+                perFile[key] = (ftp + (expected && found ? 1 : 0), ffp + (!expected && found ? 1 : 0), ffn + (expected && !found ? 1 : 0));
                 if (expected != found)
                 {
                     report.AppendLine($"  {(found ? "false positive" : "missed")}: {corpusCase.Name} {finding}");
@@ -83,6 +88,11 @@ public sealed class OAuthCorpusTests(ITestOutputHelper output)
             {
                 failures.Add($"{family}: precision {precision:0.000}, recall {recall:0.000}");
             }
+        }
+
+        foreach (var (key, (tp, fp, fn)) in perFile)
+        {
+            output.WriteLine($"  {key,-36} tp {tp}, fp {fp}, fn {fn}");
         }
 
         output.WriteLine(report.ToString());
@@ -178,14 +188,18 @@ public readonly record struct Finding(string Id, string File, int Line)
 /// </summary>
 public sealed class CorpusCase
 {
-    private CorpusCase(string name, string code, ImmutableDictionary<string, string> globalOptions, ImmutableDictionary<string, string> files, HashSet<Finding> expected)
+    private CorpusCase(string file, string name, string code, ImmutableDictionary<string, string> globalOptions, ImmutableDictionary<string, string> files, HashSet<Finding> expected)
     {
+        SourceFile = file;
         Name = name;
         Code = code;
         GlobalOptions = globalOptions;
         Files = files;
         Expected = expected;
     }
+
+    /// <summary>The <c>*.cases</c> file the case comes from.</summary>
+    public string SourceFile { get; }
 
     public string Name { get; }
 
@@ -210,7 +224,7 @@ public sealed class CorpusCase
                 {
                     if (start >= 0)
                     {
-                        cases.Add(Parse(folder, lines[start].Substring("// ===== case:".Length).Trim(), lines.Skip(start + 1).Take(i - start - 1).ToList()));
+                        cases.Add(Parse(folder, Path.GetFileName(file), lines[start].Substring("// ===== case:".Length).Trim(), lines.Skip(start + 1).Take(i - start - 1).ToList()));
                     }
 
                     start = i;
@@ -223,7 +237,7 @@ public sealed class CorpusCase
         return cases;
     }
 
-    private static CorpusCase Parse(string folder, string name, List<string> lines)
+    private static CorpusCase Parse(string folder, string file, string name, List<string> lines)
     {
         var options = ImmutableDictionary.CreateBuilder<string, string>();
         var files = ImmutableDictionary.CreateBuilder<string, string>();
@@ -271,6 +285,6 @@ public sealed class CorpusCase
             }
         }
 
-        return new CorpusCase(name, string.Join("\n", code), options.ToImmutable(), files.ToImmutable(), expected);
+        return new CorpusCase(file, name, string.Join("\n", code), options.ToImmutable(), files.ToImmutable(), expected);
     }
 }
