@@ -185,7 +185,7 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeText(OperationAnalysisContext context)
     {
         var operation = context.Operation;
-        if (operation is IBinaryOperation { OperatorKind: not BinaryOperatorKind.Add } || !OAuthText.IsOutermostString(operation))
+        if (operation is IBinaryOperation { OperatorKind: not BinaryOperatorKind.Add } || !OAuthText.IsOutermostString(operation) || OAuthText.IsMessage(operation))
         {
             return;
         }

@@ -256,7 +256,7 @@ internal static class OAuthSignalFinder
             return;
         }
 
-        if (OAuthText.Compose(operation) is not { } text || text.IndexOf('=') < 0)
+        if (OAuthText.Compose(operation) is not { } text || text.IndexOf('=') < 0 || OAuthText.IsMessage(operation))
         {
             return;
         }

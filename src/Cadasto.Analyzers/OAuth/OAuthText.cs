@@ -143,6 +143,33 @@ internal static class OAuthText
         };
     }
 
+    /// <summary>
+    /// Whether a whole string is written as a message — a log, console or trace line, an exception's message, a
+    /// format string — rather than sent: a message that mentions <c>grant_type=password</c> does not use that grant.
+    /// </summary>
+    public static bool IsMessage(IOperation outermost)
+    {
+        var parent = outermost.Parent;
+        while (parent is IConversionOperation { IsImplicit: true } or IParenthesizedOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        if (parent is not IArgumentOperation { Parameter: { } parameter } argument)
+        {
+            return false;
+        }
+
+        if (parameter.Name is "message" or "messageFormat" or "messageTemplate")
+        {
+            return true;
+        }
+
+        // Console.WriteLine(value), writer.Write(value), Debug.WriteLine(value), Trace.TraceWarning(value)…
+        return argument.Parent is IInvocationOperation { TargetMethod: { } method }
+            && method.ContainingType?.ToDisplayString() is "System.Console" or "System.IO.TextWriter" or "System.Diagnostics.Debug" or "System.Diagnostics.Trace";
+    }
+
     public static IOperation WalkDownConversions(IOperation operation)
     {
         while (operation is IConversionOperation { IsImplicit: true } conversion)

@@ -59,7 +59,8 @@ internal static class ScopeRequests
                 FindField(tuple.Elements[0], tuple.Elements[1], compilation, requests, cancellationToken);
                 break;
             case ILiteralOperation or IInterpolatedStringOperation or IBinaryOperation { OperatorKind: BinaryOperatorKind.Add }:
-                if (OAuthText.IsOutermostString(operation) && OAuthText.Compose(operation) is { } text && text.IndexOf("scope=", StringComparison.OrdinalIgnoreCase) >= 0)
+                if (OAuthText.IsOutermostString(operation) && OAuthText.Compose(operation) is { } text && text.IndexOf("scope=", StringComparison.OrdinalIgnoreCase) >= 0
+                    && !OAuthText.IsMessage(operation))
                 {
                     foreach (var value in OAuthText.ParameterValues(text, "scope"))
                     {

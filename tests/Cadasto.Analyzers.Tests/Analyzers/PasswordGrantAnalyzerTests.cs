@@ -74,6 +74,38 @@ public sealed class PasswordGrantAnalyzerTests
         """);
 
     [Fact]
+    public Task GrantMentionedInMessages_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using Microsoft.Extensions.Logging;
+
+        class GrantPolicy
+        {
+            void Reject(ILogger logger, string client)
+            {
+                logger.LogWarning("Rejected token request: grant_type=password is disabled for {Client}", client);
+                Console.WriteLine($"grant_type=password refused for {client}");
+                throw new InvalidOperationException("grant_type=password is not allowed");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task GrantInABodyBesideAMessage_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Net.Http;
+        using Microsoft.Extensions.Logging;
+
+        class Login
+        {
+            StringContent Body(ILogger logger, string user, string password)
+            {
+                logger.LogDebug("Requesting a token for {User}", user);
+                var legacy = string.Format({|CDS2003:"grant_type=password&username={0}&password={1}"|}, user, password);
+                return new StringContent({|CDS2003:"grant_type=password&username=" + user + "&password=" + password|});
+            }
+        }
+        """);
+
+    [Fact]
     public Task OpenIddictPasswordFlow_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
         using Microsoft.Extensions.DependencyInjection;
 
