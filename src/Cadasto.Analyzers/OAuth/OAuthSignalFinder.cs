@@ -5,6 +5,7 @@ using System.Threading;
 using Cadasto.Analyzers.Common;
 using Cadasto.Analyzers.Sinks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Cadasto.Analyzers.OAuth;
@@ -26,7 +27,14 @@ internal static class OAuthSignalFinder
         OperationKind.Tuple,
         OperationKind.Literal,
         OperationKind.InterpolatedString,
-        OperationKind.Binary);
+        OperationKind.Binary,
+        OperationKind.Invalid);
+
+    /// <summary>
+    /// Fluent setters that hand a client secret to an OAuth library, by name: OpenIddict's web providers generate one
+    /// builder per provider (<c>AddGitHub(o => o.SetClientSecret("…"))</c>), too many to list as sinks by type.
+    /// </summary>
+    private static readonly string[] SecretSetterNames = { "SetClientSecret", "WithClientSecret" };
 
     private static readonly string[] FormKeys = { OAuthText.GrantTypeKey, OAuthText.ResponseTypeKey, OAuthText.ClientSecretKey };
 
@@ -49,6 +57,9 @@ internal static class OAuthSignalFinder
                 break;
             case ILiteralOperation or IInterpolatedStringOperation or IBinaryOperation:
                 FindInText(operation, findings);
+                break;
+            case IInvalidOperation invalid:
+                FindUnboundSecretSetter(invalid, findings);
                 break;
         }
     }
@@ -90,9 +101,19 @@ internal static class OAuthSignalFinder
             findings.Add(new OAuthFinding(row.Signal, invocation.Syntax.GetLocation(), row.DisplayName));
         }
 
-        if (index.SecretSinks.TryGetSink(method, out var sink) && sink.Kind == SinkKind.MethodArgument && sink.Meaning == SinkMeaning.ClientSecret && HasSecretArgument(invocation.Arguments, sink))
+        if (index.SecretSinks.TryGetSink(method, out var sink) && sink.Kind == SinkKind.MethodArgument && sink.Meaning == SinkMeaning.ClientSecret)
         {
-            findings.Add(new OAuthFinding(OAuthSignal.ClientSecret, invocation.Syntax.GetLocation(), sink.DisplayName));
+            if (HasSecretArgument(invocation.Arguments, sink))
+            {
+                findings.Add(new OAuthFinding(OAuthSignal.ClientSecret, invocation.Syntax.GetLocation(), sink.DisplayName));
+            }
+        }
+        else if (Array.IndexOf(SecretSetterNames, method.Name) >= 0
+            && invocation.Arguments.Length == 1
+            && invocation.Arguments[0].Value.Type?.SpecialType == SpecialType.System_String
+            && !IsNullOrEmpty(invocation.Arguments[0].Value))
+        {
+            findings.Add(new OAuthFinding(OAuthSignal.ClientSecret, invocation.Syntax.GetLocation(), method.Name));
         }
 
         // dictionary.Add("grant_type", "password"), and { "grant_type", "password" } in a collection initializer.
@@ -283,6 +304,23 @@ internal static class OAuthSignalFinder
                 break;
             }
         }
+    }
+
+    /// <summary>
+    /// <c>o.SetClientSecret("…")</c> where the library did not bind (a source-only scan without the package, or a
+    /// project whose restore failed): the setter's name still says what the value is.
+    /// </summary>
+    private static void FindUnboundSecretSetter(IInvalidOperation invalid, List<OAuthFinding> findings)
+    {
+        if (invalid.Syntax is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access, ArgumentList.Arguments: { Count: 1 } arguments } call
+            || Array.IndexOf(SecretSetterNames, access.Name.Identifier.ValueText) < 0
+            || arguments[0].Expression is LiteralExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.NullLiteralExpression }
+            || arguments[0].Expression is LiteralExpressionSyntax { Token.ValueText.Length: 0, RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.StringLiteralExpression })
+        {
+            return;
+        }
+
+        findings.Add(new OAuthFinding(OAuthSignal.ClientSecret, call.GetLocation(), access.Name.Identifier.ValueText));
     }
 
     private static void AddResponseType(string responseType, Location location, string source, List<OAuthFinding> findings)

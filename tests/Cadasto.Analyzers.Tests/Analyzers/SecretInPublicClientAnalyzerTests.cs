@@ -3,6 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Cadasto.Analyzers.Analyzers;
 using Cadasto.Analyzers.Tests.Verifiers;
+using Microsoft.CodeAnalysis.Testing;
 
 namespace Cadasto.Analyzers.Tests.Analyzers;
 
@@ -117,6 +118,78 @@ public sealed class SecretInPublicClientAnalyzerTests
             }
         }
         """, "build_property.UseWPF = true");
+
+    [Fact]
+    public Task OpenIddictWebProviderSecretInDesktopApp_ShouldReport() => VerifyAsync("""
+        namespace OpenIddict.Client.WebIntegration
+        {
+            // The shape of OpenIddict's generated per-provider builders (one per provider, hundreds of them).
+            public sealed class GitHubBuilder
+            {
+                public GitHubBuilder SetClientId(string identifier) => this;
+                public GitHubBuilder SetClientSecret(string secret) => this;
+                public GitHubBuilder SetRedirectUri(string uri) => this;
+            }
+        }
+
+        namespace Desktop
+        {
+            using OpenIddict.Client.WebIntegration;
+
+            static class Providers
+            {
+                static void GitHub(GitHubBuilder options, string secretFromSettings)
+                {
+                    {|CDS2001:options.SetClientId("ddd9f6ccaaa4fc1373ed")
+                           .SetClientSecret("c1eecca319ca873d8a71f4cddd1467acea224c6e")|}
+                           .SetRedirectUri("com.example.desktop://callback/login/github");
+                    {|CDS2001:options.SetClientSecret(secretFromSettings)|};
+                    options.SetClientSecret("");
+                }
+            }
+        }
+        """, "build_property.UseWPF = true");
+
+    [Fact]
+    public Task UnboundSecretSetterInDesktopApp_ShouldReport()
+    {
+        // A source-only scan without OpenIddict.Client.WebIntegration: nothing below binds, the name still says "client secret".
+        var test = new CSharpAnalyzerVerifier<SecretInPublicClientAnalyzer>.Test
+        {
+            TestCode = """
+                static class Providers
+                {
+                    static void GitHub(Builder builder) =>
+                        builder.UseWebProviders().AddGitHub(options =>
+                        {
+                            {|CDS2001:options.SetClientId("ddd9f6ccaaa4fc1373ed")
+                                   .SetClientSecret("c1eecca319ca873d8a71f4cddd1467acea224c6e")|}
+                                   .SetRedirectUri("com.example.desktop://callback/login/github");
+                            options.SetClientSecret(null);
+                        });
+                }
+                """,
+            CompilerDiagnostics = CompilerDiagnostics.None,
+        };
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.UseWindowsForms = true"));
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public Task SecretSetterInWebApp_ShouldNotReport() => VerifyAsync("""
+        namespace OpenIddict.Client.WebIntegration
+        {
+            public sealed class GitHubBuilder
+            {
+                public GitHubBuilder SetClientSecret(string secret) => this;
+            }
+        }
+
+        static class Providers
+        {
+            static void GitHub(OpenIddict.Client.WebIntegration.GitHubBuilder options, string secret) => options.SetClientSecret(secret);
+        }
+        """, "build_property.UsingMicrosoftNETSdkWeb = true");
 
     [Theory]
     [InlineData("public", "build_property.UsingMicrosoftNETSdkWeb = true", true)]
