@@ -11,6 +11,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Host;
 using Microsoft.CodeAnalysis.MSBuild;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Cadasto.Cli;
 
@@ -22,7 +23,8 @@ namespace Cadasto.Cli;
 /// nothing is written into the scanned tree.
 /// </summary>
 /// <remarks>
-/// Every restored project is evaluated in one call, through a solution file written to the temp folder: MSBuild's
+/// Every restored project is evaluated in one call (one per batch when project names repeat), through a solution
+/// file written to the temp folder: MSBuild's
 /// loader starts one build host process per call (Microsoft.CodeAnalysis.Workspaces.MSBuild 5.12), and a shared
 /// workspace alone does not change that. One call costs one host start-up for the whole scan instead of one per
 /// project (docs/performance.md). What it keeps is the projects' descriptions (documents, references, options); each
@@ -41,7 +43,10 @@ internal sealed class MsBuildProjectLoader : IDisposable
     /// <summary>Projects loaded through MSBuild so far.</summary>
     public int Loaded => Volatile.Read(ref _loaded);
 
-    /// <summary>Evaluates every restored C# project of the scan in one MSBuild build host.</summary>
+    /// <summary>
+    /// Evaluates every restored C# project of the scan: in one MSBuild build host, or one per batch when project names
+    /// repeat (see <see cref="Batches"/>).
+    /// </summary>
     public async Task PrepareAsync(IReadOnlyList<ScanProject> projects, CancellationToken cancellationToken)
     {
         var restored = projects.Where(p => IsCSharpProject(p) && IsRestored(p)).Select(p => Path.GetFullPath(p.ProjectFile!)).Distinct(StringComparer.Ordinal).ToList();
@@ -51,9 +56,6 @@ internal sealed class MsBuildProjectLoader : IDisposable
         }
 
         Directory.CreateDirectory(_scratch);
-        var solutionFile = Path.Combine(_scratch, "cadasto-scan.sln");
-        await File.WriteAllTextAsync(solutionFile, SolutionFile(restored), new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
-
         var properties = DesignTimeProperties();
         using var workspace = MSBuildWorkspace.Create(properties);
         workspace.RegisterWorkspaceFailedHandler(e =>
@@ -72,31 +74,40 @@ internal sealed class MsBuildProjectLoader : IDisposable
             // A project that does not evaluate is reported (and analysed source-only), not fatal for the others.
             SkipUnrecognizedProjects = true,
         };
-        SolutionInfo solution;
-        try
-        {
-            solution = await loader.LoadSolutionInfoAsync(solutionFile, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            _loadFailure = FirstLine(exception.Message);
-            return;
-        }
-
         _hostServices = workspace.Services.HostServices;
-        foreach (var info in solution.Projects)
+        var number = 0;
+        foreach (var batch in Batches(restored))
         {
-            _byId[info.Id] = info;
-            // A multi-targeted project is one ProjectInfo per target framework: the first one, as OpenProjectAsync gives.
-            if (info.FilePath is { } path && info.Language == LanguageNames.CSharp)
+            var solutionFile = Path.Combine(_scratch, $"cadasto-scan-{++number}.sln");
+            await File.WriteAllTextAsync(solutionFile, SolutionFile(batch), new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
+            SolutionInfo solution;
+            try
             {
-                _byPath.TryAdd(Path.GetFullPath(path), info);
+                solution = await loader.LoadSolutionInfoAsync(solutionFile, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                _loadFailure ??= FirstLine(exception.Message);
+                continue;
+            }
+
+            foreach (var loaded in solution.Projects)
+            {
+                // The generated files of the evaluation (global usings, assembly attributes, the build's editorconfig) are
+                // read now: the next batch may write files of the same name.
+                var info = WithGeneratedFilesRead(loaded, cancellationToken);
+                _byId[info.Id] = info;
+                // A multi-targeted project is one ProjectInfo per target framework: the first one, as OpenProjectAsync gives.
+                if (info.FilePath is { } path && info.Language == LanguageNames.CSharp)
+                {
+                    _byPath.TryAdd(Path.GetFullPath(path), info);
+                }
             }
         }
 
         // Warnings about a project that is not scanned (a referenced project, say): said once.
         var scanned = restored.ToHashSet(StringComparer.Ordinal);
-        var unattributed = Failures().Where(f => !scanned.Any(p => f.Contains(p, StringComparison.Ordinal))).ToList();
+        var unattributed = Failures().Where(f => !scanned.Any(p => f.Contains(p, StringComparison.Ordinal))).Distinct(StringComparer.Ordinal).ToList();
         if (unattributed.Count > 0 && projects.FirstOrDefault(p => p.ProjectFile is { } file && scanned.Contains(Path.GetFullPath(file))) is { } first)
         {
             first.Notes.Add($"--msbuild: {unattributed.Count} workspace warning(s) about projects outside the scan, e.g. {FirstLine(unattributed[0])}");
@@ -175,7 +186,7 @@ internal sealed class MsBuildProjectLoader : IDisposable
         return new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             // Design-time only: the generated files (AssemblyInfo, GlobalUsings, editorconfig) go to a temp folder, not obj/ (a process test checks).
-            // Their names start with the project's name; projects of the same name are compiled one after the other, each right after the evaluation wrote them.
+            // Their names start with the project's name: projects of the same name are evaluated in separate batches (Batches).
             ["IntermediateOutputPath"] = intermediate + "obj" + Path.DirectorySeparatorChar,
             // The targets create the output folder even when nothing is compiled.
             ["BaseOutputPath"] = intermediate + "bin" + Path.DirectorySeparatorChar,
@@ -188,6 +199,52 @@ internal sealed class MsBuildProjectLoader : IDisposable
             ["RestoreDisableParallel"] = "true",
             ["_CadastoScan"] = "true",
         };
+    }
+
+    /// <summary>
+    /// The restored projects in as few groups as possible with no two projects of the same name in a group: the
+    /// design-time targets name their generated files after the project (<c>App.GlobalUsings.g.cs</c>) in the one
+    /// intermediate folder every project shares (a global property, the same for all), and a solution cannot hold two
+    /// projects of one name.
+    /// </summary>
+    internal static List<List<string>> Batches(IEnumerable<string> projectFiles)
+    {
+        var batches = new List<List<string>>();
+        foreach (var group in projectFiles.GroupBy(p => Path.GetFileNameWithoutExtension(p), StringComparer.OrdinalIgnoreCase))
+        {
+            var index = 0;
+            foreach (var projectFile in group)
+            {
+                if (batches.Count == index)
+                {
+                    batches.Add(new List<string>());
+                }
+
+                batches[index++].Add(projectFile);
+            }
+        }
+
+        return batches;
+    }
+
+    /// <summary>The project with the text of every file under the temp folder read into memory.</summary>
+    private ProjectInfo WithGeneratedFilesRead(ProjectInfo project, CancellationToken cancellationToken)
+    {
+        DocumentInfo Read(DocumentInfo document)
+        {
+            if (document.FilePath is not { } path || !path.StartsWith(_scratch, StringComparison.Ordinal) || !File.Exists(path))
+            {
+                return document;
+            }
+
+            var text = SourceText.From(File.ReadAllText(path), Encoding.UTF8);
+            return document.WithTextLoader(TextLoader.From(TextAndVersion.Create(text, VersionStamp.Create(), path)));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return project
+            .WithDocuments(project.Documents.Select(Read))
+            .WithAnalyzerConfigDocuments(project.AnalyzerConfigDocuments.Select(Read));
     }
 
     /// <summary>The project and, transitively, the projects it references.</summary>

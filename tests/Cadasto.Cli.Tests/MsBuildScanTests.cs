@@ -42,7 +42,7 @@ public sealed class MsBuildScanTests : IClassFixture<MsBuildScanTests.RestoredRe
         Assert.Contains(notes, n => n.StartsWith("Unrestored: --msbuild: no obj/project.assets.json", StringComparison.Ordinal));
         Assert.Contains(notes, n => n.StartsWith("Failing: --msbuild: the project did not load (", StringComparison.Ordinal)
             && n.Contains("No.Such.Sdk", StringComparison.Ordinal) && n.EndsWith("analysed source-only.", StringComparison.Ordinal));
-        Assert.DoesNotContain(notes, n => n.StartsWith("App:", StringComparison.Ordinal));
+        Assert.DoesNotContain(notes, n => n.StartsWith("App:", StringComparison.Ordinal) || n.StartsWith("--msbuild:", StringComparison.Ordinal));
 
         // Nothing written: no obj/Debug, no generated AssemblyInfo or editorconfig, no bin.
         Assert.Equal(_repository.Before, Snapshot(root));
@@ -63,11 +63,11 @@ public sealed class MsBuildScanTests : IClassFixture<MsBuildScanTests.RestoredRe
             Assert.True(run.ExitCode == 1, run.All);
         }
 
-        // The C# leak in a class member and the appsettings.json leak: both loaders see them (the rest of App
-        // is what only MSBuild sees, checked above).
+        // The C# leak in a class member, the appsettings.json leak and the web app's logged secret: both loaders see
+        // them (the rest of App is what only MSBuild sees, checked above).
         var fromSource = JsonIdentities(sourceJson.Output);
         Assert.Equal(
-            new[] { ("CDS1001", "App/TokenFactory.cs", 11), ("CDS1004", "App/appsettings.json", 1) },
+            new[] { ("CDS1005", "Api/Program.cs", 4), ("CDS1001", "App/TokenFactory.cs", 11), ("CDS1004", "App/appsettings.json", 1) },
             fromSource.Select(f => (f.RuleId, f.Path, f.Line)).ToArray());
         Assert.All(fromSource, f => Assert.Matches("^[0-9a-f]{32}$", f.Fingerprint));
 
@@ -131,7 +131,8 @@ public sealed class MsBuildScanTests : IClassFixture<MsBuildScanTests.RestoredRe
 
     /// <summary>
     /// The repository every test of this class scans, restored once: App (restored; one leak only an evaluation sees, two
-    /// that both loaders see), Unrestored (no assets file) and Failing (an assets file, an SDK that does not exist).
+    /// that both loaders see), Api (restored, a web app also named App), Unrestored (no assets file) and Failing (an
+    /// assets file, an SDK that does not exist).
     /// </summary>
     public sealed class RestoredRepository : IAsyncLifetime
     {
@@ -191,6 +192,23 @@ public sealed class MsBuildScanTests : IClassFixture<MsBuildScanTests.RestoredRe
             // Seen by both loaders: a C# leak in a class member, a configuration leak.
             fixture.Write("App/TokenFactory.cs", Fixture.LeakyProgram());
             fixture.Write("App/appsettings.json", $$"""{ "AzureAd": { "ClientId": "cad-dev-invoice-sync", "ClientSecret": "{{Fixture.Secret}}" } }""");
+            // A second project named App (a web app in another folder): the design-time files of both are named
+            // App.GlobalUsings.g.cs, and its leak binds only with the web SDK's global usings (WebApplication, ILogger).
+            fixture.Write("Api/App.csproj", """
+                <Project Sdk="Microsoft.NET.Sdk.Web">
+                  <PropertyGroup>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <ImplicitUsings>enable</ImplicitUsings>
+                  </PropertyGroup>
+                </Project>
+                """);
+            fixture.Write("Api/Program.cs", """
+                var builder = WebApplication.CreateBuilder(args);
+                var app = builder.Build();
+                var secret = builder.Configuration["Cadasto:ClientSecret"];
+                app.Logger.LogInformation("Using the secret {Secret}", secret);
+                app.Run();
+                """);
             fixture.Write("Unrestored/Unrestored.csproj", """
                 <Project Sdk="Microsoft.NET.Sdk">
                   <PropertyGroup>
@@ -200,8 +218,12 @@ public sealed class MsBuildScanTests : IClassFixture<MsBuildScanTests.RestoredRe
                 """);
             fixture.Write("Unrestored/Helper.cs", "namespace Unrestored; public static class Helper { }\n");
 
-            var restore = await RunDotnetAsync(fixture.Root, "restore", "App/App.csproj", "--configfile", Path.Combine(fixture.Root, "NuGet.config"));
-            Assert.True(restore.ExitCode == 0, "restore failed: " + restore.All);
+            foreach (var project in new[] { "App/App.csproj", "Api/App.csproj" })
+            {
+                var restore = await RunDotnetAsync(fixture.Root, "restore", project, "--configfile", Path.Combine(fixture.Root, "NuGet.config"));
+                Assert.True(restore.ExitCode == 0, "restore failed: " + restore.All);
+            }
+
             Assert.True(File.Exists(Path.Combine(fixture.Root, "App", "obj", "project.assets.json")));
 
             // Looks restored, but MSBuild cannot evaluate it (its SDK does not exist): it must fall back, not fail the scan.
