@@ -24,10 +24,9 @@ namespace Cadasto.Cli;
 /// </summary>
 /// <remarks>
 /// Every restored project is evaluated in one call (one per batch when project names repeat), through a solution
-/// file written to the temp folder: MSBuild's
-/// loader starts one build host process per call (Microsoft.CodeAnalysis.Workspaces.MSBuild 5.12), and a shared
-/// workspace alone does not change that. One call costs one host start-up for the whole scan instead of one per
-/// project (docs/performance.md). What it keeps is the projects' descriptions (documents, references, options); each
+/// file written to the temp folder: MSBuild's loader starts one build host process per call
+/// (Microsoft.CodeAnalysis.Workspaces.MSBuild 5.12), and a shared workspace alone does not change that. One call
+/// costs one host start-up for the whole scan instead of one per project (docs/performance.md). What it keeps is the projects' descriptions (documents, references, options); each
 /// project is compiled on its own, when the scanner gets to it, and released after, so memory stays per project.
 /// </remarks>
 internal sealed class MsBuildProjectLoader : IDisposable
@@ -74,6 +73,7 @@ internal sealed class MsBuildProjectLoader : IDisposable
             // A project that does not evaluate is reported (and analysed source-only), not fatal for the others.
             SkipUnrecognizedProjects = true,
         };
+        // The MEF host outlives this workspace: each project gets a workspace of its own on it (LoadAsync).
         _hostServices = workspace.Services.HostServices;
         var number = 0;
         foreach (var batch in Batches(restored))
