@@ -76,17 +76,17 @@ internal static class InitCommand
 
             var folderName = new DirectoryInfo(Path.GetDirectoryName(path)!).Name;
             var applicationName = Ask(prompt, "Application name", parseResult.GetValue(application), folderName)!;
-            var purpose = Ask(prompt, "What does the integration do, and why does it need access? [grey](empty: fill in later)[/]", parseResult.GetValue(description), PendingDescription, showDefault: false)!;
-            var name = Ask(prompt, "Contact name [grey](optional)[/]", parseResult.GetValue(contactName), null);
+            var purpose = Ask(prompt, "What does the integration do, and why does it need access? [grey](empty: fill in later)[/]:", parseResult.GetValue(description), PendingDescription, showDefault: false)!;
+            var name = Ask(prompt, "Contact name [grey](optional)[/]:", parseResult.GetValue(contactName), null);
             var email = Ask(
                 prompt,
-                "Contact email" + (string.IsNullOrWhiteSpace(name) ? string.Empty : " [grey](optional)[/]"),
+                "Contact email" + (string.IsNullOrWhiteSpace(name) ? string.Empty : " [grey](optional)[/]:"),
                 parseResult.GetValue(contactEmail),
                 null,
                 validate: answer => string.IsNullOrWhiteSpace(answer)
                     ? string.IsNullOrWhiteSpace(name) ? "Cadasto needs a contact: give an email address." : null
                     : IsEmail(answer.Trim()) ? null : "That is not an email address.");
-            var chat = Ask(prompt, "Team chat alias, e.g. #billing-dev [grey](optional)[/]", parseResult.GetValue(slack), null);
+            var chat = Ask(prompt, "Team chat alias, e.g. #billing-dev [grey](optional)[/]:", parseResult.GetValue(slack), null);
             var spec = new StarterManifest
             {
                 Application = applicationName,
