@@ -59,7 +59,11 @@ internal sealed class MsBuildProjectLoader : IDisposable
         using var workspace = MSBuildWorkspace.Create(properties);
         workspace.RegisterWorkspaceFailedHandler(e =>
         {
-            if (e.Diagnostic.Kind == WorkspaceDiagnosticKind.Failure)
+            // The output paths are global properties here (nothing may be written into the tree), so every target framework
+            // of a multi-targeted project gets the same one, and MSBuildWorkspace says so: a warning this loader causes
+            // itself, about a project that loads anyway. (English: the tool runs with InvariantGlobalization.)
+            if (e.Diagnostic.Kind == WorkspaceDiagnosticKind.Failure
+                && !e.Diagnostic.Message.StartsWith("Found project with the same file path and output path as another project", StringComparison.Ordinal))
             {
                 lock (_failures)
                 {
