@@ -24,7 +24,12 @@ internal static class InitCommand
 
     private static readonly string[] Stores = { "environment", "user-secrets", "configuration", "file", "azure-key-vault" };
 
-    public static Command Create(TextWriter output, TextWriter error)
+    /// <summary>
+    /// The command. <paramref name="prompts"/> is the console that asks for what the flags leave out (tests pass a
+    /// scripted one); without it, the process's terminal asks when standard input and output are both a terminal.
+    /// A console that is not interactive asks nothing: the flags and defaults decide.
+    /// </summary>
+    public static Command Create(TextWriter output, TextWriter error, IAnsiConsole? prompts = null)
     {
         var application = new Option<string?>("--application", "-a") { Description = "The application's name. Default: the folder's name." };
         var description = new Option<string?>("--description", "-d") { Description = "What the integration does and why it needs access." };
@@ -63,16 +68,32 @@ internal static class InitCommand
                 return ExitCodes.Usage;
             }
 
-            var interactive = !Console.IsInputRedirected && !Console.IsOutputRedirected && ReferenceEquals(output, Console.Out);
-            var prompt = interactive ? AnsiConsole.Console : null;
+            var prompt = prompts ?? (TerminalCanPrompt(output) ? AnsiConsole.Console : null);
+            if (prompt is not null && !prompt.Profile.Capabilities.Interactive)
+            {
+                prompt = null;
+            }
+
             var folderName = new DirectoryInfo(Path.GetDirectoryName(path)!).Name;
+            var applicationName = Ask(prompt, "Application name", parseResult.GetValue(application), folderName)!;
+            var purpose = Ask(prompt, "What does the integration do, and why does it need access? [grey](empty: fill in later)[/]:", parseResult.GetValue(description), PendingDescription, showDefault: false)!;
+            var name = Ask(prompt, "Contact name [grey](optional)[/]:", parseResult.GetValue(contactName), null);
+            var email = Ask(
+                prompt,
+                "Contact email" + (string.IsNullOrWhiteSpace(name) ? string.Empty : " [grey](optional)[/]:"),
+                parseResult.GetValue(contactEmail),
+                null,
+                validate: answer => string.IsNullOrWhiteSpace(answer)
+                    ? string.IsNullOrWhiteSpace(name) ? "Cadasto needs a contact: give an email address." : null
+                    : IsEmail(answer.Trim()) ? null : "That is not an email address.");
+            var chat = Ask(prompt, "Team chat alias, e.g. #billing-dev [grey](optional)[/]:", parseResult.GetValue(slack), null);
             var spec = new StarterManifest
             {
-                Application = Ask(prompt, "Application name", parseResult.GetValue(application), folderName)!,
-                Description = Ask(prompt, "What does the integration do, and why does it need access?", parseResult.GetValue(description), PendingDescription)!,
-                ContactName = Ask(prompt, "Contact name", parseResult.GetValue(contactName), null),
-                ContactEmail = Ask(prompt, "Contact email", parseResult.GetValue(contactEmail), null),
-                Slack = parseResult.GetValue(slack),
+                Application = applicationName,
+                Description = purpose,
+                ContactName = name,
+                ContactEmail = email,
+                Slack = chat,
                 ClientType = parseResult.GetValue(clientType) ?? "confidential",
                 Flows = parseResult.GetValue(flows) ?? Array.Empty<string>(),
                 Scopes = parseResult.GetValue(scopes) ?? Array.Empty<string>(),
@@ -99,7 +120,15 @@ internal static class InitCommand
         return command;
     }
 
-    private static string? Ask(IAnsiConsole? console, string question, string? given, string? fallback)
+    /// <summary>Whether the process's own terminal can ask: input and output are a terminal, and output is the console's.</summary>
+    private static bool TerminalCanPrompt(TextWriter output) =>
+        !Console.IsInputRedirected && !Console.IsOutputRedirected && ReferenceEquals(output, Console.Out);
+
+    /// <summary>
+    /// A value given on the command line is taken as is (never asked again); otherwise the console asks, and an empty
+    /// answer takes <paramref name="fallback"/>. Without a console, the fallback.
+    /// </summary>
+    private static string? Ask(IAnsiConsole? console, string question, string? given, string? fallback, bool showDefault = true, Func<string, string?>? validate = null)
     {
         if (!string.IsNullOrWhiteSpace(given) || console is null)
         {
@@ -110,11 +139,24 @@ internal static class InitCommand
         if (fallback is not null)
         {
             prompt.DefaultValue(fallback);
+            prompt.ShowDefaultValue(showDefault);
+        }
+
+        if (validate is not null)
+        {
+            prompt.Validate(answer => validate(answer) is { } problem ? ValidationResult.Error(problem) : ValidationResult.Success());
         }
 
         var answer = console.Prompt(prompt);
         return string.IsNullOrWhiteSpace(answer) ? fallback : answer.Trim();
     }
+
+    /// <summary>An address the schema's <c>email</c> format accepts: one <c>@</c>, a domain with a dot, no spaces or display name.</summary>
+    internal static bool IsEmail(string value) =>
+        System.Net.Mail.MailAddress.TryCreate(value, out var address)
+        && string.Equals(address.Address, value, StringComparison.Ordinal)
+        && address.Host.Contains('.', StringComparison.Ordinal)
+        && !value.Any(char.IsWhiteSpace);
 
     /// <summary>The flags, with their defaults, as a manifest.</summary>
     internal sealed class StarterManifest
@@ -156,6 +198,11 @@ internal static class InitCommand
             if (string.IsNullOrWhiteSpace(ContactName) && string.IsNullOrWhiteSpace(ContactEmail))
             {
                 return "a manifest names a contact: give --contact-email (and --contact-name).";
+            }
+
+            if (!string.IsNullOrWhiteSpace(ContactEmail) && !IsEmail(ContactEmail.Trim()))
+            {
+                return "--contact-email must be an email address, e.g. jane@example.com.";
             }
 
             if (IsPublic && EffectiveFlows.Contains("client_credentials"))

@@ -93,6 +93,7 @@ internal static class ScanCommand
         {
             Prefilter = prefilter,
             ProjectLoader = msbuildLoader is null ? null : msbuildLoader.LoadAsync,
+            PrepareProjects = msbuildLoader is null ? null : msbuildLoader.PrepareAsync,
         });
         ScanResult result;
         if (showProgress && !Terminal.StderrRedirected(error))

@@ -98,7 +98,9 @@ public static class CadastoCredentialsServiceCollectionExtensions
         services.TryAddSingleton(sp =>
         {
             var binding = sp.GetRequiredService<CadastoSecretBinding>();
-            return create(binding.Environment, binding.GetSecret());
+            // Usually built while the host resolves its hosted services (a worker's constructor takes the credentials),
+            // before the start-up check runs: a missing secret is the check's to report, not an exception from here.
+            return create(binding.Environment, binding.GetSecretOrUnavailable());
         });
         return services;
     }

@@ -25,6 +25,13 @@ public sealed class CadastoSecretBinding
     /// <summary>The environment chosen from the host's environment name.</summary>
     public CadastoEnvironment Environment { get; }
 
+    /// <summary>
+    /// Set by <see cref="CadastoCredentialsStartupCheck"/> when a host will run it: a failure to read the secret is then
+    /// the check's to report (a message and a clean stop), and <see cref="GetSecretOrUnavailable"/> does not throw it
+    /// from inside dependency injection while the host builds its hosted services.
+    /// </summary>
+    public bool FailuresReportedAtStartup { get; set; }
+
     /// <summary>Reads the secret on first call; later calls share that result (or that failure).</summary>
     public Task<SecretValue?> GetSecretAsync(CancellationToken cancellationToken = default)
     {
@@ -37,6 +44,23 @@ public sealed class CadastoSecretBinding
             }
 
             return _secret;
+        }
+    }
+
+    /// <summary>
+    /// The secret for the credentials object: as <see cref="GetSecret"/>, except that when the start-up check reports
+    /// failures (<see cref="FailuresReportedAtStartup"/>) a missing one becomes a <see cref="SecretValue"/> whose
+    /// <see cref="SecretValue.Reveal"/> throws the same message.
+    /// </summary>
+    public SecretValue? GetSecretOrUnavailable()
+    {
+        try
+        {
+            return GetSecret();
+        }
+        catch (CadastoCredentialsException exception) when (FailuresReportedAtStartup)
+        {
+            return SecretValue.Unavailable(exception);
         }
     }
 

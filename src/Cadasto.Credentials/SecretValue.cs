@@ -25,14 +25,32 @@ public sealed class SecretValue : IFormattable
     [DebuggerBrowsable(DebuggerBrowsableState.Never)]
     private readonly string _value;
 
+    // Why there is no value (the start-up check reported it); null for a value read from a store.
+    [DebuggerBrowsable(DebuggerBrowsableState.Never)]
+    private readonly CadastoCredentialsException? _unavailable;
+
     /// <summary>Wraps a value read from a store.</summary>
     public SecretValue(string value) => _value = value ?? throw new ArgumentNullException(nameof(value));
 
+    private SecretValue(CadastoCredentialsException unavailable)
+    {
+        _value = string.Empty;
+        _unavailable = unavailable;
+    }
+
     /// <summary>Whether the store held an empty (or white-space only) value.</summary>
-    public bool IsEmpty => _value.Trim().Length == 0;
+    /// <exception cref="CadastoCredentialsException">The secret could not be read (the start-up check said why).</exception>
+    public bool IsEmpty => _unavailable is null ? _value.Trim().Length == 0 : throw Why();
 
     /// <summary>The secret itself, for the one call that needs it (a token request).</summary>
-    public string Reveal() => _value;
+    /// <exception cref="CadastoCredentialsException">The secret could not be read (the start-up check said why).</exception>
+    public string Reveal() => _unavailable is null ? _value : throw Why();
+
+    /// <summary>A secret that could not be read: every use of its value throws <paramref name="reason"/>'s message.</summary>
+    internal static SecretValue Unavailable(CadastoCredentialsException reason) => new(reason ?? throw new ArgumentNullException(nameof(reason)));
+
+    private CadastoCredentialsException Why() =>
+        _unavailable!.InnerException is { } inner ? new(_unavailable.Message, inner) : new(_unavailable.Message);
 
     /// <summary>Always <see cref="Redacted"/>.</summary>
     public override string ToString() => Redacted;

@@ -35,6 +35,12 @@ public sealed class ScanOptions
     /// source-only load, and says why on <see cref="ScanProject.Notes"/>.
     /// </summary>
     public Func<ScanProject, LoadedProject, CancellationToken, Task<LoadedProject?>>? ProjectLoader { get; init; }
+
+    /// <summary>
+    /// Called once with every discovered project before any is loaded, so that <see cref="ProjectLoader"/> can load
+    /// them together (the CLI's <c>--msbuild</c> evaluates all restored projects in one MSBuild build host).
+    /// </summary>
+    public Func<IReadOnlyList<ScanProject>, CancellationToken, Task>? PrepareProjects { get; init; }
 }
 
 /// <summary>What a scan found.</summary>
@@ -99,6 +105,12 @@ public sealed class Scanner
         long loadTicks = 0, analysisTicks = 0;
         var unresolved = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         progress?.Report((0, projects.Count));
+        if (_options.PrepareProjects is { } prepare)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await prepare(projects, cancellationToken).ConfigureAwait(false);
+            Interlocked.Add(ref loadTicks, Stopwatch.GetTimestamp() - started);
+        }
 
         await Parallel.ForEachAsync(
             // Biggest first: the last project to start should be a small one.

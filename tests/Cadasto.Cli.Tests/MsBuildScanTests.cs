@@ -11,96 +11,30 @@ namespace Cadasto.Cli.Tests;
 /// <summary>
 /// <c>scan --msbuild</c> on a project restored once, offline, from the machine's global packages folder:
 /// the design-time evaluation sees what the source-only loader cannot (a define from an imported file),
-/// an unrestored project and one MSBuild cannot evaluate fall back with a note, and the scan writes nothing into the tree.
+/// an unrestored project and one MSBuild cannot evaluate fall back with a note, the scan writes nothing into the tree,
+/// and a finding both loaders see has the same fingerprint either way (a baseline written by one holds for the other).
 /// </summary>
-public sealed class MsBuildScanTests
+public sealed class MsBuildScanTests : IClassFixture<MsBuildScanTests.RestoredRepository>
 {
-    private static readonly string GlobalPackagesFolder =
-        Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+    private readonly RestoredRepository _repository;
+
+    public MsBuildScanTests(RestoredRepository repository) => _repository = repository;
 
     [Fact]
     public async Task RestoredProject_ShouldLoadWithMSBuild_AndLeaveTheTreeUnchanged()
     {
-        using var fixture = new Fixture();
-        fixture.Write("NuGet.config", $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="restored" value="{GlobalPackagesFolder}" />
-              </packageSources>
-            </configuration>
-            """);
-        fixture.Write("App/App.csproj", """
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <ImplicitUsings>enable</ImplicitUsings>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="Microsoft.Identity.Client" Version="4.92.0" />
-              </ItemGroup>
-              <Import Project="build/leak.props" />
-            </Project>
-            """);
-        // Only an evaluation of the project sees this define: the source-only loader reads the project file and
-        // Directory.Build.props, not an explicit Import.
-        fixture.Write("App/build/leak.props", """
-            <Project>
-              <PropertyGroup>
-                <DefineConstants>$(DefineConstants);CADASTO_LEAK</DefineConstants>
-              </PropertyGroup>
-            </Project>
-            """);
-        fixture.Write("App/Program.cs", $$"""
-            using Microsoft.Identity.Client;
+        var root = _repository.Fixture.Root;
 
-            var builder = ConfidentialClientApplicationBuilder.Create("client-id");
-            #if CADASTO_LEAK
-            builder = builder.WithClientSecret("{{Fixture.Secret}}");
-            #endif
-            Console.WriteLine(builder.Build().Authority);
-            """);
-        fixture.Write("Unrestored/Unrestored.csproj", """
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-              </PropertyGroup>
-            </Project>
-            """);
-        fixture.Write("Unrestored/Helper.cs", "namespace Unrestored; public static class Helper { }\n");
-
-        var restore = await RunDotnetAsync(fixture.Root, "restore", "App/App.csproj", "--configfile", Path.Combine(fixture.Root, "NuGet.config"));
-        Assert.True(restore.ExitCode == 0, "restore failed: " + restore.All);
-        Assert.True(File.Exists(Path.Combine(fixture.Root, "App", "obj", "project.assets.json")));
-
-        // Looks restored, but MSBuild cannot evaluate it (its SDK does not exist): it must fall back, not fail the scan.
-        fixture.Write("Failing/Failing.csproj", """
-            <Project Sdk="No.Such.Sdk">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-              </PropertyGroup>
-            </Project>
-            """);
-        fixture.Write("Failing/Tokens.cs", "namespace Failing; public static class Tokens { }\n");
-        Directory.CreateDirectory(Path.Combine(fixture.Root, "Failing", "obj"));
-        File.Copy(Path.Combine(fixture.Root, "App", "obj", "project.assets.json"), Path.Combine(fixture.Root, "Failing", "obj", "project.assets.json"));
-        var before = Snapshot(fixture.Root);
-
-        var sourceOnly = await CliRunner.RunAsync(fixture.Root, "scan", "--format", "json", "--no-progress", ".");
-        Assert.True(sourceOnly.ExitCode == 0, sourceOnly.All);
-        Assert.Empty(Findings(sourceOnly.Output));
+        var sourceOnly = await CliRunner.RunAsync(root, "scan", "--format", "json", "--no-progress", ".");
+        Assert.True(sourceOnly.ExitCode == 1, sourceOnly.All);
+        Assert.DoesNotContain(Findings(sourceOnly.Output), f => f.GetProperty("path").GetString() == "App/Program.cs");
 
         var stopwatch = Stopwatch.StartNew();
-        var msbuild = await CliRunner.RunAsync(fixture.Root, "scan", "--msbuild", "--format", "json", "--no-progress", ".");
+        var msbuild = await CliRunner.RunAsync(root, "scan", "--msbuild", "--format", "json", "--no-progress", ".");
         stopwatch.Stop();
         Assert.True(msbuild.ExitCode == 1, msbuild.All);
-        var finding = Assert.Single(Findings(msbuild.Output));
+        var finding = Assert.Single(Findings(msbuild.Output), f => f.GetProperty("path").GetString() == "App/Program.cs");
         Assert.Equal("CDS1001", finding.GetProperty("ruleId").GetString());
-        Assert.Equal("App/Program.cs", finding.GetProperty("path").GetString());
         Assert.Equal(5, finding.GetProperty("line").GetInt32());
         Assert.DoesNotContain(Fixture.Secret, msbuild.All, StringComparison.Ordinal);
 
@@ -108,12 +42,60 @@ public sealed class MsBuildScanTests
         Assert.Contains(notes, n => n.StartsWith("Unrestored: --msbuild: no obj/project.assets.json", StringComparison.Ordinal));
         Assert.Contains(notes, n => n.StartsWith("Failing: --msbuild: the project did not load (", StringComparison.Ordinal)
             && n.Contains("No.Such.Sdk", StringComparison.Ordinal) && n.EndsWith("analysed source-only.", StringComparison.Ordinal));
-        Assert.DoesNotContain(notes, n => n.StartsWith("App:", StringComparison.Ordinal));
+        Assert.DoesNotContain(notes, n => n.StartsWith("App:", StringComparison.Ordinal) || n.StartsWith("--msbuild:", StringComparison.Ordinal));
 
         // Nothing written: no obj/Debug, no generated AssemblyInfo or editorconfig, no bin.
-        Assert.Equal(before, Snapshot(fixture.Root));
+        Assert.Equal(_repository.Before, Snapshot(root));
         Assert.True(stopwatch.Elapsed < TimeSpan.FromMinutes(2), $"scan --msbuild took {stopwatch.Elapsed}");
     }
+
+    [Fact]
+    public async Task FindingBothLoadersSee_ShouldHaveTheSameFingerprint_InJsonAndSarif()
+    {
+        var root = _repository.Fixture.Root;
+
+        var sourceJson = await CliRunner.RunAsync(root, "scan", "--format", "json", "--no-progress", ".");
+        var msbuildJson = await CliRunner.RunAsync(root, "scan", "--msbuild", "--format", "json", "--no-progress", ".");
+        var sourceSarif = await CliRunner.RunAsync(root, "scan", "--format", "sarif", "--no-progress", ".");
+        var msbuildSarif = await CliRunner.RunAsync(root, "scan", "--msbuild", "--format", "sarif", "--no-progress", ".");
+        foreach (var run in new[] { sourceJson, msbuildJson, sourceSarif, msbuildSarif })
+        {
+            Assert.True(run.ExitCode == 1, run.All);
+        }
+
+        // The C# leak in a class member, the appsettings.json leak and the web app's logged secret: both loaders see
+        // them (the rest of App is what only MSBuild sees, checked above).
+        var fromSource = JsonIdentities(sourceJson.Output);
+        Assert.Equal(
+            new[] { ("CDS1005", "Api/Program.cs", 4), ("CDS1001", "App/TokenFactory.cs", 11), ("CDS1004", "App/appsettings.json", 1) },
+            fromSource.Select(f => (f.RuleId, f.Path, f.Line)).ToArray());
+        Assert.All(fromSource, f => Assert.Matches("^[0-9a-f]{32}$", f.Fingerprint));
+
+        var fromMsBuild = JsonIdentities(msbuildJson.Output);
+        Assert.Equal(fromSource, fromMsBuild.Where(f => f.Path != "App/Program.cs").ToList());
+        Assert.Equal(fromSource, SarifIdentities(sourceSarif.Output));
+        Assert.Equal(fromMsBuild, SarifIdentities(msbuildSarif.Output));
+    }
+
+    private static List<(string RuleId, string Path, int Line, string Fingerprint)> JsonIdentities(string json) =>
+        Findings(json)
+            .Select(f => (f.GetProperty("ruleId").GetString()!, f.GetProperty("path").GetString()!, f.GetProperty("line").GetInt32(), f.GetProperty("fingerprint").GetString()!))
+            .OrderBy(f => f.Item2, StringComparer.Ordinal).ThenBy(f => f.Item3)
+            .ToList();
+
+    private static List<(string RuleId, string Path, int Line, string Fingerprint)> SarifIdentities(string sarif) =>
+        JsonDocument.Parse(sarif).RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
+            .Select(r =>
+            {
+                var location = r.GetProperty("locations")[0].GetProperty("physicalLocation");
+                return (
+                    r.GetProperty("ruleId").GetString()!,
+                    Uri.UnescapeDataString(location.GetProperty("artifactLocation").GetProperty("uri").GetString()!),
+                    location.GetProperty("region").GetProperty("startLine").GetInt32(),
+                    r.GetProperty("partialFingerprints").GetProperty("cadasto/v1").GetString()!);
+            })
+            .OrderBy(f => f.Item2, StringComparer.Ordinal).ThenBy(f => f.Item3)
+            .ToList();
 
     private static List<JsonElement> Findings(string json) =>
         JsonDocument.Parse(json).RootElement.GetProperty("findings").EnumerateArray().ToList();
@@ -146,4 +128,122 @@ public sealed class MsBuildScanTests
             .Select(p => $"{Path.GetRelativePath(root, p)} {(File.Exists(p) ? new FileInfo(p).Length + " " + File.GetLastWriteTimeUtc(p).Ticks : "dir")}")
             .OrderBy(p => p, StringComparer.Ordinal)
             .ToList();
+
+    /// <summary>
+    /// The repository every test of this class scans, restored once: App (restored; one leak only an evaluation sees, two
+    /// that both loaders see), Api (restored, a web app also named App), Unrestored (no assets file) and Failing (an
+    /// assets file, an SDK that does not exist).
+    /// </summary>
+    public sealed class RestoredRepository : IAsyncLifetime
+    {
+        private static readonly string GlobalPackagesFolder =
+            Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
+                ? configured
+                : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+
+        public Fixture Fixture { get; } = new();
+
+        /// <summary>The tree after the restore, before any scan.</summary>
+        public List<string> Before { get; private set; } = new();
+
+        public async Task InitializeAsync()
+        {
+            var fixture = Fixture;
+            fixture.Write("NuGet.config", $"""
+                <?xml version="1.0" encoding="utf-8"?>
+                <configuration>
+                  <packageSources>
+                    <clear />
+                    <add key="restored" value="{GlobalPackagesFolder}" />
+                  </packageSources>
+                </configuration>
+                """);
+            fixture.Write("App/App.csproj", """
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <OutputType>Exe</OutputType>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <ImplicitUsings>enable</ImplicitUsings>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="Microsoft.Identity.Client" Version="4.92.0" />
+                  </ItemGroup>
+                  <Import Project="build/leak.props" />
+                </Project>
+                """);
+            // Only an evaluation of the project sees this define: the source-only loader reads the project file and
+            // Directory.Build.props, not an explicit Import.
+            fixture.Write("App/build/leak.props", """
+                <Project>
+                  <PropertyGroup>
+                    <DefineConstants>$(DefineConstants);CADASTO_LEAK</DefineConstants>
+                  </PropertyGroup>
+                </Project>
+                """);
+            fixture.Write("App/Program.cs", $$"""
+                using Microsoft.Identity.Client;
+
+                var builder = ConfidentialClientApplicationBuilder.Create("client-id");
+                #if CADASTO_LEAK
+                builder = builder.WithClientSecret("{{Fixture.Secret}}");
+                #endif
+                Console.WriteLine(builder.Build().Authority);
+                """);
+            // Seen by both loaders: a C# leak in a class member, a configuration leak.
+            fixture.Write("App/TokenFactory.cs", Fixture.LeakyProgram());
+            fixture.Write("App/appsettings.json", $$"""{ "AzureAd": { "ClientId": "cad-dev-invoice-sync", "ClientSecret": "{{Fixture.Secret}}" } }""");
+            // A second project named App (a web app in another folder): the design-time files of both are named
+            // App.GlobalUsings.g.cs, and its leak binds only with the web SDK's global usings (WebApplication, ILogger).
+            fixture.Write("Api/App.csproj", """
+                <Project Sdk="Microsoft.NET.Sdk.Web">
+                  <PropertyGroup>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <ImplicitUsings>enable</ImplicitUsings>
+                  </PropertyGroup>
+                </Project>
+                """);
+            fixture.Write("Api/Program.cs", """
+                var builder = WebApplication.CreateBuilder(args);
+                var app = builder.Build();
+                var secret = builder.Configuration["Cadasto:ClientSecret"];
+                app.Logger.LogInformation("Using the secret {Secret}", secret);
+                app.Run();
+                """);
+            fixture.Write("Unrestored/Unrestored.csproj", """
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <TargetFramework>net10.0</TargetFramework>
+                  </PropertyGroup>
+                </Project>
+                """);
+            fixture.Write("Unrestored/Helper.cs", "namespace Unrestored; public static class Helper { }\n");
+
+            foreach (var project in new[] { "App/App.csproj", "Api/App.csproj" })
+            {
+                var restore = await RunDotnetAsync(fixture.Root, "restore", project, "--configfile", Path.Combine(fixture.Root, "NuGet.config"));
+                Assert.True(restore.ExitCode == 0, "restore failed: " + restore.All);
+            }
+
+            Assert.True(File.Exists(Path.Combine(fixture.Root, "App", "obj", "project.assets.json")));
+
+            // Looks restored, but MSBuild cannot evaluate it (its SDK does not exist): it must fall back, not fail the scan.
+            fixture.Write("Failing/Failing.csproj", """
+                <Project Sdk="No.Such.Sdk">
+                  <PropertyGroup>
+                    <TargetFramework>net10.0</TargetFramework>
+                  </PropertyGroup>
+                </Project>
+                """);
+            fixture.Write("Failing/Tokens.cs", "namespace Failing; public static class Tokens { }\n");
+            Directory.CreateDirectory(Path.Combine(fixture.Root, "Failing", "obj"));
+            File.Copy(Path.Combine(fixture.Root, "App", "obj", "project.assets.json"), Path.Combine(fixture.Root, "Failing", "obj", "project.assets.json"));
+            Before = Snapshot(fixture.Root);
+        }
+
+        public Task DisposeAsync()
+        {
+            Fixture.Dispose();
+            return Task.CompletedTask;
+        }
+    }
 }

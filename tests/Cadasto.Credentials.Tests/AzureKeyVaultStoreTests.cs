@@ -121,7 +121,7 @@ public sealed class AzureKeyVaultStoreTests
             o.ConfigureClient = configured.ConfigureClient;
         }));
 
-        var exception = await Assert.ThrowsAsync<CadastoCredentialsException>(() => host.StartAsync());
+        var exception = await TestHost.StartAndFailAsync(host);
 
         Assert.Contains("environment 'production'", exception.Message);
         Assert.Contains($"azure-key-vault store (secret \"cadasto-client-secret\" in {vault.VaultUri})", exception.Message);

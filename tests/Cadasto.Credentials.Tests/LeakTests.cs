@@ -55,7 +55,7 @@ public sealed class LeakTests
         profile.Write("app-under-test/secrets.json", "{\"Cadasto:ClientSecret\":\"   \"}");
         using var host = TestHost.Build(TestHost.Environment(SecretReference.UserSecrets("Cadasto:ClientSecret")), profile.Path);
 
-        var exception = await Assert.ThrowsAsync<CadastoCredentialsException>(() => host.StartAsync());
+        var exception = await TestHost.StartAndFailAsync(host);
 
         Assert.Contains("the client secret is empty", exception.Message);
         Assert.DoesNotContain("\"   \"", exception.ToString());

@@ -1,4 +1,7 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -42,5 +45,23 @@ internal static class TestHost
         configure?.Invoke(builder.Services);
         builder.Services.AddCadastoCredentialsCore(builder.Configuration, builder.Environment, environment, userSecretsId, (e, s) => new TestCredentials(e, s));
         return builder.Build();
+    }
+
+    /// <summary>
+    /// Starts a host whose secret cannot be read: the start-up check stops it cleanly (no exception out of
+    /// <c>StartAsync</c>), asks for exit code 1 (captured here: the real exit code is the whole test process's) and
+    /// keeps the failure, which is returned.
+    /// </summary>
+    public static async Task<CadastoCredentialsException> StartAndFailAsync(IHost host)
+    {
+        var check = host.Services.GetServices<IHostedService>().OfType<CadastoCredentialsStartupCheck>().Single();
+        var exitCodes = new List<int>();
+        check.SetExitCode = exitCodes.Add;
+
+        await host.StartAsync();
+
+        Assert.True(host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested, "the check must stop the host");
+        Assert.Equal(new[] { CadastoCredentialsStartupCheck.FailureExitCode }, exitCodes);
+        return Assert.IsType<CadastoCredentialsException>(check.Failure);
     }
 }
