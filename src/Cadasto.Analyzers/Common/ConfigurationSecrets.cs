@@ -82,7 +82,8 @@ internal sealed class ConfigurationSecrets
                 || IsLabel(value, key)
                 || LooksLikeAName(value)
                 || LooksLikeAReference(value)
-                || IsInstruction(value))
+                || IsInstruction(value)
+                || (string.Equals(key, "Value", StringComparison.OrdinalIgnoreCase) && IsSha2Digest(value)))
             {
                 return false; // "ClientSecret": "Cadasto:ClientSecret" names where the secret is, not the secret
             }
@@ -261,8 +262,53 @@ internal sealed class ConfigurationSecrets
             return true;
         }
 
+        // "ClientSecrets": [ { "Value": "…", "Description": "…" } ]: a secret described as an object (IdentityServer's
+        // Secret, Identity.Web's credential descriptions) keeps its value under a generic key; the section names it.
+        if (parentKey is not null
+            && string.Equals(key, "Value", StringComparison.OrdinalIgnoreCase)
+            && (_names.TryMatch(parentKey, out word) || IsCredentialListSection(parentKey)))
+        {
+            word = word.Length > 0 ? word : "secret";
+            return true;
+        }
+
         word = "";
         return false;
+    }
+
+    /// <summary>
+    /// A SHA-256 or SHA-512 digest, hex or base64 (<c>"secret".Sha256()</c>, as IdentityServer stores a client secret):
+    /// proves nothing without the secret itself.
+    /// </summary>
+    private static bool IsSha2Digest(string value)
+    {
+        var text = value.Trim();
+        if (text.Length is 64 or 128)
+        {
+            foreach (var c in text)
+            {
+                if (!Uri.IsHexDigit(c))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        if (text.Length is not (44 or 88) || !text.EndsWith("=", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        try
+        {
+            return Convert.FromBase64String(text).Length is 32 or 64;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Empty, a placeholder, a template token, a Key Vault reference, or a value the team declared a placeholder.</summary>

@@ -107,6 +107,13 @@ internal sealed class SecretLiteralClassifier
     private string? KnownCredentialSinkFor(ILiteralOperation literal, CancellationToken cancellationToken)
     {
         var context = ClimbToContext(literal, out _);
+
+        // new SymmetricSecurityKey(Encoding.UTF8.GetBytes("…")): the text goes to the key sink through its bytes.
+        if (context is IArgumentOperation { Parent: IInvocationOperation bytes } && Matcher.TextBehindBytes(bytes) is not null)
+        {
+            context = ClimbToContext(bytes, out _);
+        }
+
         var owner = context switch
         {
             IArgumentOperation argument => argument.Parent,
@@ -138,7 +145,7 @@ internal sealed class SecretLiteralClassifier
 
     /// <summary>
     /// Walks up from the literal through what only composes the value (conversions, parentheses,
-    /// concatenation, interpolation, ternaries, <c>??</c> fallbacks) to the operation that stores or passes it.
+    /// concatenation, interpolation, ternaries, <c>??</c> fallbacks, switch-expression arms) to the operation that stores or passes it.
     /// </summary>
     private static IOperation? ClimbToContext(IOperation literal, out IOperation top)
     {
@@ -152,6 +159,8 @@ internal sealed class SecretLiteralClassifier
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add }:
                 case IConditionalOperation conditional when conditional.Condition != top:
                 case ICoalesceOperation coalesce when coalesce.Value != top:
+                case ISwitchExpressionArmOperation arm when arm.Value == top:
+                case ISwitchExpressionOperation switchExpression when switchExpression.Value != top:
                     top = parent;
                     parent = parent.Parent;
                     continue;

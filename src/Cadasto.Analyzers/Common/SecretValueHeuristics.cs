@@ -58,6 +58,9 @@ internal static class SecretValueHeuristics
     {
         "test", "tests", "testing", "sample", "mock", "mocked", "fake", "dummy", "example", "demo", "stub", "invalid",
         "blah", "foo", "bar", "baz", "ignored", "some", "bogus", "unused", "wrong", "payload", "something", "whatever", "anything",
+
+        // Values a test uses to be refused ("not_valid", "nonexistent", "expired-token"): they say what they fail at.
+        "not", "nonexistent", "nonexisting", "unknown", "missing", "expired", "revoked", "incorrect", "bad",
     };
 
     // A credential word among other plain words names what the value stands for ("valid-token", "user-token-1").

@@ -74,7 +74,17 @@ internal static class SecretSinkCatalog
         new SecretSink("Microsoft.Identity.Client.IPublicClientApplication", "AcquireTokenByUsernamePassword", SinkKind.MethodArgument, "password", SinkMeaning.Credential),
         new SecretSink("Microsoft.Identity.Client.PublicClientApplication", "AcquireTokenByUsernamePassword", SinkKind.MethodArgument, "password", SinkMeaning.Credential),
         new SecretSink("Microsoft.Identity.Client.IByUsernameAndPassword", "AcquireTokenByUsernamePassword", SinkKind.MethodArgument, "password", SinkMeaning.Credential),
-        new SecretSink("Microsoft.Identity.Client.ConfidentialClientApplication", "AcquireTokenByUsernamePassword", SinkKind.MethodArgument, "password", SinkMeaning.Credential));
+        new SecretSink("Microsoft.Identity.Client.ConfidentialClientApplication", "AcquireTokenByUsernamePassword", SinkKind.MethodArgument, "password", SinkMeaning.Credential),
+
+        // Symmetric keys: a JWT signing key or an HMAC (webhook signature) key, given as the bytes of a text
+        // (Encoding.X.GetBytes("…"), Convert.FromBase64String("…")) — the text is the key.
+        new SecretSink("Microsoft.IdentityModel.Tokens.SymmetricSecurityKey", Ctor, SinkKind.ConstructorArgument, "key", SinkMeaning.Credential),
+        new SecretSink("System.Security.Cryptography.HMACSHA256", Ctor, SinkKind.ConstructorArgument, "key", SinkMeaning.Credential),
+        new SecretSink("System.Security.Cryptography.HMACSHA384", Ctor, SinkKind.ConstructorArgument, "key", SinkMeaning.Credential),
+        new SecretSink("System.Security.Cryptography.HMACSHA512", Ctor, SinkKind.ConstructorArgument, "key", SinkMeaning.Credential),
+        new SecretSink("System.Security.Cryptography.HMACSHA1", Ctor, SinkKind.ConstructorArgument, "key", SinkMeaning.Credential),
+        new SecretSink("System.Security.Cryptography.HMACSHA256", "HashData", SinkKind.MethodArgument, "key", SinkMeaning.Credential),
+        new SecretSink("System.Security.Cryptography.HMACSHA512", "HashData", SinkKind.MethodArgument, "key", SinkMeaning.Credential));
 
     /// <summary>
     /// Form and query field names whose value is the client secret: a dictionary or

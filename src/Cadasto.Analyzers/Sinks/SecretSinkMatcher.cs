@@ -24,6 +24,7 @@ internal sealed class SecretSinkMatcher
     private readonly INamedTypeSymbol? _convert;
     private readonly INamedTypeSymbol? _encoding;
     private readonly INamedTypeSymbol? _httpHeaders;
+    private readonly INamedTypeSymbol? _stringBuilder;
 
     private readonly HashSet<string> _allowedPlaceholders;
 
@@ -35,6 +36,7 @@ internal sealed class SecretSinkMatcher
         _convert = compilation.GetTypeByMetadataName("System.Convert");
         _encoding = compilation.GetTypeByMetadataName("System.Text.Encoding");
         _httpHeaders = compilation.GetTypeByMetadataName("System.Net.Http.Headers.HttpHeaders");
+        _stringBuilder = compilation.GetTypeByMetadataName("System.Text.StringBuilder");
     }
 
     public SecretSinkIndex Index { get; }
@@ -100,6 +102,21 @@ internal sealed class SecretSinkMatcher
         }
 
         var arguments = invocation.Arguments;
+
+        // body.Append("&client_secret=").Append("…"): a form body or query built with a StringBuilder chain.
+        if (arguments.Length == 1
+            && method.Name == "Append"
+            && _stringBuilder is not null
+            && SymbolEqualityComparer.Default.Equals(method.ContainingType, _stringBuilder)
+            && invocation.Instance is IInvocationOperation { TargetMethod.Name: "Append", Arguments: { Length: 1 } previous }
+            && previous[0].Value.ConstantValue is { HasValue: true, Value: string field }
+            && field.EndsWith(ClientSecretEquals, StringComparison.OrdinalIgnoreCase)
+            && StartsField(field, field.Length - ClientSecretEquals.Length))
+        {
+            Trace(arguments[0].Value, "client_secret", SinkMeaning.ClientSecret, compilation, cancellationToken, hits);
+            return;
+        }
+
         if (arguments.Length < 2)
         {
             return;
@@ -199,7 +216,7 @@ internal sealed class SecretSinkMatcher
         }
     }
 
-    private static void MatchArguments(ImmutableArray<IArgumentOperation> arguments, SecretSink sink, Compilation compilation, CancellationToken cancellationToken, List<SinkHit> hits)
+    private void MatchArguments(ImmutableArray<IArgumentOperation> arguments, SecretSink sink, Compilation compilation, CancellationToken cancellationToken, List<SinkHit> hits)
     {
         foreach (var argument in arguments)
         {
@@ -208,9 +225,36 @@ internal sealed class SecretSinkMatcher
                     ? SecretSinkCatalog.IsCredentialParameter(parameter.Name)
                     : parameter.Name == sink.ParameterName))
             {
-                Trace(argument.Value, sink.DisplayName, sink.Meaning, compilation, cancellationToken, hits);
+                var value = argument.Value;
+                if (parameter.Type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte }
+                    && TextBehindBytes(FollowLocal(value, compilation, cancellationToken)) is { } text)
+                {
+                    // new SymmetricSecurityKey(Encoding.UTF8.GetBytes("…")): a key sink takes bytes; the text is the key.
+                    value = text;
+                }
+
+                Trace(value, sink.DisplayName, sink.Meaning, compilation, cancellationToken, hits);
             }
         }
+    }
+
+    /// <summary>
+    /// The text a byte array is made from, <c>Encoding.X.GetBytes(text)</c> or <c>Convert.FromBase64String(text)</c>;
+    /// null for anything else.
+    /// </summary>
+    public IOperation? TextBehindBytes(IOperation value)
+    {
+        if (StringParts.Unwrap(value) is not IInvocationOperation { Arguments.Length: 1 } invocation)
+        {
+            return null;
+        }
+
+        var method = invocation.TargetMethod;
+        var isGetBytes = method.Name == "GetBytes" && _encoding is not null && DerivesFrom(method.ContainingType, _encoding);
+        var isFromBase64 = method.Name == "FromBase64String" && SymbolEqualityComparer.Default.Equals(method.ContainingType, _convert);
+        return (isGetBytes || isFromBase64) && invocation.Arguments[0].Value.Type?.SpecialType == SpecialType.System_String
+            ? invocation.Arguments[0].Value
+            : null;
     }
 
     /// <summary>
@@ -346,12 +390,26 @@ internal sealed class SecretSinkMatcher
         credential = StringParts.Unwrap(credential);
         if (credential is ILocalReferenceOperation local
             && HardcodedStringTracer.SingleAssignmentInitializer(local, compilation, cancellationToken) is { } initializer
-            && StringParts.Unwrap(initializer) is IBinaryOperation or IInterpolatedStringOperation)
+            && (StringParts.IsComposite(initializer) || StringParts.TryGetFormat(initializer, out _, out _)))
         {
             credential = StringParts.Unwrap(initializer);
         }
 
-        var isComposite = credential is IBinaryOperation or IInterpolatedStringOperation;
+        // string.Format("{0}:{1}", id, secret): the values of the items after the colon.
+        if (StringParts.TryGetFormat(credential, out var format, out var values))
+        {
+            foreach (var item in StringParts.FormatItemsAfterColon(format))
+            {
+                if (item < values.Count)
+                {
+                    Trace(values[item], "Authorization: Basic", SinkMeaning.ClientSecret, compilation, cancellationToken, hits);
+                }
+            }
+
+            return;
+        }
+
+        var isComposite = StringParts.IsComposite(credential);
         var whole = isComposite ? null : HardcodedStringTracer.Trace(credential, compilation, cancellationToken);
         if (whole is not null)
         {

@@ -8,6 +8,39 @@ namespace Cadasto.Analyzers.Tests.Analyzers;
 public sealed class HardcodedCredentialAnalyzerTests
 {
     [Fact]
+    public Task KeyBytesAtHmacSinks_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using System.Security.Cryptography;
+        using System.Text;
+
+        class WebhookSignature
+        {
+            byte[] Sign(byte[] body)
+            {
+                using var hmac = new HMACSHA256(Encoding.UTF8.GetBytes({|CDS1002:"whk_9Xq2Lm7Vw4Rz1Kp"|}));
+                return hmac.ComputeHash(body);
+            }
+
+            byte[] Sign512(byte[] body) => HMACSHA512.HashData(Convert.FromBase64String({|CDS1002:"q8Lm2Xz7Qw4Rt1Vb5Nc9Hd3J"|}), body);
+        }
+        """);
+
+    [Fact]
+    public Task KeyBytesReadAtRunTimeOrHashedData_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Security.Cryptography;
+        using System.Text;
+
+        class WebhookSignature
+        {
+            byte[] Sign(string key, byte[] body)
+            {
+                using var hmac = new HMACSHA256(Encoding.UTF8.GetBytes(key));
+                return hmac.ComputeHash(Encoding.UTF8.GetBytes("x9Kq2Lm7Vw4Rz1Kp-payload"));
+            }
+        }
+        """);
+
+    [Fact]
     public Task CredentialNamedDeclarations_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
         using System;
 

@@ -6,6 +6,20 @@ namespace Cadasto.Analyzers.Tests.Analyzers;
 public sealed class SecretInConfigurationFileAnalyzerTests
 {
     [Fact]
+    public Task SecretObjectsUnderACredentialSection_ShouldReportTheValue() => Verify.VerifyAsync(("appsettings.json", """
+        {
+          "IdentityServer": {
+            "Clients": [
+              { "ClientId": "m2m", "ClientSecrets": [ { "Value": {|CDS1004:"9c41e7a2f05b4d38a6e1c92f7b03d5e8"|} } ] },
+              { "ClientId": "hashed", "ClientSecrets": [ { "Value": "K7gNU3sdo+OL0wNhqoVWhr3g6s1xYv72ol/pe/Unols=" } ] }
+            ]
+          },
+          "Features": { "Value": "on" },
+          "Partner": { "ApiKey": { "Value": {|CDS1004:"pk_7Kq2Wm9Xv4Lz1Bn8"|}, "Expires": "2026-01-01" } }
+        }
+        """));
+
+    [Fact]
     public Task ClientSecretInAppSettings_ShouldReport() => Verify.VerifyAsync(("appsettings.json", """
         {
           "Logging": { "LogLevel": { "Default": "Information" } },
