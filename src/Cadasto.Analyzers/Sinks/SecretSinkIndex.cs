@@ -20,6 +20,23 @@ internal sealed class SecretSinkIndex
 
     public bool IsEmpty => _sinksByMember.Count == 0;
 
+    /// <summary>Whether any resolved sink takes another credential (<see cref="SinkMeaning.Credential"/>): CDS1002's sinks.</summary>
+    public bool HasCredentialSinks
+    {
+        get
+        {
+            foreach (var sink in _sinksByMember.Values)
+            {
+                if (sink.Meaning == SinkMeaning.Credential)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
     /// <summary>The simple names of every resolved sink member (type names for constructors): a cheap syntax pre-filter.</summary>
     public HashSet<string> MemberNames { get; }
 

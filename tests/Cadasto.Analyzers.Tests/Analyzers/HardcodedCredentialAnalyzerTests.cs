@@ -26,6 +26,49 @@ public sealed class HardcodedCredentialAnalyzerTests
         """);
 
     [Fact]
+    public Task NamelessConstantsAtKeyAndCredentialSinks_ShouldReportOnceAtTheLiteral() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Net;
+        using System.Security.Cryptography;
+        using System.Text;
+
+        static class AuthOptions
+        {
+            public const string KEY = {|CDS1002:"orders_signing_9Xq2!Lm7Vw4Rz1Kp"|};
+            private static readonly string Backup = {|CDS1002:"Backup#2024-x7"|};
+            public const string Dev = "local";
+
+            public static HMAC First() => new HMACSHA256(Encoding.UTF8.GetBytes(KEY));
+            public static HMAC Second() => new HMACSHA512(Encoding.UTF8.GetBytes(KEY));
+            public static NetworkCredential Credential() => new("svc-backup", Backup);
+
+            public static HMAC FromLocal()
+            {
+                var keyBytes = Encoding.ASCII.GetBytes({|CDS1002:"whk_7Kq2Wm9Xv4Lz1Bn8"|});
+                return new HMACSHA256(keyBytes);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ConstantsTheLiteralRuleOwnsOrShapedOrReadAtRunTime_ShouldNotReportTwice() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using System.Net;
+        using System.Security.Cryptography;
+        using System.Text;
+
+        static class Keys
+        {
+            public const string SigningSecret = {|CDS1002:"orders_signing_9Xq2!Lm7Vw4Rz1Kp"|};
+            public static readonly string FromEnvironment = Environment.GetEnvironmentVariable("SIGNING_KEY") ?? "";
+            public const string Placeholder = "changeme";
+
+            public static HMAC A() => new HMACSHA256(Encoding.UTF8.GetBytes(SigningSecret));
+            public static HMAC B() => new HMACSHA256(Encoding.UTF8.GetBytes(FromEnvironment));
+            public static NetworkCredential C() => new("svc", Placeholder);
+        }
+        """);
+
+    [Fact]
     public Task KeyBytesReadAtRunTimeOrHashedData_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
         using System.Security.Cryptography;
         using System.Text;
