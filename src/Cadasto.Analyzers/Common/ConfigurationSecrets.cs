@@ -262,6 +262,14 @@ internal sealed class ConfigurationSecrets
             return true;
         }
 
+        // "SmtpPass", "DB_PASS", "Redis:Pass": the short form configuration and environment variables use for a
+        // password. Only as a word of its own: "Bypass", "Compass" and "CacheByPass" name something else.
+        if (EndsWithWordPass(key))
+        {
+            word = "password";
+            return true;
+        }
+
         // "ClientSecrets": [ { "Value": "…", "Description": "…" } ]: a secret described as an object (IdentityServer's
         // Secret, Identity.Web's credential descriptions) keeps its value under a generic key; the section names it.
         if (parentKey is not null
@@ -274,6 +282,46 @@ internal sealed class ConfigurationSecrets
 
         word = "";
         return false;
+    }
+
+    private static bool EndsWithWordPass(string key)
+    {
+        const string Pass = "pass";
+        if (!key.EndsWith(Pass, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var start = key.Length - Pass.Length;
+        if (start == 0)
+        {
+            return true;
+        }
+
+        var before = key[start - 1];
+        var wordStarts = !char.IsLetterOrDigit(before) || (char.IsUpper(key[start]) && char.IsLower(before));
+        if (!wordStarts)
+        {
+            return false;
+        }
+
+        // The word before it: "ByPass", "OverPass", "Under_Pass" are not passwords.
+        var end = start;
+        while (end > 0 && !char.IsLetterOrDigit(key[end - 1]))
+        {
+            end--;
+        }
+
+        var wordStart = end;
+        while (wordStart > 0 && char.IsLetter(key[wordStart - 1]) && !(char.IsUpper(key[wordStart]) && wordStart < end && char.IsLower(key[wordStart - 1])))
+        {
+            wordStart--;
+        }
+
+        var previous = key.Substring(wordStart, end - wordStart);
+        return !(previous.Equals("by", StringComparison.OrdinalIgnoreCase)
+            || previous.Equals("over", StringComparison.OrdinalIgnoreCase)
+            || previous.Equals("under", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>

@@ -84,7 +84,23 @@ internal static class SecretSinkCatalog
         new SecretSink("System.Security.Cryptography.HMACSHA512", Ctor, SinkKind.ConstructorArgument, "key", SinkMeaning.Credential),
         new SecretSink("System.Security.Cryptography.HMACSHA1", Ctor, SinkKind.ConstructorArgument, "key", SinkMeaning.Credential),
         new SecretSink("System.Security.Cryptography.HMACSHA256", "HashData", SinkKind.MethodArgument, "key", SinkMeaning.Credential),
-        new SecretSink("System.Security.Cryptography.HMACSHA512", "HashData", SinkKind.MethodArgument, "key", SinkMeaning.Credential));
+        new SecretSink("System.Security.Cryptography.HMACSHA512", "HashData", SinkKind.MethodArgument, "key", SinkMeaning.Credential),
+
+        // Cloud and SaaS client libraries whose constructors take the key itself (active only where the package is
+        // referenced). A null parameter means every credential-named parameter (password, apiKey, token, …).
+        new SecretSink("Azure.AzureKeyCredential", Ctor, SinkKind.ConstructorArgument, "key", SinkMeaning.Credential),
+        new SecretSink("Azure.AzureSasCredential", Ctor, SinkKind.ConstructorArgument, "signature", SinkMeaning.Credential),
+        new SecretSink("Azure.Storage.StorageSharedKeyCredential", Ctor, SinkKind.ConstructorArgument, "accountKey", SinkMeaning.Credential),
+        new SecretSink("Azure.Data.Tables.TableSharedKeyCredential", Ctor, SinkKind.ConstructorArgument, "accountKey", SinkMeaning.Credential),
+        new SecretSink("System.ClientModel.ApiKeyCredential", Ctor, SinkKind.ConstructorArgument, "key", SinkMeaning.Credential),
+        new SecretSink("Amazon.Runtime.BasicAWSCredentials", Ctor, SinkKind.ConstructorArgument, "secretKey", SinkMeaning.Credential),
+        new SecretSink("Amazon.Runtime.SessionAWSCredentials", Ctor, SinkKind.ConstructorArgument, Meaning: SinkMeaning.Credential),
+        new SecretSink("SendGrid.SendGridClient", Ctor, SinkKind.ConstructorArgument, "apiKey", SinkMeaning.Credential),
+        new SecretSink("Stripe.StripeClient", Ctor, SinkKind.ConstructorArgument, "apiKey", SinkMeaning.Credential),
+        new SecretSink("Twilio.TwilioClient", "Init", SinkKind.MethodArgument, "password", SinkMeaning.Credential),
+        new SecretSink("Octokit.Credentials", Ctor, SinkKind.ConstructorArgument, Meaning: SinkMeaning.Credential),
+        new SecretSink("MailKit.MailService", "Authenticate", SinkKind.MethodArgument, "password", SinkMeaning.Credential),
+        new SecretSink("MailKit.MailService", "AuthenticateAsync", SinkKind.MethodArgument, "password", SinkMeaning.Credential));
 
     /// <summary>
     /// Form and query field names whose value is the client secret: a dictionary or

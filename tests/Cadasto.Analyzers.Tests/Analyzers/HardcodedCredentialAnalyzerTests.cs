@@ -69,6 +69,26 @@ public sealed class HardcodedCredentialAnalyzerTests
         """);
 
     [Fact]
+    public Task KeysPassedToCloudAndSaasClients_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        namespace SendGrid { public class SendGridClient { public SendGridClient(string apiKey, string? host = null) { } } }
+        namespace Twilio { public static class TwilioClient { public static void Init(string username, string password) { } } }
+        namespace Amazon.Runtime { public class BasicAWSCredentials { public BasicAWSCredentials(string accessKey, string secretKey) { } } }
+        namespace Azure { public class AzureKeyCredential { public AzureKeyCredential(string key) { } } }
+
+        class Clients
+        {
+            void Create()
+            {
+                _ = new SendGrid.SendGridClient({|CDS1002:"sgk-7Kq2Wm9Xv4Lz1Bn8Cp3"|});
+                Twilio.TwilioClient.Init("AC9b2f4e6d8c0a1b3d5f7e9c2a4b6d8f0e", {|CDS1002:"7d3f9a1c5e2b8d4f6a0c3e5b7d9f1a2c"|});
+                _ = new Amazon.Runtime.BasicAWSCredentials("AKIA-ID-IS-PUBLIC", {|CDS1002:"kR7vQ2mX9pL4wZ1nB8cT5hJ3fD6sA0gE2yU7iO4p"|});
+                _ = new Azure.AzureKeyCredential({|CDS1002:"4f1d8e2c9b7a6f5e3d2c1b0a9f8e7d6c"|});
+                _ = new Azure.AzureKeyCredential("");
+            }
+        }
+        """);
+
+    [Fact]
     public Task KeyBytesReadAtRunTimeOrHashedData_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
         using System.Security.Cryptography;
         using System.Text;

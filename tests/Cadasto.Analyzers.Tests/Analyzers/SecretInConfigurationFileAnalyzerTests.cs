@@ -14,7 +14,9 @@ public sealed class SecretInConfigurationFileAnalyzerTests
               { "ClientId": "hashed", "ClientSecrets": [ { "Value": "K7gNU3sdo+OL0wNhqoVWhr3g6s1xYv72ol/pe/Unols=" } ] }
             ]
           },
-          "Features": { "Value": "on" },
+          "Features": { "Value": "on", "Bypass": "cache-7Hq2", "CacheByPass": "cache-8Jk3", "Compass": "north-9Lm4" },
+          "Redis": { "Pass": {|CDS1004:"r3d1s-Kq8Lm2"|}, "DB_PASS": {|CDS1004:"pg-9Xv4Lz1Bn8"|} },
+          "Mail": { "SmtpUser": "mailer", "SmtpPass": {|CDS1004:"mg-Pa55w0rd-7781"|} },
           "Partner": { "ApiKey": { "Value": {|CDS1004:"pk_7Kq2Wm9Xv4Lz1Bn8"|}, "Expires": "2026-01-01" } }
         }
         """));
