@@ -476,7 +476,7 @@ internal sealed class ConfigurationSecrets
     /// <c>YOUR_API_KEY_HERE</c>, <c>INSERT_TOKEN</c> — it starts with an instruction word (or is upper-case
     /// words joined by <c>_</c>) and mentions a credential word.
     /// </summary>
-    private static bool IsInstruction(string value)
+    public static bool IsInstruction(string value)
     {
         var text = value.Trim();
         if (text.Length > 200 || (text.Length > 64 && text.IndexOf(' ') < 0))

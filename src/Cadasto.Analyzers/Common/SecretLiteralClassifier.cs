@@ -68,7 +68,8 @@ internal sealed class SecretLiteralClassifier
         var context = ClimbToContext(literal, out var top);
         if (NameOf(context, top, cancellationToken) is { } name
             && Names.TryMatch(name, out _)
-            && !CredentialValueShape.IsNameOrLabel(text, name, Names))
+            && !CredentialValueShape.IsNameOrLabel(text, name, Names)
+            && !ConfigurationSecrets.IsInstruction(text)) // "SET_IN_USER_SECRETS", "your-api-key-here": as configuration judges them
         {
             return name;
         }

@@ -15,8 +15,8 @@ internal static class SecretValueHeuristics
         "yourtoken", "placeholder", "todo", "tbd", "fixme", "insertsecrethere", "secrethere", "notset", "none", "null",
         "redacted",
 
-        // Publicly documented defaults (RabbitMQ's guest/guest): known to everyone, so not a secret.
-        "guest",
+        // Publicly documented defaults (RabbitMQ's guest/guest, the JDK keystore's changeit): known to everyone, so not a secret.
+        "guest", "changeit",
     };
 
     /// <summary>Whether <paramref name="value"/> cannot be a real secret.</summary>
@@ -32,7 +32,7 @@ internal static class SecretValueHeuristics
                || (text.IndexOf(' ') > 0 && CredentialValueShape.IsProse(text));
     }
 
-    /// <summary><c>&lt;your-secret&gt;</c>, <c>${VAR}</c>, <c>$(Var)</c>, <c>%VAR%</c>, <c>{{var}}</c>, <c>#{var}#</c>, <c>[secret]</c>.</summary>
+    /// <summary><c>&lt;your-secret&gt;</c>, <c>${VAR}</c>, <c>$(Var)</c>, <c>%VAR%</c>, <c>{{var}}</c>, <c>#{var}#</c>, <c>[secret]</c>, <c>{Var}</c>.</summary>
     private static bool IsTemplateToken(string text) =>
         Wrapped(text, "<", ">")
         || Wrapped(text, "${", "}")
@@ -41,7 +41,31 @@ internal static class SecretValueHeuristics
         || Wrapped(text, "{{", "}}")
         || Wrapped(text, "#{", "}#")
         || Wrapped(text, "__", "__")
-        || (Wrapped(text, "[", "]") && text.IndexOf(' ') < 0 && text.Length <= 64);
+        || (Wrapped(text, "[", "]") && text.IndexOf(' ') < 0 && text.Length <= 64)
+        || IsNamedFormatItem(text);
+
+    /// <summary>
+    /// <c>{ClientSecret}</c>, <c>{client_secret}</c>, <c>{0}</c>: a format item or a named hole a template fills in
+    /// (a name, perhaps dotted or with a colon; a braced GUID or JSON has other characters and stays a value).
+    /// </summary>
+    private static bool IsNamedFormatItem(string text)
+    {
+        if (text.Length < 3 || text.Length > 64 || text[0] != '{' || text[text.Length - 1] != '}' || !char.IsLetterOrDigit(text[1]))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < text.Length - 1; i++)
+        {
+            var c = text[i];
+            if (!(char.IsLetterOrDigit(c) || c is '_' or ':' or '.'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static bool Wrapped(string text, string open, string close) =>
         text.Length > open.Length + close.Length

@@ -100,7 +100,14 @@ internal static class SecretSinkCatalog
         new SecretSink("Twilio.TwilioClient", "Init", SinkKind.MethodArgument, "password", SinkMeaning.Credential),
         new SecretSink("Octokit.Credentials", Ctor, SinkKind.ConstructorArgument, Meaning: SinkMeaning.Credential),
         new SecretSink("MailKit.MailService", "Authenticate", SinkKind.MethodArgument, "password", SinkMeaning.Credential),
-        new SecretSink("MailKit.MailService", "AuthenticateAsync", SinkKind.MethodArgument, "password", SinkMeaning.Credential));
+        new SecretSink("MailKit.MailService", "AuthenticateAsync", SinkKind.MethodArgument, "password", SinkMeaning.Credential),
+
+        // The password of a PKCS#12 (.pfx) file: new X509Certificate2("signing.pfx", "…") and the .NET 9 loader.
+        new SecretSink("System.Security.Cryptography.X509Certificates.X509Certificate", Ctor, SinkKind.ConstructorArgument, "password", SinkMeaning.Credential),
+        new SecretSink("System.Security.Cryptography.X509Certificates.X509Certificate2", Ctor, SinkKind.ConstructorArgument, "password", SinkMeaning.Credential),
+        new SecretSink("System.Security.Cryptography.X509Certificates.X509Certificate2Collection", "Import", SinkKind.MethodArgument, "password", SinkMeaning.Credential),
+        new SecretSink("System.Security.Cryptography.X509Certificates.X509CertificateLoader", "LoadPkcs12", SinkKind.MethodArgument, "password", SinkMeaning.Credential),
+        new SecretSink("System.Security.Cryptography.X509Certificates.X509CertificateLoader", "LoadPkcs12FromFile", SinkKind.MethodArgument, "password", SinkMeaning.Credential));
 
     /// <summary>
     /// Form and query field names whose value is the client secret: a dictionary or

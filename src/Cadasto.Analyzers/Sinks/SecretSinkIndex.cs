@@ -37,7 +37,11 @@ internal sealed class SecretSinkIndex
         }
     }
 
-    /// <summary>The simple names of every resolved sink member (type names for constructors): a cheap syntax pre-filter.</summary>
+    /// <summary>
+    /// The simple names of every resolved client-secret sink member (type names for constructors): a cheap syntax
+    /// pre-filter for <see cref="Common.SinkBoundLiterals"/>, which only looks for client secrets (so a tree that only
+    /// mentions <c>X509Certificate2</c> or <c>Password</c> is not bound for it).
+    /// </summary>
     public HashSet<string> MemberNames { get; }
 
     public static SecretSinkIndex Create(Compilation compilation, ImmutableArray<SecretSink> sinks)
@@ -58,7 +62,11 @@ internal sealed class SecretSinkIndex
                     index[constructor] = sink;
                 }
 
-                names.Add(type.Name);
+                if (sink.Meaning == SinkMeaning.ClientSecret)
+                {
+                    names.Add(type.Name);
+                }
+
                 continue;
             }
 
@@ -71,7 +79,10 @@ internal sealed class SecretSinkIndex
                     if (Matches(member, sink.Kind) && !index.ContainsKey(member))
                     {
                         index[member] = sink;
-                        names.Add(member.Name);
+                        if (sink.Meaning == SinkMeaning.ClientSecret)
+                        {
+                            names.Add(member.Name);
+                        }
                     }
                 }
             }

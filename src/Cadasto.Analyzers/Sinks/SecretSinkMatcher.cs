@@ -129,6 +129,7 @@ internal sealed class SecretSinkMatcher
             && DerivesFrom(method.ContainingType, _httpHeaders))
         {
             MatchBasicHeaderValue(arguments[1].Value, compilation, cancellationToken, hits, expectSchemePrefix: true);
+            MatchBearerHeaderValue(arguments[1].Value, compilation, cancellationToken, hits);
             return;
         }
 
@@ -309,7 +310,8 @@ internal sealed class SecretSinkMatcher
 
             if (StartsField(text, index) && valueEnd > valueStart
                 && text[valueStart] != '{'
-                && !SecretValueHeuristics.IsNotASecret(text.Substring(valueStart, valueEnd - valueStart)))
+                && !SecretValueHeuristics.IsNotASecret(text.Substring(valueStart, valueEnd - valueStart))
+                && !ConfigurationSecrets.IsInstruction(text.Substring(valueStart, valueEnd - valueStart)))
             {
                 return true;
             }
@@ -380,6 +382,40 @@ internal sealed class SecretSinkMatcher
             if (Base64Credential.DecodesToIdAndSecret(hardcoded.Text.Trim()))
             {
                 hits.Add(new SinkHit(hardcoded, "Authorization: Basic", SinkMeaning.ClientSecret));
+            }
+        }
+    }
+
+    /// <summary>
+    /// <c>headers.Add("Authorization", "Bearer …")</c> or <c>"Bearer " + token</c>: the token is a credential, as in
+    /// <c>new AuthenticationHeaderValue("Bearer", …)</c> (a known sink for CDS1002).
+    /// </summary>
+    private void MatchBearerHeaderValue(IOperation value, Compilation compilation, CancellationToken cancellationToken, List<SinkHit> hits)
+    {
+        const string SinkName = "Authorization: Bearer";
+        IOperation? previous = null;
+        foreach (var part in StringParts.Of(value))
+        {
+            if (previous?.ConstantValue is { HasValue: true, Value: string prefix }
+                && prefix.Trim().Equals("Bearer", StringComparison.OrdinalIgnoreCase))
+            {
+                Trace(part, SinkName, SinkMeaning.Credential, compilation, cancellationToken, hits);
+                return;
+            }
+
+            previous = part;
+        }
+
+        foreach (var hardcoded in HardcodedStringTracer.Trace(value, compilation, cancellationToken))
+        {
+            var text = hardcoded.Text.Trim();
+            if (text.Length > 7 && text.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            {
+                var token = text.Substring(7).Trim();
+                if (token.Length > 0 && token.IndexOf(' ') < 0 && !SecretValueHeuristics.IsNotASecret(token) && !ConfigurationSecrets.IsInstruction(token))
+                {
+                    hits.Add(new SinkHit(hardcoded, SinkName, SinkMeaning.Credential));
+                }
             }
         }
     }
@@ -456,7 +492,9 @@ internal sealed class SecretSinkMatcher
     {
         foreach (var hardcoded in HardcodedStringTracer.Trace(value, compilation, cancellationToken))
         {
-            if (!SecretValueHeuristics.IsNotASecret(hardcoded.Text))
+            // An instruction where the secret goes ("your_client_secret_here", "ENTER_CLIENT_SECRET") is judged as
+            // configuration judges it; only values that reached a sink pay for the check.
+            if (!SecretValueHeuristics.IsNotASecret(hardcoded.Text) && !ConfigurationSecrets.IsInstruction(hardcoded.Text))
             {
                 hits.Add(new SinkHit(hardcoded, sinkName, meaning));
             }
