@@ -51,6 +51,22 @@ internal static class HardcodedStringTracer
         return GetOperation(initializer, reference, compilation, cancellationToken);
     }
 
+    /// <summary>
+    /// The initializer of a <c>static readonly</c> field that nothing else assigns (any expression:
+    /// <c>static readonly byte[] Key = Encoding.UTF8.GetBytes("…")</c>); null otherwise.
+    /// </summary>
+    public static IOperation? StaticReadonlyFieldInitializer(IFieldReferenceOperation reference, Compilation compilation, CancellationToken cancellationToken)
+    {
+        var field = reference.Field;
+        if (!field.IsStatic || !field.IsReadOnly || GetInitializer(field, cancellationToken) is not { } initializer
+            || IsAssignedOutsideInitializer(field, cancellationToken))
+        {
+            return null;
+        }
+
+        return GetOperation(initializer, reference, compilation, cancellationToken);
+    }
+
     private static bool TryTrace(IOperation? value, Compilation compilation, List<HardcodedString> found, int depth, CancellationToken cancellationToken)
     {
         if (value is null || depth > MaxDepth)

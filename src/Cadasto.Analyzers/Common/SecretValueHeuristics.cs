@@ -28,7 +28,8 @@ internal static class SecretValueHeuristics
             return true;
         }
 
-        return IsTemplateToken(text) || IsMask(text) || IsElided(text) || IsPlaceholderWord(text) || IsObviousFake(text, acceptDescriptive: false)
+        return IsTemplateToken(text) || IsMask(text) || IsMaskedAfterPrefix(text) || IsElided(text) || IsPlaceholderWord(text)
+               || IsDocumentationExample(text) || IsObviousFake(text, acceptDescriptive: false)
                || (text.IndexOf(' ') > 0 && CredentialValueShape.IsProse(text));
     }
 
@@ -213,6 +214,33 @@ internal static class SecretValueHeuristics
 
         return repeated || masking * 2 >= text.Length;
     }
+
+    /// <summary>
+    /// <c>ghp_xxxxxxxxxxxxxxxxxxxx</c>, <c>sk_live_XXXXXXXXXXXX</c>, <c>AKIA****************</c>: a token's prefix followed
+    /// by filler to the end (at least eight characters and half the value) shows the format, not a token.
+    /// </summary>
+    private static bool IsMaskedAfterPrefix(string text)
+    {
+        var filler = text[text.Length - 1];
+        if (filler is not ('x' or 'X' or '*' or '#' or '\u2022' or '\u25CF'))
+        {
+            return false;
+        }
+
+        var run = 0;
+        for (var i = text.Length - 1; i >= 0 && text[i] == filler; i--)
+        {
+            run++;
+        }
+
+        return run >= 8 && run * 2 >= text.Length;
+    }
+
+    /// <summary>
+    /// Keys documentation publishes as examples, which mark themselves with <c>EXAMPLE</c> in upper case
+    /// (AWS: <c>AKIAIOSFODNN7EXAMPLE</c>, <c>wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY</c>).
+    /// </summary>
+    private static bool IsDocumentationExample(string text) => text.IndexOf("EXAMPLE", StringComparison.Ordinal) >= 0;
 
     private static bool IsPlaceholderWord(string text)
     {

@@ -228,7 +228,7 @@ internal sealed class SecretSinkMatcher
             {
                 var value = argument.Value;
                 if (parameter.Type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte }
-                    && TextBehindBytes(FollowLocal(value, compilation, cancellationToken)) is { } text)
+                    && TextBehindBytes(FollowLocalOrStaticField(value, compilation, cancellationToken)) is { } text)
                 {
                     // new SymmetricSecurityKey(Encoding.UTF8.GetBytes("…")): a key sink takes bytes; the text is the key.
                     value = text;
@@ -477,6 +477,18 @@ internal sealed class SecretSinkMatcher
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// As <see cref="FollowLocal"/>, and also the initializer of a <c>static readonly</c> field
+    /// (<c>static readonly byte[] Key = Encoding.ASCII.GetBytes(…)</c>).
+    /// </summary>
+    private static IOperation FollowLocalOrStaticField(IOperation value, Compilation compilation, CancellationToken cancellationToken)
+    {
+        value = StringParts.Unwrap(value);
+        return value is IFieldReferenceOperation field && HardcodedStringTracer.StaticReadonlyFieldInitializer(field, compilation, cancellationToken) is { } initializer
+            ? StringParts.Unwrap(initializer)
+            : FollowLocal(value, compilation, cancellationToken);
     }
 
     /// <summary>The initializer of a local assigned once (<c>var bytes = Encoding.UTF8.GetBytes(…)</c>), else the value.</summary>

@@ -38,7 +38,7 @@ public sealed class SecretInConfigurationFileAnalyzerTests
           "client_secret": {|CDS1004:"9f8e7d6c5b4a"|},
           "Smtp": { "Password": {|CDS1004:"hunter2!"|}, "UserName": "mailer", "PasswordText": "Enter your password" },
           "Partner": { "ApiKey": {|CDS1004:"pk_live_51HqLx"|}, "partner-api-key": {|CDS1004:"abcd1234efgh"|}, "TokenEndpoint": "https://auth.example.com/token" },
-          "Storage": { "AccessKey": {|CDS1004:"AKIAIOSFODNN7EXAMPLE2"|} },
+          "Storage": { "AccessKey": {|CDS1004:"AKIAZ7Q3WLM2XR9KT4VB"|}, "SecretAccessKey": "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" },
           "Cadasto:ClientSecret": {|CDS1004:"flat-Kq8~xZ"|},
           "Vault": { "SecretName": "cadasto-client-secret", "ClientSecretName": "cadasto" }
         }
