@@ -238,9 +238,14 @@ internal static class SecretValueHeuristics
 
     /// <summary>
     /// Keys documentation publishes as examples, which mark themselves with <c>EXAMPLE</c> in upper case
-    /// (AWS: <c>AKIAIOSFODNN7EXAMPLE</c>, <c>wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY</c>).
+    /// (AWS: <c>AKIAIOSFODNN7EXAMPLE</c>, <c>wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY</c>). Only a token-like value:
+    /// a connection string or URL that names a host <c>EXAMPLE</c> is judged by its parts.
     /// </summary>
-    private static bool IsDocumentationExample(string text) => text.IndexOf("EXAMPLE", StringComparison.Ordinal) >= 0;
+    private static bool IsDocumentationExample(string text) =>
+        text.IndexOf("EXAMPLE", StringComparison.Ordinal) >= 0 && text.IndexOfAny(CompositeSeparators) < 0;
+
+    // What joins the parts of a connection string, a URL or prose.
+    private static readonly char[] CompositeSeparators = { ';', ' ', '@', ':', ',', '&', '?' };
 
     private static bool IsPlaceholderWord(string text)
     {
