@@ -82,7 +82,8 @@ internal sealed class ConfigurationSecrets
                 || IsLabel(value, key)
                 || LooksLikeAName(value)
                 || LooksLikeAReference(value)
-                || IsInstruction(value))
+                || IsInstruction(value)
+                || (string.Equals(key, "Value", StringComparison.OrdinalIgnoreCase) && IsSha2Digest(value)))
             {
                 return false; // "ClientSecret": "Cadasto:ClientSecret" names where the secret is, not the secret
             }
@@ -261,8 +262,101 @@ internal sealed class ConfigurationSecrets
             return true;
         }
 
+        // "SmtpPass", "DB_PASS", "Redis:Pass": the short form configuration and environment variables use for a
+        // password. Only as a word of its own: "Bypass", "Compass" and "CacheByPass" name something else.
+        if (EndsWithWordPass(key))
+        {
+            word = "password";
+            return true;
+        }
+
+        // "ClientSecrets": [ { "Value": "…", "Description": "…" } ]: a secret described as an object (IdentityServer's
+        // Secret, Identity.Web's credential descriptions) keeps its value under a generic key; the section names it.
+        if (parentKey is not null
+            && string.Equals(key, "Value", StringComparison.OrdinalIgnoreCase)
+            && (_names.TryMatch(parentKey, out word) || IsCredentialListSection(parentKey)))
+        {
+            word = word.Length > 0 ? word : "secret";
+            return true;
+        }
+
         word = "";
         return false;
+    }
+
+    private static bool EndsWithWordPass(string key)
+    {
+        const string Pass = "pass";
+        if (!key.EndsWith(Pass, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var start = key.Length - Pass.Length;
+        if (start == 0)
+        {
+            return true;
+        }
+
+        var before = key[start - 1];
+        var wordStarts = !char.IsLetterOrDigit(before) || (char.IsUpper(key[start]) && char.IsLower(before));
+        if (!wordStarts)
+        {
+            return false;
+        }
+
+        // The word before it: "ByPass", "OverPass", "Under_Pass" are not passwords.
+        var end = start;
+        while (end > 0 && !char.IsLetterOrDigit(key[end - 1]))
+        {
+            end--;
+        }
+
+        var wordStart = end;
+        while (wordStart > 0 && char.IsLetter(key[wordStart - 1]) && !(char.IsUpper(key[wordStart]) && wordStart < end && char.IsLower(key[wordStart - 1])))
+        {
+            wordStart--;
+        }
+
+        var previous = key.Substring(wordStart, end - wordStart);
+        return !(previous.Equals("by", StringComparison.OrdinalIgnoreCase)
+            || previous.Equals("over", StringComparison.OrdinalIgnoreCase)
+            || previous.Equals("under", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>
+    /// A SHA-256 or SHA-512 digest, hex or base64 (<c>"secret".Sha256()</c>, as IdentityServer stores a client secret):
+    /// proves nothing without the secret itself.
+    /// </summary>
+    private static bool IsSha2Digest(string value)
+    {
+        var text = value.Trim();
+        if (text.Length is 64 or 128)
+        {
+            foreach (var c in text)
+            {
+                if (!Uri.IsHexDigit(c))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        if (text.Length is not (44 or 88) || !text.EndsWith("=", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        try
+        {
+            return Convert.FromBase64String(text).Length is 32 or 64;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Empty, a placeholder, a template token, a Key Vault reference, or a value the team declared a placeholder.</summary>
@@ -382,7 +476,7 @@ internal sealed class ConfigurationSecrets
     /// <c>YOUR_API_KEY_HERE</c>, <c>INSERT_TOKEN</c> — it starts with an instruction word (or is upper-case
     /// words joined by <c>_</c>) and mentions a credential word.
     /// </summary>
-    private static bool IsInstruction(string value)
+    public static bool IsInstruction(string value)
     {
         var text = value.Trim();
         if (text.Length > 200 || (text.Length > 64 && text.IndexOf(' ') < 0))

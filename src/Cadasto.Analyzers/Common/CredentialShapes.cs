@@ -77,6 +77,14 @@ internal static class CredentialShapes
         new("Hugging Face token", "hf_", Alphabet.Alphanumeric, 34, 40),
         new("PyPI token", "pypi-AgEIcHlwaS5vcmc", Alphabet.AlphanumericDashUnderscore, 50, 255),
         new("DigitalOcean token", "dop_v1_", Alphabet.Hex, 64, 64),
+        new("Google OAuth client secret", "GOCSPX-", Alphabet.AlphanumericDashUnderscore, 24, 40),
+        new("Docker token", "dckr_pat_", Alphabet.AlphanumericDashUnderscore, 20, 64),
+        new("GitLab token", "glrt-", Alphabet.AlphanumericDashUnderscore, 20, 255),
+        new("GitLab token", "gldt-", Alphabet.AlphanumericDashUnderscore, 20, 255),
+        new("Slack token", "xapp-", Alphabet.SlackBody, 20, 255),
+        new("Square token", "sq0atp-", Alphabet.AlphanumericDashUnderscore, 22, 22),
+        new("Square token", "sq0csp-", Alphabet.AlphanumericDashUnderscore, 43, 43),
+        new("Databricks token", "dapi", Alphabet.Hex, 32, 32),
     };
 
     // A value ends at the next pair: ';' in ADO.NET strings, ',' in Redis ones, '&' in URL queries.

@@ -11,7 +11,7 @@ namespace Cadasto.Analyzers.Common;
 /// <summary>
 /// Follows a value back to the source text that hard-codes it: a literal, a <c>const</c>, a
 /// <c>static readonly</c> field set from constants, a local assigned once, a concatenation or
-/// interpolation of those, or a ternary of two of them. Values read at run time (configuration,
+/// interpolation of those, a ternary of two of them, or a switch expression whose arms are. Values read at run time (configuration,
 /// environment, parameters, method results) have no such source.
 /// </summary>
 internal static class HardcodedStringTracer
@@ -51,6 +51,22 @@ internal static class HardcodedStringTracer
         return GetOperation(initializer, reference, compilation, cancellationToken);
     }
 
+    /// <summary>
+    /// The initializer of a <c>static readonly</c> field that nothing else assigns (any expression:
+    /// <c>static readonly byte[] Key = Encoding.UTF8.GetBytes("…")</c>); null otherwise.
+    /// </summary>
+    public static IOperation? StaticReadonlyFieldInitializer(IFieldReferenceOperation reference, Compilation compilation, CancellationToken cancellationToken)
+    {
+        var field = reference.Field;
+        if (!field.IsStatic || !field.IsReadOnly || GetInitializer(field, cancellationToken) is not { } initializer
+            || IsAssignedOutsideInitializer(field, cancellationToken))
+        {
+            return null;
+        }
+
+        return GetOperation(initializer, reference, compilation, cancellationToken);
+    }
+
     private static bool TryTrace(IOperation? value, Compilation compilation, List<HardcodedString> found, int depth, CancellationToken cancellationToken)
     {
         if (value is null || depth > MaxDepth)
@@ -74,6 +90,27 @@ internal static class HardcodedStringTracer
             case IConditionalOperation conditional:
                 return TryTrace(conditional.WhenTrue, compilation, found, depth + 1, cancellationToken)
                     && TryTrace(conditional.WhenFalse, compilation, found, depth + 1, cancellationToken);
+
+            case ISwitchExpressionOperation switchExpression:
+                // environment switch { "Development" => "…", "Staging" => "…", _ => throw … }: every arm that yields a
+                // value must be hard-coded (as for a ternary); an arm that throws yields none.
+                var anyArm = false;
+                foreach (var arm in switchExpression.Arms)
+                {
+                    if (WalkDownConversions(arm.Value) is IThrowOperation)
+                    {
+                        continue;
+                    }
+
+                    if (!TryTrace(arm.Value, compilation, found, depth + 1, cancellationToken))
+                    {
+                        return false;
+                    }
+
+                    anyArm = true;
+                }
+
+                return anyArm;
 
             case ICoalesceOperation coalesce:
                 // configuration["…"] ?? "fallback": the fallback is committed, and used whenever the store is empty.

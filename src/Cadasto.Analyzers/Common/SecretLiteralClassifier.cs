@@ -67,8 +67,9 @@ internal sealed class SecretLiteralClassifier
 
         var context = ClimbToContext(literal, out var top);
         if (NameOf(context, top, cancellationToken) is { } name
-            && Names.TryMatch(name, out _)
-            && !CredentialValueShape.IsNameOrLabel(text, name, Names))
+            && (Names.TryMatch(name, out _) || (top is IArrayCreationOperation && IsPluralCredentialName(name) && IsGeneratedUnshaped(text)))
+            && !CredentialValueShape.IsNameOrLabel(text, name, Names)
+            && !ConfigurationSecrets.IsInstruction(text)) // "SET_IN_USER_SECRETS", "your-api-key-here": as configuration judges them
         {
             return name;
         }
@@ -77,6 +78,42 @@ internal sealed class SecretLiteralClassifier
         // password…). There the name is weaker evidence than a credential shape: a shaped value is CDS1003's.
         return CredentialShapes.Classify(text) is null ? KnownCredentialSinkFor(literal, cancellationToken) : null;
     }
+
+    /// <summary>
+    /// <c>string[] ApiKeys = { "…" }</c>, <c>Passwords</c>, <c>Tokens</c>: the elements of an array stored under the
+    /// plural of a credential name are credentials. Only asked for array elements (rare), so the substring is cheap.
+    /// </summary>
+    private bool IsPluralCredentialName(string name)
+    {
+        if (name.Length <= 3 || name[name.Length - 1] is not ('s' or 'S'))
+        {
+            return false;
+        }
+
+        // CommonPasswords, BannedPasswords, SensitiveTokens: lists of values to refuse or redact, not credentials.
+        foreach (var qualifier in ListQualifiers)
+        {
+            if (name.IndexOf(qualifier, StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return false;
+            }
+        }
+
+        return Names.TryMatch(name.Substring(0, name.Length - 1), out _);
+    }
+
+    /// <summary>
+    /// An element of a plural list is weaker evidence than a singular name, as a positional sink is: it must look
+    /// generated (letters and digits, no spaces: not "Bearer"), and a credential shape is CDS1003's.
+    /// </summary>
+    private static bool IsGeneratedUnshaped(string text) =>
+        ConfigurationSecrets.LooksLikeGeneratedCredential(text) && CredentialShapes.Classify(text) is null;
+
+    private static readonly string[] ListQualifiers =
+    {
+        "common", "weak", "banned", "forbidden", "blocked", "black", "deny", "denied", "known", "leaked", "breached",
+        "default", "sensitive", "redact", "masked", "invalid", "expired", "revoked", "test",
+    };
 
     /// <summary>Whether CDS1001 reports the literal (it reaches a client-secret sink, here or through a declaration).</summary>
     public bool ReachesClientSecretSink(ILiteralOperation literal, CancellationToken cancellationToken)
@@ -107,6 +144,13 @@ internal sealed class SecretLiteralClassifier
     private string? KnownCredentialSinkFor(ILiteralOperation literal, CancellationToken cancellationToken)
     {
         var context = ClimbToContext(literal, out _);
+
+        // new SymmetricSecurityKey(Encoding.UTF8.GetBytes("…")): the text goes to the key sink through its bytes.
+        if (context is IArgumentOperation { Parent: IInvocationOperation bytes } && Matcher.TextBehindBytes(bytes) is not null)
+        {
+            context = ClimbToContext(bytes, out _);
+        }
+
         var owner = context switch
         {
             IArgumentOperation argument => argument.Parent,
@@ -138,7 +182,7 @@ internal sealed class SecretLiteralClassifier
 
     /// <summary>
     /// Walks up from the literal through what only composes the value (conversions, parentheses,
-    /// concatenation, interpolation, ternaries, <c>??</c> fallbacks) to the operation that stores or passes it.
+    /// concatenation, interpolation, ternaries, <c>??</c> fallbacks, switch-expression arms) to the operation that stores or passes it.
     /// </summary>
     private static IOperation? ClimbToContext(IOperation literal, out IOperation top)
     {
@@ -152,6 +196,10 @@ internal sealed class SecretLiteralClassifier
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add }:
                 case IConditionalOperation conditional when conditional.Condition != top:
                 case ICoalesceOperation coalesce when coalesce.Value != top:
+                case ISwitchExpressionArmOperation arm when arm.Value == top:
+                case ISwitchExpressionOperation switchExpression when switchExpression.Value != top:
+                case IArrayInitializerOperation:
+                case IArrayCreationOperation:
                     top = parent;
                     parent = parent.Parent;
                     continue;
@@ -180,6 +228,9 @@ internal sealed class SecretLiteralClassifier
                 return TargetName(assignment.Target);
             case IArgumentOperation argument:
                 return ArgumentName(argument);
+            case ITupleOperation tuple when TupleElementName(tuple, value) is { } elementName:
+                // var (user, password) = ("svc", "…"); (string Name, string Token) entry = ("ci", "…")
+                return elementName;
             case ITupleOperation { Elements.Length: 2 } tuple when tuple.Elements[1] == value:
                 return ConstantText(tuple.Elements[0]);
             case IReturnOperation returned:
@@ -187,6 +238,41 @@ internal sealed class SecretLiteralClassifier
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// The name a tuple element is stored under: the local it is deconstructed into, or the element's name in the
+    /// named tuple type it converts to; null when neither names it.
+    /// </summary>
+    private static string? TupleElementName(ITupleOperation tuple, IOperation value)
+    {
+        var index = tuple.Elements.IndexOf(value);
+        if (index < 0)
+        {
+            return null;
+        }
+
+        IOperation outer = tuple;
+        while (outer.Parent is IConversionOperation conversion)
+        {
+            outer = conversion;
+        }
+
+        if (outer.Parent is IDeconstructionAssignmentOperation deconstruction && deconstruction.Value == outer)
+        {
+            var target = deconstruction.Target is IDeclarationExpressionOperation declaration ? declaration.Expression : deconstruction.Target;
+            return target is ITupleOperation targets && index < targets.Elements.Length
+                ? TargetName(targets.Elements[index] is IDeclarationExpressionOperation single ? single.Expression : targets.Elements[index])
+                : null;
+        }
+
+        if (outer.Type is INamedTypeSymbol { IsTupleType: true } tupleType && index < tupleType.TupleElements.Length)
+        {
+            var element = tupleType.TupleElements[index];
+            return element.IsExplicitlyNamedTupleElement ? element.Name : null;
+        }
+
+        return null;
     }
 
     private static string? TargetName(IOperation target) => target switch
@@ -255,5 +341,5 @@ internal sealed class SecretLiteralClassifier
     /// <summary>Types a hard-coded credential is stored as; a <c>CancellationToken</c> or an enum never is.</summary>
     private static bool IsTextType(ITypeSymbol? type) =>
         type is null || type.SpecialType is SpecialType.System_String or SpecialType.System_Object
-        || type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Char or SpecialType.System_Byte };
+        || type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Char or SpecialType.System_Byte or SpecialType.System_String };
 }

@@ -15,8 +15,8 @@ internal static class SecretValueHeuristics
         "yourtoken", "placeholder", "todo", "tbd", "fixme", "insertsecrethere", "secrethere", "notset", "none", "null",
         "redacted",
 
-        // Publicly documented defaults (RabbitMQ's guest/guest): known to everyone, so not a secret.
-        "guest",
+        // Publicly documented defaults (RabbitMQ's guest/guest, the JDK keystore's changeit): known to everyone, so not a secret.
+        "guest", "changeit",
     };
 
     /// <summary>Whether <paramref name="value"/> cannot be a real secret.</summary>
@@ -28,11 +28,12 @@ internal static class SecretValueHeuristics
             return true;
         }
 
-        return IsTemplateToken(text) || IsMask(text) || IsElided(text) || IsPlaceholderWord(text) || IsObviousFake(text, acceptDescriptive: false)
+        return IsTemplateToken(text) || IsMask(text) || IsMaskedAfterPrefix(text) || IsElided(text) || IsPlaceholderWord(text)
+               || IsDocumentationExample(text) || IsObviousFake(text, acceptDescriptive: false)
                || (text.IndexOf(' ') > 0 && CredentialValueShape.IsProse(text));
     }
 
-    /// <summary><c>&lt;your-secret&gt;</c>, <c>${VAR}</c>, <c>$(Var)</c>, <c>%VAR%</c>, <c>{{var}}</c>, <c>#{var}#</c>, <c>[secret]</c>.</summary>
+    /// <summary><c>&lt;your-secret&gt;</c>, <c>${VAR}</c>, <c>$(Var)</c>, <c>%VAR%</c>, <c>{{var}}</c>, <c>#{var}#</c>, <c>[secret]</c>, <c>{Var}</c>.</summary>
     private static bool IsTemplateToken(string text) =>
         Wrapped(text, "<", ">")
         || Wrapped(text, "${", "}")
@@ -41,7 +42,31 @@ internal static class SecretValueHeuristics
         || Wrapped(text, "{{", "}}")
         || Wrapped(text, "#{", "}#")
         || Wrapped(text, "__", "__")
-        || (Wrapped(text, "[", "]") && text.IndexOf(' ') < 0 && text.Length <= 64);
+        || (Wrapped(text, "[", "]") && text.IndexOf(' ') < 0 && text.Length <= 64)
+        || IsNamedFormatItem(text);
+
+    /// <summary>
+    /// <c>{ClientSecret}</c>, <c>{client_secret}</c>, <c>{0}</c>: a format item or a named hole a template fills in
+    /// (a name, perhaps dotted or with a colon; a braced GUID or JSON has other characters and stays a value).
+    /// </summary>
+    private static bool IsNamedFormatItem(string text)
+    {
+        if (text.Length < 3 || text.Length > 64 || text[0] != '{' || text[text.Length - 1] != '}' || !char.IsLetterOrDigit(text[1]))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < text.Length - 1; i++)
+        {
+            var c = text[i];
+            if (!(char.IsLetterOrDigit(c) || c is '_' or ':' or '.'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static bool Wrapped(string text, string open, string close) =>
         text.Length > open.Length + close.Length
@@ -58,6 +83,9 @@ internal static class SecretValueHeuristics
     {
         "test", "tests", "testing", "sample", "mock", "mocked", "fake", "dummy", "example", "demo", "stub", "invalid",
         "blah", "foo", "bar", "baz", "ignored", "some", "bogus", "unused", "wrong", "payload", "something", "whatever", "anything",
+
+        // Values a test uses to be refused ("not_valid", "nonexistent", "expired-token"): they say what they fail at.
+        "not", "nonexistent", "nonexisting", "unknown", "missing", "expired", "revoked", "incorrect", "bad",
     };
 
     // A credential word among other plain words names what the value stands for ("valid-token", "user-token-1").
@@ -186,6 +214,38 @@ internal static class SecretValueHeuristics
 
         return repeated || masking * 2 >= text.Length;
     }
+
+    /// <summary>
+    /// <c>ghp_xxxxxxxxxxxxxxxxxxxx</c>, <c>sk_live_XXXXXXXXXXXX</c>, <c>AKIA****************</c>: a token's prefix followed
+    /// by filler to the end (at least eight characters and half the value) shows the format, not a token.
+    /// </summary>
+    private static bool IsMaskedAfterPrefix(string text)
+    {
+        var filler = text[text.Length - 1];
+        if (filler is not ('x' or 'X' or '*' or '#' or '\u2022' or '\u25CF'))
+        {
+            return false;
+        }
+
+        var run = 0;
+        for (var i = text.Length - 1; i >= 0 && text[i] == filler; i--)
+        {
+            run++;
+        }
+
+        return run >= 8 && run * 2 >= text.Length;
+    }
+
+    /// <summary>
+    /// Keys documentation publishes as examples, which mark themselves with <c>EXAMPLE</c> in upper case
+    /// (AWS: <c>AKIAIOSFODNN7EXAMPLE</c>, <c>wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY</c>). Only a token-like value:
+    /// a connection string or URL that names a host <c>EXAMPLE</c> is judged by its parts.
+    /// </summary>
+    private static bool IsDocumentationExample(string text) =>
+        text.IndexOf("EXAMPLE", StringComparison.Ordinal) >= 0 && text.IndexOfAny(CompositeSeparators) < 0;
+
+    // What joins the parts of a connection string, a URL or prose.
+    private static readonly char[] CompositeSeparators = { ';', ' ', '@', ':', ',', '&', '?' };
 
     private static bool IsPlaceholderWord(string text)
     {

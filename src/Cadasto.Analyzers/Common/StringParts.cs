@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 
 namespace Cadasto.Analyzers.Common;
 
-/// <summary>The pieces of a string built by concatenation or interpolation, in order.</summary>
+/// <summary>The pieces of a string built by concatenation, interpolation or <c>string.Concat</c>, in order.</summary>
 internal static class StringParts
 {
     /// <summary>Drops implicit conversions and parentheses.</summary>
@@ -64,9 +64,133 @@ internal static class StringParts
 
                 break;
 
+            case IInvocationOperation concat when IsStringConcat(concat):
+                // string.Concat(id, ":", secret): the same parts as id + ":" + secret.
+                foreach (var argument in concat.Arguments)
+                {
+                    foreach (var part in Of(argument.Value))
+                    {
+                        yield return part;
+                    }
+                }
+
+                break;
+
             default:
                 yield return operation;
                 break;
         }
+    }
+
+    /// <summary>Whether <paramref name="operation"/> builds a string from parts: <c>+</c>, <c>$"…"</c>, <c>string.Concat(…)</c>.</summary>
+    public static bool IsComposite(IOperation operation) =>
+        Unwrap(operation) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } or IInterpolatedStringOperation
+        || (Unwrap(operation) is IInvocationOperation invocation && IsStringConcat(invocation));
+
+    /// <summary>
+    /// <c>string.Format("{0}:{1}", id, secret)</c> with a constant format: the format text and the values of its
+    /// items, in argument order (a <c>params</c> array is opened); false for anything else.
+    /// </summary>
+    public static bool TryGetFormat(IOperation operation, out string format, out IReadOnlyList<IOperation> values)
+    {
+        format = string.Empty;
+        values = System.Array.Empty<IOperation>();
+        if (Unwrap(operation) is not IInvocationOperation { TargetMethod: { Name: "Format", IsStatic: true, ContainingType.SpecialType: SpecialType.System_String } } invocation)
+        {
+            return false;
+        }
+
+        var items = new List<IOperation>();
+        var found = false;
+        foreach (var argument in invocation.Arguments)
+        {
+            switch (argument.Parameter?.Name)
+            {
+                case "format" when argument.Value.ConstantValue is { HasValue: true, Value: string text }:
+                    format = text;
+                    found = true;
+                    break;
+                case "args" when Unwrap(argument.Value) is IArrayCreationOperation { Initializer: { } initializer }:
+                    foreach (var element in initializer.ElementValues)
+                    {
+                        items.Add(Unwrap(element));
+                    }
+
+                    break;
+                case "arg0" or "arg1" or "arg2":
+                    items.Add(Unwrap(argument.Value));
+                    break;
+            }
+        }
+
+        values = items;
+        return found;
+    }
+
+    /// <summary>The indexes of the format items that come after the first <c>:</c> of the literal text (not a format specifier's).</summary>
+    public static List<int> FormatItemsAfterColon(string format)
+    {
+        var indexes = new List<int>();
+        var afterColon = false;
+        for (var i = 0; i < format.Length; i++)
+        {
+            var c = format[i];
+            if (c == '{' && i + 1 < format.Length && format[i + 1] == '{')
+            {
+                i++;
+                continue;
+            }
+
+            if (c == '{')
+            {
+                var number = 0;
+                var j = i + 1;
+                while (j < format.Length && char.IsDigit(format[j]))
+                {
+                    number = (number * 10) + (format[j] - '0');
+                    j++;
+                }
+
+                if (afterColon && j > i + 1)
+                {
+                    indexes.Add(number);
+                }
+
+                var close = format.IndexOf('}', i);
+                if (close < 0)
+                {
+                    break;
+                }
+
+                i = close;
+                continue;
+            }
+
+            if (c == ':')
+            {
+                afterColon = true;
+            }
+        }
+
+        return indexes;
+    }
+
+    private static bool IsStringConcat(IInvocationOperation invocation) =>
+        invocation.TargetMethod is { Name: "Concat", IsStatic: true, ContainingType.SpecialType: SpecialType.System_String }
+        && invocation.Type?.SpecialType == SpecialType.System_String
+        && invocation.Arguments.Length >= 2
+        && AllStrings(invocation.Arguments);
+
+    private static bool AllStrings(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Value.Type?.SpecialType != SpecialType.System_String)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -74,7 +74,40 @@ internal static class SecretSinkCatalog
         new SecretSink("Microsoft.Identity.Client.IPublicClientApplication", "AcquireTokenByUsernamePassword", SinkKind.MethodArgument, "password", SinkMeaning.Credential),
         new SecretSink("Microsoft.Identity.Client.PublicClientApplication", "AcquireTokenByUsernamePassword", SinkKind.MethodArgument, "password", SinkMeaning.Credential),
         new SecretSink("Microsoft.Identity.Client.IByUsernameAndPassword", "AcquireTokenByUsernamePassword", SinkKind.MethodArgument, "password", SinkMeaning.Credential),
-        new SecretSink("Microsoft.Identity.Client.ConfidentialClientApplication", "AcquireTokenByUsernamePassword", SinkKind.MethodArgument, "password", SinkMeaning.Credential));
+        new SecretSink("Microsoft.Identity.Client.ConfidentialClientApplication", "AcquireTokenByUsernamePassword", SinkKind.MethodArgument, "password", SinkMeaning.Credential),
+
+        // Symmetric keys: a JWT signing key or an HMAC (webhook signature) key, given as the bytes of a text
+        // (Encoding.X.GetBytes("…"), Convert.FromBase64String("…")) — the text is the key.
+        new SecretSink("Microsoft.IdentityModel.Tokens.SymmetricSecurityKey", Ctor, SinkKind.ConstructorArgument, "key", SinkMeaning.Credential),
+        new SecretSink("System.Security.Cryptography.HMACSHA256", Ctor, SinkKind.ConstructorArgument, "key", SinkMeaning.Credential),
+        new SecretSink("System.Security.Cryptography.HMACSHA384", Ctor, SinkKind.ConstructorArgument, "key", SinkMeaning.Credential),
+        new SecretSink("System.Security.Cryptography.HMACSHA512", Ctor, SinkKind.ConstructorArgument, "key", SinkMeaning.Credential),
+        new SecretSink("System.Security.Cryptography.HMACSHA1", Ctor, SinkKind.ConstructorArgument, "key", SinkMeaning.Credential),
+        new SecretSink("System.Security.Cryptography.HMACSHA256", "HashData", SinkKind.MethodArgument, "key", SinkMeaning.Credential),
+        new SecretSink("System.Security.Cryptography.HMACSHA512", "HashData", SinkKind.MethodArgument, "key", SinkMeaning.Credential),
+
+        // Cloud and SaaS client libraries whose constructors take the key itself (active only where the package is
+        // referenced). A null parameter means every credential-named parameter (password, apiKey, token, …).
+        new SecretSink("Azure.AzureKeyCredential", Ctor, SinkKind.ConstructorArgument, "key", SinkMeaning.Credential),
+        new SecretSink("Azure.AzureSasCredential", Ctor, SinkKind.ConstructorArgument, "signature", SinkMeaning.Credential),
+        new SecretSink("Azure.Storage.StorageSharedKeyCredential", Ctor, SinkKind.ConstructorArgument, "accountKey", SinkMeaning.Credential),
+        new SecretSink("Azure.Data.Tables.TableSharedKeyCredential", Ctor, SinkKind.ConstructorArgument, "accountKey", SinkMeaning.Credential),
+        new SecretSink("System.ClientModel.ApiKeyCredential", Ctor, SinkKind.ConstructorArgument, "key", SinkMeaning.Credential),
+        new SecretSink("Amazon.Runtime.BasicAWSCredentials", Ctor, SinkKind.ConstructorArgument, "secretKey", SinkMeaning.Credential),
+        new SecretSink("Amazon.Runtime.SessionAWSCredentials", Ctor, SinkKind.ConstructorArgument, Meaning: SinkMeaning.Credential),
+        new SecretSink("SendGrid.SendGridClient", Ctor, SinkKind.ConstructorArgument, "apiKey", SinkMeaning.Credential),
+        new SecretSink("Stripe.StripeClient", Ctor, SinkKind.ConstructorArgument, "apiKey", SinkMeaning.Credential),
+        new SecretSink("Twilio.TwilioClient", "Init", SinkKind.MethodArgument, "password", SinkMeaning.Credential),
+        new SecretSink("Octokit.Credentials", Ctor, SinkKind.ConstructorArgument, Meaning: SinkMeaning.Credential),
+        new SecretSink("MailKit.MailService", "Authenticate", SinkKind.MethodArgument, "password", SinkMeaning.Credential),
+        new SecretSink("MailKit.MailService", "AuthenticateAsync", SinkKind.MethodArgument, "password", SinkMeaning.Credential),
+
+        // The password of a PKCS#12 (.pfx) file: new X509Certificate2("signing.pfx", "…") and the .NET 9 loader.
+        new SecretSink("System.Security.Cryptography.X509Certificates.X509Certificate", Ctor, SinkKind.ConstructorArgument, "password", SinkMeaning.Credential),
+        new SecretSink("System.Security.Cryptography.X509Certificates.X509Certificate2", Ctor, SinkKind.ConstructorArgument, "password", SinkMeaning.Credential),
+        new SecretSink("System.Security.Cryptography.X509Certificates.X509Certificate2Collection", "Import", SinkKind.MethodArgument, "password", SinkMeaning.Credential),
+        new SecretSink("System.Security.Cryptography.X509Certificates.X509CertificateLoader", "LoadPkcs12", SinkKind.MethodArgument, "password", SinkMeaning.Credential),
+        new SecretSink("System.Security.Cryptography.X509Certificates.X509CertificateLoader", "LoadPkcs12FromFile", SinkKind.MethodArgument, "password", SinkMeaning.Credential));
 
     /// <summary>
     /// Form and query field names whose value is the client secret: a dictionary or

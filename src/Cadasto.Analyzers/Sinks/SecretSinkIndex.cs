@@ -20,7 +20,28 @@ internal sealed class SecretSinkIndex
 
     public bool IsEmpty => _sinksByMember.Count == 0;
 
-    /// <summary>The simple names of every resolved sink member (type names for constructors): a cheap syntax pre-filter.</summary>
+    /// <summary>Whether any resolved sink takes another credential (<see cref="SinkMeaning.Credential"/>): CDS1002's sinks.</summary>
+    public bool HasCredentialSinks
+    {
+        get
+        {
+            foreach (var sink in _sinksByMember.Values)
+            {
+                if (sink.Meaning == SinkMeaning.Credential)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The simple names of every resolved client-secret sink member (type names for constructors): a cheap syntax
+    /// pre-filter for <see cref="Common.SinkBoundLiterals"/>, which only looks for client secrets (so a tree that only
+    /// mentions <c>X509Certificate2</c> or <c>Password</c> is not bound for it).
+    /// </summary>
     public HashSet<string> MemberNames { get; }
 
     public static SecretSinkIndex Create(Compilation compilation, ImmutableArray<SecretSink> sinks)
@@ -41,7 +62,11 @@ internal sealed class SecretSinkIndex
                     index[constructor] = sink;
                 }
 
-                names.Add(type.Name);
+                if (sink.Meaning == SinkMeaning.ClientSecret)
+                {
+                    names.Add(type.Name);
+                }
+
                 continue;
             }
 
@@ -54,7 +79,10 @@ internal sealed class SecretSinkIndex
                     if (Matches(member, sink.Kind) && !index.ContainsKey(member))
                     {
                         index[member] = sink;
-                        names.Add(member.Name);
+                        if (sink.Meaning == SinkMeaning.ClientSecret)
+                        {
+                            names.Add(member.Name);
+                        }
                     }
                 }
             }

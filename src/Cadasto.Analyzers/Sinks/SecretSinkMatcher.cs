@@ -24,6 +24,7 @@ internal sealed class SecretSinkMatcher
     private readonly INamedTypeSymbol? _convert;
     private readonly INamedTypeSymbol? _encoding;
     private readonly INamedTypeSymbol? _httpHeaders;
+    private readonly INamedTypeSymbol? _stringBuilder;
 
     private readonly HashSet<string> _allowedPlaceholders;
 
@@ -35,6 +36,7 @@ internal sealed class SecretSinkMatcher
         _convert = compilation.GetTypeByMetadataName("System.Convert");
         _encoding = compilation.GetTypeByMetadataName("System.Text.Encoding");
         _httpHeaders = compilation.GetTypeByMetadataName("System.Net.Http.Headers.HttpHeaders");
+        _stringBuilder = compilation.GetTypeByMetadataName("System.Text.StringBuilder");
     }
 
     public SecretSinkIndex Index { get; }
@@ -100,6 +102,21 @@ internal sealed class SecretSinkMatcher
         }
 
         var arguments = invocation.Arguments;
+
+        // body.Append("&client_secret=").Append("…"): a form body or query built with a StringBuilder chain.
+        if (arguments.Length == 1
+            && method.Name == "Append"
+            && _stringBuilder is not null
+            && SymbolEqualityComparer.Default.Equals(method.ContainingType, _stringBuilder)
+            && invocation.Instance is IInvocationOperation { TargetMethod.Name: "Append", Arguments: { Length: 1 } previous }
+            && previous[0].Value.ConstantValue is { HasValue: true, Value: string field }
+            && field.EndsWith(ClientSecretEquals, StringComparison.OrdinalIgnoreCase)
+            && StartsField(field, field.Length - ClientSecretEquals.Length))
+        {
+            Trace(arguments[0].Value, "client_secret", SinkMeaning.ClientSecret, compilation, cancellationToken, hits);
+            return;
+        }
+
         if (arguments.Length < 2)
         {
             return;
@@ -112,6 +129,7 @@ internal sealed class SecretSinkMatcher
             && DerivesFrom(method.ContainingType, _httpHeaders))
         {
             MatchBasicHeaderValue(arguments[1].Value, compilation, cancellationToken, hits, expectSchemePrefix: true);
+            MatchBearerHeaderValue(arguments[1].Value, compilation, cancellationToken, hits);
             return;
         }
 
@@ -199,7 +217,7 @@ internal sealed class SecretSinkMatcher
         }
     }
 
-    private static void MatchArguments(ImmutableArray<IArgumentOperation> arguments, SecretSink sink, Compilation compilation, CancellationToken cancellationToken, List<SinkHit> hits)
+    private void MatchArguments(ImmutableArray<IArgumentOperation> arguments, SecretSink sink, Compilation compilation, CancellationToken cancellationToken, List<SinkHit> hits)
     {
         foreach (var argument in arguments)
         {
@@ -208,9 +226,36 @@ internal sealed class SecretSinkMatcher
                     ? SecretSinkCatalog.IsCredentialParameter(parameter.Name)
                     : parameter.Name == sink.ParameterName))
             {
-                Trace(argument.Value, sink.DisplayName, sink.Meaning, compilation, cancellationToken, hits);
+                var value = argument.Value;
+                if (parameter.Type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte }
+                    && TextBehindBytes(FollowLocalOrStaticField(value, compilation, cancellationToken)) is { } text)
+                {
+                    // new SymmetricSecurityKey(Encoding.UTF8.GetBytes("…")): a key sink takes bytes; the text is the key.
+                    value = text;
+                }
+
+                Trace(value, sink.DisplayName, sink.Meaning, compilation, cancellationToken, hits);
             }
         }
+    }
+
+    /// <summary>
+    /// The text a byte array is made from, <c>Encoding.X.GetBytes(text)</c> or <c>Convert.FromBase64String(text)</c>;
+    /// null for anything else.
+    /// </summary>
+    public IOperation? TextBehindBytes(IOperation value)
+    {
+        if (StringParts.Unwrap(value) is not IInvocationOperation { Arguments.Length: 1 } invocation)
+        {
+            return null;
+        }
+
+        var method = invocation.TargetMethod;
+        var isGetBytes = method.Name == "GetBytes" && _encoding is not null && DerivesFrom(method.ContainingType, _encoding);
+        var isFromBase64 = method.Name == "FromBase64String" && SymbolEqualityComparer.Default.Equals(method.ContainingType, _convert);
+        return (isGetBytes || isFromBase64) && invocation.Arguments[0].Value.Type?.SpecialType == SpecialType.System_String
+            ? invocation.Arguments[0].Value
+            : null;
     }
 
     /// <summary>
@@ -265,7 +310,8 @@ internal sealed class SecretSinkMatcher
 
             if (StartsField(text, index) && valueEnd > valueStart
                 && text[valueStart] != '{'
-                && !SecretValueHeuristics.IsNotASecret(text.Substring(valueStart, valueEnd - valueStart)))
+                && !SecretValueHeuristics.IsNotASecret(text.Substring(valueStart, valueEnd - valueStart))
+                && !ConfigurationSecrets.IsInstruction(text.Substring(valueStart, valueEnd - valueStart)))
             {
                 return true;
             }
@@ -340,18 +386,66 @@ internal sealed class SecretSinkMatcher
         }
     }
 
+    /// <summary>
+    /// <c>headers.Add("Authorization", "Bearer …")</c> or <c>"Bearer " + token</c>: the token is a credential, as in
+    /// <c>new AuthenticationHeaderValue("Bearer", …)</c> (a known sink for CDS1002).
+    /// </summary>
+    private void MatchBearerHeaderValue(IOperation value, Compilation compilation, CancellationToken cancellationToken, List<SinkHit> hits)
+    {
+        const string SinkName = "Authorization: Bearer";
+        IOperation? previous = null;
+        foreach (var part in StringParts.Of(value))
+        {
+            if (previous?.ConstantValue is { HasValue: true, Value: string prefix }
+                && prefix.Trim().Equals("Bearer", StringComparison.OrdinalIgnoreCase))
+            {
+                Trace(part, SinkName, SinkMeaning.Credential, compilation, cancellationToken, hits);
+                return;
+            }
+
+            previous = part;
+        }
+
+        foreach (var hardcoded in HardcodedStringTracer.Trace(value, compilation, cancellationToken))
+        {
+            var text = hardcoded.Text.Trim();
+            if (text.Length > 7 && text.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            {
+                var token = text.Substring(7).Trim();
+                if (token.Length > 0 && token.IndexOf(' ') < 0 && !SecretValueHeuristics.IsNotASecret(token) && !ConfigurationSecrets.IsInstruction(token))
+                {
+                    hits.Add(new SinkHit(hardcoded, SinkName, SinkMeaning.Credential));
+                }
+            }
+        }
+    }
+
     /// <summary>The secret half of <c>id:secret</c>: the hard-coded parts after the colon.</summary>
     private static void MatchIdColonSecret(IOperation credential, Compilation compilation, CancellationToken cancellationToken, List<SinkHit> hits)
     {
         credential = StringParts.Unwrap(credential);
         if (credential is ILocalReferenceOperation local
             && HardcodedStringTracer.SingleAssignmentInitializer(local, compilation, cancellationToken) is { } initializer
-            && StringParts.Unwrap(initializer) is IBinaryOperation or IInterpolatedStringOperation)
+            && (StringParts.IsComposite(initializer) || StringParts.TryGetFormat(initializer, out _, out _)))
         {
             credential = StringParts.Unwrap(initializer);
         }
 
-        var isComposite = credential is IBinaryOperation or IInterpolatedStringOperation;
+        // string.Format("{0}:{1}", id, secret): the values of the items after the colon.
+        if (StringParts.TryGetFormat(credential, out var format, out var values))
+        {
+            foreach (var item in StringParts.FormatItemsAfterColon(format))
+            {
+                if (item < values.Count)
+                {
+                    Trace(values[item], "Authorization: Basic", SinkMeaning.ClientSecret, compilation, cancellationToken, hits);
+                }
+            }
+
+            return;
+        }
+
+        var isComposite = StringParts.IsComposite(credential);
         var whole = isComposite ? null : HardcodedStringTracer.Trace(credential, compilation, cancellationToken);
         if (whole is not null)
         {
@@ -385,6 +479,18 @@ internal sealed class SecretSinkMatcher
         }
     }
 
+    /// <summary>
+    /// As <see cref="FollowLocal"/>, and also the initializer of a <c>static readonly</c> field
+    /// (<c>static readonly byte[] Key = Encoding.ASCII.GetBytes(…)</c>).
+    /// </summary>
+    private static IOperation FollowLocalOrStaticField(IOperation value, Compilation compilation, CancellationToken cancellationToken)
+    {
+        value = StringParts.Unwrap(value);
+        return value is IFieldReferenceOperation field && HardcodedStringTracer.StaticReadonlyFieldInitializer(field, compilation, cancellationToken) is { } initializer
+            ? StringParts.Unwrap(initializer)
+            : FollowLocal(value, compilation, cancellationToken);
+    }
+
     /// <summary>The initializer of a local assigned once (<c>var bytes = Encoding.UTF8.GetBytes(…)</c>), else the value.</summary>
     private static IOperation FollowLocal(IOperation value, Compilation compilation, CancellationToken cancellationToken)
     {
@@ -398,7 +504,9 @@ internal sealed class SecretSinkMatcher
     {
         foreach (var hardcoded in HardcodedStringTracer.Trace(value, compilation, cancellationToken))
         {
-            if (!SecretValueHeuristics.IsNotASecret(hardcoded.Text))
+            // An instruction where the secret goes ("your_client_secret_here", "ENTER_CLIENT_SECRET") is judged as
+            // configuration judges it; only values that reached a sink pay for the check.
+            if (!SecretValueHeuristics.IsNotASecret(hardcoded.Text) && !ConfigurationSecrets.IsInstruction(hardcoded.Text))
             {
                 hits.Add(new SinkHit(hardcoded, sinkName, meaning));
             }

@@ -11,6 +11,77 @@ namespace Cadasto.Analyzers.Tests.Analyzers;
 public sealed class HardcodedClientSecretAnalyzerTests
 {
     [Fact]
+    public Task SecretChosenBySwitchExpression_ShouldReportEveryArm() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using Microsoft.Identity.Client;
+
+        class Factory
+        {
+            IConfidentialClientApplication For(string environment)
+            {
+                var secret = environment switch
+                {
+                    "Development" => {|CDS1001:"dev~Xq7.Lp2Mn8Rv4Tw1"|},
+                    "Staging" => {|CDS1001:"stg~Hk5.Jd9Fs3Ga7Qe2"|},
+                    _ => throw new ArgumentOutOfRangeException(nameof(environment)),
+                };
+
+                return ConfidentialClientApplicationBuilder.Create("orders").WithClientSecret(secret).Build();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task SwitchExpressionWithAnArmReadAtRunTime_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using Microsoft.Identity.Client;
+
+        class Factory
+        {
+            IConfidentialClientApplication For(string environment)
+            {
+                var secret = environment switch
+                {
+                    "Development" => "dev~Xq7.Lp2Mn8Rv4Tw1",
+                    _ => Environment.GetEnvironmentVariable("CLIENT_SECRET")!,
+                };
+
+                return ConfidentialClientApplicationBuilder.Create("orders").WithClientSecret(secret).Build();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task BasicHeaderFromStringFormatAndFormBodyFromStringBuilder_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using System.Net.Http;
+        using System.Net.Http.Headers;
+        using System.Text;
+
+        class PartnerToken
+        {
+            const string ClientId = "partner-portal";
+
+            void Basic(HttpRequestMessage request)
+            {
+                var raw = string.Format("{0}:{1}", ClientId, {|CDS1001:"Pp7rT2kW9xQ4mZ1v"|});
+                request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.ASCII.GetBytes(raw)));
+            }
+
+            string Concat() => Convert.ToBase64String(Encoding.UTF8.GetBytes(string.Concat(ClientId, ":", "x")));
+
+            StringContent Body(string state)
+            {
+                var body = new StringBuilder("grant_type=client_credentials");
+                body.Append("&client_id=").Append(ClientId);
+                body.Append("&client_secret=").Append({|CDS1001:"b7E2kQ9zX4wL1pR8"|});
+                body.Append("&state=").Append(state);
+                return new StringContent(body.ToString());
+            }
+        }
+        """);
+
+    [Fact]
     public Task LiteralPassedToWithClientSecret_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
         using Microsoft.Identity.Client;
 

@@ -8,6 +8,102 @@ namespace Cadasto.Analyzers.Tests.Analyzers;
 public sealed class HardcodedCredentialAnalyzerTests
 {
     [Fact]
+    public Task KeyBytesAtHmacSinks_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using System.Security.Cryptography;
+        using System.Text;
+
+        class WebhookSignature
+        {
+            byte[] Sign(byte[] body)
+            {
+                using var hmac = new HMACSHA256(Encoding.UTF8.GetBytes({|CDS1002:"whk_9Xq2Lm7Vw4Rz1Kp"|}));
+                return hmac.ComputeHash(body);
+            }
+
+            byte[] Sign512(byte[] body) => HMACSHA512.HashData(Convert.FromBase64String({|CDS1002:"q8Lm2Xz7Qw4Rt1Vb5Nc9Hd3J"|}), body);
+        }
+        """);
+
+    [Fact]
+    public Task NamelessConstantsAtKeyAndCredentialSinks_ShouldReportOnceAtTheLiteral() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Net;
+        using System.Security.Cryptography;
+        using System.Text;
+
+        static class AuthOptions
+        {
+            public const string KEY = {|CDS1002:"orders_signing_9Xq2!Lm7Vw4Rz1Kp"|};
+            private static readonly string Backup = {|CDS1002:"Backup#2024-x7"|};
+            public const string Dev = "local";
+
+            public static HMAC First() => new HMACSHA256(Encoding.UTF8.GetBytes(KEY));
+            public static HMAC Second() => new HMACSHA512(Encoding.UTF8.GetBytes(KEY));
+            public static NetworkCredential Credential() => new("svc-backup", Backup);
+
+            public static HMAC FromLocal()
+            {
+                var keyBytes = Encoding.ASCII.GetBytes({|CDS1002:"whk_7Kq2Wm9Xv4Lz1Bn8"|});
+                return new HMACSHA256(keyBytes);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ConstantsTheLiteralRuleOwnsOrShapedOrReadAtRunTime_ShouldNotReportTwice() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using System.Net;
+        using System.Security.Cryptography;
+        using System.Text;
+
+        static class Keys
+        {
+            public const string SigningSecret = {|CDS1002:"orders_signing_9Xq2!Lm7Vw4Rz1Kp"|};
+            public static readonly string FromEnvironment = Environment.GetEnvironmentVariable("SIGNING_KEY") ?? "";
+            public const string Placeholder = "changeme";
+
+            public static HMAC A() => new HMACSHA256(Encoding.UTF8.GetBytes(SigningSecret));
+            public static HMAC B() => new HMACSHA256(Encoding.UTF8.GetBytes(FromEnvironment));
+            public static NetworkCredential C() => new("svc", Placeholder);
+        }
+        """);
+
+    [Fact]
+    public Task KeysPassedToCloudAndSaasClients_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        namespace SendGrid { public class SendGridClient { public SendGridClient(string apiKey, string? host = null) { } } }
+        namespace Twilio { public static class TwilioClient { public static void Init(string username, string password) { } } }
+        namespace Amazon.Runtime { public class BasicAWSCredentials { public BasicAWSCredentials(string accessKey, string secretKey) { } } }
+        namespace Azure { public class AzureKeyCredential { public AzureKeyCredential(string key) { } } }
+
+        class Clients
+        {
+            void Create()
+            {
+                _ = new SendGrid.SendGridClient({|CDS1002:"sgk-7Kq2Wm9Xv4Lz1Bn8Cp3"|});
+                Twilio.TwilioClient.Init("AC9b2f4e6d8c0a1b3d5f7e9c2a4b6d8f0e", {|CDS1002:"7d3f9a1c5e2b8d4f6a0c3e5b7d9f1a2c"|});
+                _ = new Amazon.Runtime.BasicAWSCredentials("AKIA-ID-IS-PUBLIC", {|CDS1002:"kR7vQ2mX9pL4wZ1nB8cT5hJ3fD6sA0gE2yU7iO4p"|});
+                _ = new Azure.AzureKeyCredential({|CDS1002:"4f1d8e2c9b7a6f5e3d2c1b0a9f8e7d6c"|});
+                _ = new Azure.AzureKeyCredential("");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task KeyBytesReadAtRunTimeOrHashedData_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Security.Cryptography;
+        using System.Text;
+
+        class WebhookSignature
+        {
+            byte[] Sign(string key, byte[] body)
+            {
+                using var hmac = new HMACSHA256(Encoding.UTF8.GetBytes(key));
+                return hmac.ComputeHash(Encoding.UTF8.GetBytes("x9Kq2Lm7Vw4Rz1Kp-payload"));
+            }
+        }
+        """);
+
+    [Fact]
     public Task CredentialNamedDeclarations_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
         using System;
 

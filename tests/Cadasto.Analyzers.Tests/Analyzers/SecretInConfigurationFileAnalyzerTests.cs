@@ -6,6 +6,22 @@ namespace Cadasto.Analyzers.Tests.Analyzers;
 public sealed class SecretInConfigurationFileAnalyzerTests
 {
     [Fact]
+    public Task SecretObjectsUnderACredentialSection_ShouldReportTheValue() => Verify.VerifyAsync(("appsettings.json", """
+        {
+          "IdentityServer": {
+            "Clients": [
+              { "ClientId": "m2m", "ClientSecrets": [ { "Value": {|CDS1004:"9c41e7a2f05b4d38a6e1c92f7b03d5e8"|} } ] },
+              { "ClientId": "hashed", "ClientSecrets": [ { "Value": "K7gNU3sdo+OL0wNhqoVWhr3g6s1xYv72ol/pe/Unols=" } ] }
+            ]
+          },
+          "Features": { "Value": "on", "Bypass": "cache-7Hq2", "CacheByPass": "cache-8Jk3", "Compass": "north-9Lm4" },
+          "Redis": { "Pass": {|CDS1004:"r3d1s-Kq8Lm2"|}, "DB_PASS": {|CDS1004:"pg-9Xv4Lz1Bn8"|} },
+          "Mail": { "SmtpUser": "mailer", "SmtpPass": {|CDS1004:"mg-Pa55w0rd-7781"|} },
+          "Partner": { "ApiKey": { "Value": {|CDS1004:"pk_7Kq2Wm9Xv4Lz1Bn8"|}, "Expires": "2026-01-01" } }
+        }
+        """));
+
+    [Fact]
     public Task ClientSecretInAppSettings_ShouldReport() => Verify.VerifyAsync(("appsettings.json", """
         {
           "Logging": { "LogLevel": { "Default": "Information" } },
@@ -22,7 +38,7 @@ public sealed class SecretInConfigurationFileAnalyzerTests
           "client_secret": {|CDS1004:"9f8e7d6c5b4a"|},
           "Smtp": { "Password": {|CDS1004:"hunter2!"|}, "UserName": "mailer", "PasswordText": "Enter your password" },
           "Partner": { "ApiKey": {|CDS1004:"pk_live_51HqLx"|}, "partner-api-key": {|CDS1004:"abcd1234efgh"|}, "TokenEndpoint": "https://auth.example.com/token" },
-          "Storage": { "AccessKey": {|CDS1004:"AKIAIOSFODNN7EXAMPLE2"|} },
+          "Storage": { "AccessKey": {|CDS1004:"AKIAZ7Q3WLM2XR9KT4VB"|}, "SecretAccessKey": "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" },
           "Cadasto:ClientSecret": {|CDS1004:"flat-Kq8~xZ"|},
           "Vault": { "SecretName": "cadasto-client-secret", "ClientSecretName": "cadasto" }
         }

@@ -125,6 +125,17 @@ public sealed class AccuracyCorpusTests
             }
         }
 
+        // Per file as well: a held-out batch is reported on its own (its first run is the honest estimate).
+        foreach (var file in outcomes.Select(o => FileOf(o.Case)).Distinct().OrderBy(f => f, StringComparer.Ordinal))
+        {
+            var parts = Rules.Select(rule =>
+            {
+                var inFile = outcomes.Where(o => o.Rule == rule && FileOf(o.Case) == file).ToList();
+                return $"{rule} TP {inFile.Count(o => o.Kind == "TP")} FP {inFile.Count(o => o.Kind == "FP")} FN {inFile.Count(o => o.Kind == "FN")}";
+            });
+            report.AppendLine($"  [{file}] {string.Join(" | ", parts)}");
+        }
+
         foreach (var miss in outcomes.Where(o => o.Kind != "TP").OrderBy(o => o.Case))
         {
             report.AppendLine($"  {miss.Kind} {miss.Rule} in {miss.Case}: {miss.Detail}");
@@ -134,6 +145,8 @@ public sealed class AccuracyCorpusTests
         Console.WriteLine(report.ToString());
         Assert.True(failures.Count == 0, string.Join("; ", failures) + Environment.NewLine + report);
     }
+
+    private static string FileOf(string caseName) => caseName.Substring(0, caseName.IndexOf('/'));
 
     private sealed record CorpusCase(string Name, string Source, IReadOnlyList<(string Id, TextSpan Span)> Expected, IReadOnlyDictionary<string, string> Options);
 
