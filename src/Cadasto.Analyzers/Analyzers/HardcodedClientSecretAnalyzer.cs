@@ -1,8 +1,10 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Cadasto.Analyzers.Sinks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Cadasto.Analyzers.Analyzers;
 
@@ -26,14 +28,17 @@ public sealed class HardcodedClientSecretAnalyzer : DiagnosticAnalyzer
         {
             // Keyed sinks (client_secret fields, Basic headers) need no library: the matcher is always on.
             var matcher = SecretSinkMatcher.Create(start.Compilation, start.Options);
-            start.RegisterOperationAction(c => Analyze(c, matcher), SecretSinkMatcher.OperationKinds);
+
+            // One finding per literal: a constant that reaches several sinks is reported once, at its literal.
+            var reported = new ConcurrentDictionary<(SyntaxTree, TextSpan), byte>();
+            start.RegisterOperationAction(c => Analyze(c, matcher, reported), SecretSinkMatcher.OperationKinds);
         });
     }
 
     [System.ThreadStatic]
     private static List<SinkHit>? t_hits;
 
-    private static void Analyze(OperationAnalysisContext context, SecretSinkMatcher matcher)
+    private static void Analyze(OperationAnalysisContext context, SecretSinkMatcher matcher, ConcurrentDictionary<(SyntaxTree, TextSpan), byte> reported)
     {
         // One list per thread, reused: most operations hand nothing to a sink and must not allocate.
         var hits = t_hits ??= new List<SinkHit>();
@@ -41,11 +46,14 @@ public sealed class HardcodedClientSecretAnalyzer : DiagnosticAnalyzer
         matcher.Match(context.Operation, context.Compilation, context.CancellationToken, hits);
         foreach (var hit in hits)
         {
-            if (hit.Meaning == SinkMeaning.ClientSecret && !matcher.IsAllowedPlaceholder(hit.Value.Text))
+            var syntax = hit.Value.Syntax;
+            if (hit.Meaning == SinkMeaning.ClientSecret
+                && !matcher.IsAllowedPlaceholder(hit.Value.Text)
+                && reported.TryAdd((syntax.SyntaxTree, syntax.Span), 0))
             {
                 context.ReportDiagnostic(Diagnostic.Create(
                     DiagnosticDescriptors.HardcodedClientSecret,
-                    hit.Value.Syntax.GetLocation(),
+                    syntax.GetLocation(),
                     hit.SinkName));
             }
         }

@@ -10,6 +10,26 @@ namespace Cadasto.Analyzers.Tests.Analyzers;
 
 public sealed class HardcodedClientSecretAnalyzerTests
 {
+    // One finding per literal (SPEC): a constant that reaches two sinks is still one squiggle.
+    [Fact]
+    public Task ConstReachingTwoSinks_ShouldReportOnce() => VerifyCS.VerifyAnalyzerAsync("""
+        using Microsoft.Identity.Client;
+
+        static class Secrets
+        {
+            public const string Orders = {|CDS1001:"ord~Xq7.Lp2Mn8Rv4Tw1"|};
+        }
+
+        class Factory
+        {
+            IConfidentialClientApplication A() => ConfidentialClientApplicationBuilder.Create("a").WithClientSecret(Secrets.Orders).Build();
+
+            IConfidentialClientApplication B() => ConfidentialClientApplicationBuilder.Create("b").WithClientSecret(Secrets.Orders).Build();
+
+            ConfidentialClientApplicationOptions C() => new() { ClientId = "c", ClientSecret = Secrets.Orders };
+        }
+        """);
+
     [Fact]
     public Task SecretChosenBySwitchExpression_ShouldReportEveryArm() => VerifyCS.VerifyAnalyzerAsync("""
         using System;
