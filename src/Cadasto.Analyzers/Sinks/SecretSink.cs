@@ -30,8 +30,13 @@ internal enum SinkMeaning
 /// </summary>
 internal sealed record SecretSink(string TypeMetadataName, string MemberName, SinkKind Kind, string? ParameterName = null, SinkMeaning Meaning = SinkMeaning.ClientSecret)
 {
-    /// <summary>The short name shown in messages, e.g. <c>ConfidentialClientApplicationBuilder.WithClientSecret</c>.</summary>
-    public string DisplayName { get; } = ShortTypeName(TypeMetadataName) + "." + (MemberName == ".ctor" ? ShortTypeName(TypeMetadataName) : MemberName);
+    /// <summary>
+    /// The short name shown in messages: <c>ConfidentialClientApplicationBuilder.WithClientSecret</c>, and for a constructor
+    /// the expression a user writes, <c>new NetworkCredential(password)</c> (not <c>NetworkCredential.NetworkCredential</c>).
+    /// </summary>
+    public string DisplayName { get; } = MemberName == ".ctor"
+        ? "new " + ShortTypeName(TypeMetadataName) + "(" + (ParameterName ?? "…") + ")"
+        : ShortTypeName(TypeMetadataName) + "." + MemberName;
 
     private static string ShortTypeName(string metadataName)
     {
