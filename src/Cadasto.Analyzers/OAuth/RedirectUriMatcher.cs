@@ -139,7 +139,27 @@ internal static class RedirectUriMatcher
     public static bool IsLoopbackHost(string host) =>
         string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
         || host == "[::1]"
-        || host.StartsWith("127.", StringComparison.Ordinal);
+        || IsIPv4Loopback(host);
+
+    /// <summary>An IPv4 literal in 127.0.0.0/8; a DNS name that merely starts with "127." (127.0.0.1.nip.io) is not one.</summary>
+    private static bool IsIPv4Loopback(string host)
+    {
+        var octets = host.Split('.');
+        if (octets.Length != 4 || octets[0] != "127")
+        {
+            return false;
+        }
+
+        foreach (var octet in octets)
+        {
+            if (octet.Length is 0 or > 3 || !int.TryParse(octet, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) || value > 255)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>The path of an absolute URI with a host (<c>/signin-oidc</c>), or null.</summary>
     public static string? PathOf(string uri)

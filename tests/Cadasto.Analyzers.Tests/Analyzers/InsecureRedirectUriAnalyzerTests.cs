@@ -36,6 +36,22 @@ public sealed class InsecureRedirectUriAnalyzerTests
         """);
 
     [Fact]
+    public Task HttpHostThatOnlyLooksLikeLoopback_ShouldReport() => VerifyAsync("""
+        using Duende.IdentityModel.OidcClient;
+
+        class SignIn
+        {
+            void Build()
+            {
+                var a = new OidcClientOptions { RedirectUri = {|CDS3002:"http://127.0.0.1.nip.io/callback"|} };
+                var b = new OidcClientOptions { RedirectUri = {|CDS3002:"http://127.example.com/callback"|} };
+                var c = new OidcClientOptions { RedirectUri = {|CDS3002:"http://localhost.example.com/callback"|} };
+                var d = new OidcClientOptions { RedirectUri = "http://127.0.0.2:8080/callback" };
+            }
+        }
+        """);
+
+    [Fact]
     public Task SecureUris_ShouldNotReport() => VerifyAsync("""
         using Duende.IdentityModel.OidcClient;
         using Microsoft.AspNetCore.Authentication.OpenIdConnect;

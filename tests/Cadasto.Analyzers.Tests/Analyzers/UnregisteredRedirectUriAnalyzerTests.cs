@@ -135,6 +135,98 @@ public sealed class UnregisteredRedirectUriAnalyzerTests
         """));
 
     [Fact]
+    public Task LoopbackLocalhostAndIpv6OnAnyPort_ShouldNotReport() => VerifyAsync("""
+        using Duende.IdentityModel.OidcClient;
+        using Microsoft.Identity.Client;
+
+        class SignIn
+        {
+            void Build()
+            {
+                PublicClientApplicationBuilder.Create("cad").WithRedirectUri("http://localhost:49152/callback").Build();
+                PublicClientApplicationBuilder.Create("cad").WithRedirectUri("http://[::1]:8080/callback").Build();
+                var a = new OidcClientOptions { RedirectUri = "https://LOCALHOST:7001/signin-oidc" };
+                var b = new OidcClientOptions { RedirectUri = "http://127.0.0.1:61000/callback" };
+            }
+        }
+        """, """
+        {
+          "application": "desktop",
+          "clientType": "public",
+          "flows": ["authorization_code"],
+          "environments": {
+            "development": { "clientId": "cad-dev", "redirectUris": ["http://localhost/callback", "http://[::1]/callback", "https://localhost:5001/signin-oidc", "http://127.0.0.1/callback"] }
+          }
+        }
+        """);
+
+    [Fact]
+    public Task LoopbackWithOtherPathOrQuery_ShouldReport() => VerifyAsync("""
+        using Duende.IdentityModel.OidcClient;
+
+        class SignIn
+        {
+            void Build()
+            {
+                var a = new OidcClientOptions { RedirectUri = {|CDS3001:"http://127.0.0.1:53123/callback/"|} };
+                var b = new OidcClientOptions { RedirectUri = {|CDS3001:"https://portal.example.com/signin-oidc?tenant=1"|} };
+                var c = new OidcClientOptions { RedirectUri = {|CDS3001:"http://portal.example.com/signin-oidc"|} };
+            }
+        }
+        """);
+
+    [Fact]
+    public async Task UnregisteredUri_ShouldReportNamingTheClosestRegistered()
+    {
+        var test = new CSharpCodeFixVerifier<UnregisteredRedirectUriAnalyzer, UnregisteredRedirectUriCodeFix>.Test
+        {
+            TestCode = """
+                using Duende.IdentityModel.OidcClient;
+                using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+
+                class SignIn
+                {
+                    void Build(OpenIdConnectOptions oidc)
+                    {
+                        var a = new OidcClientOptions { RedirectUri = {|#0:"https://portal.example.com/signin-odic"|} };
+                        oidc.CallbackPath = {|#1:"/signin-odic"|};
+                    }
+                }
+                """,
+        };
+        test.TestState.AdditionalFiles.Add(("/0/cadasto.json", Manifest));
+        test.ExpectedDiagnostics.Add(CSharpCodeFixVerifier<UnregisteredRedirectUriAnalyzer, UnregisteredRedirectUriCodeFix>.Diagnostic("CDS3001").WithLocation(0)
+            .WithArguments("https://portal.example.com/signin-odic", "cadasto.json", "use the registered 'https://portal.example.com/signin-oidc'"));
+        test.ExpectedDiagnostics.Add(CSharpCodeFixVerifier<UnregisteredRedirectUriAnalyzer, UnregisteredRedirectUriCodeFix>.Diagnostic("CDS3001").WithLocation(1)
+            .WithArguments("/signin-odic", "cadasto.json", "use the path of a registered one, such as '/signin-oidc'"));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public Task UnregisteredCallbackPathInAppSettings_ShouldReport() => VerifyAsync("class C { }", Manifest, ("/0/appsettings.json", """
+        { "OpenIdConnect": { "CallbackPath": {|CDS3001:"/signin-cadasto"|}, "SignedOutCallbackPath": "/signout-callback-oidc" }, "Cadasto": { "CallbackPath": "/signin-oidc" } }
+        """));
+
+    [Fact]
+    public Task ManifestNamedByOption_ShouldReport()
+    {
+        var test = new CSharpCodeFixVerifier<UnregisteredRedirectUriAnalyzer, UnregisteredRedirectUriCodeFix>.Test
+        {
+            TestCode = """
+                using Duende.IdentityModel.OidcClient;
+
+                class SignIn
+                {
+                    OidcClientOptions Build() => new() { RedirectUri = {|CDS3001:"https://elsewhere.example.com/cb"|} };
+                }
+                """,
+        };
+        test.TestState.AdditionalFiles.Add(("/0/config/registration.json", Manifest));
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\ncadasto_manifest = config/registration.json\n"));
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task UnregisteredUri_ShouldFix()
     {
         var test = new CSharpCodeFixVerifier<UnregisteredRedirectUriAnalyzer, UnregisteredRedirectUriCodeFix>.Test
