@@ -52,6 +52,34 @@ public sealed class InsecureRedirectUriAnalyzerTests
         """);
 
     [Fact]
+    public Task InsecureFormFieldsAndProtocolMessage_ShouldReport() => VerifyAsync("""
+        using System.Collections.Generic;
+        using System.Net.Http;
+        using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+
+        class SignIn
+        {
+            FormUrlEncodedContent Exchange(string code)
+            {
+                var form = new Dictionary<string, string> { { "grant_type", "authorization_code" }, { "code", code } };
+                form.Add("redirect_uri", {|CDS3002:"http://portal.example.com/callback"|});
+                return new FormUrlEncodedContent(form);
+            }
+
+            KeyValuePair<string, string> Relative() => new("redirect_uri", {|CDS3002:"/callback"|});
+
+            void Events(OpenIdConnectOptions options) =>
+                options.Events.OnRedirectToIdentityProvider = context =>
+                {
+                    context.ProtocolMessage.RedirectUri = {|CDS3002:"https://*.portal.example.com/signin-oidc"|};
+                    return System.Threading.Tasks.Task.CompletedTask;
+                };
+
+            KeyValuePair<string, string> Loopback() => new("redirect_uri", "http://127.0.0.1:7890/");
+        }
+        """);
+
+    [Fact]
     public Task SecureUris_ShouldNotReport() => VerifyAsync("""
         using Duende.IdentityModel.OidcClient;
         using Microsoft.AspNetCore.Authentication.OpenIdConnect;

@@ -227,6 +227,59 @@ public sealed class UnregisteredRedirectUriAnalyzerTests
     }
 
     [Fact]
+    public Task RedirectUriFormFieldsAndProtocolMessage_ShouldReport() => VerifyAsync("""
+        using System.Collections.Generic;
+        using System.Net.Http;
+        using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+
+        class SignIn
+        {
+            const string Callback = {|CDS3001:"https://portal.example.com/cb"|};
+
+            FormUrlEncodedContent Exchange(string code) => new(new Dictionary<string, string>
+            {
+                ["grant_type"] = "authorization_code",
+                ["code"] = code,
+                ["redirect_uri"] = {|CDS3001:"https://portal.example.com/callback"|},
+            });
+
+            FormUrlEncodedContent Exchange2(string code) => new(new[]
+            {
+                new KeyValuePair<string, string>("grant_type", "authorization_code"),
+                new KeyValuePair<string, string>("redirect_uri", Callback),
+            });
+
+            void Events(OpenIdConnectOptions options) =>
+                options.Events.OnRedirectToIdentityProvider = context =>
+                {
+                    context.ProtocolMessage.RedirectUri = {|CDS3001:"https://portal.example.com/signin-other"|};
+                    return System.Threading.Tasks.Task.CompletedTask;
+                };
+        }
+        """);
+
+    [Fact]
+    public Task RegisteredOrConfiguredFormFields_ShouldNotReport() => VerifyAsync("""
+        using System.Collections.Generic;
+        using System.Net.Http;
+        using Microsoft.Extensions.Configuration;
+
+        class SignIn
+        {
+            FormUrlEncodedContent Exchange(string code, IConfiguration configuration) => new(new Dictionary<string, string>
+            {
+                ["grant_type"] = "authorization_code",
+                ["redirect_uri"] = configuration["Cadasto:RedirectUri"]!,
+                ["return_url"] = "https://elsewhere.example.com/home",
+            });
+
+            object Body() => new { grant_type = "authorization_code", redirect_uri = "https://portal.example.com/signin-oidc" };
+
+            (string, string) Field() => ("redirect_uri", "https://localhost:7100/signin-oidc");
+        }
+        """);
+
+    [Fact]
     public async Task UnregisteredUri_ShouldFix()
     {
         var test = new CSharpCodeFixVerifier<UnregisteredRedirectUriAnalyzer, UnregisteredRedirectUriCodeFix>.Test
