@@ -264,6 +264,51 @@ public sealed class MissingPkceAnalyzerTests
         """);
 
     [Fact]
+    public Task HandBuiltCodeExchangeWithoutVerifier_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Net.Http;
+
+        class SignIn
+        {
+            FormUrlEncodedContent Exchange(string code) => new({|CDS2004:new Dictionary<string, string>
+            {
+                ["grant_type"] = "authorization_code",
+                ["code"] = code,
+                ["redirect_uri"] = "https://app.example.com/cb",
+            }|});
+
+            StringContent Body(string code) => new({|CDS2004:"grant_type=authorization_code&code=" + code + "&redirect_uri=https%3A%2F%2Fapp.example.com%2Fcb"|});
+        }
+        """);
+
+    [Fact]
+    public Task HandBuiltCodeExchangeWithVerifier_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Net.Http;
+
+        class SignIn
+        {
+            FormUrlEncodedContent Exchange(string code, string verifier) => new(new Dictionary<string, string>
+            {
+                ["grant_type"] = "authorization_code",
+                ["code"] = code,
+                ["code_verifier"] = verifier,
+            });
+
+            StringContent Body(string code, string verifier) => new($"grant_type=authorization_code&code={code}&code_verifier={verifier}");
+
+            FormUrlEncodedContent Later(string code, string verifier)
+            {
+                var form = new Dictionary<string, string> { ["grant_type"] = "authorization_code", ["code"] = code };
+                form["code_verifier"] = verifier;
+                return new FormUrlEncodedContent(form);
+            }
+
+            FormUrlEncodedContent Refresh(string token) => new(new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["refresh_token"] = token });
+        }
+        """);
+
+    [Fact]
     public Task AuthorizeUrlWithCodeChallenge_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
         using Duende.IdentityModel.Client;
 
