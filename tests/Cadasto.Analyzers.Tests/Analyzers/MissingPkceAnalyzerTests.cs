@@ -321,4 +321,51 @@ public sealed class MissingPkceAnalyzerTests
                 new RequestUrl("https://auth.cadasto.example/connect/authorize").CreateAuthorizeUrl(clientId, "code", "openid", "https://app.example.com/cb", codeChallenge: challenge, codeChallengeMethod: "S256");
         }
         """);
+
+    [Fact]
+    public Task PkceOffInTwoDocuments_ShouldFixAllInProjectAndSolution()
+    {
+        var test = new VerifyCS.Test();
+        test.TestState.Sources.Add(("/0/Oidc.cs", """
+            using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+
+            static class Oidc
+            {
+                public static void Configure(OpenIdConnectOptions options) => {|CDS2004:options.UsePkce = false|};
+            }
+            """));
+        test.TestState.Sources.Add(("/0/GitHub.cs", """
+            using Microsoft.AspNetCore.Authentication.OAuth;
+
+            static class GitHub
+            {
+                public static void Configure(OAuthOptions options)
+                {
+                    options.ClientId = "cad-web";
+                    {|CDS2004:options.UsePkce = false|};
+                }
+            }
+            """));
+        test.FixedState.Sources.Add(("/0/Oidc.cs", """
+            using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+
+            static class Oidc
+            {
+                public static void Configure(OpenIdConnectOptions options) => options.UsePkce = true;
+            }
+            """));
+        test.FixedState.Sources.Add(("/0/GitHub.cs", """
+            using Microsoft.AspNetCore.Authentication.OAuth;
+
+            static class GitHub
+            {
+                public static void Configure(OAuthOptions options)
+                {
+                    options.ClientId = "cad-web";
+                    options.UsePkce = true;
+                }
+            }
+            """));
+        return test.RunAsync();
+    }
 }

@@ -315,4 +315,54 @@ public sealed class UnregisteredRedirectUriAnalyzerTests
         test.FixedState.AdditionalFiles.Add(("/0/cadasto.json", Manifest));
         await test.RunAsync(CancellationToken.None);
     }
+
+    [Fact]
+    public async Task UnregisteredUrisInTwoDocuments_ShouldFixAllInProjectAndSolution()
+    {
+        var test = new CSharpCodeFixVerifier<UnregisteredRedirectUriAnalyzer, UnregisteredRedirectUriCodeFix>.Test
+        {
+            // The const's literal sits away from the call that reaches the sink: a non-local diagnostic by design
+            // (the squiggle belongs where the URI is written), as for CDS1001.
+            CodeFixTestBehaviors = Microsoft.CodeAnalysis.Testing.CodeFixTestBehaviors.SkipLocalDiagnosticCheck,
+        };
+        test.TestState.Sources.Add(("/0/Desktop.cs", """
+            using Microsoft.Identity.Client;
+
+            class Desktop
+            {
+                const string Redirect = {|CDS3001:"https://portal.example.com/signin-odic"|};
+
+                IPublicClientApplication Build() => PublicClientApplicationBuilder.Create("cad").WithRedirectUri(Redirect).Build();
+            }
+            """));
+        test.TestState.Sources.Add(("/0/Web.cs", """
+            using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+
+            class Web
+            {
+                void Configure(OpenIdConnectOptions oidc) => oidc.CallbackPath = {|CDS3001:"/signin-oidc/"|};
+            }
+            """));
+        test.FixedState.Sources.Add(("/0/Desktop.cs", """
+            using Microsoft.Identity.Client;
+
+            class Desktop
+            {
+                const string Redirect = "https://portal.example.com/signin-oidc";
+
+                IPublicClientApplication Build() => PublicClientApplicationBuilder.Create("cad").WithRedirectUri(Redirect).Build();
+            }
+            """));
+        test.FixedState.Sources.Add(("/0/Web.cs", """
+            using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+
+            class Web
+            {
+                void Configure(OpenIdConnectOptions oidc) => oidc.CallbackPath = "/signin-oidc";
+            }
+            """));
+        test.TestState.AdditionalFiles.Add(("/0/cadasto.json", Manifest));
+        test.FixedState.AdditionalFiles.Add(("/0/cadasto.json", Manifest));
+        await test.RunAsync(CancellationToken.None);
+    }
 }
