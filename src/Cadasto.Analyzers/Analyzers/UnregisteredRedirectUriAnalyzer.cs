@@ -73,7 +73,7 @@ public sealed class UnregisteredRedirectUriAnalyzer : DiagnosticAnalyzer
 
                 foreach (var value in ConfigurationFiles.Read(context.AdditionalFile, ConfigurationKeys, context.CancellationToken))
                 {
-                    var isPath = string.Equals(value.Key, "CallbackPath", System.StringComparison.OrdinalIgnoreCase);
+                    var isPath = Common.SeparatorInsensitiveText.Equals(value.Key, "CallbackPath");
 
                     // A relative "RedirectUri" in configuration is most often where to go after sign-in
                     // (AuthenticationProperties.RedirectUri), not the OAuth redirect: only absolute ones are compared.

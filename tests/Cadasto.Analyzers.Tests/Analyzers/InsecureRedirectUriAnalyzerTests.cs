@@ -112,6 +112,6 @@ public sealed class InsecureRedirectUriAnalyzerTests
         }
         """),
         ("/0/appsettings.json", """
-        { "Oidc": { "RedirectUri": {|CDS3002:"http://portal.example.com/signin-oidc"|}, "CallbackPath": "/signin-oidc" } }
+        { "Oidc": { "RedirectUri": {|CDS3002:"http://portal.example.com/signin-oidc"|}, "CallbackPath": "/signin-oidc" }, "Legacy": { "redirect_uri": {|CDS3002:"https://*.portal.example.com/cb"|} } }
         """));
 }

@@ -208,6 +208,14 @@ public sealed class UnregisteredRedirectUriAnalyzerTests
         """));
 
     [Fact]
+    public Task RedirectUriKeysInAnyStyleInAppSettings_ShouldReport() => VerifyAsync("class C { }", Manifest, ("/0/appsettings.Development.json", """
+        {
+          "Oidc": { "redirect_uri": {|CDS3001:"https://portal.example.com/oidc-callback"|}, "callback_path": {|CDS3001:"/oidc-callback"|} },
+          "Desktop": { "redirect-uri": "http://127.0.0.1:7000/callback", "callbackPath": "/signin-oidc" }
+        }
+        """));
+
+    [Fact]
     public Task ManifestNamedByOption_ShouldReport()
     {
         var test = new CSharpCodeFixVerifier<UnregisteredRedirectUriAnalyzer, UnregisteredRedirectUriCodeFix>.Test
