@@ -114,4 +114,17 @@ public sealed class InsecureRedirectUriAnalyzerTests
         ("/0/appsettings.json", """
         { "Oidc": { "RedirectUri": {|CDS3002:"http://portal.example.com/signin-oidc"|}, "CallbackPath": "/signin-oidc" }, "Legacy": { "redirect_uri": {|CDS3002:"https://*.portal.example.com/cb"|} } }
         """));
+
+    [Fact]
+    public Task RelativeAndWildcardUrisInManifest_ShouldReport() => VerifyAsync("class C { }",
+        ("/0/cadasto.json", """
+        {
+          "application": "portal",
+          "flows": ["authorization_code"],
+          "environments": {
+            "staging": { "clientId": "cad-stg", "redirectUris": [{|CDS3002:"/signin-oidc"|}, {|CDS3002:"https://*.staging.portal.example.com/signin-oidc"|}, "https://staging.portal.example.com/signin-oidc"] },
+            "desktop": { "clientId": "cad-desk", "redirectUris": ["http://127.0.0.1/callback", "http://[::1]/callback", "com.example.portal:/oauth2redirect"] }
+          }
+        }
+        """));
 }
