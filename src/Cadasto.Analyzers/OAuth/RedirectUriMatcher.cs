@@ -55,6 +55,7 @@ internal static class RedirectUriMatcher
 
         if (!string.Equals(left.Scheme, right.Scheme, StringComparison.OrdinalIgnoreCase)
             || (left.Host is null) != (right.Host is null)
+            || !string.Equals(left.UserInfo, right.UserInfo, StringComparison.Ordinal)
             || !string.Equals(left.Rest, right.Rest, StringComparison.Ordinal))
         {
             return false;
@@ -180,22 +181,25 @@ internal static class RedirectUriMatcher
         var colon = text.IndexOf(':');
         if (colon <= 0 || !IsScheme(text, colon))
         {
-            return new UriParts(null, null, null, text);
+            return new UriParts(null, null, null, text, null);
         }
 
         var scheme = text.Substring(0, colon);
         var after = text.Substring(colon + 1);
         if (!after.StartsWith("//", StringComparison.Ordinal))
         {
-            return new UriParts(scheme, null, null, after);
+            return new UriParts(scheme, null, null, after, null);
         }
 
         var authorityEnd = after.IndexOfAny(new[] { '/', '?', '#' }, 2);
         var authority = authorityEnd < 0 ? after.Substring(2) : after.Substring(2, authorityEnd - 2);
         var rest = authorityEnd < 0 ? string.Empty : after.Substring(authorityEnd);
+        // User info is not the host, but it is part of the URI: exact comparison keeps it (RFC 9700 §2.1).
+        string? userInfo = null;
         var at = authority.LastIndexOf('@');
         if (at >= 0)
         {
+            userInfo = authority.Substring(0, at);
             authority = authority.Substring(at + 1);
         }
 
@@ -213,7 +217,7 @@ internal static class RedirectUriMatcher
             host = authority;
         }
 
-        return new UriParts(scheme, host, port, rest);
+        return new UriParts(scheme, host, port, rest, userInfo);
     }
 
     private static bool IsScheme(string text, int colon)
@@ -259,5 +263,5 @@ internal static class RedirectUriMatcher
         return previous[b.Length];
     }
 
-    private readonly record struct UriParts(string? Scheme, string? Host, string? Port, string Rest);
+    private readonly record struct UriParts(string? Scheme, string? Host, string? Port, string Rest, string? UserInfo);
 }

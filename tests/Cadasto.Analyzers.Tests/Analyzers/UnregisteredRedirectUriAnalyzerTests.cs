@@ -171,6 +171,8 @@ public sealed class UnregisteredRedirectUriAnalyzerTests
                 var a = new OidcClientOptions { RedirectUri = {|CDS3001:"http://127.0.0.1:53123/callback/"|} };
                 var b = new OidcClientOptions { RedirectUri = {|CDS3001:"https://portal.example.com/signin-oidc?tenant=1"|} };
                 var c = new OidcClientOptions { RedirectUri = {|CDS3001:"http://portal.example.com/signin-oidc"|} };
+                var d = new OidcClientOptions { RedirectUri = {|CDS3001:"https://portal@portal.example.com/signin-oidc"|} };
+                var e = new OidcClientOptions { RedirectUri = {|CDS3001:"http://user@127.0.0.1:53123/callback"|} };
             }
         }
         """);
