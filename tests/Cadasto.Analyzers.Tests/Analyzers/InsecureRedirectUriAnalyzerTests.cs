@@ -127,4 +127,19 @@ public sealed class InsecureRedirectUriAnalyzerTests
           }
         }
         """));
+
+    [Fact]
+    public Task ReturnUrlsAfterSignIn_ShouldNotReport() => VerifyAsync("""
+        using System.Collections.Generic;
+        using Microsoft.AspNetCore.Authentication;
+
+        class Account
+        {
+            AuthenticationProperties AfterLogin() => new AuthenticationProperties { RedirectUri = "/" };
+
+            AuthenticationProperties External() => new() { RedirectUri = "http://intranet.example.com/home" };
+
+            Dictionary<string, string> Query(string returnUrl) => new() { ["returnUrl"] = "http://intranet.example.com/home", ["post_logout_redirect"] = "/" };
+        }
+        """);
 }
