@@ -111,6 +111,27 @@ public sealed class MissingPkceAnalyzerTests
         """);
 
     [Fact]
+    public Task AddOAuthWithExpressionBodiedOptions_ShouldFix() => VerifyCS.VerifyCodeFixAsync("""
+        using Microsoft.AspNetCore.Authentication;
+        using Microsoft.Extensions.DependencyInjection;
+
+        static class Auth
+        {
+            public static void Add(AuthenticationBuilder builder) =>
+                {|CDS2004:builder.AddOAuth("cadasto", options => options.ClientId = "cad-web")|};
+        }
+        """, """
+        using Microsoft.AspNetCore.Authentication;
+        using Microsoft.Extensions.DependencyInjection;
+
+        static class Auth
+        {
+            public static void Add(AuthenticationBuilder builder) =>
+                builder.AddOAuth("cadasto", options => { options.ClientId = "cad-web"; options.UsePkce = true; });
+        }
+        """);
+
+    [Fact]
     public Task AddOAuthWithUsePkceOn_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
         using Microsoft.AspNetCore.Authentication;
         using Microsoft.Extensions.DependencyInjection;
