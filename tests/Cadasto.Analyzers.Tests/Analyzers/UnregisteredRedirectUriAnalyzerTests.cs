@@ -259,6 +259,10 @@ public sealed class UnregisteredRedirectUriAnalyzerTests
                 new KeyValuePair<string, string>("redirect_uri", Callback),
             });
 
+            object Body(string code) => new { grant_type = "authorization_code", code, redirect_uri = {|CDS3001:"https://portal.example.com/json-callback"|} };
+
+            (string, string) Field() => ("redirect_uri", {|CDS3001:"https://portal.example.com/tuple-callback"|});
+
             void Events(OpenIdConnectOptions options) =>
                 options.Events.OnRedirectToIdentityProvider = context =>
                 {
