@@ -31,28 +31,25 @@ public sealed class InsecureRedirectUriAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var sinks = RedirectUriSinks.Create(start.Compilation);
-            if (!sinks.IsEmpty)
-            {
-                start.RegisterOperationAction(
-                    context =>
+            start.RegisterOperationAction(
+                context =>
+                {
+                    // One list per thread, reused: most calls and assignments are not redirect URI sinks.
+                    var sites = t_sites ??= new List<RedirectUriSite>();
+                    sites.Clear();
+                    sinks.Find(context.Operation, context.Compilation, sites, context.CancellationToken);
+                    foreach (var site in sites)
                     {
-                        // One list per thread, reused: most calls and assignments are not redirect URI sinks.
-                        var sites = t_sites ??= new List<RedirectUriSite>();
-                        sites.Clear();
-                        sinks.Find(context.Operation, context.Compilation, sites, context.CancellationToken);
-                        foreach (var site in sites)
+                        if (site.Sink.UriKind != RedirectUriKind.CallbackPath
+                            && RedirectUriMatcher.InsecureReason(site.Uri, site.Sink.UriKind == RedirectUriKind.Absolute) is { } reason)
                         {
-                            if (site.Sink.UriKind != RedirectUriKind.CallbackPath
-                                && RedirectUriMatcher.InsecureReason(site.Uri, site.Sink.UriKind == RedirectUriKind.Absolute) is { } reason)
-                            {
-                                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InsecureRedirectUri, site.Location, site.Uri.Trim(), reason));
-                            }
+                            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InsecureRedirectUri, site.Location, site.Uri.Trim(), reason));
                         }
+                    }
 
-                        sites.Clear();
-                    },
-                    RedirectUriSinks.OperationKinds);
-            }
+                    sites.Clear();
+                },
+                RedirectUriSinks.OperationKinds);
 
             start.RegisterAdditionalFileAction(context =>
             {

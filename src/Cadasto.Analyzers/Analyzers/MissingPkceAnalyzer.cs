@@ -178,6 +178,17 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
             {
                 Report(context, creation.Syntax.GetLocation(), "response_type=" + responseType, "add a code_challenge parameter (S256)", fix: null);
             }
+
+            // new Dictionary<string, string> { ["grant_type"] = "authorization_code", ["code"] = code, … } without a code_verifier.
+            if (keys.TryGetValue(OAuthText.GrantTypeKey, out var grant)
+                && OAuthSignalFinder.ConstantText(grant, context.Compilation, context.CancellationToken) is { } grantType
+                && string.Equals(grantType.Trim(), OAuthText.AuthorizationCodeGrant, StringComparison.Ordinal)
+                && keys.ContainsKey("code")
+                && !keys.ContainsKey(OAuthText.CodeVerifierKey)
+                && !MentionsInBody(creation.Syntax, OAuthText.CodeVerifierKey))
+            {
+                Report(context, creation.Syntax.GetLocation(), "grant_type=authorization_code", "add the code_verifier parameter that matches the authorize request's code_challenge", fix: null);
+            }
         }
     }
 
@@ -190,7 +201,23 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (OAuthText.Compose(operation) is not { } text || text.IndexOf(OAuthText.ResponseTypeKey, StringComparison.OrdinalIgnoreCase) < 0)
+        if (OAuthText.Compose(operation) is not { } text)
+        {
+            return;
+        }
+
+        // A code exchange written as a form body: grant_type=authorization_code&code=… and no code_verifier.
+        if (text.IndexOf(OAuthText.GrantTypeKey, StringComparison.OrdinalIgnoreCase) >= 0
+            && OAuthText.ParameterValues(text, OAuthText.GrantTypeKey).Any(g => string.Equals(g, OAuthText.AuthorizationCodeGrant, StringComparison.Ordinal))
+            && OAuthText.ParameterValues(text, "code").Any()
+            && !OAuthText.MentionsParameter(text, OAuthText.CodeVerifierKey)
+            && !MentionsInBody(operation.Syntax, OAuthText.CodeVerifierKey))
+        {
+            Report(context, operation.Syntax.GetLocation(), "grant_type=authorization_code", "add the code_verifier parameter that matches the authorize request's code_challenge", fix: null);
+            return;
+        }
+
+        if (text.IndexOf(OAuthText.ResponseTypeKey, StringComparison.OrdinalIgnoreCase) < 0)
         {
             return;
         }

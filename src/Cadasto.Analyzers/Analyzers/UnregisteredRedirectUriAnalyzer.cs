@@ -41,31 +41,28 @@ public sealed class UnregisteredRedirectUriAnalyzer : DiagnosticAnalyzer
             var registered = manifest.AllRedirectUris().Select(u => u.Value).ToImmutableArray();
             var fileName = CompilationManifest.FileName(manifest);
             var sinks = RedirectUriSinks.Create(start.Compilation);
-            if (!sinks.IsEmpty)
-            {
-                start.RegisterOperationAction(
-                    context =>
+            start.RegisterOperationAction(
+                context =>
+                {
+                    // One list per thread, reused: most calls and assignments are not redirect URI sinks.
+                    var sites = t_sites ??= new List<RedirectUriSite>();
+                    sites.Clear();
+                    sinks.Find(context.Operation, context.Compilation, sites, context.CancellationToken);
+                    foreach (var site in sites)
                     {
-                        // One list per thread, reused: most calls and assignments are not redirect URI sinks.
-                        var sites = t_sites ??= new List<RedirectUriSite>();
-                        sites.Clear();
-                        sinks.Find(context.Operation, context.Compilation, sites, context.CancellationToken);
-                        foreach (var site in sites)
+                        // A relative URI that the library resolves against the app's origin is compared as a path, like CallbackPath.
+                        var isPath = site.Sink.UriKind == RedirectUriKind.CallbackPath
+                            || (site.Sink.UriKind == RedirectUriKind.AbsoluteOrRelative && RedirectUriMatcher.IsRelative(site.Uri));
+                        if (Check(site.Uri, isPath, site.Location, registered, fileName) is { } diagnostic)
                         {
-                            // A relative URI that the library resolves against the app's origin is compared as a path, like CallbackPath.
-                            var isPath = site.Sink.UriKind == RedirectUriKind.CallbackPath
-                                || (site.Sink.UriKind == RedirectUriKind.AbsoluteOrRelative && RedirectUriMatcher.IsRelative(site.Uri));
-                            if (Check(site.Uri, isPath, site.Location, registered, fileName) is { } diagnostic)
-                            {
-                                context.ReportDiagnostic(diagnostic);
-                            }
+                            context.ReportDiagnostic(diagnostic);
                         }
+                    }
 
-                        // Nothing kept alive (locations hold their syntax tree) until the next operation on this thread.
-                        sites.Clear();
-                    },
-                    RedirectUriSinks.OperationKinds);
-            }
+                    // Nothing kept alive (locations hold their syntax tree) until the next operation on this thread.
+                    sites.Clear();
+                },
+                RedirectUriSinks.OperationKinds);
 
             start.RegisterAdditionalFileAction(context =>
             {
@@ -76,7 +73,7 @@ public sealed class UnregisteredRedirectUriAnalyzer : DiagnosticAnalyzer
 
                 foreach (var value in ConfigurationFiles.Read(context.AdditionalFile, ConfigurationKeys, context.CancellationToken))
                 {
-                    var isPath = string.Equals(value.Key, "CallbackPath", System.StringComparison.OrdinalIgnoreCase);
+                    var isPath = Common.SeparatorInsensitiveText.Equals(value.Key, "CallbackPath");
 
                     // A relative "RedirectUri" in configuration is most often where to go after sign-in
                     // (AuthenticationProperties.RedirectUri), not the OAuth redirect: only absolute ones are compared.

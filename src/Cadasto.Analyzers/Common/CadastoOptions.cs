@@ -57,18 +57,48 @@ internal static class CadastoOptions
         return items.ToImmutable();
     }
 
-    /// <summary>The file name of the manifest for this compilation: <c>cadasto_manifest</c>, then <c>CadastoManifest</c>, then <c>cadasto.json</c>.</summary>
-    public static string ManifestFileName(AnalyzerOptions options) =>
-        ManifestFileName(options.AnalyzerConfigOptionsProvider.GlobalOptions);
+    /// <summary>
+    /// The file name of the manifest for this compilation: <c>cadasto_manifest</c> from a <c>.globalconfig</c>, then
+    /// from an <c>.editorconfig</c> section that applies to the additional files (<c>[*]</c>, <c>[*.json]</c>), then
+    /// <c>CadastoManifest</c>, then <c>cadasto.json</c>.
+    /// </summary>
+    public static string ManifestFileName(AnalyzerOptions options)
+    {
+        var provider = options.AnalyzerConfigOptionsProvider;
+        string? inSection = null;
+        if (!HasValue(provider.GlobalOptions, Manifest))
+        {
+            foreach (var file in options.AdditionalFiles)
+            {
+                if ((inSection = ManifestOptionInSection(provider, file)) is not null)
+                {
+                    break;
+                }
+            }
+        }
 
-    /// <summary>The same, from the global options alone (what a generator has).</summary>
-    public static string ManifestFileName(AnalyzerConfigOptions globalOptions)
+        return ManifestFileName(provider.GlobalOptions, inSection);
+    }
+
+    /// <summary>
+    /// <c>cadasto_manifest</c> as an <c>.editorconfig</c> section sets it for one additional file, or null. The name is the
+    /// project's: the first additional file with a value speaks for all (the generator and the rules take the same one).
+    /// </summary>
+    public static string? ManifestOptionInSection(AnalyzerConfigOptionsProvider provider, AdditionalText file) =>
+        provider.GetOptions(file).TryGetValue(Manifest, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+    /// <summary>The same, from the global options and the value an <c>.editorconfig</c> section gives (what a generator has).</summary>
+    public static string ManifestFileName(AnalyzerConfigOptions globalOptions, string? inSection = null)
     {
         var configured = (globalOptions.TryGetValue(Manifest, out var option) && !string.IsNullOrWhiteSpace(option) ? option.Trim() : null)
+            ?? inSection
             ?? GetBuildProperty(globalOptions, "CadastoManifest")
             ?? DefaultManifestFileName;
         return System.IO.Path.GetFileName(configured.Replace('\\', '/'));
     }
+
+    private static bool HasValue(AnalyzerConfigOptions options, string key) =>
+        options.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value);
 
     private static readonly char[] ListSeparators = { ',', ';', ' ', '\t', '\r', '\n' };
 

@@ -13,7 +13,7 @@ internal readonly record struct ConfigurationValue(string Key, string Value, Loc
 /// <summary>
 /// The OAuth settings of <c>appsettings*.json</c> (and <c>wwwroot/appsettings*.json</c>), read with the
 /// shared JSON reader in the configuration provider's dialect (comments, trailing commas): redirect URIs
-/// (<c>RedirectUri</c>, <c>CallbackPath</c>, at any depth) and requested scopes (<c>Scope</c>, <c>Scopes</c>).
+/// (<c>RedirectUri</c>, <c>CallbackPath</c>, in any style, at any depth) and requested scopes (<c>Scope</c>, <c>Scopes</c>).
 /// Files are recognised by name, so the CLI, which has no MSBuild, sees the same.
 /// </summary>
 internal static class ConfigurationFiles
@@ -25,7 +25,10 @@ internal static class ConfigurationFiles
         return name.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>Every string under a property whose name is one of <paramref name="keys"/> (case-insensitive, arrays included).</summary>
+    /// <summary>
+    /// Every string under a property whose name is one of <paramref name="keys"/> in any style (<c>RedirectUri</c>,
+    /// <c>redirectUri</c>, <c>redirect_uri</c>, <c>redirect-uri</c>: case and separators ignored), arrays included.
+    /// </summary>
     public static List<ConfigurationValue> Read(AdditionalText file, string[] keys, CancellationToken cancellationToken)
     {
         var values = new List<ConfigurationValue>();
@@ -66,7 +69,7 @@ internal static class ConfigurationFiles
                 }
 
                 break;
-            case JsonString text when key is not null && Array.Exists(keys, k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase)):
+            case JsonString text when key is not null && Array.Exists(keys, k => Common.SeparatorInsensitiveText.Equals(k, key)):
                 values.Add(new ConfigurationValue(key, text.Value, new LocationInfo(path, text.Span, text.LineSpan).ToLocation()));
                 break;
         }

@@ -44,6 +44,9 @@ internal static class OAuthSignalCatalog
         Call(rows, Msal + "ConfidentialClientApplication", "AcquireTokenByAuthorizationCode", OAuthSignal.AuthorizationCodeGrant);
         Call(rows, Msal + "IPublicClientApplication", "AcquireTokenInteractive", OAuthSignal.AuthorizationCodeGrant);
         Call(rows, Msal + "PublicClientApplication", "AcquireTokenInteractive", OAuthSignal.AuthorizationCodeGrant);
+        Call(rows, Msal + "IConfidentialClientApplication", "GetAuthorizationRequestUrl", OAuthSignal.AuthorizationCodeGrant);
+        Call(rows, Msal + "ConfidentialClientApplication", "GetAuthorizationRequestUrl", OAuthSignal.AuthorizationCodeGrant);
+        Call(rows, Msal + "IByRefreshToken", "AcquireTokenByRefreshToken", OAuthSignal.RefreshTokenGrant);
         Call(rows, Msal + "IPublicClientApplication", "AcquireTokenWithDeviceCode", OAuthSignal.DeviceCodeGrant);
         Call(rows, Msal + "PublicClientApplication", "AcquireTokenWithDeviceCode", OAuthSignal.DeviceCodeGrant);
 

@@ -19,6 +19,8 @@ internal static class OAuthText
     public const string ResponseTypeKey = "response_type";
     public const string ClientSecretKey = "client_secret";
     public const string CodeChallengeKey = "code_challenge";
+    public const string CodeVerifierKey = "code_verifier";
+    public const string AuthorizationCodeGrant = "authorization_code";
 
     /// <summary>Whether a response type's space-separated values include <c>token</c> (the implicit grant).</summary>
     public static bool IncludesToken(string responseType) => HasValue(responseType, "token");

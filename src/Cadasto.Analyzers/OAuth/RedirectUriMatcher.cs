@@ -55,6 +55,7 @@ internal static class RedirectUriMatcher
 
         if (!string.Equals(left.Scheme, right.Scheme, StringComparison.OrdinalIgnoreCase)
             || (left.Host is null) != (right.Host is null)
+            || !string.Equals(left.UserInfo, right.UserInfo, StringComparison.Ordinal)
             || !string.Equals(left.Rest, right.Rest, StringComparison.Ordinal))
         {
             return false;
@@ -139,7 +140,27 @@ internal static class RedirectUriMatcher
     public static bool IsLoopbackHost(string host) =>
         string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
         || host == "[::1]"
-        || host.StartsWith("127.", StringComparison.Ordinal);
+        || IsIPv4Loopback(host);
+
+    /// <summary>An IPv4 literal in 127.0.0.0/8; a DNS name that merely starts with "127." (127.0.0.1.nip.io) is not one.</summary>
+    private static bool IsIPv4Loopback(string host)
+    {
+        var octets = host.Split('.');
+        if (octets.Length != 4 || octets[0] != "127")
+        {
+            return false;
+        }
+
+        foreach (var octet in octets)
+        {
+            if (octet.Length is 0 or > 3 || !int.TryParse(octet, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) || value > 255)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>The path of an absolute URI with a host (<c>/signin-oidc</c>), or null.</summary>
     public static string? PathOf(string uri)
@@ -160,22 +181,25 @@ internal static class RedirectUriMatcher
         var colon = text.IndexOf(':');
         if (colon <= 0 || !IsScheme(text, colon))
         {
-            return new UriParts(null, null, null, text);
+            return new UriParts(null, null, null, text, null);
         }
 
         var scheme = text.Substring(0, colon);
         var after = text.Substring(colon + 1);
         if (!after.StartsWith("//", StringComparison.Ordinal))
         {
-            return new UriParts(scheme, null, null, after);
+            return new UriParts(scheme, null, null, after, null);
         }
 
         var authorityEnd = after.IndexOfAny(new[] { '/', '?', '#' }, 2);
         var authority = authorityEnd < 0 ? after.Substring(2) : after.Substring(2, authorityEnd - 2);
         var rest = authorityEnd < 0 ? string.Empty : after.Substring(authorityEnd);
+        // User info is not the host, but it is part of the URI: exact comparison keeps it (RFC 9700 §2.1).
+        string? userInfo = null;
         var at = authority.LastIndexOf('@');
         if (at >= 0)
         {
+            userInfo = authority.Substring(0, at);
             authority = authority.Substring(at + 1);
         }
 
@@ -193,7 +217,7 @@ internal static class RedirectUriMatcher
             host = authority;
         }
 
-        return new UriParts(scheme, host, port, rest);
+        return new UriParts(scheme, host, port, rest, userInfo);
     }
 
     private static bool IsScheme(string text, int colon)
@@ -239,5 +263,5 @@ internal static class RedirectUriMatcher
         return previous[b.Length];
     }
 
-    private readonly record struct UriParts(string? Scheme, string? Host, string? Port, string Rest);
+    private readonly record struct UriParts(string? Scheme, string? Host, string? Port, string Rest, string? UserInfo);
 }

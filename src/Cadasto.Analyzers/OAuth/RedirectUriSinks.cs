@@ -58,16 +58,25 @@ internal sealed class RedirectUriSinks
         new RedirectUriSink("Microsoft.AspNetCore.Authentication.RemoteAuthenticationOptions", "CallbackPath", SinkKind.PropertyAssignment, RedirectUriKind.CallbackPath),
         new RedirectUriSink("Microsoft.AspNetCore.Components.WebAssembly.Authentication.OidcProviderOptions", "RedirectUri", SinkKind.PropertyAssignment, RedirectUriKind.AbsoluteOrRelative),
         new RedirectUriSink("Microsoft.Maui.Authentication.WebAuthenticatorOptions", "CallbackUrl", SinkKind.PropertyAssignment, RedirectUriKind.Absolute),
-        new RedirectUriSink("OpenIddict.Client.OpenIddictClientRegistration", "RedirectUri", SinkKind.PropertyAssignment, RedirectUriKind.AbsoluteOrRelative));
+        new RedirectUriSink("OpenIddict.Client.OpenIddictClientRegistration", "RedirectUri", SinkKind.PropertyAssignment, RedirectUriKind.AbsoluteOrRelative),
+        new RedirectUriSink("Microsoft.IdentityModel.Protocols.OpenIdConnect.OpenIdConnectMessage", "RedirectUri", SinkKind.PropertyAssignment, RedirectUriKind.Absolute));
+
+    /// <summary>
+    /// The <c>redirect_uri</c> field of a hand-built authorize or token request: a dictionary entry (<c>Add</c>,
+    /// collection initializer, indexer), a <c>KeyValuePair</c>, a tuple, an anonymous-object member. The name is
+    /// OAuth's own, so no library needs to be referenced; the value must be absolute (RFC 6749 §3.1.2).
+    /// </summary>
+    public static readonly RedirectUriSink FormField = new("System.Collections.Generic.IDictionary`2", "redirect_uri", SinkKind.MethodArgument, RedirectUriKind.Absolute);
+
+    private const string FormFieldName = "redirect_uri";
 
     /// <summary>The operation kinds <see cref="Find"/> reads.</summary>
-    public static readonly ImmutableArray<OperationKind> OperationKinds = ImmutableArray.Create(OperationKind.Invocation, OperationKind.SimpleAssignment);
+    public static readonly ImmutableArray<OperationKind> OperationKinds = ImmutableArray.Create(
+        OperationKind.Invocation, OperationKind.SimpleAssignment, OperationKind.ObjectCreation, OperationKind.Tuple);
 
     private readonly Dictionary<ISymbol, RedirectUriSink> _members;
 
     private RedirectUriSinks(Dictionary<ISymbol, RedirectUriSink> members) => _members = members;
-
-    public bool IsEmpty => _members.Count == 0;
 
     public static RedirectUriSinks Create(Compilation compilation)
     {
@@ -95,6 +104,14 @@ internal sealed class RedirectUriSinks
         {
             case IInvocationOperation invocation:
                 var method = (invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod).OriginalDefinition;
+
+                // form.Add("redirect_uri", "…") and { "redirect_uri", "…" } in a dictionary initializer.
+                if (invocation.TargetMethod.Name is "Add" or "TryAdd" && invocation.Arguments.Length == 2)
+                {
+                    AddFormField(invocation.Arguments[0].Value, invocation.Arguments[1].Value, compilation, sites, cancellationToken);
+                    break;
+                }
+
                 if (_members.TryGetValue(method, out var sink))
                 {
                     foreach (var argument in invocation.Arguments)
@@ -108,13 +125,40 @@ internal sealed class RedirectUriSinks
 
                 break;
 
+            case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer } assignment:
+                // form["redirect_uri"] = "…"
+                AddFormField(indexer.Arguments[0].Value, assignment.Value, compilation, sites, cancellationToken);
+                break;
+
             case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment:
                 if (TryGetProperty(property.Property, out var propertySink))
                 {
                     AddValue(assignment.Value, propertySink, compilation, sites, cancellationToken);
                 }
+                else if (property.Property.ContainingType.IsAnonymousType && property.Property.Name == FormFieldName)
+                {
+                    // new { grant_type = "authorization_code", redirect_uri = "…" }
+                    AddValue(assignment.Value, FormField, compilation, sites, cancellationToken);
+                }
 
                 break;
+
+            case IObjectCreationOperation { Arguments.Length: 2 } creation when creation.Type?.Name == "KeyValuePair":
+                AddFormField(creation.Arguments[0].Value, creation.Arguments[1].Value, compilation, sites, cancellationToken);
+                break;
+
+            case ITupleOperation { Elements.Length: 2 } tuple:
+                AddFormField(tuple.Elements[0], tuple.Elements[1], compilation, sites, cancellationToken);
+                break;
+        }
+    }
+
+    private static void AddFormField(IOperation key, IOperation value, Compilation compilation, List<RedirectUriSite> sites, CancellationToken cancellationToken)
+    {
+        if (OAuthText.WalkDownConversions(key).ConstantValue is { HasValue: true, Value: string name }
+            && string.Equals(name.Trim(), FormFieldName, System.StringComparison.Ordinal))
+        {
+            AddValue(value, FormField, compilation, sites, cancellationToken);
         }
     }
 

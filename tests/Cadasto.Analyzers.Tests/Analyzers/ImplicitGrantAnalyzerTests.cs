@@ -76,6 +76,35 @@ public sealed class ImplicitGrantAnalyzerTests
         """);
 
     [Fact]
+    public Task BlazorProviderOptionsAndFormFieldWithToken_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using Microsoft.AspNetCore.Components.WebAssembly.Authentication;
+        using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+        using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+
+        static class Auth
+        {
+            public static void Configure(OidcProviderOptions provider, OpenIdConnectOptions oidc)
+            {
+                {|CDS2002:provider.ResponseType = "id_token token"|};
+                {|CDS2002:oidc.ResponseType = OpenIdConnectResponseType.Token|};
+            }
+
+            public static Dictionary<string, string> Authorize(string clientId) => new()
+            {
+                ["client_id"] = clientId,
+                ["response_type"] = {|CDS2002:"token"|},
+            };
+
+            public static void Fine(OidcProviderOptions provider, OpenIdConnectOptions oidc)
+            {
+                provider.ResponseType = "code";
+                oidc.ResponseType = OpenIdConnectResponseType.IdToken;
+            }
+        }
+        """);
+
+    [Fact]
     public Task OpenIddictAllowImplicitFlow_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
         using Microsoft.Extensions.DependencyInjection;
 

@@ -121,4 +121,17 @@ public sealed class ManifestIncompleteAnalyzerTests
           "environments": { "production": { "clientId": "cad-prod" } }
         }
         """);
+
+    [Fact]
+    public Task BlankClientIdAndDevelopmentInAnyCase_ShouldReportOnlyTheBlankOne() => Verify.VerifyAsync("""
+        {
+          "application": "invoice-sync",
+          "contact": { "name": "Jane Doe" },
+          "clientType": "confidential",
+          "environments": {
+            "DEVELOPMENT": { "clientId": "cad-dev" },
+            {|CDS9002:"staging"|}: { "clientId": "  ", "secret": { "store": "environment", "name": "CADASTO_CLIENT_SECRET" } }
+          }
+        }
+        """);
 }

@@ -86,4 +86,17 @@ public sealed class ManifestMalformedAnalyzerTests
         "{ broken",
         fileName: "cadasto.json",
         globalConfig: "cadasto_manifest = registration.json");
+
+    [Fact]
+    public Task ManifestNamedByEditorConfigSection_ShouldReport()
+    {
+        var test = new Cadasto.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<Cadasto.Analyzers.Analyzers.ManifestMalformedAnalyzer>.Test
+        {
+            TestCode = "class Program { static void Main() { } }",
+        };
+        test.TestState.AdditionalFiles.Add(("/0/registration.json", "{ {|CDS9001:'|}application': 1 }"));
+        test.TestState.AdditionalFiles.Add(("/0/cadasto.json", "{ not the manifest"));
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*]\ncadasto_manifest = registration.json\n"));
+        return test.RunAsync(System.Threading.CancellationToken.None);
+    }
 }

@@ -111,6 +111,27 @@ public sealed class MissingPkceAnalyzerTests
         """);
 
     [Fact]
+    public Task AddOAuthWithExpressionBodiedOptions_ShouldFix() => VerifyCS.VerifyCodeFixAsync("""
+        using Microsoft.AspNetCore.Authentication;
+        using Microsoft.Extensions.DependencyInjection;
+
+        static class Auth
+        {
+            public static void Add(AuthenticationBuilder builder) =>
+                {|CDS2004:builder.AddOAuth("cadasto", options => options.ClientId = "cad-web")|};
+        }
+        """, """
+        using Microsoft.AspNetCore.Authentication;
+        using Microsoft.Extensions.DependencyInjection;
+
+        static class Auth
+        {
+            public static void Add(AuthenticationBuilder builder) =>
+                builder.AddOAuth("cadasto", options => { options.ClientId = "cad-web"; options.UsePkce = true; });
+        }
+        """);
+
+    [Fact]
     public Task AddOAuthWithUsePkceOn_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
         using Microsoft.AspNetCore.Authentication;
         using Microsoft.Extensions.DependencyInjection;
@@ -264,6 +285,51 @@ public sealed class MissingPkceAnalyzerTests
         """);
 
     [Fact]
+    public Task HandBuiltCodeExchangeWithoutVerifier_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Net.Http;
+
+        class SignIn
+        {
+            FormUrlEncodedContent Exchange(string code) => new({|CDS2004:new Dictionary<string, string>
+            {
+                ["grant_type"] = "authorization_code",
+                ["code"] = code,
+                ["redirect_uri"] = "https://app.example.com/cb",
+            }|});
+
+            StringContent Body(string code) => new({|CDS2004:"grant_type=authorization_code&code=" + code + "&redirect_uri=https%3A%2F%2Fapp.example.com%2Fcb"|});
+        }
+        """);
+
+    [Fact]
+    public Task HandBuiltCodeExchangeWithVerifier_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Net.Http;
+
+        class SignIn
+        {
+            FormUrlEncodedContent Exchange(string code, string verifier) => new(new Dictionary<string, string>
+            {
+                ["grant_type"] = "authorization_code",
+                ["code"] = code,
+                ["code_verifier"] = verifier,
+            });
+
+            StringContent Body(string code, string verifier) => new($"grant_type=authorization_code&code={code}&code_verifier={verifier}");
+
+            FormUrlEncodedContent Later(string code, string verifier)
+            {
+                var form = new Dictionary<string, string> { ["grant_type"] = "authorization_code", ["code"] = code };
+                form["code_verifier"] = verifier;
+                return new FormUrlEncodedContent(form);
+            }
+
+            FormUrlEncodedContent Refresh(string token) => new(new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["refresh_token"] = token });
+        }
+        """);
+
+    [Fact]
     public Task AuthorizeUrlWithCodeChallenge_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
         using Duende.IdentityModel.Client;
 
@@ -276,4 +342,51 @@ public sealed class MissingPkceAnalyzerTests
                 new RequestUrl("https://auth.cadasto.example/connect/authorize").CreateAuthorizeUrl(clientId, "code", "openid", "https://app.example.com/cb", codeChallenge: challenge, codeChallengeMethod: "S256");
         }
         """);
+
+    [Fact]
+    public Task PkceOffInTwoDocuments_ShouldFixAllInProjectAndSolution()
+    {
+        var test = new VerifyCS.Test();
+        test.TestState.Sources.Add(("/0/Oidc.cs", """
+            using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+
+            static class Oidc
+            {
+                public static void Configure(OpenIdConnectOptions options) => {|CDS2004:options.UsePkce = false|};
+            }
+            """));
+        test.TestState.Sources.Add(("/0/GitHub.cs", """
+            using Microsoft.AspNetCore.Authentication.OAuth;
+
+            static class GitHub
+            {
+                public static void Configure(OAuthOptions options)
+                {
+                    options.ClientId = "cad-web";
+                    {|CDS2004:options.UsePkce = false|};
+                }
+            }
+            """));
+        test.FixedState.Sources.Add(("/0/Oidc.cs", """
+            using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+
+            static class Oidc
+            {
+                public static void Configure(OpenIdConnectOptions options) => options.UsePkce = true;
+            }
+            """));
+        test.FixedState.Sources.Add(("/0/GitHub.cs", """
+            using Microsoft.AspNetCore.Authentication.OAuth;
+
+            static class GitHub
+            {
+                public static void Configure(OAuthOptions options)
+                {
+                    options.ClientId = "cad-web";
+                    options.UsePkce = true;
+                }
+            }
+            """));
+        return test.RunAsync();
+    }
 }

@@ -49,6 +49,35 @@ public sealed class PasswordGrantAnalyzerTests
         """);
 
     [Fact]
+    public Task GrantTypePasswordInDictionaryAndInterpolation_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Net.Http;
+        using Duende.IdentityModel;
+        using Duende.IdentityModel.Client;
+
+        class Login
+        {
+            FormUrlEncodedContent Form(string user, string password) => new(new Dictionary<string, string>
+            {
+                { "grant_type", {|CDS2003:"password"|} },
+                { "username", user },
+                { "password", password },
+            });
+
+            Dictionary<string, string> Indexed(string user, string password) => new()
+            {
+                ["grant_type"] = {|CDS2003:OidcConstants.GrantTypes.Password|},
+                ["username"] = user,
+                ["password"] = password,
+            };
+
+            StringContent Body(string user, string password) => new({|CDS2003:$"grant_type=password&username={user}&password={password}"|});
+
+            TokenRequest Request() => new TokenRequest { {|CDS2003:GrantType = "password"|}, ClientId = "cad-app" };
+        }
+        """);
+
+    [Fact]
     public Task MsalUsernamePassword_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
         using System.Threading.Tasks;
         using Microsoft.Identity.Client;

@@ -102,6 +102,30 @@ public sealed class SecretInPublicClientAnalyzerTests
         """, "build_property.UseMaui = true");
 
     [Fact]
+    public Task SecretMembersAndFieldsInDesktopApp_ShouldReport() => VerifyAsync("""
+        using System.Collections.Generic;
+        using System.Net.Http;
+        using Duende.IdentityModel.OidcClient;
+        using Microsoft.Identity.Client;
+
+        class SignIn
+        {
+            OidcClientOptions Oidc(string secret) => new() { ClientId = "cad-desktop", {|CDS2001:ClientSecret = secret|} };
+
+            ConfidentialClientApplicationOptions Msal(string secret) => new() { ClientId = "cad-desktop", {|CDS2001:ClientSecret = secret|} };
+
+            FormUrlEncodedContent Exchange(string code, string secret) => new(new Dictionary<string, string>
+            {
+                ["grant_type"] = "authorization_code",
+                ["code"] = code,
+                ["client_secret"] = {|CDS2001:secret|},
+            });
+
+            Duende.IdentityModel.Client.BasicAuthenticationHeaderValue Header(string id, string secret) => {|CDS2001:new Duende.IdentityModel.Client.BasicAuthenticationHeaderValue(id, secret)|};
+        }
+        """, "build_property.UseWindowsForms = true");
+
+    [Fact]
     public Task AuthorizationCodeWithPkceInPublicClient_ShouldNotReport() => VerifyAsync("""
         using System.Threading.Tasks;
         using Microsoft.Identity.Client;

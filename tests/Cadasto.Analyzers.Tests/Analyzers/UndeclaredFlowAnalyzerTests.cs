@@ -51,6 +51,24 @@ public sealed class UndeclaredFlowAnalyzerTests
     public Task WithoutManifest_ShouldNotReport() => VerifyAsync(Strip(ClientCredentialsAndDeviceCode), flows: null);
 
     [Fact]
+    public Task MsalAuthorizationUrlAndRefreshTokenRedemption_ShouldReport() => VerifyAsync("""
+        using System.Threading.Tasks;
+        using Microsoft.Identity.Client;
+
+        class Web
+        {
+            Task<System.Uri> SignInUrlAsync(IConfidentialClientApplication app) =>
+                {|CDS2005:app.GetAuthorizationRequestUrl(new[] { "api.read" })|}.WithPkce(out _).ExecuteAsync();
+
+            Task<AuthenticationResult> MigrateAsync(IConfidentialClientApplication app, string refreshToken) =>
+                {|CDS2005:((IByRefreshToken)app).AcquireTokenByRefreshToken(new[] { "api.read" }, refreshToken)|}.ExecuteAsync();
+
+            Task<AuthenticationResult> ServiceAsync(IConfidentialClientApplication app) =>
+                app.AcquireTokenForClient(new[] { "api.read" }).ExecuteAsync();
+        }
+        """, "\"client_credentials\"");
+
+    [Fact]
     public Task GrantTypeInForm_ShouldReport() => VerifyAsync("""
         using System.Collections.Generic;
         using System.Net.Http;

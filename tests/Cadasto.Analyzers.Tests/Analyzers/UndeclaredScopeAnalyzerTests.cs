@@ -111,4 +111,21 @@ public sealed class UndeclaredScopeAnalyzerTests
             StringContent Body() => new({|CDS4001:"grant_type=client_credentials&scope=api.read%20api.everything"|});
         }
         """);
+
+    [Fact]
+    public Task EncodedAuthorizeUrlAndAnonymousBody_ShouldReport() => VerifyAsync("""
+        using System.Net.Http;
+        using System.Net.Http.Json;
+
+        class SignIn
+        {
+            string Url(string clientId, string challenge) =>
+                {|CDS4001:$"https://auth.cadasto.example/connect/authorize?client_id={clientId}&response_type=code&scope=openid%20api.read%20api.admin&code_challenge={challenge}"|};
+
+            JsonContent Body(string clientId) => JsonContent.Create(new { grant_type = "client_credentials", client_id = clientId, scope = {|CDS4001:"api.read api.export"|} });
+
+            string Fine(string clientId, string challenge) =>
+                $"https://auth.cadasto.example/connect/authorize?client_id={clientId}&response_type=code&scope=openid+offline_access+api.write&code_challenge={challenge}";
+        }
+        """);
 }

@@ -71,4 +71,34 @@ public sealed class UnusedScopeAnalyzerTests
           "environments": { "production": { "clientId": "cad-prod" } }
         }
         """);
+
+    [Fact]
+    public Task ScopesFromTheGeneratedEnvironment_ShouldNotReport() => VerifyAsync("""
+        using System.Collections.Generic;
+        using System.Net.Http;
+        using System.Threading.Tasks;
+        using Duende.IdentityModel.Client;
+        using Microsoft.Identity.Client;
+
+        static class CadastoEnvironment
+        {
+            public static IReadOnlyList<string> Scopes { get; } = new[] { "api.read", "api.write" };
+        }
+
+        class Tokens(HttpClient http)
+        {
+            Task<AuthenticationResult> MsalAsync(IConfidentialClientApplication app) =>
+                app.AcquireTokenForClient(CadastoEnvironment.Scopes).ExecuteAsync();
+
+            Task<TokenResponse> IdentityModelAsync() =>
+                http.RequestClientCredentialsTokenAsync(new ClientCredentialsTokenRequest { Scope = string.Join(" ", CadastoEnvironment.Scopes) });
+        }
+        """, """
+        {
+          "application": "invoice-sync",
+          "flows": ["client_credentials"],
+          "scopes": ["api.read", "api.write"],
+          "environments": { "production": { "clientId": "cad-prod" } }
+        }
+        """);
 }

@@ -18,6 +18,7 @@ public sealed class CredentialsGeneratorCachingTests
         CredentialsGenerator.TrackingNames.Options,
         CredentialsGenerator.TrackingNames.CompilationFacts,
         CredentialsGenerator.TrackingNames.ManifestFileName,
+        CredentialsGenerator.TrackingNames.ManifestNameInSection,
         CredentialsGenerator.TrackingNames.ManifestFiles,
         CredentialsGenerator.TrackingNames.AllManifests,
         CredentialsGenerator.TrackingNames.Manifest,

@@ -182,6 +182,18 @@ public sealed class CredentialsGeneratorTests
         Assert.Contains(driver.GetRunResult().GeneratedTrees, t => t.FilePath.EndsWith("Sample.CadastoCredentials.g.cs", System.StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void ManifestNamedByEditorConfigSection_IsTheOneRead()
+    {
+        var compilation = GeneratorHarness.Compilation();
+        var driver = GeneratorHarness.Driver(
+            new[] { GeneratorHarness.File("/src/registration.json", Manifests.PublicSpa), GeneratorHarness.File("/src/cadasto.json", "broken") },
+            new Dictionary<string, string> { ["build_property.RootNamespace"] = "Sample", ["build_property.CadastoManifest"] = "cadasto.json" },
+            additionalFileOptions: new Dictionary<string, string> { ["cadasto_manifest"] = "registration.json" }).RunGenerators(compilation);
+
+        Assert.Contains(driver.GetRunResult().GeneratedTrees, t => t.FilePath.EndsWith("Sample.CadastoCredentials.g.cs", System.StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("development", "Development")]
     [InlineData("staging-eu", "StagingEu")]

@@ -58,12 +58,13 @@ internal static class GeneratorHarness
     public static GeneratorDriver Driver(
         IEnumerable<AdditionalText> additionalTexts,
         IReadOnlyDictionary<string, string>? globalOptions = null,
-        LanguageVersion languageVersion = LanguageVersion.Latest) =>
+        LanguageVersion languageVersion = LanguageVersion.Latest,
+        IReadOnlyDictionary<string, string>? additionalFileOptions = null) =>
         CSharpGeneratorDriver.Create(
             new[] { new CredentialsGenerator().AsSourceGenerator() },
             additionalTexts,
             ParseOptions(languageVersion),
-            new OptionsProvider(globalOptions ?? new Dictionary<string, string> { ["build_property.RootNamespace"] = "Sample" }),
+            new OptionsProvider(globalOptions ?? new Dictionary<string, string> { ["build_property.RootNamespace"] = "Sample" }, additionalFileOptions),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     public static AdditionalText Manifest(string json, string path = "/src/cadasto.json") => new InMemoryText(path, json);
@@ -100,13 +101,16 @@ internal static class GeneratorHarness
         public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
     }
 
-    private sealed class OptionsProvider(IReadOnlyDictionary<string, string> global) : AnalyzerConfigOptionsProvider
+    /// <summary>Global options, and (when given) the options an <c>.editorconfig</c> section gives every additional file.</summary>
+    private sealed class OptionsProvider(IReadOnlyDictionary<string, string> global, IReadOnlyDictionary<string, string>? additionalFiles) : AnalyzerConfigOptionsProvider
     {
+        private readonly AnalyzerConfigOptions _additionalFiles = additionalFiles is null ? Options.Empty : new Options(additionalFiles);
+
         public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(global);
 
         public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
 
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.Empty;
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _additionalFiles;
 
         private sealed class Options(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptions
         {

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Linq;
+using Cadasto.Analyzers.Common;
 using Cadasto.Analyzers.Generators.Credentials.Models;
 using Cadasto.Analyzers.Manifest;
 using Microsoft.CodeAnalysis;
@@ -23,6 +25,7 @@ public sealed class CredentialsGenerator : IIncrementalGenerator
         public const string Options = nameof(Options);
         public const string CompilationFacts = nameof(CompilationFacts);
         public const string ManifestFileName = nameof(ManifestFileName);
+        public const string ManifestNameInSection = nameof(ManifestNameInSection);
         public const string AdditionalFiles = nameof(AdditionalFiles);
         public const string ManifestCandidates = nameof(ManifestCandidates);
         public const string ManifestFiles = nameof(ManifestFiles);
@@ -37,9 +40,19 @@ public sealed class CredentialsGenerator : IIncrementalGenerator
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        // cadasto_manifest may also come from an .editorconfig section that applies to the additional files
+        // ([*], [*.json]): the first file with a value speaks for the project, as in the rules.
+        var manifestNameInSection = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, _) => CadastoOptions.ManifestOptionInSection(pair.Right, pair.Left))
+            .Collect()
+            .Select(static (names, _) => names.FirstOrDefault(static name => name is not null))
+            .WithTrackingName(TrackingNames.ManifestNameInSection);
+
         // The build's options (namespace, UserSecretsId, manifest name, on/off) as one small record.
         var options = context.AnalyzerConfigOptionsProvider
-            .Select(static (provider, _) => CredentialsParser.ParseOptions(provider))
+            .Combine(manifestNameInSection)
+            .Select(static (pair, _) => CredentialsParser.ParseOptions(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Options);
 
         // Two facts about the compilation, compared by value: every edit makes a new compilation, but these

@@ -35,14 +35,14 @@ internal static class CredentialsParser
     };
 
     /// <summary>The build's options for the generator.</summary>
-    public static GeneratorOptionsSpec ParseOptions(AnalyzerConfigOptionsProvider provider)
+    public static GeneratorOptionsSpec ParseOptions(AnalyzerConfigOptionsProvider provider, string? manifestNameInSection = null)
     {
         var global = provider.GlobalOptions;
         return new GeneratorOptionsSpec(
             CadastoOptions.GetBuildProperty(global, "RootNamespace"),
             CadastoOptions.GetBuildProperty(global, NamespaceProperty),
             CadastoOptions.GetBuildProperty(global, "UserSecretsId"),
-            CadastoOptions.ManifestFileName(global),
+            CadastoOptions.ManifestFileName(global, manifestNameInSection),
             string.Equals(CadastoOptions.GetBuildProperty(global, GenerateProperty), "false", StringComparison.OrdinalIgnoreCase));
     }
 
