@@ -87,10 +87,10 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UndeclaredFlow = Create(
         DiagnosticIds.UndeclaredFlow,
         title: "OAuth flow not declared in the manifest",
-        messageFormat: "{0} uses the {1} flow, which {2} does not declare: add \"{1}\" to its flows or use a declared flow",
+        messageFormat: "{0} uses the {1} flow, which {2} does not declare: {3}",
         DiagnosticCategories.Usage,
         DiagnosticSeverity.Warning,
-        description: "Cadasto issues credentials for the flows the manifest's 'flows' lists; a flow the registration does not allow fails at run time with unauthorized_client. Declare every flow the code uses in cadasto.json, so the credential request asks for it, or change the code to a declared flow.");
+        description: "Cadasto issues credentials for the flows the manifest's 'flows' lists; a flow the registration does not allow fails at run time with unauthorized_client. Declare every flow the code uses in cadasto.json, so the credential request asks for it, or change the code to a declared flow. The password and implicit grants cannot be declared (Cadasto does not issue them, RFC 9700 §2.1.2 and §2.4): code that uses them must move to a declared flow.");
 
     // 3xxx: redirect URIs
     public static readonly DiagnosticDescriptor UnregisteredRedirectUri = Create(

@@ -47,6 +47,39 @@ public sealed class UndeclaredFlowAnalyzerTests
     public Task DeclaredFlows_ShouldNotReport() =>
         VerifyAsync(Strip(ClientCredentialsAndDeviceCode), "\"client_credentials\", \"device_code\"");
 
+    private const string PasswordAndImplicit = """
+        using System.Net.Http;
+        using System.Threading.Tasks;
+        using Duende.IdentityModel.Client;
+        using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+
+        class Legacy
+        {
+            Task<TokenResponse> LoginAsync(HttpClient http, string user, string password) =>
+                http.RequestPasswordTokenAsync({|#0:new PasswordTokenRequest { Address = "https://auth.cadasto.example/connect/token", UserName = user, Password = password }|});
+
+            void Configure(OpenIdConnectOptions options) => {|#1:options.ResponseType = "id_token token"|};
+        }
+        """;
+
+    [Fact]
+    public Task PasswordAndImplicitGrantsWithAManifest_ShouldReport()
+    {
+        var test = new CSharpAnalyzerVerifier<UndeclaredFlowAnalyzer>.Test { TestCode = PasswordAndImplicit };
+        test.TestState.AdditionalFiles.Add(("/0/cadasto.json", """
+            { "application": "invoice-sync", "flows": ["authorization_code"], "environments": { "development": { "clientId": "cad-dev" } } }
+            """));
+        test.ExpectedDiagnostics.Add(CSharpAnalyzerVerifier<UndeclaredFlowAnalyzer>.Diagnostic("CDS2005").WithLocation(0)
+            .WithArguments("PasswordTokenRequest", "password", "cadasto.json", "Cadasto does not issue it, so move the code to a declared flow"));
+        test.ExpectedDiagnostics.Add(CSharpAnalyzerVerifier<UndeclaredFlowAnalyzer>.Diagnostic("CDS2005").WithLocation(1)
+            .WithArguments("ResponseType = \"id_token token\"", "implicit", "cadasto.json", "Cadasto does not issue it, so move the code to a declared flow"));
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public Task PasswordAndImplicitGrantsWithoutManifest_ShouldNotReport() =>
+        VerifyAsync(Strip(PasswordAndImplicit).Replace("}|}", "}").Replace("token\"|}", "token\""), flows: null);
+
     [Fact]
     public Task WithoutManifest_ShouldNotReport() => VerifyAsync(Strip(ClientCredentialsAndDeviceCode), flows: null);
 

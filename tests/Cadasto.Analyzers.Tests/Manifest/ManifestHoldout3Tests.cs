@@ -102,8 +102,8 @@ public sealed class ManifestHoldout3Tests
         """,
         "cadasto.json",
         null,
-        Incomplete.Diagnostic("CDS9002").WithLocation(0).WithArguments("'clientId'"),
-        Incomplete.Diagnostic("CDS9002").WithLocation(0));
+        Incomplete.Diagnostic("CDS9002").WithLocation(0).WithArguments("'clientId' in environment 'staging'"),
+        Incomplete.Diagnostic("CDS9002").WithLocation(0).WithArguments("a 'secret' reference in environment 'staging' (a confidential client needs one outside development)"));
 
     // ---- CDS9003: an invalid value
 
