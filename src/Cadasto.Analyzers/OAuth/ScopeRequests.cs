@@ -18,8 +18,8 @@ namespace Cadasto.Analyzers.OAuth;
 internal readonly record struct ScopeRequest(string? Scopes, Location Location);
 
 /// <summary>
-/// Where code requests scopes: <c>scopes</c>/<c>scope</c>/<c>initialScopes</c> parameters of the OAuth
-/// libraries (MSAL arrays, <c>CreateAuthorizeUrl</c>, Microsoft.Identity.Web), <c>Scope</c> strings,
+/// Where code requests scopes: <c>scopes</c>/<c>scope</c>/<c>initialScopes</c>/<c>extraScopesToConsent</c> parameters
+/// of the OAuth libraries (MSAL arrays, <c>CreateAuthorizeUrl</c>, Microsoft.Identity.Web), <c>Scope</c> strings,
 /// <c>Scope.Add</c>/<c>Scopes.Add</c>/<c>DefaultScopes.Add</c> and their collection initializers (ASP.NET
 /// Core, Blazor, OpenIddict), and <c>scope</c> form fields and URL parameters.
 /// </summary>
@@ -129,7 +129,8 @@ internal static class ScopeRequests
             {
                 AddValue(argument.Value, compilation, requests, cancellationToken);
             }
-            else if (parameter.Name is "scopes" or "initialScopes" && parameter.Type.SpecialType != SpecialType.System_String)
+            // MSAL's WithExtraScopesToConsent asks the user to consent to more scopes now: they are requested too.
+            else if (parameter.Name is "scopes" or "initialScopes" or "extraScopesToConsent" && parameter.Type.SpecialType != SpecialType.System_String)
             {
                 AddCollection(argument.Value, compilation, requests, cancellationToken, depth: 0);
             }

@@ -47,6 +47,20 @@ public sealed class UndeclaredScopeAnalyzerTests
         """);
 
     [Fact]
+    public Task MsalExtraScopesToConsent_ShouldReport() => VerifyAsync("""
+        using System.Threading.Tasks;
+        using Microsoft.Identity.Client;
+
+        class Consent
+        {
+            Task<AuthenticationResult> SignInAsync(IPublicClientApplication app) =>
+                app.AcquireTokenInteractive(new[] { "api.read" })
+                    .WithExtraScopesToConsent(new[] { "api.write", {|CDS4001:"billing.read"|} })
+                    .ExecuteAsync();
+        }
+        """);
+
+    [Fact]
     public Task ScopeStringsAndCollections_ShouldReport() => VerifyAsync("""
         using Duende.IdentityModel.Client;
         using Duende.IdentityModel.OidcClient;

@@ -53,6 +53,20 @@ public sealed class UnusedScopeAnalyzerTests
         """, ("/0/appsettings.json", """{ "Cadasto": { "Scopes": [ "api.write" ] } }"""));
 
     [Fact]
+    public Task ScopeRequestedOnlyForExtraConsent_ShouldNotReport() => VerifyAsync("""
+        using System.Threading.Tasks;
+        using Microsoft.Identity.Client;
+
+        class Consent
+        {
+            Task<AuthenticationResult> SignInAsync(IPublicClientApplication app) =>
+                app.AcquireTokenInteractive(new[] { "api.read" }).WithExtraScopesToConsent(new[] { "api.write" }).ExecuteAsync();
+        }
+        """, """
+        { "application": "desk", "scopes": ["api.read", "api.write"], "environments": { "development": { "clientId": "cad-dev" } } }
+        """);
+
+    [Fact]
     public Task ScopeReadAtRunTime_ShouldNotReport() => VerifyAsync("""
         using System.Threading.Tasks;
         using Microsoft.Extensions.Configuration;
