@@ -136,7 +136,7 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
                 break;
         }
 
-        Report(context, invocation.Syntax.GetLocation(), site.MemberName, site.Advice, site.Fix);
+        Report(context, OAuthSignalFinder.CallLocation(invocation), site.MemberName, site.Advice, site.Fix);
     }
 
     private static void AnalyzeCreation(OperationAnalysisContext context, Dictionary<ISymbol, PkceSite> members)

@@ -93,19 +93,41 @@ internal static class OAuthSignalFinder
         return ConstantText(value, compilation, cancellationToken) is { } text ? new[] { text } : Array.Empty<string>();
     }
 
+    /// <summary>
+    /// Where a call is shown: the whole invocation, receiver included (<c>app.AcquireTokenByUsernamePassword(…)</c>),
+    /// except in a fluent chain broken over lines, where it is the call's own line (<c>.WithClientSecret(…)</c>, from
+    /// the member name to the closing parenthesis) rather than the first line of the chain.
+    /// </summary>
+    public static Location CallLocation(IInvocationOperation invocation) => CallLocation(invocation.Syntax);
+
+    /// <inheritdoc cref="CallLocation(IInvocationOperation)"/>
+    public static Location CallLocation(SyntaxNode call)
+    {
+        if (call is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access })
+        {
+            var lines = call.SyntaxTree.GetText().Lines;
+            if (lines.GetLineFromPosition(access.Expression.SpanStart).LineNumber != lines.GetLineFromPosition(access.Name.SpanStart).LineNumber)
+            {
+                return Location.Create(call.SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(access.Name.SpanStart, call.Span.End));
+            }
+        }
+
+        return call.GetLocation();
+    }
+
     private static void FindInInvocation(IInvocationOperation invocation, OAuthSignalIndex index, Compilation compilation, List<OAuthFinding> findings, CancellationToken cancellationToken)
     {
         var method = invocation.TargetMethod;
         if (index.TryGetInvocation(method, out var row) && !PassesCreationOf(invocation, index, row.Signal))
         {
-            findings.Add(new OAuthFinding(row.Signal, invocation.Syntax.GetLocation(), row.DisplayName));
+            findings.Add(new OAuthFinding(row.Signal, CallLocation(invocation), row.DisplayName));
         }
 
         if (index.SecretSinks.TryGetSink(method, out var sink) && sink.Kind == SinkKind.MethodArgument && sink.Meaning == SinkMeaning.ClientSecret)
         {
             if (HasSecretArgument(invocation.Arguments, sink))
             {
-                findings.Add(new OAuthFinding(OAuthSignal.ClientSecret, invocation.Syntax.GetLocation(), sink.DisplayName));
+                findings.Add(new OAuthFinding(OAuthSignal.ClientSecret, CallLocation(invocation), sink.DisplayName));
             }
         }
         else if (Array.IndexOf(SecretSetterNames, method.Name) >= 0
@@ -113,7 +135,7 @@ internal static class OAuthSignalFinder
             && invocation.Arguments[0].Value.Type?.SpecialType == SpecialType.System_String
             && !IsNullOrEmpty(invocation.Arguments[0].Value))
         {
-            findings.Add(new OAuthFinding(OAuthSignal.ClientSecret, invocation.Syntax.GetLocation(), method.Name));
+            findings.Add(new OAuthFinding(OAuthSignal.ClientSecret, CallLocation(invocation), method.Name));
         }
 
         // dictionary.Add("grant_type", "password"), and { "grant_type", "password" } in a collection initializer.
@@ -320,7 +342,7 @@ internal static class OAuthSignalFinder
             return;
         }
 
-        findings.Add(new OAuthFinding(OAuthSignal.ClientSecret, call.GetLocation(), access.Name.Identifier.ValueText));
+        findings.Add(new OAuthFinding(OAuthSignal.ClientSecret, CallLocation(call), access.Name.Identifier.ValueText));
     }
 
     private static void AddResponseType(string responseType, Location location, string source, List<OAuthFinding> findings)

@@ -26,8 +26,8 @@ public sealed class SecretInPublicClientAnalyzerTests
         {
             async Task<string> GetAsync(IConfiguration configuration)
             {
-                var app = {|CDS2001:ConfidentialClientApplicationBuilder.Create(configuration["Cadasto:ClientId"])
-                    .WithClientSecret(configuration["Cadasto:ClientSecret"])|}
+                var app = ConfidentialClientApplicationBuilder.Create(configuration["Cadasto:ClientId"])
+                    .{|CDS2001:WithClientSecret(configuration["Cadasto:ClientSecret"])|}
                     .Build();
                 var result = await {|CDS2001:app.AcquireTokenForClient(new[] { "api.read" })|}.ExecuteAsync();
                 return result.AccessToken;
@@ -164,8 +164,8 @@ public sealed class SecretInPublicClientAnalyzerTests
             {
                 static void GitHub(GitHubBuilder options, string secretFromSettings)
                 {
-                    {|CDS2001:options.SetClientId("ddd9f6ccaaa4fc1373ed")
-                           .SetClientSecret("c1eecca319ca873d8a71f4cddd1467acea224c6e")|}
+                    options.SetClientId("ddd9f6ccaaa4fc1373ed")
+                           .{|CDS2001:SetClientSecret("c1eecca319ca873d8a71f4cddd1467acea224c6e")|}
                            .SetRedirectUri("com.example.desktop://callback/login/github");
                     {|CDS2001:options.SetClientSecret(secretFromSettings)|};
                     options.SetClientSecret("");
@@ -186,8 +186,8 @@ public sealed class SecretInPublicClientAnalyzerTests
                     static void GitHub(Builder builder) =>
                         builder.UseWebProviders().AddGitHub(options =>
                         {
-                            {|CDS2001:options.SetClientId("ddd9f6ccaaa4fc1373ed")
-                                   .SetClientSecret("c1eecca319ca873d8a71f4cddd1467acea224c6e")|}
+                            options.SetClientId("ddd9f6ccaaa4fc1373ed")
+                                   .{|CDS2001:SetClientSecret("c1eecca319ca873d8a71f4cddd1467acea224c6e")|}
                                    .SetRedirectUri("com.example.desktop://callback/login/github");
                             options.SetClientSecret(null);
                         });
