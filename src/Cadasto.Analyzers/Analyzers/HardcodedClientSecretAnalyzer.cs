@@ -46,18 +46,33 @@ public sealed class HardcodedClientSecretAnalyzer : DiagnosticAnalyzer
         matcher.Match(context.Operation, context.Compilation, context.CancellationToken, hits);
         foreach (var hit in hits)
         {
-            var syntax = hit.Value.Syntax;
-            if (hit.Meaning == SinkMeaning.ClientSecret
-                && !matcher.IsAllowedPlaceholder(hit.Value.Text)
-                && reported.TryAdd((syntax.SyntaxTree, syntax.Span), 0))
+            if (hit.Meaning != SinkMeaning.ClientSecret || matcher.IsAllowedPlaceholder(hit.Value.Text))
             {
-                context.ReportDiagnostic(Diagnostic.Create(
-                    DiagnosticDescriptors.HardcodedClientSecret,
-                    syntax.GetLocation(),
-                    hit.SinkName));
+                continue;
+            }
+
+            if (hit.Value.ReportAtSources)
+            {
+                // Prefix + Body: no literal at the sink; the constants it is made of are the literals.
+                foreach (var source in hit.Value.Sources)
+                {
+                    Report(context, source, hit.SinkName, reported);
+                }
+            }
+            else
+            {
+                Report(context, hit.Value.Syntax, hit.SinkName, reported);
             }
         }
 
         hits.Clear();
+    }
+
+    private static void Report(OperationAnalysisContext context, SyntaxNode syntax, string sinkName, ConcurrentDictionary<(SyntaxTree, TextSpan), byte> reported)
+    {
+        if (reported.TryAdd((syntax.SyntaxTree, syntax.Span), 0))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HardcodedClientSecret, syntax.GetLocation(), sinkName));
+        }
     }
 }

@@ -44,7 +44,7 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeInvocation(OperationAnalysisContext context, KnownTypes types)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        if (types.OutputKind(invocation) is not { } output)
+        if ((types.OutputKind(invocation) ?? types.ToStringBuilderOutput(invocation, context.ContainingSymbol)) is not { } output)
         {
             return;
         }
@@ -147,6 +147,7 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
         private readonly INamedTypeSymbol? _configurationExtensions;
         private readonly INamedTypeSymbol? _environment;
         private readonly INamedTypeSymbol? _secretValue;
+        private readonly INamedTypeSymbol? _stringBuilder;
         private readonly CredentialNames _names;
 
         public KnownTypes(Compilation compilation, CredentialNames names)
@@ -164,6 +165,7 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
             _configurationExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.ConfigurationExtensions");
             _environment = compilation.GetTypeByMetadataName("System.Environment");
             _secretValue = compilation.GetTypeByMetadataName("Cadasto.Credentials.SecretValue");
+            _stringBuilder = compilation.GetTypeByMetadataName("System.Text.StringBuilder");
             Exception = compilation.GetTypeByMetadataName("System.Exception");
         }
 
@@ -185,6 +187,12 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
             }
 
             if (Is(type, _logger) && method.Name == "Log")
+            {
+                return "a log";
+            }
+
+            // logger.BeginScope("… {Secret}", secret): a scope's state is written with every entry inside it.
+            if ((Is(type, _loggerExtensions) || Is(type, _logger)) && method.Name == "BeginScope")
             {
                 return "a log";
             }
@@ -213,6 +221,21 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// Inside a <c>ToString</c> override, <c>builder.Append(…)</c> on a <c>StringBuilder</c> writes into the text
+        /// <c>ToString</c> returns (the returned <c>builder.ToString()</c> says nothing by itself).
+        /// </summary>
+        public string? ToStringBuilderOutput(IInvocationOperation invocation, ISymbol containingSymbol)
+        {
+            var method = invocation.TargetMethod;
+            return method.Name is "Append" or "AppendLine" or "AppendFormat" or "Insert"
+                   && _stringBuilder is not null
+                   && Is(method.ContainingType, _stringBuilder)
+                   && containingSymbol is IMethodSymbol { Name: "ToString", IsOverride: true, Parameters.Length: 0 }
+                ? "ToString"
+                : null;
         }
 
         /// <summary>

@@ -75,7 +75,7 @@ internal sealed class ConfigurationSecrets
             return false;
         }
 
-        if (IsCredentialKey(parentKey, key, out var word))
+        if (IsCredentialKey(parentKey, key, out var word) && !IsLogLevelSection(parentKey))
         {
             // The same screens as CDS1002 in code (labels, prose, templates, key names), plus configuration's own.
             if (!CredentialValueShape.CanBeACredential(value)
@@ -127,6 +127,14 @@ internal sealed class ConfigurationSecrets
 
         return false;
     }
+
+    /// <summary>
+    /// <c>"Logging": { "LogLevel": { "Cadasto.Credentials": "Warning" } }</c>, Serilog's <c>"MinimumLevel": { "Override": { … } }</c>:
+    /// the keys are logging categories (namespaces), the values log levels.
+    /// </summary>
+    private static bool IsLogLevelSection(string? parentKey) =>
+        string.Equals(parentKey, "LogLevel", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(parentKey, "Override", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// A JSON Web Key written as a string that holds its private part (RFC 7518 §6.2.2, §6.3.2: <c>d</c>),

@@ -18,8 +18,7 @@ internal static class CredentialValueShape
         }
 
         var trimmed = text.Trim();
-        if (trimmed.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
-            || trimmed.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+        if (IsUrl(trimmed)
             || trimmed.StartsWith("/", StringComparison.Ordinal)
             || trimmed.StartsWith("~/", StringComparison.Ordinal)
             || trimmed.StartsWith("./", StringComparison.Ordinal))
@@ -34,6 +33,29 @@ internal static class CredentialValueShape
         }
 
         return !IsProse(trimmed) && !IsFormatTemplate(trimmed);
+    }
+
+    /// <summary>
+    /// <c>scheme://…</c> (<c>https</c>, <c>amqp</c>, <c>redis</c>, <c>postgresql</c>, …): an endpoint. One with a password in it
+    /// is a credential shape, which CDS1003 reports.
+    /// </summary>
+    private static bool IsUrl(string text)
+    {
+        var separator = text.IndexOf("://", StringComparison.Ordinal);
+        if (separator <= 0 || separator > 20 || !char.IsLetter(text[0]))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < separator; i++)
+        {
+            if (!(char.IsLetterOrDigit(text[i]) || text[i] is '+' or '.' or '-'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

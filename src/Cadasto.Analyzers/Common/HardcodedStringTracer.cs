@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -120,14 +121,24 @@ internal static class HardcodedStringTracer
                 return TryTrace(parenthesized.Operand, compilation, found, depth + 1, cancellationToken);
 
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } or IInterpolatedStringOperation:
-                // The whole expression is the secret: one finding, on the expression that spells it.
+                // The whole expression is the secret: one finding, on the expression that spells it (or, when it
+                // spells nothing itself, Prefix + Body, on the literals it is made of).
+                if (TryTraceComposite(value, compilation, depth, cancellationToken, found))
+                {
+                    return true;
+                }
+
                 if (value.ConstantValue is { HasValue: true, Value: string constantText })
                 {
+                    // Constants whose declarations we cannot see (metadata): the expression is all there is.
                     found.Add(new HardcodedString(value.Syntax, constantText));
                     return true;
                 }
 
-                return TryTraceComposite(value, compilation, depth, cancellationToken, found);
+                return false;
+
+            case IPropertyReferenceOperation { Property: var property }:
+                return TryTraceProperty(property, value, compilation, found, depth, cancellationToken);
 
             default:
                 return false;
@@ -146,7 +157,34 @@ internal static class HardcodedStringTracer
             }
         }
 
-        found.Add(new HardcodedString(value.Syntax, string.Concat(parts.Select(p => p.Text))));
+        // Parts declared elsewhere (the constants a composition refers to) are part of the same secret: one finding
+        // covers them, so a credential-named constant inside it is not reported a second time by a weaker rule.
+        var span = value.Syntax.Span;
+        var tree = value.Syntax.SyntaxTree;
+        var ownText = false;
+        var sources = ImmutableArray.CreateBuilder<SyntaxNode>();
+        foreach (var part in parts)
+        {
+            if (part.Syntax.SyntaxTree == tree && span.Contains(part.Syntax.Span))
+            {
+                ownText = true;
+            }
+            else if (!part.ReportAtSources)
+            {
+                sources.Add(part.Syntax);
+            }
+
+            if (!part.Sources.IsDefaultOrEmpty)
+            {
+                sources.AddRange(part.Sources);
+            }
+        }
+
+        found.Add(new HardcodedString(value.Syntax, string.Concat(parts.Select(p => p.Text)))
+        {
+            Sources = sources.ToImmutable(),
+            ReportAtSources = !ownText && sources.Count > 0,
+        });
         return true;
     }
 
@@ -182,7 +220,9 @@ internal static class HardcodedStringTracer
 
     private static bool TryTraceField(IFieldSymbol field, IOperation reference, Compilation compilation, List<HardcodedString> found, int depth, CancellationToken cancellationToken)
     {
-        if (!field.IsConst && !(field.IsStatic && field.IsReadOnly))
+        // const, static readonly, and an instance readonly field that no constructor assigns (its initializer is
+        // then the value of every instance).
+        if (!field.IsConst && !field.IsReadOnly)
         {
             return false;
         }
@@ -192,8 +232,29 @@ internal static class HardcodedStringTracer
             return false;
         }
 
-        // A static readonly field may still be reassigned in the static constructor: then it is not a constant.
+        // A readonly field may still be reassigned in a constructor: then it is not a constant.
         if (!field.IsConst && IsAssignedOutsideInitializer(field, cancellationToken))
+        {
+            return false;
+        }
+
+        return TryTrace(GetOperation(initializer, reference, compilation, cancellationToken), compilation, found, depth + 1, cancellationToken);
+    }
+
+    /// <summary>
+    /// A get-only auto-property with an initializer (<c>public static string ClientSecret { get; } = "…"</c>) that no
+    /// constructor assigns: a readonly field by another name. A settable or <c>init</c> property is not followed.
+    /// </summary>
+    private static bool TryTraceProperty(IPropertySymbol property, IOperation reference, Compilation compilation, List<HardcodedString> found, int depth, CancellationToken cancellationToken)
+    {
+        if (property.SetMethod is not null || property.IsIndexer
+            || property.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not PropertyDeclarationSyntax
+            {
+                Initializer.Value: { } initializer,
+                AccessorList.Accessors: { Count: 1 } accessors,
+            }
+            || accessors[0].Body is not null || accessors[0].ExpressionBody is not null
+            || IsAssignedInConstructor(property.ContainingType, property.IsStatic, property.Name, cancellationToken))
         {
             return false;
         }
@@ -241,18 +302,22 @@ internal static class HardcodedStringTracer
         return model.GetOperation(expression, cancellationToken);
     }
 
-    private static bool IsAssignedOutsideInitializer(IFieldSymbol field, CancellationToken cancellationToken)
+    private static bool IsAssignedOutsideInitializer(IFieldSymbol field, CancellationToken cancellationToken) =>
+        IsAssignedInConstructor(field.ContainingType, field.IsStatic, field.Name, cancellationToken);
+
+    /// <summary>Whether a constructor of the member's kind (static for a static member) assigns the name.</summary>
+    private static bool IsAssignedInConstructor(INamedTypeSymbol type, bool isStatic, string name, CancellationToken cancellationToken)
     {
-        foreach (var reference in field.ContainingType.DeclaringSyntaxReferences)
+        foreach (var reference in type.DeclaringSyntaxReferences)
         {
-            if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax type)
+            if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration)
             {
                 continue;
             }
 
-            foreach (var constructor in type.Members.OfType<ConstructorDeclarationSyntax>())
+            foreach (var constructor in declaration.Members.OfType<ConstructorDeclarationSyntax>())
             {
-                if (constructor.Modifiers.Any(SyntaxKind.StaticKeyword) && WritesName(constructor, field.Name))
+                if (constructor.Modifiers.Any(SyntaxKind.StaticKeyword) == isStatic && WritesName(constructor, name))
                 {
                     return true;
                 }
@@ -307,4 +372,36 @@ internal static class HardcodedStringTracer
 }
 
 /// <summary>A piece of source that spells a hard-coded string, and the string.</summary>
-internal readonly record struct HardcodedString(SyntaxNode Syntax, string Text);
+internal readonly record struct HardcodedString(SyntaxNode Syntax, string Text)
+{
+    /// <summary>The literals declared elsewhere that a composition is made of (the constants it names); default when none.</summary>
+    public ImmutableArray<SyntaxNode> Sources { get; init; }
+
+    /// <summary>
+    /// Whether the finding lands on <see cref="Sources"/> rather than on <see cref="Syntax"/>: a composition that spells
+    /// no text of its own (<c>Prefix + Body</c>) has no literal at the sink; its constants are the literals.
+    /// </summary>
+    public bool ReportAtSources { get; init; }
+
+    /// <summary>Whether <paramref name="span"/> of <paramref name="tree"/> is part of this value (its syntax or a source).</summary>
+    public bool Covers(SyntaxTree tree, Microsoft.CodeAnalysis.Text.TextSpan span)
+    {
+        if (Syntax.SyntaxTree == tree && Syntax.Span.Contains(span))
+        {
+            return true;
+        }
+
+        if (!Sources.IsDefaultOrEmpty)
+        {
+            foreach (var source in Sources)
+            {
+                if (source.SyntaxTree == tree && source.Span.Contains(span))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}

@@ -127,7 +127,7 @@ internal sealed class SecretLiteralClassifier
             Matcher.Match(current, _compilation, cancellationToken, hits);
             foreach (var hit in hits)
             {
-                if (hit.Meaning == SinkMeaning.ClientSecret && hit.Value.Syntax.SyntaxTree == literal.Syntax.SyntaxTree && hit.Value.Syntax.Span.Contains(span))
+                if (hit.Meaning == SinkMeaning.ClientSecret && hit.Value.Covers(literal.Syntax.SyntaxTree, span))
                 {
                     hits.Clear();
                     return true;
@@ -298,6 +298,16 @@ internal sealed class SecretLiteralClassifier
         }
 
         if (argument.Parent is not (IInvocationOperation or IObjectCreationOperation) || argument.Parameter is not { Ordinal: > 0 } parameter)
+        {
+            return null;
+        }
+
+        // A call that answers a question about a key (Check("password", …), Matches(name, value)) stores nothing under it;
+        // TryAdd/TryAddWithoutValidation and Set… return bool and still store.
+        if (argument.Parent is IInvocationOperation { TargetMethod: { ReturnType.SpecialType: SpecialType.System_Boolean } predicate }
+            && !predicate.Name.StartsWith("Try", StringComparison.Ordinal)
+            && !predicate.Name.StartsWith("Add", StringComparison.Ordinal)
+            && !predicate.Name.StartsWith("Set", StringComparison.Ordinal))
         {
             return null;
         }

@@ -76,7 +76,10 @@ internal static class SecretValueHeuristics
     /// <summary><c>...</c>, <c>… only from configuration</c>: a value left out on purpose, as documentation writes it.</summary>
     private static bool IsElided(string text) =>
         text.StartsWith("...", StringComparison.Ordinal) || text.StartsWith("\u2026", StringComparison.Ordinal)
-        || text.EndsWith("..", StringComparison.Ordinal) || text.EndsWith("\u2026", StringComparison.Ordinal);
+        || text.EndsWith("..", StringComparison.Ordinal) || text.EndsWith("\u2026", StringComparison.Ordinal)
+
+        // sk-...a1b2, ghp_\u2026Xy9: a value shown with its middle left out (a display, not the value).
+        || (text.Length <= 40 && text.IndexOf(' ') < 0 && (text.IndexOf("...", StringComparison.Ordinal) > 0 || text.IndexOf('\u2026') > 0));
 
     // Words that mark a value as made up for a test or a sample ("test-secret", "someSecret", "mocked.access.token-1").
     private static readonly string[] FakeMarkers =

@@ -93,16 +93,28 @@ internal sealed class SinkBoundLiterals
                         continue;
                     }
 
-                    var syntax = hit.Value.Syntax;
-                    if (!spans.TryGetValue(syntax.SyntaxTree, out var list))
+                    Add(spans, hit.Value.Syntax);
+                    if (!hit.Value.Sources.IsDefaultOrEmpty)
                     {
-                        spans[syntax.SyntaxTree] = list = new List<TextSpan>();
+                        // The constants a composition at the sink is made of: the same secret, one finding.
+                        foreach (var source in hit.Value.Sources)
+                        {
+                            Add(spans, source);
+                        }
                     }
-
-                    list.Add(syntax.Span);
                 }
             }
         }
+    }
+
+    private static void Add(Dictionary<SyntaxTree, List<TextSpan>> spans, SyntaxNode syntax)
+    {
+        if (!spans.TryGetValue(syntax.SyntaxTree, out var list))
+        {
+            spans[syntax.SyntaxTree] = list = new List<TextSpan>();
+        }
+
+        list.Add(syntax.Span);
     }
 
     /// <summary>A sink is reached through a call, a creation, an assignment or a composite string that names it.</summary>

@@ -95,6 +95,11 @@ internal static class StringParts
     {
         format = string.Empty;
         values = System.Array.Empty<IOperation>();
+        if (Unwrap(operation) is IInvocationOperation { TargetMethod: { Name: "Join", IsStatic: true, ContainingType.SpecialType: SpecialType.System_String } } join)
+        {
+            return TryGetJoin(join, out format, out values);
+        }
+
         if (Unwrap(operation) is not IInvocationOperation { TargetMethod: { Name: "Format", IsStatic: true, ContainingType.SpecialType: SpecialType.System_String } } invocation)
         {
             return false;
@@ -125,6 +130,79 @@ internal static class StringParts
 
         values = items;
         return found;
+    }
+
+    /// <summary>
+    /// <c>string.Join(":", id, secret)</c> read as the format <c>{0}:{1}</c>: a constant separator without braces, and the
+    /// joined values (a <c>params</c> array or span opened); false for a collection the call does not spell out.
+    /// </summary>
+    private static bool TryGetJoin(IInvocationOperation join, out string format, out IReadOnlyList<IOperation> values)
+    {
+        format = string.Empty;
+        values = System.Array.Empty<IOperation>();
+        string? separator = null;
+        var items = new List<IOperation>();
+        foreach (var argument in join.Arguments)
+        {
+            if (argument.Parameter?.Ordinal == 0)
+            {
+                separator = argument.Value.ConstantValue switch
+                {
+                    { HasValue: true, Value: string text } => text,
+                    { HasValue: true, Value: char c } => c.ToString(),
+                    _ => null,
+                };
+                continue;
+            }
+
+            var value = Unwrap(argument.Value);
+            if (argument.ArgumentKind == ArgumentKind.ParamArray || argument.Parameter?.IsParams == true || value is IArrayCreationOperation)
+            {
+                if (value is IArrayCreationOperation { Initializer: { } initializer })
+                {
+                    foreach (var element in initializer.ElementValues)
+                    {
+                        items.Add(Unwrap(element));
+                    }
+                }
+                else
+                {
+                    // A params span (C# 13) is a collection the older operation model shows only as its children.
+                    foreach (var element in value.ChildOperations)
+                    {
+                        items.Add(Unwrap(element));
+                    }
+                }
+            }
+            else if (argument.Value.Type?.SpecialType is SpecialType.System_String or SpecialType.System_Object)
+            {
+                items.Add(value);
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        if (separator is null || separator.IndexOf('{') >= 0 || separator.IndexOf('}') >= 0 || items.Count < 2)
+        {
+            return false;
+        }
+
+        var joined = new System.Text.StringBuilder();
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (i > 0)
+            {
+                joined.Append(separator);
+            }
+
+            joined.Append('{').Append(i).Append('}');
+        }
+
+        format = joined.ToString();
+        values = items;
+        return true;
     }
 
     /// <summary>The indexes of the format items that come after the first <c>:</c> of the literal text (not a format specifier's).</summary>

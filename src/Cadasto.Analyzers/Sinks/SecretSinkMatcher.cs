@@ -309,7 +309,7 @@ internal sealed class SecretSinkMatcher
             }
 
             if (StartsField(text, index) && valueEnd > valueStart
-                && text[valueStart] != '{'
+                && text[valueStart] is not ('{' or '(' or '[' or '\\' or '^' or '$' or '*')
                 && !SecretValueHeuristics.IsNotASecret(text.Substring(valueStart, valueEnd - valueStart))
                 && !ConfigurationSecrets.IsInstruction(text.Substring(valueStart, valueEnd - valueStart)))
             {
@@ -506,11 +506,44 @@ internal sealed class SecretSinkMatcher
         {
             // An instruction where the secret goes ("your_client_secret_here", "ENTER_CLIENT_SECRET") is judged as
             // configuration judges it; only values that reached a sink pay for the check.
-            if (!SecretValueHeuristics.IsNotASecret(hardcoded.Text) && !ConfigurationSecrets.IsInstruction(hardcoded.Text))
+            if (!SecretValueHeuristics.IsNotASecret(hardcoded.Text) && !ConfigurationSecrets.IsInstruction(hardcoded.Text)
+                && !IsConfigurationPath(hardcoded.Text))
             {
                 hits.Add(new SinkHit(hardcoded, sinkName, meaning));
             }
         }
+    }
+
+    /// <summary>
+    /// The name of a configuration key, not its value: a path (<c>Cadasto:ClientSecret</c>, or <c>Cadasto__ClientSecret</c>
+    /// as environment variables spell it) whose last segment names a credential.
+    /// </summary>
+    private static bool IsConfigurationPath(string text)
+    {
+        var trimmed = text.Trim();
+        var separator = trimmed.LastIndexOf(':');
+        var length = 1;
+        if (trimmed.LastIndexOf("__", StringComparison.Ordinal) is var underscores and > 0 && underscores > separator)
+        {
+            separator = underscores;
+            length = 2;
+        }
+
+        if (separator <= 0 || separator + length >= trimmed.Length)
+        {
+            return false;
+        }
+
+        foreach (var c in trimmed)
+        {
+            if (!(char.IsLetterOrDigit(c) || c is '_' or ':' or '.' or '-'))
+            {
+                return false;
+            }
+        }
+
+        var last = trimmed.Substring(separator + length);
+        return char.IsLetter(last[0]) && CredentialNames.Default.IsCredentialName(last);
     }
 
     private static bool IsUnresolvedClientSecret(SyntaxNode target) => target switch

@@ -753,4 +753,100 @@ public sealed class HardcodedClientSecretAnalyzerTests
         test.TestState.AdditionalReferences.Add(typeof(Cadasto.Credentials.SecretValue).Assembly);
         return test.RunAsync();
     }
+
+    [Fact]
+    public Task GetOnlyPropertyAndReadonlyInstanceField_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using Microsoft.Identity.Client;
+
+        static class Registration
+        {
+            public static string Secret { get; } = {|CDS1001:"Rk2~Lm9.Pq4Xz7Wv1Nb6"|};
+        }
+
+        class Reader
+        {
+            private readonly string _secret = {|CDS1001:"mb~Z4x.Nq8Wr2Lt6Yv0"|};
+
+            void Build()
+            {
+                ConfidentialClientApplicationBuilder.Create("id").WithClientSecret(Registration.Secret);
+                ConfidentialClientApplicationBuilder.Create("id").WithClientSecret(_secret);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ReadonlyMembersSetAtRunTime_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using Microsoft.Identity.Client;
+
+        class Reader
+        {
+            private readonly string _secret = "mb~Z4x.Nq8Wr2Lt6Yv0";
+            public string Settable { get; set; } = "Rk2~Lm9.Pq4Xz7Wv1Nb6";
+            public string Computed { get { return "q9.Lm2~pX-computed"; } }
+
+            public Reader(string secret) => _secret = secret;
+
+            void Build()
+            {
+                ConfidentialClientApplicationBuilder.Create("id").WithClientSecret(_secret);
+                ConfidentialClientApplicationBuilder.Create("id").WithClientSecret(Settable);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task CompositionWithoutTextOfItsOwn_ShouldReportAtItsConstants() => VerifyCS.VerifyAnalyzerAsync("""
+        using Microsoft.Identity.Client;
+
+        static class Secrets
+        {
+            private const string Prefix = {|CDS1001:"Xy7~"|};
+            private const string Body = {|CDS1001:"Kp3.Lm8Qw2Rz5Vb9"|};
+            public static readonly string Graph = Prefix + Body;
+        }
+
+        class Graph
+        {
+            void Build() => ConfidentialClientApplicationBuilder.Create("id").WithClientSecret(Secrets.Graph);
+        }
+        """);
+
+    [Fact]
+    public Task BasicHeaderFromStringJoin_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using System.Net.Http.Headers;
+        using System.Text;
+
+        class Joined
+        {
+            const string ClientId = "billing";
+
+            AuthenticationHeaderValue Header() =>
+                new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(string.Join(":", ClientId, {|CDS1001:"j01ned-Bx4Lq"|}))));
+
+            AuthenticationHeaderValue Other(string secret) =>
+                new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(string.Join(":", ClientId, secret))));
+        }
+        """);
+
+    [Fact]
+    public Task ConfigurationPathsAndPatternsInClientSecretFields_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Text.RegularExpressions;
+
+        static class Keys
+        {
+            static readonly Dictionary<string, string> Map = new()
+            {
+                ["client_secret"] = "Cadasto__ClientSecret",
+                ["client_id"] = "Cadasto:ClientId",
+            };
+
+            static readonly Dictionary<string, string> Other = new() { ["client_secret"] = "AzureAd:ClientSecret" };
+
+            static readonly Regex Field = new("client_secret=([^&]+)");
+            static readonly Regex Escaped = new(@"client_secret=\w+");
+        }
+        """);
 }

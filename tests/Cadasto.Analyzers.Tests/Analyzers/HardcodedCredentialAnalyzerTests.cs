@@ -320,4 +320,47 @@ public sealed class HardcodedCredentialAnalyzerTests
             void Connect(string password = {|CDS1002:"admin123"|}) { }
         }
         """);
+
+    [Fact]
+    public Task CredentialNamedConstantInsideACompositionAtAClientSecretSink_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using Duende.IdentityModel.Client;
+
+        class DeviceLogin
+        {
+            private const string Env = "tv";
+            private const string Secret = "D3v1ce-9Qa7Lx2";
+
+            DeviceAuthorizationRequest Request() => new() { ClientId = "tv", ClientSecret = $"{Secret}-{Env}" };
+        }
+        """);
+
+    [Fact]
+    public Task KeyAndValueOfAPredicate_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+
+        class Lookup
+        {
+            static bool Check(string name, string value) => name.Length == value.Length;
+            static void Store(string name, string value) { }
+
+            void Run(Dictionary<string, string> headers)
+            {
+                Check("password", "Hello-World-2291");
+                Store("password", {|CDS1002:"Hello-World-2292"|});
+                headers.TryAdd("x-api-key", {|CDS1002:"a81Kq2Lm7Xz4Wv9Nb3"|});
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ElidedMasksAndEndpointsUnderCredentialNames_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        class Display
+        {
+            public string ApiKey { get; set; } = "sk-...a1b2";
+            public string AccessToken { get; set; } = "ghp_\u2026Xy9z";
+            public string NoPassword = "amqp://guest@localhost:5672/";
+            public string RedisPassword = "redis://cache.internal:6379";
+            public string Token = {|CDS1002:"at.71Kq2Xz8Lm"|};
+        }
+        """);
 }

@@ -220,4 +220,13 @@ public sealed class SecretInConfigurationFileAnalyzerTests
         },
         Verify.Diagnostic("CDS1004").WithLocation(0).WithArguments("Clients:0:ClientSecret", "appsettings.json"),
         Verify.Diagnostic("CDS1004").WithLocation(1).WithArguments("profiles:p:environmentVariables:Cadasto:ClientSecret", "launchSettings.json"));
+
+    [Fact]
+    public Task LoggingCategoriesNamedLikeCredentials_ShouldNotReport() => Verify.VerifyAsync(("appsettings.json", """
+        {
+          "Logging": { "LogLevel": { "Default": "Information", "Cadasto.Credentials": "Warning", "Acme.ApiKey": "Debug" } },
+          "Serilog": { "MinimumLevel": { "Default": "Information", "Override": { "Cadasto.Credentials": "Warning" } } },
+          "Partner": { "ApiKey": {|CDS1004:"pk71Kq2Lm8Xz4Wv9Nb3Hc"|} }
+        }
+        """));
 }

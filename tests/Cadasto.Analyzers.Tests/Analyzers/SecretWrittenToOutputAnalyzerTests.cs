@@ -118,4 +118,50 @@ public sealed class SecretWrittenToOutputAnalyzerTests
             }
         }
         """);
+
+    [Fact]
+    public Task LogScopeAndStringBuilderInToString_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Text;
+        using Microsoft.Extensions.Logging;
+
+        class Summary
+        {
+            public string ClientId { get; set; } = "";
+            public string ClientSecret { get; set; } = "";
+
+            public void Trace(ILogger logger)
+            {
+                using (logger.BeginScope("secret {Secret}", {|CDS1005:ClientSecret|}))
+                {
+                    logger.LogInformation("client {Id}", ClientId);
+                }
+            }
+
+            public override string ToString()
+            {
+                var text = new StringBuilder();
+                text.Append("id=").Append(ClientId).Append(";secret=").Append({|CDS1005:ClientSecret|});
+                return text.ToString();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task StringBuilderOutsideToString_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Text;
+
+        class Body
+        {
+            public string ClientSecret { get; set; } = "";
+
+            public string Form()
+            {
+                var text = new StringBuilder();
+                text.Append("client_secret=").Append(ClientSecret);
+                return text.ToString();
+            }
+
+            public override string ToString() => new StringBuilder().Append("Body(").Append(ClientSecret.Length).Append(')').ToString();
+        }
+        """);
 }
