@@ -6,32 +6,8 @@ namespace Cadasto.Analyzers.Tests.Manifest;
 
 public sealed class ManifestParserTests
 {
-    /// <summary>The SPEC's example manifest, verbatim.</summary>
-    public const string SpecExample = """
-        {
-          "application": "invoice-sync",
-          "description": "Nightly export of approved invoices to Cadasto",
-          "contact": { "name": "Jane Doe", "email": "jane@example.com", "slack": "#billing-dev" },
-          "clientType": "confidential",
-          "flows": ["client_credentials"],
-          "scopes": ["api.read", "api.write"],
-          "environments": {
-            "development": {
-              "clientId": "cad-dev-invoice-sync",
-              "authority": "https://auth.dev.cadasto.example",
-              "secret": { "store": "user-secrets", "key": "Cadasto:ClientSecret" }
-            },
-            "production": {
-              "clientId": "cad-prod-invoice-sync",
-              "authority": "https://auth.cadasto.example",
-              "scopes": ["api.read"],
-              "redirectUris": [],
-              "allowedOrigins": [],
-              "secret": { "store": "azure-key-vault", "vault": "https://invoice-sync.vault.azure.net/", "name": "cadasto-client-secret" }
-            }
-          }
-        }
-        """;
+    /// <summary>The SPEC's example manifest, verbatim (one text for the parser, rule, schema and generator tests).</summary>
+    public const string SpecExample = Generators.Manifests.InvoiceSync;
 
     [Fact]
     public void SpecExample_ShouldGiveFullModelAndNoDiagnostic()
