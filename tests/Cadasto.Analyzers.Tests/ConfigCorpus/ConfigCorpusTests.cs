@@ -56,49 +56,34 @@ public sealed class ConfigCorpusTests
         Assert.Empty(exceptions);
 
         var actual = diagnostics.Where(d => d.Id == "CDS1004").Select(d => (Path: d.Location.GetLineSpan().Path, Span: d.Location.SourceSpan)).ToHashSet();
-        int truePositives = 0, falsePositives = 0, falseNegatives = 0;
-        var perBatch = new SortedDictionary<string, int[]>(StringComparer.Ordinal);
+        var total = default(CorpusTally);
+        var perBatch = new SortedDictionary<string, CorpusTally>(StringComparer.Ordinal);
         foreach (var testCase in cases)
         {
-            if (!perBatch.TryGetValue(testCase.Batch, out var counts))
-            {
-                perBatch[testCase.Batch] = counts = new int[3];
-            }
-
-            var before = (truePositives, falsePositives, falseNegatives);
+            var batch = perBatch.TryGetValue(testCase.Batch, out var current) ? current : default;
             var found = actual.Where(a => a.Path == testCase.Path).Select(a => a.Span).ToHashSet();
-            foreach (var span in found)
+            foreach (var span in found.Union(testCase.Expected))
             {
-                if (testCase.Expected.Contains(span))
+                var expected = testCase.Expected.Contains(span);
+                var isFound = found.Contains(span);
+                total = total.Count(expected, isFound);
+                batch = batch.Count(expected, isFound);
+                if (expected != isFound)
                 {
-                    truePositives++;
-                }
-                else
-                {
-                    falsePositives++;
-                    _output.WriteLine($"false positive  {testCase.Name}: {testCase.Text.Substring(span.Start, Math.Min(span.Length, 60))}");
+                    _output.WriteLine($"{(isFound ? "false positive" : "false negative")}  {testCase.Name}: {testCase.Text.Substring(span.Start, Math.Min(span.Length, 60))}");
                 }
             }
 
-            foreach (var span in testCase.Expected.Where(e => !found.Contains(e)))
-            {
-                falseNegatives++;
-                _output.WriteLine($"false negative  {testCase.Name}: {testCase.Text.Substring(span.Start, Math.Min(span.Length, 60))}");
-            }
-
-            counts[0] += truePositives - before.truePositives;
-            counts[1] += falsePositives - before.falsePositives;
-            counts[2] += falseNegatives - before.falseNegatives;
+            perBatch[testCase.Batch] = batch;
         }
 
-        var precision = truePositives + falsePositives == 0 ? 1.0 : (double)truePositives / (truePositives + falsePositives);
-        var recall = truePositives + falseNegatives == 0 ? 1.0 : (double)truePositives / (truePositives + falseNegatives);
-        _output.WriteLine($"CDS1004: {cases.Count} files ({negatives} without a secret), {truePositives + falseNegatives} labelled values: TP {truePositives}, FP {falsePositives}, FN {falseNegatives}, precision {precision:F3}, recall {recall:F3}");
+        var (precision, recall) = (total.Precision, total.Recall);
+        _output.WriteLine($"CDS1004: {cases.Count} files ({negatives} without a secret), {total.TruePositives + total.FalseNegatives} labelled values: {total}, precision {precision:F3}, recall {recall:F3}");
 
         foreach (var batch in perBatch)
         {
             // A held-out batch is reported on its own: its first run is the honest estimate.
-            _output.WriteLine($"  [{batch.Key}] TP {batch.Value[0]}, FP {batch.Value[1]}, FN {batch.Value[2]}");
+            _output.WriteLine($"  [{batch.Key}] {batch.Value}");
         }
 
         Assert.True(precision >= MinimumPrecision, $"precision {precision:F3} < {MinimumPrecision}");

@@ -108,11 +108,11 @@ public sealed class AccuracyCorpusTests
         var failures = new List<string>();
         foreach (var rule in Rules)
         {
-            var tp = outcomes.Count(o => o.Rule == rule && o.Kind == "TP");
-            var fp = outcomes.Count(o => o.Rule == rule && o.Kind == "FP");
-            var fn = outcomes.Count(o => o.Rule == rule && o.Kind == "FN");
-            var precision = tp + fp == 0 ? 1.0 : (double)tp / (tp + fp);
-            var recall = tp + fn == 0 ? 1.0 : (double)tp / (tp + fn);
+            var tally = new CorpusTally(
+                outcomes.Count(o => o.Rule == rule && o.Kind == "TP"),
+                outcomes.Count(o => o.Rule == rule && o.Kind == "FP"),
+                outcomes.Count(o => o.Rule == rule && o.Kind == "FN"));
+            var (tp, fp, fn, precision, recall) = (tally.TruePositives, tally.FalsePositives, tally.FalseNegatives, tally.Precision, tally.Recall);
             report.AppendLine($"{rule} | {tp,3} | {fp,2} | {fn,2} | {precision,9:0.000} | {recall,6:0.000}");
             if (tp + fn == 0)
             {

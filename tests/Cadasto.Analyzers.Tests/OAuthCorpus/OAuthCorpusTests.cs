@@ -47,12 +47,12 @@ public sealed class OAuthCorpusTests(ITestOutputHelper output)
         var negatives = cases.Count(c => c.Expected.Count == 0);
         Assert.True(negatives * 2 >= cases.Count, $"{negatives} of {cases.Count} cases are negatives; at least half must be.");
 
-        var counts = new Dictionary<string, (int TruePositives, int FalsePositives, int FalseNegatives)>
+        var counts = new Dictionary<string, CorpusTally>
         {
             ["flows"] = default, ["redirects"] = default, ["scopes"] = default,
         };
         // The same counts per file too: a held-out batch is measured on its own (docs/accuracy.md).
-        var perFile = new SortedDictionary<string, (int TruePositives, int FalsePositives, int FalseNegatives)>(StringComparer.Ordinal);
+        var perFile = new SortedDictionary<string, CorpusTally>(StringComparer.Ordinal);
         var report = new StringBuilder();
         var compileErrors = new List<string>();
         foreach (var corpusCase in cases)
@@ -61,13 +61,11 @@ public sealed class OAuthCorpusTests(ITestOutputHelper output)
             foreach (var finding in actual.Union(corpusCase.Expected))
             {
                 var family = Family(finding.Id);
-                var (tp, fp, fn) = counts[family];
                 var expected = corpusCase.Expected.Contains(finding);
                 var found = actual.Contains(finding);
-                counts[family] = (tp + (expected && found ? 1 : 0), fp + (!expected && found ? 1 : 0), fn + (expected && !found ? 1 : 0));
+                counts[family] = counts[family].Count(expected, found);
                 var key = corpusCase.SourceFile + " " + family;
-                var (ftp, ffp, ffn) = perFile.TryGetValue(key, out var current) ? current : default;
-                perFile[key] = (ftp + (expected && found ? 1 : 0), ffp + (!expected && found ? 1 : 0), ffn + (expected && !found ? 1 : 0));
+                perFile[key] = (perFile.TryGetValue(key, out var current) ? current : default).Count(expected, found);
                 if (expected != found)
                 {
                     report.AppendLine($"  {(found ? "false positive" : "missed")}: {corpusCase.Name} {finding}");
@@ -78,21 +76,20 @@ public sealed class OAuthCorpusTests(ITestOutputHelper output)
         Assert.True(compileErrors.Count == 0, "Cases that do not compile:" + Environment.NewLine + string.Join(Environment.NewLine, compileErrors));
         output.WriteLine($"{cases.Count} cases, {negatives} negatives");
         var failures = new List<string>();
-        foreach (var (family, (tp, fp, fn)) in counts)
+        foreach (var (family, tally) in counts)
         {
-            var precision = tp + fp == 0 ? 1.0 : (double)tp / (tp + fp);
-            var recall = tp + fn == 0 ? 1.0 : (double)tp / (tp + fn);
-            output.WriteLine($"{family,-10} precision {precision:0.000} recall {recall:0.000} (tp {tp}, fp {fp}, fn {fn})");
-            Assert.True(tp > 0, $"The {family} family has no labelled finding.");
+            var (precision, recall) = (tally.Precision, tally.Recall);
+            output.WriteLine($"{family,-10} precision {precision:0.000} recall {recall:0.000} ({tally})");
+            Assert.True(tally.TruePositives > 0, $"The {family} family has no labelled finding.");
             if (precision < MinimumPrecision || recall < MinimumRecall)
             {
                 failures.Add($"{family}: precision {precision:0.000}, recall {recall:0.000}");
             }
         }
 
-        foreach (var (key, (tp, fp, fn)) in perFile)
+        foreach (var (key, tally) in perFile)
         {
-            output.WriteLine($"  {key,-36} tp {tp}, fp {fp}, fn {fn}");
+            output.WriteLine($"  {key,-36} {tally}");
         }
 
         output.WriteLine(report.ToString());
