@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
-using Cadasto.Analyzers.Common;
+using Cadasto.Analyzers.Configuration;
+using Cadasto.Analyzers.Infrastructure;
 using Cadasto.Analyzers.Generators.Credentials.Models;
-using Cadasto.Analyzers.Manifest;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
