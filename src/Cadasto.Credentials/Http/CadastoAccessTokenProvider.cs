@@ -128,7 +128,9 @@ public sealed class CadastoAccessTokenProvider : IDisposable
                 return new CachedToken(response.AccessToken!, Now() + lifetime - early);
             }
 
-            if (response.Error == "invalid_client" && attempt == 0 && secret is not null
+            // RFC 6749 §5.2 allows 401 for invalid_client: the error code is then in the body, not in Error.
+            var error = response.TryGet("error") ?? response.Error;
+            if (error == "invalid_client" && attempt == 0 && secret is not null
                 && await _binding.RefreshAsync(cancellationToken).ConfigureAwait(false))
             {
                 // The store holds another secret than the one just sent: a rotation. Ask once more with it.
@@ -144,10 +146,10 @@ public sealed class CadastoAccessTokenProvider : IDisposable
             var why = response.ErrorType switch
             {
                 ResponseErrorType.Exception => $"the token endpoint {endpoint} cannot be reached ({response.Exception?.GetType().Name})",
-                ResponseErrorType.Protocol => $"the token endpoint {endpoint} answered {(int)response.HttpStatusCode} {response.Error}",
+                _ when response.TryGet("error") is { } code => $"the token endpoint {endpoint} answered {(int)response.HttpStatusCode} {code}",
                 _ => $"the token endpoint {endpoint} answered HTTP {(int)response.HttpStatusCode}",
             };
-            var fix = response.Error == "invalid_client"
+            var fix = error == "invalid_client"
                 ? $" The secret in the {environment.Secret?.ToString() ?? "store"} is not the one Cadasto holds for client id {environment.ClientId}: put the current secret there (it is read again without a restart)."
                 : string.Empty;
             _logger?.LogWarning("Cadasto credentials for {Application} ({Environment}): {Why}", environment.Application, environment.Name, why);

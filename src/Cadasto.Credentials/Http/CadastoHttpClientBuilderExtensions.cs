@@ -1,8 +1,11 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
 using System.Net.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -33,10 +36,48 @@ public static class CadastoHttpClientBuilderExtensions
             builder.Services.Configure(name, configure);
         }
 
-        builder.Services.AddHttpClient(TokenClientName);
+        // The factory's logging handlers sit among the additional handlers and write request headers as structured
+        // values at Trace level, unredacted there even where the message shows "*" (only the message honours
+        // ShouldRedactHeaderValue). So the token is put on the request inside the primary handler, after every logger
+        // has seen the request; and the token client (a Basic header with the secret) has no loggers: this library
+        // logs its token requests itself, without secret or token.
+        builder.Services.AddSingleton(new AuthorizedClient(name));
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, AuthorizeInPrimaryHandler>());
+        builder.Services.AddHttpClient(TokenClientName).RemoveAllLoggers();
         builder.Services.TryAddSingleton<TokenProviders>();
-        builder.AddHttpMessageHandler(sp => new CadastoClientCredentialsHandler(sp.GetRequiredService<TokenProviders>().For(sp, name)));
         return builder;
+    }
+
+    private sealed class AuthorizedClient
+    {
+        public AuthorizedClient(string name) => Name = name;
+
+        public string Name { get; }
+    }
+
+    /// <summary>Wraps the primary handler of each client that called <see cref="AddCadastoClientCredentials"/>.</summary>
+    private sealed class AuthorizeInPrimaryHandler : IHttpMessageHandlerBuilderFilter
+    {
+        private readonly IServiceProvider _services;
+        private readonly HashSet<string> _names;
+
+        public AuthorizeInPrimaryHandler(IServiceProvider services, IEnumerable<AuthorizedClient> clients)
+        {
+            _services = services;
+            _names = new HashSet<string>(clients.Select(c => c.Name), StringComparer.Ordinal);
+        }
+
+        public Action<HttpMessageHandlerBuilder> Configure(Action<HttpMessageHandlerBuilder> next) => builder =>
+        {
+            next(builder);
+            if (builder.Name is { } name && _names.Contains(name))
+            {
+                builder.PrimaryHandler = new CadastoClientCredentialsHandler(_services.GetRequiredService<TokenProviders>().For(_services, name))
+                {
+                    InnerHandler = builder.PrimaryHandler,
+                };
+            }
+        };
     }
 
     /// <summary>One token provider (cache and single flight) per client name, for the application's lifetime.</summary>
