@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Text;
 using Cadasto.Analyzers.Common;
 using Cadasto.Analyzers.Generators.Credentials.Models;
@@ -140,13 +141,23 @@ internal static class CredentialsParser
         return chosen.Length > 0 ? chosen : ValidNamespace(options.RootNamespace);
     }
 
-    /// <summary>A C# identifier for a manifest name: words in PascalCase (<c>staging-eu</c> → <c>StagingEu</c>), a leading digit prefixed with <c>_</c>.</summary>
+    /// <summary>
+    /// A C# identifier for a manifest name: words in PascalCase (<c>staging-eu</c> → <c>StagingEu</c>), a leading digit
+    /// prefixed with <c>_</c>, at most <see cref="GeneratedNames.MaxIdentifierLength"/> characters. Formatting characters
+    /// (zero-width space, soft hyphen, direction marks) are dropped: the compiler ignores them in identifiers
+    /// (C# spec §6.4.3), so <c>Sta​ging</c> would be the same name as <c>Staging</c> to it and different to us.
+    /// </summary>
     public static string ToIdentifier(string name)
     {
         var builder = new StringBuilder(name.Length);
         var upper = true;
         foreach (var c in name)
         {
+            if (char.GetUnicodeCategory(c) == UnicodeCategory.Format)
+            {
+                continue;
+            }
+
             if (SyntaxFacts.IsIdentifierPartCharacter(c) && c != '_')
             {
                 builder.Append(upper ? char.ToUpperInvariant(c) : c);
@@ -168,7 +179,7 @@ internal static class CredentialsParser
             builder.Insert(0, '_');
         }
 
-        var identifier = builder.ToString();
+        var identifier = GeneratedNames.LimitLength(builder.ToString(), GeneratedNames.MaxIdentifierLength);
         return SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None ? "@" + identifier : identifier;
     }
 
