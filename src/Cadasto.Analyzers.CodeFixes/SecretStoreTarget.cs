@@ -1,6 +1,6 @@
 using System.Text;
 using System.Threading;
-using Cadasto.Analyzers.Manifest;
+using Cadasto.Analyzers.Configuration;
 using Microsoft.CodeAnalysis;
 
 namespace Cadasto.Analyzers.CodeFixes;

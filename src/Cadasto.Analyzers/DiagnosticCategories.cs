@@ -1,3 +1,4 @@
+
 namespace Cadasto.Analyzers;
 
 /// <summary>The standard category names (the ones the .NET analyzers use).</summary>

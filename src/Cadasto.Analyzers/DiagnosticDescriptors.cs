@@ -1,5 +1,7 @@
 using Microsoft.CodeAnalysis;
 
+using Cadasto.Analyzers.Secrets;
+
 namespace Cadasto.Analyzers;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using Cadasto.Analyzers.Secrets;
+
 namespace Cadasto.Analyzers;
 
 /// <summary>

@@ -5,7 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Cadasto.Analyzers.Manifest;
+using Cadasto.Analyzers.Configuration;
 using Cadasto.Credentials;
 using Cadasto.Credentials.AzureKeyVault;
 using Cadasto.Credentials.Stores;

@@ -4,9 +4,8 @@ using System.CommandLine;
 using System.IO;
 using System.Linq;
 using System.Text;
-using Cadasto.Analyzers;
-using Cadasto.Analyzers.Common;
-using Cadasto.Analyzers.Manifest;
+using Cadasto.Analyzers.Configuration;
+using Cadasto.Analyzers.Infrastructure;
 
 namespace Cadasto.Cli;
 

@@ -17,7 +17,7 @@ public static class AnalyzerCatalog
     private static readonly Lazy<ImmutableArray<ISourceGenerator>> LazyGenerators = new(() => CreateGenerators(ProductAssembly));
 
     /// <summary>The assembly that holds the rules (Cadasto.Analyzers).</summary>
-    public static Assembly ProductAssembly => typeof(Cadasto.Analyzers.Analyzers.HardcodedClientSecretAnalyzer).Assembly;
+    public static Assembly ProductAssembly => typeof(Cadasto.Analyzers.Rules.Secrets.HardcodedClientSecretAnalyzer).Assembly;
 
     /// <summary>One instance of every C# analyzer of the product.</summary>
     public static ImmutableArray<DiagnosticAnalyzer> Analyzers => LazyAnalyzers.Value;

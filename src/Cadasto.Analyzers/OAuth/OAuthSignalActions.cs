@@ -2,6 +2,9 @@ using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis.Diagnostics;
 
+using Cadasto.Analyzers.Catalogs;
+using Cadasto.Analyzers.Semantics;
+
 namespace Cadasto.Analyzers.OAuth;
 
 /// <summary>Registers the operation actions a flow rule needs: every finding of the signals it keeps goes to <c>report</c>.</summary>

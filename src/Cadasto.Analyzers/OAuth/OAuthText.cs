@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
+
 namespace Cadasto.Analyzers.OAuth;
 
 /// <summary>

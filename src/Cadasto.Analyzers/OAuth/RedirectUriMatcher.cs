@@ -1,6 +1,11 @@
 using System;
 using System.Collections.Generic;
 
+using Cadasto.Analyzers.Configuration;
+using Cadasto.Analyzers.Infrastructure;
+using Cadasto.Analyzers.Secrets;
+using Cadasto.Analyzers.Semantics;
+
 namespace Cadasto.Analyzers.OAuth;
 
 /// <summary>

@@ -1,8 +1,11 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
-using Cadasto.Analyzers.Common;
-using Cadasto.Analyzers.Sinks;
+using Cadasto.Analyzers.Catalogs;
+using Cadasto.Analyzers.Configuration;
+using Cadasto.Analyzers.Infrastructure;
+using Cadasto.Analyzers.Secrets;
+using Cadasto.Analyzers.Semantics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 

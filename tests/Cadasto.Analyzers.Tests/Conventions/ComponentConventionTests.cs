@@ -50,13 +50,21 @@ public sealed class ComponentConventionTests
     }
 
     [Fact]
-    public void AnalyzerFiles_AreNamedAfterTheirType_OneRulePerFile()
+    public void AnalyzerFiles_LiveInTheirRuleGroup_NamedAfterTheirType_WithTestsBeside()
     {
+        // Rules/<Group>/<Rule>Analyzer.cs, the namespace naming the group, and its tests at the same path under tests/:
+        // a newcomer finds a rule's analyzer and its tests from the folder names alone.
         foreach (var type in Repository.AnalyzerTypes)
         {
+            var ns = type.Namespace ?? "";
+            Assert.StartsWith("Cadasto.Analyzers.Rules.", ns, StringComparison.Ordinal);
+            var group = ns.Substring("Cadasto.Analyzers.Rules.".Length);
             Assert.True(
-                Repository.Exists($"src/Cadasto.Analyzers/Analyzers/{type.Name}.cs"),
-                $"{type.Name} should live in src/Cadasto.Analyzers/Analyzers/{type.Name}.cs");
+                Repository.Exists($"src/Cadasto.Analyzers/Rules/{group}/{type.Name}.cs"),
+                $"{type.Name} should live in src/Cadasto.Analyzers/Rules/{group}/{type.Name}.cs");
+            Assert.True(
+                Repository.Exists($"tests/Cadasto.Analyzers.Tests/Rules/{group}/{type.Name}Tests.cs"),
+                $"{type.Name}'s tests should live in tests/Cadasto.Analyzers.Tests/Rules/{group}/{type.Name}Tests.cs");
         }
     }
 

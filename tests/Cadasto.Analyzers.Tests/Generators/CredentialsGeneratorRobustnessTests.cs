@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
-using Cadasto.Analyzers.Tests.Manifest;
+using Cadasto.Analyzers.Tests.Configuration;
 using Microsoft.CodeAnalysis;
 using Xunit.Abstractions;
 

@@ -5,7 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using Cadasto.Analyzers.Generators.Credentials;
-using Cadasto.Analyzers.Tests.Verifiers;
+using Cadasto.Analyzers.Tests.TestKit;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Text;
-using Cadasto.Analyzers.Common;
+using Cadasto.Analyzers.Infrastructure;
+using Cadasto.Analyzers.Secrets;
 using Cadasto.Analyzers.Generators.Credentials.Models;
 using Microsoft.CodeAnalysis.CSharp;
 

@@ -1,8 +1,9 @@
 using System.Collections.Immutable;
 using System.Linq;
-using Cadasto.Analyzers.Common;
+using Cadasto.Analyzers.Configuration;
+using Cadasto.Analyzers.Infrastructure;
+using Cadasto.Analyzers.Secrets;
 using Cadasto.Analyzers.Generators.Credentials.Models;
-using Cadasto.Analyzers.Manifest;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 

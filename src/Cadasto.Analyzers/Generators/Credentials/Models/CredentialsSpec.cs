@@ -1,4 +1,4 @@
-using Cadasto.Analyzers.Common;
+using Cadasto.Analyzers.Infrastructure;
 
 namespace Cadasto.Analyzers.Generators.Credentials.Models;
 

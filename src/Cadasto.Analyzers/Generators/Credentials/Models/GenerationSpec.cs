@@ -1,3 +1,4 @@
+
 namespace Cadasto.Analyzers.Generators.Credentials.Models;
 
 /// <summary>Everything one emission needs: where to put the code, and what it describes.</summary>

@@ -1,3 +1,5 @@
+using Cadasto.Analyzers.Configuration;
+
 namespace Cadasto.Analyzers.Generators.Credentials.Models;
 
 /// <summary>

@@ -1,0 +1,206 @@
+using System;
+using System.Collections.Immutable;
+using Cadasto.Analyzers.Values;
+
+namespace Cadasto.Analyzers.Catalogs;
+
+/// <summary>
+/// The places known to receive a client secret or another credential, as data: adding a sink is
+/// adding a row. Rows whose library a compilation does not reference drop out when the index is
+/// built. Members inherited by other types (<c>ProtocolRequest.ClientSecret</c> for every token
+/// request, <c>OpenIdConnectOptions.ClientSecret</c> for <c>MicrosoftIdentityOptions</c>) are listed once,
+/// on the declaring type, because that is the symbol an operation refers to.
+/// </summary>
+internal static class SecretSinkCatalog
+{
+    private const string Ctor = ".ctor";
+
+    public static readonly ImmutableArray<SecretSink> Default = ImmutableArray.Create(
+        // MSAL (Microsoft.Identity.Client)
+        new SecretSink("Microsoft.Identity.Client.ConfidentialClientApplicationBuilder", "WithClientSecret", SinkKind.MethodArgument, "clientSecret"),
+        new SecretSink("Microsoft.Identity.Client.ConfidentialClientApplicationOptions", "ClientSecret", SinkKind.PropertyAssignment),
+
+        // Duende.IdentityModel, and the legacy IdentityModel (same type names, namespace IdentityModel.Client)
+        new SecretSink("Duende.IdentityModel.Client.ProtocolRequest", "ClientSecret", SinkKind.PropertyAssignment),
+        new SecretSink("Duende.IdentityModel.Client.ClientOptions", "ClientSecret", SinkKind.PropertyAssignment),
+        new SecretSink("Duende.IdentityModel.Client.TokenClientOptions", "ClientSecret", SinkKind.PropertyAssignment),
+        new SecretSink("Duende.IdentityModel.Client.BasicAuthenticationHeaderValue", Ctor, SinkKind.ConstructorArgument, "password"),
+        new SecretSink("Duende.IdentityModel.Client.BasicAuthenticationOAuthHeaderValue", Ctor, SinkKind.ConstructorArgument, "password"),
+        new SecretSink("Duende.IdentityModel.Client.AuthorizationHeaderExtensions", "SetBasicAuthentication", SinkKind.MethodArgument, "password"),
+        new SecretSink("Duende.IdentityModel.Client.AuthorizationHeaderExtensions", "SetBasicAuthenticationOAuth", SinkKind.MethodArgument, "password"),
+        new SecretSink("Duende.IdentityModel.OidcClient.OidcClientOptions", "ClientSecret", SinkKind.PropertyAssignment),
+        new SecretSink("IdentityModel.Client.ProtocolRequest", "ClientSecret", SinkKind.PropertyAssignment),
+        new SecretSink("IdentityModel.Client.ClientOptions", "ClientSecret", SinkKind.PropertyAssignment),
+        new SecretSink("IdentityModel.Client.TokenClientOptions", "ClientSecret", SinkKind.PropertyAssignment),
+        // The legacy package declares its Basic header values in System.Net.Http (checked against IdentityModel 6.2.0).
+        new SecretSink("System.Net.Http.BasicAuthenticationHeaderValue", Ctor, SinkKind.ConstructorArgument, "password"),
+        new SecretSink("System.Net.Http.BasicAuthenticationOAuthHeaderValue", Ctor, SinkKind.ConstructorArgument, "password"),
+        new SecretSink("IdentityModel.Client.AuthorizationHeaderExtensions", "SetBasicAuthentication", SinkKind.MethodArgument, "password"),
+        new SecretSink("IdentityModel.Client.AuthorizationHeaderExtensions", "SetBasicAuthenticationOAuth", SinkKind.MethodArgument, "password"),
+        new SecretSink("IdentityModel.OidcClient.OidcClientOptions", "ClientSecret", SinkKind.PropertyAssignment),
+
+        // ASP.NET Core (MicrosoftIdentityOptions inherits OpenIdConnectOptions.ClientSecret)
+        new SecretSink("Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectOptions", "ClientSecret", SinkKind.PropertyAssignment),
+        new SecretSink("Microsoft.AspNetCore.Authentication.OAuth.OAuthOptions", "ClientSecret", SinkKind.PropertyAssignment),
+
+        // Microsoft.Identity.Web / Microsoft.Identity.Abstractions
+        new SecretSink("Microsoft.Identity.Abstractions.CredentialDescription", "ClientSecret", SinkKind.PropertyAssignment),
+
+        // OpenIddict: the client's registration, and the server's application descriptor (seeded clients)
+        new SecretSink("OpenIddict.Client.OpenIddictClientRegistration", "ClientSecret", SinkKind.PropertyAssignment),
+        new SecretSink("OpenIddict.Abstractions.OpenIddictApplicationDescriptor", "ClientSecret", SinkKind.PropertyAssignment),
+
+        // Token introspection and access-token management (Duende and the IdentityModel.AspNetCore packages)
+        new SecretSink("Duende.AspNetCore.Authentication.OAuth2Introspection.OAuth2IntrospectionOptions", "ClientSecret", SinkKind.PropertyAssignment),
+        new SecretSink("IdentityModel.AspNetCore.OAuth2Introspection.OAuth2IntrospectionOptions", "ClientSecret", SinkKind.PropertyAssignment),
+        new SecretSink("Duende.AccessTokenManagement.ClientCredentialsClient", "ClientSecret", SinkKind.PropertyAssignment),
+
+        // OWIN (Katana) for .NET Framework apps
+        new SecretSink("Microsoft.Owin.Security.OpenIdConnect.OpenIdConnectAuthenticationOptions", "ClientSecret", SinkKind.PropertyAssignment),
+
+        // Cadasto.Credentials: the generated configuration's secret is a SecretValue; spelling one out defeats it
+        new SecretSink("Cadasto.Credentials.SecretValue", Ctor, SinkKind.ConstructorArgument, "value"),
+
+        // Azure.Identity
+        new SecretSink("Azure.Identity.ClientSecretCredential", Ctor, SinkKind.ConstructorArgument, "clientSecret"),
+
+        // Other credentials: known sinks where a positional argument or an assignment is a CDS1002 finding
+        new SecretSink("System.Net.NetworkCredential", Ctor, SinkKind.ConstructorArgument, "password", SinkMeaning.Credential),
+        new SecretSink("System.Net.NetworkCredential", "Password", SinkKind.PropertyAssignment, Meaning: SinkMeaning.Credential),
+        new SecretSink("Duende.IdentityModel.Client.PasswordTokenRequest", "Password", SinkKind.PropertyAssignment, Meaning: SinkMeaning.Credential),
+        new SecretSink("IdentityModel.Client.PasswordTokenRequest", "Password", SinkKind.PropertyAssignment, Meaning: SinkMeaning.Credential),
+        new SecretSink("Duende.IdentityModel.Client.AuthorizationHeaderExtensions", "SetBearerToken", SinkKind.MethodArgument, "token", SinkMeaning.Credential),
+        new SecretSink("IdentityModel.Client.AuthorizationHeaderExtensions", "SetBearerToken", SinkKind.MethodArgument, "token", SinkMeaning.Credential),
+        new SecretSink("Microsoft.Identity.Client.IPublicClientApplication", "AcquireTokenByUsernamePassword", SinkKind.MethodArgument, "password", SinkMeaning.Credential),
+        new SecretSink("Microsoft.Identity.Client.PublicClientApplication", "AcquireTokenByUsernamePassword", SinkKind.MethodArgument, "password", SinkMeaning.Credential),
+        new SecretSink("Microsoft.Identity.Client.IByUsernameAndPassword", "AcquireTokenByUsernamePassword", SinkKind.MethodArgument, "password", SinkMeaning.Credential),
+        new SecretSink("Microsoft.Identity.Client.ConfidentialClientApplication", "AcquireTokenByUsernamePassword", SinkKind.MethodArgument, "password", SinkMeaning.Credential),
+
+        // Symmetric keys: a JWT signing key or an HMAC (webhook signature) key, given as the bytes of a text
+        // (Encoding.X.GetBytes("…"), Convert.FromBase64String("…")) — the text is the key.
+        new SecretSink("Microsoft.IdentityModel.Tokens.SymmetricSecurityKey", Ctor, SinkKind.ConstructorArgument, "key", SinkMeaning.Credential),
+        new SecretSink("System.Security.Cryptography.HMACSHA256", Ctor, SinkKind.ConstructorArgument, "key", SinkMeaning.Credential),
+        new SecretSink("System.Security.Cryptography.HMACSHA384", Ctor, SinkKind.ConstructorArgument, "key", SinkMeaning.Credential),
+        new SecretSink("System.Security.Cryptography.HMACSHA512", Ctor, SinkKind.ConstructorArgument, "key", SinkMeaning.Credential),
+        new SecretSink("System.Security.Cryptography.HMACSHA1", Ctor, SinkKind.ConstructorArgument, "key", SinkMeaning.Credential),
+        new SecretSink("System.Security.Cryptography.HMACSHA256", "HashData", SinkKind.MethodArgument, "key", SinkMeaning.Credential),
+        new SecretSink("System.Security.Cryptography.HMACSHA512", "HashData", SinkKind.MethodArgument, "key", SinkMeaning.Credential),
+
+        // Cloud and SaaS client libraries whose constructors take the key itself (active only where the package is
+        // referenced). A null parameter means every credential-named parameter (password, apiKey, token, …).
+        new SecretSink("Azure.AzureKeyCredential", Ctor, SinkKind.ConstructorArgument, "key", SinkMeaning.Credential),
+        new SecretSink("Azure.AzureSasCredential", Ctor, SinkKind.ConstructorArgument, "signature", SinkMeaning.Credential),
+        new SecretSink("Azure.Storage.StorageSharedKeyCredential", Ctor, SinkKind.ConstructorArgument, "accountKey", SinkMeaning.Credential),
+        new SecretSink("Azure.Data.Tables.TableSharedKeyCredential", Ctor, SinkKind.ConstructorArgument, "accountKey", SinkMeaning.Credential),
+        new SecretSink("System.ClientModel.ApiKeyCredential", Ctor, SinkKind.ConstructorArgument, "key", SinkMeaning.Credential),
+        new SecretSink("Amazon.Runtime.BasicAWSCredentials", Ctor, SinkKind.ConstructorArgument, "secretKey", SinkMeaning.Credential),
+        new SecretSink("Amazon.Runtime.SessionAWSCredentials", Ctor, SinkKind.ConstructorArgument, Meaning: SinkMeaning.Credential),
+        new SecretSink("SendGrid.SendGridClient", Ctor, SinkKind.ConstructorArgument, "apiKey", SinkMeaning.Credential),
+        new SecretSink("Stripe.StripeClient", Ctor, SinkKind.ConstructorArgument, "apiKey", SinkMeaning.Credential),
+        new SecretSink("Twilio.TwilioClient", "Init", SinkKind.MethodArgument, "password", SinkMeaning.Credential),
+        new SecretSink("Octokit.Credentials", Ctor, SinkKind.ConstructorArgument, Meaning: SinkMeaning.Credential),
+        new SecretSink("MailKit.MailService", "Authenticate", SinkKind.MethodArgument, "password", SinkMeaning.Credential),
+        new SecretSink("MailKit.MailService", "AuthenticateAsync", SinkKind.MethodArgument, "password", SinkMeaning.Credential),
+
+        // The password of a PKCS#12 (.pfx) file: new X509Certificate2("signing.pfx", "…") and the .NET 9 loader.
+        new SecretSink("System.Security.Cryptography.X509Certificates.X509Certificate", Ctor, SinkKind.ConstructorArgument, "password", SinkMeaning.Credential),
+        new SecretSink("System.Security.Cryptography.X509Certificates.X509Certificate2", Ctor, SinkKind.ConstructorArgument, "password", SinkMeaning.Credential),
+        new SecretSink("System.Security.Cryptography.X509Certificates.X509Certificate2Collection", "Import", SinkKind.MethodArgument, "password", SinkMeaning.Credential),
+        new SecretSink("System.Security.Cryptography.X509Certificates.X509CertificateLoader", "LoadPkcs12", SinkKind.MethodArgument, "password", SinkMeaning.Credential),
+        new SecretSink("System.Security.Cryptography.X509Certificates.X509CertificateLoader", "LoadPkcs12FromFile", SinkKind.MethodArgument, "password", SinkMeaning.Credential));
+
+    /// <summary>
+    /// Form and query field names whose value is the client secret: a dictionary or
+    /// <c>KeyValuePair</c> key, an anonymous-object member, or <c>name=</c> in a query string or form body.
+    /// </summary>
+    public static readonly ImmutableArray<string> ClientSecretFieldNames = ImmutableArray.Create("client_secret");
+
+    /// <summary>
+    /// The member name that is a client secret even when its type cannot be resolved (a library missing from a
+    /// source-only scan): every catalogue type that has it means the OAuth client secret.
+    /// </summary>
+    public const string ClientSecretMemberName = "ClientSecret";
+
+    /// <summary>The HTTP header whose <c>Basic</c> value carries <c>id:secret</c>.</summary>
+    public const string AuthorizationHeader = "Authorization";
+
+    /// <summary>
+    /// Parses <c>cadasto_secret_sinks</c>: <c>Namespace.Type.Member</c> entries, optionally
+    /// <c>Namespace.Type.Member(parameter)</c>; <c>Namespace.Type..ctor</c> (or <c>.ctor</c>/<c>#ctor</c>) for a constructor.
+    /// Without a parameter, a method's credential-named parameters are the sink.
+    /// </summary>
+    public static ImmutableArray<SecretSink> ParseUserSinks(string? option)
+    {
+        if (string.IsNullOrWhiteSpace(option))
+        {
+            return ImmutableArray<SecretSink>.Empty;
+        }
+
+        var sinks = ImmutableArray.CreateBuilder<SecretSink>();
+        foreach (var raw in option!.Split(new[] { ',', ';', '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var entry = raw.Trim();
+            string? parameter = null;
+            var open = entry.IndexOf('(');
+            if (open > 0 && entry.EndsWith(")", StringComparison.Ordinal))
+            {
+                parameter = entry.Substring(open + 1, entry.Length - open - 2).Trim();
+                parameter = parameter.Length == 0 ? null : parameter;
+                entry = entry.Substring(0, open).Trim();
+            }
+
+            var isCtor = false;
+            foreach (var suffix in new[] { "..ctor", ".#ctor", ".ctor" })
+            {
+                if (entry.EndsWith(suffix, StringComparison.Ordinal))
+                {
+                    entry = entry.Substring(0, entry.Length - suffix.Length);
+                    isCtor = true;
+                    break;
+                }
+            }
+
+            if (isCtor)
+            {
+                if (entry.Length > 0)
+                {
+                    sinks.Add(new SecretSink(entry, Ctor, SinkKind.ConstructorArgument, parameter));
+                }
+
+                continue;
+            }
+
+            var lastDot = entry.LastIndexOf('.');
+            if (lastDot <= 0 || lastDot == entry.Length - 1)
+            {
+                continue;
+            }
+
+            var type = entry.Substring(0, lastDot);
+            var member = entry.Substring(lastDot + 1);
+
+            // The member's kind is only known once resolved: the index keeps whichever exists.
+            sinks.Add(new SecretSink(type, member, SinkKind.PropertyAssignment));
+            sinks.Add(new SecretSink(type, member, SinkKind.MethodArgument, parameter));
+        }
+
+        return sinks.ToImmutable();
+    }
+
+    /// <summary>Whether <paramref name="name"/> is a client-secret form or query field name.</summary>
+    public static bool IsClientSecretField(string name)
+    {
+        foreach (var field in ClientSecretFieldNames)
+        {
+            if (string.Equals(field, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a user sink's parameter (no name given) receives the secret: its name is credential-named.</summary>
+    public static bool IsCredentialParameter(string parameterName) => CredentialNames.Default.IsCredentialName(parameterName);
+}

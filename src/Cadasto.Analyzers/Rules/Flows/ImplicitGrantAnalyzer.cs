@@ -1,0 +1,35 @@
+using System.Collections.Immutable;
+using Cadasto.Analyzers.Catalogs;
+using Cadasto.Analyzers.OAuth;
+using Cadasto.Analyzers.Semantics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Cadasto.Analyzers.Rules.Flows;
+
+/// <summary>
+/// CDS2002: the implicit grant, a response type whose space-separated values include <c>token</c>
+/// (<c>ResponseType</c> properties, <c>response_type</c> fields and URL parameters, <c>responseType</c>
+/// arguments, OpenIddict <c>AllowImplicitFlow</c>). <c>id_token</c> alone is not the implicit grant.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ImplicitGrantAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(DiagnosticDescriptors.ImplicitGrant);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var index = OAuthSignalIndex.Get(start.Compilation);
+            OAuthSignalActions.Register(
+                start,
+                index,
+                static signal => signal == OAuthSignal.ImplicitGrant,
+                static (context, finding) => context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ImplicitGrant, finding.Location, finding.Source)));
+        });
+    }
+}

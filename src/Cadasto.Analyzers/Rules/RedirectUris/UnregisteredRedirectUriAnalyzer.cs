@@ -1,0 +1,115 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Cadasto.Analyzers.Configuration;
+using Cadasto.Analyzers.OAuth;
+using Cadasto.Analyzers.Semantics;
+using Cadasto.Analyzers.Values;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Cadasto.Analyzers.Rules.RedirectUris;
+
+/// <summary>
+/// CDS3001: a hard-coded redirect URI (in code, or <c>RedirectUri</c>/<c>CallbackPath</c> in
+/// <c>appsettings*.json</c>) that no environment of the manifest registers; a <c>CallbackPath</c> is
+/// compared with the paths of the registered URIs. The message names the closest registered URI and the
+/// code fix puts it in. Silent without a manifest.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class UnregisteredRedirectUriAnalyzer : DiagnosticAnalyzer
+{
+    [System.ThreadStatic]
+    private static List<RedirectUriSite>? t_sites;
+
+    /// <summary>Diagnostic property: the registered URI (or path) the code fix puts in place of the literal.</summary>
+    public const string ReplacementKey = "CadastoRegisteredRedirectUri";
+
+    private static readonly string[] ConfigurationKeys = { "RedirectUri", "CallbackPath" };
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(DiagnosticDescriptors.UnregisteredRedirectUri);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (CompilationManifest.Get(start.Options, start.CancellationToken) is not { } manifest)
+            {
+                return;
+            }
+
+            var registered = manifest.AllRedirectUris().Select(u => u.Value).ToImmutableArray();
+            var fileName = CompilationManifest.FileName(manifest);
+            var sinks = RedirectUriSinks.Create(start.Compilation);
+            start.RegisterOperationAction(
+                context =>
+                {
+                    // One list per thread, reused: most calls and assignments are not redirect URI sinks.
+                    var sites = t_sites ??= new List<RedirectUriSite>();
+                    sites.Clear();
+                    sinks.Find(context.Operation, context.Compilation, sites, context.CancellationToken);
+                    foreach (var site in sites)
+                    {
+                        // A relative URI that the library resolves against the app's origin is compared as a path, like CallbackPath.
+                        var isPath = site.Sink.UriKind == RedirectUriKind.CallbackPath
+                            || (site.Sink.UriKind == RedirectUriKind.AbsoluteOrRelative && RedirectUriMatcher.IsRelative(site.Uri));
+                        if (Check(site.Uri, isPath, site.Location, registered, fileName) is { } diagnostic)
+                        {
+                            context.ReportDiagnostic(diagnostic);
+                        }
+                    }
+
+                    // Nothing kept alive (locations hold their syntax tree) until the next operation on this thread.
+                    sites.Clear();
+                },
+                RedirectUriSinks.OperationKinds);
+
+            start.RegisterAdditionalFileAction(context =>
+            {
+                if (!ConfigurationFiles.IsAppSettings(context.AdditionalFile.Path))
+                {
+                    return;
+                }
+
+                foreach (var value in ConfigurationFiles.Read(context.AdditionalFile, ConfigurationKeys, context.CancellationToken))
+                {
+                    var isPath = SeparatorInsensitiveText.Equals(value.Key, "CallbackPath");
+
+                    // A relative "RedirectUri" in configuration is most often where to go after sign-in
+                    // (AuthenticationProperties.RedirectUri), not the OAuth redirect: only absolute ones are compared.
+                    if (!isPath && RedirectUriMatcher.IsRelative(value.Value))
+                    {
+                        continue;
+                    }
+
+                    if (Check(value.Value, isPath, value.Location, registered, fileName) is { } diagnostic)
+                    {
+                        context.ReportDiagnostic(diagnostic);
+                    }
+                }
+            });
+        });
+    }
+
+    private static Diagnostic? Check(string uri, bool isPath, Location location, ImmutableArray<string> registered, string fileName)
+    {
+        if (uri.Trim().Length == 0 || (isPath ? RedirectUriMatcher.IsRegisteredPath(uri, registered) : RedirectUriMatcher.IsRegistered(uri, registered)))
+        {
+            return null;
+        }
+
+        var closest = RedirectUriMatcher.Closest(uri, registered, comparePaths: isPath);
+        var advice = closest is null
+            ? "register it for an environment (redirectUris) or use a registered one"
+            : isPath
+                ? "use the path of a registered one, such as '" + closest + "'"
+                : "use the registered '" + closest + "'";
+        var properties = closest is null
+            ? ImmutableDictionary<string, string?>.Empty
+            : ImmutableDictionary<string, string?>.Empty.Add(ReplacementKey, closest);
+        return Diagnostic.Create(DiagnosticDescriptors.UnregisteredRedirectUri, location, properties, uri.Trim(), fileName, advice);
+    }
+}

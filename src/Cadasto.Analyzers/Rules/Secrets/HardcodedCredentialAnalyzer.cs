@@ -1,0 +1,131 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Cadasto.Analyzers.Catalogs;
+using Cadasto.Analyzers.Secrets;
+using Cadasto.Analyzers.Values;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Cadasto.Analyzers.Rules.Secrets;
+
+/// <summary>
+/// CDS1002: a hard-coded string stored under a credential name (field, property, local, parameter
+/// default, named argument, dictionary or anonymous-object key, attribute named argument), or passed
+/// positionally to a known credential sink, also through a <c>const</c>, <c>static readonly</c> field or local whose
+/// name says nothing. Lands on the literal; defers to CDS1001 for a literal that
+/// reaches a client-secret sink (see <see cref="SecretLiteralClassifier"/>).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(DiagnosticDescriptors.HardcodedCredential);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var classifier = SecretLiteralClassifier.For(start.Compilation, start.Options);
+            start.RegisterOperationAction(c => Analyze(c, classifier), OperationKind.Literal);
+
+            // From the sink backwards: a constant with a name that says nothing (const string KEY = "…") handed
+            // to a known credential sink (new SymmetricSecurityKey(Encoding.UTF8.GetBytes(KEY))). Only sinks that
+            // resolved in this compilation cost anything; the literal's own declaration is not walked.
+            if (classifier.Matcher.Index.HasCredentialSinks)
+            {
+                var reported = new ConcurrentDictionary<(SyntaxTree, TextSpan), byte>();
+                start.RegisterOperationAction(
+                    c => AnalyzeSink(c, classifier, reported),
+                    OperationKind.ObjectCreation, OperationKind.Invocation, OperationKind.SimpleAssignment);
+            }
+        });
+    }
+
+    [ThreadStatic]
+    private static List<SinkHit>? t_hits;
+
+    private static void AnalyzeSink(OperationAnalysisContext context, SecretLiteralClassifier classifier, ConcurrentDictionary<(SyntaxTree, TextSpan), byte> reported)
+    {
+        ISymbol? member = context.Operation switch
+        {
+            IObjectCreationOperation creation => creation.Constructor,
+            IInvocationOperation invocation => invocation.TargetMethod,
+            ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } => property.Property,
+            ISimpleAssignmentOperation { Target: IFieldReferenceOperation field } => field.Field,
+            _ => null,
+        };
+
+        if (member is null || !classifier.Matcher.Index.TryGetSink(member, out var sink) || sink.Meaning != SinkMeaning.Credential)
+        {
+            return;
+        }
+
+        var hits = t_hits ??= new List<SinkHit>();
+        hits.Clear();
+        classifier.Matcher.Match(context.Operation, context.Compilation, context.CancellationToken, hits);
+        var span = context.Operation.Syntax.Span;
+        foreach (var hit in hits)
+        {
+            var syntax = hit.Value.Syntax;
+            if (hit.Meaning != SinkMeaning.Credential
+                || (syntax.SyntaxTree == context.Operation.Syntax.SyntaxTree && span.Contains(syntax.Span)) // written at the sink: the literal's own action decides
+                || !IsNamelessDeclaration(syntax, classifier)
+                || !CredentialValueShape.CanBeACredential(hit.Value.Text)
+                || CredentialShapes.Classify(hit.Value.Text) is not null // a credential shape is CDS1003's, wherever it goes
+                || classifier.Matcher.IsAllowedPlaceholder(hit.Value.Text)
+                || !reported.TryAdd((syntax.SyntaxTree, syntax.Span), 0))
+            {
+                continue;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HardcodedCredential, syntax.GetLocation(), hit.SinkName));
+        }
+
+        hits.Clear();
+    }
+
+    /// <summary>
+    /// Whether the value is declared (a <c>const</c>, a <c>static readonly</c> field, a local) under a name that is not a
+    /// credential name; a credential-named declaration is the literal's own action's to judge, so one literal gets one finding.
+    /// </summary>
+    private static bool IsNamelessDeclaration(SyntaxNode value, SecretLiteralClassifier classifier)
+    {
+        for (var node = value.Parent; node is not null; node = node.Parent)
+        {
+            if (node is Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax declarator)
+            {
+                return !classifier.Names.TryMatch(declarator.Identifier.ValueText, out _);
+            }
+
+            if (node is Microsoft.CodeAnalysis.CSharp.Syntax.StatementSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.MemberDeclarationSyntax)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static void Analyze(OperationAnalysisContext context, SecretLiteralClassifier classifier)
+    {
+        var literal = (ILiteralOperation)context.Operation;
+        if (literal.ConstantValue is not { HasValue: true, Value: string text })
+        {
+            return;
+        }
+
+        if (classifier.CredentialNameFor(literal, text, context.CancellationToken) is not { } name
+            || classifier.ReachesClientSecretSink(literal, context.CancellationToken))
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HardcodedCredential, literal.Syntax.GetLocation(), name));
+    }
+}

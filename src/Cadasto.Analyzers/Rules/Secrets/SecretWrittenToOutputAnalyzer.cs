@@ -1,0 +1,394 @@
+using System;
+using System.Collections.Immutable;
+using System.Threading;
+using Cadasto.Analyzers.Infrastructure;
+using Cadasto.Analyzers.Semantics;
+using Cadasto.Analyzers.Values;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Cadasto.Analyzers.Rules.Secrets;
+
+/// <summary>
+/// CDS1005: a secret value — read from a store (<c>configuration["…Secret"]</c>, <c>GetEnvironmentVariable("…SECRET")</c>,
+/// <c>SecretValue.Reveal()</c>) or held in a credential-named string member, local or parameter
+/// (<c>options.ClientSecret</c>) — written to a log (<c>ILogger</c> extension methods, <c>Log</c>,
+/// <c>[LoggerMessage]</c> methods), the console, <c>Debug</c>/<c>Trace</c>, an exception message, or
+/// returned from a <c>ToString</c> override. Lands on the expression written.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
+{
+    // How far a local is followed back to the store read that set it.
+    private const int MaxLocalDepth = 3;
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(DiagnosticDescriptors.SecretWrittenToOutput);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var types = new KnownTypes(start.Compilation, CredentialNames.FromOption(CadastoOptions.GetGlobal(start.Options, CadastoOptions.CredentialWords)));
+            start.RegisterOperationAction(c => AnalyzeInvocation(c, types), OperationKind.Invocation);
+            if (types.Exception is not null)
+            {
+                start.RegisterOperationAction(c => AnalyzeCreation(c, types), OperationKind.ObjectCreation);
+            }
+
+            start.RegisterOperationAction(c => AnalyzeReturn(c, types), OperationKind.Return);
+        });
+    }
+
+    private static void AnalyzeInvocation(OperationAnalysisContext context, KnownTypes types)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        if ((types.OutputKind(invocation) ?? types.ToStringBuilderOutput(invocation, context.ContainingSymbol)) is not { } output)
+        {
+            return;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Type is { } type && !IsWrittenType(type))
+            {
+                continue;
+            }
+
+            ReportSecrets(context, types, argument.Value, output);
+        }
+    }
+
+    private static void AnalyzeCreation(OperationAnalysisContext context, KnownTypes types)
+    {
+        var creation = (IObjectCreationOperation)context.Operation;
+        if (creation.Type is not INamedTypeSymbol type || !KnownTypes.DerivesFrom(type, types.Exception!))
+        {
+            return;
+        }
+
+        foreach (var argument in creation.Arguments)
+        {
+            if (argument.Parameter?.Type.SpecialType == SpecialType.System_String)
+            {
+                ReportSecrets(context, types, argument.Value, "an exception message");
+            }
+        }
+    }
+
+    private static void AnalyzeReturn(OperationAnalysisContext context, KnownTypes types)
+    {
+        var returned = (IReturnOperation)context.Operation;
+        if (returned.ReturnedValue is null
+            || context.ContainingSymbol is not IMethodSymbol { Name: "ToString", IsOverride: true, Parameters.Length: 0 })
+        {
+            return;
+        }
+
+        ReportSecrets(context, types, returned.ReturnedValue, "ToString");
+    }
+
+    /// <summary>Reports each secret in the written value: the value itself, or a part of the string built from it.</summary>
+    private static void ReportSecrets(OperationAnalysisContext context, KnownTypes types, IOperation value, string output)
+    {
+        value = StringParts.Unwrap(value);
+
+        // params object[] args of a log call: each element is written.
+        if (value is IArrayCreationOperation { Initializer: { } initializer })
+        {
+            foreach (var element in initializer.ElementValues)
+            {
+                ReportSecrets(context, types, element, output);
+            }
+
+            return;
+        }
+
+        // string.Format("…{0}…", secret) written as a whole.
+        if (value is IInvocationOperation { TargetMethod: { Name: "Format" or "Concat" or "Join", ContainingType.SpecialType: SpecialType.System_String } } format)
+        {
+            foreach (var argument in format.Arguments)
+            {
+                ReportSecrets(context, types, argument.Value, output);
+            }
+
+            return;
+        }
+
+        foreach (var part in StringParts.Of(value))
+        {
+            if (types.IsSecretSource(part, depth: 0, context.CancellationToken))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.SecretWrittenToOutput, part.Syntax.GetLocation(), output));
+            }
+        }
+    }
+
+    private static bool IsWrittenType(ITypeSymbol type) =>
+        type.SpecialType is SpecialType.System_String or SpecialType.System_Object
+        || type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Object or SpecialType.System_String }
+        || type.Name is "ReadOnlySpan" or "DefaultInterpolatedStringHandler"
+        || type.TypeKind == TypeKind.TypeParameter
+        || type.Name.EndsWith("InterpolatedStringHandler", StringComparison.Ordinal);
+
+    /// <summary>The types the rule recognises, resolved once per compilation.</summary>
+    private sealed class KnownTypes
+    {
+        private readonly INamedTypeSymbol? _loggerExtensions;
+        private readonly INamedTypeSymbol? _logger;
+        private readonly INamedTypeSymbol? _loggerMessageAttribute;
+        private readonly INamedTypeSymbol? _console;
+        private readonly INamedTypeSymbol? _debug;
+        private readonly INamedTypeSymbol? _trace;
+        private readonly INamedTypeSymbol? _textWriter;
+        private readonly INamedTypeSymbol? _configuration;
+        private readonly INamedTypeSymbol? _configurationBinder;
+        private readonly INamedTypeSymbol? _configurationExtensions;
+        private readonly INamedTypeSymbol? _environment;
+        private readonly INamedTypeSymbol? _secretValue;
+        private readonly INamedTypeSymbol? _stringBuilder;
+        private readonly CredentialNames _names;
+
+        public KnownTypes(Compilation compilation, CredentialNames names)
+        {
+            _names = names;
+            _loggerExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerExtensions");
+            _logger = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger");
+            _loggerMessageAttribute = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerMessageAttribute");
+            _console = compilation.GetTypeByMetadataName("System.Console");
+            _debug = compilation.GetTypeByMetadataName("System.Diagnostics.Debug");
+            _trace = compilation.GetTypeByMetadataName("System.Diagnostics.Trace");
+            _textWriter = compilation.GetTypeByMetadataName("System.IO.TextWriter");
+            _configuration = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfiguration");
+            _configurationBinder = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.ConfigurationBinder");
+            _configurationExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.ConfigurationExtensions");
+            _environment = compilation.GetTypeByMetadataName("System.Environment");
+            _secretValue = compilation.GetTypeByMetadataName("Cadasto.Credentials.SecretValue");
+            _stringBuilder = compilation.GetTypeByMetadataName("System.Text.StringBuilder");
+            Exception = compilation.GetTypeByMetadataName("System.Exception");
+        }
+
+        public INamedTypeSymbol? Exception { get; }
+
+        /// <summary>Where the invocation writes ("a log", "the console"…), or null when it writes nowhere we watch.</summary>
+        public string? OutputKind(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            var type = method.ContainingType;
+            if (type is null)
+            {
+                return null;
+            }
+
+            if (Is(type, _loggerExtensions) && method.Name.StartsWith("Log", StringComparison.Ordinal))
+            {
+                return "a log";
+            }
+
+            if (Is(type, _logger) && method.Name == "Log")
+            {
+                return "a log";
+            }
+
+            // logger.BeginScope("… {Secret}", secret): a scope's state is written with every entry inside it.
+            if ((Is(type, _loggerExtensions) || Is(type, _logger)) && method.Name == "BeginScope")
+            {
+                return "a log";
+            }
+
+            if (_loggerMessageAttribute is not null && HasAttribute(method, _loggerMessageAttribute))
+            {
+                return "a log";
+            }
+
+            if (Is(type, _console) && method.Name.StartsWith("Write", StringComparison.Ordinal))
+            {
+                return "the console";
+            }
+
+            if ((Is(type, _debug) || Is(type, _trace))
+                && (method.Name.StartsWith("Write", StringComparison.Ordinal) || method.Name.StartsWith("Trace", StringComparison.Ordinal) || method.Name == "Print"))
+            {
+                return "the debug output";
+            }
+
+            // Console.Out.WriteLine(…), Console.Error.Write(…)
+            if (_textWriter is not null && KnownTypes.DerivesFrom(type, _textWriter) && method.Name.StartsWith("Write", StringComparison.Ordinal)
+                && StringParts.Unwrap(invocation.Instance ?? invocation) is IPropertyReferenceOperation { Property: { Name: "Out" or "Error" } stream } && Is(stream.ContainingType, _console))
+            {
+                return "the console";
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// Inside a <c>ToString</c> override, <c>builder.Append(…)</c> on a <c>StringBuilder</c> writes into the text
+        /// <c>ToString</c> returns (the returned <c>builder.ToString()</c> says nothing by itself).
+        /// </summary>
+        public string? ToStringBuilderOutput(IInvocationOperation invocation, ISymbol containingSymbol)
+        {
+            var method = invocation.TargetMethod;
+            return method.Name is "Append" or "AppendLine" or "AppendFormat" or "Insert"
+                   && _stringBuilder is not null
+                   && Is(method.ContainingType, _stringBuilder)
+                   && containingSymbol is IMethodSymbol { Name: "ToString", IsOverride: true, Parameters.Length: 0 }
+                ? "ToString"
+                : null;
+        }
+
+        /// <summary>
+        /// A value read from a secret store, or held in a credential-named string member, local or parameter;
+        /// locals are followed to the store read that set them.
+        /// </summary>
+        public bool IsSecretSource(IOperation value, int depth, CancellationToken cancellationToken)
+        {
+            value = StringParts.Unwrap(value);
+            switch (value)
+            {
+                case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments: { Length: 1 } index } indexer:
+                    // configuration["Cadasto:ClientSecret"], section["ApiKey"]
+                    return _configuration is not null
+                           && indexer.Instance?.Type is { } instanceType
+                           && (Is(instanceType, _configuration) || Implements(instanceType, _configuration))
+                           && IsCredentialKey(index[0].Value);
+
+                case IInvocationOperation invocation:
+                    return IsStoreRead(invocation);
+
+                case IPropertyReferenceOperation { Property: var property }:
+                    return property.Type.SpecialType == SpecialType.System_String && _names.IsCredentialName(property.Name);
+
+                case IFieldReferenceOperation { Field: var field }:
+                    if (field.Type.SpecialType != SpecialType.System_String || !_names.IsCredentialName(field.Name))
+                    {
+                        return false;
+                    }
+
+                    // A constant named ClientSecret usually holds a key name ("Cadasto:ClientSecret"), sometimes the secret.
+                    return !field.IsConst
+                           || (field.ConstantValue is string constant && CredentialValueShape.CanBeACredential(constant) && !CredentialValueShape.IsNameOrLabel(constant, field.Name, _names));
+
+                case IParameterReferenceOperation { Parameter: var parameter }:
+                    return parameter.Type.SpecialType == SpecialType.System_String && _names.IsCredentialName(parameter.Name);
+
+                case ILocalReferenceOperation { Local: var local }:
+                    if (local.IsConst || local.Type.SpecialType != SpecialType.System_String)
+                    {
+                        return false;
+                    }
+
+                    if (_names.IsCredentialName(local.Name))
+                    {
+                        return true;
+                    }
+
+                    return depth < MaxLocalDepth && InitializerOf(local, value, cancellationToken) is { } initializer
+                           && IsSecretSource(initializer, depth + 1, cancellationToken);
+
+                default:
+                    return false;
+            }
+        }
+
+        private bool IsStoreRead(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            var type = method.ContainingType;
+            if (Is(type, _secretValue) && method.Name == "Reveal")
+            {
+                return true;
+            }
+
+            if (invocation.Arguments.Length == 0)
+            {
+                return false;
+            }
+
+            if (Is(type, _environment) && method.Name == "GetEnvironmentVariable")
+            {
+                return IsCredentialKey(invocation.Arguments[0].Value);
+            }
+
+            if ((Is(type, _configurationBinder) && method.Name == "GetValue")
+                || (Is(type, _configurationExtensions) && method.Name == "GetConnectionString"))
+            {
+                // configuration.GetValue<string>("Cadasto:ClientSecret"); the first argument is the configuration (reduced: the key).
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument.Parameter?.Name == "key" || argument.Parameter?.Name == "name")
+                    {
+                        return method.Name == "GetConnectionString" || IsCredentialKey(argument.Value);
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private bool IsCredentialKey(IOperation key) =>
+            key.ConstantValue is { HasValue: true, Value: string name } && _names.IsCredentialName(name);
+
+        private static IOperation? InitializerOf(ILocalSymbol local, IOperation reference, CancellationToken cancellationToken)
+        {
+            if (local.DeclaringSyntaxReferences.Length != 1 || reference.SemanticModel is null)
+            {
+                return null;
+            }
+
+            var syntax = local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+            if (syntax.SyntaxTree != reference.Syntax.SyntaxTree
+                || syntax is not Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer.Value: { } initializer })
+            {
+                return null;
+            }
+
+            return reference.SemanticModel.GetOperation(initializer, cancellationToken);
+        }
+
+        private static bool HasAttribute(IMethodSymbol method, INamedTypeSymbol attribute)
+        {
+            foreach (var data in method.GetAttributes())
+            {
+                if (SymbolEqualityComparer.Default.Equals(data.AttributeClass, attribute))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected) =>
+            expected is not null && SymbolEqualityComparer.Default.Equals(type?.OriginalDefinition, expected);
+
+        private static bool Implements(ITypeSymbol type, INamedTypeSymbol @interface)
+        {
+            foreach (var candidate in type.AllInterfaces)
+            {
+                if (SymbolEqualityComparer.Default.Equals(candidate, @interface))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        public static bool DerivesFrom(ITypeSymbol type, INamedTypeSymbol baseType)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current, baseType))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

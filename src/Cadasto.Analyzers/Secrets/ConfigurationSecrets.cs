@@ -1,0 +1,655 @@
+using System;
+using System.Collections.Generic;
+
+using Cadasto.Analyzers.Infrastructure;
+using Cadasto.Analyzers.Values;
+
+namespace Cadasto.Analyzers.Secrets;
+
+/// <summary>
+/// Whether a string value of a configuration file (<c>appsettings*.json</c>, <c>launchSettings.json</c>,
+/// the manifest) is a secret: a real value under a credential-named key, or a connection string or URL
+/// that carries a password or an account key. Knows what is not a secret there: empty values,
+/// placeholders, <c>${VAR}</c>-style tokens, Key Vault references, names of configuration keys or
+/// environment variables, and the storage emulator's published key.
+/// </summary>
+internal sealed class ConfigurationSecrets
+{
+    /// <summary>
+    /// Key words that name a secret in configuration beyond the SPEC's credential words: the JWT
+    /// signing and encryption keys and account keys that ASP.NET Core and Azure samples keep there.
+    /// </summary>
+    private static readonly string[] ConfigurationWords =
+    {
+        "secret key", "signing key", "encryption key", "client key", "master key", "shared key",
+        "account key", "subscription key", "shared access key", "sas token",
+    };
+
+    // Connection-string keywords whose value is a secret (ADO.NET, Npgsql, MySQL, Azure Storage, Service Bus, Event Hubs).
+    private static readonly string[] ConnectionStringSecretKeys =
+    {
+        "password", "pwd", "accountkey", "sharedaccesskey", "sharedaccesssignature", "accesskey", "secretkey",
+    };
+
+    /// <summary>Azurite's and the storage emulator's key, published in Microsoft's documentation: not a secret.</summary>
+    private const string DevelopmentStorageAccountName = "devstoreaccount1";
+
+    /// <summary>The Azure Cosmos DB emulator's key, the same on every machine and published in its documentation: not a secret.</summary>
+    private const string CosmosEmulatorKey = "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==";
+
+    private readonly CredentialNames _names;
+    private readonly HashSet<string> _allowedPlaceholders;
+
+    private ConfigurationSecrets(CredentialNames names, HashSet<string> allowedPlaceholders)
+    {
+        _names = names;
+        _allowedPlaceholders = allowedPlaceholders;
+    }
+
+    /// <summary>The default words and placeholders.</summary>
+    public static ConfigurationSecrets Default { get; } = Create(null, null);
+
+    /// <summary>With the words of <c>cadasto_credential_words</c> and the values of <c>cadasto_allowed_placeholders</c>.</summary>
+    public static ConfigurationSecrets Create(string? credentialWordsOption, string? allowedPlaceholdersOption)
+    {
+        var words = new List<string>(ConfigurationWords);
+        words.AddRange(CadastoOptions.SplitList(credentialWordsOption));
+        var placeholders = CadastoOptions.ToSet(CadastoOptions.SplitList(allowedPlaceholdersOption));
+        return new ConfigurationSecrets(CredentialNames.WithExtraWords(words), placeholders);
+    }
+
+    /// <summary>
+    /// Whether the string <paramref name="value"/>, under the key <paramref name="key"/> (the last part of
+    /// its path) whose section is <paramref name="parentKey"/>, is a secret; <paramref name="reason"/> names
+    /// the credential word or connection-string keyword, never the value.
+    /// </summary>
+    public bool IsSecret(string? parentKey, string key, string value, out string reason) =>
+        IsSecret(parentKey, key, value, inCredentialList: false, out reason);
+
+    /// <summary>
+    /// As above; <paramref name="inCredentialList"/> says the value sits in a flat map of strings under a section
+    /// that lists credentials by client (<c>"ApiKeys": { "acme": "…" }</c>), where every generated-looking value is one.
+    /// </summary>
+    public bool IsSecret(string? parentKey, string key, string value, bool inCredentialList, out string reason)
+    {
+        reason = "";
+        if (IsNotASecret(value))
+        {
+            return false;
+        }
+
+        if (IsCredentialKey(parentKey, key, out var word) && !IsLogLevelSection(parentKey))
+        {
+            // The same screens as CDS1002 in code (labels, prose, templates, key names), plus configuration's own.
+            if (!CredentialValueShape.CanBeACredential(value)
+                || IsLabel(value, key)
+                || LooksLikeAName(value)
+                || LooksLikeAReference(value)
+                || IsInstruction(value)
+                || (string.Equals(key, "Value", StringComparison.OrdinalIgnoreCase) && IsSha2Digest(value)))
+            {
+                return false; // "ClientSecret": "Cadasto:ClientSecret" names where the secret is, not the secret
+            }
+
+            reason = word;
+            return true;
+        }
+
+        // "ApiKeys": { "acme": "…" }: a section that lists credentials by client; its values are the credentials.
+        if (inCredentialList && LooksLikeGeneratedCredential(value) && !IsInstruction(value))
+        {
+            reason = "credential list";
+            return true;
+        }
+
+        if (IsConnectionString(value))
+        {
+            // Judged here rather than by CredentialShapes: a configuration file's placeholders are more varied.
+            if (TryFindConnectionStringSecret(value, out var keyword))
+            {
+                reason = keyword;
+                return true;
+            }
+
+            return false;
+        }
+
+        if (IsPrivateJsonWebKey(value))
+        {
+            reason = "private key";
+            return true;
+        }
+
+        // Whatever the key: the shapes CDS1003 knows in code (PEM private keys, JWTs, well-known token
+        // formats, the Entra client-secret shape, URLs with a password, shared access signatures).
+        if (CredentialShapes.Classify(value) is { } shape)
+        {
+            reason = shape;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// <c>"Logging": { "LogLevel": { "Cadasto.Credentials": "Warning" } }</c>, Serilog's <c>"MinimumLevel": { "Override": { … } }</c>:
+    /// the keys are logging categories (namespaces), the values log levels.
+    /// </summary>
+    private static bool IsLogLevelSection(string? parentKey) =>
+        string.Equals(parentKey, "LogLevel", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(parentKey, "Override", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// A JSON Web Key written as a string that holds its private part (RFC 7518 §6.2.2, §6.3.2: <c>d</c>),
+    /// as IdentityServer samples keep signing keys: <c>"{'kty':'RSA','d':'…',…}"</c>.
+    /// </summary>
+    private static bool IsPrivateJsonWebKey(string value)
+    {
+        var text = value.Trim();
+        if (text.Length < 20 || text[0] != '{' || text.IndexOf("kty", StringComparison.Ordinal) < 0)
+        {
+            return false;
+        }
+
+        foreach (var quote in new[] { '\'', '"' })
+        {
+            var member = quote + "d" + quote;
+            var at = text.IndexOf(member, StringComparison.Ordinal);
+            while (at >= 0)
+            {
+                var next = at + member.Length;
+                while (next < text.Length && text[next] == ' ')
+                {
+                    next++;
+                }
+
+                if (next < text.Length && text[next] == ':')
+                {
+                    return true;
+                }
+
+                at = text.IndexOf(member, next, StringComparison.Ordinal);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A JSON Web Key written as an object: its <c>d</c> member is the private key.</summary>
+    public static bool IsPrivateJsonWebKeyMember(string key, bool objectHasKty) =>
+        objectHasKty && string.Equals(key, "d", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A label rather than a value, as CDS1002 judges it in code (<c>"X-Api-Key"</c>, <c>"Cadasto:ClientSecret"</c>,
+    /// the key's own name) — except that a credential word alone is a value here: <c>"ClientSecret": "secret"</c>
+    /// configures that secret, where in code <c>"password"</c> is as often a grant type.
+    /// </summary>
+    private bool IsLabel(string value, string key) =>
+        CredentialValueShape.IsNameOrLabel(value, key, _names)
+        && (CredentialNames.SplitWordCount(value.Trim()) >= 2 || SeparatorInsensitiveText.Equals(value, key));
+
+    // Section names that list credentials, one per client or partner ("ApiKeys", "ClientSecrets", "Passwords").
+    private static readonly string[] CredentialListWords = { "apikeys", "accesskeys", "secrets", "passwords", "tokens", "credentials" };
+
+    /// <summary>Whether a section's name says it lists credentials (<c>ApiKeys</c>, <c>ClientSecrets</c>, <c>Passwords</c>).</summary>
+    public static bool IsCredentialListSection(string parentKey)
+    {
+        foreach (var word in CredentialListWords)
+        {
+            if (SeparatorInsensitiveText.EndsWith(parentKey, word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A value that looks generated — letters and digits mixed, no spaces — and is neither an id, a hash, a
+    /// reference nor a placeholder: what an API key or password in a credential list looks like.
+    /// </summary>
+    public static bool LooksLikeGeneratedCredential(string value) =>
+        LooksGenerated(value) && !IsIdentifierOrHash(value) && !LooksLikeAReference(value) && CredentialValueShape.CanBeACredential(value);
+
+    /// <summary>A GUID or a hex digest (an id, a certificate thumbprint): names something rather than proving it.</summary>
+    private static bool IsIdentifierOrHash(string value)
+    {
+        var text = value.Trim();
+        if (Guid.TryParse(text, out _))
+        {
+            return true;
+        }
+
+        if (text.Length is not (32 or 40 or 64))
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (!Uri.IsHexDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>At least eight characters mixing letters and digits, no spaces: what a generated key looks like (not a setting such as <c>AzureKeyVault</c> or <c>00:30:00</c>).</summary>
+    private static bool LooksGenerated(string value)
+    {
+        var text = value.Trim();
+        if (text.Length < 8 || text.IndexOf(' ') >= 0)
+        {
+            return false;
+        }
+
+        bool letter = false, digit = false;
+        foreach (var c in text)
+        {
+            letter |= char.IsLetter(c);
+            digit |= char.IsDigit(c);
+        }
+
+        return letter && digit;
+    }
+
+    /// <summary>Whether the key names a credential: its last word is a credential word, or it is a JWT section's <c>Key</c>.</summary>
+    public bool IsCredentialKey(string? parentKey, string key, out string word)
+    {
+        if (_names.TryMatch(key, out word))
+        {
+            return true;
+        }
+
+        // "Jwt": { "Key": "…" } / "JwtSettings": { "SigningKey" … }: the signing key of self-issued tokens.
+        if (parentKey is not null
+            && string.Equals(key, "Key", StringComparison.OrdinalIgnoreCase)
+            && (parentKey.IndexOf("jwt", StringComparison.OrdinalIgnoreCase) >= 0 || parentKey.IndexOf("signing", StringComparison.OrdinalIgnoreCase) >= 0))
+        {
+            word = "signing key";
+            return true;
+        }
+
+        // "SmtpPass", "DB_PASS", "Redis:Pass": the short form configuration and environment variables use for a
+        // password. Only as a word of its own: "Bypass", "Compass" and "CacheByPass" name something else.
+        if (EndsWithWordPass(key))
+        {
+            word = "password";
+            return true;
+        }
+
+        // "ClientSecrets": [ { "Value": "…", "Description": "…" } ]: a secret described as an object (IdentityServer's
+        // Secret, Identity.Web's credential descriptions) keeps its value under a generic key; the section names it.
+        if (parentKey is not null
+            && string.Equals(key, "Value", StringComparison.OrdinalIgnoreCase)
+            && (_names.TryMatch(parentKey, out word) || IsCredentialListSection(parentKey)))
+        {
+            word = word.Length > 0 ? word : "secret";
+            return true;
+        }
+
+        word = "";
+        return false;
+    }
+
+    private static bool EndsWithWordPass(string key)
+    {
+        const string Pass = "pass";
+        if (!key.EndsWith(Pass, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var start = key.Length - Pass.Length;
+        if (start == 0)
+        {
+            return true;
+        }
+
+        var before = key[start - 1];
+        var wordStarts = !char.IsLetterOrDigit(before) || (char.IsUpper(key[start]) && char.IsLower(before));
+        if (!wordStarts)
+        {
+            return false;
+        }
+
+        // The word before it: "ByPass", "OverPass", "Under_Pass" are not passwords.
+        var end = start;
+        while (end > 0 && !char.IsLetterOrDigit(key[end - 1]))
+        {
+            end--;
+        }
+
+        var wordStart = end;
+        while (wordStart > 0 && char.IsLetter(key[wordStart - 1]) && !(char.IsUpper(key[wordStart]) && wordStart < end && char.IsLower(key[wordStart - 1])))
+        {
+            wordStart--;
+        }
+
+        var previous = key.Substring(wordStart, end - wordStart);
+        return !(previous.Equals("by", StringComparison.OrdinalIgnoreCase)
+            || previous.Equals("over", StringComparison.OrdinalIgnoreCase)
+            || previous.Equals("under", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>
+    /// A SHA-256 or SHA-512 digest, hex or base64 (<c>"secret".Sha256()</c>, as IdentityServer stores a client secret):
+    /// proves nothing without the secret itself.
+    /// </summary>
+    private static bool IsSha2Digest(string value)
+    {
+        var text = value.Trim();
+        if (text.Length is 64 or 128)
+        {
+            foreach (var c in text)
+            {
+                if (!Uri.IsHexDigit(c))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        if (text.Length is not (44 or 88) || !text.EndsWith("=", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        try
+        {
+            return Convert.FromBase64String(text).Length is 32 or 64;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Empty, a placeholder, a template token, a Key Vault reference, or a value the team declared a placeholder.</summary>
+    public bool IsNotASecret(string value)
+    {
+        if (SecretValueHeuristics.IsNotASecret(value))
+        {
+            return true;
+        }
+
+        var text = value.Trim();
+        return _allowedPlaceholders.Contains(text)
+            || IsBracketedInstruction(text) // "[Paste the client secret you created in the portal]
+            || text.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase) // App Service Key Vault reference
+            || IsWholeToken(text, "${", "}") // also covers values like "${VAR:-default}"
+            || IsWholeToken(text, "$(", ")")
+            || IsWholeToken(text, "#{", "}");
+    }
+
+    /// <summary>Text in square brackets with a space in it: an instruction the Azure samples write where the value goes.</summary>
+    private static bool IsBracketedInstruction(string text) =>
+        text.Length > 4 && text[0] == '[' && text[text.Length - 1] == ']' && text.IndexOf(' ') > 0;
+
+    private static bool IsWholeToken(string text, string open, string close) =>
+        text.Length > open.Length + close.Length
+        && text.StartsWith(open, StringComparison.Ordinal)
+        && text.EndsWith(close, StringComparison.Ordinal)
+        && text.IndexOf(close, open.Length, StringComparison.Ordinal) == text.Length - close.Length;
+
+    /// <summary>
+    /// <c>Cadasto:ClientSecret</c>, <c>AzureAd:ClientSecret</c>, <c>CADASTO_CLIENT_SECRET</c>: the name of a
+    /// configuration key or environment variable that holds the secret, not the secret.
+    /// </summary>
+    private bool LooksLikeAName(string value)
+    {
+        var hasSeparator = false;
+        var hasLower = false;
+        foreach (var c in value)
+        {
+            if (c is ':' or '_')
+            {
+                hasSeparator = true;
+            }
+            else if (char.IsLower(c))
+            {
+                hasLower = true;
+            }
+            else if (!(c is >= 'A' and <= 'Z' || c is >= '0' and <= '9' || c is '.' or '-'))
+            {
+                return false;
+            }
+        }
+
+        if (!hasSeparator || value.Length > 128 || !char.IsLetter(value[0]))
+        {
+            return false;
+        }
+
+        // A configuration path (segments split by ':') or an UPPER_SNAKE variable name, ending with a credential word.
+        var isVariableName = !hasLower && value.IndexOf(':') < 0;
+        var isConfigurationPath = value.IndexOf(':') > 0 && value.IndexOf("::", StringComparison.Ordinal) < 0 && !value.EndsWith(":", StringComparison.Ordinal);
+        return (isVariableName || isConfigurationPath) && _names.IsCredentialName(value);
+    }
+
+    /// <summary>
+    /// Where a secret is rather than what it is: an <c>http(s)</c> URL without a password (a Key Vault secret
+    /// identifier, a token endpoint), a path to a key or certificate file, or a switch (<c>true</c>, <c>false</c>).
+    /// </summary>
+    private static bool LooksLikeAReference(string value)
+    {
+        var text = value.Trim();
+        if (text.Equals("true", StringComparison.OrdinalIgnoreCase) || text.Equals("false", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (text.IndexOf(' ') >= 0)
+        {
+            return false;
+        }
+
+        if ((text.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+            && Uri.TryCreate(text, UriKind.Absolute, out var uri)
+            && uri.UserInfo.Length == 0
+            && uri.Query.Length == 0)
+        {
+            return true;
+        }
+
+        foreach (var extension in KeyFileExtensions)
+        {
+            if (text.EndsWith(extension, StringComparison.OrdinalIgnoreCase) && text.Length > extension.Length)
+            {
+                return true;
+            }
+        }
+
+        return text.StartsWith("./", StringComparison.Ordinal)
+            || text.StartsWith("../", StringComparison.Ordinal)
+            || text.StartsWith("~/", StringComparison.Ordinal)
+            || text.StartsWith("/run/secrets/", StringComparison.Ordinal)
+            || text.StartsWith("/etc/", StringComparison.Ordinal)
+            || text.StartsWith("/var/", StringComparison.Ordinal)
+            || (text.Length > 3 && char.IsLetter(text[0]) && text[1] == ':' && text[2] is '\\' or '/');
+    }
+
+    private static readonly string[] KeyFileExtensions = { ".pem", ".key", ".pfx", ".p12", ".crt", ".cer", ".jks", ".keystore", ".txt", ".json" };
+
+    // Words that start an instruction to the reader ("your-client-secret-here", "Enter your password").
+    private static readonly string[] InstructionStarts = { "your", "enter", "insert", "put", "add", "paste", "set", "replace", "provide", "use" };
+
+    // Credential words that an instruction mentions ("YOUR_API_KEY_HERE", "insert-token").
+    private static readonly string[] InstructionObjects = { "secret", "key", "password", "passwd", "pwd", "token", "credential", "passphrase" };
+
+    /// <summary>
+    /// A placeholder written as an instruction or a name: <c>your-client-secret-here</c>, <c>Enter your password</c>,
+    /// <c>YOUR_API_KEY_HERE</c>, <c>INSERT_TOKEN</c> — it starts with an instruction word (or is upper-case
+    /// words joined by <c>_</c>) and mentions a credential word.
+    /// </summary>
+    public static bool IsInstruction(string value)
+    {
+        var text = value.Trim();
+        if (text.Length > 200 || (text.Length > 64 && text.IndexOf(' ') < 0))
+        {
+            return false;
+        }
+
+        var lower = text.ToLowerInvariant();
+        var mentionsCredential = false;
+        foreach (var word in InstructionObjects)
+        {
+            if (lower.IndexOf(word, StringComparison.Ordinal) >= 0)
+            {
+                mentionsCredential = true;
+                break;
+            }
+        }
+
+        if (!mentionsCredential)
+        {
+            return false;
+        }
+
+        foreach (var start in InstructionStarts)
+        {
+            if (lower.StartsWith(start, StringComparison.Ordinal) && lower.Length > start.Length && !char.IsLetterOrDigit(lower[start.Length]))
+            {
+                return true;
+            }
+
+            // "YourClientSecret", "yourApiKey": the instruction word joined in PascalCase or camelCase.
+            if (lower.StartsWith(start, StringComparison.Ordinal) && lower.Length > start.Length && char.IsUpper(text[start.Length]))
+            {
+                return true;
+            }
+        }
+
+        if (IsDescription(lower))
+        {
+            return true;
+        }
+
+        // UPPER_SNAKE words only, one of them a credential word: a variable name or a placeholder.
+        foreach (var c in text)
+        {
+            if (!(c is >= 'A' and <= 'Z' || c is >= '0' and <= '9' || c == '_'))
+            {
+                return false;
+            }
+        }
+
+        return text.IndexOf('_') > 0;
+    }
+
+    // Small words that make a run of words a sentence about the value rather than the value.
+    private static readonly HashSet<string> Connectives = new(StringComparer.Ordinal)
+    {
+        "from", "here", "your", "the", "goes", "of", "for", "to", "in", "with", "this", "that", "see", "go",
+    };
+
+    /// <summary>
+    /// <c>secret-from-the-portal</c>, <c>the api key goes here</c>: three or more words of letters only,
+    /// one a credential word and one a connective — a description of the value.
+    /// </summary>
+    private static bool IsDescription(string lower)
+    {
+        var words = lower.Split(new[] { '-', '_', ' ', '.' }, StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 3)
+        {
+            return false;
+        }
+
+        var hasConnective = false;
+        foreach (var word in words)
+        {
+            foreach (var c in word)
+            {
+                if (c is < 'a' or > 'z')
+                {
+                    return false;
+                }
+            }
+
+            hasConnective |= Connectives.Contains(word);
+        }
+
+        return hasConnective;
+    }
+
+    /// <summary>
+    /// <c>key=value;key=value</c> (ADO.NET, Azure) or <c>host:port,password=…</c> (StackExchange.Redis): what a
+    /// connection string looks like, not a URL's query.
+    /// </summary>
+    private static bool IsConnectionString(string value) =>
+        value.IndexOf('=') > 0
+        && (value.IndexOf(';') > 0 || StartsWithSecretKeyword(value) || IsRedisConfiguration(value))
+        && value.IndexOf("://", StringComparison.Ordinal) is < 0 or > 8;
+
+    private static bool IsRedisConfiguration(string value) =>
+        value.IndexOf(",password=", StringComparison.OrdinalIgnoreCase) > 0 && value.IndexOf(';') < 0;
+
+    /// <summary><c>Server=…;Password=…</c>, <c>AccountKey=…</c>, <c>SharedAccessKey=…</c> with a real value.</summary>
+    public bool TryFindConnectionStringSecret(string value, out string keyword)
+    {
+        keyword = "";
+        if (!IsConnectionString(value))
+        {
+            return false;
+        }
+
+        var separator = IsRedisConfiguration(value) ? ',' : ';';
+
+        if (value.IndexOf(DevelopmentStorageAccountName, StringComparison.OrdinalIgnoreCase) >= 0
+            || value.IndexOf(CosmosEmulatorKey, StringComparison.Ordinal) >= 0)
+        {
+            return false;
+        }
+
+        var start = 0;
+        while (start < value.Length)
+        {
+            var end = value.IndexOf(separator, start);
+            if (end < 0)
+            {
+                end = value.Length;
+            }
+
+            var equals = value.IndexOf('=', start);
+            if (equals > start && equals < end)
+            {
+                var name = value.Substring(start, equals - start).Trim();
+                var secret = value.Substring(equals + 1, end - equals - 1).Trim().Trim('\'', '"');
+                if (IsConnectionStringSecretKey(name) && !IsNotASecret(secret) && !IsInstruction(secret))
+                {
+                    keyword = name;
+                    return true;
+                }
+            }
+
+            start = end + 1;
+        }
+
+        return false;
+    }
+
+    private static bool StartsWithSecretKeyword(string value)
+    {
+        var equals = value.IndexOf('=');
+        return equals > 0 && IsConnectionStringSecretKey(value.Substring(0, equals).Trim());
+    }
+
+    private static bool IsConnectionStringSecretKey(string name)
+    {
+        var compact = name.Replace(" ", string.Empty).Replace("_", string.Empty);
+        foreach (var key in ConnectionStringSecretKeys)
+        {
+            if (string.Equals(compact, key, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

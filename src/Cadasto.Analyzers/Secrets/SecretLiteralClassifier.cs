@@ -1,0 +1,358 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Cadasto.Analyzers.Catalogs;
+using Cadasto.Analyzers.Infrastructure;
+using Cadasto.Analyzers.Semantics;
+using Cadasto.Analyzers.Values;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Cadasto.Analyzers.Secrets;
+
+/// <summary>
+/// The one per-compilation classification of string literals that the three code rules share, so a
+/// secret gets one finding, from the most specific rule (CDS1001 over CDS1002 over CDS1003).
+/// </summary>
+/// <remarks>
+/// Why this shape: CDS1001 finds secrets from the sink backwards, CDS1002/CDS1003 from the literal
+/// forwards. Each weaker rule first makes its own (cheap, local) decision and only then asks whether a
+/// stronger rule owns the literal: CDS1003 asks whether CDS1002 would report (a local question about
+/// the literal's name context), and both ask whether CDS1001 does. That question is answered locally
+/// (the sink matcher run on the literal's few enclosing operations) unless the literal sits in a
+/// declaration a sink can reach from elsewhere (a field, property or local initializer); only then is
+/// the compilation-wide <see cref="SinkBoundLiterals"/> computed, once, and shared through a
+/// <see cref="ConditionalWeakTable{TKey,TValue}"/> keyed by the compilation. No rule walks the syntax
+/// itself; the analyzer driver's single walk feeds every operation action.
+/// </remarks>
+internal sealed class SecretLiteralClassifier
+{
+    private static readonly ConditionalWeakTable<Compilation, SecretLiteralClassifier> Cache = new();
+
+    // How far up a literal the sink matcher looks: Basic headers nest id:secret three calls deep.
+    private const int MaxSinkDepth = 6;
+
+    private readonly Compilation _compilation;
+    private readonly Lazy<SinkBoundLiterals> _sinkBound;
+
+    [ThreadStatic]
+    private static List<SinkHit>? t_hits;
+
+    private SecretLiteralClassifier(Compilation compilation, AnalyzerOptions options)
+    {
+        _compilation = compilation;
+        Matcher = SecretSinkMatcher.Create(compilation, options);
+        Names = CredentialNames.FromOption(CadastoOptions.GetGlobal(options, CadastoOptions.CredentialWords));
+        _sinkBound = new Lazy<SinkBoundLiterals>(() => SinkBoundLiterals.Compute(compilation, Matcher, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    public SecretSinkMatcher Matcher { get; }
+
+    public CredentialNames Names { get; }
+
+    public static SecretLiteralClassifier For(Compilation compilation, AnalyzerOptions options) =>
+        Cache.GetValue(compilation, c => new SecretLiteralClassifier(c, options));
+
+    /// <summary>
+    /// CDS1002's question: the credential name (symbol or key) that a hard-coded literal is stored under, or
+    /// the known credential sink it is passed to positionally; null when neither, or when the value cannot be a credential.
+    /// </summary>
+    public string? CredentialNameFor(ILiteralOperation literal, string text, CancellationToken cancellationToken)
+    {
+        if (!CredentialValueShape.CanBeACredential(text) || Matcher.IsAllowedPlaceholder(text))
+        {
+            return null;
+        }
+
+        var context = ClimbToContext(literal, out var top);
+        if (NameOf(context, top, cancellationToken) is { } name
+            && (Names.TryMatch(name, out _) || (top is IArrayCreationOperation && IsPluralCredentialName(name) && IsGeneratedUnshaped(text)))
+            && !CredentialValueShape.IsNameOrLabel(text, name, Names)
+            && !ConfigurationSecrets.IsInstruction(text)) // "SET_IN_USER_SECRETS", "your-api-key-here": as configuration judges them
+        {
+            return name;
+        }
+
+        // Positional arguments count only at known sinks whose parameter is a credential (NetworkCredential's
+        // password…). There the name is weaker evidence than a credential shape: a shaped value is CDS1003's.
+        return CredentialShapes.Classify(text) is null ? KnownCredentialSinkFor(literal, cancellationToken) : null;
+    }
+
+    /// <summary>
+    /// <c>string[] ApiKeys = { "…" }</c>, <c>Passwords</c>, <c>Tokens</c>: the elements of an array stored under the
+    /// plural of a credential name are credentials. Only asked for array elements (rare), so the substring is cheap.
+    /// </summary>
+    private bool IsPluralCredentialName(string name)
+    {
+        if (name.Length <= 3 || name[name.Length - 1] is not ('s' or 'S'))
+        {
+            return false;
+        }
+
+        // CommonPasswords, BannedPasswords, SensitiveTokens: lists of values to refuse or redact, not credentials.
+        foreach (var qualifier in ListQualifiers)
+        {
+            if (name.IndexOf(qualifier, StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return false;
+            }
+        }
+
+        return Names.TryMatch(name.Substring(0, name.Length - 1), out _);
+    }
+
+    /// <summary>
+    /// An element of a plural list is weaker evidence than a singular name, as a positional sink is: it must look
+    /// generated (letters and digits, no spaces: not "Bearer"), and a credential shape is CDS1003's.
+    /// </summary>
+    private static bool IsGeneratedUnshaped(string text) =>
+        ConfigurationSecrets.LooksLikeGeneratedCredential(text) && CredentialShapes.Classify(text) is null;
+
+    private static readonly string[] ListQualifiers =
+    {
+        "common", "weak", "banned", "forbidden", "blocked", "black", "deny", "denied", "known", "leaked", "breached",
+        "default", "sensitive", "redact", "masked", "invalid", "expired", "revoked", "test",
+    };
+
+    /// <summary>Whether CDS1001 reports the literal (it reaches a client-secret sink, here or through a declaration).</summary>
+    public bool ReachesClientSecretSink(ILiteralOperation literal, CancellationToken cancellationToken)
+    {
+        var hits = t_hits ??= new List<SinkHit>();
+        var span = literal.Syntax.Span;
+        IOperation? current = literal;
+        for (var depth = 0; current is not null && depth < MaxSinkDepth; depth++, current = current.Parent)
+        {
+            hits.Clear();
+            Matcher.Match(current, _compilation, cancellationToken, hits);
+            foreach (var hit in hits)
+            {
+                if (hit.Meaning == SinkMeaning.ClientSecret && hit.Value.Covers(literal.Syntax.SyntaxTree, span))
+                {
+                    hits.Clear();
+                    return true;
+                }
+            }
+        }
+
+        hits.Clear();
+        var context = ClimbToContext(literal, out _);
+        return context is IFieldInitializerOperation or IPropertyInitializerOperation or IVariableInitializerOperation
+               && _sinkBound.Value.Covers(literal.Syntax.SyntaxTree, span);
+    }
+
+    private string? KnownCredentialSinkFor(ILiteralOperation literal, CancellationToken cancellationToken)
+    {
+        var context = ClimbToContext(literal, out _);
+
+        // new SymmetricSecurityKey(Encoding.UTF8.GetBytes("…")): the text goes to the key sink through its bytes.
+        if (context is IArgumentOperation { Parent: IInvocationOperation bytes } && Matcher.TextBehindBytes(bytes) is not null)
+        {
+            context = ClimbToContext(bytes, out _);
+        }
+
+        var owner = context switch
+        {
+            IArgumentOperation argument => argument.Parent,
+            ISimpleAssignmentOperation assignment => assignment,
+            _ => null,
+        };
+
+        if (owner is null)
+        {
+            return null;
+        }
+
+        var hits = t_hits ??= new List<SinkHit>();
+        hits.Clear();
+        Matcher.Match(owner, _compilation, cancellationToken, hits);
+        string? sink = null;
+        foreach (var hit in hits)
+        {
+            if (hit.Meaning == SinkMeaning.Credential && hit.Value.Syntax.Span.Contains(literal.Syntax.Span))
+            {
+                sink = hit.SinkName;
+                break;
+            }
+        }
+
+        hits.Clear();
+        return sink;
+    }
+
+    /// <summary>
+    /// Walks up from the literal through what only composes the value (conversions, parentheses,
+    /// concatenation, interpolation, ternaries, <c>??</c> fallbacks, switch-expression arms) to the operation that stores or passes it.
+    /// </summary>
+    private static IOperation? ClimbToContext(IOperation literal, out IOperation top)
+    {
+        top = literal;
+        var parent = literal.Parent;
+        while (parent is not null)
+        {
+            switch (parent)
+            {
+                case IConversionOperation or IParenthesizedOperation or IInterpolatedStringTextOperation or IInterpolationOperation or IInterpolatedStringOperation:
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add }:
+                case IConditionalOperation conditional when conditional.Condition != top:
+                case ICoalesceOperation coalesce when coalesce.Value != top:
+                case ISwitchExpressionArmOperation arm when arm.Value == top:
+                case ISwitchExpressionOperation switchExpression when switchExpression.Value != top:
+                case IArrayInitializerOperation:
+                case IArrayCreationOperation:
+                    top = parent;
+                    parent = parent.Parent;
+                    continue;
+            }
+
+            break;
+        }
+
+        return parent;
+    }
+
+    /// <summary>The symbol or key name the value is stored under, if the context names one.</summary>
+    private static string? NameOf(IOperation? context, IOperation value, CancellationToken cancellationToken)
+    {
+        switch (context)
+        {
+            case IFieldInitializerOperation { InitializedFields: { Length: > 0 } fields }:
+                return IsTextType(fields[0].Type) ? fields[0].Name : null;
+            case IPropertyInitializerOperation { InitializedProperties: { Length: > 0 } properties }:
+                return IsTextType(properties[0].Type) ? properties[0].Name : null;
+            case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                return IsTextType(declarator.Symbol.Type) ? declarator.Symbol.Name : null;
+            case IParameterInitializerOperation { Parameter: var parameter }:
+                return parameter.Name;
+            case ISimpleAssignmentOperation assignment when assignment.Value == value:
+                return TargetName(assignment.Target);
+            case IArgumentOperation argument:
+                return ArgumentName(argument);
+            case ITupleOperation tuple when TupleElementName(tuple, value) is { } elementName:
+                // var (user, password) = ("svc", "…"); (string Name, string Token) entry = ("ci", "…")
+                return elementName;
+            case ITupleOperation { Elements.Length: 2 } tuple when tuple.Elements[1] == value:
+                return ConstantText(tuple.Elements[0]);
+            case IReturnOperation returned:
+                return ReturningMemberName(returned, cancellationToken);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// The name a tuple element is stored under: the local it is deconstructed into, or the element's name in the
+    /// named tuple type it converts to; null when neither names it.
+    /// </summary>
+    private static string? TupleElementName(ITupleOperation tuple, IOperation value)
+    {
+        var index = tuple.Elements.IndexOf(value);
+        if (index < 0)
+        {
+            return null;
+        }
+
+        IOperation outer = tuple;
+        while (outer.Parent is IConversionOperation conversion)
+        {
+            outer = conversion;
+        }
+
+        if (outer.Parent is IDeconstructionAssignmentOperation deconstruction && deconstruction.Value == outer)
+        {
+            var target = deconstruction.Target is IDeclarationExpressionOperation declaration ? declaration.Expression : deconstruction.Target;
+            return target is ITupleOperation targets && index < targets.Elements.Length
+                ? TargetName(targets.Elements[index] is IDeclarationExpressionOperation single ? single.Expression : targets.Elements[index])
+                : null;
+        }
+
+        if (outer.Type is INamedTypeSymbol { IsTupleType: true } tupleType && index < tupleType.TupleElements.Length)
+        {
+            var element = tupleType.TupleElements[index];
+            return element.IsExplicitlyNamedTupleElement ? element.Name : null;
+        }
+
+        return null;
+    }
+
+    private static string? TargetName(IOperation target) => target switch
+    {
+        IPropertyReferenceOperation { Property.IsIndexer: true, Arguments: { Length: 1 } index } => ConstantText(index[0].Value),
+        IPropertyReferenceOperation property => IsTextType(property.Property.Type) ? property.Property.Name : null,
+        IFieldReferenceOperation field => IsTextType(field.Field.Type) ? field.Field.Name : null,
+        ILocalReferenceOperation local => IsTextType(local.Local.Type) ? local.Local.Name : null,
+        IParameterReferenceOperation parameter => IsTextType(parameter.Parameter.Type) ? parameter.Parameter.Name : null,
+        _ => null,
+    };
+
+    /// <summary>
+    /// A named argument (<c>apiKey: "…"</c>, an attribute's <c>ApiKey = "…"</c>) names the parameter; a positional
+    /// one is a key's value when the argument before it is a constant key (<c>Add("ApiKey", "…")</c>,
+    /// <c>SetEnvironmentVariable("API_KEY", "…")</c>, <c>new KeyValuePair&lt;,&gt;("password", "…")</c>).
+    /// </summary>
+    private static string? ArgumentName(IArgumentOperation argument)
+    {
+        if (argument.Syntax is ArgumentSyntax { NameColon: not null } or AttributeArgumentSyntax { NameColon: not null } && argument.Parameter is { } named)
+        {
+            return named.Name;
+        }
+
+        if (argument.Parent is not (IInvocationOperation or IObjectCreationOperation) || argument.Parameter is not { Ordinal: > 0 } parameter)
+        {
+            return null;
+        }
+
+        // A call that answers a question about a key (Check("password", …), Matches(name, value)) stores nothing under it;
+        // TryAdd/TryAddWithoutValidation and Set… return bool and still store.
+        if (argument.Parent is IInvocationOperation { TargetMethod: { ReturnType.SpecialType: SpecialType.System_Boolean } predicate }
+            && !predicate.Name.StartsWith("Try", StringComparison.Ordinal)
+            && !predicate.Name.StartsWith("Add", StringComparison.Ordinal)
+            && !predicate.Name.StartsWith("Set", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var arguments = argument.Parent is IInvocationOperation invocation ? invocation.Arguments : ((IObjectCreationOperation)argument.Parent).Arguments;
+        var index = arguments.IndexOf(argument);
+        if (index <= 0 || arguments[index - 1].Parameter is not { } keyParameter || !IsKeyParameter(keyParameter.Name))
+        {
+            return null;
+        }
+
+        return ConstantText(arguments[index - 1].Value);
+    }
+
+    private static bool IsKeyParameter(string name) => KeyValueArguments.IsKeyParameter(name);
+
+    /// <summary><c>string ApiKey =&gt; "…";</c>, <c>get { return "…"; }</c>, <c>string GetPassword() =&gt; "…";</c>.</summary>
+    private static string? ReturningMemberName(IReturnOperation returned, CancellationToken cancellationToken)
+    {
+        for (var node = returned.Syntax.Parent; node is not null; node = node.Parent)
+        {
+            switch (node)
+            {
+                case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax:
+                    return null;
+                case PropertyDeclarationSyntax property:
+                    return property.Type is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.StringKeyword } ? property.Identifier.ValueText : null;
+                case MethodDeclarationSyntax method:
+                    return method.ReturnType is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.StringKeyword } ? method.Identifier.ValueText : null;
+                case MemberDeclarationSyntax:
+                    return null;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? ConstantText(IOperation operation) =>
+        operation.ConstantValue is { HasValue: true, Value: string text } ? text : null;
+
+    /// <summary>Types a hard-coded credential is stored as; a <c>CancellationToken</c> or an enum never is.</summary>
+    private static bool IsTextType(ITypeSymbol? type) =>
+        type is null || type.SpecialType is SpecialType.System_String or SpecialType.System_Object
+        || type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Char or SpecialType.System_Byte or SpecialType.System_String };
+}

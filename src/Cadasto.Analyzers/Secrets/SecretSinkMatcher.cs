@@ -1,0 +1,586 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Cadasto.Analyzers.Catalogs;
+using Cadasto.Analyzers.Configuration;
+using Cadasto.Analyzers.Infrastructure;
+using Cadasto.Analyzers.OAuth;
+using Cadasto.Analyzers.Semantics;
+using Cadasto.Analyzers.Values;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Cadasto.Analyzers.Secrets;
+
+/// <summary>
+/// Finds the hard-coded values an operation hands to a sink: catalogue members (arguments,
+/// constructor arguments, assignments), <c>client_secret</c> keys (dictionary initializers, indexers,
+/// <c>Add</c>, <c>KeyValuePair</c>, tuples, anonymous objects), <c>client_secret=</c> in query strings and
+/// form bodies, and <c>Basic</c> authorization headers built from <c>id:secret</c>. Built once per
+/// compilation; shared by CDS1001 (which reports) and by the weaker rules (which defer to it).
+/// </summary>
+internal sealed class SecretSinkMatcher
+{
+    private const string ClientSecretEquals = "client_secret=";
+
+    private readonly INamedTypeSymbol? _authenticationHeaderValue;
+    private readonly INamedTypeSymbol? _convert;
+    private readonly INamedTypeSymbol? _encoding;
+    private readonly INamedTypeSymbol? _httpHeaders;
+    private readonly INamedTypeSymbol? _stringBuilder;
+
+    private readonly HashSet<string> _allowedPlaceholders;
+
+    private SecretSinkMatcher(Compilation compilation, SecretSinkIndex index, HashSet<string> allowedPlaceholders)
+    {
+        Index = index;
+        _allowedPlaceholders = allowedPlaceholders;
+        _authenticationHeaderValue = compilation.GetTypeByMetadataName("System.Net.Http.Headers.AuthenticationHeaderValue");
+        _convert = compilation.GetTypeByMetadataName("System.Convert");
+        _encoding = compilation.GetTypeByMetadataName("System.Text.Encoding");
+        _httpHeaders = compilation.GetTypeByMetadataName("System.Net.Http.Headers.HttpHeaders");
+        _stringBuilder = compilation.GetTypeByMetadataName("System.Text.StringBuilder");
+    }
+
+    public SecretSinkIndex Index { get; }
+
+    /// <summary>The operation kinds <see cref="Match"/> looks at.</summary>
+    public static ImmutableArray<OperationKind> OperationKinds { get; } = ImmutableArray.Create(
+        OperationKind.Invocation,
+        OperationKind.ObjectCreation,
+        OperationKind.SimpleAssignment,
+        OperationKind.Tuple,
+        OperationKind.InterpolatedString,
+        OperationKind.Binary,
+        OperationKind.Literal);
+
+    public static SecretSinkMatcher Create(Compilation compilation, AnalyzerOptions options)
+    {
+        var sinks = SecretSinkCatalog.Default.AddRange(
+            SecretSinkCatalog.ParseUserSinks(CadastoOptions.GetGlobal(options, CadastoOptions.SecretSinks)));
+        var allowed = CadastoOptions.ToSet(CadastoOptions.SplitList(CadastoOptions.GetGlobal(options, CadastoOptions.AllowedPlaceholders)));
+        return new SecretSinkMatcher(compilation, SecretSinkIndex.Create(compilation, sinks), allowed);
+    }
+
+    /// <summary>Whether the team declared <paramref name="value"/> a placeholder (<c>cadasto_allowed_placeholders</c>).</summary>
+    public bool IsAllowedPlaceholder(string value) => _allowedPlaceholders.Count > 0 && _allowedPlaceholders.Contains(value.Trim());
+
+    /// <summary>Adds to <paramref name="hits"/> every hard-coded value <paramref name="operation"/> hands to a sink.</summary>
+    public void Match(IOperation operation, Compilation compilation, CancellationToken cancellationToken, List<SinkHit> hits)
+    {
+        switch (operation)
+        {
+            case IInvocationOperation invocation:
+                MatchInvocation(invocation, compilation, cancellationToken, hits);
+                break;
+            case IObjectCreationOperation creation:
+                MatchCreation(creation, compilation, cancellationToken, hits);
+                break;
+            case ISimpleAssignmentOperation assignment:
+                MatchAssignment(assignment, compilation, cancellationToken, hits);
+                break;
+            case ITupleOperation { Elements.Length: 2 } tuple when IsClientSecretKey(tuple.Elements[0]):
+                Trace(tuple.Elements[1], "client_secret", SinkMeaning.ClientSecret, compilation, cancellationToken, hits);
+                break;
+            case IInterpolatedStringOperation or IBinaryOperation { OperatorKind: BinaryOperatorKind.Add }:
+                MatchQueryComposite(operation, compilation, cancellationToken, hits);
+                break;
+            case ILiteralOperation { ConstantValue: { HasValue: true, Value: string text } } literal:
+                if (HasClientSecretFieldValue(text))
+                {
+                    hits.Add(new SinkHit(new HardcodedString(literal.Syntax, text), "client_secret", SinkMeaning.ClientSecret));
+                }
+
+                break;
+        }
+    }
+
+    private void MatchInvocation(IInvocationOperation invocation, Compilation compilation, CancellationToken cancellationToken, List<SinkHit> hits)
+    {
+        var method = invocation.TargetMethod;
+        if (Index.TryGetSink(method, out var sink))
+        {
+            MatchArguments(invocation.Arguments, sink, compilation, cancellationToken, hits);
+            return;
+        }
+
+        var arguments = invocation.Arguments;
+
+        // body.Append("&client_secret=").Append("…"): a form body or query built with a StringBuilder chain.
+        if (arguments.Length == 1
+            && method.Name == "Append"
+            && _stringBuilder is not null
+            && SymbolEqualityComparer.Default.Equals(method.ContainingType, _stringBuilder)
+            && invocation.Instance is IInvocationOperation { TargetMethod.Name: "Append", Arguments: { Length: 1 } previous }
+            && previous[0].Value.ConstantValue is { HasValue: true, Value: string field }
+            && field.EndsWith(ClientSecretEquals, StringComparison.OrdinalIgnoreCase)
+            && StartsField(field, field.Length - ClientSecretEquals.Length))
+        {
+            Trace(arguments[0].Value, "client_secret", SinkMeaning.ClientSecret, compilation, cancellationToken, hits);
+            return;
+        }
+
+        if (arguments.Length < 2)
+        {
+            return;
+        }
+
+        // headers.Add("Authorization", "Basic " + …)
+        if (_httpHeaders is not null
+            && method.Name is "Add" or "TryAddWithoutValidation"
+            && IsConstantString(arguments[0].Value, SecretSinkCatalog.AuthorizationHeader)
+            && DerivesFrom(method.ContainingType, _httpHeaders))
+        {
+            MatchBasicHeaderValue(arguments[1].Value, compilation, cancellationToken, hits, expectSchemePrefix: true);
+            MatchBearerHeaderValue(arguments[1].Value, compilation, cancellationToken, hits);
+            return;
+        }
+
+        // dictionary.Add("client_secret", …), a collection initializer's { "client_secret", … }, KeyValuePair.Create(…)
+        for (var i = 1; i < arguments.Length; i++)
+        {
+            if (IsClientSecretKeyArgument(arguments[i - 1]))
+            {
+                Trace(arguments[i].Value, "client_secret", SinkMeaning.ClientSecret, compilation, cancellationToken, hits);
+            }
+        }
+    }
+
+    private void MatchCreation(IObjectCreationOperation creation, Compilation compilation, CancellationToken cancellationToken, List<SinkHit> hits)
+    {
+        if (creation.Constructor is not { } constructor)
+        {
+            return;
+        }
+
+        if (Index.TryGetSink(constructor, out var sink))
+        {
+            MatchArguments(creation.Arguments, sink, compilation, cancellationToken, hits);
+            return;
+        }
+
+        var arguments = creation.Arguments;
+        if (arguments.Length == 2
+            && _authenticationHeaderValue is not null
+            && SymbolEqualityComparer.Default.Equals(constructor.ContainingType, _authenticationHeaderValue)
+            && arguments[0].Value.ConstantValue is { HasValue: true, Value: string scheme })
+        {
+            if (string.Equals(scheme, "Basic", StringComparison.OrdinalIgnoreCase))
+            {
+                MatchBasicHeaderValue(arguments[1].Value, compilation, cancellationToken, hits, expectSchemePrefix: false);
+            }
+            else if (string.Equals(scheme, "Bearer", StringComparison.OrdinalIgnoreCase))
+            {
+                // A bearer token: a known sink for CDS1002's positional arguments.
+                Trace(arguments[1].Value, "AuthenticationHeaderValue(\"Bearer\")", SinkMeaning.Credential, compilation, cancellationToken, hits);
+            }
+
+            return;
+        }
+
+        // new KeyValuePair<string, string>("client_secret", …)
+        for (var i = 1; i < arguments.Length; i++)
+        {
+            if (IsClientSecretKeyArgument(arguments[i - 1]))
+            {
+                Trace(arguments[i].Value, "client_secret", SinkMeaning.ClientSecret, compilation, cancellationToken, hits);
+            }
+        }
+    }
+
+    private void MatchAssignment(ISimpleAssignmentOperation assignment, Compilation compilation, CancellationToken cancellationToken, List<SinkHit> hits)
+    {
+        switch (assignment.Target)
+        {
+            case IPropertyReferenceOperation { Property: { IsIndexer: true }, Arguments: { Length: 1 } indexArguments }
+                when IsClientSecretKey(indexArguments[0].Value):
+                // form["client_secret"] = …, new Dictionary<string, string> { ["client_secret"] = … }
+                Trace(assignment.Value, "client_secret", SinkMeaning.ClientSecret, compilation, cancellationToken, hits);
+                return;
+
+            case IPropertyReferenceOperation { Property: { ContainingType.IsAnonymousType: true } anonymous }
+                when SecretSinkCatalog.IsClientSecretField(anonymous.Name):
+                // new { client_secret = … } (posted as a form or JSON body)
+                Trace(assignment.Value, "client_secret", SinkMeaning.ClientSecret, compilation, cancellationToken, hits);
+                return;
+
+            case IPropertyReferenceOperation property when Index.TryGetSink(property.Property, out var sink) && sink.Kind == SinkKind.PropertyAssignment:
+                Trace(assignment.Value, sink.DisplayName, sink.Meaning, compilation, cancellationToken, hits);
+                return;
+
+            case IFieldReferenceOperation field when Index.TryGetSink(field.Field, out var sink) && sink.Kind == SinkKind.PropertyAssignment:
+                Trace(assignment.Value, sink.DisplayName, sink.Meaning, compilation, cancellationToken, hits);
+                return;
+
+            case IInvalidOperation invalid when IsUnresolvedClientSecret(invalid.Syntax):
+                // options.ClientSecret = "…" where the options type did not bind (a package the compilation lacks,
+                // as in a source-only scan): the catalogue's types all mean the OAuth client secret by this name.
+                Trace(assignment.Value, SecretSinkCatalog.ClientSecretMemberName, SinkMeaning.ClientSecret, compilation, cancellationToken, hits);
+                return;
+        }
+    }
+
+    private void MatchArguments(ImmutableArray<IArgumentOperation> arguments, SecretSink sink, Compilation compilation, CancellationToken cancellationToken, List<SinkHit> hits)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter is { } parameter
+                && (sink.ParameterName is null
+                    ? SecretSinkCatalog.IsCredentialParameter(parameter.Name)
+                    : parameter.Name == sink.ParameterName))
+            {
+                var value = argument.Value;
+                if (parameter.Type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte }
+                    && TextBehindBytes(FollowLocalOrStaticField(value, compilation, cancellationToken)) is { } text)
+                {
+                    // new SymmetricSecurityKey(Encoding.UTF8.GetBytes("…")): a key sink takes bytes; the text is the key.
+                    value = text;
+                }
+
+                Trace(value, sink.DisplayName, sink.Meaning, compilation, cancellationToken, hits);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The text a byte array is made from, <c>Encoding.X.GetBytes(text)</c> or <c>Convert.FromBase64String(text)</c>;
+    /// null for anything else.
+    /// </summary>
+    public IOperation? TextBehindBytes(IOperation value)
+    {
+        if (StringParts.Unwrap(value) is not IInvocationOperation { Arguments.Length: 1 } invocation)
+        {
+            return null;
+        }
+
+        var method = invocation.TargetMethod;
+        var isGetBytes = method.Name == "GetBytes" && _encoding is not null && DerivesFrom(method.ContainingType, _encoding);
+        var isFromBase64 = method.Name == "FromBase64String" && SymbolEqualityComparer.Default.Equals(method.ContainingType, _convert);
+        return (isGetBytes || isFromBase64) && invocation.Arguments[0].Value.Type?.SpecialType == SpecialType.System_String
+            ? invocation.Arguments[0].Value
+            : null;
+    }
+
+    /// <summary>
+    /// <c>…&amp;client_secret=" + Secret</c> or <c>$"…&amp;client_secret={Secret}"</c>: the part after the field
+    /// name, when hard-coded. Only the outermost concatenation is looked at, so a chain is read once.
+    /// </summary>
+    private static void MatchQueryComposite(IOperation composite, Compilation compilation, CancellationToken cancellationToken, List<SinkHit> hits)
+    {
+        if (composite is IBinaryOperation && composite.Parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add })
+        {
+            return;
+        }
+
+        if (composite.Type?.SpecialType != SpecialType.System_String)
+        {
+            return;
+        }
+
+        IOperation? previous = null;
+        foreach (var part in StringParts.Of(composite))
+        {
+            if (previous is not null
+                && previous.ConstantValue is { HasValue: true, Value: string text }
+                && text.EndsWith(ClientSecretEquals, StringComparison.OrdinalIgnoreCase)
+                && StartsField(text, text.Length - ClientSecretEquals.Length))
+            {
+                Trace(part, "client_secret", SinkMeaning.ClientSecret, compilation, cancellationToken, hits);
+            }
+
+            previous = part;
+        }
+    }
+
+    /// <summary>A literal that spells <c>client_secret=value</c> itself (a form body or query string).</summary>
+    private static bool HasClientSecretFieldValue(string text)
+    {
+        var start = 0;
+        while (true)
+        {
+            var index = text.IndexOf(ClientSecretEquals, start, StringComparison.OrdinalIgnoreCase);
+            if (index < 0)
+            {
+                return false;
+            }
+
+            var valueStart = index + ClientSecretEquals.Length;
+            var valueEnd = valueStart;
+            while (valueEnd < text.Length && text[valueEnd] is not ('&' or '"' or '\'' or ' ' or '\r' or '\n'))
+            {
+                valueEnd++;
+            }
+
+            if (StartsField(text, index) && valueEnd > valueStart
+                && text[valueStart] is not ('{' or '(' or '[' or '\\' or '^' or '$' or '*')
+                && !SecretValueHeuristics.IsNotASecret(text.Substring(valueStart, valueEnd - valueStart))
+                && !ConfigurationSecrets.IsInstruction(text.Substring(valueStart, valueEnd - valueStart)))
+            {
+                return true;
+            }
+
+            start = valueEnd;
+        }
+    }
+
+    /// <summary>The field name starts the text or follows a separator (so <c>my_client_secret=</c> is not it).</summary>
+    private static bool StartsField(string text, int index) =>
+        index == 0 || text[index - 1] is '&' or '?' or ' ' or '\n' or '\t' or ';' or '"';
+
+    /// <summary>
+    /// The value of a <c>Basic</c> header: <c>Convert.ToBase64String(Encoding.X.GetBytes(id + ":" + secret))</c>,
+    /// the same behind <c>"Basic " +</c> or <c>$"Basic {…}"</c>, or an already encoded constant.
+    /// </summary>
+    private void MatchBasicHeaderValue(IOperation value, Compilation compilation, CancellationToken cancellationToken, List<SinkHit> hits, bool expectSchemePrefix, int depth = 0)
+    {
+        value = StringParts.Unwrap(value);
+
+        // var credentials = Convert.ToBase64String(…); new AuthenticationHeaderValue("Basic", credentials)
+        if (value is ILocalReferenceOperation local && depth < 3
+            && HardcodedStringTracer.SingleAssignmentInitializer(local, compilation, cancellationToken) is { } initializer)
+        {
+            MatchBasicHeaderValue(initializer, compilation, cancellationToken, hits, expectSchemePrefix, depth + 1);
+            return;
+        }
+
+        if (expectSchemePrefix)
+        {
+            IOperation? previous = null;
+            foreach (var part in StringParts.Of(value))
+            {
+                if (previous?.ConstantValue is { HasValue: true, Value: string prefix }
+                    && prefix.TrimEnd().EndsWith("Basic", StringComparison.OrdinalIgnoreCase))
+                {
+                    MatchBasicHeaderValue(part, compilation, cancellationToken, hits, expectSchemePrefix: false);
+                    return;
+                }
+
+                previous = part;
+            }
+
+            // "Basic dXNlcjpwYXNz" spelled out.
+            foreach (var hardcoded in HardcodedStringTracer.Trace(value, compilation, cancellationToken))
+            {
+                var text = hardcoded.Text.Trim();
+                if (text.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase) && Base64Credential.DecodesToIdAndSecret(text.Substring(6).Trim()))
+                {
+                    hits.Add(new SinkHit(hardcoded, "Authorization: Basic", SinkMeaning.ClientSecret));
+                }
+            }
+
+            return;
+        }
+
+        if (value is IInvocationOperation { TargetMethod.Name: "ToBase64String", Arguments.Length: >= 1 } toBase64
+            && SymbolEqualityComparer.Default.Equals(toBase64.TargetMethod.ContainingType, _convert)
+            && FollowLocal(toBase64.Arguments[0].Value, compilation, cancellationToken) is IInvocationOperation { TargetMethod.Name: "GetBytes", Arguments.Length: 1 } getBytes
+            && _encoding is not null && DerivesFrom(getBytes.TargetMethod.ContainingType, _encoding))
+        {
+            MatchIdColonSecret(getBytes.Arguments[0].Value, compilation, cancellationToken, hits);
+            return;
+        }
+
+        foreach (var hardcoded in HardcodedStringTracer.Trace(value, compilation, cancellationToken))
+        {
+            if (Base64Credential.DecodesToIdAndSecret(hardcoded.Text.Trim()))
+            {
+                hits.Add(new SinkHit(hardcoded, "Authorization: Basic", SinkMeaning.ClientSecret));
+            }
+        }
+    }
+
+    /// <summary>
+    /// <c>headers.Add("Authorization", "Bearer …")</c> or <c>"Bearer " + token</c>: the token is a credential, as in
+    /// <c>new AuthenticationHeaderValue("Bearer", …)</c> (a known sink for CDS1002).
+    /// </summary>
+    private void MatchBearerHeaderValue(IOperation value, Compilation compilation, CancellationToken cancellationToken, List<SinkHit> hits)
+    {
+        const string SinkName = "Authorization: Bearer";
+        IOperation? previous = null;
+        foreach (var part in StringParts.Of(value))
+        {
+            if (previous?.ConstantValue is { HasValue: true, Value: string prefix }
+                && prefix.Trim().Equals("Bearer", StringComparison.OrdinalIgnoreCase))
+            {
+                Trace(part, SinkName, SinkMeaning.Credential, compilation, cancellationToken, hits);
+                return;
+            }
+
+            previous = part;
+        }
+
+        foreach (var hardcoded in HardcodedStringTracer.Trace(value, compilation, cancellationToken))
+        {
+            var text = hardcoded.Text.Trim();
+            if (text.Length > 7 && text.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            {
+                var token = text.Substring(7).Trim();
+                if (token.Length > 0 && token.IndexOf(' ') < 0 && !SecretValueHeuristics.IsNotASecret(token) && !ConfigurationSecrets.IsInstruction(token))
+                {
+                    hits.Add(new SinkHit(hardcoded, SinkName, SinkMeaning.Credential));
+                }
+            }
+        }
+    }
+
+    /// <summary>The secret half of <c>id:secret</c>: the hard-coded parts after the colon.</summary>
+    private static void MatchIdColonSecret(IOperation credential, Compilation compilation, CancellationToken cancellationToken, List<SinkHit> hits)
+    {
+        credential = StringParts.Unwrap(credential);
+        if (credential is ILocalReferenceOperation local
+            && HardcodedStringTracer.SingleAssignmentInitializer(local, compilation, cancellationToken) is { } initializer
+            && (StringParts.IsComposite(initializer) || StringParts.TryGetFormat(initializer, out _, out _)))
+        {
+            credential = StringParts.Unwrap(initializer);
+        }
+
+        // string.Format("{0}:{1}", id, secret): the values of the items after the colon.
+        if (StringParts.TryGetFormat(credential, out var format, out var values))
+        {
+            foreach (var item in StringParts.FormatItemsAfterColon(format))
+            {
+                if (item < values.Count)
+                {
+                    Trace(values[item], "Authorization: Basic", SinkMeaning.ClientSecret, compilation, cancellationToken, hits);
+                }
+            }
+
+            return;
+        }
+
+        var isComposite = StringParts.IsComposite(credential);
+        var whole = isComposite ? null : HardcodedStringTracer.Trace(credential, compilation, cancellationToken);
+        if (whole is not null)
+        {
+            foreach (var hardcoded in whole)
+            {
+                var colon = hardcoded.Text.IndexOf(':');
+                if (colon >= 0 && !SecretValueHeuristics.IsNotASecret(hardcoded.Text.Substring(colon + 1)))
+                {
+                    hits.Add(new SinkHit(hardcoded, "Authorization: Basic", SinkMeaning.ClientSecret));
+                }
+            }
+
+            return;
+        }
+
+        var afterColon = false;
+        foreach (var part in StringParts.Of(credential))
+        {
+            if (afterColon)
+            {
+                Trace(part, "Authorization: Basic", SinkMeaning.ClientSecret, compilation, cancellationToken, hits);
+            }
+            else if (part.ConstantValue is { HasValue: true, Value: string text } && text.IndexOf(':') is var colon and >= 0)
+            {
+                afterColon = true;
+                if (colon < text.Length - 1 && !SecretValueHeuristics.IsNotASecret(text.Substring(colon + 1)))
+                {
+                    hits.Add(new SinkHit(new HardcodedString(part.Syntax, text), "Authorization: Basic", SinkMeaning.ClientSecret));
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="FollowLocal"/>, and also the initializer of a <c>static readonly</c> field
+    /// (<c>static readonly byte[] Key = Encoding.ASCII.GetBytes(…)</c>).
+    /// </summary>
+    private static IOperation FollowLocalOrStaticField(IOperation value, Compilation compilation, CancellationToken cancellationToken)
+    {
+        value = StringParts.Unwrap(value);
+        return value is IFieldReferenceOperation field && HardcodedStringTracer.StaticReadonlyFieldInitializer(field, compilation, cancellationToken) is { } initializer
+            ? StringParts.Unwrap(initializer)
+            : FollowLocal(value, compilation, cancellationToken);
+    }
+
+    /// <summary>The initializer of a local assigned once (<c>var bytes = Encoding.UTF8.GetBytes(…)</c>), else the value.</summary>
+    private static IOperation FollowLocal(IOperation value, Compilation compilation, CancellationToken cancellationToken)
+    {
+        value = StringParts.Unwrap(value);
+        return value is ILocalReferenceOperation local && HardcodedStringTracer.SingleAssignmentInitializer(local, compilation, cancellationToken) is { } initializer
+            ? StringParts.Unwrap(initializer)
+            : value;
+    }
+
+    private static void Trace(IOperation value, string sinkName, SinkMeaning meaning, Compilation compilation, CancellationToken cancellationToken, List<SinkHit> hits)
+    {
+        foreach (var hardcoded in HardcodedStringTracer.Trace(value, compilation, cancellationToken))
+        {
+            // An instruction where the secret goes ("your_client_secret_here", "ENTER_CLIENT_SECRET") is judged as
+            // configuration judges it; only values that reached a sink pay for the check.
+            if (!SecretValueHeuristics.IsNotASecret(hardcoded.Text) && !ConfigurationSecrets.IsInstruction(hardcoded.Text)
+                && !IsConfigurationPath(hardcoded.Text))
+            {
+                hits.Add(new SinkHit(hardcoded, sinkName, meaning));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The name of a configuration key, not its value: a path (<c>Cadasto:ClientSecret</c>, or <c>Cadasto__ClientSecret</c>
+    /// as environment variables spell it) whose last segment names a credential.
+    /// </summary>
+    private static bool IsConfigurationPath(string text)
+    {
+        var trimmed = text.Trim();
+        var separator = trimmed.LastIndexOf(':');
+        var length = 1;
+        if (trimmed.LastIndexOf("__", StringComparison.Ordinal) is var underscores and > 0 && underscores > separator)
+        {
+            separator = underscores;
+            length = 2;
+        }
+
+        if (separator <= 0 || separator + length >= trimmed.Length)
+        {
+            return false;
+        }
+
+        foreach (var c in trimmed)
+        {
+            if (!(char.IsLetterOrDigit(c) || c is '_' or ':' or '.' or '-'))
+            {
+                return false;
+            }
+        }
+
+        var last = trimmed.Substring(separator + length);
+        return char.IsLetter(last[0]) && CredentialNames.Default.IsCredentialName(last);
+    }
+
+    private static bool IsUnresolvedClientSecret(SyntaxNode target) => target switch
+    {
+        Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText == SecretSinkCatalog.ClientSecretMemberName,
+        Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax { Parent: Microsoft.CodeAnalysis.CSharp.Syntax.AssignmentExpressionSyntax { Parent: Microsoft.CodeAnalysis.CSharp.Syntax.InitializerExpressionSyntax } } name
+            => name.Identifier.ValueText == SecretSinkCatalog.ClientSecretMemberName,
+        _ => false,
+    };
+
+    private static bool IsClientSecretKeyArgument(IArgumentOperation key) =>
+        key.Parameter is { } parameter && KeyValueArguments.IsKeyParameter(parameter.Name) && IsClientSecretKey(key.Value);
+
+    private static bool IsClientSecretKey(IOperation key) =>
+        key.ConstantValue is { HasValue: true, Value: string name } && SecretSinkCatalog.IsClientSecretField(name);
+
+    private static bool IsConstantString(IOperation operation, string expected) =>
+        operation.ConstantValue is { HasValue: true, Value: string text } && string.Equals(text, expected, StringComparison.OrdinalIgnoreCase);
+
+    private static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol baseType)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, baseType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
+
+/// <summary>A hard-coded value handed to a sink.</summary>
+internal readonly record struct SinkHit(HardcodedString Value, string SinkName, SinkMeaning Meaning);

@@ -1,0 +1,146 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using Cadasto.Analyzers.Catalogs;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Cadasto.Analyzers.Secrets;
+
+/// <summary>
+/// Where CDS1001 lands in one compilation: the spans of every hard-coded value that reaches a
+/// client-secret sink, however far it travelled (a <c>const</c> in another file, a local). Computed
+/// once, lazily, and only when a weaker rule (CDS1002, CDS1003) has a finding in a declaration that
+/// such a flow could reach; then only syntax trees that mention a sink are bound, and only their
+/// candidate nodes.
+/// </summary>
+internal sealed class SinkBoundLiterals
+{
+    private readonly Dictionary<SyntaxTree, List<TextSpan>> _spans;
+
+    private SinkBoundLiterals(Dictionary<SyntaxTree, List<TextSpan>> spans) => _spans = spans;
+
+    /// <summary>Whether a CDS1001 finding covers <paramref name="span"/> of <paramref name="tree"/>.</summary>
+    public bool Covers(SyntaxTree tree, TextSpan span)
+    {
+        if (!_spans.TryGetValue(tree, out var spans))
+        {
+            return false;
+        }
+
+        foreach (var found in spans)
+        {
+            if (found.Contains(span))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public static SinkBoundLiterals Compute(Compilation compilation, SecretSinkMatcher matcher, CancellationToken cancellationToken)
+    {
+        var spans = new Dictionary<SyntaxTree, List<TextSpan>>();
+        try
+        {
+            Fill(compilation, matcher, spans, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Broken code must never turn into an analyzer crash (AD0001) for every literal that asks; what was
+            // found before the failure still defers the weaker rules.
+        }
+
+        return new SinkBoundLiterals(spans);
+    }
+
+    private static void Fill(Compilation compilation, SecretSinkMatcher matcher, Dictionary<SyntaxTree, List<TextSpan>> spans, CancellationToken cancellationToken)
+    {
+        var hits = new List<SinkHit>();
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!MentionsASink(tree, matcher, cancellationToken))
+            {
+                continue;
+            }
+
+            // The analyzer driver has no model to hand out for another tree; this runs once per compilation.
+#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer
+            var model = compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+            {
+                if (!IsCandidate(node))
+                {
+                    continue;
+                }
+
+                if (model.GetOperation(node, cancellationToken) is not { } operation)
+                {
+                    continue;
+                }
+
+                hits.Clear();
+                matcher.Match(operation, compilation, cancellationToken, hits);
+                foreach (var hit in hits)
+                {
+                    if (hit.Meaning != SinkMeaning.ClientSecret)
+                    {
+                        continue;
+                    }
+
+                    Add(spans, hit.Value.Syntax);
+                    if (!hit.Value.Sources.IsDefaultOrEmpty)
+                    {
+                        // The constants a composition at the sink is made of: the same secret, one finding.
+                        foreach (var source in hit.Value.Sources)
+                        {
+                            Add(spans, source);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static void Add(Dictionary<SyntaxTree, List<TextSpan>> spans, SyntaxNode syntax)
+    {
+        if (!spans.TryGetValue(syntax.SyntaxTree, out var list))
+        {
+            spans[syntax.SyntaxTree] = list = new List<TextSpan>();
+        }
+
+        list.Add(syntax.Span);
+    }
+
+    /// <summary>A sink is reached through a call, a creation, an assignment or a composite string that names it.</summary>
+    private static bool IsCandidate(SyntaxNode node) => node.Kind() is
+        SyntaxKind.InvocationExpression or SyntaxKind.ObjectCreationExpression or SyntaxKind.ImplicitObjectCreationExpression
+        or SyntaxKind.SimpleAssignmentExpression or SyntaxKind.TupleExpression or SyntaxKind.InterpolatedStringExpression
+        or SyntaxKind.AddExpression;
+
+    private static bool MentionsASink(SyntaxTree tree, SecretSinkMatcher matcher, CancellationToken cancellationToken)
+    {
+        var text = tree.GetText(cancellationToken).ToString();
+        if (text.IndexOf("client_secret", StringComparison.OrdinalIgnoreCase) >= 0
+            || text.IndexOf(SecretSinkCatalog.ClientSecretMemberName, StringComparison.Ordinal) >= 0
+            || text.IndexOf("Basic", StringComparison.Ordinal) >= 0)
+        {
+            return true;
+        }
+
+        foreach (var name in matcher.Index.MemberNames)
+        {
+            if (text.IndexOf(name, StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Cadasto.Analyzers.Configuration;
+using Cadasto.Analyzers.Infrastructure;
+using Cadasto.Analyzers.OAuth;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Cadasto.Analyzers.Semantics;
+
+/// <summary>
+/// The client type of a compilation, computed once and shared by every rule that asks (the
+/// manifest is read once per compilation through its own cache).
+/// </summary>
+internal static class CompilationClientType
+{
+    private static readonly ConditionalWeakTable<Compilation, StrongBox<ClientTypeInfo>> Cache = new();
+
+    public static ClientTypeInfo Get(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
+    {
+        if (Cache.TryGetValue(compilation, out var cached))
+        {
+            return cached.Value;
+        }
+
+        string? declared = null;
+        var manifestFileName = CadastoOptions.ManifestFileName(options);
+        if (ManifestProvider.TryGet(options, cancellationToken, out var manifest) && manifest.Manifest is { } model)
+        {
+            declared = model.ClientType switch
+            {
+                ManifestClientType.Public => "public",
+                ManifestClientType.Confidential => "confidential",
+                _ => null,
+            };
+        }
+
+        var resolved = ClientTypeResolver.Resolve(options, declared, ConfiguredInEditorConfig(compilation, options), manifestFileName);
+        return Cache.GetValue(compilation, _ => new StrongBox<ClientTypeInfo>(resolved)).Value;
+    }
+
+    /// <summary>
+    /// <c>cadasto_client_type</c> from a <c>.globalconfig</c>, or from an <c>.editorconfig</c> section that
+    /// applies to the project's source files (<c>[*.cs]</c>): the client type is the project's, so the first
+    /// file that has a value speaks for all.
+    /// </summary>
+    private static string? ConfiguredInEditorConfig(Compilation compilation, AnalyzerOptions options)
+    {
+        if (CadastoOptions.GetGlobal(options, CadastoOptions.ClientType) is { } global)
+        {
+            return global;
+        }
+
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (CadastoOptions.Get(options, tree, CadastoOptions.ClientType) is { } value)
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,412 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+using Cadasto.Analyzers.Configuration;
+using Cadasto.Analyzers.Infrastructure;
+using Cadasto.Analyzers.OAuth;
+using Cadasto.Analyzers.Secrets;
+
+namespace Cadasto.Analyzers.Semantics;
+
+/// <summary>
+/// Follows a value back to the source text that hard-codes it: a literal, a <c>const</c>, a
+/// <c>static readonly</c> field set from constants, a local assigned once, a concatenation or
+/// interpolation of those, a ternary of two of them, or a switch expression whose arms are. Values read at run time (configuration,
+/// environment, parameters, method results) have no such source.
+/// </summary>
+internal static class HardcodedStringTracer
+{
+    // Deep enough for real chains of constants (const → const → literal), shallow enough that a
+    // cycle in broken code ends quickly.
+    private const int MaxDepth = 8;
+
+    /// <summary>
+    /// The expressions that hard-code <paramref name="value"/> (one, or two for a ternary), each with
+    /// its constant text; empty when the value is not hard-coded.
+    /// </summary>
+    public static IReadOnlyList<HardcodedString> Trace(IOperation value, Compilation compilation, CancellationToken cancellationToken)
+    {
+        var found = new List<HardcodedString>(1);
+        if (!TryTrace(value, compilation, found, depth: 0, cancellationToken))
+        {
+            found.Clear();
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// The value a local assigned once was initialized with (any expression, not only constants), so a caller can
+    /// look at how it was built (<c>var credentials = Convert.ToBase64String(…)</c>); null when the local is written again.
+    /// </summary>
+    public static IOperation? SingleAssignmentInitializer(ILocalReferenceOperation reference, Compilation compilation, CancellationToken cancellationToken)
+    {
+        var local = reference.Local;
+        if (local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } initializer } declarator
+            || (!local.IsConst && IsLocalWrittenAgain(local, declarator)))
+        {
+            return null;
+        }
+
+        return GetOperation(initializer, reference, compilation, cancellationToken);
+    }
+
+    /// <summary>
+    /// The initializer of a <c>static readonly</c> field that nothing else assigns (any expression:
+    /// <c>static readonly byte[] Key = Encoding.UTF8.GetBytes("…")</c>); null otherwise.
+    /// </summary>
+    public static IOperation? StaticReadonlyFieldInitializer(IFieldReferenceOperation reference, Compilation compilation, CancellationToken cancellationToken)
+    {
+        var field = reference.Field;
+        if (!field.IsStatic || !field.IsReadOnly || GetInitializer(field, cancellationToken) is not { } initializer
+            || IsAssignedOutsideInitializer(field, cancellationToken))
+        {
+            return null;
+        }
+
+        return GetOperation(initializer, reference, compilation, cancellationToken);
+    }
+
+    private static bool TryTrace(IOperation? value, Compilation compilation, List<HardcodedString> found, int depth, CancellationToken cancellationToken)
+    {
+        if (value is null || depth > MaxDepth)
+        {
+            return false;
+        }
+
+        value = WalkDownConversions(value);
+        switch (value)
+        {
+            case ILiteralOperation { ConstantValue: { HasValue: true, Value: string text } }:
+                found.Add(new HardcodedString(value.Syntax, text));
+                return true;
+
+            case IFieldReferenceOperation { Field: var field }:
+                return TryTraceField(field, value, compilation, found, depth, cancellationToken);
+
+            case ILocalReferenceOperation { Local: var local }:
+                return TryTraceLocal(local, value, compilation, found, depth, cancellationToken);
+
+            case IConditionalOperation conditional:
+                return TryTrace(conditional.WhenTrue, compilation, found, depth + 1, cancellationToken)
+                    && TryTrace(conditional.WhenFalse, compilation, found, depth + 1, cancellationToken);
+
+            case ISwitchExpressionOperation switchExpression:
+                // environment switch { "Development" => "…", "Staging" => "…", _ => throw … }: every arm that yields a
+                // value must be hard-coded (as for a ternary); an arm that throws yields none.
+                var anyArm = false;
+                foreach (var arm in switchExpression.Arms)
+                {
+                    if (WalkDownConversions(arm.Value) is IThrowOperation)
+                    {
+                        continue;
+                    }
+
+                    if (!TryTrace(arm.Value, compilation, found, depth + 1, cancellationToken))
+                    {
+                        return false;
+                    }
+
+                    anyArm = true;
+                }
+
+                return anyArm;
+
+            case ICoalesceOperation coalesce:
+                // configuration["…"] ?? "fallback": the fallback is committed, and used whenever the store is empty.
+                return TryTrace(coalesce.WhenNull, compilation, found, depth + 1, cancellationToken);
+
+            case IParenthesizedOperation parenthesized:
+                return TryTrace(parenthesized.Operand, compilation, found, depth + 1, cancellationToken);
+
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } or IInterpolatedStringOperation:
+                // The whole expression is the secret: one finding, on the expression that spells it (or, when it
+                // spells nothing itself, Prefix + Body, on the literals it is made of).
+                if (TryTraceComposite(value, compilation, depth, cancellationToken, found))
+                {
+                    return true;
+                }
+
+                if (value.ConstantValue is { HasValue: true, Value: string constantText })
+                {
+                    // Constants whose declarations we cannot see (metadata): the expression is all there is.
+                    found.Add(new HardcodedString(value.Syntax, constantText));
+                    return true;
+                }
+
+                return false;
+
+            case IPropertyReferenceOperation { Property: var property }:
+                return TryTraceProperty(property, value, compilation, found, depth, cancellationToken);
+
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>A concatenation or interpolation whose every part is hard-coded (e.g. <c>static readonly</c> parts).</summary>
+    private static bool TryTraceComposite(IOperation value, Compilation compilation, int depth, CancellationToken cancellationToken, List<HardcodedString> found)
+    {
+        var parts = new List<HardcodedString>();
+        foreach (var part in CompositeParts(value))
+        {
+            if (!TryTrace(part, compilation, parts, depth + 1, cancellationToken))
+            {
+                return false;
+            }
+        }
+
+        // Parts declared elsewhere (the constants a composition refers to) are part of the same secret: one finding
+        // covers them, so a credential-named constant inside it is not reported a second time by a weaker rule.
+        var span = value.Syntax.Span;
+        var tree = value.Syntax.SyntaxTree;
+        var ownText = false;
+        var sources = ImmutableArray.CreateBuilder<SyntaxNode>();
+        foreach (var part in parts)
+        {
+            if (part.Syntax.SyntaxTree == tree && span.Contains(part.Syntax.Span))
+            {
+                ownText = true;
+            }
+            else if (!part.ReportAtSources)
+            {
+                sources.Add(part.Syntax);
+            }
+
+            if (!part.Sources.IsDefaultOrEmpty)
+            {
+                sources.AddRange(part.Sources);
+            }
+        }
+
+        found.Add(new HardcodedString(value.Syntax, string.Concat(parts.Select(p => p.Text)))
+        {
+            Sources = sources.ToImmutable(),
+            ReportAtSources = !ownText && sources.Count > 0,
+        });
+        return true;
+    }
+
+    private static IEnumerable<IOperation> CompositeParts(IOperation value)
+    {
+        switch (value)
+        {
+            case IBinaryOperation binary:
+                yield return binary.LeftOperand;
+                yield return binary.RightOperand;
+                break;
+            case IInterpolatedStringOperation interpolated:
+                foreach (var part in interpolated.Parts)
+                {
+                    switch (part)
+                    {
+                        case IInterpolatedStringTextOperation text:
+                            yield return text.Text;
+                            break;
+                        case IInterpolationOperation { Alignment: null, FormatString: null } hole:
+                            yield return hole.Expression;
+                            break;
+                        default:
+                            // Alignment or format: not a plain string composition.
+                            yield return part;
+                            break;
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private static bool TryTraceField(IFieldSymbol field, IOperation reference, Compilation compilation, List<HardcodedString> found, int depth, CancellationToken cancellationToken)
+    {
+        // const, static readonly, and an instance readonly field that no constructor assigns (its initializer is
+        // then the value of every instance).
+        if (!field.IsConst && !field.IsReadOnly)
+        {
+            return false;
+        }
+
+        if (GetInitializer(field, cancellationToken) is not { } initializer)
+        {
+            return false;
+        }
+
+        // A readonly field may still be reassigned in a constructor: then it is not a constant.
+        if (!field.IsConst && IsAssignedOutsideInitializer(field, cancellationToken))
+        {
+            return false;
+        }
+
+        return TryTrace(GetOperation(initializer, reference, compilation, cancellationToken), compilation, found, depth + 1, cancellationToken);
+    }
+
+    /// <summary>
+    /// A get-only auto-property with an initializer (<c>public static string ClientSecret { get; } = "…"</c>) that no
+    /// constructor assigns: a readonly field by another name. A settable or <c>init</c> property is not followed.
+    /// </summary>
+    private static bool TryTraceProperty(IPropertySymbol property, IOperation reference, Compilation compilation, List<HardcodedString> found, int depth, CancellationToken cancellationToken)
+    {
+        if (property.SetMethod is not null || property.IsIndexer
+            || property.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not PropertyDeclarationSyntax
+            {
+                Initializer.Value: { } initializer,
+                AccessorList.Accessors: { Count: 1 } accessors,
+            }
+            || accessors[0].Body is not null || accessors[0].ExpressionBody is not null
+            || IsAssignedInConstructor(property.ContainingType, property.IsStatic, property.Name, cancellationToken))
+        {
+            return false;
+        }
+
+        return TryTrace(GetOperation(initializer, reference, compilation, cancellationToken), compilation, found, depth + 1, cancellationToken);
+    }
+
+    private static bool TryTraceLocal(ILocalSymbol local, IOperation reference, Compilation compilation, List<HardcodedString> found, int depth, CancellationToken cancellationToken)
+    {
+        if (local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } initializer } declarator)
+        {
+            return false;
+        }
+
+        if (!local.IsConst && IsLocalWrittenAgain(local, declarator))
+        {
+            return false;
+        }
+
+        return TryTrace(GetOperation(initializer, reference, compilation, cancellationToken), compilation, found, depth + 1, cancellationToken);
+    }
+
+    private static ExpressionSyntax? GetInitializer(IFieldSymbol field, CancellationToken cancellationToken) =>
+        field.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } value }
+            ? value
+            : null;
+
+    private static IOperation? GetOperation(ExpressionSyntax expression, IOperation reference, Compilation compilation, CancellationToken cancellationToken)
+    {
+        var model = reference.SemanticModel;
+        if (model is null || model.SyntaxTree != expression.SyntaxTree)
+        {
+            if (!compilation.ContainsSyntaxTree(expression.SyntaxTree))
+            {
+                return null;
+            }
+
+            // Only reached for a constant that flows into a sink from another file, which is rare;
+            // the analyzer driver hands out its cached model here.
+#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer
+            model = compilation.GetSemanticModel(expression.SyntaxTree);
+#pragma warning restore RS1030
+        }
+
+        return model.GetOperation(expression, cancellationToken);
+    }
+
+    private static bool IsAssignedOutsideInitializer(IFieldSymbol field, CancellationToken cancellationToken) =>
+        IsAssignedInConstructor(field.ContainingType, field.IsStatic, field.Name, cancellationToken);
+
+    /// <summary>Whether a constructor of the member's kind (static for a static member) assigns the name.</summary>
+    private static bool IsAssignedInConstructor(INamedTypeSymbol type, bool isStatic, string name, CancellationToken cancellationToken)
+    {
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration)
+            {
+                continue;
+            }
+
+            foreach (var constructor in declaration.Members.OfType<ConstructorDeclarationSyntax>())
+            {
+                if (constructor.Modifiers.Any(SyntaxKind.StaticKeyword) == isStatic && WritesName(constructor, name))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the local is assigned anywhere besides its declaration (or passed by <c>ref</c>/<c>out</c>).
+    /// Compared by name within the enclosing body: a shadowing lambda parameter only makes us cautious.
+    /// </summary>
+    private static bool IsLocalWrittenAgain(ILocalSymbol local, VariableDeclaratorSyntax declarator)
+    {
+        var body = declarator.Ancestors().FirstOrDefault(static a => a is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or GlobalStatementSyntax or CompilationUnitSyntax);
+        if (body is GlobalStatementSyntax)
+        {
+            body = body.Parent;
+        }
+
+        return body is null || WritesName(body, local.Name);
+    }
+
+    private static bool WritesName(SyntaxNode scope, string name)
+    {
+        foreach (var node in scope.DescendantNodes())
+        {
+            switch (node)
+            {
+                case AssignmentExpressionSyntax { Left: IdentifierNameSyntax left } when left.Identifier.ValueText == name:
+                    return true;
+                case AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax or IdentifierNameSyntax, Name: var member } } when member.Identifier.ValueText == name:
+                    return true;
+                case ArgumentSyntax { RefKindKeyword.RawKind: not 0, Expression: IdentifierNameSyntax argument } when argument.Identifier.ValueText == name:
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static IOperation WalkDownConversions(IOperation operation)
+    {
+        while (operation is IConversionOperation { IsImplicit: true } conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
+    }
+}
+
+/// <summary>A piece of source that spells a hard-coded string, and the string.</summary>
+internal readonly record struct HardcodedString(SyntaxNode Syntax, string Text)
+{
+    /// <summary>The literals declared elsewhere that a composition is made of (the constants it names); default when none.</summary>
+    public ImmutableArray<SyntaxNode> Sources { get; init; }
+
+    /// <summary>
+    /// Whether the finding lands on <see cref="Sources"/> rather than on <see cref="Syntax"/>: a composition that spells
+    /// no text of its own (<c>Prefix + Body</c>) has no literal at the sink; its constants are the literals.
+    /// </summary>
+    public bool ReportAtSources { get; init; }
+
+    /// <summary>Whether <paramref name="span"/> of <paramref name="tree"/> is part of this value (its syntax or a source).</summary>
+    public bool Covers(SyntaxTree tree, Microsoft.CodeAnalysis.Text.TextSpan span)
+    {
+        if (Syntax.SyntaxTree == tree && Syntax.Span.Contains(span))
+        {
+            return true;
+        }
+
+        if (!Sources.IsDefaultOrEmpty)
+        {
+            foreach (var source in Sources)
+            {
+                if (source.SyntaxTree == tree && source.Span.Contains(span))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}

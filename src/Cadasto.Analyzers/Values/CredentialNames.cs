@@ -1,0 +1,367 @@
+using System;
+using System.Collections.Generic;
+
+using Cadasto.Analyzers.Secrets;
+
+namespace Cadasto.Analyzers.Values;
+
+/// <summary>
+/// Whether a symbol or key name ends with a credential word (secret, password, passwd, pwd,
+/// passphrase, api key, access key, token, credential(s), private key), the SPEC's "ends-with"
+/// rule: <c>ClientSecret</c>, <c>DbPassword</c>, <c>partner_api_key</c>, <c>X-Api-Key</c> and
+/// <c>Cadasto:ClientSecret</c> do; <c>TokenEndpoint</c>, <c>PasswordText</c>, <c>PasswordHash</c>,
+/// <c>SecretName</c> and <c>ClientSecretVariable</c> do not (the last word names something else).
+/// </summary>
+/// <remarks>
+/// Names are split into words without allocating: camelCase and PascalCase boundaries
+/// (<c>APIKey</c> is <c>API</c> + <c>Key</c>), any non-alphanumeric separator (<c>_ - . : / space</c>),
+/// and letter/digit boundaries. Trailing number words are ignored (<c>Password2</c>, <c>CLIENT_SECRET_1</c>).
+/// A word written without boundaries still counts when it ends with the credential word
+/// (<c>clientsecret</c>, <c>APIKEY</c>). Used by CDS1002 for symbols and keys and by CDS1004 for
+/// configuration keys, so it depends on nothing but the base library. The type of a symbol
+/// (<c>CancellationToken</c>, enums) is the analyzer's concern; the few token words that never name a
+/// credential (<c>cancellationToken</c>, <c>continuationToken</c>, <c>nextPageToken</c>, antiforgery
+/// tokens) are excluded here so that string keys get the same answer as symbols.
+/// </remarks>
+internal sealed class CredentialNames
+{
+    private static readonly CredentialWord[] DefaultWords =
+    {
+        new("secret", "secret"),
+        new("password", "password"),
+        new("passwd", "passwd"),
+        new("pwd", "pwd"),
+        new("passphrase", "passphrase"),
+        new("api key", "api", "key"),
+        new("api key", "apikey"),
+        new("access key", "access", "key"),
+        new("access key", "accesskey"),
+        new("token", "token"),
+        new("credential", "credential"),
+        new("credential", "credentials"),
+        new("private key", "private", "key"),
+        new("private key", "privatekey"),
+    };
+
+    // Words before "token" that make it a cursor, a cancellation signal or an anti-forgery value, not a credential.
+    private static readonly string[] NonCredentialTokenQualifiers =
+    {
+        "cancellation", "continuation", "page", "paging", "pagination", "cursor", "resume", "sync",
+        "antiforgery", "csrf", "xsrf", "verification", "lexer", "syntax", "json", "parser",
+    };
+
+    // Words that make the name describe a state or an error code rather than hold a credential:
+    // InvalidClientSecret = "AADSTS7000215", B2CForgottenPassword = "AADB2C90118", ExpiredToken.
+    private static readonly string[] StateQualifiers =
+    {
+        "invalid", "expired", "missing", "forgotten", "forgot", "wrong", "bad", "revoked", "incorrect", "unknown", "reset",
+    };
+
+    private readonly CredentialWord[] _words;
+
+    private CredentialNames(CredentialWord[] words) => _words = words;
+
+    /// <summary>The SPEC's credential words.</summary>
+    public static CredentialNames Default { get; } = new(DefaultWords);
+
+    /// <summary>
+    /// The default words plus those of <c>cadasto_credential_words</c> (a comma/semicolon/space separated
+    /// list; each entry is split into words like a name, so <c>signing_key</c> and <c>SigningKey</c> are the same).
+    /// </summary>
+    public static CredentialNames WithExtraWords(IEnumerable<string>? extraWords)
+    {
+        if (extraWords is null)
+        {
+            return Default;
+        }
+
+        var words = new List<CredentialWord>(DefaultWords);
+        foreach (var extra in extraWords)
+        {
+            if (string.IsNullOrWhiteSpace(extra))
+            {
+                continue;
+            }
+
+            var parts = SplitWords(extra.Trim());
+            if (parts.Count > 0)
+            {
+                words.Add(new CredentialWord(string.Join(" ", parts), parts.ToArray()));
+            }
+        }
+
+        return words.Count == DefaultWords.Length ? Default : new CredentialNames(words.ToArray());
+    }
+
+    /// <summary>Same as <see cref="WithExtraWords(IEnumerable{string})"/> for the raw option text.</summary>
+    public static CredentialNames FromOption(string? credentialWordsOption) =>
+        string.IsNullOrWhiteSpace(credentialWordsOption)
+            ? Default
+            : WithExtraWords(credentialWordsOption!.Split(new[] { ',', ';', ' ', '\t', '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>Whether <paramref name="name"/> ends with a credential word.</summary>
+    public bool IsCredentialName(string? name) => TryMatch(name, out _);
+
+    /// <summary>
+    /// Whether <paramref name="name"/> ends with a credential word; <paramref name="credentialWord"/> is the
+    /// word, as the SPEC spells it (<c>api key</c>), for messages.
+    /// </summary>
+    public bool TryMatch(string? name, out string credentialWord)
+    {
+        credentialWord = "";
+        if (name is null || name.Length < 3)
+        {
+            return false;
+        }
+
+        // The last word that is not a number.
+        var end = name.Length;
+        int start;
+        while (true)
+        {
+            end = PreviousWord(name, end, out start);
+            if (end <= 0)
+            {
+                return false;
+            }
+
+            if (!char.IsDigit(name[start]))
+            {
+                break;
+            }
+
+            end = start;
+        }
+
+        var lastStart = start;
+        var lastEnd = end;
+        foreach (var word in _words)
+        {
+            if (Matches(name, word.Parts, lastStart, lastEnd, out var leftmostStart)
+                && !IsNonCredentialToken(name, word, leftmostStart)
+                && !HasStateQualifier(name, leftmostStart))
+            {
+                credentialWord = word.Display;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The words of a name, lower-cased (for options and tests; the hot path never allocates).</summary>
+    public static List<string> SplitWords(string name)
+    {
+        var words = new List<string>();
+        var end = name.Length;
+        while (true)
+        {
+            end = PreviousWord(name, end, out var start);
+            if (end <= 0)
+            {
+                break;
+            }
+
+            words.Insert(0, name.Substring(start, end - start).ToLowerInvariant());
+            end = start;
+        }
+
+        return words;
+    }
+
+    /// <summary>How many words a name has (without allocating).</summary>
+    public static int SplitWordCount(string name)
+    {
+        var count = 0;
+        var end = name.Length;
+        while ((end = PreviousWord(name, end, out var start)) > 0)
+        {
+            count++;
+            end = start;
+        }
+
+        return count;
+    }
+
+    /// <summary>Matches the parts from the last word backwards; the leftmost part may end a longer word (<c>clientsecret</c>).</summary>
+    private static bool Matches(string name, string[] parts, int wordStart, int wordEnd, out int leftmostStart)
+    {
+        leftmostStart = wordStart;
+        for (var i = parts.Length - 1; i >= 0; i--)
+        {
+            var part = parts[i];
+            var length = wordEnd - wordStart;
+            var matches = i == 0
+                ? length >= part.Length && EqualsIgnoreCase(name, wordEnd - part.Length, part)
+                : length == part.Length && EqualsIgnoreCase(name, wordStart, part);
+            if (!matches)
+            {
+                return false;
+            }
+
+            leftmostStart = wordStart;
+            if (i > 0)
+            {
+                wordEnd = PreviousWord(name, wordStart, out wordStart);
+                if (wordEnd <= 0)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private static bool HasStateQualifier(string name, int credentialStart)
+    {
+        var end = credentialStart;
+        while ((end = PreviousWord(name, end, out var start)) > 0)
+        {
+            foreach (var qualifier in StateQualifiers)
+            {
+                if (end - start == qualifier.Length && EqualsIgnoreCase(name, start, qualifier))
+                {
+                    return true;
+                }
+            }
+
+            end = start;
+        }
+
+        return false;
+    }
+
+    private bool IsNonCredentialToken(string name, CredentialWord word, int leftmostStart)
+    {
+        if (word.Parts.Length != 1 || word.Parts[0] != "token")
+        {
+            return false;
+        }
+
+        // "cancellationtoken" written as one word, or "cancellation" as the word before "token".
+        var wordEnd = PreviousWord(name, leftmostStart, out var wordStart);
+        foreach (var qualifier in NonCredentialTokenQualifiers)
+        {
+            if (EndsWithIgnoreCase(name, leftmostStart, name.Length, qualifier, "token")
+                || (wordEnd > 0 && wordEnd - wordStart == qualifier.Length && EqualsIgnoreCase(name, wordStart, qualifier)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the single word starting at <paramref name="start"/> is <c>&lt;anything&gt;qualifier + suffix</c>.</summary>
+    private static bool EndsWithIgnoreCase(string name, int start, int limit, string qualifier, string suffix)
+    {
+        // Find the end of this word: the suffix ends it.
+        var index = IndexOfIgnoreCase(name, suffix, start, limit);
+        if (index < 0)
+        {
+            return false;
+        }
+
+        return index - qualifier.Length >= start && EqualsIgnoreCase(name, index - qualifier.Length, qualifier);
+    }
+
+    private static int IndexOfIgnoreCase(string name, string value, int start, int limit)
+    {
+        for (var i = start; i + value.Length <= limit; i++)
+        {
+            if (EqualsIgnoreCase(name, i, value))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// Finds the word that ends at or before <paramref name="end"/> (exclusive); returns its end (0 when
+    /// there is none) and its start. Separators are skipped; a word is a run of digits, a run of capitals
+    /// (<c>API</c> in <c>APIKey</c>), or an optional capital followed by lower-case letters.
+    /// </summary>
+    private static int PreviousWord(string name, int end, out int start)
+    {
+        var i = end - 1;
+        while (i >= 0 && !char.IsLetterOrDigit(name[i]))
+        {
+            i--;
+        }
+
+        if (i < 0)
+        {
+            start = 0;
+            return 0;
+        }
+
+        var wordEnd = i + 1;
+        if (char.IsDigit(name[i]))
+        {
+            while (i > 0 && char.IsDigit(name[i - 1]))
+            {
+                i--;
+            }
+        }
+        else if (char.IsUpper(name[i]))
+        {
+            // A run of capitals; "APIKey" never reaches here for "API" with "K" included because the
+            // lower-case branch takes the "K" with "ey".
+            while (i > 0 && char.IsUpper(name[i - 1]))
+            {
+                i--;
+            }
+        }
+        else
+        {
+            // Lower-case (or caseless) letters, then at most one capital that starts the word.
+            while (i > 0 && char.IsLetter(name[i - 1]) && !char.IsUpper(name[i - 1]))
+            {
+                i--;
+            }
+
+            if (i > 0 && char.IsUpper(name[i - 1]))
+            {
+                i--;
+            }
+        }
+
+        start = i;
+        return wordEnd;
+    }
+
+    private static bool EqualsIgnoreCase(string name, int start, string lowerCaseWord)
+    {
+        if (start < 0 || start + lowerCaseWord.Length > name.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < lowerCaseWord.Length; i++)
+        {
+            if (char.ToLowerInvariant(name[start + i]) != lowerCaseWord[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private sealed class CredentialWord
+    {
+        public CredentialWord(string display, params string[] parts)
+        {
+            Display = display;
+            Parts = parts;
+        }
+
+        public string Display { get; }
+
+        /// <summary>Lower-case words, in order (<c>api</c>, <c>key</c>).</summary>
+        public string[] Parts { get; }
+    }
+}

@@ -1,0 +1,526 @@
+using System;
+using System.Text;
+
+
+namespace Cadasto.Analyzers.Values;
+
+/// <summary>
+/// CDS1003: literals whose shape alone says "credential": PEM private key blocks, JWTs, well-known
+/// token formats (a table: prefix, body alphabet, body length), the Entra client-secret shape,
+/// connection strings with a password or key, and URLs with a password. Every format is anchored
+/// (a prefix, a key name, a structure); the token bodies must also look random (a Shannon-entropy
+/// floor, no <c>EXAMPLE</c>/<c>xxxx</c> filler). Nothing is flagged for being random alone, which is
+/// what keeps GUIDs, SHA-1/SHA-256 hex, base64 payloads and English text out.
+/// </summary>
+internal static class CredentialShapes
+{
+    private enum Alphabet
+    {
+        UpperAlphanumeric,
+        Alphanumeric,
+        AlphanumericUnderscore,
+        AlphanumericDashUnderscore,
+        AlphanumericDashUnderscoreDot,
+        Hex,
+        SlackBody,
+    }
+
+    private sealed class TokenFormat
+    {
+        public TokenFormat(string kind, string prefix, Alphabet alphabet, int minBody, int maxBody, bool caseSensitive = true)
+        {
+            Kind = kind;
+            Prefix = prefix;
+            Body = alphabet;
+            MinBody = minBody;
+            MaxBody = maxBody;
+            CaseSensitive = caseSensitive;
+        }
+
+        public string Kind { get; }
+        public string Prefix { get; }
+        public Alphabet Body { get; }
+        public int MinBody { get; }
+        public int MaxBody { get; }
+        public bool CaseSensitive { get; }
+    }
+
+    // The well-known token formats. Prefixes are the vendors' documented ones.
+    private static readonly TokenFormat[] TokenFormats =
+    {
+        new("AWS access key", "AKIA", Alphabet.UpperAlphanumeric, 16, 16),
+        new("AWS access key", "ASIA", Alphabet.UpperAlphanumeric, 16, 16),
+        new("GitHub token", "ghp_", Alphabet.Alphanumeric, 36, 251),
+        new("GitHub token", "gho_", Alphabet.Alphanumeric, 36, 251),
+        new("GitHub token", "ghu_", Alphabet.Alphanumeric, 36, 251),
+        new("GitHub token", "ghs_", Alphabet.Alphanumeric, 36, 251),
+        new("GitHub token", "ghr_", Alphabet.Alphanumeric, 36, 251),
+        new("GitHub token", "github_pat_", Alphabet.AlphanumericUnderscore, 22, 255),
+        new("GitLab token", "glpat-", Alphabet.AlphanumericDashUnderscore, 20, 255),
+        new("Slack token", "xoxb-", Alphabet.SlackBody, 20, 255),
+        new("Slack token", "xoxa-", Alphabet.SlackBody, 20, 255),
+        new("Slack token", "xoxp-", Alphabet.SlackBody, 20, 255),
+        new("Slack token", "xoxr-", Alphabet.SlackBody, 20, 255),
+        new("Slack token", "xoxs-", Alphabet.SlackBody, 20, 255),
+        new("Slack webhook URL", "https://hooks.slack.com/services/", Alphabet.SlackBody, 30, 255),
+        new("Stripe key", "sk_live_", Alphabet.Alphanumeric, 16, 255),
+        new("Stripe key", "rk_live_", Alphabet.Alphanumeric, 16, 255),
+        new("Stripe key", "sk_test_", Alphabet.Alphanumeric, 16, 255),
+        new("Stripe key", "rk_test_", Alphabet.Alphanumeric, 16, 255),
+        new("Google API key", "AIza", Alphabet.AlphanumericDashUnderscore, 35, 35),
+        new("npm token", "npm_", Alphabet.Alphanumeric, 36, 36),
+        new("Twilio API key", "SK", Alphabet.Hex, 32, 32),
+        new("SendGrid API key", "SG.", Alphabet.AlphanumericDashUnderscoreDot, 60, 70),
+        new("OpenAI API key", "sk-proj-", Alphabet.AlphanumericDashUnderscore, 40, 255),
+        new("Anthropic API key", "sk-ant-", Alphabet.AlphanumericDashUnderscore, 40, 255),
+        new("Shopify token", "shpat_", Alphabet.Hex, 32, 32),
+        new("Shopify token", "shpss_", Alphabet.Hex, 32, 32),
+        new("Hugging Face token", "hf_", Alphabet.Alphanumeric, 34, 40),
+        new("PyPI token", "pypi-AgEIcHlwaS5vcmc", Alphabet.AlphanumericDashUnderscore, 50, 255),
+        new("DigitalOcean token", "dop_v1_", Alphabet.Hex, 64, 64),
+        new("Google OAuth client secret", "GOCSPX-", Alphabet.AlphanumericDashUnderscore, 24, 40),
+        new("Docker token", "dckr_pat_", Alphabet.AlphanumericDashUnderscore, 20, 64),
+        new("GitLab token", "glrt-", Alphabet.AlphanumericDashUnderscore, 20, 255),
+        new("GitLab token", "gldt-", Alphabet.AlphanumericDashUnderscore, 20, 255),
+        new("Slack token", "xapp-", Alphabet.SlackBody, 20, 255),
+        new("Square token", "sq0atp-", Alphabet.AlphanumericDashUnderscore, 22, 22),
+        new("Square token", "sq0csp-", Alphabet.AlphanumericDashUnderscore, 43, 43),
+        new("Databricks token", "dapi", Alphabet.Hex, 32, 32),
+    };
+
+    // A value ends at the next pair: ';' in ADO.NET strings, ',' in Redis ones, '&' in URL queries.
+    private static readonly char[] ValueTerminators = { ';', ',', '&' };
+
+    private const string JwtIoExampleSignature = "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
+
+    // Connection-string keys whose value is a credential.
+    private static readonly string[] CredentialKeys = { "password=", "pwd=", "accountkey=", "sharedaccesskey=", "sharedaccesssignature=" };
+
+    // The emulators' account keys are published in Microsoft's documentation (Azurite, the Cosmos DB emulator): not secrets.
+    private static readonly string[] EmulatorKeys =
+    {
+        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
+        "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==",
+    };
+
+    /// <summary>What kind of credential the literal is shaped like (for the message), or null.</summary>
+    public static string? Classify(string text)
+    {
+        // The shortest anchored format (AKIA + 16) is 20 characters; connection strings with a password a bit less.
+        if (text.Length < 12)
+        {
+            return null;
+        }
+
+        if (IsPemPrivateKey(text))
+        {
+            return "PEM private key";
+        }
+
+        if (text.IndexOf("eyJ", StringComparison.Ordinal) is var jwt and >= 0 && IsJwt(text, jwt))
+        {
+            return "JSON Web Token";
+        }
+
+        if (MatchTokenFormat(text) is { } kind)
+        {
+            return kind;
+        }
+
+        if (HasEntraClientSecret(text))
+        {
+            return "Microsoft Entra client secret";
+        }
+
+        if (HasCredentialInConnectionString(text, out var connectionKind))
+        {
+            return connectionKind;
+        }
+
+        if (HasPasswordInUrl(text))
+        {
+            return "URL with a password";
+        }
+
+        return null;
+    }
+
+    private static bool IsPemPrivateKey(string text)
+    {
+        var begin = text.IndexOf("-----BEGIN ", StringComparison.Ordinal);
+        if (begin < 0)
+        {
+            return false;
+        }
+
+        var header = text.IndexOf("PRIVATE KEY", begin, StringComparison.Ordinal);
+        if (header < 0 || header - begin > 40)
+        {
+            return false;
+        }
+
+        var headerEnd = text.IndexOf("-----", header, StringComparison.Ordinal);
+        if (headerEnd < 0)
+        {
+            return false;
+        }
+
+        // A header alone is a marker a parser looks for; a key has a base64 body.
+        var body = 0;
+        for (var i = headerEnd + 5; i < text.Length && text[i] != '-'; i++)
+        {
+            if (char.IsLetterOrDigit(text[i]) || text[i] is '+' or '/' or '=')
+            {
+                body++;
+            }
+        }
+
+        return body >= 64;
+    }
+
+    private static bool IsJwt(string text, int start)
+    {
+        if (start > 0 && IsBase64UrlChar(text[start - 1]))
+        {
+            return false;
+        }
+
+        var firstDot = text.IndexOf('.', start);
+        if (firstDot < 0 || firstDot - start < 10)
+        {
+            return false;
+        }
+
+        var secondDot = text.IndexOf('.', firstDot + 1);
+        if (secondDot < 0 || secondDot - firstDot - 1 < 10)
+        {
+            return false;
+        }
+
+        for (var i = start; i < secondDot; i++)
+        {
+            if (i != firstDot && !IsBase64UrlChar(text[i]))
+            {
+                return false;
+            }
+        }
+
+        var signatureEnd = secondDot + 1;
+        while (signatureEnd < text.Length && IsBase64UrlChar(text[signatureEnd]))
+        {
+            signatureEnd++;
+        }
+
+        var header = DecodeBase64Url(text.Substring(start, firstDot - start));
+        if (header is null || header.IndexOf("\"alg\"", StringComparison.Ordinal) < 0)
+        {
+            return false;
+        }
+
+        // jwt.io's published example token ("John Doe", signed with "your-256-bit-secret") is documentation.
+        if (string.CompareOrdinal(text, secondDot + 1, JwtIoExampleSignature, 0, JwtIoExampleSignature.Length) == 0
+            && signatureEnd - secondDot - 1 == JwtIoExampleSignature.Length)
+        {
+            return false;
+        }
+
+        // An unsigned token (alg none) has an empty signature; a signed one a real one.
+        return signatureEnd - secondDot - 1 >= 16 || header.IndexOf("none", StringComparison.OrdinalIgnoreCase) >= 0;
+    }
+
+    private static string? DecodeBase64Url(string segment)
+    {
+        var builder = new StringBuilder(segment.Length + 3);
+        foreach (var c in segment)
+        {
+            builder.Append(c switch { '-' => '+', '_' => '/', _ => c });
+        }
+
+        while (builder.Length % 4 != 0)
+        {
+            builder.Append('=');
+        }
+
+        try
+        {
+            return Encoding.UTF8.GetString(Convert.FromBase64String(builder.ToString()));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static string? MatchTokenFormat(string text)
+    {
+        foreach (var format in TokenFormats)
+        {
+            var from = 0;
+            while (from < text.Length)
+            {
+                var index = text.IndexOf(format.Prefix, from, format.CaseSensitive ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase);
+                if (index < 0)
+                {
+                    break;
+                }
+
+                from = index + format.Prefix.Length;
+                if (index > 0 && char.IsLetterOrDigit(text[index - 1]))
+                {
+                    continue;
+                }
+
+                var end = from;
+                while (end < text.Length && InAlphabet(text[end], format.Body))
+                {
+                    end++;
+                }
+
+                var length = end - from;
+                if (length < format.MinBody || length > format.MaxBody)
+                {
+                    continue;
+                }
+
+                if (end < text.Length && char.IsLetterOrDigit(text[end]))
+                {
+                    continue;
+                }
+
+                if (LooksRandom(text, from, end))
+                {
+                    return format.Kind;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The Entra (Azure AD) client-secret shape: three characters, a digit, <c>Q~</c>, then 31–34 characters
+    /// of <c>[A-Za-z0-9_~.-]</c> (the format Microsoft has issued since 2021).
+    /// </summary>
+    private static bool HasEntraClientSecret(string text)
+    {
+        var from = 0;
+        while (true)
+        {
+            var q = text.IndexOf("Q~", from, StringComparison.Ordinal);
+            if (q < 0)
+            {
+                return false;
+            }
+
+            from = q + 2;
+            var start = q - 4;
+            if (start < 0 || (start > 0 && IsEntraChar(text[start - 1])) || !char.IsDigit(text[q - 1]))
+            {
+                continue;
+            }
+
+            var ok = true;
+            for (var i = start; i < q - 1; i++)
+            {
+                ok &= IsEntraChar(text[i]) && text[i] != '-';
+            }
+
+            var end = q + 2;
+            while (end < text.Length && IsEntraChar(text[end]))
+            {
+                end++;
+            }
+
+            var body = end - q - 2;
+            if (ok && body is >= 31 and <= 34 && LooksRandom(text, q + 2, end))
+            {
+                return true;
+            }
+        }
+    }
+
+    private static bool HasCredentialInConnectionString(string text, out string kind)
+    {
+        kind = "";
+        if (text.IndexOf('=') < 0)
+        {
+            return false;
+        }
+
+        foreach (var key in CredentialKeys)
+        {
+            var from = 0;
+            while (true)
+            {
+                var index = text.IndexOf(key, from, StringComparison.OrdinalIgnoreCase);
+                if (index < 0)
+                {
+                    break;
+                }
+
+                from = index + key.Length;
+
+                // The key starts the string or follows a separator: "Server=…;Password=…", not "OldPassword=".
+                var before = index - 1;
+                while (before >= 0 && text[before] == ' ')
+                {
+                    before--;
+                }
+
+                if (before >= 0 && text[before] is not (';' or '&' or '?' or ',' or '\n'))
+                {
+                    continue;
+                }
+
+                var valueEnd = text.IndexOfAny(ValueTerminators, from);
+                var value = (valueEnd < 0 ? text.Substring(from) : text.Substring(from, valueEnd - from)).Trim().Trim('\'', '"');
+                if (value.Length == 0 || value[0] is '{' || SecretValueHeuristics.IsNotASecret(value) || Array.IndexOf(EmulatorKeys, value) >= 0)
+                {
+                    continue;
+                }
+
+                var isKey = key is not ("password=" or "pwd=");
+                if (!isKey && text.IndexOf(';') < 0 && text.IndexOf(',') < 0 && index > 0)
+                {
+                    continue;
+                }
+
+                if (isKey && value.Length < 16)
+                {
+                    continue;
+                }
+
+                kind = isKey ? "connection string with an access key" : "connection string with a password";
+                return true;
+            }
+        }
+
+        // Azure SAS tokens: sig= with sv= (a signed version) in the same query.
+        var sig = text.IndexOf("sig=", StringComparison.Ordinal);
+        if (sig >= 0 && (sig == 0 || text[sig - 1] is '&' or '?') && text.IndexOf("sv=", StringComparison.Ordinal) >= 0)
+        {
+            var end = sig + 4;
+            while (end < text.Length && text[end] != '&')
+            {
+                end++;
+            }
+
+            if (end - sig - 4 >= 20 && !SecretValueHeuristics.IsNotASecret(text.Substring(sig + 4, end - sig - 4)))
+            {
+                kind = "shared access signature";
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><c>scheme://user:password@host</c> with a real password.</summary>
+    private static bool HasPasswordInUrl(string text)
+    {
+        var scheme = text.IndexOf("://", StringComparison.Ordinal);
+        if (scheme <= 0)
+        {
+            return false;
+        }
+
+        var authorityStart = scheme + 3;
+        var authorityEnd = authorityStart;
+        while (authorityEnd < text.Length && text[authorityEnd] is not ('/' or '?' or '#' or ' ' or '"'))
+        {
+            authorityEnd++;
+        }
+
+        var at = text.LastIndexOf('@', authorityEnd - 1, authorityEnd - authorityStart);
+        if (at < 0)
+        {
+            return false;
+        }
+
+        var colon = text.IndexOf(':', authorityStart, at - authorityStart);
+        if (colon < 0 || colon == at - 1)
+        {
+            return false;
+        }
+
+        var password = text.Substring(colon + 1, at - colon - 1);
+        return !SecretValueHeuristics.IsNotASecret(password)
+               && !IsDocumentationPassword(password)
+               && password[0] is not ('{' or '$' or '%');
+    }
+
+    /// <summary><c>user:password@</c>, <c>guest:guest@</c>: the words documentation uses, not a password.</summary>
+    private static bool IsDocumentationPassword(string password) =>
+        password.Equals("password", StringComparison.OrdinalIgnoreCase)
+        || password.Equals("pass", StringComparison.OrdinalIgnoreCase)
+        || password.Equals("secret", StringComparison.OrdinalIgnoreCase)
+        || password.Equals("guest", StringComparison.OrdinalIgnoreCase)
+        || password.Equals("pwd", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The body of a token must look random: no documentation filler, no long runs, and a Shannon entropy of at
+    /// least 3 bits per character (a real 36-character token has about 5; <c>aaaa…</c> or <c>0123…</c> far less).
+    /// </summary>
+    private static bool LooksRandom(string text, int start, int end)
+    {
+        var length = end - start;
+        if (length <= 0)
+        {
+            return false;
+        }
+
+        if (IndexOfIgnoreCase(text, "example", start, end) >= 0 || IndexOfIgnoreCase(text, "xxxx", start, end) >= 0 || IndexOfIgnoreCase(text, "0000", start, end) >= 0)
+        {
+            return false;
+        }
+
+        // Count symbol frequencies in a small table: the alphabets are ASCII.
+        var counts = new int[128];
+        var distinct = 0;
+        for (var i = start; i < end; i++)
+        {
+            var c = text[i] & 0x7F;
+            if (counts[c]++ == 0)
+            {
+                distinct++;
+            }
+        }
+
+        double entropy = 0;
+        foreach (var count in counts)
+        {
+            if (count > 0)
+            {
+                var p = (double)count / length;
+                entropy -= p * Math.Log(p, 2);
+            }
+        }
+
+        var floor = length >= 16 ? 3.0 : 2.5;
+        return entropy >= floor && distinct >= Math.Min(10, length / 2);
+    }
+
+    private static int IndexOfIgnoreCase(string text, string value, int start, int end)
+    {
+        var index = text.IndexOf(value, start, end - start, StringComparison.OrdinalIgnoreCase);
+        return index;
+    }
+
+    private static bool InAlphabet(char c, Alphabet alphabet) => alphabet switch
+    {
+        Alphabet.UpperAlphanumeric => c is >= 'A' and <= 'Z' or >= '0' and <= '9',
+        Alphabet.Alphanumeric => IsAsciiLetterOrDigit(c),
+        Alphabet.AlphanumericUnderscore => IsAsciiLetterOrDigit(c) || c == '_',
+        Alphabet.AlphanumericDashUnderscore => IsAsciiLetterOrDigit(c) || c is '_' or '-',
+        Alphabet.AlphanumericDashUnderscoreDot => IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.',
+        Alphabet.Hex => c is >= '0' and <= '9' or >= 'a' and <= 'f' or >= 'A' and <= 'F',
+        Alphabet.SlackBody => IsAsciiLetterOrDigit(c) || c is '-' or '/',
+        _ => false,
+    };
+
+    private static bool IsAsciiLetterOrDigit(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9';
+
+    private static bool IsBase64UrlChar(char c) => IsAsciiLetterOrDigit(c) || c is '-' or '_';
+
+    private static bool IsEntraChar(char c) => IsAsciiLetterOrDigit(c) || c is '_' or '~' or '.' or '-';
+}

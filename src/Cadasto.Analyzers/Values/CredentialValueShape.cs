@@ -1,0 +1,176 @@
+using System;
+
+using Cadasto.Analyzers.Secrets;
+
+namespace Cadasto.Analyzers.Values;
+
+/// <summary>
+/// CDS1002's screen of the value stored under a credential name: what is never a credential even there
+/// (placeholders, key names such as <c>"Cadasto:ClientSecret"</c>, UI labels and messages, URLs and paths,
+/// format templates). Allocation-free.
+/// </summary>
+internal static class CredentialValueShape
+{
+    /// <summary>Whether <paramref name="text"/> could be a credential at all.</summary>
+    public static bool CanBeACredential(string text)
+    {
+        if (text.Length < 3 || text.Length > 16384 || SecretValueHeuristics.IsNotASecret(text) || SecretValueHeuristics.IsDescriptiveFake(text))
+        {
+            return false;
+        }
+
+        var trimmed = text.Trim();
+        if (IsUrl(trimmed)
+            || trimmed.StartsWith("/", StringComparison.Ordinal)
+            || trimmed.StartsWith("~/", StringComparison.Ordinal)
+            || trimmed.StartsWith("./", StringComparison.Ordinal))
+        {
+            // A URL with a password in it is CDS1003's; an endpoint or a path is not a credential.
+            return false;
+        }
+
+        if (string.Equals(trimmed, "true", StringComparison.OrdinalIgnoreCase) || string.Equals(trimmed, "false", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        return !IsProse(trimmed) && !IsFormatTemplate(trimmed);
+    }
+
+    /// <summary>
+    /// <c>scheme://…</c> (<c>https</c>, <c>amqp</c>, <c>redis</c>, <c>postgresql</c>, …): an endpoint. One with a password in it
+    /// is a credential shape, which CDS1003 reports.
+    /// </summary>
+    private static bool IsUrl(string text)
+    {
+        var separator = text.IndexOf("://", StringComparison.Ordinal);
+        if (separator <= 0 || separator > 20 || !char.IsLetter(text[0]))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < separator; i++)
+        {
+            if (!(char.IsLetterOrDigit(text[i]) || text[i] is '+' or '.' or '-'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// A key or label rather than a value: a compound name that itself ends with a credential word
+    /// (<c>Cadasto:ClientSecret</c>, <c>CLIENT_SECRET</c>, <c>X-Api-Key</c>), or the symbol's own name
+    /// (<c>Password = "Password"</c>).
+    /// </summary>
+    public static bool IsNameOrLabel(string text, string symbolName, CredentialNames names)
+    {
+        var trimmed = text.Trim();
+        if (SeparatorInsensitiveText.Equals(trimmed, symbolName))
+        {
+            return true;
+        }
+
+        if (!IsIdentifierLike(trimmed) || !char.IsLetter(trimmed[trimmed.Length - 1]) || !names.IsCredentialName(trimmed))
+        {
+            return false;
+        }
+
+        // "Cadasto:ClientSecret", "X-Api-Key" (a compound name), or a credential word alone ("password" as a grant
+        // type, "token" as a field name); a longer single word ("supersecret") is a value.
+        return CredentialNames.SplitWordCount(trimmed) >= 2 || IsCredentialWordItself(trimmed, names);
+    }
+
+    private static bool IsCredentialWordItself(string text, CredentialNames names) =>
+        names.TryMatch(text, out var word) && SeparatorInsensitiveText.Equals(text, word);
+
+    private static bool IsIdentifierLike(string text)
+    {
+        foreach (var c in text)
+        {
+            if (!(char.IsLetterOrDigit(c) || c is '_' or '-' or '.' or ':' or '/'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Text for people or machines rather than a credential: two words of letters (<c>Enter password</c>), or three
+    /// or more words at least half of which are words of letters (a message, a label, a SQL statement).
+    /// Credentials are single tokens; only a passphrase has spaces, and that is the rare case given up here.
+    /// </summary>
+    internal static bool IsProse(string text)
+    {
+        var words = 0;
+        var letterWords = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            while (i < text.Length && char.IsWhiteSpace(text[i]))
+            {
+                i++;
+            }
+
+            if (i == text.Length)
+            {
+                break;
+            }
+
+            var letters = 0;
+            var others = 0;
+            while (i < text.Length && !char.IsWhiteSpace(text[i]))
+            {
+                if (char.IsLetter(text[i]))
+                {
+                    letters++;
+                }
+                else if (text[i] is not ('.' or ',' or ':' or ';' or '!' or '?' or '\'' or '"' or '(' or ')'))
+                {
+                    others++;
+                }
+
+                i++;
+            }
+
+            words++;
+            if (letters >= 1 && others == 0)
+            {
+                letterWords++;
+            }
+        }
+
+        return words == 2 ? letterWords == 2 : words >= 3 && letterWords * 2 >= words;
+    }
+
+    /// <summary><c>"{0}"</c>, <c>"Bearer {token}"</c>: a composite format or message template.</summary>
+    private static bool IsFormatTemplate(string text)
+    {
+        var open = text.IndexOf('{');
+        if (open < 0)
+        {
+            return false;
+        }
+
+        var close = text.IndexOf('}', open + 1);
+        if (close <= open + 1)
+        {
+            return false;
+        }
+
+        for (var i = open + 1; i < close; i++)
+        {
+            var c = text[i];
+            if (!(char.IsLetterOrDigit(c) || c is '_' or ':' or ',' or '@' or '.'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

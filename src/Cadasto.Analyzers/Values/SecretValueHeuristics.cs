@@ -1,0 +1,272 @@
+using System;
+
+using Cadasto.Analyzers.Secrets;
+
+namespace Cadasto.Analyzers.Values;
+
+/// <summary>
+/// What is never a secret, whatever receives it: empty text, placeholders a team writes where the
+/// real value goes, template tokens that a build or deployment substitutes, and masks.
+/// </summary>
+internal static class SecretValueHeuristics
+{
+    // Compared case-insensitively after dropping separators, so REPLACE_ME, replace-me and ReplaceMe match.
+    private static readonly string[] PlaceholderWords =
+    {
+        "changeme", "replaceme", "yoursecret", "yourclientsecret", "yourpassword", "yourapikey", "yourkey",
+        "yourtoken", "placeholder", "todo", "tbd", "fixme", "insertsecrethere", "secrethere", "notset", "none", "null",
+        "redacted",
+
+        // Publicly documented defaults (RabbitMQ's guest/guest, the JDK keystore's changeit): known to everyone, so not a secret.
+        "guest", "changeit",
+    };
+
+    /// <summary>Whether <paramref name="value"/> cannot be a real secret.</summary>
+    public static bool IsNotASecret(string value)
+    {
+        var text = value.Trim();
+        if (text.Length == 0)
+        {
+            return true;
+        }
+
+        return IsTemplateToken(text) || IsMask(text) || IsMaskedAfterPrefix(text) || IsElided(text) || IsPlaceholderWord(text)
+               || IsDocumentationExample(text) || IsObviousFake(text, acceptDescriptive: false)
+               || (text.IndexOf(' ') > 0 && CredentialValueShape.IsProse(text));
+    }
+
+    /// <summary><c>&lt;your-secret&gt;</c>, <c>${VAR}</c>, <c>$(Var)</c>, <c>%VAR%</c>, <c>{{var}}</c>, <c>#{var}#</c>, <c>[secret]</c>, <c>{Var}</c>.</summary>
+    private static bool IsTemplateToken(string text) =>
+        Wrapped(text, "<", ">")
+        || Wrapped(text, "${", "}")
+        || Wrapped(text, "$(", ")")
+        || Wrapped(text, "%", "%")
+        || Wrapped(text, "{{", "}}")
+        || Wrapped(text, "#{", "}#")
+        || Wrapped(text, "__", "__")
+        || (Wrapped(text, "[", "]") && text.IndexOf(' ') < 0 && text.Length <= 64)
+        || IsNamedFormatItem(text);
+
+    /// <summary>
+    /// <c>{ClientSecret}</c>, <c>{client_secret}</c>, <c>{0}</c>: a format item or a named hole a template fills in
+    /// (a name, perhaps dotted or with a colon; a braced GUID or JSON has other characters and stays a value).
+    /// </summary>
+    private static bool IsNamedFormatItem(string text)
+    {
+        if (text.Length < 3 || text.Length > 64 || text[0] != '{' || text[text.Length - 1] != '}' || !char.IsLetterOrDigit(text[1]))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < text.Length - 1; i++)
+        {
+            var c = text[i];
+            if (!(char.IsLetterOrDigit(c) || c is '_' or ':' or '.'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool Wrapped(string text, string open, string close) =>
+        text.Length > open.Length + close.Length
+        && text.StartsWith(open, StringComparison.Ordinal)
+        && text.EndsWith(close, StringComparison.Ordinal);
+
+    /// <summary><c>...</c>, <c>… only from configuration</c>: a value left out on purpose, as documentation writes it.</summary>
+    private static bool IsElided(string text) =>
+        text.StartsWith("...", StringComparison.Ordinal) || text.StartsWith("\u2026", StringComparison.Ordinal)
+        || text.EndsWith("..", StringComparison.Ordinal) || text.EndsWith("\u2026", StringComparison.Ordinal)
+
+        // sk-...a1b2, ghp_\u2026Xy9: a value shown with its middle left out (a display, not the value).
+        || (text.Length <= 40 && text.IndexOf(' ') < 0 && (text.IndexOf("...", StringComparison.Ordinal) > 0 || text.IndexOf('\u2026') > 0));
+
+    // Words that mark a value as made up for a test or a sample ("test-secret", "someSecret", "mocked.access.token-1").
+    private static readonly string[] FakeMarkers =
+    {
+        "test", "tests", "testing", "sample", "mock", "mocked", "fake", "dummy", "example", "demo", "stub", "invalid",
+        "blah", "foo", "bar", "baz", "ignored", "some", "bogus", "unused", "wrong", "payload", "something", "whatever", "anything",
+
+        // Values a test uses to be refused ("not_valid", "nonexistent", "expired-token"): they say what they fail at.
+        "not", "nonexistent", "nonexisting", "unknown", "missing", "expired", "revoked", "incorrect", "bad",
+    };
+
+    // A credential word among other plain words names what the value stands for ("valid-token", "user-token-1").
+    private static readonly string[] DescriptiveWords =
+    {
+        "token", "secret", "password", "passwd", "pwd", "key", "apikey", "credential", "credentials", "assertion", "passphrase",
+    };
+
+    /// <summary>
+    /// A value made only of plain words (letters, perhaps a short trailing number) that says it is made up: one word
+    /// marks it (<c>test-secret</c>, <c>someSecret</c>, <c>invalid-secret-that-will-fail</c>), or it describes what it stands
+    /// for with a credential word among other words (<c>valid-token</c>, <c>user-token-1</c>). A random word anywhere
+    /// (<c>sk_test_mk5ssIswiymVOa2MPE8BwZX5</c>) makes it a value again; a credential word alone (<c>secret</c>) stays a value.
+    /// </summary>
+    /// <summary>
+    /// Whether a value stored under a credential name only describes itself (<c>valid-token</c>, <c>user-token-1</c>,
+    /// <c>refresh-token-value</c>). Not used at client-secret sinks, where the value is the secret whatever it says.
+    /// </summary>
+    public static bool IsDescriptiveFake(string value) => IsObviousFake(value.Trim(), acceptDescriptive: true);
+
+    private static bool IsObviousFake(string text, bool acceptDescriptive)
+    {
+        var marked = false;
+        var descriptive = false;
+        var letterWords = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            // One word: letters (a capital may start it), then at most three digits.
+            var start = i;
+            i++;
+            while (i < text.Length && char.IsLetter(text[i]) && !(char.IsUpper(text[i]) && char.IsLower(text[i - 1])))
+            {
+                i++;
+            }
+
+            var letters = i - start;
+            var digits = 0;
+            while (i < text.Length && char.IsDigit(text[i]))
+            {
+                i++;
+                digits++;
+            }
+
+            if (digits > 3 || (letters > 0 && char.IsDigit(text[start]) && i < text.Length && char.IsLetter(text[i])))
+            {
+                return false;
+            }
+
+            // Digits only as the very last word ("user-token-1"); inside ("Kq8~xZ.client-credentials") they make a value.
+            if ((digits > 0 || char.IsDigit(text[start])) && HasLetterFrom(text, i))
+            {
+                return false;
+            }
+
+            if (i < text.Length && char.IsLetterOrDigit(text[i]) && !char.IsUpper(text[i]))
+            {
+                // Letters after digits inside one word ("a1b2"): random, not a word.
+                return false;
+            }
+
+            if (letters > 0 && char.IsLetter(text[start]))
+            {
+                letterWords++;
+                marked |= digits == 0 && IsOneOf(text, start, letters, FakeMarkers);
+                descriptive |= IsOneOf(text, start, letters, DescriptiveWords);
+            }
+        }
+
+        return marked || (acceptDescriptive && descriptive && letterWords >= 2);
+    }
+
+    private static bool HasLetterFrom(string text, int index)
+    {
+        for (var i = index; i < text.Length; i++)
+        {
+            if (char.IsLetter(text[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsOneOf(string text, int start, int length, string[] words)
+    {
+        foreach (var word in words)
+        {
+            if (length == word.Length && string.Compare(text, start, word, 0, length, StringComparison.OrdinalIgnoreCase) == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// <c>xxx</c>, <c>*****</c>, <c>•••••</c>, <c>****-****-1234</c>: one character repeated, or a value that is
+    /// mostly masking characters.
+    /// </summary>
+    private static bool IsMask(string text)
+    {
+        var first = char.ToLowerInvariant(text[0]);
+        var repeated = first is 'x' or '0' || !char.IsLetterOrDigit(first);
+        var masking = 0;
+        foreach (var c in text)
+        {
+            if (char.ToLowerInvariant(c) != first)
+            {
+                repeated = false;
+            }
+
+            if (c is '*' or '\u2022' or '\u25CF')
+            {
+                masking++;
+            }
+        }
+
+        return repeated || masking * 2 >= text.Length;
+    }
+
+    /// <summary>
+    /// <c>ghp_xxxxxxxxxxxxxxxxxxxx</c>, <c>sk_live_XXXXXXXXXXXX</c>, <c>AKIA****************</c>: a token's prefix followed
+    /// by filler to the end (at least eight characters and half the value) shows the format, not a token.
+    /// </summary>
+    private static bool IsMaskedAfterPrefix(string text)
+    {
+        var filler = text[text.Length - 1];
+        if (filler is not ('x' or 'X' or '*' or '#' or '\u2022' or '\u25CF'))
+        {
+            return false;
+        }
+
+        var run = 0;
+        for (var i = text.Length - 1; i >= 0 && text[i] == filler; i--)
+        {
+            run++;
+        }
+
+        return run >= 8 && run * 2 >= text.Length;
+    }
+
+    /// <summary>
+    /// Keys documentation publishes as examples, which mark themselves with <c>EXAMPLE</c> in upper case
+    /// (AWS: <c>AKIAIOSFODNN7EXAMPLE</c>, <c>wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY</c>). Only a token-like value:
+    /// a connection string or URL that names a host <c>EXAMPLE</c> is judged by its parts.
+    /// </summary>
+    private static bool IsDocumentationExample(string text) =>
+        text.IndexOf("EXAMPLE", StringComparison.Ordinal) >= 0 && text.IndexOfAny(CompositeSeparators) < 0;
+
+    // What joins the parts of a connection string, a URL or prose.
+    private static readonly char[] CompositeSeparators = { ';', ' ', '@', ':', ',', '&', '?' };
+
+    private static bool IsPlaceholderWord(string text)
+    {
+        if (text.Length > 40)
+        {
+            return false;
+        }
+
+        foreach (var word in PlaceholderWords)
+        {
+            if (SeparatorInsensitiveText.Equals(text, word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

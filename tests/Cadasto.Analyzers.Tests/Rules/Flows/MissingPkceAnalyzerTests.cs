@@ -1,0 +1,392 @@
+using System.Threading.Tasks;
+using VerifyCS = Cadasto.Analyzers.Tests.TestKit.CSharpCodeFixVerifier<
+    Cadasto.Analyzers.Rules.Flows.MissingPkceAnalyzer,
+    Cadasto.Analyzers.CodeFixes.MissingPkceCodeFix>;
+
+namespace Cadasto.Analyzers.Tests.Rules.Flows;
+
+public sealed class MissingPkceAnalyzerTests
+{
+    [Fact]
+    public Task UsePkceFalse_ShouldFix() => VerifyCS.VerifyCodeFixAsync("""
+        using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+
+        static class Auth
+        {
+            public static void Configure(OpenIdConnectOptions options)
+            {
+                options.ResponseType = "code";
+                {|CDS2004:options.UsePkce = false|};
+            }
+        }
+        """, """
+        using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+
+        static class Auth
+        {
+            public static void Configure(OpenIdConnectOptions options)
+            {
+                options.ResponseType = "code";
+                options.UsePkce = true;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task TwoSchemesWithPkceOff_ShouldFixAll() => VerifyCS.VerifyCodeFixAsync("""
+        using Microsoft.AspNetCore.Authentication.OAuth;
+        using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+
+        static class Auth
+        {
+            public static void Configure(OpenIdConnectOptions oidc, OAuthOptions oauth)
+            {
+                {|CDS2004:oidc.UsePkce = false|};
+                {|CDS2004:oauth.UsePkce = false|};
+            }
+        }
+        """, """
+        using Microsoft.AspNetCore.Authentication.OAuth;
+        using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+
+        static class Auth
+        {
+            public static void Configure(OpenIdConnectOptions oidc, OAuthOptions oauth)
+            {
+                oidc.UsePkce = true;
+                oauth.UsePkce = true;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task CodeExchangeWithoutVerifierInScope_ShouldReportWithoutFix() => VerifyCS.VerifyCodeFixAsync("""
+        using Duende.IdentityModel.Client;
+
+        class Callback
+        {
+            AuthorizationCodeTokenRequest Build(string code) => {|CDS2004:new AuthorizationCodeTokenRequest { Code = code }|};
+        }
+        """, """
+        using Duende.IdentityModel.Client;
+
+        class Callback
+        {
+            AuthorizationCodeTokenRequest Build(string code) => {|CDS2004:new AuthorizationCodeTokenRequest { Code = code }|};
+        }
+        """);
+
+    [Fact]
+    public Task AddOAuthWithoutUsePkce_ShouldFix() => VerifyCS.VerifyCodeFixAsync("""
+        using Microsoft.AspNetCore.Authentication;
+        using Microsoft.Extensions.DependencyInjection;
+
+        static class Auth
+        {
+            public static void Add(AuthenticationBuilder builder) =>
+                {|CDS2004:builder.AddOAuth("cadasto", options =>
+                {
+                    options.ClientId = "cad-web";
+                    options.AuthorizationEndpoint = "https://auth.cadasto.example/connect/authorize";
+                    options.TokenEndpoint = "https://auth.cadasto.example/connect/token";
+                    options.CallbackPath = "/signin-cadasto";
+                })|};
+        }
+        """, """
+        using Microsoft.AspNetCore.Authentication;
+        using Microsoft.Extensions.DependencyInjection;
+
+        static class Auth
+        {
+            public static void Add(AuthenticationBuilder builder) =>
+                builder.AddOAuth("cadasto", options =>
+                {
+                    options.ClientId = "cad-web";
+                    options.AuthorizationEndpoint = "https://auth.cadasto.example/connect/authorize";
+                    options.TokenEndpoint = "https://auth.cadasto.example/connect/token";
+                    options.CallbackPath = "/signin-cadasto";
+                    options.UsePkce = true;
+                });
+        }
+        """);
+
+    [Fact]
+    public Task AddOAuthWithExpressionBodiedOptions_ShouldFix() => VerifyCS.VerifyCodeFixAsync("""
+        using Microsoft.AspNetCore.Authentication;
+        using Microsoft.Extensions.DependencyInjection;
+
+        static class Auth
+        {
+            public static void Add(AuthenticationBuilder builder) =>
+                {|CDS2004:builder.AddOAuth("cadasto", options => options.ClientId = "cad-web")|};
+        }
+        """, """
+        using Microsoft.AspNetCore.Authentication;
+        using Microsoft.Extensions.DependencyInjection;
+
+        static class Auth
+        {
+            public static void Add(AuthenticationBuilder builder) =>
+                builder.AddOAuth("cadasto", options => { options.ClientId = "cad-web"; options.UsePkce = true; });
+        }
+        """);
+
+    [Fact]
+    public Task AddOAuthWithUsePkceOn_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using Microsoft.AspNetCore.Authentication;
+        using Microsoft.Extensions.DependencyInjection;
+
+        static class Auth
+        {
+            public static void Add(AuthenticationBuilder builder) =>
+                builder.AddOAuth("cadasto", options =>
+                {
+                    options.ClientId = "cad-web";
+                    options.UsePkce = true;
+                });
+        }
+        """);
+
+    [Fact]
+    public Task CodeExchangeWithoutVerifier_ShouldFix() => VerifyCS.VerifyCodeFixAsync("""
+        using System.Net.Http;
+        using System.Threading.Tasks;
+        using Duende.IdentityModel.Client;
+
+        class Callback(HttpClient http)
+        {
+            Task<TokenResponse> RedeemAsync(string code, string codeVerifier) =>
+                http.RequestAuthorizationCodeTokenAsync({|CDS2004:new AuthorizationCodeTokenRequest
+                {
+                    Address = "https://auth.cadasto.example/connect/token",
+                    ClientId = "cad-web",
+                    Code = code,
+                    RedirectUri = "https://app.example.com/callback",
+                }|});
+        }
+        """, """
+        using System.Net.Http;
+        using System.Threading.Tasks;
+        using Duende.IdentityModel.Client;
+
+        class Callback(HttpClient http)
+        {
+            Task<TokenResponse> RedeemAsync(string code, string codeVerifier) =>
+                http.RequestAuthorizationCodeTokenAsync(new AuthorizationCodeTokenRequest
+                {
+                    Address = "https://auth.cadasto.example/connect/token",
+                    ClientId = "cad-web",
+                    Code = code,
+                    RedirectUri = "https://app.example.com/callback",
+                    CodeVerifier = codeVerifier
+                });
+        }
+        """);
+
+    [Fact]
+    public Task CodeExchangeWithVerifier_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Net.Http;
+        using System.Threading.Tasks;
+        using Duende.IdentityModel.Client;
+
+        class Callback(HttpClient http)
+        {
+            Task<TokenResponse> RedeemAsync(string code, string verifier) =>
+                http.RequestAuthorizationCodeTokenAsync(new AuthorizationCodeTokenRequest { Code = code, CodeVerifier = verifier });
+
+            Task<TokenResponse> LaterAsync(string code, string verifier)
+            {
+                var request = new AuthorizationCodeTokenRequest { Code = code };
+                request.CodeVerifier = verifier;
+                return http.RequestAuthorizationCodeTokenAsync(request);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task MsalCodeRedemptionWithoutVerifier_ShouldFix() => VerifyCS.VerifyCodeFixAsync("""
+        using System.Threading.Tasks;
+        using Microsoft.Identity.Client;
+
+        class Callback
+        {
+            Task<AuthenticationResult> RedeemAsync(IConfidentialClientApplication app, string code, string pkceVerifier) =>
+                {|CDS2004:app.AcquireTokenByAuthorizationCode(new[] { "api.read" }, code)|}.ExecuteAsync();
+        }
+        """, """
+        using System.Threading.Tasks;
+        using Microsoft.Identity.Client;
+
+        class Callback
+        {
+            Task<AuthenticationResult> RedeemAsync(IConfidentialClientApplication app, string code, string pkceVerifier) =>
+                app.AcquireTokenByAuthorizationCode(new[] { "api.read" }, code).WithPkceCodeVerifier(pkceVerifier).ExecuteAsync();
+        }
+        """);
+
+    [Fact]
+    public Task MsalAuthorizationUrlWithoutPkce_ShouldFix() => VerifyCS.VerifyCodeFixAsync("""
+        using System;
+        using System.Threading.Tasks;
+        using Microsoft.Identity.Client;
+
+        class SignIn
+        {
+            async Task<Uri> UrlAsync(IConfidentialClientApplication app)
+            {
+                var url = await {|CDS2004:app.GetAuthorizationRequestUrl(new[] { "api.read" })|}.ExecuteAsync();
+                return url;
+            }
+        }
+        """, """
+        using System;
+        using System.Threading.Tasks;
+        using Microsoft.Identity.Client;
+
+        class SignIn
+        {
+            async Task<Uri> UrlAsync(IConfidentialClientApplication app)
+            {
+                var url = await app.GetAuthorizationRequestUrl(new[] { "api.read" }).WithPkce(out var codeVerifier).ExecuteAsync();
+                return url;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task MsalWithPkce_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+        using Microsoft.Identity.Client;
+
+        class SignIn
+        {
+            async Task<Uri> UrlAsync(IConfidentialClientApplication app)
+            {
+                var url = await app.GetAuthorizationRequestUrl(new[] { "api.read" }).WithPkce(out var verifier).ExecuteAsync();
+                var result = await app.AcquireTokenByAuthorizationCode(new[] { "api.read" }, "code").WithPkceCodeVerifier(verifier).ExecuteAsync();
+                return url;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task AuthorizeUrlWithoutCodeChallenge_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using Duende.IdentityModel.Client;
+
+        class SignIn
+        {
+            string Url(string clientId, string state) =>
+                {|CDS2004:$"https://auth.cadasto.example/connect/authorize?client_id={clientId}&response_type=code&scope=openid%20api.read&state={state}"|};
+
+            string Helper(string clientId) =>
+                {|CDS2004:new RequestUrl("https://auth.cadasto.example/connect/authorize").CreateAuthorizeUrl(clientId, "code", "openid api.read", "https://app.example.com/cb")|};
+        }
+        """);
+
+    [Fact]
+    public Task HandBuiltCodeExchangeWithoutVerifier_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Net.Http;
+
+        class SignIn
+        {
+            FormUrlEncodedContent Exchange(string code) => new({|CDS2004:new Dictionary<string, string>
+            {
+                ["grant_type"] = "authorization_code",
+                ["code"] = code,
+                ["redirect_uri"] = "https://app.example.com/cb",
+            }|});
+
+            StringContent Body(string code) => new({|CDS2004:"grant_type=authorization_code&code=" + code + "&redirect_uri=https%3A%2F%2Fapp.example.com%2Fcb"|});
+        }
+        """);
+
+    [Fact]
+    public Task HandBuiltCodeExchangeWithVerifier_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Net.Http;
+
+        class SignIn
+        {
+            FormUrlEncodedContent Exchange(string code, string verifier) => new(new Dictionary<string, string>
+            {
+                ["grant_type"] = "authorization_code",
+                ["code"] = code,
+                ["code_verifier"] = verifier,
+            });
+
+            StringContent Body(string code, string verifier) => new($"grant_type=authorization_code&code={code}&code_verifier={verifier}");
+
+            FormUrlEncodedContent Later(string code, string verifier)
+            {
+                var form = new Dictionary<string, string> { ["grant_type"] = "authorization_code", ["code"] = code };
+                form["code_verifier"] = verifier;
+                return new FormUrlEncodedContent(form);
+            }
+
+            FormUrlEncodedContent Refresh(string token) => new(new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["refresh_token"] = token });
+        }
+        """);
+
+    [Fact]
+    public Task AuthorizeUrlWithCodeChallenge_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using Duende.IdentityModel.Client;
+
+        class SignIn
+        {
+            string Url(string clientId, string challenge) =>
+                $"https://auth.cadasto.example/connect/authorize?client_id={clientId}&response_type=code&code_challenge={challenge}&code_challenge_method=S256";
+
+            string Helper(string clientId, string challenge) =>
+                new RequestUrl("https://auth.cadasto.example/connect/authorize").CreateAuthorizeUrl(clientId, "code", "openid", "https://app.example.com/cb", codeChallenge: challenge, codeChallengeMethod: "S256");
+        }
+        """);
+
+    [Fact]
+    public Task PkceOffInTwoDocuments_ShouldFixAllInProjectAndSolution()
+    {
+        var test = new VerifyCS.Test();
+        test.TestState.Sources.Add(("/0/Oidc.cs", """
+            using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+
+            static class Oidc
+            {
+                public static void Configure(OpenIdConnectOptions options) => {|CDS2004:options.UsePkce = false|};
+            }
+            """));
+        test.TestState.Sources.Add(("/0/GitHub.cs", """
+            using Microsoft.AspNetCore.Authentication.OAuth;
+
+            static class GitHub
+            {
+                public static void Configure(OAuthOptions options)
+                {
+                    options.ClientId = "cad-web";
+                    {|CDS2004:options.UsePkce = false|};
+                }
+            }
+            """));
+        test.FixedState.Sources.Add(("/0/Oidc.cs", """
+            using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+
+            static class Oidc
+            {
+                public static void Configure(OpenIdConnectOptions options) => options.UsePkce = true;
+            }
+            """));
+        test.FixedState.Sources.Add(("/0/GitHub.cs", """
+            using Microsoft.AspNetCore.Authentication.OAuth;
+
+            static class GitHub
+            {
+                public static void Configure(OAuthOptions options)
+                {
+                    options.ClientId = "cad-web";
+                    options.UsePkce = true;
+                }
+            }
+            """));
+        return test.RunAsync();
+    }
+}

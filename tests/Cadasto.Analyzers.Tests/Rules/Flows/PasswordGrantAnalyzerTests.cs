@@ -1,0 +1,147 @@
+using System.Threading.Tasks;
+using VerifyCS = Cadasto.Analyzers.Tests.TestKit.CSharpAnalyzerVerifier<Cadasto.Analyzers.Rules.Flows.PasswordGrantAnalyzer>;
+
+namespace Cadasto.Analyzers.Tests.Rules.Flows;
+
+public sealed class PasswordGrantAnalyzerTests
+{
+    [Fact]
+    public Task IdentityModelPasswordRequest_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Net.Http;
+        using System.Threading.Tasks;
+        using Duende.IdentityModel.Client;
+
+        class Login(HttpClient http)
+        {
+            Task<TokenResponse> SignInAsync(string user, string password) =>
+                http.RequestPasswordTokenAsync({|CDS2003:new PasswordTokenRequest
+                {
+                    Address = "https://auth.cadasto.example/connect/token",
+                    ClientId = "cad-app",
+                    UserName = user,
+                    Password = password,
+                }|});
+
+            Task<TokenResponse> AgainAsync(PasswordTokenRequest request) => {|CDS2003:http.RequestPasswordTokenAsync(request)|};
+        }
+        """);
+
+    [Fact]
+    public Task GrantTypePasswordInFormAndTokenRequest_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Net.Http;
+        using Duende.IdentityModel;
+        using Duende.IdentityModel.Client;
+
+        class Login
+        {
+            FormUrlEncodedContent Form(string user, string password) => new(new[]
+            {
+                new KeyValuePair<string, string>("grant_type", {|CDS2003:"password"|}),
+                new KeyValuePair<string, string>("username", user),
+                new KeyValuePair<string, string>("password", password),
+            });
+
+            TokenRequest Request() => new TokenRequest { {|CDS2003:GrantType = OidcConstants.GrantTypes.Password|}, ClientId = "cad-app" };
+
+            StringContent Body(string user, string password) => new({|CDS2003:"grant_type=password&username=" + user + "&password=" + password|});
+        }
+        """);
+
+    [Fact]
+    public Task GrantTypePasswordInDictionaryAndInterpolation_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Net.Http;
+        using Duende.IdentityModel;
+        using Duende.IdentityModel.Client;
+
+        class Login
+        {
+            FormUrlEncodedContent Form(string user, string password) => new(new Dictionary<string, string>
+            {
+                { "grant_type", {|CDS2003:"password"|} },
+                { "username", user },
+                { "password", password },
+            });
+
+            Dictionary<string, string> Indexed(string user, string password) => new()
+            {
+                ["grant_type"] = {|CDS2003:OidcConstants.GrantTypes.Password|},
+                ["username"] = user,
+                ["password"] = password,
+            };
+
+            StringContent Body(string user, string password) => new({|CDS2003:$"grant_type=password&username={user}&password={password}"|});
+
+            TokenRequest Request() => new TokenRequest { {|CDS2003:GrantType = "password"|}, ClientId = "cad-app" };
+        }
+        """);
+
+    [Fact]
+    public Task MsalUsernamePassword_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Threading.Tasks;
+        using Microsoft.Identity.Client;
+
+        class Login
+        {
+            #pragma warning disable CS0618 // obsolete: the point of the rule
+            Task<AuthenticationResult> SignInAsync(IPublicClientApplication app, string user, string password) =>
+                {|CDS2003:app.AcquireTokenByUsernamePassword(new[] { "api.read" }, user, password)|}.ExecuteAsync();
+        }
+        """);
+
+    [Fact]
+    public Task OtherGrantsAndPasswordWords_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+
+        class Settings
+        {
+            Dictionary<string, string> Form() => new() { { "grant_type", "client_credentials" }, { "scope", "api.read" } };
+            string Message() => "Use grant_type=client_credentials; the password grant is not supported";
+            string Field() => "password";
+        }
+        """);
+
+    [Fact]
+    public Task GrantMentionedInMessages_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using Microsoft.Extensions.Logging;
+
+        class GrantPolicy
+        {
+            void Reject(ILogger logger, string client)
+            {
+                logger.LogWarning("Rejected token request: grant_type=password is disabled for {Client}", client);
+                Console.WriteLine($"grant_type=password refused for {client}");
+                throw new InvalidOperationException("grant_type=password is not allowed");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task GrantInABodyBesideAMessage_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Net.Http;
+        using Microsoft.Extensions.Logging;
+
+        class Login
+        {
+            StringContent Body(ILogger logger, string user, string password)
+            {
+                logger.LogDebug("Requesting a token for {User}", user);
+                var legacy = string.Format({|CDS2003:"grant_type=password&username={0}&password={1}"|}, user, password);
+                return new StringContent({|CDS2003:"grant_type=password&username=" + user + "&password=" + password|});
+            }
+        }
+        """);
+
+    [Fact]
+    public Task OpenIddictPasswordFlow_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using Microsoft.Extensions.DependencyInjection;
+
+        static class Setup
+        {
+            public static void Add(IServiceCollection services) =>
+                services.AddOpenIddict().AddClient(options => {|CDS2003:options.AllowPasswordFlow()|});
+        }
+        """);
+}

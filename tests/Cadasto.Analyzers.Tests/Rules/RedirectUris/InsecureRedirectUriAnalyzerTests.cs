@@ -1,0 +1,145 @@
+using System.Threading;
+using System.Threading.Tasks;
+using Cadasto.Analyzers.Rules.RedirectUris;
+using Cadasto.Analyzers.Tests.TestKit;
+
+namespace Cadasto.Analyzers.Tests.Rules.RedirectUris;
+
+public sealed class InsecureRedirectUriAnalyzerTests
+{
+    private static Task VerifyAsync(string source, params (string Path, string Text)[] files)
+    {
+        var test = new CSharpAnalyzerVerifier<InsecureRedirectUriAnalyzer>.Test { TestCode = source };
+        foreach (var file in files)
+        {
+            test.TestState.AdditionalFiles.Add(file);
+        }
+
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public Task InsecureUrisInCode_ShouldReport() => VerifyAsync("""
+        using Duende.IdentityModel.OidcClient;
+        using Microsoft.Identity.Client;
+
+        class SignIn
+        {
+            void Build()
+            {
+                PublicClientApplicationBuilder.Create("cad").WithRedirectUri({|CDS3002:"http://portal.example.com/callback"|}).Build();
+                var a = new OidcClientOptions { RedirectUri = {|CDS3002:"https://*.example.com/callback"|} };
+                var b = new OidcClientOptions { RedirectUri = {|CDS3002:"https://portal.example.com/callback#done"|} };
+                var c = new OidcClientOptions { RedirectUri = {|CDS3002:"/callback"|} };
+            }
+        }
+        """);
+
+    [Fact]
+    public Task HttpHostThatOnlyLooksLikeLoopback_ShouldReport() => VerifyAsync("""
+        using Duende.IdentityModel.OidcClient;
+
+        class SignIn
+        {
+            void Build()
+            {
+                var a = new OidcClientOptions { RedirectUri = {|CDS3002:"http://127.0.0.1.nip.io/callback"|} };
+                var b = new OidcClientOptions { RedirectUri = {|CDS3002:"http://127.example.com/callback"|} };
+                var c = new OidcClientOptions { RedirectUri = {|CDS3002:"http://localhost.example.com/callback"|} };
+                var d = new OidcClientOptions { RedirectUri = "http://127.0.0.2:8080/callback" };
+            }
+        }
+        """);
+
+    [Fact]
+    public Task InsecureFormFieldsAndProtocolMessage_ShouldReport() => VerifyAsync("""
+        using System.Collections.Generic;
+        using System.Net.Http;
+        using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+
+        class SignIn
+        {
+            FormUrlEncodedContent Exchange(string code)
+            {
+                var form = new Dictionary<string, string> { { "grant_type", "authorization_code" }, { "code", code } };
+                form.Add("redirect_uri", {|CDS3002:"http://portal.example.com/callback"|});
+                return new FormUrlEncodedContent(form);
+            }
+
+            KeyValuePair<string, string> Relative() => new("redirect_uri", {|CDS3002:"/callback"|});
+
+            void Events(OpenIdConnectOptions options) =>
+                options.Events.OnRedirectToIdentityProvider = context =>
+                {
+                    context.ProtocolMessage.RedirectUri = {|CDS3002:"https://*.portal.example.com/signin-oidc"|};
+                    return System.Threading.Tasks.Task.CompletedTask;
+                };
+
+            KeyValuePair<string, string> Loopback() => new("redirect_uri", "http://127.0.0.1:7890/");
+        }
+        """);
+
+    [Fact]
+    public Task SecureUris_ShouldNotReport() => VerifyAsync("""
+        using Duende.IdentityModel.OidcClient;
+        using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+        using Microsoft.Identity.Client;
+
+        class SignIn
+        {
+            void Build(OpenIdConnectOptions oidc)
+            {
+                PublicClientApplicationBuilder.Create("cad").WithRedirectUri("http://localhost").Build();
+                PublicClientApplicationBuilder.Create("cad").WithRedirectUri("http://127.0.0.1:8400/").Build();
+                var a = new OidcClientOptions { RedirectUri = "https://portal.example.com/callback" };
+                var b = new OidcClientOptions { RedirectUri = "com.example.portal:/oauth2redirect" };
+                var c = new OidcClientOptions { RedirectUri = "http://[::1]:5000/cb" };
+                oidc.CallbackPath = "/signin-oidc";
+            }
+        }
+        """);
+
+    [Fact]
+    public Task InsecureUrisInManifestAndAppSettings_ShouldReport() => VerifyAsync("class C { }",
+        ("/0/cadasto.json", """
+        {
+          "application": "portal",
+          "flows": ["authorization_code"],
+          "environments": {
+            "development": { "clientId": "cad-dev", "redirectUris": ["http://localhost:5000/signin-oidc", {|CDS3002:"http://dev.portal.example.com/signin-oidc"|}] },
+            "production": { "clientId": "cad-prod", "redirectUris": ["https://portal.example.com/signin-oidc", {|CDS3002:"https://portal.example.com/cb#x"|}] }
+          }
+        }
+        """),
+        ("/0/appsettings.json", """
+        { "Oidc": { "RedirectUri": {|CDS3002:"http://portal.example.com/signin-oidc"|}, "CallbackPath": "/signin-oidc" }, "Legacy": { "redirect_uri": {|CDS3002:"https://*.portal.example.com/cb"|} } }
+        """));
+
+    [Fact]
+    public Task RelativeAndWildcardUrisInManifest_ShouldReport() => VerifyAsync("class C { }",
+        ("/0/cadasto.json", """
+        {
+          "application": "portal",
+          "flows": ["authorization_code"],
+          "environments": {
+            "staging": { "clientId": "cad-stg", "redirectUris": [{|CDS3002:"/signin-oidc"|}, {|CDS3002:"https://*.staging.portal.example.com/signin-oidc"|}, "https://staging.portal.example.com/signin-oidc"] },
+            "desktop": { "clientId": "cad-desk", "redirectUris": ["http://127.0.0.1/callback", "http://[::1]/callback", "com.example.portal:/oauth2redirect"] }
+          }
+        }
+        """));
+
+    [Fact]
+    public Task ReturnUrlsAfterSignIn_ShouldNotReport() => VerifyAsync("""
+        using System.Collections.Generic;
+        using Microsoft.AspNetCore.Authentication;
+
+        class Account
+        {
+            AuthenticationProperties AfterLogin() => new AuthenticationProperties { RedirectUri = "/" };
+
+            AuthenticationProperties External() => new() { RedirectUri = "http://intranet.example.com/home" };
+
+            Dictionary<string, string> Query(string returnUrl) => new() { ["returnUrl"] = "http://intranet.example.com/home", ["post_logout_redirect"] = "/" };
+        }
+        """);
+}

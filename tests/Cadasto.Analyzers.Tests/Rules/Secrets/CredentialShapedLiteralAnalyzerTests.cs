@@ -1,0 +1,75 @@
+using System.Threading.Tasks;
+using VerifyCS = Cadasto.Analyzers.Tests.TestKit.CSharpAnalyzerVerifier<
+    Cadasto.Analyzers.Rules.Secrets.CredentialShapedLiteralAnalyzer>;
+
+namespace Cadasto.Analyzers.Tests.Rules.Secrets;
+
+// Every value here is a fake made for these tests: random bodies in the vendors' shapes.
+public sealed class CredentialShapedLiteralAnalyzerTests
+{
+    [Fact]
+    public Task WellKnownTokenFormats_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        class Fixtures
+        {
+            static readonly string[] Values =
+            {
+                {|CDS1003:"ghp_L7DxtpYlSXpfKtHF4vUCsMehGAkWvj7FAc9Q"|},
+                {|CDS1003:"AKIAE9UVW53EFR4EDT2S"|},
+                {|CDS1003:"xoxb-650752917034-2366712768426-3JrTAwR4y9ojfljoQoaF1Llq"|},
+                {|CDS1003:"sk_live_sajAIxNKu8iS2G8NPRVdD53X"|},
+                {|CDS1003:"AIzaYYZYn9ZhyiA4uoRgnatmUdjAWtGSU8po-79"|},
+                {|CDS1003:"npm_cabUGJmGEp7CgQ0PBQFI14zGtSnovm14TUOi"|},
+                {|CDS1003:"Etf2Q~nRH9ucAUsdMlHUvTC.QCyEZDz~TddJ8HyS"|},
+            };
+        }
+        """);
+
+    [Fact]
+    public Task JwtPemConnectionStringsAndUrls_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        class Fixtures
+        {
+            void Run()
+            {
+                Use({|CDS1003:"eyJhbGciOiAiSFMyNTYiLCAidHlwIjogIkpXVCJ9.eyJzdWIiOiAic3ZjLWludm9pY2UiLCAiaWF0IjogMTcxNjIzOTAyMn0.PtYgjmUhBel31iEl2hpChYgCfrL1spNxnyVmihA_2O7"|});
+                Use({|CDS1003:"Server=sql.internal;Database=Invoices;User Id=invoice_app;Password=Tr1cky#Pass;"|});
+                Use({|CDS1003:"DefaultEndpointsProtocol=https;AccountName=invoicesync;AccountKey=5LK6KXA0dPBkrGj3APWwKz3GZvRb3qosyu3NK1FXQQ5N7krys09DCgc0R95jbA6AbJV7poTWQx+16tdCTQnhXQ==;EndpointSuffix=core.windows.net"|});
+                Use({|CDS1003:"Endpoint=sb://invoices.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=AkxYSPI9H6b3Nh1/YY0VMucOIOKmZo3n9H6EZ+VG1T4="|});
+                Use({|CDS1003:"https://invoicesync.blob.core.windows.net/exports?sv=2022-11-02&ss=b&srt=co&sp=rl&se=2026-12-31T00:00:00Z&sig=z7EbQgckgtxTHCvDkHyWF%2BteUInkAYa6qKV9EZ5vtl0%3D"|});
+                Use({|CDS1003:"postgres://invoice_app:Tr1cky!Pass@db.internal:5432/invoices"|});
+                Use({|CDS1003:@"-----BEGIN RSA PRIVATE KEY-----
+        yOKhJXvbJWybPk+7SYFG73Awy/lTclLczq3XZLajL7sJrerhCcSplyA5dTUrh4sUXIpC2ITPTP2nLY4dXdkliQgthSpxIoc+6AWt1YlCFno4UoYZXGefnGmU5FuKsQmA
+        -----END RSA PRIVATE KEY-----"|});
+            }
+
+            void Use(string value) { }
+        }
+        """);
+
+    [Fact]
+    public Task LookAlikes_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        class Fixtures
+        {
+            void Run()
+            {
+                Use("3f2504e0-4f89-11d3-9a0c-0305e82c3301");
+                Use("5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8");
+                Use("da39a3ee5e6b4b0d3255bfef95601890afd80709");
+                Use("SGVsbG8sIHRoaXMgaXMgYSBiYXNlNjQgZW5jb2RlZCBwYXlsb2FkIGZvciB0ZXN0cy4=");
+                Use("AKIAIOSFODNN7EXAMPLE");
+                Use("ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
+                Use("-----BEGIN PRIVATE KEY-----");
+                Use("Server=sql.internal;Database=Invoices;Integrated Security=true;");
+                Use("Server=sql.internal;Database=Invoices;User Id=app;Password=${DB_PASSWORD};");
+                Use("Server=sql.internal;User Id=app;Password={0};");
+                Use("UseDevelopmentStorage=true");
+                Use("DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;");
+                Use("https://user@example.com/path");
+                Use("postgres://user:password@localhost:5432/app");
+                Use("The access token expired; request a new one from the token endpoint.");
+                Use("W/\"0815b9e3c1f5a6e2\"");
+            }
+
+            void Use(string value) { }
+        }
+        """);
+}

@@ -1,0 +1,853 @@
+using System.Threading.Tasks;
+using Cadasto.Analyzers.Configuration;
+using Cadasto.Analyzers.Rules.Secrets;
+using Cadasto.Analyzers.CodeFixes;
+using Microsoft.CodeAnalysis.Testing;
+using VerifyCS = Cadasto.Analyzers.Tests.TestKit.CSharpCodeFixVerifier<
+    Cadasto.Analyzers.Rules.Secrets.HardcodedClientSecretAnalyzer,
+    Cadasto.Analyzers.CodeFixes.HardcodedClientSecretCodeFix>;
+
+namespace Cadasto.Analyzers.Tests.Rules.Secrets;
+
+public sealed class HardcodedClientSecretAnalyzerTests
+{
+    // One finding per literal (SPEC): a constant that reaches two sinks is still one squiggle.
+    [Fact]
+    public Task ConstReachingTwoSinks_ShouldReportOnce() => VerifyCS.VerifyAnalyzerAsync("""
+        using Microsoft.Identity.Client;
+
+        static class Secrets
+        {
+            public const string Orders = {|CDS1001:"ord~Xq7.Lp2Mn8Rv4Tw1"|};
+        }
+
+        class Factory
+        {
+            IConfidentialClientApplication A() => ConfidentialClientApplicationBuilder.Create("a").WithClientSecret(Secrets.Orders).Build();
+
+            IConfidentialClientApplication B() => ConfidentialClientApplicationBuilder.Create("b").WithClientSecret(Secrets.Orders).Build();
+
+            ConfidentialClientApplicationOptions C() => new() { ClientId = "c", ClientSecret = Secrets.Orders };
+        }
+        """);
+
+    [Fact]
+    public Task SecretChosenBySwitchExpression_ShouldReportEveryArm() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using Microsoft.Identity.Client;
+
+        class Factory
+        {
+            IConfidentialClientApplication For(string environment)
+            {
+                var secret = environment switch
+                {
+                    "Development" => {|CDS1001:"dev~Xq7.Lp2Mn8Rv4Tw1"|},
+                    "Staging" => {|CDS1001:"stg~Hk5.Jd9Fs3Ga7Qe2"|},
+                    _ => throw new ArgumentOutOfRangeException(nameof(environment)),
+                };
+
+                return ConfidentialClientApplicationBuilder.Create("orders").WithClientSecret(secret).Build();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task SwitchExpressionWithAnArmReadAtRunTime_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using Microsoft.Identity.Client;
+
+        class Factory
+        {
+            IConfidentialClientApplication For(string environment)
+            {
+                var secret = environment switch
+                {
+                    "Development" => "dev~Xq7.Lp2Mn8Rv4Tw1",
+                    _ => Environment.GetEnvironmentVariable("CLIENT_SECRET")!,
+                };
+
+                return ConfidentialClientApplicationBuilder.Create("orders").WithClientSecret(secret).Build();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task BasicHeaderFromStringFormatAndFormBodyFromStringBuilder_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using System.Net.Http;
+        using System.Net.Http.Headers;
+        using System.Text;
+
+        class PartnerToken
+        {
+            const string ClientId = "partner-portal";
+
+            void Basic(HttpRequestMessage request)
+            {
+                var raw = string.Format("{0}:{1}", ClientId, {|CDS1001:"Pp7rT2kW9xQ4mZ1v"|});
+                request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.ASCII.GetBytes(raw)));
+            }
+
+            string Concat() => Convert.ToBase64String(Encoding.UTF8.GetBytes(string.Concat(ClientId, ":", "x")));
+
+            StringContent Body(string state)
+            {
+                var body = new StringBuilder("grant_type=client_credentials");
+                body.Append("&client_id=").Append(ClientId);
+                body.Append("&client_secret=").Append({|CDS1001:"b7E2kQ9zX4wL1pR8"|});
+                body.Append("&state=").Append(state);
+                return new StringContent(body.ToString());
+            }
+        }
+        """);
+
+    [Fact]
+    public Task LiteralPassedToWithClientSecret_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using Microsoft.Identity.Client;
+
+        class TokenProvider
+        {
+            IConfidentialClientApplication Build() =>
+                ConfidentialClientApplicationBuilder.Create("cad-dev-invoice-sync")
+                    .WithClientSecret({|CDS1001:"s3cr3t-v4lue-Kq8~xZ"|})
+                    .Build();
+        }
+        """);
+
+    [Fact]
+    public Task ConstantThroughFieldAndLocal_ShouldReportAtTheLiteral() => VerifyCS.VerifyAnalyzerAsync("""
+        using Microsoft.Identity.Client;
+
+        static class Secrets
+        {
+            public const string Prefix = "abc";
+            public const string ClientSecret = {|CDS1001:Prefix + "-Kq8~xZ91"|};
+            public static readonly string Other = {|CDS1001:"q9.Lm2~pX"|};
+        }
+
+        class TokenProvider
+        {
+            void Build()
+            {
+                ConfidentialClientApplicationBuilder.Create("id").WithClientSecret(Secrets.ClientSecret);
+                var secret = Secrets.Other;
+                ConfidentialClientApplicationBuilder.Create("id").WithClientSecret(secret);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task InterpolationAndTernaryOfConstants_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using Microsoft.Identity.Client;
+
+        class TokenProvider
+        {
+            const string Part = "Kq8~xZ";
+
+            void Build(bool production)
+            {
+                ConfidentialClientApplicationBuilder.Create("id").WithClientSecret({|CDS1001:$"{Part}-91aa"|});
+                ConfidentialClientApplicationBuilder.Create("id").WithClientSecret(production ? {|CDS1001:"prod-Kq8~xZ"|} : {|CDS1001:"dev-Kq8~xZ"|});
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ValueReadAtRunTime_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using Microsoft.Extensions.Configuration;
+        using Microsoft.Identity.Client;
+
+        class TokenProvider
+        {
+            static string fromStore = "";
+
+            void Build(IConfiguration configuration, string injected)
+            {
+                ConfidentialClientApplicationBuilder.Create("id").WithClientSecret(configuration["Cadasto:ClientSecret"]);
+                ConfidentialClientApplicationBuilder.Create("id").WithClientSecret(Environment.GetEnvironmentVariable("CADASTO_CLIENT_SECRET"));
+                ConfidentialClientApplicationBuilder.Create("id").WithClientSecret(injected);
+                ConfidentialClientApplicationBuilder.Create("id").WithClientSecret(fromStore);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task LocalAssignedTwice_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using Microsoft.Identity.Client;
+
+        class TokenProvider
+        {
+            void Build()
+            {
+                var secret = "fallback-Kq8~xZ";
+                secret = Environment.GetEnvironmentVariable("CADASTO_CLIENT_SECRET");
+                ConfidentialClientApplicationBuilder.Create("id").WithClientSecret(secret);
+            }
+        }
+        """);
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("<your-secret>")]
+    [InlineData("changeme")]
+    [InlineData("REPLACE_ME")]
+    [InlineData("xxx")]
+    [InlineData("${CADASTO_CLIENT_SECRET}")]
+    [InlineData("%CADASTO_CLIENT_SECRET%")]
+    [InlineData("{{clientSecret}}")]
+    [InlineData("#{ClientSecret}#")]
+    public Task Placeholder_ShouldNotReport(string placeholder) => VerifyCS.VerifyAnalyzerAsync($$"""
+        using Microsoft.Identity.Client;
+
+        class TokenProvider
+        {
+            void Build() => ConfidentialClientApplicationBuilder.Create("id").WithClientSecret("{{placeholder}}");
+        }
+        """);
+
+    [Fact]
+    public Task SameMethodNameOnAnotherType_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        class FakeBuilder
+        {
+            public FakeBuilder WithClientSecret(string clientSecret) => this;
+            void Build() => WithClientSecret("Kq8~xZ-not-a-sink");
+        }
+        """);
+
+    [Fact]
+    public Task IConfigurationParameterInScope_ShouldFixWithConfigurationRead() => VerifyCS.VerifyCodeFixAsync("""
+        using Microsoft.Extensions.Configuration;
+        using Microsoft.Identity.Client;
+
+        class TokenProvider
+        {
+            IConfidentialClientApplication Build(IConfiguration configuration) =>
+                ConfidentialClientApplicationBuilder.Create("id").WithClientSecret({|CDS1001:"s3cr3t-Kq8~xZ"|}).Build();
+        }
+        """, """
+        using Microsoft.Extensions.Configuration;
+        using Microsoft.Identity.Client;
+
+        class TokenProvider
+        {
+            IConfidentialClientApplication Build(IConfiguration configuration) =>
+                ConfidentialClientApplicationBuilder.Create("id").WithClientSecret(configuration["Cadasto:ClientSecret"]).Build();
+        }
+        """);
+
+    [Fact]
+    public Task NoConfigurationInScope_ShouldFixWithEnvironmentVariable() => VerifyCS.VerifyCodeFixAsync("""
+        using System;
+        using Microsoft.Identity.Client;
+
+        class TokenProvider
+        {
+            IConfidentialClientApplication Build() =>
+                ConfidentialClientApplicationBuilder.Create("id").WithClientSecret({|CDS1001:"s3cr3t-Kq8~xZ"|}).Build();
+        }
+        """, """
+        using System;
+        using Microsoft.Identity.Client;
+
+        class TokenProvider
+        {
+            IConfidentialClientApplication Build() =>
+                ConfidentialClientApplicationBuilder.Create("id").WithClientSecret(Environment.GetEnvironmentVariable("CADASTO_CLIENT_SECRET")).Build();
+        }
+        """);
+
+    [Fact]
+    public Task ConstField_ShouldFixAndBecomeStaticReadonly() => new VerifyCS.Test
+    {
+        TestCode = """
+            using System;
+            using Microsoft.Identity.Client;
+
+            class TokenProvider
+            {
+                private const string ClientSecret = {|CDS1001:"s3cr3t-Kq8~xZ"|};
+
+                IConfidentialClientApplication Build() =>
+                    ConfidentialClientApplicationBuilder.Create("id").WithClientSecret(ClientSecret).Build();
+            }
+            """,
+        FixedCode = """
+            using System;
+            using Microsoft.Identity.Client;
+
+            class TokenProvider
+            {
+                private static readonly string ClientSecret = Environment.GetEnvironmentVariable("CADASTO_CLIENT_SECRET");
+
+                IConfidentialClientApplication Build() =>
+                    ConfidentialClientApplicationBuilder.Create("id").WithClientSecret(ClientSecret).Build();
+            }
+            """,
+        // The literal sits in the const's declaration, away from the call that reaches the sink:
+        // a non-local diagnostic by design (the squiggle belongs where the secret is written).
+        CodeFixTestBehaviors = CodeFixTestBehaviors.SkipLocalDiagnosticCheck,
+    }.RunAsync();
+
+    [Fact]
+    public Task NullableEnabled_ShouldFixWithFailFastRead() => VerifyCS.VerifyCodeFixAsync("""
+        #nullable enable
+        using System;
+        using Microsoft.Extensions.Configuration;
+        using Microsoft.Identity.Client;
+
+        class TokenProvider(IConfiguration configuration)
+        {
+            IConfidentialClientApplication Build() =>
+                ConfidentialClientApplicationBuilder.Create("id").WithClientSecret({|CDS1001:"s3cr3t-Kq8~xZ"|}).Build();
+        }
+        """, """
+        #nullable enable
+        using System;
+        using Microsoft.Extensions.Configuration;
+        using Microsoft.Identity.Client;
+
+        class TokenProvider(IConfiguration configuration)
+        {
+            IConfidentialClientApplication Build() =>
+                ConfidentialClientApplicationBuilder.Create("id").WithClientSecret(configuration["Cadasto:ClientSecret"] ?? throw new InvalidOperationException("Set the configuration value Cadasto:ClientSecret (dotnet user-secrets set \"Cadasto:ClientSecret\" <value>).")).Build();
+        }
+        """);
+
+    [Fact]
+    public Task SeveralSecrets_ShouldFixAllInOnePass() => VerifyCS.VerifyCodeFixAsync("""
+        using Microsoft.Extensions.Configuration;
+        using Microsoft.Identity.Client;
+
+        class TokenProvider
+        {
+            void Build(IConfiguration configuration)
+            {
+                ConfidentialClientApplicationBuilder.Create("a").WithClientSecret({|CDS1001:"first-Kq8~xZ"|});
+                ConfidentialClientApplicationBuilder.Create("b").WithClientSecret({|CDS1001:"second-Kq8~xZ"|});
+            }
+        }
+        """, """
+        using Microsoft.Extensions.Configuration;
+        using Microsoft.Identity.Client;
+
+        class TokenProvider
+        {
+            void Build(IConfiguration configuration)
+            {
+                ConfidentialClientApplicationBuilder.Create("a").WithClientSecret(configuration["Cadasto:ClientSecret"]);
+                ConfidentialClientApplicationBuilder.Create("b").WithClientSecret(configuration["Cadasto:ClientSecret"]);
+            }
+        }
+        """);
+    [Fact]
+    public Task MsalOptionsAndIdentityModelRequests_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using Duende.IdentityModel.Client;
+        using Duende.IdentityModel.OidcClient;
+        using Microsoft.Identity.Client;
+
+        class Tokens
+        {
+            void Configure()
+            {
+                var msal = new ConfidentialClientApplicationOptions { ClientId = "cad-dev", ClientSecret = {|CDS1001:"Kq8~xZ.msal-options"|} };
+                var cc = new ClientCredentialsTokenRequest { Address = "https://auth.example/connect/token", ClientId = "cad-dev", ClientSecret = {|CDS1001:"Kq8~xZ.client-credentials"|} };
+                var code = new AuthorizationCodeTokenRequest { ClientSecret = {|CDS1001:"Kq8~xZ.code"|}, Code = "abc" };
+                var refresh = new RefreshTokenRequest { ClientSecret = {|CDS1001:"Kq8~xZ.refresh"|}, RefreshToken = "r" };
+                var exchange = new TokenExchangeTokenRequest { ClientSecret = {|CDS1001:"Kq8~xZ.exchange"|} };
+                var options = new TokenClientOptions { ClientId = "cad-dev", ClientSecret = {|CDS1001:"Kq8~xZ.token-client"|} };
+                var basic = new BasicAuthenticationHeaderValue("cad-dev", {|CDS1001:"Kq8~xZ.basic"|});
+                var oidc = new OidcClientOptions { ClientId = "cad-dev", ClientSecret = {|CDS1001:"Kq8~xZ.oidc-client"|} };
+                cc.ClientSecret = {|CDS1001:"Kq8~xZ.assigned"|};
+            }
+        }
+        """);
+
+    [Fact]
+    public Task LegacyIdentityModelRequests_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using IdentityModel.Client;
+
+        class Tokens
+        {
+            object Request() => new ClientCredentialsTokenRequest { ClientId = "cad-dev", ClientSecret = {|CDS1001:"Kq8~xZ.legacy"|} };
+        }
+        """);
+
+    [Fact]
+    public Task AspNetCoreOptionsInLambdasAndConfigure_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using Microsoft.AspNetCore.Authentication.OAuth;
+        using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+        using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.Identity.Web;
+
+        static class Startup
+        {
+            static void Add(IServiceCollection services)
+            {
+                services.AddAuthentication().AddOpenIdConnect(options =>
+                {
+                    options.ClientId = "cad-dev";
+                    options.ClientSecret = {|CDS1001:"Kq8~xZ.oidc"|};
+                });
+                services.Configure<OpenIdConnectOptions>("oidc", o => o.ClientSecret = {|CDS1001:"Kq8~xZ.configure"|});
+                services.Configure<OAuthOptions>(o => { o.ClientSecret = {|CDS1001:"Kq8~xZ.oauth"|}; });
+                services.Configure<MicrosoftIdentityOptions>(o => o.ClientSecret = {|CDS1001:"Kq8~xZ.identity-web"|});
+            }
+        }
+        """);
+
+    [Fact]
+    public Task CredentialDescriptionOpenIddictAndAzureIdentity_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using Azure.Identity;
+        using Microsoft.Identity.Abstractions;
+        using OpenIddict.Abstractions;
+        using OpenIddict.Client;
+
+        class Registrations
+        {
+            void Add()
+            {
+                var credential = new CredentialDescription { SourceType = CredentialSource.ClientSecret, ClientSecret = {|CDS1001:"Kq8~xZ.description"|} };
+                var registration = new OpenIddictClientRegistration { ClientId = "cad-dev", ClientSecret = {|CDS1001:"Kq8~xZ.openiddict"|} };
+                var seeded = new OpenIddictApplicationDescriptor { ClientId = "console", ClientSecret = {|CDS1001:"388D45FA-B36B-4988-BA59-B187D329C207"|} };
+                var azure = new ClientSecretCredential("tenant", "cad-dev", {|CDS1001:"Kq8~xZ.azure"|});
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ClientSecretFormFields_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Net.Http;
+
+        class TokenCall
+        {
+            const string Secret = {|CDS1001:"Kq8~xZ.const"|};
+
+            HttpContent Build(string clientId)
+            {
+                var form = new Dictionary<string, string>
+                {
+                    { "grant_type", "client_credentials" },
+                    { "client_id", clientId },
+                    { "client_secret", {|CDS1001:"Kq8~xZ.initializer"|} },
+                };
+                form["client_secret"] = {|CDS1001:"Kq8~xZ.indexer"|};
+                form.Add("client_secret", Secret);
+                var indexed = new Dictionary<string, string> { ["client_secret"] = {|CDS1001:"Kq8~xZ.index-init"|} };
+                var pairs = new List<KeyValuePair<string, string>> { new KeyValuePair<string, string>("client_secret", {|CDS1001:"Kq8~xZ.pair"|}) };
+                var body = new { client_id = clientId, client_secret = {|CDS1001:"Kq8~xZ.anonymous"|} };
+                return new FormUrlEncodedContent(new[] { new KeyValuePair<string, string>("client_secret", {|CDS1001:"Kq8~xZ.form"|}) });
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ClientSecretInQueryStringsAndBodies_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        class TokenCall
+        {
+            const string Secret = {|CDS1001:"Kq8~xZ.q1"|};
+
+            string Build(string clientId) => $"grant_type=client_credentials&client_id={clientId}&client_secret={Secret}";
+            string Concat(string clientId) => "client_id=" + clientId + "&client_secret=" + {|CDS1001:"Kq8~xZ.q2"|};
+            string Spelled() => {|CDS1001:"grant_type=client_credentials&client_id=app&client_secret=Kq8~xZ.q3"|};
+        }
+        """);
+
+    [Fact]
+    public Task BasicAuthorizationHeaderFromIdAndSecret_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using System.Net.Http;
+        using System.Net.Http.Headers;
+        using System.Text;
+
+        class TokenCall
+        {
+            const string ClientId = "cad-dev";
+            const string Secret = {|CDS1001:"Kq8~xZ.basic-const"|};
+
+            void Build(HttpClient client, HttpRequestMessage request)
+            {
+                client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes({|CDS1001:"cad-dev:Kq8~xZ.literal"|})));
+                request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.ASCII.GetBytes($"{ClientId}:{Secret}")));
+                request.Headers.Add("Authorization", "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(ClientId + ":" + {|CDS1001:"Kq8~xZ.concat"|})));
+                request.Headers.Authorization = new AuthenticationHeaderValue("Basic", {|CDS1001:"Y2FkLWRldjpLcTh+eFouZW5jb2RlZA=="|});
+            }
+        }
+        """);
+
+    [Fact]
+    public Task FallbackAfterStoreRead_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using Microsoft.Extensions.Configuration;
+        using Microsoft.Identity.Client;
+
+        class TokenProvider
+        {
+            void Build(IConfiguration configuration) =>
+                ConfidentialClientApplicationBuilder.Create("id").WithClientSecret(configuration["Cadasto:ClientSecret"] ?? {|CDS1001:"Kq8~xZ.fallback"|});
+        }
+        """);
+
+    [Fact]
+    public Task ReadsAndOtherFields_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using System.Collections.Generic;
+        using System.Net.Http.Headers;
+        using System.Text;
+        using Duende.IdentityModel.Client;
+        using Microsoft.Extensions.Configuration;
+
+        class TokenCall
+        {
+            void Build(IConfiguration configuration, string secret)
+            {
+                var form = new Dictionary<string, string> { { "client_id", "cad-dev" }, { "client_secret", secret }, { "scope", "api.read" } };
+                var request = new ClientCredentialsTokenRequest { ClientId = "cad-dev", ClientSecret = configuration["Cadasto:ClientSecret"] };
+                var empty = new ClientCredentialsTokenRequest { ClientSecret = "" };
+                var placeholder = new ClientCredentialsTokenRequest { ClientSecret = "<your-client-secret>" };
+                var query = $"client_id=cad-dev&client_secret={secret}";
+                var template = "client_id={0}&client_secret={1}";
+                var header = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("cad-dev:" + secret)));
+                var names = new AuthenticationHeaderValue("Bearer", Environment.GetEnvironmentVariable("TOKEN"));
+            }
+        }
+        """);
+
+    [Fact]
+    public Task UserSinkFromEditorConfig_ShouldReport() => new VerifyCS.Test
+    {
+        TestState =
+        {
+            Sources =
+            {
+                """
+                namespace Partner.Sdk
+                {
+                    public sealed class PartnerClient
+                    {
+                        public string SharedKey { get; set; } = "";
+                        public void Connect(string endpoint, string apiSecret) { }
+                        public PartnerClient(string name = "", string signingSecret = "") { }
+                    }
+                }
+
+                class Use
+                {
+                    void Run()
+                    {
+                        var client = new Partner.Sdk.PartnerClient("x", {|CDS1001:"Kq8~xZ.ctor"|}) { SharedKey = {|CDS1001:"Kq8~xZ.prop"|} };
+                        client.Connect("https://partner.example", {|CDS1001:"Kq8~xZ.method"|});
+                    }
+                }
+                """,
+            },
+            AnalyzerConfigFiles = { ("/.globalconfig", "is_global = true\ncadasto_secret_sinks = Partner.Sdk.PartnerClient.SharedKey, Partner.Sdk.PartnerClient.Connect, Partner.Sdk.PartnerClient..ctor\n") },
+        },
+    }.RunAsync();
+    private const string ManifestWithUserSecretsKey = """
+        {
+          "application": "invoice-sync",
+          "contact": { "name": "Jane Doe", "email": "jane@example.com" },
+          "clientType": "confidential",
+          "flows": ["client_credentials"],
+          "scopes": ["api.read"],
+          "environments": {
+            "development": {
+              "clientId": "cad-dev-invoice-sync",
+              "secret": { "store": "user-secrets", "key": "InvoiceSync:Cadasto:Secret" }
+            }
+          }
+        }
+        """;
+
+    [Fact]
+    public Task ManifestNamesTheDevelopmentKey_ShouldFixWithThatKey() => new VerifyCS.Test
+    {
+        TestState =
+        {
+            Sources =
+            {
+                """
+                using Microsoft.Extensions.Configuration;
+                using Microsoft.Identity.Client;
+
+                class TokenProvider
+                {
+                    IConfidentialClientApplication Build(IConfiguration configuration) =>
+                        ConfidentialClientApplicationBuilder.Create("id").WithClientSecret({|CDS1001:"s3cr3t-Kq8~xZ"|}).Build();
+                }
+                """,
+            },
+            AdditionalFiles = { ("cadasto.json", ManifestWithUserSecretsKey) },
+        },
+        FixedState =
+        {
+            Sources =
+            {
+                """
+                using Microsoft.Extensions.Configuration;
+                using Microsoft.Identity.Client;
+
+                class TokenProvider
+                {
+                    IConfidentialClientApplication Build(IConfiguration configuration) =>
+                        ConfidentialClientApplicationBuilder.Create("id").WithClientSecret(configuration["InvoiceSync:Cadasto:Secret"]).Build();
+                }
+                """,
+            },
+            AdditionalFiles = { ("cadasto.json", ManifestWithUserSecretsKey) },
+        },
+    }.RunAsync();
+
+    [Fact]
+    public Task ManifestNamesAnEnvironmentVariable_ShouldFixWithThatVariable()
+    {
+        var manifest = ManifestWithUserSecretsKey.Replace("\"store\": \"user-secrets\", \"key\": \"InvoiceSync:Cadasto:Secret\"", "\"store\": \"environment\", \"name\": \"INVOICE_SYNC_CADASTO_SECRET\"");
+        return new VerifyCS.Test
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    """
+                    using Microsoft.Extensions.Configuration;
+                    using Microsoft.Identity.Client;
+
+                    class TokenProvider
+                    {
+                        IConfidentialClientApplication Build(IConfiguration configuration) =>
+                            ConfidentialClientApplicationBuilder.Create("id").WithClientSecret({|CDS1001:"s3cr3t-Kq8~xZ"|}).Build();
+                    }
+                    """,
+                },
+                AdditionalFiles = { ("cadasto.json", manifest) },
+            },
+            FixedState =
+            {
+                Sources =
+                {
+                    """
+                    using Microsoft.Extensions.Configuration;
+                    using Microsoft.Identity.Client;
+
+                    class TokenProvider
+                    {
+                        IConfidentialClientApplication Build(IConfiguration configuration) =>
+                            ConfidentialClientApplicationBuilder.Create("id").WithClientSecret(System.Environment.GetEnvironmentVariable("INVOICE_SYNC_CADASTO_SECRET")).Build();
+                    }
+                    """,
+                },
+                AdditionalFiles = { ("cadasto.json", manifest) },
+            },
+        }.RunAsync();
+    }
+    [Fact]
+    public Task ClientSecretOfAnUnresolvedOptionsType_ShouldReport() => new VerifyCS.Test
+    {
+        // A source-only scan may lack a library (here Microsoft.AspNetCore.Authentication.Google): the options type
+        // does not bind, and the member named ClientSecret is still the OAuth client secret.
+        TestCode = """
+            using Microsoft.Extensions.DependencyInjection;
+
+            static class Startup
+            {
+                static void Add(IServiceCollection services)
+                {
+                    services.AddAuthentication().AddGoogle(o =>
+                    {
+                        o.ClientId = "1234-abc.apps.googleusercontent.com";
+                        o.ClientSecret = {|CDS1001:"GOCSPX-g00gle.Secret81"|};
+                    });
+                    var options = new Missing.OAuth2IntrospectionOptions { ClientSecret = {|CDS1001:"introspection-8d1c"|} };
+                }
+            }
+            """,
+        CompilerDiagnostics = CompilerDiagnostics.None,
+    }.RunAsync();
+
+    [Fact]
+    public Task InstructionsInsteadOfASecret_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+        using Microsoft.Extensions.DependencyInjection;
+
+        static class Startup
+        {
+            static void Add(IServiceCollection services) =>
+                services.Configure<OpenIdConnectOptions>(o => o.ClientSecret = "copy client secret from Google here");
+        }
+        """);
+    [Fact]
+    public Task TeamDeclaredPlaceholder_ShouldNotReport() => new VerifyCS.Test
+    {
+        TestState =
+        {
+            Sources =
+            {
+                """
+                using Microsoft.Identity.Client;
+
+                class TokenProvider
+                {
+                    void Build()
+                    {
+                        ConfidentialClientApplicationBuilder.Create("id").WithClientSecret("Dev0nly~Secret");
+                        ConfidentialClientApplicationBuilder.Create("id").WithClientSecret({|CDS1001:"Pr0d~Secret.71"|});
+                    }
+                }
+                """,
+            },
+            AnalyzerConfigFiles = { ("/.globalconfig", "is_global = true\ncadasto_allowed_placeholders = Dev0nly~Secret\n") },
+        },
+    }.RunAsync();
+    [Fact]
+    public Task ManifestKeyWithoutConfigurationInScope_ShouldFixWithTheMatchingVariable() => new VerifyCS.Test
+    {
+        TestState =
+        {
+            Sources =
+            {
+                """
+                using Microsoft.Identity.Client;
+
+                class TokenProvider
+                {
+                    IConfidentialClientApplication Build() =>
+                        ConfidentialClientApplicationBuilder.Create("id").WithClientSecret({|CDS1001:"s3cr3t-Kq8~xZ"|}).Build();
+                }
+                """,
+            },
+            AdditionalFiles = { ("cadasto.json", ManifestWithUserSecretsKey) },
+        },
+        FixedState =
+        {
+            Sources =
+            {
+                """
+                using Microsoft.Identity.Client;
+
+                class TokenProvider
+                {
+                    IConfidentialClientApplication Build() =>
+                        ConfidentialClientApplicationBuilder.Create("id").WithClientSecret(System.Environment.GetEnvironmentVariable("INVOICE_SYNC_CADASTO_SECRET")).Build();
+                }
+                """,
+            },
+            AdditionalFiles = { ("cadasto.json", ManifestWithUserSecretsKey) },
+        },
+    }.RunAsync();
+    [Fact]
+    public Task SecretValueSpelledOut_ShouldReport()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using Cadasto.Credentials;
+
+                static class Credentials
+                {
+                    public static readonly SecretValue Secret = new({|CDS1001:"Kq8~xZ.generated-secret"|});
+                }
+                """,
+        };
+        test.TestState.AdditionalReferences.Add(typeof(Cadasto.Credentials.SecretValue).Assembly);
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task GetOnlyPropertyAndReadonlyInstanceField_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using Microsoft.Identity.Client;
+
+        static class Registration
+        {
+            public static string Secret { get; } = {|CDS1001:"Rk2~Lm9.Pq4Xz7Wv1Nb6"|};
+        }
+
+        class Reader
+        {
+            private readonly string _secret = {|CDS1001:"mb~Z4x.Nq8Wr2Lt6Yv0"|};
+
+            void Build()
+            {
+                ConfidentialClientApplicationBuilder.Create("id").WithClientSecret(Registration.Secret);
+                ConfidentialClientApplicationBuilder.Create("id").WithClientSecret(_secret);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ReadonlyMembersSetAtRunTime_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using Microsoft.Identity.Client;
+
+        class Reader
+        {
+            private readonly string _secret = "mb~Z4x.Nq8Wr2Lt6Yv0";
+            public string Settable { get; set; } = "Rk2~Lm9.Pq4Xz7Wv1Nb6";
+            public string Computed { get { return "q9.Lm2~pX-computed"; } }
+
+            public Reader(string secret) => _secret = secret;
+
+            void Build()
+            {
+                ConfidentialClientApplicationBuilder.Create("id").WithClientSecret(_secret);
+                ConfidentialClientApplicationBuilder.Create("id").WithClientSecret(Settable);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task CompositionWithoutTextOfItsOwn_ShouldReportAtItsConstants() => VerifyCS.VerifyAnalyzerAsync("""
+        using Microsoft.Identity.Client;
+
+        static class Secrets
+        {
+            private const string Prefix = {|CDS1001:"Xy7~"|};
+            private const string Body = {|CDS1001:"Kp3.Lm8Qw2Rz5Vb9"|};
+            public static readonly string Graph = Prefix + Body;
+        }
+
+        class Graph
+        {
+            void Build() => ConfidentialClientApplicationBuilder.Create("id").WithClientSecret(Secrets.Graph);
+        }
+        """);
+
+    [Fact]
+    public Task BasicHeaderFromStringJoin_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using System.Net.Http.Headers;
+        using System.Text;
+
+        class Joined
+        {
+            const string ClientId = "billing";
+
+            AuthenticationHeaderValue Header() =>
+                new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(string.Join(":", ClientId, {|CDS1001:"j01ned-Bx4Lq"|}))));
+
+            AuthenticationHeaderValue Other(string secret) =>
+                new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(string.Join(":", ClientId, secret))));
+        }
+        """);
+
+    [Fact]
+    public Task ConfigurationPathsAndPatternsInClientSecretFields_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Text.RegularExpressions;
+
+        static class Keys
+        {
+            static readonly Dictionary<string, string> Map = new()
+            {
+                ["client_secret"] = "Cadasto__ClientSecret",
+                ["client_id"] = "Cadasto:ClientId",
+            };
+
+            static readonly Dictionary<string, string> Other = new() { ["client_secret"] = "AzureAd:ClientSecret" };
+
+            static readonly Regex Field = new("client_secret=([^&]+)");
+            static readonly Regex Escaped = new(@"client_secret=\w+");
+        }
+        """);
+}

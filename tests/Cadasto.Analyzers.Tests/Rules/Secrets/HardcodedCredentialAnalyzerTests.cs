@@ -1,0 +1,366 @@
+using System.Threading.Tasks;
+using VerifyCS = Cadasto.Analyzers.Tests.TestKit.CSharpCodeFixVerifier<
+    Cadasto.Analyzers.Rules.Secrets.HardcodedCredentialAnalyzer,
+    Cadasto.Analyzers.CodeFixes.HardcodedCredentialCodeFix>;
+
+namespace Cadasto.Analyzers.Tests.Rules.Secrets;
+
+public sealed class HardcodedCredentialAnalyzerTests
+{
+    [Fact]
+    public Task KeyBytesAtHmacSinks_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using System.Security.Cryptography;
+        using System.Text;
+
+        class WebhookSignature
+        {
+            byte[] Sign(byte[] body)
+            {
+                using var hmac = new HMACSHA256(Encoding.UTF8.GetBytes({|CDS1002:"whk_9Xq2Lm7Vw4Rz1Kp"|}));
+                return hmac.ComputeHash(body);
+            }
+
+            byte[] Sign512(byte[] body) => HMACSHA512.HashData(Convert.FromBase64String({|CDS1002:"q8Lm2Xz7Qw4Rt1Vb5Nc9Hd3J"|}), body);
+        }
+        """);
+
+    [Fact]
+    public Task NamelessConstantsAtKeyAndCredentialSinks_ShouldReportOnceAtTheLiteral() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Net;
+        using System.Security.Cryptography;
+        using System.Text;
+
+        static class AuthOptions
+        {
+            public const string KEY = {|CDS1002:"orders_signing_9Xq2!Lm7Vw4Rz1Kp"|};
+            private static readonly string Backup = {|CDS1002:"Backup#2024-x7"|};
+            public const string Dev = "local";
+
+            public static HMAC First() => new HMACSHA256(Encoding.UTF8.GetBytes(KEY));
+            public static HMAC Second() => new HMACSHA512(Encoding.UTF8.GetBytes(KEY));
+            public static NetworkCredential Credential() => new("svc-backup", Backup);
+
+            public static HMAC FromLocal()
+            {
+                var keyBytes = Encoding.ASCII.GetBytes({|CDS1002:"whk_7Kq2Wm9Xv4Lz1Bn8"|});
+                return new HMACSHA256(keyBytes);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ConstantsTheLiteralRuleOwnsOrShapedOrReadAtRunTime_ShouldNotReportTwice() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using System.Net;
+        using System.Security.Cryptography;
+        using System.Text;
+
+        static class Keys
+        {
+            public const string SigningSecret = {|CDS1002:"orders_signing_9Xq2!Lm7Vw4Rz1Kp"|};
+            public static readonly string FromEnvironment = Environment.GetEnvironmentVariable("SIGNING_KEY") ?? "";
+            public const string Placeholder = "changeme";
+
+            public static HMAC A() => new HMACSHA256(Encoding.UTF8.GetBytes(SigningSecret));
+            public static HMAC B() => new HMACSHA256(Encoding.UTF8.GetBytes(FromEnvironment));
+            public static NetworkCredential C() => new("svc", Placeholder);
+        }
+        """);
+
+    [Fact]
+    public Task KeysPassedToCloudAndSaasClients_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        namespace SendGrid { public class SendGridClient { public SendGridClient(string apiKey, string? host = null) { } } }
+        namespace Twilio { public static class TwilioClient { public static void Init(string username, string password) { } } }
+        namespace Amazon.Runtime { public class BasicAWSCredentials { public BasicAWSCredentials(string accessKey, string secretKey) { } } }
+        namespace Azure { public class AzureKeyCredential { public AzureKeyCredential(string key) { } } }
+
+        class Clients
+        {
+            void Create()
+            {
+                _ = new SendGrid.SendGridClient({|CDS1002:"sgk-7Kq2Wm9Xv4Lz1Bn8Cp3"|});
+                Twilio.TwilioClient.Init("AC9b2f4e6d8c0a1b3d5f7e9c2a4b6d8f0e", {|CDS1002:"7d3f9a1c5e2b8d4f6a0c3e5b7d9f1a2c"|});
+                _ = new Amazon.Runtime.BasicAWSCredentials("AKIA-ID-IS-PUBLIC", {|CDS1002:"kR7vQ2mX9pL4wZ1nB8cT5hJ3fD6sA0gE2yU7iO4p"|});
+                _ = new Azure.AzureKeyCredential({|CDS1002:"4f1d8e2c9b7a6f5e3d2c1b0a9f8e7d6c"|});
+                _ = new Azure.AzureKeyCredential("");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task KeyBytesReadAtRunTimeOrHashedData_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Security.Cryptography;
+        using System.Text;
+
+        class WebhookSignature
+        {
+            byte[] Sign(string key, byte[] body)
+            {
+                using var hmac = new HMACSHA256(Encoding.UTF8.GetBytes(key));
+                return hmac.ComputeHash(Encoding.UTF8.GetBytes("x9Kq2Lm7Vw4Rz1Kp-payload"));
+            }
+        }
+        """);
+
+    [Fact]
+    public Task CredentialNamedDeclarations_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+
+        class PartnerSettings
+        {
+            private const string PartnerApiKey = {|CDS1002:"pk_4f9a1c77e2b84d1f"|};
+            public static readonly string DbPassword = {|CDS1002:"Winter2024!"|};
+            public string SmtpPassword { get; set; } = {|CDS1002:"hunter22"|};
+            public string ServiceToken => {|CDS1002:"tok-8d1f7a2c"|};
+
+            void Connect(string password = {|CDS1002:"admin123"|})
+            {
+                var accessToken = {|CDS1002:"a8f3k2j9d0s7"|};
+                string partner_api_key;
+                partner_api_key = {|CDS1002:"ab12cd34ef56"|};
+                Environment.SetEnvironmentVariable("PARTNER_API_KEY", {|CDS1002:"ab12cd34ef57"|});
+            }
+        }
+        """);
+
+    [Fact]
+    public Task KeysNamedArgumentsAndAnonymousObjects_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+
+        class Api
+        {
+            void Call(string url, string apiKey = "") { }
+
+            void Run()
+            {
+                var headers = new Dictionary<string, string>
+                {
+                    ["X-Api-Key"] = {|CDS1002:"a1b2c3d4e5f6"|},
+                };
+                var more = new Dictionary<string, string> { { "Authorization-Token", {|CDS1002:"zz91aa82bb73"|} } };
+                headers.Add("db_password", {|CDS1002:"Pa55w0rd!"|});
+                var body = new { username = "svc", password = {|CDS1002:"S3rv1ce!Pass"|} };
+                Call("https://partner.example", apiKey: {|CDS1002:"k-72hd92jd"|});
+                var pair = new KeyValuePair<string, string>("refresh_token", {|CDS1002:"rt-0x91ma"|});
+            }
+        }
+        """);
+
+    [Fact]
+    public Task AttributeNamedArgument_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+
+        [AttributeUsage(AttributeTargets.Class)]
+        sealed class PartnerAttribute : Attribute
+        {
+            public string ApiKey { get; set; } = "";
+        }
+
+        [Partner(ApiKey = {|CDS1002:"k-72hd92jd"|})]
+        class Client { }
+        """);
+
+    [Fact]
+    public Task KnownCredentialSinkPositional_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Net;
+        using System.Net.Http.Headers;
+
+        class Calls
+        {
+            void Run()
+            {
+                var credential = new NetworkCredential("svc-backup", {|CDS1002:"Backup#2024"|});
+                var bearer = new AuthenticationHeaderValue("Bearer", {|CDS1002:"9f8e7d6c5b4a"|});
+            }
+        }
+        """);
+
+    [Fact]
+    public Task NotSecrets_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using System.Collections.Generic;
+        using System.Threading;
+        using Microsoft.Extensions.Configuration;
+
+        enum TokenKind { Access, Refresh }
+
+        static class ConfigKeys
+        {
+            public const string ClientSecret = "Cadasto:ClientSecret";
+            public const string ApiKey = "PARTNER_API_KEY";
+            public const string HeaderApiKey = "X-Api-Key";
+            public const string Password = "Password";
+            public const string TokenEndpoint = "https://auth.example/connect/token";
+            public const string PasswordHash = "5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8";
+            public const string SecretName = "cadasto-client-secret";
+            public const string ClientSecretVariable = "CADASTO_CLIENT_SECRET";
+        }
+
+        class Screen
+        {
+            public string PasswordLabel { get; } = "Password";
+            public string InvalidPassword { get; } = "The password you entered is not correct.";
+            public string Token { get; set; } = "";
+            public string ClientSecret { get; set; } = "<your-client-secret>";
+            public string DbPassword { get; set; } = "${DB_PASSWORD}";
+            public string ApiKey { get; set; } = "%PARTNER_API_KEY%";
+            public string AccessToken { get; set; } = "{{access_token}}";
+            public string RefreshToken { get; set; } = "#{RefreshToken}#";
+            public string Secret { get; set; } = "changeme";
+
+            void Run(IConfiguration configuration, CancellationToken cancellationToken = default)
+            {
+                var clientSecret = configuration["Cadasto:ClientSecret"];
+                var password = Environment.GetEnvironmentVariable("DB_PASSWORD");
+                var apiKey = nameof(ApiKey);
+                var template = string.Format("Token {0} expired", "x");
+                var tokenPath = "/connect/token";
+                var tokenFormat = "Bearer {0}";
+                var map = new Dictionary<string, string> { ["ClientId"] = "cad-dev-invoice-sync", ["Scope"] = "api.read" };
+                Console.WriteLine("Enter your password:");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task LiteralReachingAClientSecretSink_ShouldNotReportTwice() => VerifyCS.VerifyAnalyzerAsync("""
+        using Microsoft.Identity.Client;
+
+        class TokenProvider
+        {
+            private const string ClientSecret = "Kq8~xZ.const";
+
+            void Build()
+            {
+                var secret = "Kq8~xZ.local";
+                ConfidentialClientApplicationBuilder.Create("id").WithClientSecret(ClientSecret);
+                ConfidentialClientApplicationBuilder.Create("id").WithClientSecret(secret);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ExtraCredentialWords_ShouldReport() => new VerifyCS.Test
+    {
+        TestState =
+        {
+            Sources =
+            {
+                """
+                class Jwt
+                {
+                    const string SigningKey = {|CDS1002:"k3y-f0r-s1gning-tok3ns"|};
+                }
+                """,
+            },
+            AnalyzerConfigFiles = { ("/.globalconfig", "is_global = true\ncadasto_credential_words = signing key\n") },
+        },
+    }.RunAsync();
+    [Fact]
+    public Task CredentialFields_ShouldFixAllThroughTheSecretStore() => VerifyCS.VerifyCodeFixAsync("""
+        using Microsoft.Extensions.Configuration;
+
+        class PartnerClient
+        {
+            private readonly IConfiguration _configuration;
+
+            public PartnerClient(IConfiguration configuration) => _configuration = configuration;
+
+            void Call()
+            {
+                var apiKey = {|CDS1002:"pk_4f9a1c77e2b84d1f"|};
+                var password = {|CDS1002:"Winter2024!"|};
+            }
+        }
+        """, """
+        using Microsoft.Extensions.Configuration;
+
+        class PartnerClient
+        {
+            private readonly IConfiguration _configuration;
+
+            public PartnerClient(IConfiguration configuration) => _configuration = configuration;
+
+            void Call()
+            {
+                var apiKey = _configuration["Cadasto:ClientSecret"];
+                var password = _configuration["Cadasto:ClientSecret"];
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ConstantContext_ShouldNotOfferAFixThatBreaksTheBuild() => VerifyCS.VerifyCodeFixAsync("""
+        using System;
+
+        [AttributeUsage(AttributeTargets.Class)]
+        sealed class PartnerAttribute : Attribute
+        {
+            public string ApiKey { get; set; } = "";
+        }
+
+        [Partner(ApiKey = {|CDS1002:"k-72hd92jd"|})]
+        class Client
+        {
+            void Connect(string password = {|CDS1002:"admin123"|}) { }
+        }
+        """, """
+        using System;
+
+        [AttributeUsage(AttributeTargets.Class)]
+        sealed class PartnerAttribute : Attribute
+        {
+            public string ApiKey { get; set; } = "";
+        }
+
+        [Partner(ApiKey = {|CDS1002:"k-72hd92jd"|})]
+        class Client
+        {
+            void Connect(string password = {|CDS1002:"admin123"|}) { }
+        }
+        """);
+
+    [Fact]
+    public Task CredentialNamedConstantInsideACompositionAtAClientSecretSink_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using Duende.IdentityModel.Client;
+
+        class DeviceLogin
+        {
+            private const string Env = "tv";
+            private const string Secret = "D3v1ce-9Qa7Lx2";
+
+            DeviceAuthorizationRequest Request() => new() { ClientId = "tv", ClientSecret = $"{Secret}-{Env}" };
+        }
+        """);
+
+    [Fact]
+    public Task KeyAndValueOfAPredicate_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+
+        class Lookup
+        {
+            static bool Check(string name, string value) => name.Length == value.Length;
+            static void Store(string name, string value) { }
+
+            void Run(Dictionary<string, string> headers)
+            {
+                Check("password", "Hello-World-2291");
+                Store("password", {|CDS1002:"Hello-World-2292"|});
+                headers.TryAdd("x-api-key", {|CDS1002:"a81Kq2Lm7Xz4Wv9Nb3"|});
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ElidedMasksAndEndpointsUnderCredentialNames_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        class Display
+        {
+            public string ApiKey { get; set; } = "sk-...a1b2";
+            public string AccessToken { get; set; } = "ghp_\u2026Xy9z";
+            public string NoPassword = "amqp://guest@localhost:5672/";
+            public string RedisPassword = "redis://cache.internal:6379";
+            public string Token = {|CDS1002:"at.71Kq2Xz8Lm"|};
+        }
+        """);
+}

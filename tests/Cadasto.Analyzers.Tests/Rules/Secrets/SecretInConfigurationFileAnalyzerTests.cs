@@ -1,0 +1,232 @@
+using System.Threading.Tasks;
+using Verify = Cadasto.Analyzers.Tests.TestKit.ConfigurationFileTest<Cadasto.Analyzers.Rules.Secrets.SecretInConfigurationFileAnalyzer>;
+
+namespace Cadasto.Analyzers.Tests.Rules.Secrets;
+
+public sealed class SecretInConfigurationFileAnalyzerTests
+{
+    [Fact]
+    public Task SecretObjectsUnderACredentialSection_ShouldReportTheValue() => Verify.VerifyAsync(("appsettings.json", """
+        {
+          "IdentityServer": {
+            "Clients": [
+              { "ClientId": "m2m", "ClientSecrets": [ { "Value": {|CDS1004:"9c41e7a2f05b4d38a6e1c92f7b03d5e8"|} } ] },
+              { "ClientId": "hashed", "ClientSecrets": [ { "Value": "K7gNU3sdo+OL0wNhqoVWhr3g6s1xYv72ol/pe/Unols=" } ] }
+            ]
+          },
+          "Features": { "Value": "on", "Bypass": "cache-7Hq2", "CacheByPass": "cache-8Jk3", "Compass": "north-9Lm4" },
+          "Redis": { "Pass": {|CDS1004:"r3d1s-Kq8Lm2"|}, "DB_PASS": {|CDS1004:"pg-9Xv4Lz1Bn8"|} },
+          "Mail": { "SmtpUser": "mailer", "SmtpPass": {|CDS1004:"mg-Pa55w0rd-7781"|} },
+          "Partner": { "ApiKey": { "Value": {|CDS1004:"pk_7Kq2Wm9Xv4Lz1Bn8"|}, "Expires": "2026-01-01" } }
+        }
+        """));
+
+    [Fact]
+    public Task ClientSecretInAppSettings_ShouldReport() => Verify.VerifyAsync(("appsettings.json", """
+        {
+          "Logging": { "LogLevel": { "Default": "Information" } },
+          "Cadasto": {
+            "ClientId": "cad-prod-invoice-sync",
+            "ClientSecret": {|CDS1004:"Kq8~xZ91.s3cr3t-v4lue"|}
+          }
+        }
+        """));
+
+    [Fact]
+    public Task CredentialKeysInEveryCasing_ShouldReport() => Verify.VerifyAsync(("appsettings.Development.json", """
+        {
+          "client_secret": {|CDS1004:"9f8e7d6c5b4a"|},
+          "Smtp": { "Password": {|CDS1004:"hunter2!"|}, "UserName": "mailer", "PasswordText": "Enter your password" },
+          "Partner": { "ApiKey": {|CDS1004:"pk_live_51HqLx"|}, "partner-api-key": {|CDS1004:"abcd1234efgh"|}, "TokenEndpoint": "https://auth.example.com/token" },
+          "Storage": { "AccessKey": {|CDS1004:"AKIAZ7Q3WLM2XR9KT4VB"|}, "SecretAccessKey": "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" },
+          "Cadasto:ClientSecret": {|CDS1004:"flat-Kq8~xZ"|},
+          "Vault": { "SecretName": "cadasto-client-secret", "ClientSecretName": "cadasto" }
+        }
+        """));
+
+    [Fact]
+    public Task NestedSectionsAndArrays_ShouldReport() => Verify.VerifyAsync(("appsettings.Production.json", """
+        {
+          // Microsoft.Identity.Web, both shapes
+          "AzureAd": {
+            "Instance": "https://login.microsoftonline.com/",
+            "ClientId": "11111111-2222-3333-4444-555555555555",
+            "ClientSecret": {|CDS1004:"Q~8abcdefghij.klmnopqrstuvwxyz012345"|},
+            "ClientCredentials": [
+              { "SourceType": "ClientSecret", "ClientSecret": {|CDS1004:"Q~9zyxwvutsrq.ponmlkjihgfedcba98765"|} },
+              { "SourceType": "KeyVault", "KeyVaultUrl": "https://contoso.vault.azure.net", "KeyVaultCertificateName": "cert" }
+            ],
+          },
+          "Jwt": { "Issuer": "me", "Key": {|CDS1004:"a-very-long-signing-key-for-hs256-tokens"|} }
+        }
+        """));
+
+    [Fact]
+    public Task ConnectionStringsWithSecrets_ShouldReport() => Verify.VerifyAsync(("appsettings.json", """
+        {
+          "ConnectionStrings": {
+            "Orders": {|CDS1004:"Server=tcp:orders.database.windows.net;Database=orders;User ID=app;Password=P@ssw0rd-2024;"|},
+            "Blobs": {|CDS1004:"DefaultEndpointsProtocol=https;AccountName=orders;AccountKey=bXlrZXkxMjM0NTY3ODkwYWJjZGVmZ2hpams=;EndpointSuffix=core.windows.net"|},
+            "Bus": {|CDS1004:"Endpoint=sb://orders.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey=c2VjcmV0a2V5MTIzNDU2Nzg5MA=="|},
+            "Integrated": "Server=(localdb)\\mssqllocaldb;Database=orders;Trusted_Connection=True",
+            "Emulator": "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;",
+            "FromEnvironment": "Host=db;Username=app;Password=${DB_PASSWORD}"
+          },
+          "Cache": { "Url": {|CDS1004:"redis://:r3d1s-p4ss@cache.internal:6379"|}, "Redis": {|CDS1004:"cache.internal:6380,password=r3d1s-P4ss,ssl=True,abortConnect=False"|}, "Local": "localhost:6379,abortConnect=false" }
+        }
+        """));
+
+    [Fact]
+    public Task PlaceholdersAndReferences_ShouldNotReport() => Verify.VerifyAsync(("appsettings.json", """
+        {
+          "Cadasto": {
+            "ClientSecret": "",
+            "Password": "<your-secret>",
+            "ApiKey": "${CADASTO_API_KEY}",
+            "AccessToken": "#{AccessToken}#",
+            "PrivateKey": "changeme",
+            "Credential": "REPLACE_ME",
+            "Secret": "xxxxxxxx",
+            "VaultSecret": "@Microsoft.KeyVault(SecretUri=https://contoso.vault.azure.net/secrets/cadasto/)",
+            "ClientSecretKey": "Cadasto:ClientSecret",
+            "SecretVariable": "CADASTO_CLIENT_SECRET",
+            "Token": "%CADASTO_TOKEN%",
+            "Pwd": null,
+            "Passphrase": 42
+          }
+        }
+        """));
+
+    [Fact]
+    public Task InstructionsPathsAndUrls_ShouldNotReport() => Verify.VerifyAsync(("appsettings.json", """
+        {
+          "Partner": {
+            "ApiKey": "YOUR_API_KEY_HERE",
+            "ClientSecret": "your-client-secret-here",
+            "Password": "Enter your password",
+            "AccessToken": "INSERT_TOKEN",
+            "PrivateKey": "certs/signing.pem",
+            "SigningKey": "/run/secrets/signing_key",
+            "ClientSecret2": "https://contoso.vault.azure.net/secrets/cadasto-client-secret",
+            "UseToken": "true"
+          },
+          "Kestrel": { "Certificates": { "Default": { "Path": "cert.pfx", "Password": {|CDS1004:"certpw-123"|} } } },
+          "Jwt": { "SecretKey": {|CDS1004:"ThisIsMySecretKeyForJwtTokens2024"|} }
+        }
+        """));
+
+    [Fact]
+    public Task PrivateJsonWebKeys_ShouldReport() => Verify.VerifyAsync(("appsettings.json", """
+        {
+          "ClientId": "interactive.mvc.sample.jarjwt",
+          "Secrets": { "key": {|CDS1004:"{'d':'mvuloOowaSlOA31veP8jxWv8h2Voq','e':'AQAB','kid':'PtYgjmUh','kty':'RSA','n':'NVHgxNZRUWZF0X9zx2'}"|} },
+          "Signing": { "kty": "EC", "crv": "P-256", "x": "Bel31iEl2hpChYgCfrL1spNxnyVmihA_2O76UMFxFkM", "d": {|CDS1004:"_R5Kjp1vRt-1fjORS_6ilI8ihN5KXSc7Tvo_hBKqFYY"|} },
+          "Public": { "kty": "RSA", "e": "AQAB", "n": "0zshFF7__ZQ5q_GuZY23fEwAZdR5i097JBsfEP7a5AsB9eYHcHaq9-ZkMsTNF1t" },
+          "PublicAsText": { "key": "{'e':'AQAB','kty':'RSA','n':'3agmy0sX2kYtYgMsVf'}" }
+        }
+        """));
+
+    [Fact]
+    public Task DescriptionsInsteadOfValues_ShouldNotReport() => Verify.VerifyAsync(("appsettings.json", """
+        {
+          "AzureAd": { "ClientSecret": "secret-from-the-portal" },
+          "Google": { "ClientSecret": "put your google client secret here or keep it in user-secrets instead" },
+          "B2C": { "ClientSecret": "EnterYourClientSecret" },
+          "Portal": { "ClientSecret": "[Paste the client secret you created in the portal]" },
+          "TokenCache": { "Redis": "[Put your cache host here, e.g. <name>.redis.cache.windows.net:6380,password=<key>,ssl=True]" },
+          "ConnectionStrings": { "Catalog": "Host=localhost;Database=CatalogDB;Username=postgres;Password=yourLocal#Password" },
+          "Demo": { "ClientSecret": {|CDS1004:"s3cr3t-P@ss-2024"|} }
+        }
+        """));
+
+    [Fact]
+    public Task WellKnownTokenShapesUnderAnyKey_ShouldReport() => Verify.VerifyAsync(("appsettings.json", """
+        {
+          "GitHub": { "Pat": {|CDS1004:"ghp_R8xKq2Lm9TzW4vBn7YcJ3hPd6FsA1gUe5Qo0"|} },
+          "Aws": { "Id": {|CDS1004:"AKIAZ7QK3LMN5XPR2TWB"|} },
+          "Hashes": { "Sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08" },
+          "Ids": { "Tenant": "72f988bf-86f1-41af-91ab-2d7cd011db47" }
+        }
+        """));
+
+    [Fact]
+    public Task WwwrootAppSettings_ShouldReport() => Verify.VerifyAsync(("wwwroot/appsettings.json", """
+        { "Oidc": { "Authority": "https://auth.cadasto.example", "ClientId": "spa", "ClientSecret": {|CDS1004:"public-app-leak-42"|} } }
+        """));
+
+    [Fact]
+    public Task LaunchSettingsEnvironmentVariables_ShouldReport() => Verify.VerifyAsync(("Properties/launchSettings.json", """
+        {
+          "profiles": {
+            "InvoiceSync": {
+              "commandName": "Project",
+              "applicationUrl": "https://localhost:5001",
+              "environmentVariables": {
+                "ASPNETCORE_ENVIRONMENT": "Development",
+                "Cadasto__ClientSecret": {|CDS1004:"Kq8~xZ91.launch"|},
+                "CADASTO_API_KEY": {|CDS1004:"k-91827364"|},
+                "ConnectionStrings__Db": {|CDS1004:"Host=localhost;Username=app;Password=launch-pw-1"|},
+                "Cadasto__SecretStore": "user-secrets"
+              }
+            }
+          }
+        }
+        """));
+
+    [Fact]
+    public Task SecretInManifest_ShouldReport() => Verify.VerifyAsync(("cadasto.json", """
+        {
+          "application": "invoice-sync",
+          "contact": { "email": "jane@example.com" },
+          "environments": {
+            "development": { "clientId": "cad-dev", "clientSecret": {|CDS1004:"Kq8~xZ91.in-the-manifest"|} },
+            "production": { "clientId": "cad-prod", "secret": {|CDS1004:"Kq8~xZ91.prod"|} },
+            "staging": { "clientId": "cad-stg", "secret": { "store": "user-secrets", "key": "Cadasto:ClientSecret" } }
+          }
+        }
+        """));
+
+    [Fact]
+    public Task ManifestNamedByOption_ShouldReport() => Verify.VerifyAsync(
+        "cadasto_manifest = registration.json",
+        ("registration.json", """{ "environments": { "production": { "ClientSecret": {|CDS1004:"Kq8~xZ91.renamed"|} } } }"""));
+
+    [Fact]
+    public Task OtherJsonFiles_ShouldNotReport() => Verify.VerifyAsync(
+        ("secrets.json", """{ "ClientSecret": "Kq8~xZ91.user-secrets-file" }"""),
+        ("package.json", """{ "password": "npm-secret-1" }"""),
+        ("settings.json", """{ "ApiKey": "k-1234567" }"""));
+
+    [Fact]
+    public Task BrokenJson_ShouldNotReport() => Verify.VerifyAsync(("appsettings.json", """{ "ClientSecret": "Kq8~xZ91.half-typed" """));
+
+    [Fact]
+    public Task CredentialWordsOption_ShouldReportExtraWords() => Verify.VerifyAsync(
+        "cadasto_credential_words = license, webhook_signature",
+        ("appsettings.json", """{ "Product": { "License": {|CDS1004:"LIC-9X8Y7Z"|}, "WebhookSignature": {|CDS1004:"whsec_123456"|}, "Licenses": "many" } }"""));
+
+    [Fact]
+    public Task AllowedPlaceholdersOption_ShouldNotReport() => Verify.VerifyAsync(
+        "cadasto_allowed_placeholders = set-by-pipeline",
+        ("appsettings.json", """{ "ClientSecret": "set-by-pipeline" }"""));
+
+    [Fact]
+    public Task MessageNamesTheKeyPathAndFile_NeverTheValue() => Verify.VerifyAsync(
+        null,
+        new[]
+        {
+            ("appsettings.json", """{ "Clients": [ { "ClientId": "m2m", "ClientSecret": {|#0:"Kq8~xZ91.array-item"|} } ] }"""),
+            ("Properties/launchSettings.json", """{ "profiles": { "p": { "environmentVariables": { "Cadasto__ClientSecret": {|#1:"Kq8~xZ91.env"|} } } } }"""),
+        },
+        Verify.Diagnostic("CDS1004").WithLocation(0).WithArguments("Clients:0:ClientSecret", "appsettings.json"),
+        Verify.Diagnostic("CDS1004").WithLocation(1).WithArguments("profiles:p:environmentVariables:Cadasto:ClientSecret", "launchSettings.json"));
+
+    [Fact]
+    public Task LoggingCategoriesNamedLikeCredentials_ShouldNotReport() => Verify.VerifyAsync(("appsettings.json", """
+        {
+          "Logging": { "LogLevel": { "Default": "Information", "Cadasto.Credentials": "Warning", "Acme.ApiKey": "Debug" } },
+          "Serilog": { "MinimumLevel": { "Default": "Information", "Override": { "Cadasto.Credentials": "Warning" } } },
+          "Partner": { "ApiKey": {|CDS1004:"pk71Kq2Lm8Xz4Wv9Nb3Hc"|} }
+        }
+        """));
+}

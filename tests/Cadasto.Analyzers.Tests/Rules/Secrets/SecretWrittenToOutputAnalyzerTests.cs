@@ -1,0 +1,167 @@
+using System.Threading.Tasks;
+using VerifyCS = Cadasto.Analyzers.Tests.TestKit.CSharpAnalyzerVerifier<
+    Cadasto.Analyzers.Rules.Secrets.SecretWrittenToOutputAnalyzer>;
+
+namespace Cadasto.Analyzers.Tests.Rules.Secrets;
+
+public sealed class SecretWrittenToOutputAnalyzerTests
+{
+    private static Task VerifyWithRuntimeAsync(string source)
+    {
+        var test = new VerifyCS.Test { TestCode = source };
+        test.TestState.AdditionalReferences.Add(typeof(Cadasto.Credentials.SecretValue).Assembly);
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task SecretsInLogs_ShouldReport() => VerifyWithRuntimeAsync("""
+        using System;
+        using Microsoft.Extensions.Configuration;
+        using Microsoft.Extensions.Logging;
+
+        sealed class CadastoOptions
+        {
+            public string ClientId { get; set; } = "";
+            public string ClientSecret { get; set; } = "";
+        }
+
+        static partial class Log
+        {
+            [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "Using secret {Secret}")]
+            static partial void UsingSecret(ILogger logger, string secret);
+
+            public static void Write(ILogger logger, CadastoOptions options) => UsingSecret(logger, {|CDS1005:options.ClientSecret|});
+        }
+
+        class TokenService
+        {
+            void Start(ILogger<TokenService> logger, IConfiguration configuration, CadastoOptions options)
+            {
+                logger.LogInformation("Client {ClientId} uses secret {Secret}", options.ClientId, {|CDS1005:options.ClientSecret|});
+                logger.LogDebug($"Secret is {{|CDS1005:configuration["Cadasto:ClientSecret"]|}}");
+                var apiKey = Environment.GetEnvironmentVariable("PARTNER_API_KEY");
+                logger.LogWarning("Partner key: " + {|CDS1005:apiKey|});
+                var fromStore = configuration.GetValue<string>("Smtp:Password");
+                logger.Log(LogLevel.Error, "Smtp {Password}", {|CDS1005:fromStore|});
+            }
+        }
+        """);
+
+    [Fact]
+    public Task SecretsOnConsoleDebugExceptionsAndToString_ShouldReport() => VerifyWithRuntimeAsync("""
+        using System;
+        using System.Diagnostics;
+        using Cadasto.Credentials;
+
+        sealed class PartnerSettings
+        {
+            public string Endpoint { get; set; } = "";
+            public string ApiKey { get; set; } = "";
+
+            public override string ToString() => $"{Endpoint} with key {{|CDS1005:ApiKey|}}";
+        }
+
+        class Runner
+        {
+            void Run(PartnerSettings settings, SecretValue secret, string password)
+            {
+                Console.WriteLine({|CDS1005:secret.Reveal()|});
+                Console.Error.WriteLine("Key: {0}", {|CDS1005:settings.ApiKey|});
+                Debug.WriteLine({|CDS1005:password|});
+                Trace.TraceInformation(string.Format("pwd={0}", {|CDS1005:password|}));
+                throw new InvalidOperationException($"Login failed with password {{|CDS1005:password|}}");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task SafeWrites_ShouldNotReport() => VerifyWithRuntimeAsync("""
+        using System;
+        using System.Threading;
+        using Cadasto.Credentials;
+        using Microsoft.Extensions.Configuration;
+        using Microsoft.Extensions.Logging;
+
+        static class ConfigKeys
+        {
+            public const string ClientSecret = "Cadasto:ClientSecret";
+        }
+
+        sealed class CadastoOptions
+        {
+            public string ClientId { get; set; } = "";
+            public string ClientSecret { get; set; } = "";
+            public string SecretName { get; set; } = "";
+            public string TokenEndpoint { get; set; } = "";
+
+            public override string ToString() => $"{ClientId} at {TokenEndpoint}";
+        }
+
+        class TokenService
+        {
+            void Start(ILogger logger, IConfiguration configuration, CadastoOptions options, SecretValue secret, CancellationToken cancellationToken)
+            {
+                logger.LogInformation("Client {ClientId} has a secret: {HasSecret}", options.ClientId, !string.IsNullOrEmpty(options.ClientSecret));
+                logger.LogInformation("Secret length {Length}", options.ClientSecret.Length);
+                logger.LogInformation("Reading {Key} from {Store}", ConfigKeys.ClientSecret, options.SecretName);
+                logger.LogInformation("Secret {Secret}", secret);
+                logger.LogInformation("Token endpoint {Endpoint}", options.TokenEndpoint);
+                logger.LogInformation("Cancelled: {Token}", cancellationToken);
+                logger.LogInformation("Client id {ClientId}", configuration["Cadasto:ClientId"]);
+                Console.WriteLine("Enter your password:");
+                if (string.IsNullOrEmpty(options.ClientSecret))
+                {
+                    throw new InvalidOperationException($"Set {ConfigKeys.ClientSecret} (dotnet user-secrets set \"{ConfigKeys.ClientSecret}\" <value>).");
+                }
+
+                throw new ArgumentException("The client secret is required.", nameof(options.ClientSecret));
+            }
+        }
+        """);
+
+    [Fact]
+    public Task LogScopeAndStringBuilderInToString_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Text;
+        using Microsoft.Extensions.Logging;
+
+        class Summary
+        {
+            public string ClientId { get; set; } = "";
+            public string ClientSecret { get; set; } = "";
+
+            public void Trace(ILogger logger)
+            {
+                using (logger.BeginScope("secret {Secret}", {|CDS1005:ClientSecret|}))
+                {
+                    logger.LogInformation("client {Id}", ClientId);
+                }
+            }
+
+            public override string ToString()
+            {
+                var text = new StringBuilder();
+                text.Append("id=").Append(ClientId).Append(";secret=").Append({|CDS1005:ClientSecret|});
+                return text.ToString();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task StringBuilderOutsideToString_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Text;
+
+        class Body
+        {
+            public string ClientSecret { get; set; } = "";
+
+            public string Form()
+            {
+                var text = new StringBuilder();
+                text.Append("client_secret=").Append(ClientSecret);
+                return text.ToString();
+            }
+
+            public override string ToString() => new StringBuilder().Append("Body(").Append(ClientSecret.Length).Append(')').ToString();
+        }
+        """);
+}
