@@ -267,7 +267,7 @@ internal static class InitCommand
         {
             foreach (var origin in origins)
             {
-                if (!Cadasto.Analyzers.Manifest.ManifestUris.IsValidOrigin(origin))
+                if (!Cadasto.Analyzers.Configuration.ManifestUris.IsValidOrigin(origin))
                 {
                     return $"'{origin}' is not an origin: scheme, host and optional port, such as https://app.example.com.";
                 }
@@ -359,7 +359,7 @@ internal static class InitCommand
                 return "--redirect-uri must be absolute URIs.";
             }
 
-            if (AllowedOrigins.Select(ParseAssignment).FirstOrDefault(a => !Cadasto.Analyzers.Manifest.ManifestUris.IsValidOrigin(a.Value)) is { Value: { } badOrigin })
+            if (AllowedOrigins.Select(ParseAssignment).FirstOrDefault(a => !Cadasto.Analyzers.Configuration.ManifestUris.IsValidOrigin(a.Value)) is { Value: { } badOrigin })
             {
                 return $"--allowed-origin {badOrigin} is not an origin: scheme, host and optional port, such as https://app.example.com.";
             }

@@ -261,7 +261,7 @@ internal static class RequestCommand
             error.WriteLine(line.Text);
         }
 
-        var wrong = localList.Count > 0 || findings.Any(f => f.Id != DiagnosticIds.ManifestIncomplete);
+        var wrong = localList.Count > 0 || findings.Any(f => f.Id != Cadasto.Analyzers.DiagnosticIds.ManifestIncomplete);
         return wrong ? ExitCodes.Usage : ExitCodes.Findings;
     }
 }
