@@ -19,7 +19,7 @@ public sealed class GeneratedNamesTests
     private const int FileNameLimit = 255;
 
     private static string PublicManifest(params string[] environments) =>
-        "{ \"application\": \"x\", \"clientType\": \"public\", \"environments\": { "
+        "{ \"application\": \"x\", \"contact\": { \"email\": \"ops@example.com\" }, \"clientType\": \"public\", \"environments\": { "
         + string.Join(", ", environments.Select((name, i) => $"\"{name}\": {{ \"clientId\": \"c{i}\" }}"))
         + " } }";
 
