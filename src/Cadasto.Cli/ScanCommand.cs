@@ -48,10 +48,16 @@ internal static class ScanCommand
         {
             Description = "Do not show progress on standard error.",
         };
+        var failOn = new Option<string>("--fail-on")
+        {
+            Description = "Exit 1 when a reported finding is at this severity or above: error (default), warning, info, or never.",
+            DefaultValueFactory = _ => "error",
+        };
+        failOn.AcceptOnlyFromAmong("error", "warning", "info", "never");
 
         var command = new Command("scan", "Run the Cadasto rules over a folder without building, restoring or writing anything in it.")
         {
-            path, format, outputFile, baseline, noPrefilter, msbuild, noProgress,
+            path, format, outputFile, baseline, noPrefilter, msbuild, noProgress, failOn,
         };
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             parseResult.GetValue(path) ?? ".",
@@ -61,13 +67,14 @@ internal static class ScanCommand
             !parseResult.GetValue(noPrefilter),
             parseResult.GetValue(msbuild),
             !parseResult.GetValue(noProgress),
+            FailThreshold(parseResult.GetValue(failOn) ?? "error"),
             output,
             error,
             cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string path, string format, FileInfo? outputFile, FileInfo? baselineFile, bool prefilter, bool useMsBuild, bool showProgress, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string path, string format, FileInfo? outputFile, FileInfo? baselineFile, bool prefilter, bool useMsBuild, bool showProgress, DiagnosticSeverity? failOn, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (!Directory.Exists(path) && !File.Exists(path))
         {
@@ -161,6 +168,15 @@ internal static class ScanCommand
             }
         }
 
-        return reported.Any(f => f.Severity == DiagnosticSeverity.Error) ? ExitCodes.Findings : ExitCodes.Success;
+        return failOn is { } threshold && reported.Any(f => f.Severity >= threshold) ? ExitCodes.Findings : ExitCodes.Success;
     }
+
+    /// <summary>The lowest severity that fails the run; null for <c>never</c>.</summary>
+    private static DiagnosticSeverity? FailThreshold(string level) => level switch
+    {
+        "never" => null,
+        "warning" => DiagnosticSeverity.Warning,
+        "info" => DiagnosticSeverity.Info,
+        _ => DiagnosticSeverity.Error,
+    };
 }
