@@ -31,6 +31,22 @@ public static class CliRunner
         return RunProcessAsync("dotnet", new[] { ToolPath }.Concat(args), workingDirectory, environment);
     }
 
+    /// <summary>
+    /// Runs the tool as a user without privileges: as root (CI containers) permissions do not stop reads, so files a
+    /// test made unreadable would be read anyway; there the tool runs as nobody (setpriv). Otherwise, as is.
+    /// </summary>
+    public static Task<CliResult> RunAsUnprivilegedAsync(string workingDirectory, params string[] args)
+    {
+        Assert.True(File.Exists(ToolPath), $"The tool was not built at {ToolPath}.");
+        if (Environment.UserName != "root")
+        {
+            return RunAsync(workingDirectory, null, args);
+        }
+
+        var environment = new Dictionary<string, string?> { ["HOME"] = Path.GetTempPath() };
+        return RunProcessAsync("setpriv", new[] { "--reuid=65534", "--regid=65534", "--clear-groups", "dotnet", ToolPath }.Concat(args), workingDirectory, environment);
+    }
+
     /// <summary>Runs the tool under a pseudo-terminal (util-linux <c>script</c>), where colour and progress are on by default.</summary>
     public static Task<CliResult> RunOnTerminalAsync(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] args)
     {
