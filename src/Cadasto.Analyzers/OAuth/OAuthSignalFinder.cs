@@ -333,7 +333,7 @@ internal static class OAuthSignalFinder
     {
         foreach (var argument in arguments)
         {
-            if (argument.Parameter?.Name == sink.ParameterName && argument.ArgumentKind != ArgumentKind.DefaultValue)
+            if (argument.Parameter is { } parameter && SecretSinkCatalog.Receives(sink, parameter.Name) && argument.ArgumentKind != ArgumentKind.DefaultValue)
             {
                 return !IsNullOrEmpty(argument.Value);
             }

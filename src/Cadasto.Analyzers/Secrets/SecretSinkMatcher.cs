@@ -219,10 +219,7 @@ internal sealed class SecretSinkMatcher
     {
         foreach (var argument in arguments)
         {
-            if (argument.Parameter is { } parameter
-                && (sink.ParameterName is null
-                    ? SecretSinkCatalog.IsCredentialParameter(parameter.Name)
-                    : parameter.Name == sink.ParameterName))
+            if (argument.Parameter is { } parameter && SecretSinkCatalog.Receives(sink, parameter.Name))
             {
                 var value = argument.Value;
                 if (parameter.Type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte }

@@ -24,7 +24,7 @@ internal sealed class CompilationSymbols
     // (a build has one; a host that analyses with other options gets its own).
     private readonly ConcurrentDictionary<string, System.Lazy<SecretSinkIndex>> _secretSinks = new(System.StringComparer.Ordinal);
 
-    private OAuthSignalIndex? _oauthSignals;
+    private CatalogIndex<OAuthSignal>? _oauthSignals;
     private CatalogIndex<RedirectUriKind>? _redirectUriSinks;
     private CatalogIndex<PkceRequirement>? _pkceSites;
 
@@ -52,9 +52,10 @@ internal sealed class CompilationSymbols
     /// <summary>The secret sinks the catalogue knows, without the user's.</summary>
     public SecretSinkIndex DefaultSecretSinks => SinksFor(string.Empty);
 
-    /// <summary>The OAuth flow signals (CDS2001–CDS2005).</summary>
-    public OAuthSignalIndex OAuthSignals =>
-        LazyInitializer.EnsureInitialized(ref _oauthSignals, () => new OAuthSignalIndex(CatalogIndex<OAuthSignal>.Create(this, OAuthSignalCatalog.Members), DefaultSecretSinks))!;
+    /// <summary>The OAuth flow signals (CDS2001–CDS2005), with the same secret sinks as CDS1001 (the user's included).</summary>
+    public OAuthSignalIndex OAuthSignals(AnalyzerOptions options) => new(
+        LazyInitializer.EnsureInitialized(ref _oauthSignals, () => CatalogIndex<OAuthSignal>.Create(this, OAuthSignalCatalog.Members))!,
+        SecretSinks(options));
 
     /// <summary>The members that take a redirect URI (CDS3001, CDS3002).</summary>
     public CatalogIndex<RedirectUriKind> RedirectUriSinks =>

@@ -1,5 +1,6 @@
 using Cadasto.Analyzers.Catalogs;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Cadasto.Analyzers.Semantics;
 
@@ -22,7 +23,7 @@ internal sealed class OAuthSignalIndex
     public SecretSinkIndex SecretSinks { get; }
 
     /// <summary>The compilation's shared index.</summary>
-    public static OAuthSignalIndex Get(Compilation compilation) => CompilationSymbols.Get(compilation).OAuthSignals;
+    public static OAuthSignalIndex Get(Compilation compilation, AnalyzerOptions options) => CompilationSymbols.Get(compilation).OAuthSignals(options);
 
     /// <summary>The row of a catalogued call (an override or a reduced extension call still means it).</summary>
     public bool TryGetInvocation(IMethodSymbol method, out OAuthSignalMember row) =>
