@@ -207,11 +207,8 @@ internal sealed class SecretSinkMatcher
                 Trace(assignment.Value, sink.DisplayName, sink.Meaning, compilation, cancellationToken, hits);
                 return;
 
-            case IInvalidOperation invalid when IsUnresolvedClientSecret(invalid.Syntax):
-                // options.ClientSecret = "…" where the options type did not bind (a package the compilation lacks,
-                // as in a source-only scan): the catalogue's types all mean the OAuth client secret by this name.
-                Trace(assignment.Value, SecretSinkCatalog.ClientSecretMemberName, SinkMeaning.ClientSecret, compilation, cancellationToken, hits);
-                return;
+            // A member of a type that did not bind (a package missing from a source-only scan) is never a client-secret
+            // sink by its name alone: a product's own ClientSecret may hold anything. Its name is CDS1002's evidence.
         }
     }
 
@@ -540,14 +537,6 @@ internal sealed class SecretSinkMatcher
         var last = trimmed.Substring(separator + length);
         return char.IsLetter(last[0]) && CredentialNames.Default.IsCredentialName(last);
     }
-
-    private static bool IsUnresolvedClientSecret(SyntaxNode target) => target switch
-    {
-        Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText == SecretSinkCatalog.ClientSecretMemberName,
-        Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax { Parent: Microsoft.CodeAnalysis.CSharp.Syntax.AssignmentExpressionSyntax { Parent: Microsoft.CodeAnalysis.CSharp.Syntax.InitializerExpressionSyntax } } name
-            => name.Identifier.ValueText == SecretSinkCatalog.ClientSecretMemberName,
-        _ => false,
-    };
 
     private static bool IsClientSecretField(KeyedValue field)
     {
