@@ -32,7 +32,9 @@ internal sealed class CompilationSymbols
 
     private CompilationSymbols(Compilation compilation)
     {
+#pragma warning disable RS0030 // The symbol cache is the one place that looks types up by name.
         _resolve = compilation.GetTypeByMetadataName;
+#pragma warning restore RS0030
     }
 
     /// <summary>The compilation's shared symbols.</summary>
