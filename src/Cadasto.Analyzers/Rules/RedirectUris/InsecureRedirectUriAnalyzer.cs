@@ -1,3 +1,4 @@
+using Cadasto.Analyzers.Catalogs;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Cadasto.Analyzers.Configuration;
@@ -40,8 +41,8 @@ public sealed class InsecureRedirectUriAnalyzer : DiagnosticAnalyzer
                     sinks.Find(context.Operation, context.Compilation, sites, context.CancellationToken);
                     foreach (var site in sites)
                     {
-                        if (site.Sink.UriKind != RedirectUriKind.CallbackPath
-                            && RedirectUriMatcher.InsecureReason(site.Uri, site.Sink.UriKind == RedirectUriKind.Absolute) is { } reason)
+                        if (site.Sink.Meaning != RedirectUriKind.CallbackPath
+                            && RedirectUriMatcher.InsecureReason(site.Uri, site.Sink.Meaning == RedirectUriKind.Absolute) is { } reason)
                         {
                             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InsecureRedirectUri, site.Location, site.Uri.Trim(), reason));
                         }
