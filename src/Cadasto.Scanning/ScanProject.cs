@@ -40,6 +40,9 @@ public sealed class ScanProject
     /// <summary><c>Using</c> items of the project file (global usings the SDK would generate).</summary>
     public List<string> Usings { get; } = new();
 
+    /// <summary>Contents that replace the disk's for some files (absolute path → bytes): staged or historical versions.</summary>
+    public Dictionary<string, byte[]> Contents { get; } = new(System.StringComparer.Ordinal);
+
     /// <summary>What could not be read or bound, in words.</summary>
     public List<string> Notes { get; } = new();
 

@@ -41,6 +41,16 @@ public sealed class ScanOptions
     /// them together (the CLI's <c>--msbuild</c> evaluates all restored projects in one MSBuild build host).
     /// </summary>
     public Func<IReadOnlyList<ScanProject>, CancellationToken, Task>? PrepareProjects { get; init; }
+
+    /// <summary>
+    /// Only these files (absolute paths) are reported on (<c>--staged</c>, <c>--since</c>): projects without one of
+    /// them are not analysed; projects with one are analysed whole, as in a full scan, so the findings in those
+    /// files and their fingerprints are the full scan's. Null: every file.
+    /// </summary>
+    public IReadOnlySet<string>? OnlyFiles { get; init; }
+
+    /// <summary>Contents that replace the disk's (absolute path → bytes): the index's version of staged files.</summary>
+    public IReadOnlyDictionary<string, byte[]>? Contents { get; init; }
 }
 
 /// <summary>What a scan found.</summary>
@@ -94,13 +104,38 @@ public sealed class Scanner
     }
 
     /// <summary>Scans a folder (or one file). <paramref name="progress"/> gets (projects done, projects total).</summary>
-    public async Task<ScanResult> ScanAsync(string path, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
+    public Task<ScanResult> ScanAsync(string path, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
     {
-        var stopwatch = Stopwatch.StartNew();
         var root = Path.GetFullPath(path);
         var rootFolder = File.Exists(root) ? Path.GetDirectoryName(root)! : root;
         var inputErrors = new List<string>();
         var projects = ProjectDiscovery.Discover(root, inputErrors);
+        if (_options.OnlyFiles is { } only)
+        {
+            projects = projects.Where(p => p.SourceFiles.Any(only.Contains) || p.AdditionalFiles.Any(only.Contains)).ToList();
+        }
+
+        if (_options.Contents is { } contents)
+        {
+            foreach (var project in projects)
+            {
+                foreach (var file in project.SourceFiles.Concat(project.AdditionalFiles))
+                {
+                    if (contents.TryGetValue(file, out var bytes))
+                    {
+                        project.Contents[file] = bytes;
+                    }
+                }
+            }
+        }
+
+        return ScanProjectsAsync(projects, rootFolder, inputErrors, progress, cancellationToken);
+    }
+
+    /// <summary>Analyses projects that are already put together (a folder's, or the history's blobs).</summary>
+    public async Task<ScanResult> ScanProjectsAsync(IReadOnlyList<ScanProject> projects, string rootFolder, IReadOnlyList<string> inputErrors, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var stopwatch = Stopwatch.StartNew();
 
         var findings = new ConcurrentBag<(Finding, string)>();
         var failures = new ConcurrentBag<string>();
@@ -136,7 +171,8 @@ public sealed class Scanner
                 Interlocked.Add(ref analysisTicks, Stopwatch.GetTimestamp() - started);
                 foreach (var diagnostic in diagnostics)
                 {
-                    if (ToFinding(diagnostic, loaded, rootFolder) is { } finding)
+                    if (ToFinding(diagnostic, loaded, rootFolder) is { } finding
+                        && (_options.OnlyFiles is null || _options.OnlyFiles.Contains(Path.GetFullPath(Path.Combine(rootFolder, finding.Item1.Path)))))
                     {
                         findings.Add(finding);
                     }
@@ -279,7 +315,10 @@ public sealed class Scanner
             hasPosition ? lineSpan.EndLinePosition.Character + 1 : 1,
             string.IsNullOrEmpty(diagnostic.Descriptor.HelpLinkUri) ? null : diagnostic.Descriptor.HelpLinkUri,
             loaded.Project.Name,
-            Fingerprint: string.Empty);
+            Fingerprint: string.Empty)
+        {
+            ValueDigest = string.IsNullOrEmpty(flagged) ? null : System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(flagged)),
+        };
         return (finding, context);
     }
 

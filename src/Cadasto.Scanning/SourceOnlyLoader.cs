@@ -366,7 +366,10 @@ public sealed class SourceOnlyLoader
 
     private static SourceText? ReadText(string file, ScanProject project)
     {
-        var read = InputFiles.Read(file, project.Display(file), rejectBinary: file.EndsWith(".cs", StringComparison.OrdinalIgnoreCase));
+        var rejectBinary = file.EndsWith(".cs", StringComparison.OrdinalIgnoreCase);
+        var read = project.Contents.TryGetValue(file, out var bytes)
+            ? InputFiles.FromBytes(bytes, project.Display(file), rejectBinary)
+            : InputFiles.Read(file, project.Display(file), rejectBinary);
         if (read.Error is not null)
         {
             project.Errors.Add(read.Error);

@@ -300,7 +300,7 @@ public sealed class ScanCommandTests
             .ToList();
     }
 
-    private static IEnumerable<string> HashesOf(string value)
+    internal static IEnumerable<string> HashesOf(string value)
     {
         var bytes = Encoding.UTF8.GetBytes(value);
         yield return Convert.ToHexString(SHA256.HashData(bytes));
