@@ -112,7 +112,24 @@ public sealed class Scanner
         var projects = ProjectDiscovery.Discover(root, inputErrors);
         if (_options.OnlyFiles is { } only)
         {
-            projects = projects.Where(p => p.SourceFiles.Any(only.Contains) || p.AdditionalFiles.Any(only.Contains)).ToList();
+            // The projects that hold a reported file, and (declarations only) the projects they reference.
+            var selected = projects.Where(p => p.SourceFiles.Any(only.Contains) || p.AdditionalFiles.Any(only.Contains)).ToHashSet();
+            var byFile = projects.Where(p => p.ProjectFile is not null).GroupBy(p => p.ProjectFile!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            var context = new HashSet<ScanProject>();
+            var pending = new Stack<ScanProject>(selected);
+            while (pending.Count > 0)
+            {
+                foreach (var reference in pending.Pop().ProjectReferences)
+                {
+                    if (byFile.TryGetValue(reference, out var referenced) && !selected.Contains(referenced) && context.Add(referenced))
+                    {
+                        referenced.ContextOnly = true;
+                        pending.Push(referenced);
+                    }
+                }
+            }
+
+            projects = projects.Where(p => selected.Contains(p) || context.Contains(p)).ToList();
         }
 
         if (_options.Contents is { } contents)
@@ -151,40 +168,53 @@ public sealed class Scanner
             Interlocked.Add(ref loadTicks, Stopwatch.GetTimestamp() - started);
         }
 
-        await Parallel.ForEachAsync(
-            // Biggest first: the last project to start should be a small one.
-            projects.OrderByDescending(p => p.SourceFiles.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxParallelism), CancellationToken = cancellationToken },
-            async (project, ct) =>
-            {
-                var started = Stopwatch.GetTimestamp();
-                var loaded = _loader.Load(project, ct);
-                if (_options.ProjectLoader is { } projectLoader)
+        var graph = new ProjectGraph(projects);
+        foreach (var wave in graph.Waves())
+        {
+            await Parallel.ForEachAsync(
+                // Biggest first: the last project to start should be a small one.
+                wave.OrderByDescending(p => p.SourceFiles.Count),
+                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxParallelism), CancellationToken = cancellationToken },
+                async (project, ct) =>
                 {
-                    loaded = await projectLoader(project, loaded, ct).ConfigureAwait(false) ?? loaded;
-                }
-
-                Interlocked.Add(ref loadTicks, Stopwatch.GetTimestamp() - started);
-                Interlocked.Add(ref analyzed, loaded.TreesToAnalyze.Length);
-                started = Stopwatch.GetTimestamp();
-                var diagnostics = await AnalyzeAsync(loaded, failures, ct).ConfigureAwait(false);
-                Interlocked.Add(ref analysisTicks, Stopwatch.GetTimestamp() - started);
-                foreach (var diagnostic in diagnostics)
-                {
-                    if (ToFinding(diagnostic, loaded, rootFolder) is { } finding
-                        && (_options.OnlyFiles is null || _options.OnlyFiles.Contains(Path.GetFullPath(Path.Combine(rootFolder, finding.Item1.Path)))))
+                    var started = Stopwatch.GetTimestamp();
+                    var loaded = _loader.Load(project, ct, graph.ReferencesOf(project));
+                    if (_options.ProjectLoader is { } projectLoader)
                     {
-                        findings.Add(finding);
+                        loaded = await projectLoader(project, loaded, ct).ConfigureAwait(false) ?? loaded;
                     }
-                }
 
-                foreach (var name in UnresolvedNamespaces(loaded, ct))
-                {
-                    unresolved.AddOrUpdate(name, 1, (_, count) => count + 1);
-                }
+                    graph.Loaded(project, loaded.Compilation);
+                    Interlocked.Add(ref loadTicks, Stopwatch.GetTimestamp() - started);
+                    if (project.ContextOnly)
+                    {
+                        graph.Analysed(project);
+                        progress?.Report((Interlocked.Increment(ref done), projects.Count));
+                        return;
+                    }
 
-                progress?.Report((Interlocked.Increment(ref done), projects.Count));
-            }).ConfigureAwait(false);
+                    Interlocked.Add(ref analyzed, loaded.TreesToAnalyze.Length);
+                    started = Stopwatch.GetTimestamp();
+                    var diagnostics = await AnalyzeAsync(loaded, failures, ct).ConfigureAwait(false);
+                    Interlocked.Add(ref analysisTicks, Stopwatch.GetTimestamp() - started);
+                    foreach (var diagnostic in diagnostics)
+                    {
+                        if (ToFinding(diagnostic, loaded, rootFolder) is { } finding
+                            && (_options.OnlyFiles is null || _options.OnlyFiles.Contains(Path.GetFullPath(Path.Combine(rootFolder, finding.Item1.Path)))))
+                        {
+                            findings.Add(finding);
+                        }
+                    }
+
+                    foreach (var name in UnresolvedNamespaces(loaded, ct))
+                    {
+                        unresolved.AddOrUpdate(name, 1, (_, count) => count + 1);
+                    }
+
+                    graph.Analysed(project);
+                    progress?.Report((Interlocked.Increment(ref done), projects.Count));
+                }).ConfigureAwait(false);
+        }
 
         var notes = projects.SelectMany(p => p.Notes).Concat(failures).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToList();
         if (!unresolved.IsEmpty)
