@@ -514,7 +514,7 @@ internal sealed class SecretSinkMatcher
             if (!SecretValueHeuristics.IsNotASecret(hardcoded.Text) && !ConfigurationSecrets.IsInstruction(hardcoded.Text)
                 && !IsConfigurationPath(hardcoded.Text))
             {
-                hits.Add(new SinkHit(hardcoded, sinkName, meaning));
+                hits.Add(new SinkHit(hardcoded, sinkName, meaning) { Argument = value.Syntax });
             }
         }
     }
@@ -583,4 +583,11 @@ internal sealed class SecretSinkMatcher
 }
 
 /// <summary>A hard-coded value handed to a sink.</summary>
-internal readonly record struct SinkHit(HardcodedString Value, string SinkName, SinkMeaning Meaning);
+internal readonly record struct SinkHit(HardcodedString Value, string SinkName, SinkMeaning Meaning)
+{
+    /// <summary>
+    /// The expression handed to the sink (an argument, an assigned value), where a finding lands when the literal
+    /// is declared in another document; null when the value is spelled at the sink itself.
+    /// </summary>
+    public SyntaxNode? Argument { get; init; }
+}

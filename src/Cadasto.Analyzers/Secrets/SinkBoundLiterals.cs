@@ -5,6 +5,7 @@ using Cadasto.Analyzers.Catalogs;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 
 namespace Cadasto.Analyzers.Secrets;
@@ -72,36 +73,63 @@ internal sealed class SinkBoundLiterals
 #pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer
             var model = compilation.GetSemanticModel(tree);
 #pragma warning restore RS1030
-            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+            hits.Clear();
+            MatchTree(model, matcher, hits, cancellationToken);
+            foreach (var hit in hits)
             {
-                if (!IsCandidate(node))
+                Add(spans, hit.Value.Syntax);
+                if (!hit.Value.Sources.IsDefaultOrEmpty)
                 {
-                    continue;
-                }
-
-                if (model.GetOperation(node, cancellationToken) is not { } operation)
-                {
-                    continue;
-                }
-
-                hits.Clear();
-                matcher.Match(operation, compilation, cancellationToken, hits);
-                foreach (var hit in hits)
-                {
-                    if (hit.Meaning != SinkMeaning.ClientSecret)
+                    // The constants a composition at the sink is made of: the same secret, one finding.
+                    foreach (var source in hit.Value.Sources)
                     {
-                        continue;
+                        Add(spans, source);
                     }
+                }
+            }
+        }
+    }
 
-                    Add(spans, hit.Value.Syntax);
-                    if (!hit.Value.Sources.IsDefaultOrEmpty)
-                    {
-                        // The constants a composition at the sink is made of: the same secret, one finding.
-                        foreach (var source in hit.Value.Sources)
-                        {
-                            Add(spans, source);
-                        }
-                    }
+    /// <summary>
+    /// Adds to <paramref name="hits"/>, in document order, every hard-coded client secret the code of
+    /// <paramref name="model"/>'s tree hands to a sink (wherever the value is declared). Each hit's
+    /// <see cref="SinkHit.Argument"/> is set: the expression at the sink, or the node that reaches it.
+    /// </summary>
+    public static void MatchTree(SemanticModel model, SecretSinkMatcher matcher, List<SinkHit> hits, CancellationToken cancellationToken)
+    {
+        var tree = model.SyntaxTree;
+        if (!MentionsASink(tree, matcher, cancellationToken))
+        {
+            return;
+        }
+
+        var found = new List<SinkHit>();
+        foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+        {
+            if (!IsCandidate(node) || model.GetOperation(node, cancellationToken) is not { } operation)
+            {
+                continue;
+            }
+
+            found.Clear();
+            if (operation is IObjectOrCollectionInitializerOperation collection)
+            {
+                // { "client_secret", … }: the semantic model hands out the implicit Add calls through their initializer only.
+                foreach (var element in collection.Initializers)
+                {
+                    matcher.Match(element, model.Compilation, cancellationToken, found);
+                }
+            }
+            else
+            {
+                matcher.Match(operation, model.Compilation, cancellationToken, found);
+            }
+
+            foreach (var hit in found)
+            {
+                if (hit.Meaning == SinkMeaning.ClientSecret)
+                {
+                    hits.Add(hit.Argument is null ? hit with { Argument = node } : hit);
                 }
             }
         }
@@ -117,11 +145,17 @@ internal sealed class SinkBoundLiterals
         list.Add(syntax.Span);
     }
 
-    /// <summary>A sink is reached through a call, a creation, an assignment or a composite string that names it.</summary>
+    /// <summary>
+    /// The syntax of the operations <see cref="SecretSinkMatcher.Match"/> reads: a call (a collection initializer's
+    /// <c>{ key, value }</c> elements are implicit <c>Add</c> calls), a creation, an assignment (an anonymous object's member is an
+    /// implicit one), a tuple, a composite string that names a field, or a literal that spells <c>client_secret=…</c>.
+    /// </summary>
     private static bool IsCandidate(SyntaxNode node) => node.Kind() is
-        SyntaxKind.InvocationExpression or SyntaxKind.ObjectCreationExpression or SyntaxKind.ImplicitObjectCreationExpression
-        or SyntaxKind.SimpleAssignmentExpression or SyntaxKind.TupleExpression or SyntaxKind.InterpolatedStringExpression
-        or SyntaxKind.AddExpression;
+        SyntaxKind.InvocationExpression or SyntaxKind.CollectionInitializerExpression
+        or SyntaxKind.ObjectCreationExpression or SyntaxKind.ImplicitObjectCreationExpression
+        or SyntaxKind.SimpleAssignmentExpression or SyntaxKind.AnonymousObjectMemberDeclarator
+        or SyntaxKind.TupleExpression or SyntaxKind.InterpolatedStringExpression
+        or SyntaxKind.AddExpression or SyntaxKind.StringLiteralExpression;
 
     private static bool MentionsASink(SyntaxTree tree, SecretSinkMatcher matcher, CancellationToken cancellationToken)
     {
