@@ -2,10 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using Cadasto.Analyzers.Catalogs;
+using Cadasto.Analyzers.Semantics;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 
 namespace Cadasto.Analyzers.Secrets;
@@ -104,35 +102,18 @@ internal sealed class SinkBoundLiterals
         }
 
         var found = new List<SinkHit>();
-        foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+        DocumentOperations.ForEach(model, SecretSinkMatcher.OperationKinds, operation =>
         {
-            if (!IsCandidate(node) || model.GetOperation(node, cancellationToken) is not { } operation)
-            {
-                continue;
-            }
-
             found.Clear();
-            if (operation is IObjectOrCollectionInitializerOperation collection)
-            {
-                // { "client_secret", … }: the semantic model hands out the implicit Add calls through their initializer only.
-                foreach (var element in collection.Initializers)
-                {
-                    matcher.Match(element, model.Compilation, cancellationToken, found);
-                }
-            }
-            else
-            {
-                matcher.Match(operation, model.Compilation, cancellationToken, found);
-            }
-
+            matcher.Match(operation, model.Compilation, cancellationToken, found);
             foreach (var hit in found)
             {
                 if (hit.Meaning == SinkMeaning.ClientSecret)
                 {
-                    hits.Add(hit.Argument is null ? hit with { Argument = node } : hit);
+                    hits.Add(hit.Argument is null ? hit with { Argument = operation.Syntax } : hit);
                 }
             }
-        }
+        }, cancellationToken);
     }
 
     private static void Add(Dictionary<SyntaxTree, List<TextSpan>> spans, SyntaxNode syntax)
@@ -144,18 +125,6 @@ internal sealed class SinkBoundLiterals
 
         list.Add(syntax.Span);
     }
-
-    /// <summary>
-    /// The syntax of the operations <see cref="SecretSinkMatcher.Match"/> reads: a call (a collection initializer's
-    /// <c>{ key, value }</c> elements are implicit <c>Add</c> calls), a creation, an assignment (an anonymous object's member is an
-    /// implicit one), a tuple, a composite string that names a field, or a literal that spells <c>client_secret=…</c>.
-    /// </summary>
-    private static bool IsCandidate(SyntaxNode node) => node.Kind() is
-        SyntaxKind.InvocationExpression or SyntaxKind.CollectionInitializerExpression
-        or SyntaxKind.ObjectCreationExpression or SyntaxKind.ImplicitObjectCreationExpression
-        or SyntaxKind.SimpleAssignmentExpression or SyntaxKind.AnonymousObjectMemberDeclarator
-        or SyntaxKind.TupleExpression or SyntaxKind.InterpolatedStringExpression
-        or SyntaxKind.AddExpression or SyntaxKind.StringLiteralExpression;
 
     private static bool MentionsASink(SyntaxTree tree, SecretSinkMatcher matcher, CancellationToken cancellationToken)
     {

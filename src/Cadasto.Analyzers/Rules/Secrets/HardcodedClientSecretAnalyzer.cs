@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Cadasto.Analyzers.Secrets;
+using Cadasto.Analyzers.Semantics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -36,11 +37,15 @@ public sealed class HardcodedClientSecretAnalyzer : DiagnosticAnalyzer
         {
             // Keyed sinks (client_secret fields, Basic headers) need no library: the matcher is always on.
             var matcher = SecretSinkMatcher.Create(start.Compilation, start.Options);
-            start.RegisterSemanticModelAction(c => Analyze(c, matcher));
+
+            // In a public client a secret is CDS2001's (SPEC: one finding per literal, the most specific rule wins):
+            // it flags every client-secret member and field; a Basic header it does not know stays this rule's.
+            var publicClient = CompilationClientType.Get(start.Compilation, start.Options, start.CancellationToken).IsPublic;
+            start.RegisterSemanticModelAction(c => Analyze(c, matcher, publicClient));
         });
     }
 
-    private static void Analyze(SemanticModelAnalysisContext context, SecretSinkMatcher matcher)
+    private static void Analyze(SemanticModelAnalysisContext context, SecretSinkMatcher matcher, bool publicClient)
     {
         var hits = new List<SinkHit>();
         SinkBoundLiterals.MatchTree(context.SemanticModel, matcher, hits, context.CancellationToken);
@@ -52,10 +57,10 @@ public sealed class HardcodedClientSecretAnalyzer : DiagnosticAnalyzer
         var tree = context.SemanticModel.SyntaxTree;
 
         // One finding per literal in this document: the first sink in document order that receives it decides.
-        var reported = new HashSet<(SyntaxTree Tree, TextSpan Span)>();
+        var reported = new HashSet<(SyntaxTree?, TextSpan)>();
         foreach (var hit in hits)
         {
-            if (matcher.IsAllowedPlaceholder(hit.Value.Text))
+            if (matcher.IsAllowedPlaceholder(hit.Value.Text) || (publicClient && hit.SinkName != SecretSinkMatcher.BasicHeaderSinkName))
             {
                 continue;
             }
@@ -75,20 +80,13 @@ public sealed class HardcodedClientSecretAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void Report(SemanticModelAnalysisContext context, SyntaxTree tree, SyntaxNode literal, SinkHit hit, HashSet<(SyntaxTree, TextSpan)> reported)
+    private static void Report(SemanticModelAnalysisContext context, SyntaxTree tree, SyntaxNode literal, SinkHit hit, HashSet<(SyntaxTree?, TextSpan)> reported)
     {
-        if (!reported.Add((literal.SyntaxTree, literal.Span)))
+        var literalLocation = literal.GetLocation();
+        if (DocumentOperations.FirstFor(reported, literalLocation))
         {
-            return;
+            var (location, additional) = DocumentOperations.Place(tree, literalLocation, hit.Argument, literal);
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HardcodedClientSecret, location, additional, hit.SinkName));
         }
-
-        var diagnostic = literal.SyntaxTree == tree
-            ? Diagnostic.Create(DiagnosticDescriptors.HardcodedClientSecret, literal.GetLocation(), hit.SinkName)
-            : Diagnostic.Create(
-                DiagnosticDescriptors.HardcodedClientSecret,
-                (hit.Argument ?? literal).GetLocation(),
-                additionalLocations: new[] { literal.GetLocation() },
-                hit.SinkName);
-        context.ReportDiagnostic(diagnostic);
     }
 }
