@@ -1,3 +1,4 @@
+using Cadasto.Analyzers.Semantics;
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -86,7 +87,7 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
         if (assignment.Target is IPropertyReferenceOperation { Property.Name: "UsePkce" }
-            && OAuthText.WalkDownConversions(assignment.Value).ConstantValue is { HasValue: true, Value: false })
+            && StringParts.Unwrap(assignment.Value).ConstantValue is { HasValue: true, Value: false })
         {
             Report(context, assignment.Syntax.GetLocation(), "UsePkce = false", "set UsePkce = true", FixSetUsePkceTrue);
         }
@@ -118,7 +119,7 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
                 var responseType = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "responseType");
                 var challenge = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == site.Evidence);
                 if (responseType is null
-                    || OAuthSignalFinder.ConstantText(responseType.Value, context.Compilation, context.CancellationToken) is not { } text
+                    || HardcodedStringTracer.ConstantText(responseType.Value, context.Compilation, context.CancellationToken) is not { } text
                     || !OAuthText.IncludesCode(text)
                     || (challenge is not null && challenge.ArgumentKind != ArgumentKind.DefaultValue && !IsNull(challenge.Value)))
                 {
@@ -159,20 +160,15 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
             var keys = new Dictionary<string, IOperation>(StringComparer.OrdinalIgnoreCase);
             foreach (var element in initializer.Initializers)
             {
-                switch (element)
+                // { "response_type", "code" } and ["response_type"] = "code"; keys compare as KeyedValues.KeyIs does.
+                if (KeyedValues.TryRead(element, context.Compilation, context.CancellationToken, out var field))
                 {
-                    case IInvocationOperation { Arguments.Length: 2 } add when OAuthSignalFinder.ConstantText(add.Arguments[0].Value, context.Compilation, context.CancellationToken) is { } key:
-                        keys[key] = add.Arguments[1].Value;
-                        break;
-                    case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer } assignment
-                        when OAuthSignalFinder.ConstantText(indexer.Arguments[0].Value, context.Compilation, context.CancellationToken) is { } key:
-                        keys[key] = assignment.Value;
-                        break;
+                    keys[field.Key] = field.Value;
                 }
             }
 
             if (keys.TryGetValue(OAuthText.ResponseTypeKey, out var value)
-                && OAuthSignalFinder.ConstantText(value, context.Compilation, context.CancellationToken) is { } responseType
+                && HardcodedStringTracer.ConstantText(value, context.Compilation, context.CancellationToken) is { } responseType
                 && OAuthText.IncludesCode(responseType)
                 && !keys.ContainsKey(OAuthText.CodeChallengeKey)
                 && !MentionsInBody(creation.Syntax, OAuthText.CodeChallengeKey))
@@ -182,7 +178,7 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
 
             // new Dictionary<string, string> { ["grant_type"] = "authorization_code", ["code"] = code, … } without a code_verifier.
             if (keys.TryGetValue(OAuthText.GrantTypeKey, out var grant)
-                && OAuthSignalFinder.ConstantText(grant, context.Compilation, context.CancellationToken) is { } grantType
+                && HardcodedStringTracer.ConstantText(grant, context.Compilation, context.CancellationToken) is { } grantType
                 && string.Equals(grantType.Trim(), OAuthText.AuthorizationCodeGrant, StringComparison.Ordinal)
                 && keys.ContainsKey("code")
                 && !keys.ContainsKey(OAuthText.CodeVerifierKey)
@@ -327,7 +323,7 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
     }
 
     private static bool IsNull(IOperation value) =>
-        OAuthText.WalkDownConversions(value) is IDefaultValueOperation || OAuthText.WalkDownConversions(value).ConstantValue is { HasValue: true, Value: null };
+        StringParts.Unwrap(value) is IDefaultValueOperation || StringParts.Unwrap(value).ConstantValue is { HasValue: true, Value: null };
 
     private sealed record PkceSite(string TypeMetadataName, string MemberName, string Evidence, string Fix, string Advice);
 }
