@@ -350,7 +350,7 @@ internal sealed class SecretLiteralClassifier
         return ConstantText(arguments[index - 1].Value);
     }
 
-    private static bool IsKeyParameter(string name) => KeyValueArguments.IsKeyParameter(name);
+    private static bool IsKeyParameter(string name) => KeyedValues.IsKeyParameter(name);
 
     /// <summary><c>string ApiKey =&gt; "…";</c>, <c>get { return "…"; }</c>, <c>string GetPassword() =&gt; "…";</c>.</summary>
     private static string? ReturningMemberName(IReturnOperation returned, CancellationToken cancellationToken)
