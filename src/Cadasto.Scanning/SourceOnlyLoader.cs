@@ -55,7 +55,15 @@ public sealed class SourceOnlyLoader
         "TargetFramework", "TargetFrameworkIdentifier", "TargetPlatformIdentifier", "UsingMicrosoftNETSdkWeb",
         "UsingMicrosoftNETSdkBlazorWebAssembly", "UsingMicrosoftNETSdkWorker", "_SupportedPlatformList", "RootNamespace",
         "ProjectDir", "UseMaui", "UseWPF", "UseWindowsForms", "UseWinUI", "OutputType", "RuntimeIdentifier",
-        "PackAsTool", "CadastoManifest",
+        "PackAsTool", "CadastoManifest", "IsTestProject",
+    };
+
+    // Packages that make a project test code (the SPEC: IsTestProject, which Microsoft.NET.Test.Sdk sets, or a reference
+    // to xUnit, NUnit, MSTest or TUnit). The scan has no restore, so the package references stand for the assemblies.
+    private static readonly string[] TestPackages =
+    {
+        "Microsoft.NET.Test.Sdk", "xunit", "xunit.core", "xunit.assert", "xunit.v3", "xunit.v3.core", "xunit.v3.assert",
+        "NUnit", "MSTest", "MSTest.TestFramework", "MSTest.Sdk", "TUnit", "TUnit.Core",
     };
 
     private readonly ReferenceSet _references;
@@ -192,6 +200,13 @@ public sealed class SourceOnlyLoader
             {
                 result[name] = value;
             }
+        }
+
+        if (!result.ContainsKey("IsTestProject")
+            && (project.PackageReferences.Any(p => TestPackages.Contains(p, StringComparer.OrdinalIgnoreCase))
+                || project.Sdk.StartsWith("MSTest.Sdk", StringComparison.OrdinalIgnoreCase)))
+        {
+            result["IsTestProject"] = "true";
         }
 
         var sdk = project.Sdk;

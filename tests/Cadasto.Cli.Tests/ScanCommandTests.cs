@@ -348,4 +348,36 @@ public sealed class ScanCommandTests
             .Select(p => $"{Path.GetRelativePath(root, p)} {(File.Exists(p) ? new FileInfo(p).Length + " " + File.GetLastWriteTimeUtc(p).Ticks : "dir")}")
             .OrderBy(p => p, StringComparer.Ordinal)
             .ToList();
+
+    [Fact]
+    public async Task TestProject_ShouldNotReportSentinelsButShouldReportRealLookingValues()
+    {
+        using var fixture = new Fixture();
+        fixture.Write("tests/App.Tests/App.Tests.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Microsoft.NET.Test.Sdk" Version="17.14.1" />
+                <PackageReference Include="xunit" Version="2.9.3" />
+              </ItemGroup>
+            </Project>
+            """);
+        fixture.Write("tests/App.Tests/LoginTests.cs", """
+            public sealed class LoginTests
+            {
+                private const string UserPassword = "pass";
+                private const string OtpToken = "123456";
+                private const string OrganizationApiKey = "k7Qm2Xv9Lp4Rz8Wn3Bt6Yc1Hd5Fj0";
+            }
+            """);
+
+        var result = await CliRunner.RunAsync(fixture.Root, "scan", "--format", "json");
+
+        using var report = JsonDocument.Parse(result.Output);
+        var finding = Assert.Single(report.RootElement.GetProperty("findings").EnumerateArray());
+        Assert.Equal("CDS1002", finding.GetProperty("ruleId").GetString());
+        Assert.Equal(5, finding.GetProperty("line").GetInt32());
+    }
 }

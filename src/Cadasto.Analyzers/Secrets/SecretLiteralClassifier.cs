@@ -47,12 +47,22 @@ internal sealed class SecretLiteralClassifier
         _compilation = compilation;
         Matcher = SecretSinkMatcher.Create(compilation, options);
         Names = CredentialNames.FromOption(CadastoOptions.GetGlobal(options, CadastoOptions.CredentialWords));
+        IsTestCode = TestProject.Is(compilation, options);
         _sinkBound = new Lazy<SinkBoundLiterals>(() => SinkBoundLiterals.Compute(compilation, Matcher, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public SecretSinkMatcher Matcher { get; }
 
     public CredentialNames Names { get; }
+
+    /// <summary>Whether the compilation is test code: there sentinels are no findings (<see cref="IsTestSentinel"/>).</summary>
+    public bool IsTestCode { get; }
+
+    /// <summary>
+    /// In test code, a value that does not look real (a dictionary word, a short or low-entropy sentinel) is not a
+    /// finding of any secret rule; outside test code nothing is a sentinel by this measure.
+    /// </summary>
+    public bool IsTestSentinel(string text) => IsTestCode && !TestSentinels.LooksReal(text);
 
     public static SecretLiteralClassifier For(Compilation compilation, AnalyzerOptions options) =>
         Cache.GetValue(compilation, c => new SecretLiteralClassifier(c, options));
@@ -63,7 +73,7 @@ internal sealed class SecretLiteralClassifier
     /// </summary>
     public string? CredentialNameFor(ILiteralOperation literal, string text, CancellationToken cancellationToken)
     {
-        if (!CredentialValueShape.CanBeACredential(text) || Matcher.IsAllowedPlaceholder(text))
+        if (!CredentialValueShape.CanBeACredential(text) || Matcher.IsAllowedPlaceholder(text) || IsTestSentinel(text))
         {
             return null;
         }

@@ -848,4 +848,36 @@ public sealed class HardcodedClientSecretAnalyzerTests
             static readonly Regex Escaped = new(@"client_secret=\w+");
         }
         """);
+
+    [Fact]
+    public Task SentinelSecretsInATestProject_ShouldNotReport_RealLookingSecrets_ShouldReport() => new VerifyCS.Test
+    {
+        TestState =
+        {
+            Sources =
+            {
+                """
+                using System.Net.Http;
+                using Duende.IdentityModel.Client;
+                using Microsoft.Identity.Client;
+
+                public sealed class TokenEndpointTests
+                {
+                    public IConfidentialClientApplication Sentinel() =>
+                        ConfidentialClientApplicationBuilder.Create("integration.tests").WithClientSecret("secret").Build();
+
+                    public void BasicAuth(HttpClient client) => client.SetBasicAuthentication("seeder", "test-pass");
+
+                    public ClientCredentialsTokenRequest Real() => new()
+                    {
+                        Address = "https://localhost:5001/connect/token",
+                        ClientId = "integration.tests",
+                        ClientSecret = {|CDS1001:"9c41e7a2f05b4d38a6e1c92f7b03d5e8"|},
+                    };
+                }
+                """,
+            },
+            AnalyzerConfigFiles = { ("/.globalconfig", "is_global = true\nbuild_property.IsTestProject = true\n") },
+        },
+    }.RunAsync();
 }

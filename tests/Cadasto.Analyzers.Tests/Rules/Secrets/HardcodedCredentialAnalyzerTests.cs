@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
 using VerifyCS = Cadasto.Analyzers.Tests.TestKit.CSharpCodeFixVerifier<
@@ -395,4 +396,86 @@ public sealed class HardcodedCredentialAnalyzerTests
             """,
         CompilerDiagnostics = CompilerDiagnostics.None,
     }.RunAsync();
+
+    private const string TestProjectConfig = "is_global = true\nbuild_property.IsTestProject = true\n";
+
+    [Fact]
+    public Task SentinelsInATestProject_ShouldNotReport_RealLookingValues_ShouldReport() => new VerifyCS.Test
+    {
+        TestState =
+        {
+            Sources =
+            {
+                """
+                using System.Collections.Generic;
+                using System.Net;
+
+                public sealed class TwoFactorEmailServiceTests
+                {
+                    private const string Password = "pass";
+                    private const string OtpToken = "123456";
+                    private const string EmailToken = "thisisatokentocompare";
+                    private const string AdminPassword = "P@ssw0rd123!";
+                    private const string RecoveryCode = "4821";
+                    private const string OrganizationApiKey = {|CDS1002:"k7Qm2Xv9Lp4Rz8Wn3Bt6Yc1Hd5Fj0"|};
+                    private const string SeedPassword = {|CDS1002:"Al1ce#Secure2024"|};
+
+                    public NetworkCredential Invalid() => new NetworkCredential("nobody", "nothing");
+
+                    public Dictionary<string, string?> Settings() => new()
+                    {
+                        ["GlobalSettings:EventLogging:RabbitMq:Password"] = "rabbit",
+                        ["GlobalSettings:EventLogging:RabbitMq:Username"] = "guest",
+                    };
+                }
+                """,
+            },
+            AnalyzerConfigFiles = { ("/.globalconfig", TestProjectConfig) },
+        },
+    }.RunAsync();
+
+    [Fact]
+    public Task SentinelsOutsideTestCode_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Net;
+
+        public static class SeedData
+        {
+            private const string Password = {|CDS1002:"pass"|};
+            private const string AdminPassword = {|CDS1002:"P@ssw0rd123!"|};
+
+            public static NetworkCredential Service() => new NetworkCredential("svc", {|CDS1002:"nothing"|});
+        }
+        """);
+
+    [Fact]
+    public Task SentinelsInAProjectReferencingXunit_ShouldNotReport()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using Xunit;
+
+                public sealed class LoginTests
+                {
+                    private const string UserPassword = "password1";
+                    private const string ClientSecret = "secret";
+
+                    [Fact]
+                    public void Login_Succeeds() => Assert.NotEmpty(UserPassword + ClientSecret);
+                }
+                """,
+        };
+        test.TestState.AdditionalReferences.AddRange(TestKit.TestReferences.TestFramework);
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public void PackagePropsMakeIsTestProjectVisible()
+    {
+        // Without the declaration a build never passes build_property.IsTestProject, and test code is judged as product code.
+        var root = typeof(HardcodedCredentialAnalyzerTests).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
+        var props = System.IO.File.ReadAllText(System.IO.Path.Combine(root, "src", "Cadasto.Analyzers.Package", "build", "Cadasto.Analyzers.props"));
+        Assert.Contains("<CompilerVisibleProperty Include=\"IsTestProject\" />", props);
+    }
 }
