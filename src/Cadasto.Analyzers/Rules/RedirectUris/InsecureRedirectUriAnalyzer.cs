@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using Cadasto.Analyzers.Values;
 using Cadasto.Analyzers.Configuration;
 using Cadasto.Analyzers.OAuth;
 using Microsoft.CodeAnalysis;
@@ -43,7 +44,7 @@ public sealed class InsecureRedirectUriAnalyzer : DiagnosticAnalyzer
                         if (site.Sink.UriKind != RedirectUriKind.CallbackPath
                             && RedirectUriMatcher.InsecureReason(site.Uri, site.Sink.UriKind == RedirectUriKind.Absolute) is { } reason)
                         {
-                            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InsecureRedirectUri, site.Location, site.Uri.Trim(), reason));
+                            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InsecureRedirectUri, site.Location, RedirectUriMatcher.Display(site.Uri), reason));
                         }
                     }
 
@@ -60,10 +61,10 @@ public sealed class InsecureRedirectUriAnalyzer : DiagnosticAnalyzer
                     {
                         foreach (var uri in manifest.AllRedirectUris())
                         {
-                            // A malformed one is CDS9003's: one value, one finding.
-                            if (!ManifestUris.IsMalformedRedirectUri(uri.Value) && RedirectUriMatcher.InsecureReason(uri.Value, requiresAbsolute: true) is { } reason)
+                            // A malformed one, or one with user information, is CDS9003's: one value, one finding.
+                            if (!ManifestUris.IsMalformedRedirectUri(uri.Value) && !UriUserInfo.Contains(uri.Value) && RedirectUriMatcher.InsecureReason(uri.Value, requiresAbsolute: true) is { } reason)
                             {
-                                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InsecureRedirectUri, uri.Location.ToLocation(), uri.Value.Trim(), reason));
+                                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InsecureRedirectUri, uri.Location.ToLocation(), RedirectUriMatcher.Display(uri.Value), reason));
                             }
                         }
                     }
@@ -78,7 +79,7 @@ public sealed class InsecureRedirectUriAnalyzer : DiagnosticAnalyzer
                         // Relative values are allowed here: a configured "RedirectUri" is often the local return URL after sign-in.
                         if (RedirectUriMatcher.InsecureReason(value.Value, requiresAbsolute: false) is { } reason)
                         {
-                            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InsecureRedirectUri, value.Location, value.Value.Trim(), reason));
+                            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InsecureRedirectUri, value.Location, RedirectUriMatcher.Display(value.Value), reason));
                         }
                     }
                 }
