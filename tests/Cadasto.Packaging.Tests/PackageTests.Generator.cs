@@ -72,7 +72,7 @@ public sealed partial class PackageTests
 
         // The user's profile for the run only (a child process): user-secrets live under $HOME/.microsoft/usersecrets.
         var home = Directory.CreateDirectory(Path.Combine(root, "home")).FullName;
-        var run = new Dictionary<string, string>(environment) { ["HOME"] = home, ["DOTNET_ENVIRONMENT"] = "Development", ["APPDATA"] = string.Empty };
+        var run = new Dictionary<string, string>(environment) { ["HOME"] = home, ["DOTNET_ENVIRONMENT"] = "Development" };
 
         var (missingExit, missingOutput) = DotnetCli.Run(worker, run, dll);
         Assert.NotEqual(0, missingExit);

@@ -25,6 +25,9 @@ internal sealed class SecretSinkMatcher
 {
     private const string ClientSecretEquals = "client_secret=";
 
+    /// <summary>The sink a <c>Basic</c> authorization header built from <c>id:secret</c> is named by.</summary>
+    public const string BasicHeaderSinkName = "Authorization: Basic";
+
     private readonly INamedTypeSymbol? _authenticationHeaderValue;
     private readonly INamedTypeSymbol? _convert;
     private readonly INamedTypeSymbol? _encoding;
@@ -37,11 +40,12 @@ internal sealed class SecretSinkMatcher
     {
         Index = index;
         _allowedPlaceholders = allowedPlaceholders;
-        _authenticationHeaderValue = compilation.GetTypeByMetadataName("System.Net.Http.Headers.AuthenticationHeaderValue");
-        _convert = compilation.GetTypeByMetadataName("System.Convert");
-        _encoding = compilation.GetTypeByMetadataName("System.Text.Encoding");
-        _httpHeaders = compilation.GetTypeByMetadataName("System.Net.Http.Headers.HttpHeaders");
-        _stringBuilder = compilation.GetTypeByMetadataName("System.Text.StringBuilder");
+        var symbols = CompilationSymbols.Get(compilation);
+        _authenticationHeaderValue = symbols.Type("System.Net.Http.Headers.AuthenticationHeaderValue");
+        _convert = symbols.Type("System.Convert");
+        _encoding = symbols.Type("System.Text.Encoding");
+        _httpHeaders = symbols.Type("System.Net.Http.Headers.HttpHeaders");
+        _stringBuilder = symbols.Type("System.Text.StringBuilder");
     }
 
     public SecretSinkIndex Index { get; }
@@ -58,10 +62,8 @@ internal sealed class SecretSinkMatcher
 
     public static SecretSinkMatcher Create(Compilation compilation, AnalyzerOptions options)
     {
-        var sinks = SecretSinkCatalog.Default.AddRange(
-            SecretSinkCatalog.ParseUserSinks(CadastoOptions.GetGlobal(options, CadastoOptions.SecretSinks)));
         var allowed = CadastoOptions.ToSet(CadastoOptions.SplitList(CadastoOptions.GetGlobal(options, CadastoOptions.AllowedPlaceholders)));
-        return new SecretSinkMatcher(compilation, SecretSinkIndex.Create(compilation, sinks), allowed);
+        return new SecretSinkMatcher(compilation, CompilationSymbols.Get(compilation).SecretSinks(options), allowed);
     }
 
     /// <summary>Whether the team declared <paramref name="value"/> a placeholder (<c>cadasto_allowed_placeholders</c>).</summary>
@@ -81,8 +83,8 @@ internal sealed class SecretSinkMatcher
             case ISimpleAssignmentOperation assignment:
                 MatchAssignment(assignment, compilation, cancellationToken, hits);
                 break;
-            case ITupleOperation { Elements.Length: 2 } tuple when IsClientSecretKey(tuple.Elements[0]):
-                Trace(tuple.Elements[1], "client_secret", SinkMeaning.ClientSecret, compilation, cancellationToken, hits);
+            case ITupleOperation tuple:
+                MatchClientSecretField(tuple, compilation, cancellationToken, hits);
                 break;
             case IInterpolatedStringOperation or IBinaryOperation { OperatorKind: BinaryOperatorKind.Add }:
                 MatchQueryComposite(operation, compilation, cancellationToken, hits);
@@ -139,13 +141,7 @@ internal sealed class SecretSinkMatcher
         }
 
         // dictionary.Add("client_secret", …), a collection initializer's { "client_secret", … }, KeyValuePair.Create(…)
-        for (var i = 1; i < arguments.Length; i++)
-        {
-            if (IsClientSecretKeyArgument(arguments[i - 1]))
-            {
-                Trace(arguments[i].Value, "client_secret", SinkMeaning.ClientSecret, compilation, cancellationToken, hits);
-            }
-        }
+        MatchClientSecretField(invocation, compilation, cancellationToken, hits);
     }
 
     private void MatchCreation(IObjectCreationOperation creation, Compilation compilation, CancellationToken cancellationToken, List<SinkHit> hits)
@@ -181,31 +177,31 @@ internal sealed class SecretSinkMatcher
         }
 
         // new KeyValuePair<string, string>("client_secret", …)
-        for (var i = 1; i < arguments.Length; i++)
+        MatchClientSecretField(creation, compilation, cancellationToken, hits);
+    }
+
+    /// <summary>A <c>client_secret</c> form field: any shape <see cref="KeyedValues"/> reads.</summary>
+    private bool MatchClientSecretField(IOperation operation, Compilation compilation, CancellationToken cancellationToken, List<SinkHit> hits)
+    {
+        if (!KeyedValues.TryRead(operation, compilation, cancellationToken, out var field) || !IsClientSecretField(field))
         {
-            if (IsClientSecretKeyArgument(arguments[i - 1]))
-            {
-                Trace(arguments[i].Value, "client_secret", SinkMeaning.ClientSecret, compilation, cancellationToken, hits);
-            }
+            return false;
         }
+
+        Trace(field.Value, "client_secret", SinkMeaning.ClientSecret, compilation, cancellationToken, hits);
+        return true;
     }
 
     private void MatchAssignment(ISimpleAssignmentOperation assignment, Compilation compilation, CancellationToken cancellationToken, List<SinkHit> hits)
     {
+        // form["client_secret"] = …, new Dictionary<string, string> { ["client_secret"] = … }, new { client_secret = … }
+        if (MatchClientSecretField(assignment, compilation, cancellationToken, hits))
+        {
+            return;
+        }
+
         switch (assignment.Target)
         {
-            case IPropertyReferenceOperation { Property: { IsIndexer: true }, Arguments: { Length: 1 } indexArguments }
-                when IsClientSecretKey(indexArguments[0].Value):
-                // form["client_secret"] = …, new Dictionary<string, string> { ["client_secret"] = … }
-                Trace(assignment.Value, "client_secret", SinkMeaning.ClientSecret, compilation, cancellationToken, hits);
-                return;
-
-            case IPropertyReferenceOperation { Property: { ContainingType.IsAnonymousType: true } anonymous }
-                when SecretSinkCatalog.IsClientSecretField(anonymous.Name):
-                // new { client_secret = … } (posted as a form or JSON body)
-                Trace(assignment.Value, "client_secret", SinkMeaning.ClientSecret, compilation, cancellationToken, hits);
-                return;
-
             case IPropertyReferenceOperation property when Index.TryGetSink(property.Property, out var sink) && sink.Kind == SinkKind.PropertyAssignment:
                 Trace(assignment.Value, sink.DisplayName, sink.Meaning, compilation, cancellationToken, hits);
                 return;
@@ -214,11 +210,8 @@ internal sealed class SecretSinkMatcher
                 Trace(assignment.Value, sink.DisplayName, sink.Meaning, compilation, cancellationToken, hits);
                 return;
 
-            case IInvalidOperation invalid when IsUnresolvedClientSecret(invalid.Syntax):
-                // options.ClientSecret = "…" where the options type did not bind (a package the compilation lacks,
-                // as in a source-only scan): the catalogue's types all mean the OAuth client secret by this name.
-                Trace(assignment.Value, SecretSinkCatalog.ClientSecretMemberName, SinkMeaning.ClientSecret, compilation, cancellationToken, hits);
-                return;
+            // A member of a type that did not bind (a package missing from a source-only scan) is never a client-secret
+            // sink by its name alone: a product's own ClientSecret may hold anything. Its name is CDS1002's evidence.
         }
     }
 
@@ -226,10 +219,7 @@ internal sealed class SecretSinkMatcher
     {
         foreach (var argument in arguments)
         {
-            if (argument.Parameter is { } parameter
-                && (sink.ParameterName is null
-                    ? SecretSinkCatalog.IsCredentialParameter(parameter.Name)
-                    : parameter.Name == sink.ParameterName))
+            if (argument.Parameter is { } parameter && SecretSinkCatalog.Receives(sink, parameter.Name))
             {
                 var value = argument.Value;
                 if (parameter.Type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte }
@@ -366,7 +356,7 @@ internal sealed class SecretSinkMatcher
                 var text = hardcoded.Text.Trim();
                 if (text.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase) && Base64Credential.DecodesToIdAndSecret(text.Substring(6).Trim()))
                 {
-                    hits.Add(new SinkHit(hardcoded, "Authorization: Basic", SinkMeaning.ClientSecret));
+                    hits.Add(new SinkHit(hardcoded, BasicHeaderSinkName, SinkMeaning.ClientSecret));
                 }
             }
 
@@ -386,7 +376,7 @@ internal sealed class SecretSinkMatcher
         {
             if (Base64Credential.DecodesToIdAndSecret(hardcoded.Text.Trim()))
             {
-                hits.Add(new SinkHit(hardcoded, "Authorization: Basic", SinkMeaning.ClientSecret));
+                hits.Add(new SinkHit(hardcoded, BasicHeaderSinkName, SinkMeaning.ClientSecret));
             }
         }
     }
@@ -443,7 +433,7 @@ internal sealed class SecretSinkMatcher
             {
                 if (item < values.Count)
                 {
-                    Trace(values[item], "Authorization: Basic", SinkMeaning.ClientSecret, compilation, cancellationToken, hits);
+                    Trace(values[item], BasicHeaderSinkName, SinkMeaning.ClientSecret, compilation, cancellationToken, hits);
                 }
             }
 
@@ -459,7 +449,7 @@ internal sealed class SecretSinkMatcher
                 var colon = hardcoded.Text.IndexOf(':');
                 if (colon >= 0 && !SecretValueHeuristics.IsNotASecret(hardcoded.Text.Substring(colon + 1)))
                 {
-                    hits.Add(new SinkHit(hardcoded, "Authorization: Basic", SinkMeaning.ClientSecret));
+                    hits.Add(new SinkHit(hardcoded, BasicHeaderSinkName, SinkMeaning.ClientSecret));
                 }
             }
 
@@ -471,14 +461,14 @@ internal sealed class SecretSinkMatcher
         {
             if (afterColon)
             {
-                Trace(part, "Authorization: Basic", SinkMeaning.ClientSecret, compilation, cancellationToken, hits);
+                Trace(part, BasicHeaderSinkName, SinkMeaning.ClientSecret, compilation, cancellationToken, hits);
             }
             else if (part.ConstantValue is { HasValue: true, Value: string text } && text.IndexOf(':') is var colon and >= 0)
             {
                 afterColon = true;
                 if (colon < text.Length - 1 && !SecretValueHeuristics.IsNotASecret(text.Substring(colon + 1)))
                 {
-                    hits.Add(new SinkHit(new HardcodedString(part.Syntax, text), "Authorization: Basic", SinkMeaning.ClientSecret));
+                    hits.Add(new SinkHit(new HardcodedString(part.Syntax, text), BasicHeaderSinkName, SinkMeaning.ClientSecret));
                 }
             }
         }
@@ -514,7 +504,7 @@ internal sealed class SecretSinkMatcher
             if (!SecretValueHeuristics.IsNotASecret(hardcoded.Text) && !ConfigurationSecrets.IsInstruction(hardcoded.Text)
                 && !IsConfigurationPath(hardcoded.Text))
             {
-                hits.Add(new SinkHit(hardcoded, sinkName, meaning));
+                hits.Add(new SinkHit(hardcoded, sinkName, meaning) { Argument = value.Syntax });
             }
         }
     }
@@ -551,19 +541,18 @@ internal sealed class SecretSinkMatcher
         return char.IsLetter(last[0]) && CredentialNames.Default.IsCredentialName(last);
     }
 
-    private static bool IsUnresolvedClientSecret(SyntaxNode target) => target switch
+    private static bool IsClientSecretField(KeyedValue field)
     {
-        Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText == SecretSinkCatalog.ClientSecretMemberName,
-        Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax { Parent: Microsoft.CodeAnalysis.CSharp.Syntax.AssignmentExpressionSyntax { Parent: Microsoft.CodeAnalysis.CSharp.Syntax.InitializerExpressionSyntax } } name
-            => name.Identifier.ValueText == SecretSinkCatalog.ClientSecretMemberName,
-        _ => false,
-    };
+        foreach (var name in SecretSinkCatalog.ClientSecretFieldNames)
+        {
+            if (field.KeyIs(name))
+            {
+                return true;
+            }
+        }
 
-    private static bool IsClientSecretKeyArgument(IArgumentOperation key) =>
-        key.Parameter is { } parameter && KeyValueArguments.IsKeyParameter(parameter.Name) && IsClientSecretKey(key.Value);
-
-    private static bool IsClientSecretKey(IOperation key) =>
-        key.ConstantValue is { HasValue: true, Value: string name } && SecretSinkCatalog.IsClientSecretField(name);
+        return false;
+    }
 
     private static bool IsConstantString(IOperation operation, string expected) =>
         operation.ConstantValue is { HasValue: true, Value: string text } && string.Equals(text, expected, StringComparison.OrdinalIgnoreCase);
@@ -583,4 +572,11 @@ internal sealed class SecretSinkMatcher
 }
 
 /// <summary>A hard-coded value handed to a sink.</summary>
-internal readonly record struct SinkHit(HardcodedString Value, string SinkName, SinkMeaning Meaning);
+internal readonly record struct SinkHit(HardcodedString Value, string SinkName, SinkMeaning Meaning)
+{
+    /// <summary>
+    /// The expression handed to the sink (an argument, an assigned value), where a finding lands when the literal
+    /// is declared in another document; null when the value is spelled at the sink itself.
+    /// </summary>
+    public SyntaxNode? Argument { get; init; }
+}
