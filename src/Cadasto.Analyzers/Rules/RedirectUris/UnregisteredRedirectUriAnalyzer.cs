@@ -105,11 +105,13 @@ public sealed class UnregisteredRedirectUriAnalyzer : DiagnosticAnalyzer
         var advice = closest is null
             ? "register it for an environment (redirectUris) or use a registered one"
             : isPath
-                ? "use the path of a registered one, such as '" + closest + "'"
-                : "use the registered '" + closest + "'";
-        var properties = closest is null
+                ? "use the path of a registered one, such as '" + RedirectUriMatcher.Display(closest) + "'"
+                : "use the registered '" + RedirectUriMatcher.Display(closest) + "'";
+
+        // The fix writes the closest one into code: never one with user information (a password would move into source).
+        var properties = closest is null || UriUserInfo.Contains(closest)
             ? ImmutableDictionary<string, string?>.Empty
             : ImmutableDictionary<string, string?>.Empty.Add(ReplacementKey, closest);
-        return Diagnostic.Create(DiagnosticDescriptors.UnregisteredRedirectUri, location, additional, properties, uri.Trim(), fileName, advice);
+        return Diagnostic.Create(DiagnosticDescriptors.UnregisteredRedirectUri, location, additional, properties, RedirectUriMatcher.Display(uri), fileName, advice);
     }
 }
