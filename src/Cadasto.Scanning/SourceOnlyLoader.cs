@@ -379,13 +379,16 @@ public sealed class SourceOnlyLoader
                 continue;
             }
 
-            foreach (Match match in Regex.Matches(text, @"^\s*cadasto_(?:secret_sinks|credential_words)\s*=\s*(.+)$", RegexOptions.Multiline | RegexOptions.IgnoreCase))
+            foreach (Match match in Regex.Matches(text, @"^\s*cadasto_(secret_sinks|credential_words)\s*=\s*(.+)$", RegexOptions.Multiline | RegexOptions.IgnoreCase))
             {
-                foreach (var entry in match.Groups[1].Value.Split(new[] { ',', ';', ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries))
+                // Sinks are read as the rules read them (constructors by their type's name, "(parameter)" dropped).
+                var value = match.Groups[2].Value;
+                var words = string.Equals(match.Groups[1].Value, "secret_sinks", StringComparison.OrdinalIgnoreCase)
+                    ? Cadasto.Analyzers.Catalogs.SourceVocabulary.UserSinkNames(value)
+                    : value.Split(new[] { ',', ';', ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
+                foreach (var word in words)
                 {
-                    var member = entry.Trim();
-                    var dot = member.LastIndexOf('.');
-                    yield return dot >= 0 ? member.Substring(dot + 1) : member;
+                    yield return word.Trim();
                 }
             }
         }
