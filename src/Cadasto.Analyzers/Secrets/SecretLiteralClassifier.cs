@@ -93,10 +93,32 @@ internal sealed class SecretLiteralClassifier
             return name;
         }
 
+        // A positional argument whose parameter is credential-named (Login("svc", "…") into string password), the user's
+        // own methods included (the SPEC); a catalogued sink says itself which of its parameters is the credential
+        // (BasicAWSCredentials' accessKey is a public id, its secretKey the credential).
+        if (firstOfComposition == true
+            && context is IArgumentOperation { Parameter: { } positional, Parent: { } call }
+            && IsTextType(positional.Type)
+            && Names.TryMatch(positional.Name, out _)
+            && !IsCatalogued(call)
+            && !CredentialValueShape.IsNameOrLabel(text, positional.Name, Names)
+            && !ConfigurationSecrets.IsInstruction(text)
+            && CredentialShapes.Classify(text) is null)
+        {
+            return positional.Name;
+        }
+
         // Positional arguments count only at known sinks whose parameter is a credential (NetworkCredential's
         // password…). There the name is weaker evidence than a credential shape: a shaped value is CDS1003's.
         return CredentialShapes.Classify(text) is null ? KnownCredentialSinkFor(literal, cancellationToken) : null;
     }
+
+    private bool IsCatalogued(IOperation call) => call switch
+    {
+        IInvocationOperation invocation => Matcher.Index.TryGetSink(invocation.TargetMethod, out _),
+        IObjectCreationOperation { Constructor: { } constructor } => Matcher.Index.TryGetSink(constructor, out _),
+        _ => false,
+    };
 
     /// <summary>
     /// Only wholly constant values are hard-coded (the SPEC): a literal inside a concatenation or interpolation with a

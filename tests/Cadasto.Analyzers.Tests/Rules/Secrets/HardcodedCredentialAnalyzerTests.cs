@@ -515,4 +515,30 @@ public sealed class HardcodedCredentialAnalyzerTests
             public static readonly string Password = $"{Prefix}{{|CDS1002:"Zx81-Kq2Lm7Vw"|}}{"-suffix9"}";
         }
         """);
+
+    [Fact]
+    public Task PasswordsPassedToIdentityAndCredentialParameters_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Identity;
+
+        public sealed class SeedData
+        {
+            public static async Task Seed(UserManager<IdentityUser> users, SignInManager<IdentityUser> signIn, IdentityUser alice)
+            {
+                await users.CreateAsync(alice, {|CDS1002:"Pass123$"|});
+                await users.AddPasswordAsync(alice, {|CDS1002:"Alice#2024x"|});
+                await users.ChangePasswordAsync(alice, {|CDS1002:"Alice#2024x"|}, {|CDS1002:"Alice#2025y"|});
+                await users.CheckPasswordAsync(alice, {|CDS1002:"Alice#2025y"|});
+                await signIn.PasswordSignInAsync("alice", {|CDS1002:"Alice#2025y"|}, isPersistent: false, lockoutOnFailure: false);
+                await users.CreateAsync(alice);
+                Login("svc-reports", {|CDS1002:"R3ports!2024"|});
+                Login("svc-reports", System.Environment.GetEnvironmentVariable("REPORTS_PASSWORD")!);
+                Describe("name", "Reports service");
+            }
+
+            private static void Login(string userName, string password) { }
+
+            private static void Describe(string key, string description) { }
+        }
+        """);
 }
