@@ -478,4 +478,67 @@ public sealed class HardcodedCredentialAnalyzerTests
         var props = System.IO.File.ReadAllText(System.IO.Path.Combine(root, "src", "Cadasto.Analyzers.Package", "build", "Cadasto.Analyzers.props"));
         Assert.Contains("<CompilerVisibleProperty Include=\"IsTestProject\" />", props);
     }
+
+    [Fact]
+    public Task CompositionsWithARunTimePartAndMethodNames_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using System.Net;
+
+        public sealed class NotificationHubConnection
+        {
+            private readonly string _keyName = Environment.GetEnvironmentVariable("HUB_KEY_NAME") ?? "";
+
+            private string GenerateSasToken(Uri uri, string signature, long expiry) =>
+                $"SharedAccessSignature sr={WebUtility.UrlEncode(uri.ToString())}&sig={WebUtility.UrlEncode(signature)}&se={expiry}&skn={_keyName}";
+
+            public string RegistrationToken(Guid userId) => "reg_" + userId.ToString("N") + "_9Xq2Lm7Vw4";
+
+            public void Seed(Guid organizationId)
+            {
+                var accessToken = $"org.{organizationId}.Zk7Qm2Xv9Lp4";
+                string password = "Seed-" + Guid.NewGuid() + "-Qv7!kL2";
+                Use(accessToken, password);
+            }
+
+            private static string GetApiToken() => "tok-7Kq2Wm9Xv4Lz1Bn8";
+
+            private static void Use(string a, string b) { }
+        }
+        """);
+
+    [Fact]
+    public Task WhollyConstantComposition_ShouldReportOnce() => VerifyCS.VerifyAnalyzerAsync("""
+        public static class PartnerSettings
+        {
+            private const string Prefix = "pk_live_";
+            public const string PartnerApiKey = {|CDS1002:"Ab9Q"|} + "x7Lm2Vw4Rz1Kp8Nc";
+            public static readonly string Password = $"{Prefix}{{|CDS1002:"Zx81-Kq2Lm7Vw"|}}{"-suffix9"}";
+        }
+        """);
+
+    [Fact]
+    public Task PasswordsPassedToIdentityAndCredentialParameters_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Identity;
+
+        public sealed class SeedData
+        {
+            public static async Task Seed(UserManager<IdentityUser> users, SignInManager<IdentityUser> signIn, IdentityUser alice)
+            {
+                await users.CreateAsync(alice, {|CDS1002:"Pass123$"|});
+                await users.AddPasswordAsync(alice, {|CDS1002:"Alice#2024x"|});
+                await users.ChangePasswordAsync(alice, {|CDS1002:"Alice#2024x"|}, {|CDS1002:"Alice#2025y"|});
+                await users.CheckPasswordAsync(alice, {|CDS1002:"Alice#2025y"|});
+                await signIn.PasswordSignInAsync("alice", {|CDS1002:"Alice#2025y"|}, isPersistent: false, lockoutOnFailure: false);
+                await users.CreateAsync(alice);
+                Login("svc-reports", {|CDS1002:"R3ports!2024"|});
+                Login("svc-reports", System.Environment.GetEnvironmentVariable("REPORTS_PASSWORD")!);
+                Describe("name", "Reports service");
+            }
+
+            private static void Login(string userName, string password) { }
+
+            private static void Describe(string key, string description) { }
+        }
+        """);
 }
