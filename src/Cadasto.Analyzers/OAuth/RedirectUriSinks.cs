@@ -12,7 +12,11 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Cadasto.Analyzers.OAuth;
 
 /// <summary>A hard-coded redirect URI found in code: the text, the literal that spells it, the sink that takes it.</summary>
-internal readonly record struct RedirectUriSite(string Uri, Location Location, RedirectUriSink Sink);
+internal readonly record struct RedirectUriSite(string Uri, Location Location, RedirectUriSink Sink)
+{
+    /// <summary>The expression handed to the sink, where a finding lands when the literal is declared in another document.</summary>
+    public SyntaxNode? Argument { get; init; }
+}
 
 /// <summary>
 /// The places that take a redirect URI, as data, resolved once per compilation; and the hard-coded
@@ -75,10 +79,11 @@ internal sealed class RedirectUriSinks
 
     private static void AddValue(IOperation value, RedirectUriSink sink, Compilation compilation, List<RedirectUriSite> sites, CancellationToken cancellationToken)
     {
+        var argument = value.Syntax;
         value = Unwrap(value);
         foreach (var hardcoded in HardcodedStringTracer.Trace(value, compilation, cancellationToken))
         {
-            sites.Add(new RedirectUriSite(hardcoded.Text, hardcoded.Syntax.GetLocation(), sink));
+            sites.Add(new RedirectUriSite(hardcoded.Text, hardcoded.Syntax.GetLocation(), sink) { Argument = argument });
         }
     }
 
