@@ -125,7 +125,7 @@ public sealed class OAuthCorpusTests(ITestOutputHelper output)
         }
 
         var additionalFiles = corpusCase.Files.Select(f => (AdditionalText)new InMemoryAdditionalText("/corpus/" + f.Key, f.Value)).ToImmutableArray();
-        var options = new AnalyzerOptions(additionalFiles, new GlobalOptionsProvider(corpusCase.GlobalOptions));
+        var options = new AnalyzerOptions(additionalFiles, new TestOptionsProvider(corpusCase.GlobalOptions));
         var diagnostics = await compilation.WithAnalyzers(Analyzers, options).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
         var crashes = diagnostics.Where(d => d.Id == "AD0001").ToList();
         Assert.True(crashes.Count == 0, $"Case {corpusCase.Name}: an analyzer threw: {string.Join("; ", crashes)}");
@@ -144,32 +144,6 @@ public sealed class OAuthCorpusTests(ITestOutputHelper output)
     {
         var root = typeof(OAuthCorpusTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
         return Path.Combine(root, "tests", "Cadasto.Analyzers.Tests", "OAuthCorpus");
-    }
-
-    private sealed class InMemoryAdditionalText(string path, string text) : AdditionalText
-    {
-        private readonly SourceText _text = SourceText.From(text, Encoding.UTF8);
-
-        public override string Path { get; } = path;
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-    }
-
-    private sealed class GlobalOptionsProvider(ImmutableDictionary<string, string> global) : AnalyzerConfigOptionsProvider
-    {
-        private readonly DictionaryOptions _global = new(global);
-        private static readonly DictionaryOptions Empty = new(ImmutableDictionary<string, string>.Empty);
-
-        public override AnalyzerConfigOptions GlobalOptions => _global;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Empty;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Empty;
-    }
-
-    private sealed class DictionaryOptions(ImmutableDictionary<string, string> values) : AnalyzerConfigOptions
-    {
-        public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
     }
 }
 
