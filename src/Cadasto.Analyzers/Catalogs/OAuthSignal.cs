@@ -25,32 +25,3 @@ internal enum OAuthSignal
     /// <summary>The device authorization grant (RFC 8628).</summary>
     DeviceCodeGrant,
 }
-
-/// <summary>How a catalogued member shows its signal.</summary>
-internal enum SignalSite
-{
-    /// <summary>Calling the method.</summary>
-    Invocation,
-
-    /// <summary>Creating an instance of the type (the member name is ignored).</summary>
-    ObjectCreation,
-}
-
-/// <summary>One row of the catalogue: <paramref name="TypeMetadataName"/>'s <paramref name="MemberName"/> shows <paramref name="Signal"/>.</summary>
-internal sealed record OAuthSignalMember(string TypeMetadataName, string MemberName, SignalSite Site, OAuthSignal Signal)
-{
-    /// <summary>The short name shown in messages, e.g. <c>AcquireTokenForClient</c> or <c>PasswordTokenRequest</c>.</summary>
-    public string DisplayName
-    {
-        get
-        {
-            if (Site == SignalSite.Invocation)
-            {
-                return MemberName;
-            }
-
-            var lastDot = TypeMetadataName.LastIndexOf('.');
-            return lastDot < 0 ? TypeMetadataName : TypeMetadataName.Substring(lastDot + 1);
-        }
-    }
-}

@@ -102,10 +102,10 @@ internal static class OAuthSignalCatalog
     }
 
     private static void Call(ImmutableArray<OAuthSignalMember>.Builder rows, string type, string member, OAuthSignal signal) =>
-        rows.Add(new OAuthSignalMember(type, member, SignalSite.Invocation, signal));
+        rows.Add(new OAuthSignalMember(type, member, SinkKind.MethodArgument, Meaning: signal));
 
     private static void New(ImmutableArray<OAuthSignalMember>.Builder rows, string type, OAuthSignal signal) =>
-        rows.Add(new OAuthSignalMember(type, ".ctor", SignalSite.ObjectCreation, signal));
+        rows.Add(new OAuthSignalMember(type, OAuthSignalMember.Constructor, SinkKind.ConstructorArgument, Meaning: signal));
 
     private static System.Collections.Generic.KeyValuePair<string, OAuthSignal> Pair(string key, OAuthSignal value) => new(key, value);
 }

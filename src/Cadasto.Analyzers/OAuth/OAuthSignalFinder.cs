@@ -91,9 +91,9 @@ internal static class OAuthSignalFinder
     private static void FindInInvocation(IInvocationOperation invocation, OAuthSignalIndex index, Compilation compilation, List<OAuthFinding> findings, CancellationToken cancellationToken)
     {
         var method = invocation.TargetMethod;
-        if (index.TryGetInvocation(method, out var row) && !PassesCreationOf(invocation, index, row.Signal))
+        if (index.TryGetInvocation(method, out var row) && !PassesCreationOf(invocation, index, row.Meaning))
         {
-            findings.Add(new OAuthFinding(row.Signal, CallLocation(invocation), row.DisplayName));
+            findings.Add(new OAuthFinding(row.Meaning, CallLocation(invocation), OAuthSignalIndex.DisplayName(row)));
         }
 
         if (index.SecretSinks.TryGetSink(method, out var sink) && sink.Kind == SinkKind.MethodArgument && sink.Meaning == SinkMeaning.ClientSecret)
@@ -119,7 +119,7 @@ internal static class OAuthSignalFinder
     {
         if (creation.Type is { } type && index.TryGetCreation(type, out var row))
         {
-            findings.Add(new OAuthFinding(row.Signal, creation.Syntax.GetLocation(), row.DisplayName));
+            findings.Add(new OAuthFinding(row.Meaning, creation.Syntax.GetLocation(), OAuthSignalIndex.DisplayName(row)));
         }
 
         if (creation.Constructor is { } constructor
@@ -320,7 +320,7 @@ internal static class OAuthSignalFinder
     {
         foreach (var argument in invocation.Arguments)
         {
-            if (StringParts.Unwrap(argument.Value) is IObjectCreationOperation { Type: { } type } && index.TryGetCreation(type, out var row) && row.Signal == signal)
+            if (StringParts.Unwrap(argument.Value) is IObjectCreationOperation { Type: { } type } && index.TryGetCreation(type, out var row) && row.Meaning == signal)
             {
                 return true;
             }
@@ -333,7 +333,7 @@ internal static class OAuthSignalFinder
     {
         foreach (var argument in arguments)
         {
-            if (argument.Parameter?.Name == sink.ParameterName && argument.ArgumentKind != ArgumentKind.DefaultValue)
+            if (argument.Parameter is { } parameter && SecretSinkCatalog.Receives(sink, parameter.Name) && argument.ArgumentKind != ArgumentKind.DefaultValue)
             {
                 return !IsNullOrEmpty(argument.Value);
             }

@@ -11,34 +11,6 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace Cadasto.Analyzers.OAuth;
 
-/// <summary>What a redirect sink takes.</summary>
-internal enum RedirectUriKind
-{
-    /// <summary>An absolute redirect URI (<c>https://app.example.com/callback</c>, <c>http://127.0.0.1</c>, <c>com.example.app:/cb</c>).</summary>
-    Absolute,
-
-    /// <summary>A redirect URI the library resolves against the app's own origin when relative (Blazor WebAssembly, OpenIddict's client in ASP.NET Core).</summary>
-    AbsoluteOrRelative,
-
-    /// <summary>A path (<c>CallbackPath</c>): scheme and host come from the request; compared with the registered URIs' paths.</summary>
-    CallbackPath,
-}
-
-/// <summary>One place that receives a redirect URI: <paramref name="TypeMetadataName"/>'s <paramref name="MemberName"/>.</summary>
-internal sealed record RedirectUriSink(string TypeMetadataName, string MemberName, SinkKind Kind, RedirectUriKind UriKind, string? ParameterName = null)
-{
-    public string DisplayName
-    {
-        get
-        {
-            var lastDot = TypeMetadataName.LastIndexOf('.');
-            var type = lastDot < 0 ? TypeMetadataName : TypeMetadataName.Substring(lastDot + 1);
-            var arity = type.IndexOf('`');
-            return (arity < 0 ? type : type.Substring(0, arity)) + "." + MemberName;
-        }
-    }
-}
-
 /// <summary>A hard-coded redirect URI found in code: the text, the literal that spells it, the sink that takes it.</summary>
 internal readonly record struct RedirectUriSite(string Uri, Location Location, RedirectUriSink Sink)
 {
@@ -53,56 +25,17 @@ internal readonly record struct RedirectUriSite(string Uri, Location Location, R
 /// </summary>
 internal sealed class RedirectUriSinks
 {
-    public static readonly ImmutableArray<RedirectUriSink> Catalog = ImmutableArray.Create(
-        new RedirectUriSink("Microsoft.Identity.Client.AbstractApplicationBuilder`1", "WithRedirectUri", SinkKind.MethodArgument, RedirectUriKind.Absolute, "redirectUri"),
-        new RedirectUriSink("Microsoft.Identity.Client.ApplicationOptions", "RedirectUri", SinkKind.PropertyAssignment, RedirectUriKind.Absolute),
-        new RedirectUriSink("Duende.IdentityModel.OidcClient.OidcClientOptions", "RedirectUri", SinkKind.PropertyAssignment, RedirectUriKind.Absolute),
-        new RedirectUriSink("IdentityModel.OidcClient.OidcClientOptions", "RedirectUri", SinkKind.PropertyAssignment, RedirectUriKind.Absolute),
-        new RedirectUriSink("Duende.IdentityModel.Client.AuthorizationCodeTokenRequest", "RedirectUri", SinkKind.PropertyAssignment, RedirectUriKind.Absolute),
-        new RedirectUriSink("IdentityModel.Client.AuthorizationCodeTokenRequest", "RedirectUri", SinkKind.PropertyAssignment, RedirectUriKind.Absolute),
-        new RedirectUriSink("Duende.IdentityModel.Client.RequestUrlExtensions", "CreateAuthorizeUrl", SinkKind.MethodArgument, RedirectUriKind.Absolute, "redirectUri"),
-        new RedirectUriSink("IdentityModel.Client.RequestUrlExtensions", "CreateAuthorizeUrl", SinkKind.MethodArgument, RedirectUriKind.Absolute, "redirectUri"),
-        new RedirectUriSink("Microsoft.AspNetCore.Authentication.RemoteAuthenticationOptions", "CallbackPath", SinkKind.PropertyAssignment, RedirectUriKind.CallbackPath),
-        new RedirectUriSink("Microsoft.AspNetCore.Components.WebAssembly.Authentication.OidcProviderOptions", "RedirectUri", SinkKind.PropertyAssignment, RedirectUriKind.AbsoluteOrRelative),
-        new RedirectUriSink("Microsoft.Maui.Authentication.WebAuthenticatorOptions", "CallbackUrl", SinkKind.PropertyAssignment, RedirectUriKind.Absolute),
-        new RedirectUriSink("OpenIddict.Client.OpenIddictClientRegistration", "RedirectUri", SinkKind.PropertyAssignment, RedirectUriKind.AbsoluteOrRelative),
-        new RedirectUriSink("Microsoft.IdentityModel.Protocols.OpenIdConnect.OpenIdConnectMessage", "RedirectUri", SinkKind.PropertyAssignment, RedirectUriKind.Absolute));
-
-    /// <summary>
-    /// The <c>redirect_uri</c> field of a hand-built authorize or token request: a dictionary entry (<c>Add</c>,
-    /// collection initializer, indexer), a <c>KeyValuePair</c>, a tuple, an anonymous-object member. The name is
-    /// OAuth's own, so no library needs to be referenced; the value must be absolute (RFC 6749 §3.1.2).
-    /// </summary>
-    public static readonly RedirectUriSink FormField = new("System.Collections.Generic.IDictionary`2", "redirect_uri", SinkKind.MethodArgument, RedirectUriKind.Absolute);
-
     private const string FormFieldName = "redirect_uri";
 
     /// <summary>The operation kinds <see cref="Find"/> reads.</summary>
     public static readonly ImmutableArray<OperationKind> OperationKinds = ImmutableArray.Create(
         OperationKind.Invocation, OperationKind.SimpleAssignment, OperationKind.ObjectCreation, OperationKind.Tuple);
 
-    private readonly Dictionary<ISymbol, RedirectUriSink> _members;
+    private readonly CatalogIndex<RedirectUriKind> _members;
 
-    private RedirectUriSinks(Dictionary<ISymbol, RedirectUriSink> members) => _members = members;
+    private RedirectUriSinks(CatalogIndex<RedirectUriKind> members) => _members = members;
 
-    public static RedirectUriSinks Create(Compilation compilation)
-    {
-        var members = new Dictionary<ISymbol, RedirectUriSink>(SymbolEqualityComparer.Default);
-        foreach (var sink in Catalog)
-        {
-            if (compilation.GetTypeByMetadataName(sink.TypeMetadataName) is not { } type)
-            {
-                continue;
-            }
-
-            foreach (var member in type.GetMembers(sink.MemberName))
-            {
-                members[member] = sink;
-            }
-        }
-
-        return new RedirectUriSinks(members);
-    }
+    public static RedirectUriSinks Create(Compilation compilation) => new(CompilationSymbols.Get(compilation).RedirectUriSinks);
 
     /// <summary>Adds the hard-coded redirect URIs <paramref name="operation"/> hands to a sink.</summary>
     public void Find(IOperation operation, Compilation compilation, List<RedirectUriSite> sites, CancellationToken cancellationToken)
@@ -111,16 +44,14 @@ internal sealed class RedirectUriSinks
         // new { grant_type = "authorization_code", redirect_uri = "…" }.
         if (KeyedValues.TryRead(operation, compilation, cancellationToken, out var field) && field.KeyIs(FormFieldName))
         {
-            AddValue(field.Value, FormField, compilation, sites, cancellationToken);
+            AddValue(field.Value, RedirectUriCatalog.FormField, compilation, sites, cancellationToken);
             return;
         }
 
         switch (operation)
         {
             case IInvocationOperation invocation:
-                var method = (invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod).OriginalDefinition;
-
-                if (_members.TryGetValue(method, out var sink))
+                if (_members.TryGetMember(invocation.TargetMethod, out var sink) && sink.Kind == SinkKind.MethodArgument)
                 {
                     foreach (var argument in invocation.Arguments)
                     {
@@ -143,20 +74,8 @@ internal sealed class RedirectUriSinks
         }
     }
 
-    private bool TryGetProperty(IPropertySymbol property, out RedirectUriSink sink)
-    {
-        // An override (MicrosoftIdentityOptions inherits CallbackPath) still means the declared property.
-        for (IPropertySymbol? current = property.OriginalDefinition; current is not null; current = current.OverriddenProperty)
-        {
-            if (_members.TryGetValue(current, out sink!))
-            {
-                return true;
-            }
-        }
-
-        sink = null!;
-        return false;
-    }
+    private bool TryGetProperty(IPropertySymbol property, out RedirectUriSink sink) =>
+        _members.TryGetMember(property, out sink) && sink.Kind == SinkKind.PropertyAssignment;
 
     private static void AddValue(IOperation value, RedirectUriSink sink, Compilation compilation, List<RedirectUriSite> sites, CancellationToken cancellationToken)
     {

@@ -352,15 +352,10 @@ internal static class ScopeRequests
 
     private static bool IsLibraryMember(ISymbol member)
     {
-        var ns = (member is IMethodSymbol method ? (method.ReducedFrom ?? method) : member).ContainingType?.ContainingNamespace?.ToDisplayString();
-        if (ns is null)
-        {
-            return false;
-        }
-
+        var ns = (member is IMethodSymbol method ? (method.ReducedFrom ?? method) : member).ContainingType?.ContainingNamespace;
         foreach (var prefix in LibraryNamespaces)
         {
-            if (ns == prefix || ns.StartsWith(prefix + ".", StringComparison.Ordinal))
+            if (SymbolNames.IsInNamespace(ns, prefix))
             {
                 return true;
             }

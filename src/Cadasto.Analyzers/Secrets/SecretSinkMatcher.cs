@@ -40,11 +40,12 @@ internal sealed class SecretSinkMatcher
     {
         Index = index;
         _allowedPlaceholders = allowedPlaceholders;
-        _authenticationHeaderValue = compilation.GetTypeByMetadataName("System.Net.Http.Headers.AuthenticationHeaderValue");
-        _convert = compilation.GetTypeByMetadataName("System.Convert");
-        _encoding = compilation.GetTypeByMetadataName("System.Text.Encoding");
-        _httpHeaders = compilation.GetTypeByMetadataName("System.Net.Http.Headers.HttpHeaders");
-        _stringBuilder = compilation.GetTypeByMetadataName("System.Text.StringBuilder");
+        var symbols = CompilationSymbols.Get(compilation);
+        _authenticationHeaderValue = symbols.Type("System.Net.Http.Headers.AuthenticationHeaderValue");
+        _convert = symbols.Type("System.Convert");
+        _encoding = symbols.Type("System.Text.Encoding");
+        _httpHeaders = symbols.Type("System.Net.Http.Headers.HttpHeaders");
+        _stringBuilder = symbols.Type("System.Text.StringBuilder");
     }
 
     public SecretSinkIndex Index { get; }
@@ -61,10 +62,8 @@ internal sealed class SecretSinkMatcher
 
     public static SecretSinkMatcher Create(Compilation compilation, AnalyzerOptions options)
     {
-        var sinks = SecretSinkCatalog.Default.AddRange(
-            SecretSinkCatalog.ParseUserSinks(CadastoOptions.GetGlobal(options, CadastoOptions.SecretSinks)));
         var allowed = CadastoOptions.ToSet(CadastoOptions.SplitList(CadastoOptions.GetGlobal(options, CadastoOptions.AllowedPlaceholders)));
-        return new SecretSinkMatcher(compilation, SecretSinkIndex.Create(compilation, sinks), allowed);
+        return new SecretSinkMatcher(compilation, CompilationSymbols.Get(compilation).SecretSinks(options), allowed);
     }
 
     /// <summary>Whether the team declared <paramref name="value"/> a placeholder (<c>cadasto_allowed_placeholders</c>).</summary>
@@ -220,10 +219,7 @@ internal sealed class SecretSinkMatcher
     {
         foreach (var argument in arguments)
         {
-            if (argument.Parameter is { } parameter
-                && (sink.ParameterName is null
-                    ? SecretSinkCatalog.IsCredentialParameter(parameter.Name)
-                    : parameter.Name == sink.ParameterName))
+            if (argument.Parameter is { } parameter && SecretSinkCatalog.Receives(sink, parameter.Name))
             {
                 var value = argument.Value;
                 if (parameter.Type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte }

@@ -1,3 +1,4 @@
+using Cadasto.Analyzers.Catalogs;
 using Cadasto.Analyzers.Semantics;
 using System;
 using System.Collections.Generic;
@@ -33,20 +34,6 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
     public const string FixWithPkceCodeVerifier = "WithPkceCodeVerifier";
     public const string FixWithPkce = "WithPkce";
 
-    private const string Msal = "Microsoft.Identity.Client.";
-
-    /// <summary>The PKCE-less calls and creations, as data: member → (what shows PKCE is on, the fix).</summary>
-    private static readonly ImmutableArray<PkceSite> Sites = ImmutableArray.Create(
-        new PkceSite(Msal + "IConfidentialClientApplication", "AcquireTokenByAuthorizationCode", "WithPkceCodeVerifier", FixWithPkceCodeVerifier, "add .WithPkceCodeVerifier(codeVerifier)"),
-        new PkceSite(Msal + "ConfidentialClientApplication", "AcquireTokenByAuthorizationCode", "WithPkceCodeVerifier", FixWithPkceCodeVerifier, "add .WithPkceCodeVerifier(codeVerifier)"),
-        new PkceSite(Msal + "IConfidentialClientApplication", "GetAuthorizationRequestUrl", "WithPkce", FixWithPkce, "add .WithPkce(out var codeVerifier) and keep the verifier for the code exchange"),
-        new PkceSite(Msal + "ConfidentialClientApplication", "GetAuthorizationRequestUrl", "WithPkce", FixWithPkce, "add .WithPkce(out var codeVerifier) and keep the verifier for the code exchange"),
-        new PkceSite("Microsoft.Extensions.DependencyInjection.OAuthExtensions", "AddOAuth", "UsePkce", FixAddUsePkce, "set UsePkce = true (OAuthOptions leaves it off)"),
-        new PkceSite("Duende.IdentityModel.Client.AuthorizationCodeTokenRequest", ".ctor", "CodeVerifier", FixAddCodeVerifier, "set CodeVerifier to the verifier of the authorize request"),
-        new PkceSite("IdentityModel.Client.AuthorizationCodeTokenRequest", ".ctor", "CodeVerifier", FixAddCodeVerifier, "set CodeVerifier to the verifier of the authorize request"),
-        new PkceSite("Duende.IdentityModel.Client.RequestUrlExtensions", "CreateAuthorizeUrl", "codeChallenge", FixKey, "pass a codeChallenge (S256)"),
-        new PkceSite("IdentityModel.Client.RequestUrlExtensions", "CreateAuthorizeUrl", "codeChallenge", FixKey, "pass a codeChallenge (S256)"));
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(DiagnosticDescriptors.MissingPkce);
 
@@ -56,26 +43,7 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            var members = new Dictionary<ISymbol, PkceSite>(SymbolEqualityComparer.Default);
-            foreach (var site in Sites)
-            {
-                if (start.Compilation.GetTypeByMetadataName(site.TypeMetadataName) is not { } type)
-                {
-                    continue;
-                }
-
-                if (site.MemberName == ".ctor")
-                {
-                    members[type] = site;
-                    continue;
-                }
-
-                foreach (var member in type.GetMembers(site.MemberName))
-                {
-                    members[member] = site;
-                }
-            }
-
+            var members = CompilationSymbols.Get(start.Compilation).PkceSites;
             start.RegisterOperationAction(c => AnalyzeInvocation(c, members), OperationKind.Invocation);
             start.RegisterOperationAction(c => AnalyzeCreation(c, members), OperationKind.ObjectCreation);
             start.RegisterOperationAction(AnalyzeAssignment, OperationKind.SimpleAssignment);
@@ -93,14 +61,15 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, Dictionary<ISymbol, PkceSite> members)
+    private static void AnalyzeInvocation(OperationAnalysisContext context, CatalogIndex<PkceRequirement> members)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        var method = (invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod).OriginalDefinition;
-        if (!members.TryGetValue(method, out var site))
+        if (!members.TryGetMember(invocation.TargetMethod, out var row) || row.Kind != SinkKind.MethodArgument)
         {
             return;
         }
+
+        var site = row.Meaning;
 
         switch (site.Fix)
         {
@@ -138,14 +107,15 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
                 break;
         }
 
-        Report(context, OAuthSignalFinder.CallLocation(invocation), site.MemberName, site.Advice, site.Fix);
+        Report(context, OAuthSignalFinder.CallLocation(invocation), row.MemberName, site.Advice, site.Fix);
     }
 
-    private static void AnalyzeCreation(OperationAnalysisContext context, Dictionary<ISymbol, PkceSite> members)
+    private static void AnalyzeCreation(OperationAnalysisContext context, CatalogIndex<PkceRequirement> members)
     {
         var creation = (IObjectCreationOperation)context.Operation;
-        if (creation.Type is { } type && members.TryGetValue(type.OriginalDefinition, out var site))
+        if (creation.Type is { } type && members.TryGetCreatedType(type, out var row))
         {
+            var site = row.Meaning;
             if (!SetsMember(creation, site.Evidence) && !AssignedLater(creation, site.Evidence))
             {
                 Report(context, creation.Syntax.GetLocation(), type.Name, site.Advice, site.Fix);
@@ -324,6 +294,4 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
 
     private static bool IsNull(IOperation value) =>
         StringParts.Unwrap(value) is IDefaultValueOperation || StringParts.Unwrap(value).ConstantValue is { HasValue: true, Value: null };
-
-    private sealed record PkceSite(string TypeMetadataName, string MemberName, string Evidence, string Fix, string Advice);
 }

@@ -1,3 +1,4 @@
+using Cadasto.Analyzers.Catalogs;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Cadasto.Analyzers.Configuration;
@@ -42,8 +43,8 @@ public sealed class InsecureRedirectUriAnalyzer : DiagnosticAnalyzer
                     sinks.Find(operation, context.SemanticModel.Compilation, sites, context.CancellationToken);
                     foreach (var site in sites)
                     {
-                        if (site.Sink.UriKind != RedirectUriKind.CallbackPath
-                            && RedirectUriMatcher.InsecureReason(site.Uri, site.Sink.UriKind == RedirectUriKind.Absolute) is { } reason
+                        if (site.Sink.Meaning != RedirectUriKind.CallbackPath
+                            && RedirectUriMatcher.InsecureReason(site.Uri, site.Sink.Meaning == RedirectUriKind.Absolute) is { } reason
                             && DocumentOperations.FirstFor(reported, site.Location))
                         {
                             var (location, additional) = DocumentOperations.Place(tree, site.Location, site.Argument, operation.Syntax);

@@ -1,3 +1,4 @@
+using Cadasto.Analyzers.Catalogs;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -55,8 +56,8 @@ public sealed class UnregisteredRedirectUriAnalyzer : DiagnosticAnalyzer
                     foreach (var site in sites)
                     {
                         // A relative URI that the library resolves against the app's origin is compared as a path, like CallbackPath.
-                        var isPath = site.Sink.UriKind == RedirectUriKind.CallbackPath
-                            || (site.Sink.UriKind == RedirectUriKind.AbsoluteOrRelative && RedirectUriMatcher.IsRelative(site.Uri));
+                        var isPath = site.Sink.Meaning == RedirectUriKind.CallbackPath
+                            || (site.Sink.Meaning == RedirectUriKind.AbsoluteOrRelative && RedirectUriMatcher.IsRelative(site.Uri));
                         if (Check(site.Uri, isPath, site.Location, registered, fileName) is { } diagnostic && DocumentOperations.FirstFor(reported, site.Location))
                         {
                             var (location, additional) = DocumentOperations.Place(tree, site.Location, site.Argument, operation.Syntax);
