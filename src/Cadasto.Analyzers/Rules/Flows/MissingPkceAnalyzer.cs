@@ -34,6 +34,9 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
 
     private const string Msal = "Microsoft.Identity.Client.";
 
+    /// <summary>A response-type property whose hybrid value turns PKCE off (the site's fix is none).</summary>
+    private const string HybridResponseType = "HybridResponseType";
+
     /// <summary>The PKCE-less calls and creations, as data: member → (what shows PKCE is on, the fix).</summary>
     private static readonly ImmutableArray<PkceSite> Sites = ImmutableArray.Create(
         new PkceSite(Msal + "IConfidentialClientApplication", "AcquireTokenByAuthorizationCode", "WithPkceCodeVerifier", FixWithPkceCodeVerifier, "add .WithPkceCodeVerifier(codeVerifier)"),
@@ -44,7 +47,9 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
         new PkceSite("Duende.IdentityModel.Client.AuthorizationCodeTokenRequest", ".ctor", "CodeVerifier", FixAddCodeVerifier, "set CodeVerifier to the verifier of the authorize request"),
         new PkceSite("IdentityModel.Client.AuthorizationCodeTokenRequest", ".ctor", "CodeVerifier", FixAddCodeVerifier, "set CodeVerifier to the verifier of the authorize request"),
         new PkceSite("Duende.IdentityModel.Client.RequestUrlExtensions", "CreateAuthorizeUrl", "codeChallenge", FixKey, "pass a codeChallenge (S256)"),
-        new PkceSite("IdentityModel.Client.RequestUrlExtensions", "CreateAuthorizeUrl", "codeChallenge", FixKey, "pass a codeChallenge (S256)"));
+        new PkceSite("IdentityModel.Client.RequestUrlExtensions", "CreateAuthorizeUrl", "codeChallenge", FixKey, "pass a codeChallenge (S256)"),
+        // ASP.NET Core's handler sends a code challenge only when the response type is exactly "code" (UsePkce is ignored otherwise).
+        new PkceSite("Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectOptions", "ResponseType", "code", HybridResponseType, "the OpenID Connect handler sends a code challenge only for response type 'code', so use 'code' (the ID token then comes from the token endpoint)"));
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(DiagnosticDescriptors.MissingPkce);
@@ -76,20 +81,40 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
             }
 
             start.RegisterOperationAction(c => AnalyzeInvocation(c, members), OperationKind.Invocation);
-            start.RegisterOperationAction(c => AnalyzeCreation(c, members), OperationKind.ObjectCreation);
-            start.RegisterOperationAction(AnalyzeAssignment, OperationKind.SimpleAssignment);
+            start.RegisterOperationAction(c => AnalyzeCreation(c, members), OperationKind.ObjectCreation, OperationKind.ArrayCreation);
+            start.RegisterOperationAction(c => AnalyzeAssignment(c, members), OperationKind.SimpleAssignment);
             start.RegisterOperationAction(AnalyzeText, OperationKind.Literal, OperationKind.InterpolatedString, OperationKind.Binary);
         });
     }
 
-    private static void AnalyzeAssignment(OperationAnalysisContext context)
+    private static void AnalyzeAssignment(OperationAnalysisContext context, Dictionary<ISymbol, PkceSite> members)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
         if (assignment.Target is IPropertyReferenceOperation { Property.Name: "UsePkce" }
             && OAuthText.WalkDownConversions(assignment.Value).ConstantValue is { HasValue: true, Value: false })
         {
             Report(context, assignment.Syntax.GetLocation(), "UsePkce = false", "set UsePkce = true", FixSetUsePkceTrue);
+            return;
         }
+
+        if (assignment.Target is IPropertyReferenceOperation { Property: var property }
+            && members.TryGetValue(property.OriginalDefinition, out var site)
+            && site.Fix == HybridResponseType)
+        {
+            // The hybrid flow (code id_token); with token in it, it is the implicit grant, CDS2002's finding.
+            foreach (var responseType in OAuthSignalFinder.ConstantTexts(assignment.Value, context.Compilation, context.CancellationToken))
+            {
+                if (OAuthText.IncludesCode(responseType) && !OAuthText.IncludesToken(responseType) && responseType.Trim() != site.Evidence)
+                {
+                    Report(context, assignment.Syntax.GetLocation(), "ResponseType = \"" + responseType.Trim() + "\"", site.Advice, fix: null);
+                    return;
+                }
+            }
+
+            return;
+        }
+
+        AnalyzeParameterAddedLater(context, assignment);
     }
 
     private static void AnalyzeInvocation(OperationAnalysisContext context, Dictionary<ISymbol, PkceSite> members)
@@ -98,6 +123,7 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
         var method = (invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod).OriginalDefinition;
         if (!members.TryGetValue(method, out var site))
         {
+            AnalyzeParameterAddedLater(context, invocation);
             return;
         }
 
@@ -142,8 +168,7 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeCreation(OperationAnalysisContext context, Dictionary<ISymbol, PkceSite> members)
     {
-        var creation = (IObjectCreationOperation)context.Operation;
-        if (creation.Type is { } type && members.TryGetValue(type.OriginalDefinition, out var site))
+        if (context.Operation is IObjectCreationOperation { Type: { } type } creation && members.TryGetValue(type.OriginalDefinition, out var site))
         {
             if (!SetsMember(creation, site.Evidence) && !AssignedLater(creation, site.Evidence))
             {
@@ -153,43 +178,142 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        // new Dictionary<string, string> { ["response_type"] = "code", … } without a code_challenge.
-        if (creation.Initializer is { } initializer)
+        // new Dictionary<string, string> { ["response_type"] = "code", … }, new[] { new KeyValuePair<string, string>("grant_type", …), … }.
+        if (InitializerParameters(context.Operation, context.Compilation, context.CancellationToken) is { } parameters)
         {
-            var keys = new Dictionary<string, IOperation>(StringComparer.OrdinalIgnoreCase);
-            foreach (var element in initializer.Initializers)
+            JudgeParameters(context, parameters, context.Operation.Syntax.GetLocation(), authorize: true, exchange: true);
+        }
+    }
+
+    /// <summary>
+    /// A parameter set built step by step (<c>query["response_type"] = "code"</c>, <c>form.Add("grant_type", "authorization_code")</c>
+    /// on a local): judged with every parameter the body puts into the same local, at the statement that chooses the flow.
+    /// </summary>
+    private static void AnalyzeParameterAddedLater(OperationAnalysisContext context, IOperation operation)
+    {
+        if (operation.Parent is IObjectOrCollectionInitializerOperation
+            || !TryReadParameter(operation, context.Compilation, context.CancellationToken, out var key, out _, out var instance)
+            || instance is not ILocalReferenceOperation { Local: var local })
+        {
+            return;
+        }
+
+        var authorize = string.Equals(key, OAuthText.ResponseTypeKey, StringComparison.OrdinalIgnoreCase);
+        if (!authorize && !string.Equals(key, OAuthText.GrantTypeKey, StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        var root = operation;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        var parameters = new Dictionary<string, IOperation>(StringComparer.OrdinalIgnoreCase);
+        foreach (var descendant in root.Descendants())
+        {
+            if (descendant is IVariableDeclaratorOperation { Initializer.Value: { } initial } declarator
+                && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local)
+                && InitializerParameters(OAuthText.WalkDownConversions(initial), context.Compilation, context.CancellationToken) is { } initialParameters)
             {
-                switch (element)
+                foreach (var pair in initialParameters)
                 {
-                    case IInvocationOperation { Arguments.Length: 2 } add when OAuthSignalFinder.ConstantText(add.Arguments[0].Value, context.Compilation, context.CancellationToken) is { } key:
-                        keys[key] = add.Arguments[1].Value;
-                        break;
-                    case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer } assignment
-                        when OAuthSignalFinder.ConstantText(indexer.Arguments[0].Value, context.Compilation, context.CancellationToken) is { } key:
-                        keys[key] = assignment.Value;
-                        break;
+                    parameters[pair.Key] = pair.Value;
                 }
             }
-
-            if (keys.TryGetValue(OAuthText.ResponseTypeKey, out var value)
-                && OAuthSignalFinder.ConstantText(value, context.Compilation, context.CancellationToken) is { } responseType
-                && OAuthText.IncludesCode(responseType)
-                && !keys.ContainsKey(OAuthText.CodeChallengeKey)
-                && !MentionsInBody(creation.Syntax, OAuthText.CodeChallengeKey))
+            else if (descendant.Parent is not IObjectOrCollectionInitializerOperation
+                && TryReadParameter(descendant, context.Compilation, context.CancellationToken, out var otherKey, out var value, out var otherInstance)
+                && otherInstance is ILocalReferenceOperation other
+                && SymbolEqualityComparer.Default.Equals(other.Local, local))
             {
-                Report(context, creation.Syntax.GetLocation(), "response_type=" + responseType, "add a code_challenge parameter (S256)", fix: null);
+                parameters[otherKey] = value;
             }
+        }
 
-            // new Dictionary<string, string> { ["grant_type"] = "authorization_code", ["code"] = code, … } without a code_verifier.
-            if (keys.TryGetValue(OAuthText.GrantTypeKey, out var grant)
-                && OAuthSignalFinder.ConstantText(grant, context.Compilation, context.CancellationToken) is { } grantType
-                && string.Equals(grantType.Trim(), OAuthText.AuthorizationCodeGrant, StringComparison.Ordinal)
-                && keys.ContainsKey("code")
-                && !keys.ContainsKey(OAuthText.CodeVerifierKey)
-                && !MentionsInBody(creation.Syntax, OAuthText.CodeVerifierKey))
+        JudgeParameters(context, parameters, operation.Syntax.GetLocation(), authorize, exchange: !authorize);
+    }
+
+    /// <summary>The parameters an initializer spells: dictionary entries, or <c>KeyValuePair</c>s and tuples in an array or list; null when it spells none.</summary>
+    private static Dictionary<string, IOperation>? InitializerParameters(IOperation creation, Compilation compilation, System.Threading.CancellationToken cancellationToken)
+    {
+        var elements = creation switch
+        {
+            IObjectCreationOperation { Initializer: { } initializer } => initializer.Initializers,
+            IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues,
+            _ => ImmutableArray<IOperation>.Empty,
+        };
+
+        Dictionary<string, IOperation>? parameters = null;
+        foreach (var element in elements)
+        {
+            if (TryReadParameter(element, compilation, cancellationToken, out var key, out var value, out _))
             {
-                Report(context, creation.Syntax.GetLocation(), "grant_type=authorization_code", "add the code_verifier parameter that matches the authorize request's code_challenge", fix: null);
+                (parameters ??= new Dictionary<string, IOperation>(StringComparer.OrdinalIgnoreCase))[key] = value;
             }
+        }
+
+        return parameters;
+    }
+
+    /// <summary>
+    /// One parameter: <c>Add(key, value)</c>, <c>[key] = value</c>, <c>new KeyValuePair&lt;,&gt;(key, value)</c> (alone or passed
+    /// to <c>Add</c>), a <c>(key, value)</c> tuple, with a constant key. <paramref name="instance"/> is what <c>Add</c> or the
+    /// indexer is called on (null otherwise).
+    /// </summary>
+    private static bool TryReadParameter(IOperation element, Compilation compilation, System.Threading.CancellationToken cancellationToken, out string key, out IOperation value, out IOperation? instance)
+    {
+        IOperation? keyOperation = null;
+        value = element;
+        instance = null;
+        switch (OAuthText.WalkDownConversions(element))
+        {
+            case IInvocationOperation { TargetMethod.Name: "Add" or "TryAdd", Arguments.Length: 2 } add:
+                (keyOperation, value, instance) = (add.Arguments[0].Value, add.Arguments[1].Value, add.Instance);
+                break;
+            case IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 1 } add
+                when TryReadParameter(add.Arguments[0].Value, compilation, cancellationToken, out key, out value, out _):
+                instance = add.Instance;
+                return true;
+            case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer } assignment:
+                (keyOperation, value, instance) = (indexer.Arguments[0].Value, assignment.Value, indexer.Instance);
+                break;
+            case IObjectCreationOperation { Arguments.Length: 2, Type.Name: "KeyValuePair" } pair:
+                (keyOperation, value) = (pair.Arguments[0].Value, pair.Arguments[1].Value);
+                break;
+            case ITupleOperation { Elements.Length: 2 } tuple:
+                (keyOperation, value) = (tuple.Elements[0], tuple.Elements[1]);
+                break;
+        }
+
+        instance = instance is null ? null : OAuthText.WalkDownConversions(instance);
+        key = keyOperation is null ? string.Empty : OAuthSignalFinder.ConstantText(keyOperation, compilation, cancellationToken)?.Trim() ?? string.Empty;
+        return key.Length > 0;
+    }
+
+    /// <summary>An authorize request with a code response type and no <c>code_challenge</c>; a code exchange with no <c>code_verifier</c>.</summary>
+    private static void JudgeParameters(OperationAnalysisContext context, Dictionary<string, IOperation> parameters, Location location, bool authorize, bool exchange)
+    {
+        var syntax = context.Operation.Syntax;
+        if (authorize
+            && parameters.TryGetValue(OAuthText.ResponseTypeKey, out var value)
+            && OAuthSignalFinder.ConstantText(value, context.Compilation, context.CancellationToken) is { } responseType
+            && OAuthText.IncludesCode(responseType)
+            && !parameters.ContainsKey(OAuthText.CodeChallengeKey)
+            && !MentionsInBody(syntax, OAuthText.CodeChallengeKey))
+        {
+            Report(context, location, "response_type=" + responseType, "add a code_challenge parameter (S256)", fix: null);
+        }
+
+        if (exchange
+            && parameters.TryGetValue(OAuthText.GrantTypeKey, out var grant)
+            && OAuthSignalFinder.ConstantText(grant, context.Compilation, context.CancellationToken) is { } grantType
+            && string.Equals(grantType.Trim(), OAuthText.AuthorizationCodeGrant, StringComparison.Ordinal)
+            && parameters.ContainsKey("code")
+            && !parameters.ContainsKey(OAuthText.CodeVerifierKey)
+            && !MentionsInBody(syntax, OAuthText.CodeVerifierKey))
+        {
+            Report(context, location, "grant_type=authorization_code", "add the code_verifier parameter that matches the authorize request's code_challenge", fix: null);
         }
     }
 
