@@ -34,10 +34,42 @@ internal enum SignalSite
 
     /// <summary>Creating an instance of the type (the member name is ignored).</summary>
     ObjectCreation,
+
+    /// <summary>
+    /// Reading the static property as the value of a server's client registration (IdentityServer's
+    /// <c>AllowedGrantTypes = GrantTypes.Implicit</c>); read anywhere else it shows nothing.
+    /// </summary>
+    RegistrationValue,
 }
 
-/// <summary>One row of the catalogue: <paramref name="TypeMetadataName"/>'s <paramref name="MemberName"/> shows <paramref name="Signal"/>.</summary>
-internal sealed record OAuthSignalMember(string TypeMetadataName, string MemberName, SignalSite Site, OAuthSignal Signal)
+/// <summary>Whose flow a signal is.</summary>
+internal enum OAuthParty
+{
+    /// <summary>The application itself uses the flow (it is an OAuth client).</summary>
+    Client,
+
+    /// <summary>
+    /// An authorization server allows one of its clients the flow (OpenIddict's server builder, an IdentityServer
+    /// <c>Client</c> registration): not a flow this application uses, so never CDS2001 or CDS2005.
+    /// </summary>
+    Server,
+}
+
+/// <summary>What a member of an authorization server's client registration holds.</summary>
+internal enum RegistrationSetting
+{
+    /// <summary>The grant types the server allows the client (a collection of <c>grant_type</c> values).</summary>
+    AllowedGrantTypes,
+
+    /// <summary>Whether the server requires PKCE from the client (a <see langword="bool"/>).</summary>
+    RequirePkce,
+}
+
+/// <summary>
+/// One row of the catalogue: <paramref name="TypeMetadataName"/>'s <paramref name="MemberName"/> shows <paramref name="Signal"/>,
+/// for <paramref name="Party"/>.
+/// </summary>
+internal sealed record OAuthSignalMember(string TypeMetadataName, string MemberName, SignalSite Site, OAuthSignal Signal, OAuthParty Party = OAuthParty.Client)
 {
     /// <summary>The short name shown in messages, e.g. <c>AcquireTokenForClient</c> or <c>PasswordTokenRequest</c>.</summary>
     public string DisplayName
@@ -54,3 +86,10 @@ internal sealed record OAuthSignalMember(string TypeMetadataName, string MemberN
         }
     }
 }
+
+/// <summary>
+/// A member of an authorization server's client registration (<paramref name="TypeMetadataName"/>'s property
+/// <paramref name="MemberName"/>) and what it holds; <paramref name="ValuePrefix"/> is what the server writes before a
+/// grant type in that collection (OpenIddict's permissions: <c>gt:implicit</c>).
+/// </summary>
+internal sealed record RegistrationMember(string TypeMetadataName, string MemberName, RegistrationSetting Setting, string ValuePrefix = "");

@@ -15,7 +15,9 @@ namespace Cadasto.Analyzers.OAuth;
 /// client secret handed to a CDS1001 sink, a <c>grant_type</c>/<c>response_type</c>/<c>client_secret</c>
 /// form field (dictionary entry, indexer, key-value pair, tuple, anonymous object, form or query text),
 /// a <c>GrantType</c>/<c>ResponseType</c> property or a <c>grantType</c>/<c>responseType</c> argument.
-/// The flow rules (CDS2001, CDS2002, CDS2003, CDS2005) share it and keep the signals they care about.
+/// An authorization server's client registration (<see cref="ClientRegistrations"/>) shows the grants it allows, as
+/// <see cref="OAuthParty.Server"/> findings. The flow rules (CDS2001, CDS2002, CDS2003, CDS2005) share it and keep the
+/// signals they care about.
 /// </summary>
 internal static class OAuthSignalFinder
 {
@@ -28,7 +30,8 @@ internal static class OAuthSignalFinder
         OperationKind.Literal,
         OperationKind.InterpolatedString,
         OperationKind.Binary,
-        OperationKind.Invalid);
+        OperationKind.Invalid,
+        OperationKind.MemberInitializer);
 
     /// <summary>
     /// Fluent setters that hand a client secret to an OAuth library, by name: OpenIddict's web providers generate one
@@ -41,6 +44,17 @@ internal static class OAuthSignalFinder
     /// <summary>Adds to <paramref name="findings"/> what <paramref name="operation"/> shows.</summary>
     public static void Find(IOperation operation, OAuthSignalIndex index, Compilation compilation, List<OAuthFinding> findings, CancellationToken cancellationToken)
     {
+        // An authorization server's client registration: AllowedGrantTypes = GrantTypes.Implicit, Permissions = { … }.
+        if (index.HasRegistrations && ClientRegistrations.TryGetStore(operation, index, out var member, out _, out var value))
+        {
+            if (member.Setting == RegistrationSetting.AllowedGrantTypes)
+            {
+                ClientRegistrations.FindGrants(value, member, index, findings);
+            }
+
+            return;
+        }
+
         switch (operation)
         {
             case IInvocationOperation invocation:
@@ -120,7 +134,7 @@ internal static class OAuthSignalFinder
         var method = invocation.TargetMethod;
         if (index.TryGetInvocation(method, out var row) && !PassesCreationOf(invocation, index, row.Signal))
         {
-            findings.Add(new OAuthFinding(row.Signal, CallLocation(invocation), row.DisplayName));
+            findings.Add(new OAuthFinding(row.Signal, CallLocation(invocation), row.DisplayName, row.Party));
         }
 
         if (index.SecretSinks.TryGetSink(method, out var sink) && sink.Kind == SinkKind.MethodArgument && sink.Meaning == SinkMeaning.ClientSecret)

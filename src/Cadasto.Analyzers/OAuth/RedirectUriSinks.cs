@@ -24,8 +24,12 @@ internal enum RedirectUriKind
     CallbackPath,
 }
 
-/// <summary>One place that receives a redirect URI: <paramref name="TypeMetadataName"/>'s <paramref name="MemberName"/>.</summary>
-internal sealed record RedirectUriSink(string TypeMetadataName, string MemberName, SinkKind Kind, RedirectUriKind UriKind, string? ParameterName = null)
+/// <summary>
+/// One place that receives a redirect URI: <paramref name="TypeMetadataName"/>'s <paramref name="MemberName"/>. A
+/// <see cref="OAuthParty.Server"/> sink is an authorization server's registration of its clients' URIs: judged for
+/// safety (CDS3002), never compared with this application's manifest (CDS3001).
+/// </summary>
+internal sealed record RedirectUriSink(string TypeMetadataName, string MemberName, SinkKind Kind, RedirectUriKind UriKind, string? ParameterName = null, OAuthParty Party = OAuthParty.Client)
 {
     public string DisplayName
     {
@@ -62,7 +66,15 @@ internal sealed class RedirectUriSinks
         new RedirectUriSink("Microsoft.AspNetCore.Components.WebAssembly.Authentication.OidcProviderOptions", "RedirectUri", SinkKind.PropertyAssignment, RedirectUriKind.AbsoluteOrRelative),
         new RedirectUriSink("Microsoft.Maui.Authentication.WebAuthenticatorOptions", "CallbackUrl", SinkKind.PropertyAssignment, RedirectUriKind.Absolute),
         new RedirectUriSink("OpenIddict.Client.OpenIddictClientRegistration", "RedirectUri", SinkKind.PropertyAssignment, RedirectUriKind.AbsoluteOrRelative),
-        new RedirectUriSink("Microsoft.IdentityModel.Protocols.OpenIdConnect.OpenIdConnectMessage", "RedirectUri", SinkKind.PropertyAssignment, RedirectUriKind.Absolute));
+        new RedirectUriSink("Microsoft.IdentityModel.Protocols.OpenIdConnect.OpenIdConnectMessage", "RedirectUri", SinkKind.PropertyAssignment, RedirectUriKind.Absolute),
+
+        // Authorization servers registering their clients' redirect and post-logout URIs.
+        ServerRegistration("IdentityServer4.Models.Client", "RedirectUris"),
+        ServerRegistration("IdentityServer4.Models.Client", "PostLogoutRedirectUris"),
+        ServerRegistration("Duende.IdentityServer.Models.Client", "RedirectUris"),
+        ServerRegistration("Duende.IdentityServer.Models.Client", "PostLogoutRedirectUris"),
+        ServerRegistration("OpenIddict.Abstractions.OpenIddictApplicationDescriptor", "RedirectUris"),
+        ServerRegistration("OpenIddict.Abstractions.OpenIddictApplicationDescriptor", "PostLogoutRedirectUris"));
 
     /// <summary>
     /// The <c>redirect_uri</c> field of a hand-built authorize or token request: a dictionary entry (<c>Add</c>,
@@ -75,7 +87,10 @@ internal sealed class RedirectUriSinks
 
     /// <summary>The operation kinds <see cref="Find"/> reads.</summary>
     public static readonly ImmutableArray<OperationKind> OperationKinds = ImmutableArray.Create(
-        OperationKind.Invocation, OperationKind.SimpleAssignment, OperationKind.ObjectCreation, OperationKind.Tuple);
+        OperationKind.Invocation, OperationKind.SimpleAssignment, OperationKind.ObjectCreation, OperationKind.Tuple, OperationKind.MemberInitializer);
+
+    private static RedirectUriSink ServerRegistration(string type, string member) =>
+        new(type, member, SinkKind.CollectionElement, RedirectUriKind.Absolute, Party: OAuthParty.Server);
 
     private readonly Dictionary<ISymbol, RedirectUriSink> _members;
 
@@ -115,6 +130,14 @@ internal sealed class RedirectUriSinks
                     break;
                 }
 
+                // descriptor.RedirectUris.Add(new Uri("…"))
+                if (invocation is { TargetMethod.Name: "Add", Arguments.Length: 1, Instance: IPropertyReferenceOperation collection }
+                    && TryGetProperty(collection.Property, out var collectionSink) && collectionSink.Kind == SinkKind.CollectionElement)
+                {
+                    AddValue(invocation.Arguments[0].Value, collectionSink, compilation, sites, cancellationToken);
+                    break;
+                }
+
                 if (_members.TryGetValue(method, out var sink))
                 {
                     foreach (var argument in invocation.Arguments)
@@ -136,7 +159,15 @@ internal sealed class RedirectUriSinks
             case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment:
                 if (TryGetProperty(property.Property, out var propertySink))
                 {
-                    AddValue(assignment.Value, propertySink, compilation, sites, cancellationToken);
+                    if (propertySink.Kind == SinkKind.CollectionElement)
+                    {
+                        // RedirectUris = new List<string> { "…" }, new[] { "…" }
+                        AddElements(assignment.Value, propertySink, compilation, sites, cancellationToken);
+                    }
+                    else
+                    {
+                        AddValue(assignment.Value, propertySink, compilation, sites, cancellationToken);
+                    }
                 }
                 else if (property.Property.ContainingType.IsAnonymousType && property.Property.Name == FormFieldName)
                 {
@@ -153,6 +184,33 @@ internal sealed class RedirectUriSinks
             case ITupleOperation { Elements.Length: 2 } tuple:
                 AddFormField(tuple.Elements[0], tuple.Elements[1], compilation, sites, cancellationToken);
                 break;
+
+            // RedirectUris = { "…", "…" } in an object initializer.
+            case IMemberInitializerOperation { InitializedMember: IPropertyReferenceOperation member } initializer
+                when TryGetProperty(member.Property, out var memberSink) && memberSink.Kind == SinkKind.CollectionElement:
+                AddElements(initializer.Initializer, memberSink, compilation, sites, cancellationToken);
+                break;
+        }
+    }
+
+    /// <summary>The elements a collection is built from: the arguments of its initializer's <c>Add</c> calls, an array's element values.</summary>
+    private static void AddElements(IOperation collection, RedirectUriSink sink, Compilation compilation, List<RedirectUriSite> sites, CancellationToken cancellationToken)
+    {
+        foreach (var operation in collection.DescendantsAndSelf())
+        {
+            switch (operation)
+            {
+                case IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 1, Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } } add:
+                    AddValue(add.Arguments[0].Value, sink, compilation, sites, cancellationToken);
+                    break;
+                case IArrayInitializerOperation array:
+                    foreach (var element in array.ElementValues)
+                    {
+                        AddValue(element, sink, compilation, sites, cancellationToken);
+                    }
+
+                    break;
+            }
         }
     }
 

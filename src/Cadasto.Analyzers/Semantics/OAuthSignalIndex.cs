@@ -12,12 +12,17 @@ namespace Cadasto.Analyzers.Semantics;
 internal sealed class OAuthSignalIndex
 {
     private readonly Dictionary<ISymbol, OAuthSignalMember> _members;
+    private readonly Dictionary<ISymbol, RegistrationMember> _registrationMembers;
 
-    private OAuthSignalIndex(Dictionary<ISymbol, OAuthSignalMember> members, SecretSinkIndex secretSinks)
+    private OAuthSignalIndex(Dictionary<ISymbol, OAuthSignalMember> members, Dictionary<ISymbol, RegistrationMember> registrationMembers, SecretSinkIndex secretSinks)
     {
         _members = members;
+        _registrationMembers = registrationMembers;
         SecretSinks = secretSinks;
     }
+
+    /// <summary>Whether the compilation references an authorization server whose client registrations the rules read.</summary>
+    public bool HasRegistrations => _registrationMembers.Count > 0;
 
     /// <summary>The client-secret sinks of CDS1001 (one catalogue for both rules).</summary>
     public SecretSinkIndex SecretSinks { get; }
@@ -45,15 +50,35 @@ internal sealed class OAuthSignalIndex
 
             foreach (var member in type.GetMembers(row.MemberName))
             {
-                if (member is IMethodSymbol)
+                if (row.Site == SignalSite.RegistrationValue ? member is IPropertySymbol : member is IMethodSymbol)
                 {
                     members[member] = row;
                 }
             }
         }
 
-        return new OAuthSignalIndex(members, SecretSinkIndex.Create(compilation, SecretSinkCatalog.Default));
+        var registrationMembers = new Dictionary<ISymbol, RegistrationMember>(SymbolEqualityComparer.Default);
+        foreach (var row in OAuthSignalCatalog.RegistrationMembers)
+        {
+            foreach (var member in compilation.GetTypeByMetadataName(row.TypeMetadataName)?.GetMembers(row.MemberName) ?? ImmutableArray<ISymbol>.Empty)
+            {
+                if (member is IPropertySymbol)
+                {
+                    registrationMembers[member] = row;
+                }
+            }
+        }
+
+        return new OAuthSignalIndex(members, registrationMembers, SecretSinkIndex.Create(compilation, SecretSinkCatalog.Default));
     }
+
+    /// <summary>The client-registration member a property is (<c>Client.AllowedGrantTypes</c>, <c>Client.RequirePkce</c>).</summary>
+    public bool TryGetRegistrationMember(IPropertySymbol property, out RegistrationMember member) =>
+        _registrationMembers.TryGetValue(property.OriginalDefinition, out member!);
+
+    /// <summary>The flow a library's named grant-type set shows when a registration allows it (<c>GrantTypes.Implicit</c>).</summary>
+    public bool TryGetRegistrationValue(IPropertySymbol property, out OAuthSignalMember row) =>
+        _members.TryGetValue(property.OriginalDefinition, out row!) && row.Site == SignalSite.RegistrationValue;
 
     public bool TryGetInvocation(IMethodSymbol method, out OAuthSignalMember row)
     {

@@ -2,8 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using Cadasto.Analyzers.Catalogs;
 using Cadasto.Analyzers.OAuth;
 using Cadasto.Analyzers.Secrets;
+using Cadasto.Analyzers.Semantics;
 using Cadasto.Analyzers.Values;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -18,7 +20,9 @@ namespace Cadasto.Analyzers.Rules.Flows;
 /// never turn PKCE on (its default is off); an IdentityModel <c>AuthorizationCodeTokenRequest</c> without a
 /// <c>CodeVerifier</c>; MSAL <c>AcquireTokenByAuthorizationCode</c> without <c>WithPkceCodeVerifier</c> and
 /// <c>GetAuthorizationRequestUrl</c> without <c>WithPkce</c>; an authorize URL or parameter set with
-/// <c>response_type=code</c> and no <c>code_challenge</c>.
+/// <c>response_type=code</c> (or the hybrid <c>code id_token</c>) and no <c>code_challenge</c>; a code exchange without a
+/// <c>code_verifier</c>; ASP.NET Core's hybrid response type; on an authorization server, <c>RequirePkce = false</c> on a
+/// client registration that allows the code or hybrid flow.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
@@ -82,14 +86,31 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
 
             start.RegisterOperationAction(c => AnalyzeInvocation(c, members), OperationKind.Invocation);
             start.RegisterOperationAction(c => AnalyzeCreation(c, members), OperationKind.ObjectCreation, OperationKind.ArrayCreation);
-            start.RegisterOperationAction(c => AnalyzeAssignment(c, members), OperationKind.SimpleAssignment);
+            var index = OAuthSignalIndex.Get(start.Compilation);
+            start.RegisterOperationAction(c => AnalyzeAssignment(c, members, index), OperationKind.SimpleAssignment);
             start.RegisterOperationAction(AnalyzeText, OperationKind.Literal, OperationKind.InterpolatedString, OperationKind.Binary);
         });
     }
 
-    private static void AnalyzeAssignment(OperationAnalysisContext context, Dictionary<ISymbol, PkceSite> members)
+    private static void AnalyzeAssignment(OperationAnalysisContext context, Dictionary<ISymbol, PkceSite> members, OAuthSignalIndex index)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
+
+        // An authorization server's client registration: RequirePkce = false on a client that uses the code flow.
+        if (index.HasRegistrations
+            && assignment.Target is IPropertyReferenceOperation setting
+            && index.TryGetRegistrationMember(setting.Property, out var registration)
+            && registration.Setting == RegistrationSetting.RequirePkce)
+        {
+            if (OAuthText.WalkDownConversions(assignment.Value).ConstantValue is { HasValue: true, Value: false }
+                && ClientRegistrations.GrantsOfRegistration(setting, index).Any(grant => grant.Signal == OAuthSignal.AuthorizationCodeGrant))
+            {
+                Report(context, assignment.Syntax.GetLocation(), "RequirePkce = false", "set RequirePkce = true", FixSetUsePkceTrue);
+            }
+
+            return;
+        }
+
         if (assignment.Target is IPropertyReferenceOperation { Property.Name: "UsePkce" }
             && OAuthText.WalkDownConversions(assignment.Value).ConstantValue is { HasValue: true, Value: false })
         {

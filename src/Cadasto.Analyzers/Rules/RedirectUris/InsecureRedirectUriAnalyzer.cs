@@ -10,7 +10,8 @@ namespace Cadasto.Analyzers.Rules.RedirectUris;
 /// <summary>
 /// CDS3002: an insecure redirect URI — plain http other than loopback, a wildcard, a fragment, or a
 /// relative URI where an absolute one is required — in code, in <c>appsettings*.json</c> (<c>RedirectUri</c>)
-/// and in the manifest's <c>redirectUris</c>. <c>CallbackPath</c> is a path by design and is not checked here.
+/// and in the manifest's <c>redirectUris</c>; on an authorization server, the redirect and post-logout URIs it registers for
+/// its clients. <c>CallbackPath</c> is a path by design and is not checked here.
 /// Runs with or without a manifest.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]

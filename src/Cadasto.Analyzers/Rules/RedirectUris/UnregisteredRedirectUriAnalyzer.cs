@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using Cadasto.Analyzers.Catalogs;
 using Cadasto.Analyzers.Configuration;
 using Cadasto.Analyzers.OAuth;
 using Cadasto.Analyzers.Semantics;
@@ -53,6 +54,12 @@ public sealed class UnregisteredRedirectUriAnalyzer : DiagnosticAnalyzer
                     sinks.Find(context.Operation, context.Compilation, sites, context.CancellationToken);
                     foreach (var site in sites)
                     {
+                        // An authorization server's registration of its clients' URIs is not this application's redirect.
+                        if (site.Sink.Party == OAuthParty.Server)
+                        {
+                            continue;
+                        }
+
                         // A relative URI that the library resolves against the app's origin is compared as a path, like CallbackPath.
                         var isPath = site.Sink.UriKind == RedirectUriKind.CallbackPath
                             || (site.Sink.UriKind == RedirectUriKind.AbsoluteOrRelative && RedirectUriMatcher.IsRelative(site.Uri));

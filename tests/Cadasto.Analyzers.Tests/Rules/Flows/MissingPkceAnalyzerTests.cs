@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Cadasto.Analyzers.Tests.TestKit;
 using VerifyCS = Cadasto.Analyzers.Tests.TestKit.CSharpCodeFixVerifier<
     Cadasto.Analyzers.Rules.Flows.MissingPkceAnalyzer,
     Cadasto.Analyzers.CodeFixes.MissingPkceCodeFix>;
@@ -549,4 +550,108 @@ public sealed class MissingPkceAnalyzerTests
             });
         }
         """);
+
+    [Fact]
+    public Task IdentityServerCodeClientWithoutPkce_ShouldFix() => VerifyCS.VerifyCodeFixAsync("""
+        using System.Collections.Generic;
+        using IdentityServer4.Models;
+
+        public static class Config
+        {
+            public static IEnumerable<Client> Clients => new List<Client>
+            {
+                new Client
+                {
+                    ClientId = "mvc",
+                    AllowedGrantTypes = GrantTypes.Code,
+                    {|CDS2004:RequirePkce = false|},
+                    RedirectUris = { "https://mvc.example.com/signin-oidc" },
+                },
+                new Client
+                {
+                    ClientId = "hybrid",
+                    AllowedGrantTypes = GrantTypes.HybridAndClientCredentials,
+                    {|CDS2004:RequirePkce = false|},
+                },
+                new Client
+                {
+                    ClientId = "code-by-name",
+                    {|CDS2004:RequirePkce = false|},
+                    AllowedGrantTypes = { GrantType.AuthorizationCode, "refresh_token" },
+                },
+            };
+        }
+        """ + AuthorizationServerStandIns.Source, """
+        using System.Collections.Generic;
+        using IdentityServer4.Models;
+
+        public static class Config
+        {
+            public static IEnumerable<Client> Clients => new List<Client>
+            {
+                new Client
+                {
+                    ClientId = "mvc",
+                    AllowedGrantTypes = GrantTypes.Code,
+                    RequirePkce = true,
+                    RedirectUris = { "https://mvc.example.com/signin-oidc" },
+                },
+                new Client
+                {
+                    ClientId = "hybrid",
+                    AllowedGrantTypes = GrantTypes.HybridAndClientCredentials,
+                    RequirePkce = true,
+                },
+                new Client
+                {
+                    ClientId = "code-by-name",
+                    RequirePkce = true,
+                    AllowedGrantTypes = { GrantType.AuthorizationCode, "refresh_token" },
+                },
+            };
+        }
+        """ + AuthorizationServerStandIns.Source);
+
+    [Fact]
+    public Task DuendeClientTurnedOffLater_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using Duende.IdentityServer.Models;
+
+        public static class Clients
+        {
+            public static Client Web()
+            {
+                var client = new Client { ClientId = "web", AllowedGrantTypes = GrantTypes.CodeAndClientCredentials };
+                {|CDS2004:client.RequirePkce = false|};
+                return client;
+            }
+
+            public static Client Hybrid()
+            {
+                var client = new Client { ClientId = "hybrid" };
+                client.AllowedGrantTypes = new[] { GrantType.Hybrid };
+                {|CDS2004:client.RequirePkce = false|};
+                return client;
+            }
+        }
+        """ + AuthorizationServerStandIns.Source);
+
+    [Fact]
+    public Task ServerClientWithoutCodeFlowOrWithPkce_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using Duende.IdentityServer.Models;
+
+        public static class Config
+        {
+            public static IEnumerable<Client> Clients(ICollection<string> configuredGrants) => new List<Client>
+            {
+                // PKCE applies to the code flow only: off for a machine client is no finding.
+                new Client { ClientId = "worker", AllowedGrantTypes = GrantTypes.ClientCredentials, RequirePkce = false },
+                new Client { ClientId = "tv", AllowedGrantTypes = GrantTypes.DeviceFlow, RequirePkce = false },
+                new Client { ClientId = "web", AllowedGrantTypes = GrantTypes.Code, RequirePkce = true },
+                new Client { ClientId = "default", AllowedGrantTypes = GrantTypes.Code },
+                // Grants the code cannot see: nothing to judge.
+                new Client { ClientId = "configured", AllowedGrantTypes = configuredGrants, RequirePkce = false },
+            };
+        }
+        """ + AuthorizationServerStandIns.Source);
 }
