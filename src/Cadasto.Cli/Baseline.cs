@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
+using Cadasto.Scanning;
 
 namespace Cadasto.Cli;
 
@@ -9,62 +10,118 @@ namespace Cadasto.Cli;
 /// Reads the fingerprints of a previous report: <c>--format json</c> (<c>findings[].fingerprint</c>)
 /// or <c>--format sarif</c> (<c>runs[].results[].partialFingerprints</c>). Fingerprints name a
 /// finding by rule, file, enclosing member or key, and message: never by the secret's value.
+/// Anything else — a folder, an unreadable file, JSON of another shape — is a usage error, said before the scan.
 /// </summary>
 internal static class Baseline
 {
     public static (HashSet<string> Fingerprints, string? Problem) Read(string path)
     {
         var fingerprints = new HashSet<string>(StringComparer.Ordinal);
+        if (Directory.Exists(path))
+        {
+            return (fingerprints, $"baseline '{path}' is a folder, not a report.");
+        }
+
         if (!File.Exists(path))
         {
             return (fingerprints, $"baseline '{path}' does not exist.");
         }
 
+        var read = InputFiles.Read(path, $"baseline '{path}'");
+        if (read.Content is not { } content)
+        {
+            return (fingerprints, read.Error ?? read.Skipped);
+        }
+
         try
         {
-            using var stream = File.OpenRead(path);
-            using var document = JsonDocument.Parse(stream);
-            var root = document.RootElement;
-            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("findings", out var findings) && findings.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var finding in findings.EnumerateArray())
-                {
-                    if (finding.TryGetProperty("fingerprint", out var value) && value.GetString() is { } fingerprint)
-                    {
-                        fingerprints.Add(fingerprint);
-                    }
-                }
-            }
-            else if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("runs", out var runs) && runs.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var run in runs.EnumerateArray())
-                {
-                    if (!run.TryGetProperty("results", out var results) || results.ValueKind != JsonValueKind.Array)
-                    {
-                        continue;
-                    }
-
-                    foreach (var result in results.EnumerateArray())
-                    {
-                        if (result.TryGetProperty("partialFingerprints", out var partial)
-                            && partial.TryGetProperty(SarifReport.FingerprintKey, out var value)
-                            && value.GetString() is { } fingerprint)
-                        {
-                            fingerprints.Add(fingerprint);
-                        }
-                    }
-                }
-            }
-            else
-            {
-                return (fingerprints, $"baseline '{path}' is neither a 'cadasto scan --format json' nor a SARIF report.");
-            }
+            using var document = JsonDocument.Parse(content);
+            var problem = Collect(document.RootElement, fingerprints);
+            return (fingerprints, problem is null ? null : $"baseline '{path}' is not a 'cadasto scan --format json' or SARIF report: {problem}.");
         }
         catch (JsonException ex)
         {
             return (fingerprints, $"baseline '{path}' is not valid JSON ({ex.Message}).");
         }
+    }
 
-        return (fingerprints, null);
+    /// <summary>Collects the fingerprints, or says where the report has an unexpected shape.</summary>
+    private static string? Collect(JsonElement root, HashSet<string> fingerprints)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return "its root is not an object";
+        }
+
+        if (root.TryGetProperty("findings", out var findings))
+        {
+            if (findings.ValueKind != JsonValueKind.Array)
+            {
+                return "'findings' is not an array";
+            }
+
+            var index = 0;
+            foreach (var finding in findings.EnumerateArray())
+            {
+                if (finding.ValueKind != JsonValueKind.Object
+                    || !finding.TryGetProperty("fingerprint", out var value)
+                    || value.ValueKind != JsonValueKind.String)
+                {
+                    return $"findings[{index}] has no 'fingerprint' string";
+                }
+
+                fingerprints.Add(value.GetString()!);
+                index++;
+            }
+
+            return null;
+        }
+
+        if (root.TryGetProperty("runs", out var runs))
+        {
+            if (runs.ValueKind != JsonValueKind.Array)
+            {
+                return "'runs' is not an array";
+            }
+
+            var runIndex = 0;
+            foreach (var run in runs.EnumerateArray())
+            {
+                if (run.ValueKind != JsonValueKind.Object)
+                {
+                    return $"runs[{runIndex}] is not an object";
+                }
+
+                if (run.TryGetProperty("results", out var results))
+                {
+                    if (results.ValueKind != JsonValueKind.Array)
+                    {
+                        return $"runs[{runIndex}].results is not an array";
+                    }
+
+                    var resultIndex = 0;
+                    foreach (var result in results.EnumerateArray())
+                    {
+                        if (result.ValueKind != JsonValueKind.Object
+                            || !result.TryGetProperty("partialFingerprints", out var partial)
+                            || partial.ValueKind != JsonValueKind.Object
+                            || !partial.TryGetProperty(SarifReport.FingerprintKey, out var value)
+                            || value.ValueKind != JsonValueKind.String)
+                        {
+                            return $"runs[{runIndex}].results[{resultIndex}] has no partialFingerprints['{SarifReport.FingerprintKey}'] string";
+                        }
+
+                        fingerprints.Add(value.GetString()!);
+                        resultIndex++;
+                    }
+                }
+
+                runIndex++;
+            }
+
+            return null;
+        }
+
+        return "it has neither 'findings' nor 'runs'";
     }
 }

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
+using System.Text;
 using Cadasto.Scanning;
 using Microsoft.CodeAnalysis;
 using Spectre.Console;
@@ -18,6 +20,32 @@ internal static class HumanReport
         return (relative.StartsWith("..", StringComparison.Ordinal) || System.IO.Path.IsPathRooted(relative) ? full : relative).Replace('\\', '/');
     }
 
+    /// <summary>
+    /// Text from the scanned tree (file names, and messages that quote it) made safe for a terminal and for tools that
+    /// read the report line by line: control characters (line breaks, ESC, BEL), Unicode format characters (bidi
+    /// overrides, zero-width) and line or paragraph separators are shown as <c>\uXXXX</c>.
+    /// </summary>
+    public static string Printable(string text)
+    {
+        StringBuilder? escaped = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var category = char.GetUnicodeCategory(c);
+            if (char.IsControl(c) || category is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
+            {
+                escaped ??= new StringBuilder(text, 0, i, text.Length + 16);
+                escaped.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                escaped?.Append(c);
+            }
+        }
+
+        return escaped?.ToString() ?? text;
+    }
+
     public static void Write(IAnsiConsole console, ScanResult result, IReadOnlyList<Finding> findings, int suppressedByBaseline)
     {
         var currentDirectory = System.IO.Directory.GetCurrentDirectory();
@@ -25,12 +53,15 @@ internal static class HumanReport
         {
             var colour = finding.Severity switch
             {
-                DiagnosticSeverity.Error => "red",
-                DiagnosticSeverity.Warning => "yellow",
-                _ => "blue",
+                DiagnosticSeverity.Error => ConsoleColor.Red,
+                DiagnosticSeverity.Warning => ConsoleColor.Yellow,
+                _ => ConsoleColor.Blue,
             };
-            console.MarkupLine(
-                $"{Markup.Escape(DisplayPath(result.Root, finding.Path, currentDirectory))}({finding.StartLine},{finding.StartColumn}): [{colour}]{finding.SeverityName} {finding.RuleId}[/]: {Markup.Escape(finding.Message)}");
+            // Text, not markup, for what the scanned tree controls: markup would turn ':warning:' in a file name into
+            // an emoji even when escaped, and Printable keeps line breaks and escape sequences from forging lines.
+            console.Write(new Text($"{Printable(DisplayPath(result.Root, finding.Path, currentDirectory))}({finding.StartLine},{finding.StartColumn}): "));
+            console.Write(new Text($"{finding.SeverityName} {finding.RuleId}", new Style(Color.FromConsoleColor(colour))));
+            console.Write(new Text($": {Printable(finding.Message)}\n"));
         }
 
         if (findings.Count > 0)
@@ -51,7 +82,8 @@ internal static class HumanReport
 
         foreach (var note in result.Notes)
         {
-            console.MarkupLine("[grey]note:[/] " + Markup.Escape(note));
+            console.Write(new Text("note:", new Style(Color.Grey)));
+            console.Write(new Text(" " + Printable(note) + "\n"));
         }
 
         var errors = findings.Count(f => f.Severity == DiagnosticSeverity.Error);

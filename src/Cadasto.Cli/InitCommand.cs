@@ -13,6 +13,8 @@ namespace Cadasto.Cli;
 /// <c>cadasto init</c>: a starter <c>cadasto.json</c> that passes the schema, from flags (or prompts
 /// when run interactively). Never writes a secret: non-development environments of a confidential
 /// client get a secret <em>reference</em> (by default the environment variable CADASTO_CLIENT_SECRET).
+/// Never copies development's values into a deployed environment: an authority, redirect URI or origin
+/// without <c>ENV=</c> is development's, and a loopback address is refused anywhere else.
 /// </summary>
 internal static class InitCommand
 {
@@ -42,8 +44,9 @@ internal static class InitCommand
         flows.AcceptOnlyFromAmong("client_credentials", "authorization_code", "refresh_token", "device_code");
         var scopes = new Option<string[]>("--scope") { Description = "A scope (repeatable). Default: api.read.", AllowMultipleArgumentsPerToken = true };
         var environments = new Option<string[]>("--env") { Description = "An environment (repeatable). Default: development and production.", AllowMultipleArgumentsPerToken = true };
-        var authority = new Option<string?>("--authority") { Description = "The authority (token issuer) URL, written for every environment." };
-        var redirectUris = new Option<string[]>("--redirect-uri") { Description = "A redirect URI (repeatable), for every environment (interactive flows).", AllowMultipleArgumentsPerToken = true };
+        var authority = new Option<string[]>("--authority") { Description = "The authority (token issuer) URL, as [ENV=]URL (repeatable). Without ENV=, development's (every environment's when there is no development).", AllowMultipleArgumentsPerToken = true };
+        var redirectUris = new Option<string[]>("--redirect-uri") { Description = "A redirect URI for interactive flows, as [ENV=]URI (repeatable). Without ENV=, development's; a loopback URI only in development.", AllowMultipleArgumentsPerToken = true };
+        var allowedOrigins = new Option<string[]>("--allowed-origin") { Description = "An allowed CORS origin for a browser app, as [ENV=]ORIGIN (repeatable). Without ENV=, development's; a loopback origin only in development.", AllowMultipleArgumentsPerToken = true };
         var secretStore = new Option<string>("--secret-store") { Description = "Where the secret lives outside development: environment (default), user-secrets, configuration, file, azure-key-vault.", DefaultValueFactory = _ => "environment" };
         secretStore.AcceptOnlyFromAmong(Stores);
         var vault = new Option<string?>("--vault") { Description = "The vault URI, with --secret-store azure-key-vault." };
@@ -52,7 +55,7 @@ internal static class InitCommand
 
         var command = new Command("init", "Write a starter cadasto.json (valid against the schema) from flags, or from prompts when interactive.")
         {
-            application, description, contactName, contactEmail, slack, clientType, flows, scopes, environments, authority, redirectUris, secretStore, vault, outputPath, force,
+            application, description, contactName, contactEmail, slack, clientType, flows, scopes, environments, authority, redirectUris, allowedOrigins, secretStore, vault, outputPath, force,
         };
         command.SetAction(parseResult =>
         {
@@ -87,6 +90,25 @@ internal static class InitCommand
                     ? string.IsNullOrWhiteSpace(name) ? "Cadasto needs a contact: give an email address." : null
                     : IsEmail(answer.Trim()) ? null : "That is not an email address.");
             var chat = Ask(prompt, "Team chat alias, e.g. #billing-dev [grey](optional)[/]:", parseResult.GetValue(slack), null);
+            var kind = parseResult.GetValue(clientType) ?? "confidential";
+            var environmentNames = StarterManifest.EnvironmentsOf(parseResult.GetValue(environments) ?? Array.Empty<string>());
+            var origins = (parseResult.GetValue(allowedOrigins) ?? Array.Empty<string>()).ToList();
+            if (kind == "public" && origins.Count == 0 && prompt is not null)
+            {
+                // A browser app needs its origins registered for CORS, per environment: development's are not production's.
+                foreach (var environmentName in environmentNames)
+                {
+                    var answer = Ask(
+                        prompt,
+                        $"Allowed origins (CORS) for {Markup.Escape(environmentName)}, space-separated [grey](browser apps only; empty: none)[/]:",
+                        null,
+                        null,
+                        showDefault: false,
+                        validate: text => StarterManifest.OriginProblem(environmentName, Split(text)));
+                    origins.AddRange(Split(answer).Select(origin => environmentName + "=" + origin));
+                }
+            }
+
             var spec = new StarterManifest
             {
                 Application = applicationName,
@@ -94,12 +116,13 @@ internal static class InitCommand
                 ContactName = name,
                 ContactEmail = email,
                 Slack = chat,
-                ClientType = parseResult.GetValue(clientType) ?? "confidential",
+                ClientType = kind,
                 Flows = parseResult.GetValue(flows) ?? Array.Empty<string>(),
                 Scopes = parseResult.GetValue(scopes) ?? Array.Empty<string>(),
                 Environments = parseResult.GetValue(environments) ?? Array.Empty<string>(),
-                Authority = parseResult.GetValue(authority),
+                Authorities = parseResult.GetValue(authority) ?? Array.Empty<string>(),
                 RedirectUris = parseResult.GetValue(redirectUris) ?? Array.Empty<string>(),
+                AllowedOrigins = origins.ToArray(),
                 SecretStore = parseResult.GetValue(secretStore) ?? "environment",
                 Vault = parseResult.GetValue(vault),
             };
@@ -114,6 +137,11 @@ internal static class InitCommand
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllText(path, spec.ToJson(), new UTF8Encoding(false));
             output.WriteLine($"Wrote {path}.");
+            foreach (var note in spec.Notes())
+            {
+                output.WriteLine("Note: " + note);
+            }
+
             output.WriteLine($"Next: 'cadasto request' prints the credential request; put the client ids Cadasto returns in place of \"{PendingClientId}\".");
             return ExitCodes.Success;
         });
@@ -151,6 +179,9 @@ internal static class InitCommand
         return string.IsNullOrWhiteSpace(answer) ? fallback : answer.Trim();
     }
 
+    private static string[] Split(string? text) =>
+        (text ?? string.Empty).Split(new[] { ' ', ',', ';' }, StringSplitOptions.RemoveEmptyEntries);
+
     /// <summary>An address the schema's <c>email</c> format accepts: one <c>@</c>, a domain with a dot, no spaces or display name.</summary>
     internal static bool IsEmail(string value) =>
         System.Net.Mail.MailAddress.TryCreate(value, out var address)
@@ -179,9 +210,14 @@ internal static class InitCommand
 
         public required string[] Environments { get; init; }
 
-        public string? Authority { get; init; }
+        /// <summary><c>--authority</c> values, each <c>[ENV=]URL</c>.</summary>
+        public string[] Authorities { get; init; } = Array.Empty<string>();
 
+        /// <summary><c>--redirect-uri</c> values, each <c>[ENV=]URI</c>.</summary>
         public required string[] RedirectUris { get; init; }
+
+        /// <summary><c>--allowed-origin</c> values, each <c>[ENV=]ORIGIN</c>.</summary>
+        public string[] AllowedOrigins { get; init; } = Array.Empty<string>();
 
         public required string SecretStore { get; init; }
 
@@ -191,7 +227,105 @@ internal static class InitCommand
 
         private IEnumerable<string> EffectiveFlows => Flows.Length > 0 ? Flows.Distinct() : new[] { IsPublic ? "authorization_code" : "client_credentials" };
 
-        private IEnumerable<string> EffectiveEnvironments => Environments.Length > 0 ? Environments.Distinct(StringComparer.OrdinalIgnoreCase) : new[] { "development", "production" };
+        private IReadOnlyList<string> EffectiveEnvironments => EnvironmentsOf(Environments);
+
+        private bool HasDevelopment => EffectiveEnvironments.Any(IsDevelopment);
+
+        /// <summary>The environments to write: those given, else development and production.</summary>
+        public static IReadOnlyList<string> EnvironmentsOf(string[] given) =>
+            given.Length > 0 ? given.Distinct(StringComparer.OrdinalIgnoreCase).ToList() : new[] { "development", "production" };
+
+        private static bool IsDevelopment(string environment) => string.Equals(environment, "development", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>
+        /// <c>ENV=VALUE</c> or <c>VALUE</c>. An <c>=</c> counts only before any <c>:</c> or <c>/</c>, so a URI with a query
+        /// (<c>https://app.example/cb?x=1</c>) is a value, not an environment.
+        /// </summary>
+        internal static (string? Environment, string Value) ParseAssignment(string text)
+        {
+            var equals = text.IndexOf('=', StringComparison.Ordinal);
+            var uriStart = text.IndexOfAny(new[] { ':', '/' });
+            return equals > 0 && (uriStart < 0 || equals < uriStart)
+                ? (text.Substring(0, equals).Trim(), text.Substring(equals + 1).Trim())
+                : (null, text.Trim());
+        }
+
+        /// <summary>
+        /// The values of <paramref name="assignments"/> that belong to <paramref name="environment"/>: those that name it,
+        /// and those that name none when it is development (or when there is no development environment at all).
+        /// </summary>
+        private IEnumerable<string> ValuesFor(string environment, string[] assignments) =>
+            assignments.Select(ParseAssignment)
+                .Where(a => a.Environment is null
+                    ? IsDevelopment(environment) || !HasDevelopment
+                    : string.Equals(a.Environment, environment, StringComparison.OrdinalIgnoreCase))
+                .Select(a => a.Value)
+                .Distinct(StringComparer.Ordinal);
+
+        /// <summary>What is wrong with origins typed for one environment at the prompt, or null.</summary>
+        internal static string? OriginProblem(string environment, IEnumerable<string> origins)
+        {
+            foreach (var origin in origins)
+            {
+                if (!Cadasto.Analyzers.Configuration.ManifestUris.IsValidOrigin(origin))
+                {
+                    return $"'{origin}' is not an origin: scheme, host and optional port, such as https://app.example.com.";
+                }
+
+                if (!IsDevelopment(environment) && IsLoopback(origin))
+                {
+                    return $"'{origin}' is a loopback origin, which belongs to development only.";
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsLoopback(string uri) =>
+            Uri.TryCreate(uri, UriKind.Absolute, out var parsed) && parsed.Host.Length > 0 && parsed.IsLoopback;
+
+        /// <summary>What a flag of <c>[ENV=]VALUE</c> values has wrong: an unknown environment, or a loopback address outside development.</summary>
+        private string? AssignmentProblem(string flag, string[] assignments, bool loopbackOnlyInDevelopment)
+        {
+            foreach (var (environment, value) in assignments.Select(ParseAssignment))
+            {
+                if (environment is not null && !EffectiveEnvironments.Contains(environment, StringComparer.OrdinalIgnoreCase))
+                {
+                    return $"{flag} names the environment '{environment}', which is not among the manifest's ({string.Join(", ", EffectiveEnvironments)}).";
+                }
+
+                var target = environment ?? (HasDevelopment ? "development" : EffectiveEnvironments[0]);
+                if (loopbackOnlyInDevelopment && !IsDevelopment(target) && IsLoopback(value))
+                {
+                    return $"{flag} {value}: a loopback address belongs to development only (Cadasto must not register it for '{target}'); give the deployed address with {flag} {target}=…";
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>What the written file leaves for the user to fill in: a deployed environment without the authority, redirect URI or origin development has.</summary>
+        public IEnumerable<string> Notes()
+        {
+            var interactive = EffectiveFlows.Contains("authorization_code");
+            foreach (var environment in EffectiveEnvironments.Where(e => !IsDevelopment(e) && HasDevelopment))
+            {
+                if (Authorities.Length > 0 && !ValuesFor(environment, Authorities).Any())
+                {
+                    yield return $"'{environment}' has no authority (development's is not copied): add it, or pass --authority {environment}=URL.";
+                }
+
+                if (interactive && !ValuesFor(environment, RedirectUris).Any())
+                {
+                    yield return $"'{environment}' has no redirect URI (development's are not copied): add it before 'cadasto request', or pass --redirect-uri {environment}=URI.";
+                }
+
+                if (IsPublic && !ValuesFor(environment, AllowedOrigins).Any())
+                {
+                    yield return $"'{environment}' has no allowed origin: a browser app needs its deployed origin for CORS (--allowed-origin {environment}=https://…).";
+                }
+            }
+        }
 
         public string? Validate()
         {
@@ -215,14 +349,27 @@ internal static class InitCommand
                 return "--secret-store azure-key-vault needs --vault https://<name>.vault.azure.net/.";
             }
 
-            if (Authority is not null && !Uri.TryCreate(Authority, UriKind.Absolute, out _))
+            if (Authorities.Select(ParseAssignment).Any(a => !Uri.TryCreate(a.Value, UriKind.Absolute, out _)))
             {
                 return $"--authority must be an absolute URL.";
             }
 
-            if (RedirectUris.Any(u => !Uri.TryCreate(u, UriKind.Absolute, out _)))
+            if (RedirectUris.Select(ParseAssignment).Any(a => !Uri.TryCreate(a.Value, UriKind.Absolute, out _)))
             {
                 return "--redirect-uri must be absolute URIs.";
+            }
+
+            if (AllowedOrigins.Select(ParseAssignment).FirstOrDefault(a => !Cadasto.Analyzers.Configuration.ManifestUris.IsValidOrigin(a.Value)) is { Value: { } badOrigin })
+            {
+                return $"--allowed-origin {badOrigin} is not an origin: scheme, host and optional port, such as https://app.example.com.";
+            }
+
+            var assignmentProblem = AssignmentProblem("--authority", Authorities, loopbackOnlyInDevelopment: false)
+                ?? AssignmentProblem("--redirect-uri", RedirectUris, loopbackOnlyInDevelopment: true)
+                ?? AssignmentProblem("--allowed-origin", AllowedOrigins, loopbackOnlyInDevelopment: true);
+            if (assignmentProblem is not null)
+            {
+                return assignmentProblem;
             }
 
             if (Scopes.Any(s => s.Any(char.IsWhiteSpace) || s.Length == 0))
@@ -255,10 +402,17 @@ internal static class InitCommand
                 {
                     json.WriteStartObject(environment);
                     json.WriteString("clientId", PendingClientId);
-                    WriteIfPresent(json, "authority", Authority);
-                    if (RedirectUris.Length > 0)
+                    WriteIfPresent(json, "authority", ValuesFor(environment, Authorities).FirstOrDefault());
+                    var redirects = ValuesFor(environment, RedirectUris).ToList();
+                    if (redirects.Count > 0)
                     {
-                        WriteArray(json, "redirectUris", RedirectUris.Distinct());
+                        WriteArray(json, "redirectUris", redirects);
+                    }
+
+                    var origins = ValuesFor(environment, AllowedOrigins).ToList();
+                    if (origins.Count > 0)
+                    {
+                        WriteArray(json, "allowedOrigins", origins);
                     }
 
                     var development = string.Equals(environment, "development", StringComparison.OrdinalIgnoreCase);

@@ -95,6 +95,13 @@ internal sealed class ManifestFile
         return $"{DisplayPath}({start.Line + 1},{start.Character + 1}): {severity} {info.Id}: {message}";
     }
 
+    /// <summary>A compiler-style line for a problem the CLI finds itself (no rule id): <c>cadasto.json(9,7): error: …</c>.</summary>
+    public string FormatError(LocationInfo location, string message)
+    {
+        var start = location.LineSpan.Start;
+        return $"{DisplayPath}({start.Line + 1},{start.Character + 1}): error: {message}";
+    }
+
     /// <summary>A CDS9002 finding of the CLI's own (what the request needs beyond what the build checks).</summary>
     public DiagnosticInfo Incomplete(LocationInfo location, string what) =>
         DiagnosticInfo.Create(Cadasto.Analyzers.DiagnosticIds.ManifestIncomplete, location, what);

@@ -11,8 +11,11 @@ namespace Cadasto.Cli;
 
 /// <summary>
 /// <c>cadasto request [--env NAME]</c>: the credential request in Cadasto's template, one per
-/// environment, ready to paste into an email or a ticket. Refuses (exit 1) with CDS9002-style lines
-/// when the manifest lacks what the request needs.
+/// environment, ready to paste into an email or a ticket. Refuses with compiler-style lines: exit 1 when
+/// the manifest lacks what the request needs (CDS9002), exit 2 when a value is wrong — invalid (CDS9001,
+/// CDS9003), or a loopback redirect URI or origin outside development, which Cadasto must never register
+/// for a deployed environment. Every value is printed on one line with control characters escaped, so
+/// manifest text cannot forge a labelled line of the template or reach the terminal as an escape sequence.
 /// </summary>
 internal static class RequestCommand
 {
@@ -51,11 +54,10 @@ internal static class RequestCommand
             return ExitCodes.Usage;
         }
 
-        var problems = new List<DiagnosticInfo>(file.Errors);
         var manifest = file.Manifest;
         if (manifest is null)
         {
-            return Refuse(file, problems, error);
+            return Refuse(file, file.Errors.ToList(), Array.Empty<(LocationInfo, string)>(), error);
         }
 
         IReadOnlyList<ManifestEnvironment> environments = manifest.Environments.ToList();
@@ -71,10 +73,19 @@ internal static class RequestCommand
             environments = new[] { found };
         }
 
-        problems.AddRange(Missing(file, manifest, environments));
-        if (problems.Count > 0)
+        // A client id is what Cadasto sends back: a placeholder there (CDS9003 in the build) does not stop the request.
+        var clientIds = manifest.Environments.Where(e => e.ClientId is not null).Select(e => e.ClientId!.Location).ToHashSet();
+        var wrong = file.Errors.Where(e => !clientIds.Contains(e.Location)).ToList();
+        var local = LocalOnly(environments).ToList();
+        if (wrong.Count > 0 || local.Count > 0)
         {
-            return Refuse(file, problems, error);
+            return Refuse(file, wrong, local, error);
+        }
+
+        var missing = Missing(file, manifest, environments).ToList();
+        if (missing.Count > 0)
+        {
+            return Refuse(file, missing, Array.Empty<(LocationInfo, string)>(), error);
         }
 
         var text = new StringBuilder();
@@ -97,28 +108,28 @@ internal static class RequestCommand
     {
         var contact = manifest.Contact!;
         var contactText = contact.Name is { } name && !string.IsNullOrWhiteSpace(name.Value)
-            ? $"{name.Value.Trim()} <{contact.Email!.Value.Trim()}>"
-            : $"<{contact.Email!.Value.Trim()}>";
+            ? $"{OneLine(name.Value)} <{OneLine(contact.Email!.Value)}>"
+            : $"<{OneLine(contact.Email!.Value)}>";
         if (contact.Slack is { } slack && !string.IsNullOrWhiteSpace(slack.Value))
         {
-            contactText += $", chat {slack.Value.Trim()}";
+            contactText += $", chat {OneLine(slack.Value)}";
         }
 
-        var redirects = environment.RedirectUris.Select(u => u.Value).ToList();
-        var origins = environment.AllowedOrigins.Select(u => u.Value).ToList();
+        var redirects = environment.RedirectUris.Select(u => OneLine(u.Value)).ToList();
+        var origins = environment.AllowedOrigins.Select(u => OneLine(u.Value)).ToList();
         var lines = new[]
         {
-            manifest.Application!.Value.Trim(),
-            environment.Name.Value,
+            OneLine(manifest.Application!.Value),
+            OneLine(environment.Name.Value),
             redirects.Count == 0 ? "none" : string.Join(" ", redirects),
             origins.Count == 0 ? "none" : string.Join(" ", origins),
-            string.Join(" ", manifest.ScopesOf(environment).Select(s => s.Value)),
+            string.Join(" ", manifest.ScopesOf(environment).Select(s => OneLine(s.Value))),
             contactText,
-            manifest.Description!.Value.Trim(),
+            OneLine(manifest.Description!.Value),
         };
 
         var builder = new StringBuilder();
-        builder.Append("Request: Cadasto API client credentials for ").AppendLine(manifest.Application.Value.Trim());
+        builder.Append("Request: Cadasto API client credentials for ").AppendLine(lines[0]);
         builder.AppendLine();
         for (var i = 0; i < Labels.Length; i++)
         {
@@ -127,6 +138,68 @@ internal static class RequestCommand
 
         return builder.ToString();
     }
+
+    /// <summary>
+    /// Manifest text as one line of the template: line breaks (CR, LF, NEL, U+2028, U+2029, vertical tab, form
+    /// feed) become one space, so a description cannot start a line of its own; other control characters and
+    /// the invisible direction overrides are written as <c>\uXXXX</c>, so none reaches the terminal.
+    /// </summary>
+    internal static string OneLine(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        var pendingSpace = false;
+        foreach (var c in text.Trim())
+        {
+            if (c is '\r' or '\n' or '\u0085' or '\u2028' or '\u2029' or '\v' or '\f')
+            {
+                pendingSpace = true;
+                continue;
+            }
+
+            if (pendingSpace)
+            {
+                if (builder.Length > 0 && builder[builder.Length - 1] != ' ')
+                {
+                    builder.Append(' ');
+                }
+
+                pendingSpace = false;
+            }
+
+            if ((char.IsControl(c) && c != '\t') || c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u200E' or '\u200F')
+            {
+                builder.Append("\\u").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// Loopback redirect URIs and origins (<c>localhost</c>, <c>127.0.0.1</c>, <c>[::1]</c>) outside development: they
+    /// point at the machine the browser runs on, so registering one for a deployed environment lets any local program
+    /// receive its authorization codes.
+    /// </summary>
+    private static IEnumerable<(LocationInfo Location, string Message)> LocalOnly(IReadOnlyList<ManifestEnvironment> environments)
+    {
+        foreach (var environment in environments.Where(e => !e.IsDevelopment))
+        {
+            foreach (var (values, what) in new[] { (environment.RedirectUris, "redirect URI"), (environment.AllowedOrigins, "allowed origin") })
+            {
+                foreach (var value in values.Where(v => IsLoopback(v.Value)))
+                {
+                    yield return (value.Location, $"a {what} of environment '{OneLine(environment.Name.Value)}' is a loopback address, which belongs to development only: register the deployed address, or move it to 'development'");
+                }
+            }
+        }
+    }
+
+    private static bool IsLoopback(string uri) =>
+        Uri.TryCreate(uri.Trim(), UriKind.Absolute, out var parsed) && parsed.IsLoopback && parsed.Host.Length > 0;
 
     /// <summary>What the request needs and the manifest lacks, as CDS9002 findings at the places the build reports them.</summary>
     private static IEnumerable<DiagnosticInfo> Missing(ManifestFile file, CadastoManifest manifest, IReadOnlyList<ManifestEnvironment> environments)
@@ -172,14 +245,23 @@ internal static class RequestCommand
 
     private static bool IsBlank(ManifestValue? value) => value is null || string.IsNullOrWhiteSpace(value.Value);
 
-    private static int Refuse(ManifestFile file, List<DiagnosticInfo> problems, TextWriter error)
+    /// <summary>
+    /// Prints why no request is made. Exit 1 when something is only missing (CDS9002: fill it in); exit 2 when a value
+    /// is wrong (CDS9001, CDS9003, a loopback address outside development: it must be replaced).
+    /// </summary>
+    private static int Refuse(ManifestFile file, IReadOnlyList<DiagnosticInfo> findings, IEnumerable<(LocationInfo Location, string Message)> local, TextWriter error)
     {
         error.WriteLine("cadasto: the credential request cannot be made yet:");
-        foreach (var problem in problems.OrderBy(p => p.Location.Span.Start))
+        var localList = local.ToList();
+        var lines = findings.Select(f => (f.Location.Span.Start, Text: file.Format(f)))
+            .Concat(localList.Select(l => (l.Location.Span.Start, Text: file.FormatError(l.Location, l.Message))))
+            .OrderBy(l => l.Start);
+        foreach (var line in lines)
         {
-            error.WriteLine(file.Format(problem));
+            error.WriteLine(line.Text);
         }
 
-        return ExitCodes.Findings;
+        var wrong = localList.Count > 0 || findings.Any(f => f.Id != Cadasto.Analyzers.DiagnosticIds.ManifestIncomplete);
+        return wrong ? ExitCodes.Usage : ExitCodes.Findings;
     }
 }

@@ -48,10 +48,16 @@ internal static class ScanCommand
         {
             Description = "Do not show progress on standard error.",
         };
+        var failOn = new Option<string>("--fail-on")
+        {
+            Description = "Exit 1 when a reported finding is at this severity or above: error (default), warning, info, or never.",
+            DefaultValueFactory = _ => "error",
+        };
+        failOn.AcceptOnlyFromAmong("error", "warning", "info", "never");
 
         var command = new Command("scan", "Run the Cadasto rules over a folder without building, restoring or writing anything in it.")
         {
-            path, format, outputFile, baseline, noPrefilter, msbuild, noProgress,
+            path, format, outputFile, baseline, noPrefilter, msbuild, noProgress, failOn,
         };
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             parseResult.GetValue(path) ?? ".",
@@ -61,13 +67,14 @@ internal static class ScanCommand
             !parseResult.GetValue(noPrefilter),
             parseResult.GetValue(msbuild),
             !parseResult.GetValue(noProgress),
+            FailThreshold(parseResult.GetValue(failOn) ?? "error"),
             output,
             error,
             cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string path, string format, FileInfo? outputFile, FileInfo? baselineFile, bool prefilter, bool useMsBuild, bool showProgress, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string path, string format, FileInfo? outputFile, FileInfo? baselineFile, bool prefilter, bool useMsBuild, bool showProgress, DiagnosticSeverity? failOn, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (!Directory.Exists(path) && !File.Exists(path))
         {
@@ -87,6 +94,17 @@ internal static class ScanCommand
 
             known = fingerprints;
         }
+
+        // The report's file is opened before the scan: a folder, a path under a file or a folder without write
+        // permission is a usage error now, not after minutes of analysis.
+        var (file, outputProblem) = OpenOutput(outputFile);
+        if (outputProblem is not null)
+        {
+            await error.WriteLineAsync("cadasto: " + outputProblem).ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        await using var fileToDispose = file;
 
         using var msbuildLoader = useMsBuild ? new MsBuildProjectLoader() : null;
         var scanner = new Scanner(new ScanOptions
@@ -120,36 +138,23 @@ internal static class ScanCommand
         var reported = known is null ? result.Findings : result.Findings.Where(f => !known.Contains(f.Fingerprint)).ToList();
         var suppressedByBaseline = result.Findings.Count - reported.Count;
 
-        TextWriter target = output;
-        StreamWriter? file = null;
-        if (outputFile is not null)
+        TextWriter target = file ?? output;
+        switch (format)
         {
-            outputFile.Directory?.Create();
-            file = new StreamWriter(outputFile.FullName, append: false, new System.Text.UTF8Encoding(false));
-            target = file;
+            case "sarif":
+                await SarifReport.WriteAsync(target, result, reported).ConfigureAwait(false);
+                break;
+            case "json":
+                await JsonReport.WriteAsync(target, result, reported, suppressedByBaseline).ConfigureAwait(false);
+                break;
+            default:
+                HumanReport.Write(Terminal.Create(target, redirected: file is not null || Terminal.StdoutRedirected(target)), result, reported, suppressedByBaseline);
+                break;
         }
 
-        try
+        if (file is not null)
         {
-            switch (format)
-            {
-                case "sarif":
-                    await SarifReport.WriteAsync(target, result, reported).ConfigureAwait(false);
-                    break;
-                case "json":
-                    await JsonReport.WriteAsync(target, result, reported, suppressedByBaseline).ConfigureAwait(false);
-                    break;
-                default:
-                    HumanReport.Write(Terminal.Create(target, redirected: file is not null || Terminal.StdoutRedirected(target)), result, reported, suppressedByBaseline);
-                    break;
-            }
-        }
-        finally
-        {
-            if (file is not null)
-            {
-                await file.DisposeAsync().ConfigureAwait(false);
-            }
+            await file.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
 
         if (format != "human" || file is not null)
@@ -161,6 +166,63 @@ internal static class ScanCommand
             }
         }
 
-        return reported.Any(f => f.Severity == DiagnosticSeverity.Error) ? ExitCodes.Findings : ExitCodes.Success;
+        // Inputs the scan could not read: the report above is incomplete, so the run fails as a usage error would.
+        foreach (var inputError in result.InputErrors)
+        {
+            await error.WriteLineAsync("cadasto: error: " + HumanReport.Printable(inputError)).ConfigureAwait(false);
+        }
+
+        if (result.InputErrors.Count > 0)
+        {
+            return ExitCodes.Usage;
+        }
+
+        return failOn is { } threshold && reported.Any(f => f.Severity >= threshold) ? ExitCodes.Findings : ExitCodes.Success;
     }
+
+    /// <summary>Opens (creates or truncates) the <c>--output</c> file, creating its folder, or says why it cannot.</summary>
+    private static (StreamWriter? File, string? Problem) OpenOutput(FileInfo? outputFile)
+    {
+        if (outputFile is null)
+        {
+            return (null, null);
+        }
+
+        var path = outputFile.FullName;
+        if (Directory.Exists(path))
+        {
+            return (null, $"--output '{outputFile}' is a folder; give a file name.");
+        }
+
+        for (var parent = Path.GetDirectoryName(path); parent is not null; parent = Path.GetDirectoryName(parent))
+        {
+            if (File.Exists(parent))
+            {
+                return (null, $"--output '{outputFile}': '{parent}' is a file, not a folder.");
+            }
+        }
+
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            return (new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false)), null);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return (null, $"--output '{outputFile}' cannot be written: permission denied.");
+        }
+        catch (IOException ex)
+        {
+            return (null, $"--output '{outputFile}' cannot be written: {ex.Message}");
+        }
+    }
+
+    /// <summary>The lowest severity that fails the run; null for <c>never</c>.</summary>
+    private static DiagnosticSeverity? FailThreshold(string level) => level switch
+    {
+        "never" => null,
+        "warning" => DiagnosticSeverity.Warning,
+        "info" => DiagnosticSeverity.Info,
+        _ => DiagnosticSeverity.Error,
+    };
 }

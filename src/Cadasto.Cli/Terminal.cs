@@ -1,14 +1,18 @@
 using System;
 using System.IO;
+using System.Threading;
 using Spectre.Console;
 
 namespace Cadasto.Cli;
 
-/// <summary>Spectre consoles that keep colour and progress off when output is redirected or NO_COLOR is set.</summary>
+/// <summary>Spectre consoles that keep colour and progress off when output is redirected, NO_COLOR is set or --no-color given.</summary>
 internal static class Terminal
 {
+    /// <summary>The <c>--no-color</c> option of the command line being run (per invocation: tests run several in one process).</summary>
+    public static readonly AsyncLocal<bool> NoColorOption = new();
+
     public static bool ColorEnabled(bool redirected) =>
-        !redirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+        !redirected && !NoColorOption.Value && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
 
     public static IAnsiConsole Create(TextWriter writer, bool redirected)
     {

@@ -5,13 +5,14 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Cadasto.Credentials;
 
 /// <summary>
 /// Registration of the secret stores and of the credentials the generator describes. Generated
-/// <c>AddCadastoCredentials</c> calls <see cref="AddCadastoCredentialsCore{TCredentials}"/>; nothing
+/// <c>AddCadastoCredentials</c> calls <c>AddCadastoCredentialsCore</c>; nothing
 /// here uses reflection, so the whole path is trimming and AOT safe.
 /// </summary>
 public static class CadastoCredentialsServiceCollectionExtensions
@@ -46,9 +47,10 @@ public static class CadastoCredentialsServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Registers <paramref name="environment"/>, its secret binding, the start-up check (first among
-    /// hosted services) and <typeparamref name="TCredentials"/>, built by <paramref name="create"/>
-    /// from the environment and its secret. Called by generated code.
+    /// Registers <paramref name="environment"/> (with the overrides of the configuration section <c>Cadasto</c>, see
+    /// <see cref="CadastoOverrides"/>), its secret binding, the start-up check (first among hosted services) and
+    /// <typeparamref name="TCredentials"/>, built by <paramref name="create"/> from the environment and its secret.
+    /// Called by generated code.
     /// </summary>
     public static IServiceCollection AddCadastoCredentialsCore<TCredentials>(
         this IServiceCollection services,
@@ -64,6 +66,28 @@ public static class CadastoCredentialsServiceCollectionExtensions
             throw new ArgumentNullException(nameof(hostEnvironment));
         }
 
+        return services.AddCadastoCredentialsCore(
+            configuration,
+            string.IsNullOrEmpty(hostEnvironment.ContentRootPath) ? null : hostEnvironment.ContentRootPath,
+            environment,
+            userSecretsId,
+            create);
+    }
+
+    /// <summary>
+    /// As the overload that takes an <see cref="IHostEnvironment"/>, for hosts that have none (Blazor WebAssembly's
+    /// <c>WebAssemblyHostBuilder</c>, MAUI): relative <c>file</c> paths resolve against <paramref name="contentRootPath"/>,
+    /// else the current directory. Called by generated code.
+    /// </summary>
+    public static IServiceCollection AddCadastoCredentialsCore<TCredentials>(
+        this IServiceCollection services,
+        IConfiguration configuration,
+        string? contentRootPath,
+        CadastoEnvironment environment,
+        string? userSecretsId,
+        Func<CadastoEnvironment, SecretValue?, TCredentials> create)
+        where TCredentials : class
+    {
         if (environment is null)
         {
             throw new ArgumentNullException(nameof(environment));
@@ -80,14 +104,27 @@ public static class CadastoCredentialsServiceCollectionExtensions
         services.Configure<CadastoSecretStoreOptions>(options =>
         {
             options.UserSecretsId ??= userSecretsId;
-            options.SecretFilesRoot ??= string.IsNullOrEmpty(hostEnvironment.ContentRootPath) ? null : hostEnvironment.ContentRootPath;
+            options.SecretFilesRoot ??= contentRootPath;
+            if (options.SecretRefreshInterval is null
+                && configuration[CadastoOverrides.SectionName + ":SecretRefreshInterval"] is { } interval
+                && TimeSpan.TryParse(interval, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
+                && parsed > TimeSpan.Zero)
+            {
+                options.SecretRefreshInterval = parsed;
+            }
         });
 
-        services.TryAddSingleton(environment);
+        // The manifest's environment with the deployment's overrides, validated when first resolved: the start-up
+        // check resolves it first of all hosted services, so a bad value stops the host naming the key.
+        services.TryAddSingleton(_ => CadastoOverrides.Apply(environment, configuration));
         services.TryAddSingleton(sp => new CadastoSecretResolver(
             sp.GetServices<ISecretStore>(),
             sp.GetRequiredService<IOptions<CadastoSecretStoreOptions>>().Value.UserSecretsId));
-        services.TryAddSingleton(sp => new CadastoSecretBinding(sp.GetRequiredService<CadastoEnvironment>(), sp.GetRequiredService<CadastoSecretResolver>()));
+        services.TryAddSingleton(sp => new CadastoSecretBinding(
+            sp.GetRequiredService<CadastoEnvironment>(),
+            sp.GetRequiredService<CadastoSecretResolver>(),
+            sp.GetRequiredService<IOptions<CadastoSecretStoreOptions>>().Value.SecretRefreshInterval ?? CadastoSecretBinding.DefaultRefreshInterval,
+            sp.GetService<ILoggerFactory>()?.CreateLogger(typeof(CadastoSecretBinding).FullName!)));
 
         // First of all hosted services, so nothing starts talking to Cadasto before the secret is known to be there.
         if (!services.Any(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(CadastoCredentialsStartupCheck)))
@@ -100,7 +137,10 @@ public static class CadastoCredentialsServiceCollectionExtensions
             var binding = sp.GetRequiredService<CadastoSecretBinding>();
             // Usually built while the host resolves its hosted services (a worker's constructor takes the credentials),
             // before the start-up check runs: a missing secret is the check's to report, not an exception from here.
-            return create(binding.Environment, binding.GetSecretOrUnavailable());
+            var initial = binding.GetSecretOrUnavailable();
+
+            // The credentials hand out the binding's current secret, so a rotated one is used without a restart.
+            return create(binding.Environment, initial is null ? null : SecretValue.Live(binding));
         });
         return services;
     }

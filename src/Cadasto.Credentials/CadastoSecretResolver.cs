@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -29,6 +30,35 @@ public sealed class CadastoSecretResolver
         _userSecretsId = userSecretsId;
     }
 
+    /// <summary>Whether the store of <paramref name="environment"/>'s secret tells when its value changes (<c>file</c>, <c>user-secrets</c>).</summary>
+    public bool CanTellChanges(CadastoEnvironment environment) => FindStore(environment) is IChangeTrackingSecretStore;
+
+    /// <summary>
+    /// A stamp that changes when the store's value may have changed (a file's time and size), or null when the store
+    /// cannot tell or the secret is not there. Never derived from the value.
+    /// </summary>
+    public string? GetVersion(CadastoEnvironment environment)
+    {
+        if (environment?.Secret is not { } reference || FindStore(environment) is not IChangeTrackingSecretStore store)
+        {
+            return null;
+        }
+
+        try
+        {
+            return store.GetVersion(reference);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private ISecretStore? FindStore(CadastoEnvironment environment) =>
+        environment.Secret is { } reference
+            ? _stores.LastOrDefault(s => string.Equals(s.StoreName, reference.Store, StringComparison.OrdinalIgnoreCase))
+            : null;
+
     /// <summary>The secret of <paramref name="environment"/>; null when the environment has none (a public client).</summary>
     public async Task<SecretValue?> ResolveAsync(CadastoEnvironment environment, CancellationToken cancellationToken = default)
     {
@@ -43,7 +73,7 @@ public sealed class CadastoSecretResolver
             return null;
         }
 
-        var store = _stores.LastOrDefault(s => string.Equals(s.StoreName, reference.Store, StringComparison.OrdinalIgnoreCase))
+        var store = FindStore(environment)
             ?? throw new CadastoCredentialsException(CadastoCredentialsMessages.StoreNotRegistered(environment));
 
         SecretValue? value;

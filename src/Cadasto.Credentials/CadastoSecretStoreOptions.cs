@@ -11,4 +11,13 @@ public sealed class CadastoSecretStoreOptions
 
     /// <summary>The folder relative <c>file</c> paths resolve against; the host's content root, else the current directory, when null.</summary>
     public string? SecretFilesRoot { get; set; }
+
+    /// <summary>
+    /// How often a secret whose store cannot tell a change (<c>environment</c>, <c>configuration</c>,
+    /// <c>azure-key-vault</c>, custom stores) is read again; <c>file</c> and <c>user-secrets</c> are re-read when their
+    /// file changes. Null: the configuration key <c>Cadasto:SecretRefreshInterval</c> (e.g. <c>00:05:00</c>), else
+    /// <see cref="CadastoSecretBinding.DefaultRefreshInterval"/> (15 minutes).
+    /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> turns it off.
+    /// </summary>
+    public System.TimeSpan? SecretRefreshInterval { get; set; }
 }

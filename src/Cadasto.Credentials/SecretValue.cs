@@ -29,6 +29,10 @@ public sealed class SecretValue : IFormattable
     [DebuggerBrowsable(DebuggerBrowsableState.Never)]
     private readonly CadastoCredentialsException? _unavailable;
 
+    // The binding whose current secret this value stands for (rotation without restart); null for a fixed value.
+    [DebuggerBrowsable(DebuggerBrowsableState.Never)]
+    private readonly CadastoSecretBinding? _live;
+
     /// <summary>Wraps a value read from a store.</summary>
     public SecretValue(string value) => _value = value ?? throw new ArgumentNullException(nameof(value));
 
@@ -38,16 +42,47 @@ public sealed class SecretValue : IFormattable
         _unavailable = unavailable;
     }
 
+    private SecretValue(CadastoSecretBinding live)
+    {
+        _value = string.Empty;
+        _live = live;
+    }
+
     /// <summary>Whether the store held an empty (or white-space only) value.</summary>
     /// <exception cref="CadastoCredentialsException">The secret could not be read (the start-up check said why).</exception>
-    public bool IsEmpty => _unavailable is null ? _value.Trim().Length == 0 : throw Why();
+    public bool IsEmpty => Current()._value.Trim().Length == 0;
 
-    /// <summary>The secret itself, for the one call that needs it (a token request).</summary>
+    /// <summary>
+    /// The secret itself, for the one call that needs it (a token request). The value of the credentials' secret is
+    /// the store's current one: after a rotation this returns the new secret without a restart.
+    /// </summary>
     /// <exception cref="CadastoCredentialsException">The secret could not be read (the start-up check said why).</exception>
-    public string Reveal() => _unavailable is null ? _value : throw Why();
+    public string Reveal() => Current()._value;
 
     /// <summary>A secret that could not be read: every use of its value throws <paramref name="reason"/>'s message.</summary>
     internal static SecretValue Unavailable(CadastoCredentialsException reason) => new(reason ?? throw new ArgumentNullException(nameof(reason)));
+
+    /// <summary>The current secret of <paramref name="binding"/>, re-read from its store as the binding decides.</summary>
+    internal static SecretValue Live(CadastoSecretBinding binding) => new(binding ?? throw new ArgumentNullException(nameof(binding)));
+
+    /// <summary>Whether two values read from stores hold the same secret (for rotation: did the store's value change).</summary>
+    internal bool SameSecretAs(SecretValue? other) =>
+        other is not null && _unavailable is null && other._unavailable is null && string.Equals(Current()._value, other.Current()._value, StringComparison.Ordinal);
+
+    private SecretValue Current()
+    {
+        if (_unavailable is not null)
+        {
+            throw Why();
+        }
+
+        if (_live is null)
+        {
+            return this;
+        }
+
+        return _live.GetSecret() ?? throw new CadastoCredentialsException($"Cadasto credentials for application '{_live.Environment.Application}', environment '{_live.Environment.Name}': the environment has no client secret (a public client).");
+    }
 
     private CadastoCredentialsException Why() =>
         _unavailable!.InnerException is { } inner ? new(_unavailable.Message, inner) : new(_unavailable.Message);

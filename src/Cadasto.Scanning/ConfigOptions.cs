@@ -78,21 +78,24 @@ internal sealed class ConfigOptionsProvider : AnalyzerConfigOptionsProvider
         var configs = new List<AnalyzerConfig>();
         foreach (var file in files)
         {
-            try
+            // The compiler keys sections of an .editorconfig on its folder; a .globalconfig is global by name.
+            var text = InputFiles.ReadAllText(file, file, out var problem);
+            if (text is null)
             {
-                // The compiler keys sections of an .editorconfig on its folder; a .globalconfig is global by name.
-                var text = File.ReadAllText(file);
-                if (file.EndsWith(".globalconfig", StringComparison.OrdinalIgnoreCase) && !text.Contains("is_global", StringComparison.OrdinalIgnoreCase))
+                if (problem is not null && !problem.Contains("empty, or not a regular file", StringComparison.Ordinal))
                 {
-                    text = "is_global = true\n" + text;
+                    notes.Add(problem);
                 }
 
-                configs.Add(AnalyzerConfig.Parse(SourceText.From(text), file));
+                continue;
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+
+            if (file.EndsWith(".globalconfig", StringComparison.OrdinalIgnoreCase) && !text.Contains("is_global", StringComparison.OrdinalIgnoreCase))
             {
-                notes.Add($"{file}: could not be read ({ex.Message}).");
+                text = "is_global = true\n" + text;
             }
+
+            configs.Add(AnalyzerConfig.Parse(SourceText.From(text), file));
         }
 
         return configs.Count == 0 ? null : AnalyzerConfigSet.Create(configs, out _);

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using Microsoft.Extensions.FileSystemGlobbing;
+using Microsoft.Extensions.FileSystemGlobbing.Abstractions;
 
 namespace Cadasto.Scanning;
 
@@ -17,11 +19,10 @@ public static class ProjectDiscovery
         "bin", "obj", ".git", ".hg", ".svn", ".vs", ".idea", "node_modules", "packages", "TestResults", "artifacts",
     };
 
-    /// <summary>Files bigger than this are not read (minified or generated blobs, not code someone wrote).</summary>
-    public const long MaxFileBytes = 4 * 1024 * 1024;
-
     /// <summary>Finds the projects and loose file groups under <paramref name="root"/> (a folder or a single file).</summary>
-    public static IReadOnlyList<ScanProject> Discover(string root)
+    /// <param name="root">A folder or a single file.</param>
+    /// <param name="errors">Gets the folders that could not be listed, with the reason (the scan then exits 2).</param>
+    public static IReadOnlyList<ScanProject> Discover(string root, ICollection<string>? errors = null)
     {
         root = Path.GetFullPath(root);
         if (File.Exists(root))
@@ -37,13 +38,19 @@ public static class ProjectDiscovery
             }
 
             single.EditorConfigFiles = EditorConfigsFor(single.Directory, single.Directory);
+            single.ScanRoot = single.Directory;
             return new[] { single };
         }
 
         var sources = new List<string>();
         var projectFiles = new List<string>();
         var configFiles = new List<string>();
-        Walk(root, sources, projectFiles, configFiles);
+        var walkErrors = new List<string>();
+        Walk(root, sources, projectFiles, configFiles, walkErrors);
+        foreach (var error in walkErrors)
+        {
+            errors?.Add(error);
+        }
 
         var projects = new Dictionary<string, ScanProject>(StringComparer.Ordinal);
         foreach (var projectFile in projectFiles.OrderBy(p => p, StringComparer.Ordinal))
@@ -56,7 +63,7 @@ public static class ProjectDiscovery
                 continue;
             }
 
-            var project = new ScanProject(Path.GetFileNameWithoutExtension(projectFile), directory, projectFile);
+            var project = new ScanProject(Path.GetFileNameWithoutExtension(projectFile), directory, projectFile) { ScanRoot = root };
             ProjectFileReader.Read(project, root);
             projects[directory] = project;
         }
@@ -77,7 +84,7 @@ public static class ProjectDiscovery
             var groupDir = top.Length > 1 ? Path.Combine(root, top[0]) : root;
             if (!loose.TryGetValue(groupDir, out var group))
             {
-                group = new ScanProject(top.Length > 1 ? top[0] : Path.GetFileName(root.TrimEnd(Path.DirectorySeparatorChar)), groupDir, null);
+                group = new ScanProject(top.Length > 1 ? top[0] : Path.GetFileName(root.TrimEnd(Path.DirectorySeparatorChar)), groupDir, null) { ScanRoot = root };
                 loose[groupDir] = group;
             }
 
@@ -128,41 +135,99 @@ public static class ProjectDiscovery
             || string.Equals(folder, "Properties", StringComparison.OrdinalIgnoreCase) && string.Equals(name, "launchSettings.json", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static void Walk(string root, List<string> sources, List<string> projectFiles, List<string> configFiles)
+    /// <summary>
+    /// Finds the <c>.cs</c>, <c>.csproj</c> and <c>.json</c> files with Microsoft.Extensions.FileSystemGlobbing (the
+    /// globs and exclusions the SDK's default items use), through <see cref="GuardedDirectory"/>: symbolic links to
+    /// folders are not followed (no loops, nothing outside the tree), and a folder that cannot be listed is named
+    /// with the reason in <paramref name="errors"/>.
+    /// </summary>
+    private static void Walk(string root, List<string> sources, List<string> projectFiles, List<string> configFiles, List<string> errors)
     {
-        var pending = new Stack<string>();
-        pending.Push(root);
-        var options = new EnumerationOptions { IgnoreInaccessible = true, RecurseSubdirectories = false, AttributesToSkip = FileAttributes.ReparsePoint };
-        while (pending.Count > 0)
+        var matcher = new Matcher(StringComparison.OrdinalIgnoreCase);
+        matcher.AddIncludePatterns(new[] { "**/*.cs", "**/*.csproj", "**/*.json" });
+        matcher.AddExcludePatterns(SkippedFolders.Select(folder => "**/" + folder + "/**"));
+        var result = matcher.Execute(new GuardedDirectory(new DirectoryInfo(root), root, errors));
+        foreach (var match in result.Files)
         {
-            var dir = pending.Pop();
-            foreach (var file in Directory.EnumerateFiles(dir, "*", options))
+            var file = Path.GetFullPath(Path.Combine(root, match.Path));
+            if (file.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
             {
-                if (file.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
-                {
-                    sources.Add(file);
-                }
-                else if (file.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase))
-                {
-                    projectFiles.Add(file);
-                }
-                else if (file.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-                {
-                    configFiles.Add(file);
-                }
+                sources.Add(file);
             }
-
-            foreach (var sub in Directory.EnumerateDirectories(dir, "*", options))
+            else if (file.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase))
             {
-                if (!SkippedFolders.Contains(Path.GetFileName(sub)))
-                {
-                    pending.Push(sub);
-                }
+                projectFiles.Add(file);
+            }
+            else
+            {
+                configFiles.Add(file);
             }
         }
 
         sources.Sort(StringComparer.Ordinal);
+        projectFiles.Sort(StringComparer.Ordinal);
         configFiles.Sort(StringComparer.Ordinal);
+    }
+
+    /// <summary>A folder as the globbing matcher sees it, with the scanner's rules for what it may enter.</summary>
+    private sealed class GuardedDirectory : DirectoryInfoBase
+    {
+        private readonly DirectoryInfo _directory;
+        private readonly string _root;
+        private readonly List<string> _errors;
+
+        public GuardedDirectory(DirectoryInfo directory, string root, List<string> errors)
+        {
+            _directory = directory;
+            _root = root;
+            _errors = errors;
+        }
+
+        public override string Name => _directory.Name;
+
+        public override string FullName => _directory.FullName;
+
+        public override DirectoryInfoBase? ParentDirectory =>
+            _directory.Parent is { } parent ? new GuardedDirectory(parent, _root, _errors) : null;
+
+        public override IEnumerable<FileSystemInfoBase> EnumerateFileSystemInfos()
+        {
+            FileSystemInfo[] entries;
+            try
+            {
+                entries = _directory.GetFileSystemInfos();
+            }
+            catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
+            {
+                lock (_errors)
+                {
+                    _errors.Add($"{Relative(_root, _directory.FullName)}/: not read: {(ex is UnauthorizedAccessException ? "permission denied" : InputFiles.FirstLine(ex.Message))}.");
+                }
+
+                yield break;
+            }
+
+            foreach (var entry in entries)
+            {
+                if (entry is DirectoryInfo directory)
+                {
+                    if ((directory.Attributes & FileAttributes.ReparsePoint) == 0)
+                    {
+                        yield return new GuardedDirectory(directory, _root, _errors);
+                    }
+                }
+                else if (entry is FileInfo file)
+                {
+                    yield return new FileInfoWrapper(file);
+                }
+            }
+        }
+
+        public override DirectoryInfoBase? GetDirectory(string path) =>
+            string.Equals(path, "..", StringComparison.Ordinal) ? ParentDirectory
+            : new GuardedDirectory(new DirectoryInfo(Path.Combine(_directory.FullName, path)), _root, _errors);
+
+        public override FileInfoBase? GetFile(string path) => new FileInfoWrapper(new FileInfo(Path.Combine(_directory.FullName, path)));
     }
 
     /// <summary>The <c>.editorconfig</c> and <c>.globalconfig</c> files that apply to a folder: its own and its parents', up to the scan root.</summary>

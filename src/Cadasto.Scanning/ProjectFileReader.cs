@@ -91,14 +91,21 @@ internal static class ProjectFileReader
     private static void Apply(ScanProject project, string file, string scanRoot, bool isProject)
     {
         XDocument document;
+        var display = ProjectDiscovery.Relative(scanRoot, file);
+        var text = InputFiles.ReadAllText(file, display, out var problem);
+        if (text is null)
+        {
+            project.Notes.Add($"{problem} Its sources are analysed with default settings.");
+            return;
+        }
+
         try
         {
-            using var stream = File.OpenRead(file);
-            document = XDocument.Load(stream, LoadOptions.None);
+            document = XDocument.Parse(text, LoadOptions.None);
         }
-        catch (Exception ex) when (ex is XmlException or IOException or UnauthorizedAccessException)
+        catch (XmlException ex)
         {
-            project.Notes.Add($"{ProjectDiscovery.Relative(scanRoot, file)}: could not be read ({FirstLine(ex.Message)}); its sources are analysed with default settings.");
+            project.Notes.Add($"{display}: could not be read ({FirstLine(ex.Message)}); its sources are analysed with default settings.");
             return;
         }
 

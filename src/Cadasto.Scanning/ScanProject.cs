@@ -43,7 +43,16 @@ public sealed class ScanProject
     /// <summary>What could not be read or bound, in words.</summary>
     public List<string> Notes { get; } = new();
 
+    /// <summary>Inputs the scan could not read or analyse (unreadable, over a limit): the scan exits 2.</summary>
+    public List<string> Errors { get; } = new();
+
     public bool IsLoose => ProjectFile is null;
+
+    /// <summary>The folder the scan started from: file names in notes and errors are relative to it.</summary>
+    public string ScanRoot { get; internal set; } = string.Empty;
+
+    /// <summary>A path as notes and errors show it: relative to the scan root.</summary>
+    internal string Display(string path) => ScanRoot.Length == 0 ? path : ProjectDiscovery.Relative(ScanRoot, path);
 
     public string Sdk => Properties.TryGetValue("_Sdk", out var sdk) ? sdk : "Microsoft.NET.Sdk";
 

@@ -53,6 +53,9 @@ public sealed class ScanResult
     /// <summary>What could not be read or bound, and analyzer failures, in words.</summary>
     public required IReadOnlyList<string> Notes { get; init; }
 
+    /// <summary>Inputs that could not be read or analysed (permission denied, over a limit): the scan is incomplete, exit 2.</summary>
+    public IReadOnlyList<string> InputErrors { get; init; } = Array.Empty<string>();
+
     /// <summary>Analyzer or generator exceptions (AD0001, CS8785): a bug in a rule, never expected.</summary>
     public required IReadOnlyList<string> AnalyzerFailures { get; init; }
 
@@ -96,7 +99,8 @@ public sealed class Scanner
         var stopwatch = Stopwatch.StartNew();
         var root = Path.GetFullPath(path);
         var rootFolder = File.Exists(root) ? Path.GetDirectoryName(root)! : root;
-        var projects = ProjectDiscovery.Discover(root);
+        var inputErrors = new List<string>();
+        var projects = ProjectDiscovery.Discover(root, inputErrors);
 
         var findings = new ConcurrentBag<(Finding, string)>();
         var failures = new ConcurrentBag<string>();
@@ -159,6 +163,7 @@ public sealed class Scanner
             Findings = Fingerprints.Assign(findings),
             Notes = notes,
             AnalyzerFailures = failures.Distinct().OrderBy(n => n, StringComparer.Ordinal).ToList(),
+            InputErrors = inputErrors.Concat(projects.SelectMany(p => p.Errors)).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToList(),
             Projects = projects.Count,
             SourceFiles = projects.Sum(p => p.SourceFiles.Count),
             AnalyzedFiles = analyzed,

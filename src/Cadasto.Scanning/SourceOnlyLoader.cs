@@ -97,6 +97,11 @@ public sealed class SourceOnlyLoader
             }
 
             var tree = CSharpSyntaxTree.ParseText(text, parseOptions, file, cancellationToken);
+            if (NestingGuard.TooDeep(text, tree, cancellationToken))
+            {
+                project.Errors.Add($"{project.Display(file)}: not analysed: code nested more than {NestingGuard.MaxSyntaxDepthText} syntax levels deep is over the limit (docs/cli.md, Limits).");
+                continue;
+            }
             if (!UsePrefilter)
             {
                 trees.Add(tree);
@@ -149,9 +154,19 @@ public sealed class SourceOnlyLoader
 
         var compilation = CSharpCompilation.Create(AssemblyNameOf(project), trees, references, compilationOptions);
 
-        var additional = project.AdditionalFiles.Select(f => (AdditionalText)new FileAdditionalText(f)).ToImmutableArray();
-        var options = new AnalyzerOptions(additional, new ConfigOptionsProvider(configSet, properties));
-        return new LoadedProject(project, compilation, options, analyzed.ToImmutable(), additional);
+        var additional = ImmutableArray.CreateBuilder<AdditionalText>(project.AdditionalFiles.Count);
+        foreach (var file in project.AdditionalFiles)
+        {
+            // Read now, not when a rule asks: a file that cannot be read is named before the analysis, never seen empty.
+            if (ReadText(file, project) is { } text)
+            {
+                additional.Add(new InMemoryAdditionalText(file, text));
+            }
+        }
+
+        var additionalTexts = additional.ToImmutable();
+        var options = new AnalyzerOptions(additionalTexts, new ConfigOptionsProvider(configSet, properties));
+        return new LoadedProject(project, compilation, options, analyzed.ToImmutable(), additionalTexts);
     }
 
     /// <summary>The <c>build_property.*</c> values the package would make visible for this project.</summary>
@@ -332,12 +347,7 @@ public sealed class SourceOnlyLoader
     {
         foreach (var file in configFiles)
         {
-            string text;
-            try
-            {
-                text = File.ReadAllText(file);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            if (InputFiles.ReadAllText(file, file, out _) is not { } text)
             {
                 continue;
             }
@@ -356,49 +366,32 @@ public sealed class SourceOnlyLoader
 
     private static SourceText? ReadText(string file, ScanProject project)
     {
-        try
+        var read = InputFiles.Read(file, project.Display(file), rejectBinary: file.EndsWith(".cs", StringComparison.OrdinalIgnoreCase));
+        if (read.Error is not null)
         {
-            var info = new FileInfo(file);
-            if (info.Length > ProjectDiscovery.MaxFileBytes)
-            {
-                project.Notes.Add($"{file}: skipped, larger than {ProjectDiscovery.MaxFileBytes / (1024 * 1024)} MB.");
-                return null;
-            }
+            project.Errors.Add(read.Error);
+        }
+        else if (read.Skipped is not null)
+        {
+            project.Notes.Add(read.Skipped);
+        }
 
-            using var stream = File.OpenRead(file);
-            return SourceText.From(stream, encoding: null, SourceHashAlgorithm.Sha1, throwIfBinaryDetected: true);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
-        {
-            project.Notes.Add($"{file}: could not be read ({ex.Message}).");
-            return null;
-        }
+        return read.Text;
     }
 
-    /// <summary>An AdditionalFile read from disk on first use; unreadable files read as empty.</summary>
-    private sealed class FileAdditionalText : AdditionalText
+    /// <summary>An AdditionalFile read once, when the project was loaded.</summary>
+    private sealed class InMemoryAdditionalText : AdditionalText
     {
-        private readonly Lazy<SourceText> _text;
+        private readonly SourceText _text;
 
-        public FileAdditionalText(string path)
+        public InMemoryAdditionalText(string path, SourceText text)
         {
             Path = path;
-            _text = new Lazy<SourceText>(() =>
-            {
-                try
-                {
-                    using var stream = File.OpenRead(path);
-                    return SourceText.From(stream, encoding: null, SourceHashAlgorithm.Sha1, throwIfBinaryDetected: false);
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
-                {
-                    return SourceText.From(string.Empty);
-                }
-            });
+            _text = text;
         }
 
         public override string Path { get; }
 
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text.Value;
+        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
     }
 }

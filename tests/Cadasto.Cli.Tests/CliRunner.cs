@@ -25,10 +25,46 @@ public static class CliRunner
 
     public static string ToolPath { get; } = Path.Combine(RepositoryRoot, "src", "Cadasto.Cli", "bin", Configuration, "net10.0", "Cadasto.Cli.dll");
 
-    public static async Task<CliResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] args)
+    public static Task<CliResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] args)
     {
         Assert.True(File.Exists(ToolPath), $"The tool was not built at {ToolPath}.");
-        var start = new ProcessStartInfo("dotnet")
+        return RunProcessAsync("dotnet", new[] { ToolPath }.Concat(args), workingDirectory, environment);
+    }
+
+    /// <summary>
+    /// Runs the tool as a user without privileges: as root (CI containers) permissions do not stop reads, so files a
+    /// test made unreadable would be read anyway; there the tool runs as nobody (setpriv). Otherwise, as is.
+    /// </summary>
+    public static Task<CliResult> RunAsUnprivilegedAsync(string workingDirectory, params string[] args)
+    {
+        Assert.True(File.Exists(ToolPath), $"The tool was not built at {ToolPath}.");
+        if (Environment.UserName != "root")
+        {
+            return RunAsync(workingDirectory, null, args);
+        }
+
+        var environment = new Dictionary<string, string?> { ["HOME"] = Path.GetTempPath() };
+        return RunProcessAsync("setpriv", new[] { "--reuid=65534", "--regid=65534", "--clear-groups", "dotnet", ToolPath }.Concat(args), workingDirectory, environment);
+    }
+
+    /// <summary>Runs the tool under a pseudo-terminal (util-linux <c>script</c>), where colour and progress are on by default.</summary>
+    public static Task<CliResult> RunOnTerminalAsync(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] args)
+    {
+        Assert.True(File.Exists(ToolPath), $"The tool was not built at {ToolPath}.");
+        var command = "dotnet " + string.Join(" ", new[] { ToolPath }.Concat(args).Select(ShellQuote));
+        var terminal = new Dictionary<string, string?> { ["TERM"] = "xterm-256color", ["COLUMNS"] = "200" };
+        foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
+        {
+            terminal[key] = value;
+        }
+
+        return RunProcessAsync("script", new[] { "-qec", command, "/dev/null" }, workingDirectory, terminal);
+    }
+
+    /// <summary>Runs any program (the tool, git, a hook) with output redirected, input closed, and a 3-minute limit.</summary>
+    public static async Task<CliResult> RunProcessAsync(string fileName, IEnumerable<string> args, string workingDirectory, IReadOnlyDictionary<string, string?>? environment = null)
+    {
+        var start = new ProcessStartInfo(fileName)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -36,7 +72,6 @@ public static class CliRunner
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(ToolPath);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -66,11 +101,13 @@ public static class CliRunner
         if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException("cadasto did not finish within 3 minutes: " + string.Join(" ", args));
+            throw new TimeoutException($"{fileName} did not finish within 3 minutes: " + string.Join(" ", args));
         }
 
         return new CliResult(process.ExitCode, await output, await error);
     }
+
+    public static string ShellQuote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     public static Task<CliResult> RunAsync(string workingDirectory, params string[] args) => RunAsync(workingDirectory, null, args);
 }

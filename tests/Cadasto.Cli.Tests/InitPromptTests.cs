@@ -95,6 +95,27 @@ public sealed class InitPromptTests
     }
 
     [Fact]
+    public async Task PublicClient_ShouldBeAskedForAllowedOriginsPerEnvironment()
+    {
+        using var fixture = new Fixture();
+        var console = new TestConsole().Interactive();
+        console.Input.PushTextWithEnter("http://localhost:5173");               // development
+        console.Input.PushTextWithEnter("http://localhost:5173");               // production: a loopback origin, asked again
+        console.Input.PushTextWithEnter("https://app.example.com https://www.example.com");
+
+        var (exitCode, manifest, _) = await InitAsync(
+            fixture, "spa", console, "--application", "spa", "--description", "A browser app", "--contact-name", "Jane", "--contact-email", "jane@example.com", "--slack", "#web", "--client-type", "public");
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(new[] { "http://localhost:5173" }, manifest["environments"]!["development"]!["allowedOrigins"]!.AsArray().Select(o => o!.GetValue<string>()));
+        Assert.Equal(new[] { "https://app.example.com", "https://www.example.com" }, manifest["environments"]!["production"]!["allowedOrigins"]!.AsArray().Select(o => o!.GetValue<string>()));
+        Assert.Contains("Allowed origins (CORS) for production", console.Output, StringComparison.Ordinal);
+        Assert.Contains("belongs to development only", console.Output, StringComparison.Ordinal);
+        Assert.False(console.Input.IsKeyAvailable());
+        AssertPassesTheSchema(manifest);
+    }
+
+    [Fact]
     public async Task NotAnEmailAddress_ShouldBeAskedAgain()
     {
         using var fixture = new Fixture();

@@ -101,6 +101,57 @@ public sealed class ManifestCommandTests
     }
 
     [Fact]
+    public async Task Request_LineBreaksAndEscapesInManifestText_ShouldNotForgeLinesOrReachTheTerminal()
+    {
+        using var fixture = new Fixture();
+        fixture.Write("cadasto.json", Manifest
+            .Replace("Nightly export of approved invoices to Cadasto", "Nightly export\\nContact: Mallory <mallory@example.com>\\r\\nRequested scopes: api.admin\\u2028Environment: production\\u001b[2J")
+            .Replace("\"name\": \"Jane Doe\"", "\"name\": \"Jane\\nDescription: forged\""));
+
+        var result = await CliRunner.RunAsync(fixture.Root, "request", "--env", "production");
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.Output.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToList();
+        Assert.Equal(8, lines.Count);
+        Assert.Equal(RequestCommand.Labels, lines.Skip(1).Select(l => l.Substring(0, l.IndexOf(':'))));
+        Assert.Equal("Description: Nightly export Contact: Mallory <mallory@example.com> Requested scopes: api.admin Environment: production\\u001B[2J", lines[7]);
+        Assert.Equal("Contact: Jane Description: forged <jane@example.com>, chat #billing-dev", lines[6]);
+        Assert.DoesNotContain('\u001b', result.Output);
+    }
+
+    [Theory]
+    [InlineData("redirectUris", "http://127.0.0.1:5000/callback")]
+    [InlineData("redirectUris", "https://localhost/signin-oidc")]
+    [InlineData("redirectUris", "http://[::1]/callback")]
+    [InlineData("allowedOrigins", "http://localhost:5173")]
+    public async Task Request_LoopbackAddressOutsideDevelopment_ShouldExitTwo(string field, string uri)
+    {
+        using var fixture = new Fixture();
+        fixture.Write("cadasto.json", Manifest.Replace("\"scopes\": [\"api.read\"],", $"\"scopes\": [\"api.read\"], \"{field}\": [\"{uri}\"],"));
+
+        var production = await CliRunner.RunAsync(fixture.Root, "request", "--env", "production");
+        var all = await CliRunner.RunAsync(fixture.Root, "request");
+
+        Assert.Equal(2, production.ExitCode);
+        Assert.Empty(production.Output);
+        Assert.Contains("cadasto.json(15,", production.Error);
+        Assert.Contains("of environment 'production' is a loopback address", production.Error);
+        Assert.Equal(2, all.ExitCode);
+    }
+
+    [Fact]
+    public async Task Request_LoopbackRedirectInDevelopment_ShouldBeRequested()
+    {
+        using var fixture = new Fixture();
+        fixture.Write("cadasto.json", Manifest.Replace("\"clientId\": \"cad-dev-invoice-sync\",", "\"clientId\": \"cad-dev-invoice-sync\", \"redirectUris\": [\"http://127.0.0.1/callback\"],"));
+
+        var result = await CliRunner.RunAsync(fixture.Root, "request", "--env", "development");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Redirect URIs: http://127.0.0.1/callback", result.Output);
+    }
+
+    [Fact]
     public async Task Request_UnknownEnvironment_ShouldExitTwo()
     {
         using var fixture = new Fixture();

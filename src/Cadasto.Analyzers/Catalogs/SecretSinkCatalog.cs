@@ -187,20 +187,6 @@ internal static class SecretSinkCatalog
         return sinks.ToImmutable();
     }
 
-    /// <summary>Whether <paramref name="name"/> is a client-secret form or query field name.</summary>
-    public static bool IsClientSecretField(string name)
-    {
-        foreach (var field in ClientSecretFieldNames)
-        {
-            if (string.Equals(field, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>Whether a user sink's parameter (no name given) receives the secret: its name is credential-named.</summary>
     public static bool IsCredentialParameter(string parameterName) => CredentialNames.Default.IsCredentialName(parameterName);
 }

@@ -27,7 +27,8 @@ namespace Cadasto.Analyzers.Configuration;
 /// </code>
 /// <para>
 /// Diagnostics about the manifest itself (CDS9001–CDS9003, in <see cref="ManifestParseResult.Diagnostics"/>)
-/// are reported by the CDS900x analyzers only; other rules use the model and never report them.
+/// are reported by the CDS900x analyzers, or by the credentials generator where it runs (never both); other
+/// rules use the model and never report them.
 /// </para>
 /// </remarks>
 internal static class ManifestProvider

@@ -1,6 +1,7 @@
 using Cadasto.Analyzers.Infrastructure;
 using Cadasto.Analyzers.OAuth;
 using Cadasto.Analyzers.Semantics;
+using Cadasto.Analyzers.Generators.Credentials;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -10,6 +11,8 @@ namespace Cadasto.Analyzers.Configuration;
 /// What CDS9001, CDS9002 and CDS9003 share: each looks at the additional files, picks the manifest by
 /// name (as the CLI, which has no MSBuild, does too), takes the cached parse and reports its own findings.
 /// The parse happens once per text whatever the number of rules (see <see cref="ManifestProvider"/>).
+/// In a project where the credentials generator runs, the generator reports these findings instead
+/// (<see cref="CredentialsParser.ReportsManifestFindings(Compilation, Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider)"/>).
 /// </summary>
 internal static class ManifestRuleRunner
 {
@@ -18,6 +21,13 @@ internal static class ManifestRuleRunner
     {
         context.RegisterCompilationStartAction(start =>
         {
+            // Where the generator reports the manifest's findings (it generates there, and a broken manifest would
+            // otherwise show only as CS0246 in a build), the rules stand aside: one finding, one report.
+            if (CredentialsParser.ReportsManifestFindings(start.Compilation, start.Options.AnalyzerConfigOptionsProvider))
+            {
+                return;
+            }
+
             // The manifest's name is a compilation-wide option: read it once, not per file.
             var manifestFileName = CadastoOptions.ManifestFileName(start.Options);
             start.RegisterAdditionalFileAction(file => Analyze(file, manifestFileName, descriptor));

@@ -39,8 +39,6 @@ internal static class OAuthSignalFinder
     /// </summary>
     private static readonly string[] SecretSetterNames = { "SetClientSecret", "WithClientSecret" };
 
-    private static readonly string[] FormKeys = { OAuthText.GrantTypeKey, OAuthText.ResponseTypeKey, OAuthText.ClientSecretKey };
-
     /// <summary>Adds to <paramref name="findings"/> what <paramref name="operation"/> shows.</summary>
     public static void Find(IOperation operation, OAuthSignalIndex index, Compilation compilation, List<OAuthFinding> findings, CancellationToken cancellationToken)
     {
@@ -55,6 +53,13 @@ internal static class OAuthSignalFinder
             return;
         }
 
+        // dictionary.Add("grant_type", "password"), { "grant_type", "password" }, form["grant_type"] = …,
+        // new KeyValuePair<string, string>("grant_type", "password"), ("grant_type", "password"), new { grant_type = "password" }.
+        if (KeyedValues.TryRead(operation, compilation, cancellationToken, out var field))
+        {
+            FindField(field, compilation, findings, cancellationToken);
+        }
+
         switch (operation)
         {
             case IInvocationOperation invocation:
@@ -66,9 +71,6 @@ internal static class OAuthSignalFinder
             case ISimpleAssignmentOperation assignment:
                 FindInAssignment(assignment, index, compilation, findings, cancellationToken);
                 break;
-            case ITupleOperation { Elements.Length: 2 } tuple:
-                FindField(tuple.Elements[0], tuple.Elements[1], compilation, findings, cancellationToken);
-                break;
             case ILiteralOperation or IInterpolatedStringOperation or IBinaryOperation:
                 FindInText(operation, findings);
                 break;
@@ -76,35 +78,6 @@ internal static class OAuthSignalFinder
                 FindUnboundSecretSetter(invalid, findings);
                 break;
         }
-    }
-
-    /// <summary>The constant text of a value: a literal, a constant, or a value the tracer follows back to one.</summary>
-    public static string? ConstantText(IOperation value, Compilation compilation, CancellationToken cancellationToken)
-    {
-        value = OAuthText.WalkDownConversions(value);
-        if (value.ConstantValue is { HasValue: true, Value: string text })
-        {
-            return text;
-        }
-
-        var traced = HardcodedStringTracer.Trace(value, compilation, cancellationToken);
-        return traced.Count == 1 ? traced[0].Text : null;
-    }
-
-    /// <summary>Every constant text a value may take (one, or both arms of a ternary of constants).</summary>
-    public static IEnumerable<string> ConstantTexts(IOperation value, Compilation compilation, CancellationToken cancellationToken)
-    {
-        value = OAuthText.WalkDownConversions(value);
-        if (value is IConditionalOperation { WhenFalse: { } whenFalse } conditional)
-        {
-            // Library constants (OpenIdConnectResponseType.*) have no source for the tracer: read each arm.
-            var arms = new List<string>();
-            arms.AddRange(ConstantTexts(conditional.WhenTrue, compilation, cancellationToken));
-            arms.AddRange(ConstantTexts(whenFalse, compilation, cancellationToken));
-            return arms;
-        }
-
-        return ConstantText(value, compilation, cancellationToken) is { } text ? new[] { text } : Array.Empty<string>();
     }
 
     /// <summary>
@@ -152,13 +125,6 @@ internal static class OAuthSignalFinder
             findings.Add(new OAuthFinding(OAuthSignal.ClientSecret, CallLocation(invocation), method.Name));
         }
 
-        // dictionary.Add("grant_type", "password"), and { "grant_type", "password" } in a collection initializer.
-        if (method.Name is "Add" or "TryAdd" && invocation.Arguments.Length >= 2 && invocation.Arguments[1].ArgumentKind != ArgumentKind.DefaultValue
-            && (invocation.Arguments.Length == 2 || invocation.Arguments[2].ArgumentKind == ArgumentKind.DefaultValue))
-        {
-            FindField(invocation.Arguments[0].Value, invocation.Arguments[1].Value, compilation, findings, cancellationToken);
-        }
-
         // RequestUrl.CreateAuthorizeUrl(responseType: "token"), new TokenRequest(grantType: …)-style parameters.
         FindParameters(invocation.Arguments, compilation, findings, cancellationToken);
     }
@@ -179,12 +145,6 @@ internal static class OAuthSignalFinder
             findings.Add(new OAuthFinding(OAuthSignal.ClientSecret, creation.Syntax.GetLocation(), sink.DisplayName));
         }
 
-        // new KeyValuePair<string, string>("grant_type", "password")
-        if (creation.Arguments.Length == 2 && creation.Type?.Name == "KeyValuePair")
-        {
-            FindField(creation.Arguments[0].Value, creation.Arguments[1].Value, compilation, findings, cancellationToken);
-        }
-
         FindParameters(creation.Arguments, compilation, findings, cancellationToken);
     }
 
@@ -192,9 +152,8 @@ internal static class OAuthSignalFinder
     {
         switch (assignment.Target)
         {
-            // dictionary["grant_type"] = "password"
-            case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer:
-                FindField(indexer.Arguments[0].Value, assignment.Value, compilation, findings, cancellationToken);
+            // dictionary["grant_type"] = "password": a keyed value, read in Find.
+            case IPropertyReferenceOperation { Property.IsIndexer: true }:
                 return;
 
             case IPropertyReferenceOperation { Property: var property }:
@@ -204,10 +163,9 @@ internal static class OAuthSignalFinder
                     return;
                 }
 
-                // new { grant_type = "password" } serialized as a form.
-                if (Array.IndexOf(FormKeys, property.Name) >= 0 && property.ContainingType.IsAnonymousType)
+                // new { grant_type = "password" } serialized as a form: a keyed value, read in Find.
+                if (property.ContainingType.IsAnonymousType && IsFormKey(property.Name))
                 {
-                    FindField(property.Name, assignment.Value, compilation, findings, cancellationToken);
                     return;
                 }
 
@@ -215,7 +173,7 @@ internal static class OAuthSignalFinder
                 {
                     // options.ResponseType = hybrid ? OpenIdConnectResponseType.CodeIdTokenToken : OpenIdConnectResponseType.Code:
                     // each constant the value may take counts.
-                    foreach (var responseType in ConstantTexts(assignment.Value, compilation, cancellationToken))
+                    foreach (var responseType in HardcodedStringTracer.ConstantTexts(assignment.Value, compilation, cancellationToken))
                     {
                         AddResponseType(responseType, assignment.Syntax.GetLocation(), "ResponseType = \"" + responseType.Trim() + "\"", findings);
                     }
@@ -223,7 +181,7 @@ internal static class OAuthSignalFinder
                     return;
                 }
 
-                if (property.Type.SpecialType == SpecialType.System_String && ConstantText(assignment.Value, compilation, cancellationToken) is { } text)
+                if (property.Type.SpecialType == SpecialType.System_String && HardcodedStringTracer.ConstantText(assignment.Value, compilation, cancellationToken) is { } text)
                 {
                     switch (property.Name)
                     {
@@ -246,7 +204,7 @@ internal static class OAuthSignalFinder
                 continue;
             }
 
-            if (ConstantText(argument.Value, compilation, cancellationToken) is not { } text)
+            if (HardcodedStringTracer.ConstantText(argument.Value, compilation, cancellationToken) is not { } text)
             {
                 continue;
             }
@@ -265,19 +223,14 @@ internal static class OAuthSignalFinder
         }
     }
 
-    private static void FindField(IOperation key, IOperation value, Compilation compilation, List<OAuthFinding> findings, CancellationToken cancellationToken)
-    {
-        if (ConstantText(key, compilation, cancellationToken) is { } name)
-        {
-            FindField(name, value, compilation, findings, cancellationToken);
-        }
-    }
+    private static bool IsFormKey(string key) =>
+        KeyedValues.KeyIs(key, OAuthText.GrantTypeKey) || KeyedValues.KeyIs(key, OAuthText.ResponseTypeKey) || KeyedValues.KeyIs(key, OAuthText.ClientSecretKey);
 
-    private static void FindField(string key, IOperation value, Compilation compilation, List<OAuthFinding> findings, CancellationToken cancellationToken)
+    private static void FindField(KeyedValue field, Compilation compilation, List<OAuthFinding> findings, CancellationToken cancellationToken)
     {
-        key = key.Trim();
+        var value = field.Value;
         var location = value.Syntax.GetLocation();
-        if (string.Equals(key, OAuthText.ClientSecretKey, StringComparison.OrdinalIgnoreCase))
+        if (field.KeyIs(OAuthText.ClientSecretKey))
         {
             if (!IsNullOrEmpty(value))
             {
@@ -287,19 +240,19 @@ internal static class OAuthSignalFinder
             return;
         }
 
-        if (ConstantText(value, compilation, cancellationToken) is not { } text)
+        if (HardcodedStringTracer.ConstantText(value, compilation, cancellationToken) is not { } text)
         {
             return;
         }
 
-        if (string.Equals(key, OAuthText.GrantTypeKey, StringComparison.OrdinalIgnoreCase))
+        if (field.KeyIs(OAuthText.GrantTypeKey))
         {
             if (OAuthSignalCatalog.GrantTypes.TryGetValue(text.Trim(), out var grant))
             {
                 findings.Add(new OAuthFinding(grant, location, "grant_type=" + text.Trim()));
             }
         }
-        else if (string.Equals(key, OAuthText.ResponseTypeKey, StringComparison.OrdinalIgnoreCase))
+        else if (field.KeyIs(OAuthText.ResponseTypeKey))
         {
             AddResponseType(text, location, "response_type=" + text.Trim(), findings);
         }
@@ -381,7 +334,7 @@ internal static class OAuthSignalFinder
     {
         foreach (var argument in invocation.Arguments)
         {
-            if (OAuthText.WalkDownConversions(argument.Value) is IObjectCreationOperation { Type: { } type } && index.TryGetCreation(type, out var row) && row.Signal == signal)
+            if (StringParts.Unwrap(argument.Value) is IObjectCreationOperation { Type: { } type } && index.TryGetCreation(type, out var row) && row.Signal == signal)
             {
                 return true;
             }
@@ -405,7 +358,7 @@ internal static class OAuthSignalFinder
 
     private static bool IsNullOrEmpty(IOperation value)
     {
-        value = OAuthText.WalkDownConversions(value);
+        value = StringParts.Unwrap(value);
         return value.ConstantValue is { HasValue: true, Value: null or "" } || value is IDefaultValueOperation;
     }
 }

@@ -1,3 +1,4 @@
+using Cadasto.Analyzers.Semantics;
 using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
@@ -92,7 +93,7 @@ internal static class OAuthText
     /// </summary>
     public static string? Compose(IOperation operation)
     {
-        operation = WalkDownConversions(operation);
+        operation = StringParts.Unwrap(operation);
         if (operation.ConstantValue is { HasValue: true, Value: string constant })
         {
             return constant;
@@ -171,16 +172,6 @@ internal static class OAuthText
         // Console.WriteLine(value), writer.Write(value), Debug.WriteLine(value), Trace.TraceWarning(value)…
         return argument.Parent is IInvocationOperation { TargetMethod: { } method }
             && method.ContainingType?.ToDisplayString() is "System.Console" or "System.IO.TextWriter" or "System.Diagnostics.Debug" or "System.Diagnostics.Trace";
-    }
-
-    public static IOperation WalkDownConversions(IOperation operation)
-    {
-        while (operation is IConversionOperation { IsImplicit: true } conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation;
     }
 
     private static bool IsString(ITypeSymbol? type) => type?.SpecialType == SpecialType.System_String;

@@ -118,17 +118,18 @@ internal sealed class RedirectUriSinks
     /// <summary>Adds the hard-coded redirect URIs <paramref name="operation"/> hands to a sink.</summary>
     public void Find(IOperation operation, Compilation compilation, List<RedirectUriSite> sites, CancellationToken cancellationToken)
     {
+        // form.Add("redirect_uri", "…"), { "redirect_uri", "…" }, form["redirect_uri"] = "…", a KeyValuePair, a tuple,
+        // new { grant_type = "authorization_code", redirect_uri = "…" }.
+        if (KeyedValues.TryRead(operation, compilation, cancellationToken, out var field) && field.KeyIs(FormFieldName))
+        {
+            AddValue(field.Value, FormField, compilation, sites, cancellationToken);
+            return;
+        }
+
         switch (operation)
         {
             case IInvocationOperation invocation:
                 var method = (invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod).OriginalDefinition;
-
-                // form.Add("redirect_uri", "…") and { "redirect_uri", "…" } in a dictionary initializer.
-                if (invocation.TargetMethod.Name is "Add" or "TryAdd" && invocation.Arguments.Length == 2)
-                {
-                    AddFormField(invocation.Arguments[0].Value, invocation.Arguments[1].Value, compilation, sites, cancellationToken);
-                    break;
-                }
 
                 // descriptor.RedirectUris.Add(new Uri("…"))
                 if (invocation is { TargetMethod.Name: "Add", Arguments.Length: 1, Instance: IPropertyReferenceOperation collection }
@@ -151,11 +152,6 @@ internal sealed class RedirectUriSinks
 
                 break;
 
-            case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer } assignment:
-                // form["redirect_uri"] = "…"
-                AddFormField(indexer.Arguments[0].Value, assignment.Value, compilation, sites, cancellationToken);
-                break;
-
             case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment:
                 if (TryGetProperty(property.Property, out var propertySink))
                 {
@@ -169,20 +165,7 @@ internal sealed class RedirectUriSinks
                         AddValue(assignment.Value, propertySink, compilation, sites, cancellationToken);
                     }
                 }
-                else if (property.Property.ContainingType.IsAnonymousType && property.Property.Name == FormFieldName)
-                {
-                    // new { grant_type = "authorization_code", redirect_uri = "…" }
-                    AddValue(assignment.Value, FormField, compilation, sites, cancellationToken);
-                }
 
-                break;
-
-            case IObjectCreationOperation { Arguments.Length: 2 } creation when creation.Type?.Name == "KeyValuePair":
-                AddFormField(creation.Arguments[0].Value, creation.Arguments[1].Value, compilation, sites, cancellationToken);
-                break;
-
-            case ITupleOperation { Elements.Length: 2 } tuple:
-                AddFormField(tuple.Elements[0], tuple.Elements[1], compilation, sites, cancellationToken);
                 break;
 
             // RedirectUris = { "…", "…" } in an object initializer.
@@ -211,15 +194,6 @@ internal sealed class RedirectUriSinks
 
                     break;
             }
-        }
-    }
-
-    private static void AddFormField(IOperation key, IOperation value, Compilation compilation, List<RedirectUriSite> sites, CancellationToken cancellationToken)
-    {
-        if (OAuthText.WalkDownConversions(key).ConstantValue is { HasValue: true, Value: string name }
-            && string.Equals(name.Trim(), FormFieldName, System.StringComparison.Ordinal))
-        {
-            AddValue(value, FormField, compilation, sites, cancellationToken);
         }
     }
 

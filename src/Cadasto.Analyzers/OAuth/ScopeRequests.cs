@@ -47,6 +47,21 @@ internal static class ScopeRequests
     /// <summary>The scope values one operation requests.</summary>
     public static void Find(IOperation operation, Compilation compilation, List<ScopeRequest> requests, CancellationToken cancellationToken)
     {
+        // form.Add("scope", "api.read") (optional parameters after the value, as IdentityModel's Parameters.Add has, are
+        // fine), form["scope"] = …, a KeyValuePair, a tuple, new { scope = … }.
+        if (KeyedValues.TryRead(operation, compilation, cancellationToken, out var field))
+        {
+            if (field.KeyIs(ScopeKey) && (field.KeyOperation is null || IsOAuthParameterSet(field.KeyOperation)))
+            {
+                AddValue(field.Value, compilation, requests, cancellationToken);
+            }
+
+            if (operation is not IInvocationOperation)
+            {
+                return;
+            }
+        }
+
         switch (operation)
         {
             case IInvocationOperation invocation:
@@ -54,12 +69,6 @@ internal static class ScopeRequests
                 break;
             case ISimpleAssignmentOperation assignment:
                 FindInAssignment(assignment, compilation, requests, cancellationToken);
-                break;
-            case IObjectCreationOperation { Arguments.Length: 2 } creation when creation.Type?.Name == "KeyValuePair":
-                FindField(creation.Arguments[0].Value, creation.Arguments[1].Value, compilation, requests, cancellationToken);
-                break;
-            case ITupleOperation { Elements.Length: 2 } tuple:
-                FindField(tuple.Elements[0], tuple.Elements[1], compilation, requests, cancellationToken);
                 break;
             case ILiteralOperation or IInterpolatedStringOperation or IBinaryOperation { OperatorKind: BinaryOperatorKind.Add }:
                 if (OAuthText.IsOutermostString(operation) && OAuthText.Compose(operation) is { } text && text.IndexOf("scope=", StringComparison.OrdinalIgnoreCase) >= 0
@@ -108,11 +117,9 @@ internal static class ScopeRequests
             return;
         }
 
-        // form.Add("scope", "api.read"); optional parameters after the value (IdentityModel's Parameters.Add) are fine.
-        if (method.Name is "Add" or "TryAdd" && invocation.Arguments.Length >= 2 && invocation.Arguments[1].ArgumentKind != ArgumentKind.DefaultValue
-            && (invocation.Arguments.Length == 2 || invocation.Arguments[2].ArgumentKind == ArgumentKind.DefaultValue))
+        // form.Add("scope", "api.read") is a keyed value, read in Find.
+        if (method.Name is "Add" or "TryAdd" && invocation.Arguments.Length >= 2)
         {
-            FindField(invocation.Arguments[0].Value, invocation.Arguments[1].Value, compilation, requests, cancellationToken);
             return;
         }
 
@@ -144,15 +151,9 @@ internal static class ScopeRequests
     {
         switch (assignment.Target)
         {
-            case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer:
-                FindField(indexer.Arguments[0].Value, assignment.Value, compilation, requests, cancellationToken);
-                break;
-            case IPropertyReferenceOperation { Property: { } property } when property.ContainingType.IsAnonymousType:
-                if (property.Name == "scope")
-                {
-                    AddValue(assignment.Value, compilation, requests, cancellationToken);
-                }
-
+            case IPropertyReferenceOperation { Property.IsIndexer: true }:
+            case IPropertyReferenceOperation { Property.ContainingType.IsAnonymousType: true }:
+                // Keyed values, read in Find.
                 break;
             case IPropertyReferenceOperation { Property: { } property } when Array.IndexOf(ScopeCollections, property.Name) >= 0 && IsLibraryMember(property):
                 if (property.Type.SpecialType == SpecialType.System_String)
@@ -168,17 +169,22 @@ internal static class ScopeRequests
         }
     }
 
-    private static void FindField(IOperation key, IOperation value, Compilation compilation, List<ScopeRequest> requests, CancellationToken cancellationToken)
-    {
-        if (OAuthSignalFinder.ConstantText(key, compilation, cancellationToken) is { } name
-            && string.Equals(name.Trim(), "scope", StringComparison.Ordinal)
-            && IsOAuthParameterSet(key))
-        {
-            AddValue(value, compilation, requests, cancellationToken);
-        }
-    }
+    private const string ScopeKey = "scope";
 
     private static readonly string[] OAuthParameterNames = { "grant_type", "client_id", "response_type", "redirect_uri", "client_secret" };
+
+    private static bool IsOAuthParameterName(string text)
+    {
+        foreach (var name in OAuthParameterNames)
+        {
+            if (KeyedValues.KeyIs(text, name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// A <c>scope</c> key means an OAuth scope only among OAuth parameters: the same initializer, or the
@@ -204,7 +210,7 @@ internal static class ScopeRequests
             ?? key.Syntax.SyntaxTree.GetRoot();
         foreach (var token in scope.DescendantTokens())
         {
-            if (token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.StringLiteralToken) && Array.IndexOf(OAuthParameterNames, token.ValueText) >= 0)
+            if (token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.StringLiteralToken) && IsOAuthParameterName(token.ValueText))
             {
                 return true;
             }
@@ -232,7 +238,7 @@ internal static class ScopeRequests
     /// <summary><c>new[] { … }</c>, <c>[ … ]</c>, <c>new List&lt;string&gt; { … }</c>, and fields or locals that hold one.</summary>
     private static void AddCollection(IOperation value, Compilation compilation, List<ScopeRequest> requests, CancellationToken cancellationToken, int depth)
     {
-        value = OAuthText.WalkDownConversions(value);
+        value = StringParts.Unwrap(value);
         switch (value)
         {
             case IArrayCreationOperation { Initializer: { } initializer }:

@@ -229,6 +229,9 @@ internal sealed class SecretLiteralClassifier
                 return parameter.Name;
             case ISimpleAssignmentOperation assignment when assignment.Value == value:
                 return TargetName(assignment.Target);
+            case IInvalidOperation { Syntax: AssignmentExpressionSyntax { Left: var left } }:
+                // new TestUser { Password = "…" } where TestUser did not bind: the name still says what the value is.
+                return UnboundMemberName(left);
             case IArgumentOperation argument:
                 return ArgumentName(argument);
             case ITupleOperation tuple when TupleElementName(tuple, value) is { } elementName:
@@ -285,6 +288,18 @@ internal sealed class SecretLiteralClassifier
         IFieldReferenceOperation field => IsTextType(field.Field.Type) ? field.Field.Name : null,
         ILocalReferenceOperation local => IsTextType(local.Local.Type) ? local.Local.Name : null,
         IParameterReferenceOperation parameter => IsTextType(parameter.Parameter.Type) ? parameter.Parameter.Name : null,
+        IInvalidOperation invalid => UnboundMemberName(invalid.Syntax),
+        _ => null,
+    };
+
+    /// <summary>
+    /// The member name an assignment's target spells where its type did not bind (<c>o.ClientSecret</c>, an object
+    /// initializer's <c>Password</c>): name-based matches work from syntax (the SPEC), never as a client-secret sink.
+    /// </summary>
+    private static string? UnboundMemberName(SyntaxNode target) => target switch
+    {
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        IdentifierNameSyntax { Parent: AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax } } name => name.Identifier.ValueText,
         _ => null,
     };
 
@@ -325,7 +340,7 @@ internal sealed class SecretLiteralClassifier
         return ConstantText(arguments[index - 1].Value);
     }
 
-    private static bool IsKeyParameter(string name) => KeyValueArguments.IsKeyParameter(name);
+    private static bool IsKeyParameter(string name) => KeyedValues.IsKeyParameter(name);
 
     /// <summary><c>string ApiKey =&gt; "…";</c>, <c>get { return "…"; }</c>, <c>string GetPassword() =&gt; "…";</c>.</summary>
     private static string? ReturningMemberName(IReturnOperation returned, CancellationToken cancellationToken)

@@ -81,8 +81,8 @@ internal sealed class SecretSinkMatcher
             case ISimpleAssignmentOperation assignment:
                 MatchAssignment(assignment, compilation, cancellationToken, hits);
                 break;
-            case ITupleOperation { Elements.Length: 2 } tuple when IsClientSecretKey(tuple.Elements[0]):
-                Trace(tuple.Elements[1], "client_secret", SinkMeaning.ClientSecret, compilation, cancellationToken, hits);
+            case ITupleOperation tuple:
+                MatchClientSecretField(tuple, compilation, cancellationToken, hits);
                 break;
             case IInterpolatedStringOperation or IBinaryOperation { OperatorKind: BinaryOperatorKind.Add }:
                 MatchQueryComposite(operation, compilation, cancellationToken, hits);
@@ -139,13 +139,7 @@ internal sealed class SecretSinkMatcher
         }
 
         // dictionary.Add("client_secret", …), a collection initializer's { "client_secret", … }, KeyValuePair.Create(…)
-        for (var i = 1; i < arguments.Length; i++)
-        {
-            if (IsClientSecretKeyArgument(arguments[i - 1]))
-            {
-                Trace(arguments[i].Value, "client_secret", SinkMeaning.ClientSecret, compilation, cancellationToken, hits);
-            }
-        }
+        MatchClientSecretField(invocation, compilation, cancellationToken, hits);
     }
 
     private void MatchCreation(IObjectCreationOperation creation, Compilation compilation, CancellationToken cancellationToken, List<SinkHit> hits)
@@ -181,31 +175,31 @@ internal sealed class SecretSinkMatcher
         }
 
         // new KeyValuePair<string, string>("client_secret", …)
-        for (var i = 1; i < arguments.Length; i++)
+        MatchClientSecretField(creation, compilation, cancellationToken, hits);
+    }
+
+    /// <summary>A <c>client_secret</c> form field: any shape <see cref="KeyedValues"/> reads.</summary>
+    private bool MatchClientSecretField(IOperation operation, Compilation compilation, CancellationToken cancellationToken, List<SinkHit> hits)
+    {
+        if (!KeyedValues.TryRead(operation, compilation, cancellationToken, out var field) || !IsClientSecretField(field))
         {
-            if (IsClientSecretKeyArgument(arguments[i - 1]))
-            {
-                Trace(arguments[i].Value, "client_secret", SinkMeaning.ClientSecret, compilation, cancellationToken, hits);
-            }
+            return false;
         }
+
+        Trace(field.Value, "client_secret", SinkMeaning.ClientSecret, compilation, cancellationToken, hits);
+        return true;
     }
 
     private void MatchAssignment(ISimpleAssignmentOperation assignment, Compilation compilation, CancellationToken cancellationToken, List<SinkHit> hits)
     {
+        // form["client_secret"] = …, new Dictionary<string, string> { ["client_secret"] = … }, new { client_secret = … }
+        if (MatchClientSecretField(assignment, compilation, cancellationToken, hits))
+        {
+            return;
+        }
+
         switch (assignment.Target)
         {
-            case IPropertyReferenceOperation { Property: { IsIndexer: true }, Arguments: { Length: 1 } indexArguments }
-                when IsClientSecretKey(indexArguments[0].Value):
-                // form["client_secret"] = …, new Dictionary<string, string> { ["client_secret"] = … }
-                Trace(assignment.Value, "client_secret", SinkMeaning.ClientSecret, compilation, cancellationToken, hits);
-                return;
-
-            case IPropertyReferenceOperation { Property: { ContainingType.IsAnonymousType: true } anonymous }
-                when SecretSinkCatalog.IsClientSecretField(anonymous.Name):
-                // new { client_secret = … } (posted as a form or JSON body)
-                Trace(assignment.Value, "client_secret", SinkMeaning.ClientSecret, compilation, cancellationToken, hits);
-                return;
-
             case IPropertyReferenceOperation property when Index.TryGetSink(property.Property, out var sink) && sink.Kind == SinkKind.PropertyAssignment:
                 Trace(assignment.Value, sink.DisplayName, sink.Meaning, compilation, cancellationToken, hits);
                 return;
@@ -214,11 +208,8 @@ internal sealed class SecretSinkMatcher
                 Trace(assignment.Value, sink.DisplayName, sink.Meaning, compilation, cancellationToken, hits);
                 return;
 
-            case IInvalidOperation invalid when IsUnresolvedClientSecret(invalid.Syntax):
-                // options.ClientSecret = "…" where the options type did not bind (a package the compilation lacks,
-                // as in a source-only scan): the catalogue's types all mean the OAuth client secret by this name.
-                Trace(assignment.Value, SecretSinkCatalog.ClientSecretMemberName, SinkMeaning.ClientSecret, compilation, cancellationToken, hits);
-                return;
+            // A member of a type that did not bind (a package missing from a source-only scan) is never a client-secret
+            // sink by its name alone: a product's own ClientSecret may hold anything. Its name is CDS1002's evidence.
         }
     }
 
@@ -551,19 +542,18 @@ internal sealed class SecretSinkMatcher
         return char.IsLetter(last[0]) && CredentialNames.Default.IsCredentialName(last);
     }
 
-    private static bool IsUnresolvedClientSecret(SyntaxNode target) => target switch
+    private static bool IsClientSecretField(KeyedValue field)
     {
-        Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText == SecretSinkCatalog.ClientSecretMemberName,
-        Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax { Parent: Microsoft.CodeAnalysis.CSharp.Syntax.AssignmentExpressionSyntax { Parent: Microsoft.CodeAnalysis.CSharp.Syntax.InitializerExpressionSyntax } } name
-            => name.Identifier.ValueText == SecretSinkCatalog.ClientSecretMemberName,
-        _ => false,
-    };
+        foreach (var name in SecretSinkCatalog.ClientSecretFieldNames)
+        {
+            if (field.KeyIs(name))
+            {
+                return true;
+            }
+        }
 
-    private static bool IsClientSecretKeyArgument(IArgumentOperation key) =>
-        key.Parameter is { } parameter && KeyValueArguments.IsKeyParameter(parameter.Name) && IsClientSecretKey(key.Value);
-
-    private static bool IsClientSecretKey(IOperation key) =>
-        key.ConstantValue is { HasValue: true, Value: string name } && SecretSinkCatalog.IsClientSecretField(name);
+        return false;
+    }
 
     private static bool IsConstantString(IOperation operation, string expected) =>
         operation.ConstantValue is { HasValue: true, Value: string text } && string.Equals(text, expected, StringComparison.OrdinalIgnoreCase);

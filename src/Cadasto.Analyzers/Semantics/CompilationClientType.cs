@@ -40,6 +40,17 @@ internal static class CompilationClientType
     }
 
     /// <summary>
+    /// What the project says its client type is, the manifest left out (<c>cadasto_client_type</c>, then the build):
+    /// what decides the manifest findings of a manifest without <c>clientType</c>. For the generator, which has the
+    /// options but no additional files in an <see cref="AnalyzerOptions"/>; not cached, it reads no file.
+    /// </summary>
+    public static ClientTypeInfo OfProject(Compilation compilation, AnalyzerConfigOptionsProvider provider)
+    {
+        var options = new AnalyzerOptions(System.Collections.Immutable.ImmutableArray<AdditionalText>.Empty, provider);
+        return ClientTypeResolver.Resolve(options, manifestClientType: null, ConfiguredInEditorConfig(compilation, options));
+    }
+
+    /// <summary>
     /// <c>cadasto_client_type</c> from a <c>.globalconfig</c>, or from an <c>.editorconfig</c> section that
     /// applies to the project's source files (<c>[*.cs]</c>): the client type is the project's, so the first
     /// file that has a value speaks for all.

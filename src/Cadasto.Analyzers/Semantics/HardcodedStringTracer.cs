@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -41,6 +42,35 @@ internal static class HardcodedStringTracer
         return found;
     }
 
+    /// <summary>The constant text of a value: a literal, a constant, or a value the tracer follows back to one.</summary>
+    public static string? ConstantText(IOperation value, Compilation compilation, CancellationToken cancellationToken)
+    {
+        value = StringParts.Unwrap(value);
+        if (value.ConstantValue is { HasValue: true, Value: string text })
+        {
+            return text;
+        }
+
+        var traced = HardcodedStringTracer.Trace(value, compilation, cancellationToken);
+        return traced.Count == 1 ? traced[0].Text : null;
+    }
+
+    /// <summary>Every constant text a value may take (one, or both arms of a ternary of constants).</summary>
+    public static IEnumerable<string> ConstantTexts(IOperation value, Compilation compilation, CancellationToken cancellationToken)
+    {
+        value = StringParts.Unwrap(value);
+        if (value is IConditionalOperation { WhenFalse: { } whenFalse } conditional)
+        {
+            // Library constants (OpenIdConnectResponseType.*) have no source for the tracer: read each arm.
+            var arms = new List<string>();
+            arms.AddRange(ConstantTexts(conditional.WhenTrue, compilation, cancellationToken));
+            arms.AddRange(ConstantTexts(whenFalse, compilation, cancellationToken));
+            return arms;
+        }
+
+        return ConstantText(value, compilation, cancellationToken) is { } text ? new[] { text } : Array.Empty<string>();
+    }
+
     /// <summary>
     /// The value a local assigned once was initialized with (any expression, not only constants), so a caller can
     /// look at how it was built (<c>var credentials = Convert.ToBase64String(…)</c>); null when the local is written again.
@@ -80,7 +110,7 @@ internal static class HardcodedStringTracer
             return false;
         }
 
-        value = WalkDownConversions(value);
+        value = StringParts.Unwrap(value);
         switch (value)
         {
             case ILiteralOperation { ConstantValue: { HasValue: true, Value: string text } }:
@@ -103,7 +133,7 @@ internal static class HardcodedStringTracer
                 var anyArm = false;
                 foreach (var arm in switchExpression.Arms)
                 {
-                    if (WalkDownConversions(arm.Value) is IThrowOperation)
+                    if (StringParts.Unwrap(arm.Value) is IThrowOperation)
                     {
                         continue;
                     }
@@ -363,16 +393,6 @@ internal static class HardcodedStringTracer
         }
 
         return false;
-    }
-
-    private static IOperation WalkDownConversions(IOperation operation)
-    {
-        while (operation is IConversionOperation { IsImplicit: true } conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation;
     }
 }
 

@@ -8,9 +8,10 @@ namespace Cadasto.Credentials.Stores;
 /// <summary>
 /// Reads a secret from a mounted file, as Docker (<c>/run/secrets/&lt;name&gt;</c>) and Kubernetes
 /// secret volumes provide. The whole file is the secret, less its trailing line break (editors and
-/// <c>echo</c> add one). A relative path is resolved against <see cref="Root"/>.
+/// <c>echo</c> add one). Only a regular file of at most <see cref="MaxFileBytes"/> is read: a FIFO, socket or
+/// folder gets a clear error, never a hang. A relative path is resolved against <see cref="Root"/>.
 /// </summary>
-public sealed class FileSecretStore : ISecretStore
+public sealed class FileSecretStore : ISecretStore, IChangeTrackingSecretStore
 {
     /// <summary>Resolves relative paths against <paramref name="root"/>; the current directory when null.</summary>
     public FileSecretStore(string? root = null) => Root = root;
@@ -25,6 +26,12 @@ public sealed class FileSecretStore : ISecretStore
     public string FullPath(string path) =>
         Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(Root ?? Directory.GetCurrentDirectory(), path));
 
+    /// <summary>The largest secret file read: 1 MiB (a certificate bundle fits; a wrong path to a big file does not).</summary>
+    public const int MaxFileBytes = 1024 * 1024;
+
+    /// <inheritdoc />
+    string? IChangeTrackingSecretStore.GetVersion(SecretReference reference) => SecretFiles.Version(FullPath(reference.Name));
+
     /// <inheritdoc />
     public Task<SecretValue?> GetSecretAsync(SecretReference reference, CancellationToken cancellationToken = default)
     {
@@ -33,13 +40,12 @@ public sealed class FileSecretStore : ISecretStore
             throw new ArgumentNullException(nameof(reference));
         }
 
-        var path = FullPath(reference.Name);
-        if (!File.Exists(path))
+        var text = SecretFiles.ReadText(FullPath(reference.Name), MaxFileBytes, "secret file");
+        if (text is null)
         {
             return Task.FromResult<SecretValue?>(null);
         }
 
-        var text = File.ReadAllText(path);
         return Task.FromResult<SecretValue?>(new SecretValue(TrimTrailingLineBreak(text)));
     }
 

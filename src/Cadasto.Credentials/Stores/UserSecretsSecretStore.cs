@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Configuration.UserSecrets;
 
 namespace Cadasto.Credentials.Stores;
 
@@ -10,10 +11,10 @@ namespace Cadasto.Credentials.Stores;
 /// Reads a key from the project's user-secrets file (<c>dotnet user-secrets set</c>):
 /// <c>secrets.json</c> in a folder named after the project's <c>UserSecretsId</c>, under the user's
 /// profile (<c>%APPDATA%\Microsoft\UserSecrets</c> on Windows, <c>~/.microsoft/usersecrets</c>
-/// elsewhere). The file is read directly, so this works whether or not the host added user-secrets
+/// elsewhere), found through Microsoft.Extensions.Configuration.UserSecrets. The file is read directly, so this works whether or not the host added user-secrets
 /// to configuration (it does so only in Development). Tests pass their own <see cref="Root"/>.
 /// </summary>
-public sealed class UserSecretsSecretStore : ISecretStore
+public sealed class UserSecretsSecretStore : ISecretStore, IChangeTrackingSecretStore
 {
     /// <summary>Reads the secrets of <paramref name="userSecretsId"/> under <paramref name="root"/> (the user's profile folder when null).</summary>
     public UserSecretsSecretStore(string? userSecretsId, string? root = null)
@@ -34,28 +35,28 @@ public sealed class UserSecretsSecretStore : ISecretStore
     /// <summary>The <c>secrets.json</c> this store reads, or null without a <c>UserSecretsId</c>.</summary>
     public string? SecretsFilePath => UserSecretsId is null || Root is null ? null : Path.Combine(Root, UserSecretsId, "secrets.json");
 
-    /// <summary>Where the .NET user-secrets tool keeps its files, as its own path helper computes it.</summary>
+    /// <summary>The largest <c>secrets.json</c> read: 1 MiB.</summary>
+    public const int MaxFileBytes = 1024 * 1024;
+
+    /// <summary>
+    /// Where the .NET user-secrets tool keeps its files: the folder above the one that
+    /// Microsoft.Extensions.Configuration.UserSecrets' own path helper gives for a project, so the two never differ.
+    /// </summary>
     public static string? DefaultRoot()
     {
-        var appData = Environment.GetEnvironmentVariable("APPDATA");
-        if (!string.IsNullOrEmpty(appData))
+        try
         {
-            return Path.Combine(appData, "Microsoft", "UserSecrets");
+            return Path.GetDirectoryName(Path.GetDirectoryName(PathHelper.GetSecretsPathFromSecretsId("cadasto")));
         }
-
-        var home = Environment.GetEnvironmentVariable("HOME");
-        if (string.IsNullOrEmpty(home))
+        catch (InvalidOperationException)
         {
-            home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+            // No profile folder (APPDATA, HOME, DOTNET_USER_SECRETS_FALLBACK_DIR all unset): nothing can be found.
+            return null;
         }
-
-        if (string.IsNullOrEmpty(home))
-        {
-            home = Environment.GetEnvironmentVariable("DOTNET_USER_SECRETS_FALLBACK_DIR");
-        }
-
-        return string.IsNullOrEmpty(home) ? null : Path.Combine(home, ".microsoft", "usersecrets");
     }
+
+    /// <inheritdoc />
+    string? IChangeTrackingSecretStore.GetVersion(SecretReference reference) => SecretsFilePath is { } path ? SecretFiles.Version(path) : null;
 
     /// <inheritdoc />
     public Task<SecretValue?> GetSecretAsync(SecretReference reference, CancellationToken cancellationToken = default)
@@ -66,21 +67,13 @@ public sealed class UserSecretsSecretStore : ISecretStore
         }
 
         var path = SecretsFilePath;
-        if (path is null || !File.Exists(path))
+        var text = path is null ? null : SecretFiles.ReadText(path, MaxFileBytes, "user-secrets file");
+        if (text is null)
         {
             return Task.FromResult<SecretValue?>(null);
         }
 
-        IReadOnlyDictionary<string, string?> secrets;
-        try
-        {
-            secrets = FlatJsonReader.Read(File.ReadAllText(path));
-        }
-        catch (FormatException exception)
-        {
-            // The reader's message names the position, never the text around it.
-            throw new CadastoCredentialsException($"The user-secrets file '{path}' is not valid JSON: {exception.Message}", exception);
-        }
+        var secrets = JsonSecrets.Read(text, $"user-secrets file '{path}'");
 
         return Task.FromResult(secrets.TryGetValue(reference.Name, out var value) && value is not null ? new SecretValue(value) : null);
     }

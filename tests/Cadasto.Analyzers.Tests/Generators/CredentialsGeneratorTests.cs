@@ -121,13 +121,20 @@ public sealed class CredentialsGeneratorTests
     [InlineData("""{ "application": "x", "contact": { "name": "a", "email": "a@example.com" }, "clientType": "confidential", "environments": { "production": { "clientId": "c" } } }""")]
     [InlineData("""{ "contact": { "name": "a", "email": "a@example.com" }, "environments": { "development": { "clientId": "c" } } }""")]
     [InlineData("""{ "application": "x", "environments": { } }""")]
-    public void BrokenManifest_ShouldGenerateNothingAndReportNothing(string manifest)
+    public void BrokenManifest_ShouldGenerateNothingAndReportWhy(string manifest)
     {
         var (_, result, _, diagnostics) = GeneratorHarness.Run(manifest, SampleNamespace);
+        var (_, withoutRuntime, _, silent) = GeneratorHarness.Run(manifest, SampleNamespace, referenceRuntime: false);
 
         Assert.Null(result.Exception);
         Assert.Empty(result.GeneratedSources);
-        Assert.Empty(diagnostics); // CDS9001–CDS9003 come from the manifest analyzers, once
+        // Where it would generate, the generator says why it cannot (the build skips analyzers after CS0246)...
+        Assert.NotEmpty(diagnostics);
+        Assert.All(diagnostics, d => Assert.Contains(d.Id, new[] { "CDS9001", "CDS9002", "CDS9003" }));
+        Assert.All(diagnostics, d => Assert.EndsWith("cadasto.json", d.Location.GetLineSpan().Path, System.StringComparison.Ordinal));
+        // ...and elsewhere the manifest rules do, so it stays silent.
+        Assert.Empty(withoutRuntime.GeneratedSources);
+        Assert.Empty(silent);
     }
 
     [Fact]
@@ -144,7 +151,7 @@ public sealed class CredentialsGeneratorTests
         var (_, result, output, diagnostics) = GeneratorHarness.Run(manifest, new Dictionary<string, string> { ["build_property.RootNamespace"] = "Société.Démo" });
 
         Assert.Null(result.Exception);
-        Assert.Empty(diagnostics);
+        Assert.Equal("CDS9002", Assert.Single(diagnostics).Id); // no contact: the request needs one, the code does not
         Assert.Equal(9 + 3, result.GeneratedSources.Length);
         var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
         Assert.True(problems.Count == 0, string.Join("\n", problems));

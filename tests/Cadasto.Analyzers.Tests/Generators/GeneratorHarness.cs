@@ -67,6 +67,10 @@ internal static class GeneratorHarness
             new OptionsProvider(globalOptions ?? new Dictionary<string, string> { ["build_property.RootNamespace"] = "Sample" }, additionalFileOptions),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
+    /// <summary>The build's options as the compiler hands them to generators and analyzers alike.</summary>
+    public static AnalyzerConfigOptionsProvider Options(IReadOnlyDictionary<string, string>? globalOptions = null) =>
+        new OptionsProvider(globalOptions ?? new Dictionary<string, string> { ["build_property.RootNamespace"] = "Sample" }, null);
+
     public static AdditionalText Manifest(string json, string path = "/src/cadasto.json") => new InMemoryText(path, json);
 
     public static AdditionalText File(string path, string text) => new InMemoryText(path, text);

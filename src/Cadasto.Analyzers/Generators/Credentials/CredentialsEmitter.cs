@@ -42,8 +42,9 @@ internal static class CredentialsEmitter
         return files;
     }
 
+    /// <summary><c>&lt;Namespace&gt;.&lt;Type&gt;.g.cs</c>, shortened with a hash when it would not fit a file name (see <see cref="GeneratedNames"/>).</summary>
     private static string HintName(GenerationSpec spec, string type) =>
-        (spec.Namespace.Length == 0 ? type : spec.Namespace.Replace("@", string.Empty) + "." + type) + ".g.cs";
+        GeneratedNames.HintName(spec.Namespace.Length == 0 ? type : spec.Namespace.Replace("@", string.Empty) + "." + type, ".g.cs");
 
     private static string EmitEnvironments(GenerationSpec spec)
     {

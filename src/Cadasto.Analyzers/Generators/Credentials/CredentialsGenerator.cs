@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Cadasto.Analyzers.Configuration;
 using Cadasto.Analyzers.Infrastructure;
+using Cadasto.Analyzers.Semantics;
 using Cadasto.Analyzers.Secrets;
 using Cadasto.Analyzers.Generators.Credentials.Models;
 using Microsoft.CodeAnalysis;
@@ -14,8 +15,11 @@ namespace Cadasto.Analyzers.Generators.Credentials;
 /// per environment, <c>CadastoEnvironments.For(name)</c>, the <c>CadastoCredentials</c> service and
 /// <c>AddCadastoCredentials</c>. Only in projects that reference <c>Cadasto.Credentials</c> (an
 /// analyzers-only project gets the manifest rules and nothing generated), and only for C# 8 or later
-/// (CDS9004 otherwise). A manifest that cannot describe the credentials generates nothing and is
-/// reported once, by the manifest rules (CDS9001–CDS9003), never here.
+/// (CDS9004 otherwise). A manifest that cannot describe the credentials generates nothing. Where it
+/// generates, the generator also reports the manifest's findings (CDS9001–CDS9003) and the manifest rules
+/// stand aside: the command-line compiler skips analyzers once the user's code fails to bind the missing
+/// generated types (CS0246), but reports generator diagnostics, so only then does a broken manifest name
+/// itself in <c>dotnet build</c>. Elsewhere (no runtime, generation off) the rules report; never both.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class CredentialsGenerator : IIncrementalGenerator
@@ -36,6 +40,8 @@ public sealed class CredentialsGenerator : IIncrementalGenerator
         public const string Model = nameof(Model);
         public const string Generation = nameof(Generation);
         public const string LanguageVersionCheck = nameof(LanguageVersionCheck);
+        public const string ProjectClientType = nameof(ProjectClientType);
+        public const string ManifestFindings = nameof(ManifestFindings);
     }
 
     /// <inheritdoc />
@@ -75,9 +81,10 @@ public sealed class CredentialsGenerator : IIncrementalGenerator
             .Select(static (pair, cancellationToken) => ManifestProvider.TryGet(pair.Left, cancellationToken, out var result) ? result : null)
             .WithTrackingName(TrackingNames.ManifestFiles);
 
-        var manifest = manifestFiles
+        var allManifests = manifestFiles
             .Collect()
-            .WithTrackingName(TrackingNames.AllManifests)
+            .WithTrackingName(TrackingNames.AllManifests);
+        var manifest = allManifests
             .Select(static (results, _) => Nearest(results))
             .WithTrackingName(TrackingNames.Manifest);
 
@@ -113,6 +120,36 @@ public sealed class CredentialsGenerator : IIncrementalGenerator
             })
             .WithTrackingName(TrackingNames.LanguageVersionCheck);
 
+        // What the project says its client type is (a manifest without clientType is judged by it). Runs per
+        // compilation, but compares equal across edits, so the findings below are not reported again.
+        var projectClientType = context.CompilationProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, _) => CompilationClientType.OfProject(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.ProjectClientType);
+
+        // The manifest's findings, with their positions, when this generator rather than the rules reports them.
+        var manifestFindings = allManifests
+            .Combine(projectClientType)
+            .Combine(options)
+            .Combine(compilation)
+            .Select(static (input, _) =>
+            {
+                var (((manifests, project), generatorOptions), facts) = input;
+                return CredentialsParser.ManifestFindings(manifests, project, generatorOptions, facts);
+            })
+            .WithTrackingName(TrackingNames.ManifestFindings);
+
+        context.RegisterSourceOutput(manifestFindings, static (output, findings) =>
+        {
+            foreach (var finding in findings)
+            {
+                if (ManifestDescriptor(finding.Id) is { } descriptor)
+                {
+                    output.ReportDiagnostic(finding.ToDiagnostic(descriptor));
+                }
+            }
+        });
+
         context.RegisterSourceOutput(generation, static (output, spec) =>
         {
             if (spec is null)
@@ -134,6 +171,14 @@ public sealed class CredentialsGenerator : IIncrementalGenerator
             }
         });
     }
+
+    private static DiagnosticDescriptor? ManifestDescriptor(string id) => id switch
+    {
+        DiagnosticIds.ManifestMalformed => DiagnosticDescriptors.ManifestMalformed,
+        DiagnosticIds.ManifestIncomplete => DiagnosticDescriptors.ManifestIncomplete,
+        DiagnosticIds.ManifestInvalidValue => DiagnosticDescriptors.ManifestInvalidValue,
+        _ => null,
+    };
 
     /// <summary>With several manifests of the right name, the one nearest the project (shortest path), as the rules pick it.</summary>
     private static ManifestParseResult? Nearest(ImmutableArray<ManifestParseResult?> results)

@@ -1,8 +1,11 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
 using System.Text;
 using Cadasto.Analyzers.Configuration;
 using Cadasto.Analyzers.Infrastructure;
+using Cadasto.Analyzers.OAuth;
 using Cadasto.Analyzers.Generators.Credentials.Models;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -61,6 +64,50 @@ internal static class CredentialsParser
 
         var version = compilation is CSharpCompilation csharp ? csharp.LanguageVersion : LanguageVersion.Default;
         return new CompilationFactsSpec(referencesRuntime, version.ToDisplayString(), version >= LanguageVersion.CSharp8);
+    }
+
+    /// <summary>
+    /// Whether the generator, not the CDS9001–CDS9003 analyzers, reports the manifest's findings: in a project that
+    /// references the runtime with generation on. There the user's code names generated types, and when the manifest
+    /// is broken the command-line compiler stops at the declaration errors (CS0246) before any analyzer runs; generator
+    /// diagnostics are reported before that. One side reports, so a finding never appears twice.
+    /// </summary>
+    public static bool ReportsManifestFindings(GeneratorOptionsSpec options, CompilationFactsSpec facts) =>
+        facts.ReferencesRuntime && !options.Disabled;
+
+    /// <summary>The same decision, as the CDS900x analyzers make it from their compilation and options.</summary>
+    public static bool ReportsManifestFindings(Compilation compilation, AnalyzerConfigOptionsProvider options) =>
+        ReportsManifestFindings(ParseOptions(options), ParseCompilation(compilation));
+
+    /// <summary>
+    /// The findings the generator reports for the manifests among the additional files (every file of the manifest's
+    /// name, as the analyzers do): the parser's, and those that depend on the project's client type when the manifest
+    /// has no <c>clientType</c>. Empty when the analyzers report them (see <see cref="ReportsManifestFindings(GeneratorOptionsSpec, CompilationFactsSpec)"/>).
+    /// </summary>
+    public static EquatableArray<DiagnosticInfo> ManifestFindings(
+        ImmutableArray<ManifestParseResult?> manifests, ClientTypeInfo project, GeneratorOptionsSpec options, CompilationFactsSpec facts)
+    {
+        if (!ReportsManifestFindings(options, facts))
+        {
+            return EquatableArray<DiagnosticInfo>.Empty;
+        }
+
+        var findings = new List<DiagnosticInfo>();
+        foreach (var result in manifests)
+        {
+            if (result is null)
+            {
+                continue;
+            }
+
+            findings.AddRange(result.Diagnostics);
+            if (result.Manifest is { ClientType: ManifestClientType.Unspecified } manifest)
+            {
+                findings.AddRange(ManifestClientTypeFindings.For(manifest, project));
+            }
+        }
+
+        return findings.ToEquatableArray();
     }
 
     /// <summary>
@@ -140,13 +187,23 @@ internal static class CredentialsParser
         return chosen.Length > 0 ? chosen : ValidNamespace(options.RootNamespace);
     }
 
-    /// <summary>A C# identifier for a manifest name: words in PascalCase (<c>staging-eu</c> → <c>StagingEu</c>), a leading digit prefixed with <c>_</c>.</summary>
+    /// <summary>
+    /// A C# identifier for a manifest name: words in PascalCase (<c>staging-eu</c> → <c>StagingEu</c>), a leading digit
+    /// prefixed with <c>_</c>, at most <see cref="GeneratedNames.MaxIdentifierLength"/> characters. Formatting characters
+    /// (zero-width space, soft hyphen, direction marks) are dropped: the compiler ignores them in identifiers
+    /// (C# spec §6.4.3), so <c>Sta​ging</c> would be the same name as <c>Staging</c> to it and different to us.
+    /// </summary>
     public static string ToIdentifier(string name)
     {
         var builder = new StringBuilder(name.Length);
         var upper = true;
         foreach (var c in name)
         {
+            if (char.GetUnicodeCategory(c) == UnicodeCategory.Format)
+            {
+                continue;
+            }
+
             if (SyntaxFacts.IsIdentifierPartCharacter(c) && c != '_')
             {
                 builder.Append(upper ? char.ToUpperInvariant(c) : c);
@@ -168,7 +225,7 @@ internal static class CredentialsParser
             builder.Insert(0, '_');
         }
 
-        var identifier = builder.ToString();
+        var identifier = GeneratedNames.LimitLength(builder.ToString(), GeneratedNames.MaxIdentifierLength);
         return SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None ? "@" + identifier : identifier;
     }
 

@@ -102,7 +102,7 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
             && index.TryGetRegistrationMember(setting.Property, out var registration)
             && registration.Setting == RegistrationSetting.RequirePkce)
         {
-            if (OAuthText.WalkDownConversions(assignment.Value).ConstantValue is { HasValue: true, Value: false }
+            if (StringParts.Unwrap(assignment.Value).ConstantValue is { HasValue: true, Value: false }
                 && ClientRegistrations.GrantsOfRegistration(setting, index).Any(grant => grant.Signal == OAuthSignal.AuthorizationCodeGrant))
             {
                 Report(context, assignment.Syntax.GetLocation(), "RequirePkce = false", "set RequirePkce = true", FixSetUsePkceTrue);
@@ -112,7 +112,7 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
         }
 
         if (assignment.Target is IPropertyReferenceOperation { Property.Name: "UsePkce" }
-            && OAuthText.WalkDownConversions(assignment.Value).ConstantValue is { HasValue: true, Value: false })
+            && StringParts.Unwrap(assignment.Value).ConstantValue is { HasValue: true, Value: false })
         {
             Report(context, assignment.Syntax.GetLocation(), "UsePkce = false", "set UsePkce = true", FixSetUsePkceTrue);
             return;
@@ -123,7 +123,7 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
             && site.Fix == HybridResponseType)
         {
             // The hybrid flow (code id_token); with token in it, it is the implicit grant, CDS2002's finding.
-            foreach (var responseType in OAuthSignalFinder.ConstantTexts(assignment.Value, context.Compilation, context.CancellationToken))
+            foreach (var responseType in HardcodedStringTracer.ConstantTexts(assignment.Value, context.Compilation, context.CancellationToken))
             {
                 if (OAuthText.IncludesCode(responseType) && !OAuthText.IncludesToken(responseType) && responseType.Trim() != site.Evidence)
                 {
@@ -165,7 +165,7 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
                 var responseType = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "responseType");
                 var challenge = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == site.Evidence);
                 if (responseType is null
-                    || OAuthSignalFinder.ConstantText(responseType.Value, context.Compilation, context.CancellationToken) is not { } text
+                    || HardcodedStringTracer.ConstantText(responseType.Value, context.Compilation, context.CancellationToken) is not { } text
                     || !OAuthText.IncludesCode(text)
                     || (challenge is not null && challenge.ArgumentKind != ArgumentKind.DefaultValue && !IsNull(challenge.Value)))
                 {
@@ -236,7 +236,7 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
         {
             if (descendant is IVariableDeclaratorOperation { Initializer.Value: { } initial } declarator
                 && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local)
-                && InitializerParameters(OAuthText.WalkDownConversions(initial), context.Compilation, context.CancellationToken) is { } initialParameters)
+                && InitializerParameters(StringParts.Unwrap(initial), context.Compilation, context.CancellationToken) is { } initialParameters)
             {
                 foreach (var pair in initialParameters)
                 {
@@ -278,38 +278,31 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// One parameter: <c>Add(key, value)</c>, <c>[key] = value</c>, <c>new KeyValuePair&lt;,&gt;(key, value)</c> (alone or passed
-    /// to <c>Add</c>), a <c>(key, value)</c> tuple, with a constant key. <paramref name="instance"/> is what <c>Add</c> or the
+    /// One parameter, as <see cref="KeyedValues"/> reads it (<c>Add(key, value)</c>, <c>[key] = value</c>, a <c>KeyValuePair</c>,
+    /// a tuple), or a <c>KeyValuePair</c> passed to a list's <c>Add</c>. <paramref name="instance"/> is what <c>Add</c> or the
     /// indexer is called on (null otherwise).
     /// </summary>
     private static bool TryReadParameter(IOperation element, Compilation compilation, System.Threading.CancellationToken cancellationToken, out string key, out IOperation value, out IOperation? instance)
     {
-        IOperation? keyOperation = null;
-        value = element;
-        instance = null;
-        switch (OAuthText.WalkDownConversions(element))
+        element = StringParts.Unwrap(element);
+        instance = element switch
         {
-            case IInvocationOperation { TargetMethod.Name: "Add" or "TryAdd", Arguments.Length: 2 } add:
-                (keyOperation, value, instance) = (add.Arguments[0].Value, add.Arguments[1].Value, add.Instance);
-                break;
-            case IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 1 } add
-                when TryReadParameter(add.Arguments[0].Value, compilation, cancellationToken, out key, out value, out _):
-                instance = add.Instance;
-                return true;
-            case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer } assignment:
-                (keyOperation, value, instance) = (indexer.Arguments[0].Value, assignment.Value, indexer.Instance);
-                break;
-            case IObjectCreationOperation { Arguments.Length: 2, Type.Name: "KeyValuePair" } pair:
-                (keyOperation, value) = (pair.Arguments[0].Value, pair.Arguments[1].Value);
-                break;
-            case ITupleOperation { Elements.Length: 2 } tuple:
-                (keyOperation, value) = (tuple.Elements[0], tuple.Elements[1]);
-                break;
+            IInvocationOperation invocation => invocation.Instance,
+            ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true } indexer } => indexer.Instance,
+            _ => null,
+        };
+        instance = instance is null ? null : StringParts.Unwrap(instance);
+
+        // new List<KeyValuePair<string, string>> { new("grant_type", …) }: the pair is the argument of Add.
+        var pair = element is IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 1 } add ? add.Arguments[0].Value : element;
+        if (KeyedValues.TryRead(StringParts.Unwrap(pair), compilation, cancellationToken, out var keyed) && keyed.KeyOperation is not null)
+        {
+            (key, value) = (keyed.Key, keyed.Value);
+            return key.Length > 0;
         }
 
-        instance = instance is null ? null : OAuthText.WalkDownConversions(instance);
-        key = keyOperation is null ? string.Empty : OAuthSignalFinder.ConstantText(keyOperation, compilation, cancellationToken)?.Trim() ?? string.Empty;
-        return key.Length > 0;
+        (key, value) = (string.Empty, element);
+        return false;
     }
 
     /// <summary>An authorize request with a code response type and no <c>code_challenge</c>; a code exchange with no <c>code_verifier</c>.</summary>
@@ -318,7 +311,7 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
         var syntax = context.Operation.Syntax;
         if (authorize
             && parameters.TryGetValue(OAuthText.ResponseTypeKey, out var value)
-            && OAuthSignalFinder.ConstantText(value, context.Compilation, context.CancellationToken) is { } responseType
+            && HardcodedStringTracer.ConstantText(value, context.Compilation, context.CancellationToken) is { } responseType
             && OAuthText.IncludesCode(responseType)
             && !parameters.ContainsKey(OAuthText.CodeChallengeKey)
             && !MentionsInBody(syntax, OAuthText.CodeChallengeKey))
@@ -328,7 +321,7 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
 
         if (exchange
             && parameters.TryGetValue(OAuthText.GrantTypeKey, out var grant)
-            && OAuthSignalFinder.ConstantText(grant, context.Compilation, context.CancellationToken) is { } grantType
+            && HardcodedStringTracer.ConstantText(grant, context.Compilation, context.CancellationToken) is { } grantType
             && string.Equals(grantType.Trim(), OAuthText.AuthorizationCodeGrant, StringComparison.Ordinal)
             && parameters.ContainsKey("code")
             && !parameters.ContainsKey(OAuthText.CodeVerifierKey)
@@ -472,7 +465,7 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
     }
 
     private static bool IsNull(IOperation value) =>
-        OAuthText.WalkDownConversions(value) is IDefaultValueOperation || OAuthText.WalkDownConversions(value).ConstantValue is { HasValue: true, Value: null };
+        StringParts.Unwrap(value) is IDefaultValueOperation || StringParts.Unwrap(value).ConstantValue is { HasValue: true, Value: null };
 
     private sealed record PkceSite(string TypeMetadataName, string MemberName, string Evidence, string Fix, string Advice);
 }

@@ -100,6 +100,25 @@ public sealed class InsecureRedirectUriAnalyzerTests
         """);
 
     [Fact]
+    public Task FormFieldKeyInAnyCaseOrShape_ShouldReport() => VerifyAsync("""
+        using System.Collections.Generic;
+
+        class SignIn
+        {
+            const string RedirectKey = "Redirect_Uri";
+
+            void Build(Dictionary<string, string> form)
+            {
+                form.Add("REDIRECT_URI", {|CDS3002:"http://portal.example.com/a"|});
+                form[RedirectKey] = {|CDS3002:"http://portal.example.com/b"|};
+                var pair = KeyValuePair.Create(" redirect_uri ", {|CDS3002:"http://portal.example.com/c"|});
+                var tuple = ("redirect_uri", {|CDS3002:"http://portal.example.com/d"|});
+                form.Add("redirect_uri_hint", "http://portal.example.com/e");
+            }
+        }
+        """);
+
+    [Fact]
     public Task InsecureUrisInManifestAndAppSettings_ShouldReport() => VerifyAsync("class C { }",
         ("/0/cadasto.json", """
         {

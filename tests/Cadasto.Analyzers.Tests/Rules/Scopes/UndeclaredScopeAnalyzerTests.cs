@@ -127,6 +127,21 @@ public sealed class UndeclaredScopeAnalyzerTests
         """);
 
     [Fact]
+    public Task ScopeKeyInAnyCase_ShouldReport() => VerifyAsync("""
+        using System.Collections.Generic;
+        using System.Net.Http;
+
+        class Tokens
+        {
+            FormUrlEncodedContent Form() => new(new Dictionary<string, string>
+            {
+                { "Grant_Type", "client_credentials" },
+                { "Scope", {|CDS4001:"reports.all"|} },
+            });
+        }
+        """);
+
+    [Fact]
     public Task EncodedAuthorizeUrlAndAnonymousBody_ShouldReport() => VerifyAsync("""
         using System.Net.Http;
         using System.Net.Http.Json;

@@ -644,10 +644,11 @@ public sealed class HardcodedClientSecretAnalyzerTests
         }.RunAsync();
     }
     [Fact]
-    public Task ClientSecretOfAnUnresolvedOptionsType_ShouldReport() => new VerifyCS.Test
+    public Task ClientSecretOfAnUnresolvedType_ShouldNotReport() => new VerifyCS.Test
     {
-        // A source-only scan may lack a library (here Microsoft.AspNetCore.Authentication.Google): the options type
-        // does not bind, and the member named ClientSecret is still the OAuth client secret.
+        // A source-only scan may lack a library (here Microsoft.AspNetCore.Authentication.Google), or a product declares
+        // its own request model with a ClientSecret member in a project that did not bind: a member of a type that does
+        // not resolve is never a client-secret sink by its name alone (CDS1002 judges the name; see its tests).
         TestCode = """
             using Microsoft.Extensions.DependencyInjection;
 
@@ -658,9 +659,9 @@ public sealed class HardcodedClientSecretAnalyzerTests
                     services.AddAuthentication().AddGoogle(o =>
                     {
                         o.ClientId = "1234-abc.apps.googleusercontent.com";
-                        o.ClientSecret = {|CDS1001:"GOCSPX-g00gle.Secret81"|};
+                        o.ClientSecret = "GOCSPX-g00gle.Secret81";
                     });
-                    var options = new Missing.OAuth2IntrospectionOptions { ClientSecret = {|CDS1001:"introspection-8d1c"|} };
+                    var options = new Missing.OAuth2IntrospectionOptions { ClientSecret = "introspection-8d1c" };
                 }
             }
             """,

@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
 using VerifyCS = Cadasto.Analyzers.Tests.TestKit.CSharpCodeFixVerifier<
     Cadasto.Analyzers.Rules.Secrets.HardcodedCredentialAnalyzer,
     Cadasto.Analyzers.CodeFixes.HardcodedCredentialCodeFix>;
@@ -363,4 +364,35 @@ public sealed class HardcodedCredentialAnalyzerTests
             public string Token = {|CDS1002:"at.71Kq2Xz8Lm"|};
         }
         """);
+
+    [Fact]
+    public Task CredentialNamedMembersOfUnresolvedTypes_ShouldReportByName() => new VerifyCS.Test
+    {
+        // Neither the Google handler nor IdentityServer's TestUser is referenced (a source-only scan): the member's
+        // name is the only evidence, a warning, never CDS1001.
+        TestCode = """
+            using System.Collections.Generic;
+            using Microsoft.Extensions.DependencyInjection;
+
+            static class Startup
+            {
+                static void Add(IServiceCollection services)
+                {
+                    services.AddAuthentication().AddGoogle(o =>
+                    {
+                        o.ClientId = "1234-abc.apps.googleusercontent.com";
+                        o.ClientSecret = {|CDS1002:"GOCSPX-g00gle.Secret81"|};
+                    });
+                    var options = new Missing.OAuth2IntrospectionOptions { ClientSecret = {|CDS1002:"introspection-8d1c"|} };
+                }
+
+                static List<TestUser> Users() => new()
+                {
+                    new TestUser { SubjectId = "1", Username = "alice", Password = {|CDS1002:"alice"|} },
+                    new TestUser { SubjectId = "2", Username = "bob", Password = "" },
+                };
+            }
+            """,
+        CompilerDiagnostics = CompilerDiagnostics.None,
+    }.RunAsync();
 }

@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# Rescan a judged code base and diff the findings against its judgements.
+#
+#   eval/real/rescan.sh <slug> <codebase-folder> [cli-dll | report.json]
+#
+# <slug>            folder eval/real/<slug>/ holding findings.tsv and misses.tsv
+# <codebase-folder> the code base's work tree (outside this repository)
+# third argument    a Cadasto.Cli.dll to scan with, or an existing `scan --format json` report
+#                   to diff without scanning; absent: src/Cadasto.Cli is built (Release) and used.
+#
+# Prints: still-reported true/false/doubtful, judged findings now gone, NEW findings with no
+# judgement (to judge), misses now reported, precision and recall. Always exits 0 unless the
+# arguments are wrong (2). Not part of CI. Needs python3.
+set -euo pipefail
+
+if [[ $# -lt 2 || $# -gt 3 ]]; then
+  echo "usage: $0 <slug> <codebase-folder> [cli-dll | report.json]" >&2
+  exit 2
+fi
+
+slug=$1
+codebase=$2
+third=${3:-}
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+dir="$here/$slug"
+
+[[ -f "$dir/findings.tsv" ]] || { echo "no $dir/findings.tsv" >&2; exit 2; }
+[[ -d "$codebase" ]] || { echo "no folder $codebase" >&2; exit 2; }
+
+report=""
+if [[ "$third" == *.json ]]; then
+  [[ -f "$third" ]] || { echo "no report $third" >&2; exit 2; }
+  report=$third
+else
+  cli=$third
+  if [[ -z "$cli" ]]; then
+    echo "building src/Cadasto.Cli (Release)..." >&2
+    dotnet build "$repo/src/Cadasto.Cli/Cadasto.Cli.csproj" -c Release -nologo -v q >&2
+    cli=$(find "$repo/src/Cadasto.Cli/bin/Release" -name 'Cadasto.Cli.dll' -o -name 'cadasto.dll' | head -n 1)
+  fi
+  [[ -f "$cli" ]] || { echo "no CLI dll $cli" >&2; exit 2; }
+  report=$(mktemp --suffix=.json)
+  trap 'rm -f "$report"' EXIT
+  echo "load: $(uptime)" >&2
+  start=$(date +%s)
+  # exit 1 means "error-severity findings": expected here, not a failure of the script
+  dotnet "$cli" scan "$codebase" --format json --output "$report" --no-progress --no-prefilter || [[ $? -eq 1 ]]
+  echo "scan wall time: $(( $(date +%s) - start )) s" >&2
+fi
+
+python3 - "$dir" "$report" <<'PY'
+import csv, json, sys
+from collections import Counter
+
+folder, report = sys.argv[1], sys.argv[2]
+
+def rows(name):
+    try:
+        with open(f"{folder}/{name}", newline="") as f:
+            return list(csv.DictReader(f, delimiter="\t"))
+    except FileNotFoundError:
+        return []
+
+# one expression can give several findings on one line (same path, rule, line): match them as multisets
+judged = {}
+for r in rows("findings.tsv"):
+    judged.setdefault((r["path"], r["rule"], int(r["line"])), []).append(r)
+misses = rows("misses.tsv")
+with open(report) as f:
+    found = json.load(f)["findings"]
+now = {}
+for f in found:
+    now.setdefault((f["path"], f["ruleId"], int(f["line"])), []).append(f)
+
+still, gone, new = Counter(), [], []
+still_true = Counter()
+err = Counter()
+for k in set(judged) | set(now):
+    j, n = judged.get(k, []), now.get(k, [])
+    for r, f in zip(j, n):
+        still[r["verdict"]] += 1
+        if r["verdict"] == "true":
+            still_true[k] += 1
+        if f["severity"] == "error":
+            err[r["verdict"]] += 1
+    gone += j[len(n):]
+    new += n[len(j):]
+at = {(f["path"], int(f["line"])): f["ruleId"] for f in found}
+found_misses = [m for m in misses if (m["path"], int(m["line"])) in at]
+judged_rows = [r for rs in judged.values() for r in rs]
+
+def ratio(a, b):
+    return f"{a / b:.3f}" if b else "n/a"
+
+print(f"judged findings: {len(judged_rows)}; reported now: {len(found)}")
+print(f"still reported: true {still['true']}, false {still['false']}, doubtful {still['doubtful']}")
+print(f"judged findings now gone: {len(gone)}")
+for g in sorted(gone, key=lambda r: (r["verdict"], r["path"], int(r["line"]))):
+    print(f"  gone  {g['verdict']:8} {g['rule']} {g['path']}:{g['line']}  ({g['reason']})")
+print(f"NEW findings with no judgement (to judge): {len(new)}")
+for n in sorted(new, key=lambda f: (f["path"], int(f["line"]))):
+    print(f"  new   {n['ruleId']} {n['severity']:7} {n['path']}:{n['line']}")
+print(f"misses now reported: {len(found_misses)} of {len(misses)}")
+for m in found_misses:
+    print(f"  found {at[(m['path'], int(m['line']))]} (expected {m['expected_rule']}) {m['path']}:{m['line']}")
+
+tp, fp, dq = still["true"], still["false"], still["doubtful"]
+print(f"precision (judged findings only): {ratio(tp, tp + fp)} with doubtful apart; "
+      f"{ratio(tp, tp + fp + dq)} doubtful as false; {ratio(tp + dq, tp + fp + dq)} doubtful as true")
+print(f"precision over error-severity: {ratio(err['true'], err['true'] + err['false'])} "
+      f"(true {err['true']}, false {err['false']}, doubtful {err['doubtful']})")
+# recall is over hard-coded credentials: true findings of the credential rules, plus the misses
+CREDENTIAL_RULES = {"CDS1001", "CDS1002", "CDS1003", "CDS1004", "CDS2001"}
+tp_cred = sum(n for (p, rule, l), n in still_true.items() if rule in CREDENTIAL_RULES)
+total_true = sum(1 for r in judged_rows if r["verdict"] == "true" and r["rule"] in CREDENTIAL_RULES) + len(misses)
+print(f"recall: {ratio(tp_cred + len(found_misses), total_true)} "
+      f"(true credential findings still reported {tp_cred} + misses now reported {len(found_misses)} "
+      f"of {total_true} known hard-coded credentials)")
+covered = [m for m in misses if m["spec_covers"] == "yes"]
+covered_found = sum(1 for m in covered if (m["path"], int(m["line"])) in at)
+total_cov = sum(1 for r in judged_rows if r["verdict"] == "true" and r["rule"] in CREDENTIAL_RULES) + len(covered)
+print(f"recall over what the SPEC covers: {ratio(tp_cred + covered_found, total_cov)}")
+PY
+exit 0

@@ -1,0 +1,103 @@
+using System;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Cadasto.Analyzers.Semantics;
+
+/// <summary>
+/// THE recogniser of "a value stored under a key", for every rule: a form field of a hand-built OAuth request
+/// (<c>grant_type</c>, <c>client_secret</c>, <c>redirect_uri</c>, <c>scope</c>, <c>code_verifier</c>…), a header,
+/// an environment variable. The shapes:
+/// <list type="bullet">
+/// <item><c>dictionary.Add(key, value)</c>, <c>TryAdd</c>, and <c>{ key, value }</c> in a collection initializer;</item>
+/// <item>any call or constructor whose key parameter (by name: <c>key</c>, <c>name</c>, <c>variable</c>, <c>item1</c>…)
+/// is followed by the value: <c>new KeyValuePair&lt;,&gt;(key, value)</c>, <c>KeyValuePair.Create</c>,
+/// <c>SetEnvironmentVariable(variable, value)</c>, <c>collection.Add(name, value)</c>;</item>
+/// <item><c>dictionary[key] = value</c> and <c>[key] = value</c> in an initializer;</item>
+/// <item><c>(key, value)</c> tuples;</item>
+/// <item><c>new { key = value }</c> (an anonymous object posted as a form or JSON body).</item>
+/// </list>
+/// Keys compare by <see cref="KeyIs"/>, one policy for every rule.
+/// </summary>
+internal static class KeyedValues
+{
+    /// <summary>The operation kinds <see cref="TryRead"/> reads.</summary>
+    public static readonly ImmutableArray<OperationKind> OperationKinds = ImmutableArray.Create(
+        OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment, OperationKind.Tuple);
+
+    /// <summary>
+    /// The key comparison of every rule: blanks around the key trimmed, case ignored. OAuth servers and form
+    /// readers treat <c>Client_Secret</c> and <c>REDIRECT_URI</c> as the field they name, so the rules do too.
+    /// </summary>
+    public static bool KeyIs(string key, string expected) =>
+        string.Equals(key.Trim(), expected, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether a parameter of that name takes the key of a key-value call (<c>Assert.Equal(expected, actual)</c>'s do not).</summary>
+    public static bool IsKeyParameter(string name) =>
+        name.EndsWith("key", StringComparison.OrdinalIgnoreCase)
+        || name.EndsWith("name", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("variable", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("item1", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The key (a constant, or a value the tracer follows back to one) and the value <paramref name="operation"/> stores.</summary>
+    public static bool TryRead(IOperation operation, Compilation compilation, CancellationToken cancellationToken, out KeyedValue keyed)
+    {
+        switch (operation)
+        {
+            case IInvocationOperation invocation:
+                return TryReadArguments(invocation.Arguments, invocation.TargetMethod.Name is "Add" or "TryAdd", compilation, cancellationToken, out keyed);
+
+            case IObjectCreationOperation creation:
+                return TryReadArguments(creation.Arguments, isAdd: false, compilation, cancellationToken, out keyed);
+
+            case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer } assignment
+                when HardcodedStringTracer.ConstantText(indexer.Arguments[0].Value, compilation, cancellationToken) is { } indexKey:
+                keyed = new KeyedValue(indexKey.Trim(), indexer.Arguments[0].Value, assignment.Value);
+                return true;
+
+            case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: { ContainingType.IsAnonymousType: true } member } } assignment:
+                keyed = new KeyedValue(member.Name, KeyOperation: null, assignment.Value);
+                return true;
+
+            case ITupleOperation { Elements.Length: 2 } tuple
+                when HardcodedStringTracer.ConstantText(tuple.Elements[0], compilation, cancellationToken) is { } tupleKey:
+                keyed = new KeyedValue(tupleKey.Trim(), tuple.Elements[0], tuple.Elements[1]);
+                return true;
+        }
+
+        keyed = default;
+        return false;
+    }
+
+    private static bool TryReadArguments(ImmutableArray<IArgumentOperation> arguments, bool isAdd, Compilation compilation, CancellationToken cancellationToken, out KeyedValue keyed)
+    {
+        for (var i = 1; i < arguments.Length; i++)
+        {
+            var key = arguments[i - 1];
+            var value = arguments[i];
+            if (key.ArgumentKind == ArgumentKind.DefaultValue || value.ArgumentKind == ArgumentKind.DefaultValue)
+            {
+                continue;
+            }
+
+            if (((isAdd && i == 1) || (key.Parameter is { } parameter && IsKeyParameter(parameter.Name)))
+                && HardcodedStringTracer.ConstantText(key.Value, compilation, cancellationToken) is { } text)
+            {
+                keyed = new KeyedValue(text.Trim(), key.Value, value.Value);
+                return true;
+            }
+        }
+
+        keyed = default;
+        return false;
+    }
+}
+
+/// <summary>A value stored under a key; <see cref="KeyOperation"/> is null for an anonymous object's member.</summary>
+internal readonly record struct KeyedValue(string Key, IOperation? KeyOperation, IOperation Value)
+{
+    /// <inheritdoc cref="KeyedValues.KeyIs"/>
+    public bool KeyIs(string expected) => KeyedValues.KeyIs(Key, expected);
+}
