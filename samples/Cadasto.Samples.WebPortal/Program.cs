@@ -1,9 +1,15 @@
+using Cadasto.Samples.WebPortal;
+using Cadasto.Credentials.AspNetCore;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
-using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 var builder = WebApplication.CreateBuilder(args);
-var cadasto = builder.Configuration.GetSection("Cadasto");
+
+// Generated from cadasto.json: picks the environment from ASPNETCORE_ENVIRONMENT, binds the client secret through
+// the store the manifest names (user-secrets in development, an environment variable in production), re-reads it
+// when it is rotated, and stops start-up with a clear message when it is missing. The configuration section Cadasto
+// (Cadasto:Authority, Cadasto:ClientId, Cadasto:Scopes) may override the manifest per deployment.
+builder.Services.AddCadastoCredentials(builder.Configuration, builder.Environment);
 
 builder.Services
     .AddAuthentication(options =>
@@ -12,23 +18,13 @@ builder.Services
         options.DefaultChallengeScheme = OpenIdConnectDefaults.AuthenticationScheme;
     })
     .AddCookie()
-    .AddOpenIdConnect(options =>
+    // Authority, client id, secret, scopes, the callback path of the registered redirect URI (/signin-oidc), and the
+    // authorization code flow with PKCE (RFC 9700 §2.1.1), all from the selected environment.
+    .AddCadastoOpenIdConnect(options =>
     {
-        options.Authority = cadasto["Authority"];
-        options.ClientId = cadasto["ClientId"];
-        // The secret comes from user-secrets in development (dotnet user-secrets set "Cadasto:ClientSecret" …)
-        // and from the environment variable Cadasto__ClientSecret in production, as cadasto.json says.
-        options.ClientSecret = cadasto["ClientSecret"];
-
-        // Authorization code with PKCE (RFC 9700 §2.1.1); the callback path is the path of the redirect URIs
-        // cadasto.json registers (https://localhost:5001/signin-oidc, https://portal.example.com/signin-oidc).
-        options.ResponseType = OpenIdConnectResponseType.Code;
-        options.UsePkce = true;
-        options.CallbackPath = "/signin-oidc";
-
-        options.Scope.Add("api.read");
-        options.Scope.Add("offline_access");
         options.SaveTokens = true;
+        options.MapInboundClaims = false;
+        options.TokenValidationParameters.NameClaimType = "name";
     });
 builder.Services.AddAuthorization();
 

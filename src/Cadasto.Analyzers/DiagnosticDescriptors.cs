@@ -181,5 +181,7 @@ public static class DiagnosticDescriptors
         DiagnosticSeverity defaultSeverity,
         string description,
         params string[] customTags) =>
+#pragma warning disable RS0030 // The one place that builds descriptors (BannedSymbols.txt sends everyone else here).
         new(id, title, messageFormat, category, defaultSeverity, isEnabledByDefault: true, description, HelpLink(id), customTags);
+#pragma warning restore RS0030
 }

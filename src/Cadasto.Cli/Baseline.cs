@@ -10,13 +10,14 @@ namespace Cadasto.Cli;
 /// Reads the fingerprints of a previous report: <c>--format json</c> (<c>findings[].fingerprint</c>)
 /// or <c>--format sarif</c> (<c>runs[].results[].partialFingerprints</c>). Fingerprints name a
 /// finding by rule, file, enclosing member or key, and message: never by the secret's value.
+/// Each entry may carry a value check (<see cref="ValueHash"/>): a different value at the same place is new.
 /// Anything else — a folder, an unreadable file, JSON of another shape — is a usage error, said before the scan.
 /// </summary>
 internal static class Baseline
 {
-    public static (HashSet<string> Fingerprints, string? Problem) Read(string path)
+    public static (Dictionary<string, string?> Fingerprints, string? Problem) Read(string path)
     {
-        var fingerprints = new HashSet<string>(StringComparer.Ordinal);
+        var fingerprints = new Dictionary<string, string?>(StringComparer.Ordinal);
         if (Directory.Exists(path))
         {
             return (fingerprints, $"baseline '{path}' is a folder, not a report.");
@@ -45,8 +46,11 @@ internal static class Baseline
         }
     }
 
+    private static string? ValueHashOf(JsonElement entry, string name) =>
+        entry.TryGetProperty(name, out var hash) && hash.ValueKind == JsonValueKind.String ? hash.GetString() : null;
+
     /// <summary>Collects the fingerprints, or says where the report has an unexpected shape.</summary>
-    private static string? Collect(JsonElement root, HashSet<string> fingerprints)
+    private static string? Collect(JsonElement root, Dictionary<string, string?> fingerprints)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -70,7 +74,7 @@ internal static class Baseline
                     return $"findings[{index}] has no 'fingerprint' string";
                 }
 
-                fingerprints.Add(value.GetString()!);
+                fingerprints[value.GetString()!] = ValueHashOf(finding, "valueHash");
                 index++;
             }
 
@@ -111,7 +115,9 @@ internal static class Baseline
                             return $"runs[{runIndex}].results[{resultIndex}] has no partialFingerprints['{SarifReport.FingerprintKey}'] string";
                         }
 
-                        fingerprints.Add(value.GetString()!);
+                        fingerprints[value.GetString()!] = result.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object
+                            ? ValueHashOf(properties, "cadasto/valueHash")
+                            : null;
                         resultIndex++;
                     }
                 }

@@ -39,6 +39,7 @@ public static class CadastoCommand
             new VersionOption(),
             NoColor,
             ScanCommand.Create(output, error),
+            HookCommand.Create(output, error),
             RequestCommand.Create(output, error),
             CheckCommand.Create(output, error),
             InitCommand.Create(output, error, prompts),

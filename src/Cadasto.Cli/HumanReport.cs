@@ -46,6 +46,13 @@ internal static class HumanReport
         return escaped?.ToString() ?? text;
     }
 
+    /// <summary>History mode: which commit brought the finding, and whether rotating the secret is the only fix left.</summary>
+    public static string HistorySuffix(Finding finding) => finding.Commit is null
+        ? string.Empty
+        : $" (introduced in {finding.Commit.Substring(0, Math.Min(12, finding.Commit.Length))}; " + (finding.InHead == true
+            ? "still in HEAD: remove it, then rotate it)"
+            : "no longer in HEAD: rotate it: it is in history)");
+
     public static void Write(IAnsiConsole console, ScanResult result, IReadOnlyList<Finding> findings, int suppressedByBaseline)
     {
         var currentDirectory = System.IO.Directory.GetCurrentDirectory();
@@ -61,7 +68,7 @@ internal static class HumanReport
             // an emoji even when escaped, and Printable keeps line breaks and escape sequences from forging lines.
             console.Write(new Text($"{Printable(DisplayPath(result.Root, finding.Path, currentDirectory))}({finding.StartLine},{finding.StartColumn}): "));
             console.Write(new Text($"{finding.SeverityName} {finding.RuleId}", new Style(Color.FromConsoleColor(colour))));
-            console.Write(new Text($": {Printable(finding.Message)}\n"));
+            console.Write(new Text($": {Printable(finding.Message)}{HistorySuffix(finding)}\n"));
         }
 
         if (findings.Count > 0)

@@ -22,6 +22,7 @@ internal static class JsonReport
             json.WriteString("toolVersion", SarifReport.ToolVersion);
             json.WriteString("root", result.Root);
             json.WriteStartArray("findings");
+            var valueHashes = ValueHash.OfAll(findings);
             foreach (var f in findings)
             {
                 json.WriteStartObject();
@@ -40,6 +41,16 @@ internal static class JsonReport
                 }
 
                 json.WriteString("fingerprint", f.Fingerprint);
+                if (valueHashes[f] is { } valueHash)
+                {
+                    json.WriteString("valueHash", valueHash);
+                }
+                if (f.Commit is not null)
+                {
+                    json.WriteString("commit", f.Commit);
+                    json.WriteBoolean("inHead", f.InHead == true);
+                }
+
                 json.WriteEndObject();
             }
 

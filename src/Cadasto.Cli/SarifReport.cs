@@ -111,6 +111,7 @@ internal static class SarifReport
             json.WriteEndObject();
 
             json.WriteStartArray("results");
+            var valueHashes = ValueHash.OfAll(findings);
             foreach (var f in findings)
             {
                 json.WriteStartObject();
@@ -141,6 +142,17 @@ internal static class SarifReport
                 json.WriteEndObject();
                 json.WriteStartObject("properties");
                 json.WriteString("project", f.Project);
+                if (valueHashes[f] is { } valueHash)
+                {
+                    json.WriteString("cadasto/valueHash", valueHash);
+                }
+
+                if (f.Commit is not null)
+                {
+                    json.WriteString("commit", f.Commit);
+                    json.WriteBoolean("inHead", f.InHead == true);
+                }
+
                 json.WriteEndObject();
                 json.WriteEndObject();
             }

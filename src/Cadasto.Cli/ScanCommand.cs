@@ -54,12 +54,34 @@ internal static class ScanCommand
             DefaultValueFactory = _ => "error",
         };
         failOn.AcceptOnlyFromAmong("error", "warning", "info", "never");
+        var staged = new Option<bool>("--staged")
+        {
+            Description = "Scan the index's content of the staged C# and JSON files (for a pre-commit hook: exit 1 blocks the commit).",
+        };
+        var since = new Option<string?>("--since")
+        {
+            Description = "Report only findings in files changed since this revision (a pull request's base), with a full scan's fingerprints.",
+        };
+        var history = new Option<bool>("--history")
+        {
+            Description = "Scan every version of every C# and configuration file reachable from HEAD, each once; each secret is reported once with the commit that introduced it.",
+        };
 
         var command = new Command("scan", "Run the Cadasto rules over a folder without building, restoring or writing anything in it.")
         {
-            path, format, outputFile, baseline, noPrefilter, msbuild, noProgress, failOn,
+            path, format, outputFile, baseline, noPrefilter, msbuild, noProgress, failOn, staged, since, history,
         };
+        command.Validators.Add(result =>
+        {
+            var modes = new[] { result.GetValue(staged), result.GetValue(since) is not null, result.GetValue(history) }.Count(m => m);
+            if (modes > 1)
+            {
+                result.AddError("--staged, --since and --history cannot be combined.");
+            }
+        });
         command.SetAction((parseResult, cancellationToken) => RunAsync(
+            parseResult.GetValue(staged) ? GitMode.Staged : parseResult.GetValue(since) is not null ? GitMode.Since : parseResult.GetValue(history) ? GitMode.History : GitMode.None,
+            parseResult.GetValue(since),
             parseResult.GetValue(path) ?? ".",
             parseResult.GetValue(format) ?? "human",
             parseResult.GetValue(outputFile),
@@ -74,7 +96,15 @@ internal static class ScanCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(string path, string format, FileInfo? outputFile, FileInfo? baselineFile, bool prefilter, bool useMsBuild, bool showProgress, DiagnosticSeverity? failOn, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private enum GitMode
+    {
+        None,
+        Staged,
+        Since,
+        History,
+    }
+
+    private static async Task<int> RunAsync(GitMode gitMode, string? sinceRevision, string path, string format, FileInfo? outputFile, FileInfo? baselineFile, bool prefilter, bool useMsBuild, bool showProgress, DiagnosticSeverity? failOn, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (!Directory.Exists(path) && !File.Exists(path))
         {
@@ -82,7 +112,7 @@ internal static class ScanCommand
             return ExitCodes.Usage;
         }
 
-        HashSet<string>? known = null;
+        Dictionary<string, string?>? known = null;
         if (baselineFile is not null)
         {
             var (fingerprints, problem) = Baseline.Read(baselineFile.FullName);
@@ -93,6 +123,40 @@ internal static class ScanCommand
             }
 
             known = fingerprints;
+        }
+
+
+        Git? git = null;
+        GitSelection? selection = null;
+        if (gitMode != GitMode.None)
+        {
+            string? problem;
+            (git, problem) = await Git.OpenAsync(path, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                if (git is not null && gitMode == GitMode.Since && !await git.IsCommitAsync(sinceRevision!, cancellationToken).ConfigureAwait(false))
+                {
+                    problem = $"--since '{sinceRevision}' is not a commit of this repository (in CI, fetch the base branch first: 'git fetch origin main').";
+                }
+                else if (git is not null && gitMode == GitMode.Staged)
+                {
+                    selection = await GitScan.StagedAsync(git, cancellationToken).ConfigureAwait(false);
+                }
+                else if (git is not null && gitMode == GitMode.Since)
+                {
+                    selection = await GitScan.SinceAsync(git, sinceRevision!, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (GitException ex)
+            {
+                problem = ex.Message;
+            }
+
+            if (problem is not null)
+            {
+                await error.WriteLineAsync("cadasto: " + problem).ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
         }
 
         // The report's file is opened before the scan: a folder, a path under a file or a folder without write
@@ -112,7 +176,12 @@ internal static class ScanCommand
             Prefilter = prefilter,
             ProjectLoader = msbuildLoader is null ? null : msbuildLoader.LoadAsync,
             PrepareProjects = msbuildLoader is null ? null : msbuildLoader.PrepareAsync,
+            OnlyFiles = selection?.Files,
+            Contents = selection?.Contents,
         });
+        Func<IProgress<(int Done, int Total)>?, Task<ScanResult>> scan = gitMode == GitMode.History
+            ? progress => HistoryScan.ScanAsync(git!, scanner, prefilter, progress, cancellationToken)
+            : progress => scanner.ScanAsync(path, progress, cancellationToken);
         ScanResult result;
         if (showProgress && !Terminal.StderrRedirected(error))
         {
@@ -127,15 +196,15 @@ internal static class ScanCommand
                         task.MaxValue = Math.Max(1, p.Total);
                         task.Value = p.Done;
                     });
-                    return await scanner.ScanAsync(path, progress, cancellationToken).ConfigureAwait(false);
+                    return await scan(progress).ConfigureAwait(false);
                 }).ConfigureAwait(false);
         }
         else
         {
-            result = await scanner.ScanAsync(path, null, cancellationToken).ConfigureAwait(false);
+            result = await scan(null).ConfigureAwait(false);
         }
 
-        var reported = known is null ? result.Findings : result.Findings.Where(f => !known.Contains(f.Fingerprint)).ToList();
+        var reported = known is null ? result.Findings : result.Findings.Where(f => !(known.TryGetValue(f.Fingerprint, out var stored) && ValueHash.Matches(f, stored))).ToList();
         var suppressedByBaseline = result.Findings.Count - reported.Count;
 
         TextWriter target = file ?? output;

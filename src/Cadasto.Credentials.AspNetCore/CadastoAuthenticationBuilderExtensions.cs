@@ -20,7 +20,11 @@ namespace Cadasto.Credentials.AspNetCore;
 public static class CadastoAuthenticationBuilderExtensions
 {
     /// <summary>Adds OpenID Connect under <see cref="OpenIdConnectDefaults.AuthenticationScheme"/>, configured from the Cadasto credentials.</summary>
-    public static AuthenticationBuilder AddCadastoOpenIdConnect(this AuthenticationBuilder builder, Action<OpenIdConnectOptions>? configure = null) =>
+    public static AuthenticationBuilder AddCadastoOpenIdConnect(this AuthenticationBuilder builder) =>
+        builder.AddCadastoOpenIdConnect(OpenIdConnectDefaults.AuthenticationScheme, null);
+
+    /// <summary>As <see cref="AddCadastoOpenIdConnect(AuthenticationBuilder)"/>; <paramref name="configure"/> runs after the Cadasto settings.</summary>
+    public static AuthenticationBuilder AddCadastoOpenIdConnect(this AuthenticationBuilder builder, Action<OpenIdConnectOptions> configure) =>
         builder.AddCadastoOpenIdConnect(OpenIdConnectDefaults.AuthenticationScheme, configure);
 
     /// <summary>
@@ -31,7 +35,7 @@ public static class CadastoAuthenticationBuilderExtensions
     /// store's current one; an <c>invalid_client</c> answer makes the store be read again at once, so the next sign-in
     /// uses a rotated secret.
     /// </summary>
-    public static AuthenticationBuilder AddCadastoOpenIdConnect(this AuthenticationBuilder builder, string scheme, Action<OpenIdConnectOptions>? configure = null)
+    public static AuthenticationBuilder AddCadastoOpenIdConnect(this AuthenticationBuilder builder, string scheme, Action<OpenIdConnectOptions>? configure)
     {
         if (builder is null)
         {

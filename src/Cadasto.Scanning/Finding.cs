@@ -16,6 +16,19 @@ public sealed record Finding(
     string Project,
     string Fingerprint)
 {
+    /// <summary>
+    /// SHA-256 of the text the finding points at (the secret, for CDS1xxx), kept in memory only: reports write a
+    /// salted PBKDF2 of it (a baseline notices a new value at the same place) and history mode groups one secret's
+    /// findings by it. Never printed, logged or written as is.
+    /// </summary>
+    public byte[]? ValueDigest { get; init; }
+
+    /// <summary>History mode: the commit that introduced the finding (full id).</summary>
+    public string? Commit { get; init; }
+
+    /// <summary>History mode: whether the tree of HEAD still holds the value.</summary>
+    public bool? InHead { get; init; }
+
     /// <summary>The severity as SARIF and the command line name it: error, warning, note.</summary>
     public string Level => Severity switch
     {

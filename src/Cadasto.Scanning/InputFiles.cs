@@ -47,9 +47,7 @@ public static class InputFiles
                 return new InputRead(null, null, $"{displayPath}: not analysed: {info.Length / (1024 * 1024)} MB is over the {MaxFileText} limit for one file (docs/cli.md, Limits).");
             }
 
-            var bytes = File.ReadAllBytes(path);
-            using var stream = new MemoryStream(bytes, writable: false);
-            return new InputRead(SourceText.From(stream, encoding: null, SourceHashAlgorithm.Sha1, throwIfBinaryDetected: rejectBinary), null, null);
+            return FromBytes(File.ReadAllBytes(path), displayPath, rejectBinary);
         }
         catch (UnauthorizedAccessException)
         {
@@ -62,6 +60,25 @@ public static class InputFiles
         catch (IOException ex)
         {
             return new InputRead(null, null, $"{displayPath}: not read: {FirstLine(ex.Message)}");
+        }
+    }
+
+    /// <summary>Text from bytes already read (a git blob, the index's version of a file), with the same limits.</summary>
+    public static InputRead FromBytes(byte[] bytes, string displayPath, bool rejectBinary = false)
+    {
+        if (bytes.Length > MaxFileBytes)
+        {
+            return new InputRead(null, null, $"{displayPath}: not analysed: {bytes.Length / (1024 * 1024)} MB is over the {MaxFileText} limit for one file (docs/cli.md, Limits).");
+        }
+
+        try
+        {
+            using var stream = new MemoryStream(bytes, writable: false);
+            return new InputRead(SourceText.From(stream, encoding: null, SourceHashAlgorithm.Sha1, throwIfBinaryDetected: rejectBinary), null, null);
+        }
+        catch (InvalidDataException)
+        {
+            return new InputRead(null, $"{displayPath}: not read: binary content, not C#.", null);
         }
     }
 

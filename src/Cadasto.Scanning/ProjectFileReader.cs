@@ -154,6 +154,11 @@ internal static class ProjectFileReader
                     break;
                 case "ProjectReference" when !string.Equals(Metadata(item, "ReferenceOutputAssembly"), "false", StringComparison.OrdinalIgnoreCase):
                     project.PackageReferences.Add(Path.GetFileNameWithoutExtension(include.Replace('\\', '/')));
+                    if (!include.Contains("$(", StringComparison.Ordinal))
+                    {
+                        project.ProjectReferences.Add(Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, include.Replace('\\', '/'))));
+                    }
+
                     break;
                 case "Using" when item.Attribute("Alias") is null && item.Attribute("Static") is null:
                     project.Usings.Add(include);

@@ -37,8 +37,20 @@ public sealed class ScanProject
     /// <summary>The project's <c>PackageReference</c> names.</summary>
     public HashSet<string> PackageReferences { get; } = new(System.StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The project files (absolute) its <c>ProjectReference</c> items name.</summary>
+    public List<string> ProjectReferences { get; } = new();
+
+    /// <summary>
+    /// Loaded only so that projects referencing it bind its types (declarations only, never analysed): a
+    /// referenced project outside the files a <c>--staged</c> or <c>--since</c> scan reports on.
+    /// </summary>
+    public bool ContextOnly { get; set; }
+
     /// <summary><c>Using</c> items of the project file (global usings the SDK would generate).</summary>
     public List<string> Usings { get; } = new();
+
+    /// <summary>Contents that replace the disk's for some files (absolute path → bytes): staged or historical versions.</summary>
+    public Dictionary<string, byte[]> Contents { get; } = new(System.StringComparer.Ordinal);
 
     /// <summary>What could not be read or bound, in words.</summary>
     public List<string> Notes { get; } = new();

@@ -41,6 +41,16 @@ public sealed class ScanOptions
     /// them together (the CLI's <c>--msbuild</c> evaluates all restored projects in one MSBuild build host).
     /// </summary>
     public Func<IReadOnlyList<ScanProject>, CancellationToken, Task>? PrepareProjects { get; init; }
+
+    /// <summary>
+    /// Only these files (absolute paths) are reported on (<c>--staged</c>, <c>--since</c>): projects without one of
+    /// them are not analysed; projects with one are analysed whole, as in a full scan, so the findings in those
+    /// files and their fingerprints are the full scan's. Null: every file.
+    /// </summary>
+    public IReadOnlySet<string>? OnlyFiles { get; init; }
+
+    /// <summary>Contents that replace the disk's (absolute path → bytes): the index's version of staged files.</summary>
+    public IReadOnlyDictionary<string, byte[]>? Contents { get; init; }
 }
 
 /// <summary>What a scan found.</summary>
@@ -94,13 +104,55 @@ public sealed class Scanner
     }
 
     /// <summary>Scans a folder (or one file). <paramref name="progress"/> gets (projects done, projects total).</summary>
-    public async Task<ScanResult> ScanAsync(string path, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
+    public Task<ScanResult> ScanAsync(string path, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
     {
-        var stopwatch = Stopwatch.StartNew();
         var root = Path.GetFullPath(path);
         var rootFolder = File.Exists(root) ? Path.GetDirectoryName(root)! : root;
         var inputErrors = new List<string>();
         var projects = ProjectDiscovery.Discover(root, inputErrors);
+        if (_options.OnlyFiles is { } only)
+        {
+            // The projects that hold a reported file, and (declarations only) the projects they reference.
+            var selected = projects.Where(p => p.SourceFiles.Any(only.Contains) || p.AdditionalFiles.Any(only.Contains)).ToHashSet();
+            var byFile = projects.Where(p => p.ProjectFile is not null).GroupBy(p => p.ProjectFile!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            var context = new HashSet<ScanProject>();
+            var pending = new Stack<ScanProject>(selected);
+            while (pending.Count > 0)
+            {
+                foreach (var reference in pending.Pop().ProjectReferences)
+                {
+                    if (byFile.TryGetValue(reference, out var referenced) && !selected.Contains(referenced) && context.Add(referenced))
+                    {
+                        referenced.ContextOnly = true;
+                        pending.Push(referenced);
+                    }
+                }
+            }
+
+            projects = projects.Where(p => selected.Contains(p) || context.Contains(p)).ToList();
+        }
+
+        if (_options.Contents is { } contents)
+        {
+            foreach (var project in projects)
+            {
+                foreach (var file in project.SourceFiles.Concat(project.AdditionalFiles))
+                {
+                    if (contents.TryGetValue(file, out var bytes))
+                    {
+                        project.Contents[file] = bytes;
+                    }
+                }
+            }
+        }
+
+        return ScanProjectsAsync(projects, rootFolder, inputErrors, progress, cancellationToken);
+    }
+
+    /// <summary>Analyses projects that are already put together (a folder's, or the history's blobs).</summary>
+    public async Task<ScanResult> ScanProjectsAsync(IReadOnlyList<ScanProject> projects, string rootFolder, IReadOnlyList<string> inputErrors, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var stopwatch = Stopwatch.StartNew();
 
         var findings = new ConcurrentBag<(Finding, string)>();
         var failures = new ConcurrentBag<string>();
@@ -116,39 +168,53 @@ public sealed class Scanner
             Interlocked.Add(ref loadTicks, Stopwatch.GetTimestamp() - started);
         }
 
-        await Parallel.ForEachAsync(
-            // Biggest first: the last project to start should be a small one.
-            projects.OrderByDescending(p => p.SourceFiles.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxParallelism), CancellationToken = cancellationToken },
-            async (project, ct) =>
-            {
-                var started = Stopwatch.GetTimestamp();
-                var loaded = _loader.Load(project, ct);
-                if (_options.ProjectLoader is { } projectLoader)
+        var graph = new ProjectGraph(projects);
+        foreach (var wave in graph.Waves())
+        {
+            await Parallel.ForEachAsync(
+                // Biggest first: the last project to start should be a small one.
+                wave.OrderByDescending(p => p.SourceFiles.Count),
+                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxParallelism), CancellationToken = cancellationToken },
+                async (project, ct) =>
                 {
-                    loaded = await projectLoader(project, loaded, ct).ConfigureAwait(false) ?? loaded;
-                }
-
-                Interlocked.Add(ref loadTicks, Stopwatch.GetTimestamp() - started);
-                Interlocked.Add(ref analyzed, loaded.TreesToAnalyze.Length);
-                started = Stopwatch.GetTimestamp();
-                var diagnostics = await AnalyzeAsync(loaded, failures, ct).ConfigureAwait(false);
-                Interlocked.Add(ref analysisTicks, Stopwatch.GetTimestamp() - started);
-                foreach (var diagnostic in diagnostics)
-                {
-                    if (ToFinding(diagnostic, loaded, rootFolder) is { } finding)
+                    var started = Stopwatch.GetTimestamp();
+                    var loaded = _loader.Load(project, ct, graph.ReferencesOf(project));
+                    if (_options.ProjectLoader is { } projectLoader)
                     {
-                        findings.Add(finding);
+                        loaded = await projectLoader(project, loaded, ct).ConfigureAwait(false) ?? loaded;
                     }
-                }
 
-                foreach (var name in UnresolvedNamespaces(loaded, ct))
-                {
-                    unresolved.AddOrUpdate(name, 1, (_, count) => count + 1);
-                }
+                    graph.Loaded(project, loaded.Compilation);
+                    Interlocked.Add(ref loadTicks, Stopwatch.GetTimestamp() - started);
+                    if (project.ContextOnly)
+                    {
+                        graph.Analysed(project);
+                        progress?.Report((Interlocked.Increment(ref done), projects.Count));
+                        return;
+                    }
 
-                progress?.Report((Interlocked.Increment(ref done), projects.Count));
-            }).ConfigureAwait(false);
+                    Interlocked.Add(ref analyzed, loaded.TreesToAnalyze.Length);
+                    started = Stopwatch.GetTimestamp();
+                    var diagnostics = await AnalyzeAsync(loaded, failures, ct).ConfigureAwait(false);
+                    Interlocked.Add(ref analysisTicks, Stopwatch.GetTimestamp() - started);
+                    foreach (var diagnostic in diagnostics)
+                    {
+                        if (ToFinding(diagnostic, loaded, rootFolder) is { } finding
+                            && (_options.OnlyFiles is null || _options.OnlyFiles.Contains(Path.GetFullPath(Path.Combine(rootFolder, finding.Item1.Path)))))
+                        {
+                            findings.Add(finding);
+                        }
+                    }
+
+                    foreach (var name in UnresolvedNamespaces(loaded, ct))
+                    {
+                        unresolved.AddOrUpdate(name, 1, (_, count) => count + 1);
+                    }
+
+                    graph.Analysed(project);
+                    progress?.Report((Interlocked.Increment(ref done), projects.Count));
+                }).ConfigureAwait(false);
+        }
 
         var notes = projects.SelectMany(p => p.Notes).Concat(failures).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToList();
         if (!unresolved.IsEmpty)
@@ -279,7 +345,10 @@ public sealed class Scanner
             hasPosition ? lineSpan.EndLinePosition.Character + 1 : 1,
             string.IsNullOrEmpty(diagnostic.Descriptor.HelpLinkUri) ? null : diagnostic.Descriptor.HelpLinkUri,
             loaded.Project.Name,
-            Fingerprint: string.Empty);
+            Fingerprint: string.Empty)
+        {
+            ValueDigest = string.IsNullOrEmpty(flagged) ? null : System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(flagged)),
+        };
         return (finding, context);
     }
 

@@ -69,7 +69,10 @@ public sealed class SourceOnlyLoader
     public bool UsePrefilter { get; }
 
     /// <summary>Loads one project. Files that cannot be read are left out with a note on the project.</summary>
-    public LoadedProject Load(ScanProject project, CancellationToken cancellationToken = default)
+    /// <param name="project">The project.</param>
+    /// <param name="cancellationToken">Cancels the load.</param>
+    /// <param name="projectReferences">The compilations of the projects it references (its own types of the solution).</param>
+    public LoadedProject Load(ScanProject project, CancellationToken cancellationToken = default, IEnumerable<MetadataReference>? projectReferences = null)
     {
         var properties = BuildProperties(project);
         var symbols = PreprocessorSymbols(properties["TargetFramework"]).ToList();
@@ -102,7 +105,11 @@ public sealed class SourceOnlyLoader
                 project.Errors.Add($"{project.Display(file)}: not analysed: code nested more than {NestingGuard.MaxSyntaxDepthText} syntax levels deep is over the limit (docs/cli.md, Limits).");
                 continue;
             }
-            if (!UsePrefilter)
+            if (project.ContextOnly)
+            {
+                trees.Add(CSharpSyntaxTree.Create((CSharpSyntaxNode)BodyStripper.All.Visit(tree.GetRoot(cancellationToken)), parseOptions, file, text.Encoding));
+            }
+            else if (!UsePrefilter)
             {
                 trees.Add(tree);
                 analyzed.Add(tree);
@@ -150,6 +157,11 @@ public sealed class SourceOnlyLoader
         if (configSet is not null)
         {
             compilationOptions = compilationOptions.WithSyntaxTreeOptionsProvider(new ConfigSeverityProvider(configSet));
+        }
+
+        if (projectReferences is not null)
+        {
+            references = references.AddRange(projectReferences);
         }
 
         var compilation = CSharpCompilation.Create(AssemblyNameOf(project), trees, references, compilationOptions);
@@ -366,7 +378,10 @@ public sealed class SourceOnlyLoader
 
     private static SourceText? ReadText(string file, ScanProject project)
     {
-        var read = InputFiles.Read(file, project.Display(file), rejectBinary: file.EndsWith(".cs", StringComparison.OrdinalIgnoreCase));
+        var rejectBinary = file.EndsWith(".cs", StringComparison.OrdinalIgnoreCase);
+        var read = project.Contents.TryGetValue(file, out var bytes)
+            ? InputFiles.FromBytes(bytes, project.Display(file), rejectBinary)
+            : InputFiles.Read(file, project.Display(file), rejectBinary);
         if (read.Error is not null)
         {
             project.Errors.Add(read.Error);

@@ -284,6 +284,40 @@ public sealed class ScanCommandTests
         Assert.DoesNotContain('\u001b', noColor.All);
     }
 
+    [Fact]
+    public async Task ProjectReference_ShouldLetTheSolutionsOwnTypesBind()
+    {
+        using var fixture = new Fixture();
+        // Lib hands out MSAL's builder; App puts the secret on it. Without Lib's types, the call in App is on an
+        // unknown type and is not a client-secret sink.
+        fixture.Write("src/Lib/Lib.csproj", Fixture.WebProject.Replace("<OutputType>Exe</OutputType>", "<OutputType>Library</OutputType>", StringComparison.Ordinal));
+        fixture.Write("src/Lib/ClientFactory.cs", """
+            using Microsoft.Identity.Client;
+
+            namespace Lib;
+
+            public static class ClientFactory
+            {
+                public static ConfidentialClientApplicationBuilder Builder() => ConfidentialClientApplicationBuilder.Create("cad-dev-invoice-sync");
+            }
+            """);
+        fixture.Write("src/App/App.csproj", Fixture.WebProject.Replace("</Project>", """
+              <ItemGroup>
+                <ProjectReference Include="..\Lib\Lib.csproj" />
+              </ItemGroup>
+            </Project>
+            """, StringComparison.Ordinal));
+        fixture.Write("src/App/Program.cs", $$"""
+            var app = Lib.ClientFactory.Builder().WithClientSecret("{{Fixture.Secret}}").Build();
+            """);
+
+        var result = await CliRunner.RunAsync(fixture.Root, "scan", "--format", "json");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("src/App/Program.cs(1,56) CDS1001", Findings(result.Output));
+        Assert.DoesNotContain(Fixture.Secret, result.All);
+    }
+
     private static async Task<List<string>> FingerprintsAsync(string root)
     {
         var result = await CliRunner.RunAsync(root, "scan", "--format", "json");
@@ -300,7 +334,7 @@ public sealed class ScanCommandTests
             .ToList();
     }
 
-    private static IEnumerable<string> HashesOf(string value)
+    internal static IEnumerable<string> HashesOf(string value)
     {
         var bytes = Encoding.UTF8.GetBytes(value);
         yield return Convert.ToHexString(SHA256.HashData(bytes));

@@ -135,7 +135,7 @@ public sealed class OpenIdConnectWiringTests
         }
         else
         {
-            authentication.AddCadastoOpenIdConnect(configure);
+            authentication.AddCadastoOpenIdConnect(OpenIdConnectDefaults.AuthenticationScheme, configure);
         }
 
         builder.Services.AddAuthorization();

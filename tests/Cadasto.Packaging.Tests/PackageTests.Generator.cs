@@ -72,7 +72,7 @@ public sealed partial class PackageTests
 
         // The user's profile for the run only (a child process): user-secrets live under $HOME/.microsoft/usersecrets.
         var home = Directory.CreateDirectory(Path.Combine(root, "home")).FullName;
-        var run = new Dictionary<string, string>(environment) { ["HOME"] = home, ["DOTNET_ENVIRONMENT"] = "Development", ["APPDATA"] = string.Empty };
+        var run = new Dictionary<string, string>(environment) { ["HOME"] = home, ["DOTNET_ENVIRONMENT"] = "Development" };
 
         var (missingExit, missingOutput) = DotnetCli.Run(worker, run, dll);
         Assert.NotEqual(0, missingExit);
@@ -88,6 +88,77 @@ public sealed partial class PackageTests
         Assert.Contains("secret length: " + secret.Length, output);
         Assert.DoesNotContain(secret, output);
         Assert.DoesNotContain(secret, File.ReadAllText(dll, System.Text.Encoding.Latin1));
+    }
+
+    /// <summary>
+    /// The defect this guards: with a typo in the manifest, a project that uses the generated types built with only
+    /// CS0246 in its output (the compiler skips analyzers after declaration errors). The finding must name the manifest
+    /// at its position, once, and obey the severity a global analyzer config gives it.
+    /// </summary>
+    [Fact]
+    public void BrokenManifest_BuildOutput_NamesTheFindingOnceAtItsPosition()
+    {
+        var root = Directory.CreateDirectory(Path.Combine(product.WorkRoot, "broken-manifest")).FullName;
+        File.WriteAllText(Path.Combine(root, "NuGet.config"), product.NuGetConfig());
+        var environment = product.ConsumerEnvironment(root);
+        var broken = WorkerManifest.Replace("\"flows\": [\"client_credentials\"]", "\"flows\": [\"client-credentials\"]", StringComparison.Ordinal);
+        Assert.NotEqual(WorkerManifest, broken);
+
+        string Build(string name, string reference, string? globalConfig = null, string? source = null)
+        {
+            var folder = Directory.CreateDirectory(Path.Combine(root, name)).FullName;
+            File.WriteAllText(Path.Combine(folder, name + ".csproj"), $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <RootNamespace>Broken</RootNamespace>
+                    <Nullable>enable</Nullable>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    {reference}
+                    <GlobalAnalyzerConfigFiles Include="cadasto.globalconfig" Condition="Exists('cadasto.globalconfig')" />
+                  </ItemGroup>
+                </Project>
+                """);
+            File.WriteAllText(Path.Combine(folder, "cadasto.json"), broken);
+            if (source is not null)
+            {
+                File.WriteAllText(Path.Combine(folder, "Uses.cs"), source);
+            }
+
+            if (globalConfig is not null)
+            {
+                File.WriteAllText(Path.Combine(folder, "cadasto.globalconfig"), "is_global = true\n" + globalConfig);
+            }
+
+            return DotnetCli.Run(root, environment, "build", Path.Combine(folder, name + ".csproj")).Output;
+        }
+
+        // MSBuild repeats every error in its closing summary: count what the compiler reported, before it.
+        static string[] Lines(string output, string id) =>
+            output.Split('\n').Select(l => l.Trim())
+                .TakeWhile(l => l is not ("Build FAILED." or "Build succeeded."))
+                .Where(l => l.Contains($": error {id}:", StringComparison.Ordinal)).ToArray();
+
+        // Uses the generated types: nothing is generated from a broken manifest, so the code cannot bind...
+        var withRuntime = $"""<PackageReference Include="Cadasto.Credentials" Version="{product.Version}" />""";
+        var usesTypes = Build("Worker", withRuntime, source: "namespace Broken { public sealed class Uses { public Uses(CadastoCredentials c) { } } }");
+        Assert.NotEmpty(Lines(usesTypes, "CS0246"));
+        // ...and the build says why, at the value, once.
+        var findings = Lines(usesTypes, "CDS9003");
+        Assert.True(findings.Length == 1, usesTypes);
+        var finding = findings[0];
+        Assert.Contains("cadasto.json(5,13): error CDS9003: Correct the flow 'client-credentials'", finding, StringComparison.Ordinal);
+
+        // The analyzers alone (no runtime library): the rules report it, once.
+        var analyzersOnly = Build("Lib", $"""<PackageReference Include="Cadasto.Analyzers" Version="{product.Version}" PrivateAssets="all" />""");
+        Assert.Contains("cadasto.json(5,13): error CDS9003", Assert.Single(Lines(analyzersOnly, "CDS9003")), StringComparison.Ordinal);
+
+        // The severity a global analyzer config gives the rule holds for the generator's report too (here a file named in
+        // GlobalAnalyzerConfigFiles: this SDK did not pick up a .globalconfig beside the project by itself, for the rules either).
+        var silenced = Build("Quiet", withRuntime, "dotnet_diagnostic.CDS9003.severity = none");
+        Assert.Empty(Lines(silenced, "CDS9003"));
+        Assert.DoesNotContain("CDS9003", silenced, StringComparison.Ordinal);
     }
 
     [Fact]

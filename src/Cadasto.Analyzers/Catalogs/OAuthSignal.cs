@@ -26,22 +26,6 @@ internal enum OAuthSignal
     DeviceCodeGrant,
 }
 
-/// <summary>How a catalogued member shows its signal.</summary>
-internal enum SignalSite
-{
-    /// <summary>Calling the method.</summary>
-    Invocation,
-
-    /// <summary>Creating an instance of the type (the member name is ignored).</summary>
-    ObjectCreation,
-
-    /// <summary>
-    /// Reading the static property as the value of a server's client registration (IdentityServer's
-    /// <c>AllowedGrantTypes = GrantTypes.Implicit</c>); read anywhere else it shows nothing.
-    /// </summary>
-    RegistrationValue,
-}
-
 /// <summary>Whose flow a signal is.</summary>
 internal enum OAuthParty
 {
@@ -54,42 +38,3 @@ internal enum OAuthParty
     /// </summary>
     Server,
 }
-
-/// <summary>What a member of an authorization server's client registration holds.</summary>
-internal enum RegistrationSetting
-{
-    /// <summary>The grant types the server allows the client (a collection of <c>grant_type</c> values).</summary>
-    AllowedGrantTypes,
-
-    /// <summary>Whether the server requires PKCE from the client (a <see langword="bool"/>).</summary>
-    RequirePkce,
-}
-
-/// <summary>
-/// One row of the catalogue: <paramref name="TypeMetadataName"/>'s <paramref name="MemberName"/> shows <paramref name="Signal"/>,
-/// for <paramref name="Party"/>.
-/// </summary>
-internal sealed record OAuthSignalMember(string TypeMetadataName, string MemberName, SignalSite Site, OAuthSignal Signal, OAuthParty Party = OAuthParty.Client)
-{
-    /// <summary>The short name shown in messages, e.g. <c>AcquireTokenForClient</c> or <c>PasswordTokenRequest</c>.</summary>
-    public string DisplayName
-    {
-        get
-        {
-            if (Site == SignalSite.Invocation)
-            {
-                return MemberName;
-            }
-
-            var lastDot = TypeMetadataName.LastIndexOf('.');
-            return lastDot < 0 ? TypeMetadataName : TypeMetadataName.Substring(lastDot + 1);
-        }
-    }
-}
-
-/// <summary>
-/// A member of an authorization server's client registration (<paramref name="TypeMetadataName"/>'s property
-/// <paramref name="MemberName"/>) and what it holds; <paramref name="ValuePrefix"/> is what the server writes before a
-/// grant type in that collection (OpenIddict's permissions: <c>gt:implicit</c>).
-/// </summary>
-internal sealed record RegistrationMember(string TypeMetadataName, string MemberName, RegistrationSetting Setting, string ValuePrefix = "");

@@ -17,19 +17,7 @@ internal static class OAuthSignalCatalog
     private const string OpenIddictClient = "OpenIddict.Client.";
     private const string OpenIddictBuilders = "Microsoft.Extensions.DependencyInjection.";
 
-    // Declared first: static fields initialize in text order, and the builders below read it.
-
-    /// <summary>The namespaces of IdentityServer4's and Duende IdentityServer's models (the same type and member names).</summary>
-    private static readonly string[] IdentityServerModels = { "IdentityServer4.Models.", "Duende.IdentityServer.Models." };
-
     public static readonly ImmutableArray<OAuthSignalMember> Members = Build();
-
-    /// <summary>
-    /// The members of authorization servers' client registrations that hold grant types or the PKCE requirement.
-    /// A value put into a grant-type member is judged by <see cref="ServerGrantTypes"/> (after the member's prefix)
-    /// or, for a library's named set (<c>GrantTypes.Implicit</c>), by its <see cref="SignalSite.RegistrationValue"/> row.
-    /// </summary>
-    public static readonly ImmutableArray<RegistrationMember> RegistrationMembers = BuildRegistrationMembers();
 
     /// <summary>The <c>grant_type</c> values of RFC 6749 and RFC 8628, and the signal each shows.</summary>
     public static readonly ImmutableDictionary<string, OAuthSignal> GrantTypes = ImmutableDictionary.CreateRange(
@@ -42,11 +30,6 @@ internal static class OAuthSignalCatalog
             Pair("refresh_token", OAuthSignal.RefreshTokenGrant),
             Pair("urn:ietf:params:oauth:grant-type:device_code", OAuthSignal.DeviceCodeGrant),
         });
-
-    /// <summary>The grant types a server registration may allow, and the flow each is: <see cref="GrantTypes"/> plus the two only servers name.</summary>
-    public static readonly ImmutableDictionary<string, OAuthSignal> ServerGrantTypes = GrantTypesWith(
-        Pair("implicit", OAuthSignal.ImplicitGrant),
-        Pair("hybrid", OAuthSignal.AuthorizationCodeGrant));
 
     private static ImmutableArray<OAuthSignalMember> Build()
     {
@@ -97,16 +80,15 @@ internal static class OAuthSignalCatalog
         Call(rows, "Duende.IdentityModel.OidcClient.OidcClient", "PrepareLoginAsync", OAuthSignal.AuthorizationCodeGrant);
         Call(rows, "Duende.IdentityModel.OidcClient.OidcClient", "RefreshTokenAsync", OAuthSignal.RefreshTokenGrant);
 
-        // OpenIddict: the client's flows, and a server that allows a forbidden one.
-        foreach (var builder in new[] { OpenIddictBuilders + "OpenIddictClientBuilder", OpenIddictBuilders + "OpenIddictServerBuilder" })
+        // OpenIddict: the client's flows (a server allowing one is ServerRegistrationCatalog's).
+        foreach (var builder in new[] { OpenIddictBuilders + "OpenIddictClientBuilder" })
         {
-            var party = builder.EndsWith("ServerBuilder", System.StringComparison.Ordinal) ? OAuthParty.Server : OAuthParty.Client;
-            Call(rows, builder, "AllowImplicitFlow", OAuthSignal.ImplicitGrant, party);
-            Call(rows, builder, "AllowPasswordFlow", OAuthSignal.PasswordGrant, party);
-            Call(rows, builder, "AllowClientCredentialsFlow", OAuthSignal.ClientCredentialsGrant, party);
-            Call(rows, builder, "AllowAuthorizationCodeFlow", OAuthSignal.AuthorizationCodeGrant, party);
-            Call(rows, builder, "AllowRefreshTokenFlow", OAuthSignal.RefreshTokenGrant, party);
-            Call(rows, builder, "AllowDeviceAuthorizationFlow", OAuthSignal.DeviceCodeGrant, party);
+            Call(rows, builder, "AllowImplicitFlow", OAuthSignal.ImplicitGrant);
+            Call(rows, builder, "AllowPasswordFlow", OAuthSignal.PasswordGrant);
+            Call(rows, builder, "AllowClientCredentialsFlow", OAuthSignal.ClientCredentialsGrant);
+            Call(rows, builder, "AllowAuthorizationCodeFlow", OAuthSignal.AuthorizationCodeGrant);
+            Call(rows, builder, "AllowRefreshTokenFlow", OAuthSignal.RefreshTokenGrant);
+            Call(rows, builder, "AllowDeviceAuthorizationFlow", OAuthSignal.DeviceCodeGrant);
         }
 
         Call(rows, OpenIddictClient + "OpenIddictClientService", "AuthenticateWithPasswordAsync", OAuthSignal.PasswordGrant);
@@ -116,50 +98,14 @@ internal static class OAuthSignalCatalog
         Call(rows, OpenIddictClient + "OpenIddictClientService", "ChallengeUsingDeviceAsync", OAuthSignal.DeviceCodeGrant);
         Call(rows, OpenIddictClient + "OpenIddictClientService", "ChallengeInteractivelyAsync", OAuthSignal.AuthorizationCodeGrant);
 
-        // IdentityServer4 and Duende IdentityServer: the named grant-type sets of a Client registration. A set that adds
-        // client credentials to a user flow shows the user flow (the one the rules judge).
-        foreach (var ns in IdentityServerModels)
-        {
-            Registration(rows, ns + "GrantTypes", "Implicit", OAuthSignal.ImplicitGrant);
-            Registration(rows, ns + "GrantTypes", "ImplicitAndClientCredentials", OAuthSignal.ImplicitGrant);
-            Registration(rows, ns + "GrantTypes", "ResourceOwnerPassword", OAuthSignal.PasswordGrant);
-            Registration(rows, ns + "GrantTypes", "ResourceOwnerPasswordAndClientCredentials", OAuthSignal.PasswordGrant);
-            Registration(rows, ns + "GrantTypes", "Code", OAuthSignal.AuthorizationCodeGrant);
-            Registration(rows, ns + "GrantTypes", "CodeAndClientCredentials", OAuthSignal.AuthorizationCodeGrant);
-            Registration(rows, ns + "GrantTypes", "Hybrid", OAuthSignal.AuthorizationCodeGrant);
-            Registration(rows, ns + "GrantTypes", "HybridAndClientCredentials", OAuthSignal.AuthorizationCodeGrant);
-            Registration(rows, ns + "GrantTypes", "ClientCredentials", OAuthSignal.ClientCredentialsGrant);
-            Registration(rows, ns + "GrantTypes", "DeviceFlow", OAuthSignal.DeviceCodeGrant);
-        }
-
         return rows.ToImmutable();
     }
 
-    private static ImmutableArray<RegistrationMember> BuildRegistrationMembers()
-    {
-        var rows = ImmutableArray.CreateBuilder<RegistrationMember>();
-        foreach (var ns in IdentityServerModels)
-        {
-            rows.Add(new RegistrationMember(ns + "Client", "AllowedGrantTypes", RegistrationSetting.AllowedGrantTypes));
-            rows.Add(new RegistrationMember(ns + "Client", "RequirePkce", RegistrationSetting.RequirePkce));
-        }
-
-        // OpenIddict's server: an application's permissions name its grant types as "gt:<grant_type>".
-        rows.Add(new RegistrationMember("OpenIddict.Abstractions.OpenIddictApplicationDescriptor", "Permissions", RegistrationSetting.AllowedGrantTypes, "gt:"));
-        return rows.ToImmutable();
-    }
-
-    private static void Call(ImmutableArray<OAuthSignalMember>.Builder rows, string type, string member, OAuthSignal signal, OAuthParty party = OAuthParty.Client) =>
-        rows.Add(new OAuthSignalMember(type, member, SignalSite.Invocation, signal, party));
-
-    private static void Registration(ImmutableArray<OAuthSignalMember>.Builder rows, string type, string member, OAuthSignal signal) =>
-        rows.Add(new OAuthSignalMember(type, member, SignalSite.RegistrationValue, signal, OAuthParty.Server));
+    private static void Call(ImmutableArray<OAuthSignalMember>.Builder rows, string type, string member, OAuthSignal signal) =>
+        rows.Add(new OAuthSignalMember(type, member, SinkKind.MethodArgument, Meaning: signal));
 
     private static void New(ImmutableArray<OAuthSignalMember>.Builder rows, string type, OAuthSignal signal) =>
-        rows.Add(new OAuthSignalMember(type, ".ctor", SignalSite.ObjectCreation, signal));
+        rows.Add(new OAuthSignalMember(type, OAuthSignalMember.Constructor, SinkKind.ConstructorArgument, Meaning: signal));
 
     private static System.Collections.Generic.KeyValuePair<string, OAuthSignal> Pair(string key, OAuthSignal value) => new(key, value);
-
-    private static ImmutableDictionary<string, OAuthSignal> GrantTypesWith(params System.Collections.Generic.KeyValuePair<string, OAuthSignal>[] more) =>
-        GrantTypes.AddRange(more);
 }

@@ -187,6 +187,10 @@ internal static class SecretSinkCatalog
         return sinks.ToImmutable();
     }
 
+    /// <summary>Whether <paramref name="parameterName"/> is the parameter of <paramref name="sink"/> that receives the secret.</summary>
+    public static bool Receives(SecretSink sink, string parameterName) =>
+        sink.ParameterName is null ? IsCredentialParameter(parameterName) : parameterName == sink.ParameterName;
+
     /// <summary>Whether a user sink's parameter (no name given) receives the secret: its name is credential-named.</summary>
     public static bool IsCredentialParameter(string parameterName) => CredentialNames.Default.IsCredentialName(parameterName);
 }

@@ -17,7 +17,7 @@ internal static class ClientRegistrations
     /// The registration member <paramref name="operation"/> stores into and the value it stores: <c>AllowedGrantTypes = …</c>
     /// (also in an object initializer), <c>AllowedGrantTypes = { … }</c> (the collection initializer), <c>client.AllowedGrantTypes.Add(…)</c>.
     /// </summary>
-    public static bool TryGetStore(IOperation operation, OAuthSignalIndex index, out RegistrationMember member, out IPropertyReferenceOperation target, out IOperation value)
+    public static bool TryGetStore(IOperation operation, OAuthSignalIndex index, out ServerRegistrationMember member, out IPropertyReferenceOperation target, out IOperation value)
     {
         (target, value) = operation switch
         {
@@ -28,7 +28,7 @@ internal static class ClientRegistrations
         };
 
         member = null!;
-        return target is not null && index.TryGetRegistrationMember(target.Property, out member);
+        return target is not null && index.TryGetRegistration(target.Property, out member) && member.Meaning.Role == RegistrationRole.GrantTypes;
     }
 
     /// <summary>
@@ -37,20 +37,20 @@ internal static class ClientRegistrations
     /// or a literal (<c>"implicit"</c>), wherever it stands in the value (<c>new[] { … }</c>, <c>{ … }</c>,
     /// <c>GrantTypes.Code.Union(…)</c>). Each finding lands on the expression that names the grant.
     /// </summary>
-    public static void FindGrants(IOperation value, RegistrationMember member, OAuthSignalIndex index, List<OAuthFinding> findings)
+    public static void FindGrants(IOperation value, ServerRegistrationMember member, OAuthSignalIndex index, List<OAuthFinding> findings)
     {
         foreach (var operation in value.DescendantsAndSelf())
         {
             switch (operation)
             {
-                case IPropertyReferenceOperation { Property: var property } when index.TryGetRegistrationValue(property, out var row):
-                    findings.Add(new OAuthFinding(row.Signal, operation.Syntax.GetLocation(), Source(member, operation), OAuthParty.Server));
+                case IPropertyReferenceOperation { Property: var property } when index.TryGetRegistration(property, out var row) && row.Meaning.Role == RegistrationRole.AllowsFlow:
+                    findings.Add(new OAuthFinding(row.Meaning.Signal, operation.Syntax.GetLocation(), Source(member, operation), OAuthParty.Server));
                     break;
 
                 case ILiteralOperation or IFieldReferenceOperation or ILocalReferenceOperation
                     when operation.ConstantValue is { HasValue: true, Value: string text }
-                        && text.StartsWith(member.ValuePrefix, System.StringComparison.Ordinal)
-                        && OAuthSignalCatalog.ServerGrantTypes.TryGetValue(text.Substring(member.ValuePrefix.Length).Trim(), out var signal):
+                        && text.StartsWith(member.Meaning.ValuePrefix, System.StringComparison.Ordinal)
+                        && ServerRegistrationCatalog.GrantTypes.TryGetValue(text.Substring(member.Meaning.ValuePrefix.Length).Trim(), out var signal):
                     findings.Add(new OAuthFinding(signal, operation.Syntax.GetLocation(), Source(member, operation), OAuthParty.Server));
                     break;
             }
@@ -88,7 +88,6 @@ internal static class ClientRegistrations
                         FindGrantsIn(initializer, index, findings);
                     }
                     else if (TryGetStore(operation, index, out var member, out var target, out var value)
-                        && member.Setting == RegistrationSetting.AllowedGrantTypes
                         && target.Instance is ILocalReferenceOperation other
                         && SymbolEqualityComparer.Default.Equals(other.Local, local))
                     {
@@ -106,12 +105,12 @@ internal static class ClientRegistrations
     {
         foreach (var element in initializer.Initializers)
         {
-            if (TryGetStore(element, index, out var member, out _, out var value) && member.Setting == RegistrationSetting.AllowedGrantTypes)
+            if (TryGetStore(element, index, out var member, out _, out var value))
             {
                 FindGrants(value, member, index, findings);
             }
         }
     }
 
-    private static string Source(RegistrationMember member, IOperation grant) => member.MemberName + " with " + grant.Syntax;
+    private static string Source(ServerRegistrationMember member, IOperation grant) => member.MemberName + " with " + grant.Syntax;
 }

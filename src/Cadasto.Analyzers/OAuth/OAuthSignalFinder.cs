@@ -15,9 +15,9 @@ namespace Cadasto.Analyzers.OAuth;
 /// client secret handed to a CDS1001 sink, a <c>grant_type</c>/<c>response_type</c>/<c>client_secret</c>
 /// form field (dictionary entry, indexer, key-value pair, tuple, anonymous object, form or query text),
 /// a <c>GrantType</c>/<c>ResponseType</c> property or a <c>grantType</c>/<c>responseType</c> argument.
-/// An authorization server's client registration (<see cref="ClientRegistrations"/>) shows the grants it allows, as
-/// <see cref="OAuthParty.Server"/> findings. The flow rules (CDS2001, CDS2002, CDS2003, CDS2005) share it and keep the
-/// signals they care about.
+/// An authorization server allowing a flow to a client (<see cref="ServerRegistrationCatalog"/>, <see cref="ClientRegistrations"/>)
+/// shows it as an <see cref="OAuthParty.Server"/> finding. The flow rules (CDS2001, CDS2002, CDS2003, CDS2005) share it
+/// and keep the signals they care about.
 /// </summary>
 internal static class OAuthSignalFinder
 {
@@ -45,11 +45,7 @@ internal static class OAuthSignalFinder
         // An authorization server's client registration: AllowedGrantTypes = GrantTypes.Implicit, Permissions = { … }.
         if (index.HasRegistrations && ClientRegistrations.TryGetStore(operation, index, out var member, out _, out var value))
         {
-            if (member.Setting == RegistrationSetting.AllowedGrantTypes)
-            {
-                ClientRegistrations.FindGrants(value, member, index, findings);
-            }
-
+            ClientRegistrations.FindGrants(value, member, index, findings);
             return;
         }
 
@@ -105,9 +101,16 @@ internal static class OAuthSignalFinder
     private static void FindInInvocation(IInvocationOperation invocation, OAuthSignalIndex index, Compilation compilation, List<OAuthFinding> findings, CancellationToken cancellationToken)
     {
         var method = invocation.TargetMethod;
-        if (index.TryGetInvocation(method, out var row) && !PassesCreationOf(invocation, index, row.Signal))
+        if (index.TryGetInvocation(method, out var row) && !PassesCreationOf(invocation, index, row.Meaning))
         {
-            findings.Add(new OAuthFinding(row.Signal, CallLocation(invocation), row.DisplayName, row.Party));
+            findings.Add(new OAuthFinding(row.Meaning, CallLocation(invocation), OAuthSignalIndex.DisplayName(row)));
+        }
+        else if (index.HasRegistrations
+            && index.TryGetRegistration(method, out var registration)
+            && registration is { Kind: SinkKind.MethodArgument, Meaning.Role: RegistrationRole.AllowsFlow })
+        {
+            // OpenIddict's server builder: options.AllowPasswordFlow().
+            findings.Add(new OAuthFinding(registration.Meaning.Signal, CallLocation(invocation), registration.MemberName, OAuthParty.Server));
         }
 
         if (index.SecretSinks.TryGetSink(method, out var sink) && sink.Kind == SinkKind.MethodArgument && sink.Meaning == SinkMeaning.ClientSecret)
@@ -133,7 +136,7 @@ internal static class OAuthSignalFinder
     {
         if (creation.Type is { } type && index.TryGetCreation(type, out var row))
         {
-            findings.Add(new OAuthFinding(row.Signal, creation.Syntax.GetLocation(), row.DisplayName));
+            findings.Add(new OAuthFinding(row.Meaning, creation.Syntax.GetLocation(), OAuthSignalIndex.DisplayName(row)));
         }
 
         if (creation.Constructor is { } constructor
@@ -334,7 +337,7 @@ internal static class OAuthSignalFinder
     {
         foreach (var argument in invocation.Arguments)
         {
-            if (StringParts.Unwrap(argument.Value) is IObjectCreationOperation { Type: { } type } && index.TryGetCreation(type, out var row) && row.Signal == signal)
+            if (StringParts.Unwrap(argument.Value) is IObjectCreationOperation { Type: { } type } && index.TryGetCreation(type, out var row) && row.Meaning == signal)
             {
                 return true;
             }
@@ -347,7 +350,7 @@ internal static class OAuthSignalFinder
     {
         foreach (var argument in arguments)
         {
-            if (argument.Parameter?.Name == sink.ParameterName && argument.ArgumentKind != ArgumentKind.DefaultValue)
+            if (argument.Parameter is { } parameter && SecretSinkCatalog.Receives(sink, parameter.Name) && argument.ArgumentKind != ArgumentKind.DefaultValue)
             {
                 return !IsNullOrEmpty(argument.Value);
             }

@@ -171,7 +171,10 @@ internal static class OAuthText
 
         // Console.WriteLine(value), writer.Write(value), Debug.WriteLine(value), Trace.TraceWarning(value)…
         return argument.Parent is IInvocationOperation { TargetMethod: { } method }
-            && method.ContainingType?.ToDisplayString() is "System.Console" or "System.IO.TextWriter" or "System.Diagnostics.Debug" or "System.Diagnostics.Trace";
+            && (SymbolNames.IsType(method.ContainingType, "System", "Console")
+                || SymbolNames.IsType(method.ContainingType, "System.IO", "TextWriter")
+                || SymbolNames.IsType(method.ContainingType, "System.Diagnostics", "Debug")
+                || SymbolNames.IsType(method.ContainingType, "System.Diagnostics", "Trace"));
     }
 
     private static bool IsString(ITypeSymbol? type) => type?.SpecialType == SpecialType.System_String;

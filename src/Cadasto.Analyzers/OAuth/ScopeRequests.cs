@@ -18,7 +18,11 @@ namespace Cadasto.Analyzers.OAuth;
 /// and <see cref="Location"/> the literal that spells it; <see cref="Scopes"/> is null when the value is
 /// only known at run time (configuration, the generated classes), which CDS4002 must then respect.
 /// </summary>
-internal readonly record struct ScopeRequest(string? Scopes, Location Location);
+internal readonly record struct ScopeRequest(string? Scopes, Location Location)
+{
+    /// <summary>The expression handed to the sink, where a finding lands when the literal is declared in another document.</summary>
+    public SyntaxNode? Argument { get; init; }
+}
 
 /// <summary>
 /// Where code requests scopes: <c>scopes</c>/<c>scope</c>/<c>initialScopes</c>/<c>extraScopesToConsent</c> parameters
@@ -231,7 +235,7 @@ internal static class ScopeRequests
 
         foreach (var hardcoded in traced)
         {
-            requests.Add(new ScopeRequest(hardcoded.Text, hardcoded.Syntax.GetLocation()));
+            requests.Add(new ScopeRequest(hardcoded.Text, hardcoded.Syntax.GetLocation()) { Argument = value.Syntax });
         }
     }
 
@@ -348,15 +352,10 @@ internal static class ScopeRequests
 
     private static bool IsLibraryMember(ISymbol member)
     {
-        var ns = (member is IMethodSymbol method ? (method.ReducedFrom ?? method) : member).ContainingType?.ContainingNamespace?.ToDisplayString();
-        if (ns is null)
-        {
-            return false;
-        }
-
+        var ns = (member is IMethodSymbol method ? (method.ReducedFrom ?? method) : member).ContainingType?.ContainingNamespace;
         foreach (var prefix in LibraryNamespaces)
         {
-            if (ns == prefix || ns.StartsWith(prefix + ".", StringComparison.Ordinal))
+            if (SymbolNames.IsInNamespace(ns, prefix))
             {
                 return true;
             }

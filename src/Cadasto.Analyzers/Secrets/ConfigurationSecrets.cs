@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 
+using Cadasto.Analyzers.Catalogs;
 using Cadasto.Analyzers.Infrastructure;
 using Cadasto.Analyzers.Values;
 
@@ -24,18 +25,6 @@ internal sealed class ConfigurationSecrets
         "secret key", "signing key", "encryption key", "client key", "master key", "shared key",
         "account key", "subscription key", "shared access key", "sas token",
     };
-
-    // Connection-string keywords whose value is a secret (ADO.NET, Npgsql, MySQL, Azure Storage, Service Bus, Event Hubs).
-    private static readonly string[] ConnectionStringSecretKeys =
-    {
-        "password", "pwd", "accountkey", "sharedaccesskey", "sharedaccesssignature", "accesskey", "secretkey",
-    };
-
-    /// <summary>Azurite's and the storage emulator's key, published in Microsoft's documentation: not a secret.</summary>
-    private const string DevelopmentStorageAccountName = "devstoreaccount1";
-
-    /// <summary>The Azure Cosmos DB emulator's key, the same on every machine and published in its documentation: not a secret.</summary>
-    private const string CosmosEmulatorKey = "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==";
 
     private readonly CredentialNames _names;
     private readonly HashSet<string> _allowedPlaceholders;
@@ -600,8 +589,7 @@ internal sealed class ConfigurationSecrets
 
         var separator = IsRedisConfiguration(value) ? ',' : ';';
 
-        if (value.IndexOf(DevelopmentStorageAccountName, StringComparison.OrdinalIgnoreCase) >= 0
-            || value.IndexOf(CosmosEmulatorKey, StringComparison.Ordinal) >= 0)
+        if (ConnectionStringCatalog.IsEmulator(value))
         {
             return false;
         }
@@ -639,17 +627,5 @@ internal sealed class ConfigurationSecrets
         return equals > 0 && IsConnectionStringSecretKey(value.Substring(0, equals).Trim());
     }
 
-    private static bool IsConnectionStringSecretKey(string name)
-    {
-        var compact = name.Replace(" ", string.Empty).Replace("_", string.Empty);
-        foreach (var key in ConnectionStringSecretKeys)
-        {
-            if (string.Equals(compact, key, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool IsConnectionStringSecretKey(string name) => ConnectionStringCatalog.IsSecretKeyword(name);
 }

@@ -25,6 +25,9 @@ internal sealed class SecretSinkMatcher
 {
     private const string ClientSecretEquals = "client_secret=";
 
+    /// <summary>The sink a <c>Basic</c> authorization header built from <c>id:secret</c> is named by.</summary>
+    public const string BasicHeaderSinkName = "Authorization: Basic";
+
     private readonly INamedTypeSymbol? _authenticationHeaderValue;
     private readonly INamedTypeSymbol? _convert;
     private readonly INamedTypeSymbol? _encoding;
@@ -37,11 +40,12 @@ internal sealed class SecretSinkMatcher
     {
         Index = index;
         _allowedPlaceholders = allowedPlaceholders;
-        _authenticationHeaderValue = compilation.GetTypeByMetadataName("System.Net.Http.Headers.AuthenticationHeaderValue");
-        _convert = compilation.GetTypeByMetadataName("System.Convert");
-        _encoding = compilation.GetTypeByMetadataName("System.Text.Encoding");
-        _httpHeaders = compilation.GetTypeByMetadataName("System.Net.Http.Headers.HttpHeaders");
-        _stringBuilder = compilation.GetTypeByMetadataName("System.Text.StringBuilder");
+        var symbols = CompilationSymbols.Get(compilation);
+        _authenticationHeaderValue = symbols.Type("System.Net.Http.Headers.AuthenticationHeaderValue");
+        _convert = symbols.Type("System.Convert");
+        _encoding = symbols.Type("System.Text.Encoding");
+        _httpHeaders = symbols.Type("System.Net.Http.Headers.HttpHeaders");
+        _stringBuilder = symbols.Type("System.Text.StringBuilder");
     }
 
     public SecretSinkIndex Index { get; }
@@ -58,10 +62,8 @@ internal sealed class SecretSinkMatcher
 
     public static SecretSinkMatcher Create(Compilation compilation, AnalyzerOptions options)
     {
-        var sinks = SecretSinkCatalog.Default.AddRange(
-            SecretSinkCatalog.ParseUserSinks(CadastoOptions.GetGlobal(options, CadastoOptions.SecretSinks)));
         var allowed = CadastoOptions.ToSet(CadastoOptions.SplitList(CadastoOptions.GetGlobal(options, CadastoOptions.AllowedPlaceholders)));
-        return new SecretSinkMatcher(compilation, SecretSinkIndex.Create(compilation, sinks), allowed);
+        return new SecretSinkMatcher(compilation, CompilationSymbols.Get(compilation).SecretSinks(options), allowed);
     }
 
     /// <summary>Whether the team declared <paramref name="value"/> a placeholder (<c>cadasto_allowed_placeholders</c>).</summary>
@@ -217,10 +219,7 @@ internal sealed class SecretSinkMatcher
     {
         foreach (var argument in arguments)
         {
-            if (argument.Parameter is { } parameter
-                && (sink.ParameterName is null
-                    ? SecretSinkCatalog.IsCredentialParameter(parameter.Name)
-                    : parameter.Name == sink.ParameterName))
+            if (argument.Parameter is { } parameter && SecretSinkCatalog.Receives(sink, parameter.Name))
             {
                 var value = argument.Value;
                 if (parameter.Type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte }
@@ -357,7 +356,7 @@ internal sealed class SecretSinkMatcher
                 var text = hardcoded.Text.Trim();
                 if (text.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase) && Base64Credential.DecodesToIdAndSecret(text.Substring(6).Trim()))
                 {
-                    hits.Add(new SinkHit(hardcoded, "Authorization: Basic", SinkMeaning.ClientSecret));
+                    hits.Add(new SinkHit(hardcoded, BasicHeaderSinkName, SinkMeaning.ClientSecret));
                 }
             }
 
@@ -377,7 +376,7 @@ internal sealed class SecretSinkMatcher
         {
             if (Base64Credential.DecodesToIdAndSecret(hardcoded.Text.Trim()))
             {
-                hits.Add(new SinkHit(hardcoded, "Authorization: Basic", SinkMeaning.ClientSecret));
+                hits.Add(new SinkHit(hardcoded, BasicHeaderSinkName, SinkMeaning.ClientSecret));
             }
         }
     }
@@ -434,7 +433,7 @@ internal sealed class SecretSinkMatcher
             {
                 if (item < values.Count)
                 {
-                    Trace(values[item], "Authorization: Basic", SinkMeaning.ClientSecret, compilation, cancellationToken, hits);
+                    Trace(values[item], BasicHeaderSinkName, SinkMeaning.ClientSecret, compilation, cancellationToken, hits);
                 }
             }
 
@@ -450,7 +449,7 @@ internal sealed class SecretSinkMatcher
                 var colon = hardcoded.Text.IndexOf(':');
                 if (colon >= 0 && !SecretValueHeuristics.IsNotASecret(hardcoded.Text.Substring(colon + 1)))
                 {
-                    hits.Add(new SinkHit(hardcoded, "Authorization: Basic", SinkMeaning.ClientSecret));
+                    hits.Add(new SinkHit(hardcoded, BasicHeaderSinkName, SinkMeaning.ClientSecret));
                 }
             }
 
@@ -462,14 +461,14 @@ internal sealed class SecretSinkMatcher
         {
             if (afterColon)
             {
-                Trace(part, "Authorization: Basic", SinkMeaning.ClientSecret, compilation, cancellationToken, hits);
+                Trace(part, BasicHeaderSinkName, SinkMeaning.ClientSecret, compilation, cancellationToken, hits);
             }
             else if (part.ConstantValue is { HasValue: true, Value: string text } && text.IndexOf(':') is var colon and >= 0)
             {
                 afterColon = true;
                 if (colon < text.Length - 1 && !SecretValueHeuristics.IsNotASecret(text.Substring(colon + 1)))
                 {
-                    hits.Add(new SinkHit(new HardcodedString(part.Syntax, text), "Authorization: Basic", SinkMeaning.ClientSecret));
+                    hits.Add(new SinkHit(new HardcodedString(part.Syntax, text), BasicHeaderSinkName, SinkMeaning.ClientSecret));
                 }
             }
         }
@@ -505,7 +504,7 @@ internal sealed class SecretSinkMatcher
             if (!SecretValueHeuristics.IsNotASecret(hardcoded.Text) && !ConfigurationSecrets.IsInstruction(hardcoded.Text)
                 && !IsConfigurationPath(hardcoded.Text))
             {
-                hits.Add(new SinkHit(hardcoded, sinkName, meaning));
+                hits.Add(new SinkHit(hardcoded, sinkName, meaning) { Argument = value.Syntax });
             }
         }
     }
@@ -573,4 +572,11 @@ internal sealed class SecretSinkMatcher
 }
 
 /// <summary>A hard-coded value handed to a sink.</summary>
-internal readonly record struct SinkHit(HardcodedString Value, string SinkName, SinkMeaning Meaning);
+internal readonly record struct SinkHit(HardcodedString Value, string SinkName, SinkMeaning Meaning)
+{
+    /// <summary>
+    /// The expression handed to the sink (an argument, an assigned value), where a finding lands when the literal
+    /// is declared in another document; null when the value is spelled at the sink itself.
+    /// </summary>
+    public SyntaxNode? Argument { get; init; }
+}

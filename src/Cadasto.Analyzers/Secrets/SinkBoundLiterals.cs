@@ -2,9 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using Cadasto.Analyzers.Catalogs;
+using Cadasto.Analyzers.Semantics;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
 namespace Cadasto.Analyzers.Secrets;
@@ -72,39 +71,49 @@ internal sealed class SinkBoundLiterals
 #pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer
             var model = compilation.GetSemanticModel(tree);
 #pragma warning restore RS1030
-            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+            hits.Clear();
+            MatchTree(model, matcher, hits, cancellationToken);
+            foreach (var hit in hits)
             {
-                if (!IsCandidate(node))
+                Add(spans, hit.Value.Syntax);
+                if (!hit.Value.Sources.IsDefaultOrEmpty)
                 {
-                    continue;
-                }
-
-                if (model.GetOperation(node, cancellationToken) is not { } operation)
-                {
-                    continue;
-                }
-
-                hits.Clear();
-                matcher.Match(operation, compilation, cancellationToken, hits);
-                foreach (var hit in hits)
-                {
-                    if (hit.Meaning != SinkMeaning.ClientSecret)
+                    // The constants a composition at the sink is made of: the same secret, one finding.
+                    foreach (var source in hit.Value.Sources)
                     {
-                        continue;
-                    }
-
-                    Add(spans, hit.Value.Syntax);
-                    if (!hit.Value.Sources.IsDefaultOrEmpty)
-                    {
-                        // The constants a composition at the sink is made of: the same secret, one finding.
-                        foreach (var source in hit.Value.Sources)
-                        {
-                            Add(spans, source);
-                        }
+                        Add(spans, source);
                     }
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Adds to <paramref name="hits"/>, in document order, every hard-coded client secret the code of
+    /// <paramref name="model"/>'s tree hands to a sink (wherever the value is declared). Each hit's
+    /// <see cref="SinkHit.Argument"/> is set: the expression at the sink, or the node that reaches it.
+    /// </summary>
+    public static void MatchTree(SemanticModel model, SecretSinkMatcher matcher, List<SinkHit> hits, CancellationToken cancellationToken)
+    {
+        var tree = model.SyntaxTree;
+        if (!MentionsASink(tree, matcher, cancellationToken))
+        {
+            return;
+        }
+
+        var found = new List<SinkHit>();
+        DocumentOperations.ForEach(model, SecretSinkMatcher.OperationKinds, operation =>
+        {
+            found.Clear();
+            matcher.Match(operation, model.Compilation, cancellationToken, found);
+            foreach (var hit in found)
+            {
+                if (hit.Meaning == SinkMeaning.ClientSecret)
+                {
+                    hits.Add(hit.Argument is null ? hit with { Argument = operation.Syntax } : hit);
+                }
+            }
+        }, cancellationToken);
     }
 
     private static void Add(Dictionary<SyntaxTree, List<TextSpan>> spans, SyntaxNode syntax)
@@ -116,12 +125,6 @@ internal sealed class SinkBoundLiterals
 
         list.Add(syntax.Span);
     }
-
-    /// <summary>A sink is reached through a call, a creation, an assignment or a composite string that names it.</summary>
-    private static bool IsCandidate(SyntaxNode node) => node.Kind() is
-        SyntaxKind.InvocationExpression or SyntaxKind.ObjectCreationExpression or SyntaxKind.ImplicitObjectCreationExpression
-        or SyntaxKind.SimpleAssignmentExpression or SyntaxKind.TupleExpression or SyntaxKind.InterpolatedStringExpression
-        or SyntaxKind.AddExpression;
 
     private static bool MentionsASink(SyntaxTree tree, SecretSinkMatcher matcher, CancellationToken cancellationToken)
     {

@@ -1,116 +1,45 @@
-using System.Collections.Generic;
-using System.Collections.Immutable;
 using Cadasto.Analyzers.Catalogs;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Cadasto.Analyzers.Semantics;
 
 /// <summary>
-/// The OAuth signal catalogue and the CDS1001 secret sinks resolved against one compilation:
-/// member or type symbol → what it shows. Built once per compilation.
+/// The OAuth signal catalogue resolved against one compilation (through the one <see cref="CatalogIndex{TMeaning}"/>),
+/// with the secret sinks the flow rules read a client secret from. One per compilation, from
+/// <see cref="CompilationSymbols.OAuthSignals"/>.
 /// </summary>
 internal sealed class OAuthSignalIndex
 {
-    private readonly Dictionary<ISymbol, OAuthSignalMember> _members;
-    private readonly Dictionary<ISymbol, RegistrationMember> _registrationMembers;
+    private readonly CatalogIndex<OAuthSignal> _members;
+    private readonly CatalogIndex<ServerRegistration> _registrations;
 
-    private OAuthSignalIndex(Dictionary<ISymbol, OAuthSignalMember> members, Dictionary<ISymbol, RegistrationMember> registrationMembers, SecretSinkIndex secretSinks)
+    public OAuthSignalIndex(CatalogIndex<OAuthSignal> members, SecretSinkIndex secretSinks, CatalogIndex<ServerRegistration> registrations)
     {
         _members = members;
-        _registrationMembers = registrationMembers;
         SecretSinks = secretSinks;
+        _registrations = registrations;
     }
 
-    /// <summary>Whether the compilation references an authorization server whose client registrations the rules read.</summary>
-    public bool HasRegistrations => _registrationMembers.Count > 0;
+    /// <summary>Whether the compilation references an authorization server whose registrations the rules read.</summary>
+    public bool HasRegistrations => !_registrations.IsEmpty;
 
-    /// <summary>The client-secret sinks of CDS1001 (one catalogue for both rules).</summary>
+    /// <summary>What a member of an authorization server's API says about the flows it allows (<c>AllowImplicitFlow</c>, <c>GrantTypes.Implicit</c>, <c>Client.AllowedGrantTypes</c>).</summary>
+    public bool TryGetRegistration(ISymbol member, out ServerRegistrationMember row) => _registrations.TryGetMember(member, out row);
+
+    /// <summary>The client-secret sinks: a secret handed to one is a confidential-client signal.</summary>
     public SecretSinkIndex SecretSinks { get; }
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, OAuthSignalIndex> Cache = new();
+    /// <summary>The compilation's shared index.</summary>
+    public static OAuthSignalIndex Get(Compilation compilation, AnalyzerOptions options) => CompilationSymbols.Get(compilation).OAuthSignals(options);
 
-    /// <summary>The index of a compilation, built once and shared by the flow rules.</summary>
-    public static OAuthSignalIndex Get(Compilation compilation) => Cache.GetValue(compilation, Create);
+    /// <summary>The row of a catalogued call (an override or a reduced extension call still means it).</summary>
+    public bool TryGetInvocation(IMethodSymbol method, out OAuthSignalMember row) =>
+        _members.TryGetMember(method, out row) && row.Kind == SinkKind.MethodArgument;
 
-    public static OAuthSignalIndex Create(Compilation compilation)
-    {
-        var members = new Dictionary<ISymbol, OAuthSignalMember>(SymbolEqualityComparer.Default);
-        foreach (var row in OAuthSignalCatalog.Members)
-        {
-            if (compilation.GetTypeByMetadataName(row.TypeMetadataName) is not { } type)
-            {
-                continue;
-            }
+    /// <summary>The row of a catalogued object creation (of the type or a type derived from it).</summary>
+    public bool TryGetCreation(ITypeSymbol type, out OAuthSignalMember row) => _members.TryGetCreatedType(type, out row);
 
-            if (row.Site == SignalSite.ObjectCreation)
-            {
-                members[type] = row;
-                continue;
-            }
-
-            foreach (var member in type.GetMembers(row.MemberName))
-            {
-                if (row.Site == SignalSite.RegistrationValue ? member is IPropertySymbol : member is IMethodSymbol)
-                {
-                    members[member] = row;
-                }
-            }
-        }
-
-        var registrationMembers = new Dictionary<ISymbol, RegistrationMember>(SymbolEqualityComparer.Default);
-        foreach (var row in OAuthSignalCatalog.RegistrationMembers)
-        {
-            foreach (var member in compilation.GetTypeByMetadataName(row.TypeMetadataName)?.GetMembers(row.MemberName) ?? ImmutableArray<ISymbol>.Empty)
-            {
-                if (member is IPropertySymbol)
-                {
-                    registrationMembers[member] = row;
-                }
-            }
-        }
-
-        return new OAuthSignalIndex(members, registrationMembers, SecretSinkIndex.Create(compilation, SecretSinkCatalog.Default));
-    }
-
-    /// <summary>The client-registration member a property is (<c>Client.AllowedGrantTypes</c>, <c>Client.RequirePkce</c>).</summary>
-    public bool TryGetRegistrationMember(IPropertySymbol property, out RegistrationMember member) =>
-        _registrationMembers.TryGetValue(property.OriginalDefinition, out member!);
-
-    /// <summary>The flow a library's named grant-type set shows when a registration allows it (<c>GrantTypes.Implicit</c>).</summary>
-    public bool TryGetRegistrationValue(IPropertySymbol property, out OAuthSignalMember row) =>
-        _members.TryGetValue(property.OriginalDefinition, out row!) && row.Site == SignalSite.RegistrationValue;
-
-    public bool TryGetInvocation(IMethodSymbol method, out OAuthSignalMember row)
-    {
-        var definition = (method.ReducedFrom ?? method).OriginalDefinition;
-        if (_members.TryGetValue(definition, out row!))
-        {
-            return true;
-        }
-
-        // An override or an explicit implementation still means the same call.
-        for (var overridden = definition.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
-        {
-            if (_members.TryGetValue(overridden.OriginalDefinition, out row!))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    public bool TryGetCreation(ITypeSymbol type, out OAuthSignalMember row)
-    {
-        for (var current = type as INamedTypeSymbol; current is not null; current = current.BaseType)
-        {
-            if (_members.TryGetValue(current.OriginalDefinition, out row!))
-            {
-                return true;
-            }
-        }
-
-        row = null!;
-        return false;
-    }
+    /// <summary>How a message names a signal's member: the call's name, or the created type's.</summary>
+    public static string DisplayName(OAuthSignalMember row) => row.Kind == SinkKind.ConstructorArgument ? row.TypeName : row.MemberName;
 }

@@ -1,107 +1,54 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using Microsoft.CodeAnalysis;
-
 using Cadasto.Analyzers.Catalogs;
-using Cadasto.Analyzers.Secrets;
+using Microsoft.CodeAnalysis;
 
 namespace Cadasto.Analyzers.Semantics;
 
 /// <summary>
-/// The sink catalogue resolved against one compilation: member symbol → sink. Built once per
-/// compilation; sinks whose library the compilation does not reference simply drop out.
+/// The secret sinks of a compilation (the catalogue's and the user's <c>cadasto_secret_sinks</c>), through the one
+/// <see cref="CatalogIndex{TMeaning}"/>, with what the rules ask of them besides a lookup. One per compilation and
+/// option value, from <see cref="CompilationSymbols.SecretSinks"/>.
 /// </summary>
 internal sealed class SecretSinkIndex
 {
-    private readonly Dictionary<ISymbol, SecretSink> _sinksByMember;
+    private readonly CatalogIndex<SinkMeaning> _index;
 
-    private SecretSinkIndex(Dictionary<ISymbol, SecretSink> sinksByMember, HashSet<string> memberNames)
+    private SecretSinkIndex(CatalogIndex<SinkMeaning> index, HashSet<string> memberNames, bool hasCredentialSinks)
     {
-        _sinksByMember = sinksByMember;
+        _index = index;
         MemberNames = memberNames;
+        HasCredentialSinks = hasCredentialSinks;
     }
 
-    public bool IsEmpty => _sinksByMember.Count == 0;
+    /// <summary>Whether no sink resolved (no sink library is referenced and the user declared none that resolves).</summary>
+    public bool IsEmpty => _index.IsEmpty;
 
-    /// <summary>Whether any resolved sink takes another credential (<see cref="SinkMeaning.Credential"/>): CDS1002's sinks.</summary>
-    public bool HasCredentialSinks
-    {
-        get
-        {
-            foreach (var sink in _sinksByMember.Values)
-            {
-                if (sink.Meaning == SinkMeaning.Credential)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-    }
+    /// <summary>Whether a sink of another credential (a password, a bearer token) resolved.</summary>
+    public bool HasCredentialSinks { get; }
 
     /// <summary>
-    /// The simple names of every resolved client-secret sink member (type names for constructors): a cheap syntax
-    /// pre-filter for <see cref="Common.SinkBoundLiterals"/>, which only looks for client secrets (so a tree that only
-    /// mentions <c>X509Certificate2</c> or <c>Password</c> is not bound for it).
+    /// The names of the client-secret sinks that resolved (members, and the types of constructor sinks): a constant
+    /// can only reach a sink in a file that names one, so a file that names none needs no look.
     /// </summary>
     public HashSet<string> MemberNames { get; }
 
-    public static SecretSinkIndex Create(Compilation compilation, ImmutableArray<SecretSink> sinks)
+    public static SecretSinkIndex Create(CompilationSymbols symbols, ImmutableArray<SecretSink> userSinks)
     {
-        var index = new Dictionary<ISymbol, SecretSink>(SymbolEqualityComparer.Default);
+        var index = CatalogIndex<SinkMeaning>.Create(symbols, userSinks.IsDefaultOrEmpty ? SecretSinkCatalog.Default : SecretSinkCatalog.Default.AddRange(userSinks));
         var names = new HashSet<string>();
-        foreach (var sink in sinks)
+        var hasCredentialSinks = false;
+        foreach (var entry in index.Resolved)
         {
-            if (compilation.GetTypeByMetadataName(sink.TypeMetadataName) is not { } type)
+            hasCredentialSinks |= entry.Value.Meaning == SinkMeaning.Credential;
+            if (entry.Value.Meaning == SinkMeaning.ClientSecret && entry.Key is not IMethodSymbol { MethodKind: MethodKind.Constructor })
             {
-                continue;
-            }
-
-            if (sink.Kind == SinkKind.ConstructorArgument)
-            {
-                foreach (var constructor in type.InstanceConstructors)
-                {
-                    index[constructor] = sink;
-                }
-
-                if (sink.Meaning == SinkMeaning.ClientSecret)
-                {
-                    names.Add(type.Name);
-                }
-
-                continue;
-            }
-
-            // A member inherited from a base type is keyed by its declaring symbol, which is what
-            // an operation refers to (ClientCredentialsTokenRequest.ClientSecret is ProtocolRequest's).
-            for (var current = type; current is not null; current = current.BaseType)
-            {
-                foreach (var member in current.GetMembers(sink.MemberName))
-                {
-                    if (Matches(member, sink.Kind) && !index.ContainsKey(member))
-                    {
-                        index[member] = sink;
-                        if (sink.Meaning == SinkMeaning.ClientSecret)
-                        {
-                            names.Add(member.Name);
-                        }
-                    }
-                }
+                names.Add(entry.Key.Name);
             }
         }
 
-        return new SecretSinkIndex(index, names);
+        return new SecretSinkIndex(index, names, hasCredentialSinks);
     }
 
-    public bool TryGetSink(ISymbol member, out SecretSink sink) =>
-        _sinksByMember.TryGetValue(member.OriginalDefinition, out sink!)
-        || (member is IMethodSymbol { ReducedFrom: { } reduced } && _sinksByMember.TryGetValue(reduced.OriginalDefinition, out sink!));
-
-    private static bool Matches(ISymbol member, SinkKind kind) => kind switch
-    {
-        SinkKind.MethodArgument => member is IMethodSymbol { MethodKind: MethodKind.Ordinary },
-        SinkKind.PropertyAssignment => member is IPropertySymbol or IFieldSymbol,
-        _ => false,
-    };
+    public bool TryGetSink(ISymbol member, out SecretSink sink) => _index.TryGetMember(member, out sink);
 }

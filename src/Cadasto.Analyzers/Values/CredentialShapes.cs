@@ -1,4 +1,6 @@
 using System;
+using Cadasto.Analyzers.Catalogs;
+using System.Linq;
 using System.Text;
 
 
@@ -93,15 +95,8 @@ internal static class CredentialShapes
 
     private const string JwtIoExampleSignature = "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
 
-    // Connection-string keys whose value is a credential.
-    private static readonly string[] CredentialKeys = { "password=", "pwd=", "accountkey=", "sharedaccesskey=", "sharedaccesssignature=" };
-
-    // The emulators' account keys are published in Microsoft's documentation (Azurite, the Cosmos DB emulator): not secrets.
-    private static readonly string[] EmulatorKeys =
-    {
-        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
-        "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==",
-    };
+    // Connection-string keys whose value is a credential: the one keyword set configuration files are read with too.
+    private static readonly string[] CredentialKeys = ConnectionStringCatalog.SecretKeywords.Select(keyword => keyword + "=").ToArray();
 
     /// <summary>What kind of credential the literal is shaped like (for the message), or null.</summary>
     public static string? Classify(string text)
@@ -347,6 +342,11 @@ internal static class CredentialShapes
             return false;
         }
 
+        if (ConnectionStringCatalog.IsEmulator(text))
+        {
+            return false;
+        }
+
         foreach (var key in CredentialKeys)
         {
             var from = 0;
@@ -374,12 +374,12 @@ internal static class CredentialShapes
 
                 var valueEnd = text.IndexOfAny(ValueTerminators, from);
                 var value = (valueEnd < 0 ? text.Substring(from) : text.Substring(from, valueEnd - from)).Trim().Trim('\'', '"');
-                if (value.Length == 0 || value[0] is '{' || SecretValueHeuristics.IsNotASecret(value) || Array.IndexOf(EmulatorKeys, value) >= 0)
+                if (value.Length == 0 || value[0] is '{' || SecretValueHeuristics.IsNotASecret(value) || ConnectionStringCatalog.EmulatorKeys.Contains(value))
                 {
                     continue;
                 }
 
-                var isKey = key is not ("password=" or "pwd=");
+                var isKey = !ConnectionStringCatalog.IsPasswordKeyword(key.Substring(0, key.Length - 1));
                 if (!isKey && text.IndexOf(';') < 0 && text.IndexOf(',') < 0 && index > 0)
                 {
                     continue;

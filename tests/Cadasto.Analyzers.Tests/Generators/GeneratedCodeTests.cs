@@ -25,6 +25,10 @@ public sealed class GeneratedCodeTests
                 public static IServiceCollection Register(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment) =>
                     services.AddCadastoCredentials(configuration, environment);
 
+                // What a Blazor WebAssembly, MAUI or desktop host calls: it has no IHostEnvironment.
+                public static IServiceCollection RegisterByName(IServiceCollection services, IConfiguration configuration, string environmentName) =>
+                    services.AddCadastoCredentials(configuration, environmentName);
+
                 public static string Describe(CadastoCredentials credentials) =>
                     credentials.ClientId + " " + string.Join(" ", credentials.Scopes) + " " + credentials.ClientSecret.Reveal().Length;
 
@@ -94,7 +98,9 @@ public sealed class GeneratedCodeTests
             ContentRootPath = profile.Path,
         });
         builder.Services.Configure<Cadasto.Credentials.CadastoSecretStoreOptions>(o => o.UserSecretsRoot = profile.Path);
-        var register = assembly.GetType("Sample.CadastoServiceCollectionExtensions")!.GetMethod("AddCadastoCredentials")!;
+        var register = assembly.GetType("Sample.CadastoServiceCollectionExtensions")!.GetMethod(
+            "AddCadastoCredentials",
+            new[] { typeof(IServiceCollection), typeof(Microsoft.Extensions.Configuration.IConfiguration), typeof(Microsoft.Extensions.Hosting.IHostEnvironment) })!;
         register.Invoke(null, new object[] { builder.Services, builder.Configuration, builder.Environment });
         using var host = builder.Build();
         var credentialsType = assembly.GetType("Sample.CadastoCredentials")!;

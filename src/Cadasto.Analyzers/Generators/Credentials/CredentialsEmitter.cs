@@ -219,6 +219,23 @@ internal static class CredentialsEmitter
         w.Line($"var selected = {EnvironmentsType}.For(environment.EnvironmentName);");
         w.Line($"return {Runtime}.CadastoCredentialsServiceCollectionExtensions.AddCadastoCredentialsCore(services, configuration, environment, selected, UserSecretsId, (chosen, secret) => new {CredentialsType}(chosen, secret));");
         w.Close();
+        w.Line();
+
+        // Hosts without an IHostEnvironment: Blazor WebAssembly (IWebAssemblyHostEnvironment), MAUI, desktop.
+        w.Line("/// <summary>");
+        w.Line("/// As the overload that takes an <c>IHostEnvironment</c>, for hosts that have none: Blazor WebAssembly");
+        w.Line("/// (<c>builder.Services.AddCadastoCredentials(builder.Configuration, builder.HostEnvironment.Environment)</c>),");
+        w.Line("/// MAUI and desktop applications, which name their environment themselves.");
+        w.Line("/// </summary>");
+        w.Line($"/// <exception cref=\"{Runtime}.CadastoCredentialsException\"><paramref name=\"environmentName\"/> is not in <c>cadasto.json</c>.</exception>");
+        w.Open("public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddCadastoCredentials(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::Microsoft.Extensions.Configuration.IConfiguration configuration, string environmentName)");
+        w.Open("if (services is null)");
+        w.Line("throw new global::System.ArgumentNullException(nameof(services));");
+        w.Close();
+        w.Line();
+        w.Line($"var selected = {EnvironmentsType}.For(environmentName);");
+        w.Line($"return {Runtime}.CadastoCredentialsServiceCollectionExtensions.AddCadastoCredentialsCore(services, configuration, (string?)null, selected, UserSecretsId, (chosen, secret) => new {CredentialsType}(chosen, secret));");
+        w.Close();
         w.Close();
         return w.Finish();
     }

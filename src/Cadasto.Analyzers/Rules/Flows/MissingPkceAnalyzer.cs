@@ -1,11 +1,11 @@
+using Cadasto.Analyzers.Catalogs;
+using Cadasto.Analyzers.Semantics;
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using Cadasto.Analyzers.Catalogs;
 using Cadasto.Analyzers.OAuth;
 using Cadasto.Analyzers.Secrets;
-using Cadasto.Analyzers.Semantics;
 using Cadasto.Analyzers.Values;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -36,24 +36,8 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
     public const string FixWithPkceCodeVerifier = "WithPkceCodeVerifier";
     public const string FixWithPkce = "WithPkce";
 
-    private const string Msal = "Microsoft.Identity.Client.";
-
-    /// <summary>A response-type property whose hybrid value turns PKCE off (the site's fix is none).</summary>
-    private const string HybridResponseType = "HybridResponseType";
-
-    /// <summary>The PKCE-less calls and creations, as data: member → (what shows PKCE is on, the fix).</summary>
-    private static readonly ImmutableArray<PkceSite> Sites = ImmutableArray.Create(
-        new PkceSite(Msal + "IConfidentialClientApplication", "AcquireTokenByAuthorizationCode", "WithPkceCodeVerifier", FixWithPkceCodeVerifier, "add .WithPkceCodeVerifier(codeVerifier)"),
-        new PkceSite(Msal + "ConfidentialClientApplication", "AcquireTokenByAuthorizationCode", "WithPkceCodeVerifier", FixWithPkceCodeVerifier, "add .WithPkceCodeVerifier(codeVerifier)"),
-        new PkceSite(Msal + "IConfidentialClientApplication", "GetAuthorizationRequestUrl", "WithPkce", FixWithPkce, "add .WithPkce(out var codeVerifier) and keep the verifier for the code exchange"),
-        new PkceSite(Msal + "ConfidentialClientApplication", "GetAuthorizationRequestUrl", "WithPkce", FixWithPkce, "add .WithPkce(out var codeVerifier) and keep the verifier for the code exchange"),
-        new PkceSite("Microsoft.Extensions.DependencyInjection.OAuthExtensions", "AddOAuth", "UsePkce", FixAddUsePkce, "set UsePkce = true (OAuthOptions leaves it off)"),
-        new PkceSite("Duende.IdentityModel.Client.AuthorizationCodeTokenRequest", ".ctor", "CodeVerifier", FixAddCodeVerifier, "set CodeVerifier to the verifier of the authorize request"),
-        new PkceSite("IdentityModel.Client.AuthorizationCodeTokenRequest", ".ctor", "CodeVerifier", FixAddCodeVerifier, "set CodeVerifier to the verifier of the authorize request"),
-        new PkceSite("Duende.IdentityModel.Client.RequestUrlExtensions", "CreateAuthorizeUrl", "codeChallenge", FixKey, "pass a codeChallenge (S256)"),
-        new PkceSite("IdentityModel.Client.RequestUrlExtensions", "CreateAuthorizeUrl", "codeChallenge", FixKey, "pass a codeChallenge (S256)"),
-        // ASP.NET Core's handler sends a code challenge only when the response type is exactly "code" (UsePkce is ignored otherwise).
-        new PkceSite("Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectOptions", "ResponseType", "code", HybridResponseType, "the OpenID Connect handler sends a code challenge only for response type 'code', so use 'code' (the ID token then comes from the token endpoint)"));
+    /// <summary>A response-type property whose hybrid value turns PKCE off (no fix: the response type is a design choice).</summary>
+    public const string HybridResponseType = "HybridResponseType";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(DiagnosticDescriptors.MissingPkce);
@@ -64,53 +48,18 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            var members = new Dictionary<ISymbol, PkceSite>(SymbolEqualityComparer.Default);
-            foreach (var site in Sites)
-            {
-                if (start.Compilation.GetTypeByMetadataName(site.TypeMetadataName) is not { } type)
-                {
-                    continue;
-                }
-
-                if (site.MemberName == ".ctor")
-                {
-                    members[type] = site;
-                    continue;
-                }
-
-                foreach (var member in type.GetMembers(site.MemberName))
-                {
-                    members[member] = site;
-                }
-            }
-
+            var members = CompilationSymbols.Get(start.Compilation).PkceSites;
             start.RegisterOperationAction(c => AnalyzeInvocation(c, members), OperationKind.Invocation);
+            var index = OAuthSignalIndex.Get(start.Compilation, start.Options);
             start.RegisterOperationAction(c => AnalyzeCreation(c, members), OperationKind.ObjectCreation, OperationKind.ArrayCreation);
-            var index = OAuthSignalIndex.Get(start.Compilation);
             start.RegisterOperationAction(c => AnalyzeAssignment(c, members, index), OperationKind.SimpleAssignment);
             start.RegisterOperationAction(AnalyzeText, OperationKind.Literal, OperationKind.InterpolatedString, OperationKind.Binary);
         });
     }
 
-    private static void AnalyzeAssignment(OperationAnalysisContext context, Dictionary<ISymbol, PkceSite> members, OAuthSignalIndex index)
+    private static void AnalyzeAssignment(OperationAnalysisContext context, CatalogIndex<PkceRequirement> members, OAuthSignalIndex index)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
-
-        // An authorization server's client registration: RequirePkce = false on a client that uses the code flow.
-        if (index.HasRegistrations
-            && assignment.Target is IPropertyReferenceOperation setting
-            && index.TryGetRegistrationMember(setting.Property, out var registration)
-            && registration.Setting == RegistrationSetting.RequirePkce)
-        {
-            if (StringParts.Unwrap(assignment.Value).ConstantValue is { HasValue: true, Value: false }
-                && ClientRegistrations.GrantsOfRegistration(setting, index).Any(grant => grant.Signal == OAuthSignal.AuthorizationCodeGrant))
-            {
-                Report(context, assignment.Syntax.GetLocation(), "RequirePkce = false", "set RequirePkce = true", FixSetUsePkceTrue);
-            }
-
-            return;
-        }
-
         if (assignment.Target is IPropertyReferenceOperation { Property.Name: "UsePkce" }
             && StringParts.Unwrap(assignment.Value).ConstantValue is { HasValue: true, Value: false })
         {
@@ -118,18 +67,28 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (assignment.Target is IPropertyReferenceOperation { Property: var property }
-            && members.TryGetValue(property.OriginalDefinition, out var site)
-            && site.Fix == HybridResponseType)
+        if (assignment.Target is IPropertyReferenceOperation setting
+            && members.TryGetMember(setting.Property, out var row)
+            && row.Kind == SinkKind.PropertyAssignment)
         {
-            // The hybrid flow (code id_token); with token in it, it is the implicit grant, CDS2002's finding.
-            foreach (var responseType in HardcodedStringTracer.ConstantTexts(assignment.Value, context.Compilation, context.CancellationToken))
+            var site = row.Meaning;
+            if (site.Fix == HybridResponseType)
             {
-                if (OAuthText.IncludesCode(responseType) && !OAuthText.IncludesToken(responseType) && responseType.Trim() != site.Evidence)
+                // The hybrid flow (code id_token); with token in it, it is the implicit grant, CDS2002's finding.
+                foreach (var responseType in HardcodedStringTracer.ConstantTexts(assignment.Value, context.Compilation, context.CancellationToken))
                 {
-                    Report(context, assignment.Syntax.GetLocation(), "ResponseType = \"" + responseType.Trim() + "\"", site.Advice, fix: null);
-                    return;
+                    if (OAuthText.IncludesCode(responseType) && !OAuthText.IncludesToken(responseType) && responseType.Trim() != site.Evidence)
+                    {
+                        Report(context, assignment.Syntax.GetLocation(), "ResponseType = \"" + responseType.Trim() + "\"", site.Advice, fix: null);
+                        return;
+                    }
                 }
+            }
+            else if (StringParts.Unwrap(assignment.Value).ConstantValue is { HasValue: true, Value: false }
+                && ClientRegistrations.GrantsOfRegistration(setting, index).Any(grant => grant.Signal == OAuthSignal.AuthorizationCodeGrant))
+            {
+                // An authorization server's client registration: RequirePkce = false on a client that uses the code flow.
+                Report(context, assignment.Syntax.GetLocation(), row.MemberName + " = false", site.Advice, site.Fix);
             }
 
             return;
@@ -138,15 +97,16 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
         AnalyzeParameterAddedLater(context, assignment);
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, Dictionary<ISymbol, PkceSite> members)
+    private static void AnalyzeInvocation(OperationAnalysisContext context, CatalogIndex<PkceRequirement> members)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        var method = (invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod).OriginalDefinition;
-        if (!members.TryGetValue(method, out var site))
+        if (!members.TryGetMember(invocation.TargetMethod, out var row) || row.Kind != SinkKind.MethodArgument)
         {
             AnalyzeParameterAddedLater(context, invocation);
             return;
         }
+
+        var site = row.Meaning;
 
         switch (site.Fix)
         {
@@ -184,13 +144,14 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
                 break;
         }
 
-        Report(context, OAuthSignalFinder.CallLocation(invocation), site.MemberName, site.Advice, site.Fix);
+        Report(context, OAuthSignalFinder.CallLocation(invocation), row.MemberName, site.Advice, site.Fix);
     }
 
-    private static void AnalyzeCreation(OperationAnalysisContext context, Dictionary<ISymbol, PkceSite> members)
+    private static void AnalyzeCreation(OperationAnalysisContext context, CatalogIndex<PkceRequirement> members)
     {
-        if (context.Operation is IObjectCreationOperation { Type: { } type } creation && members.TryGetValue(type.OriginalDefinition, out var site))
+        if (context.Operation is IObjectCreationOperation { Type: { } type } creation && members.TryGetCreatedType(type, out var row))
         {
+            var site = row.Meaning;
             if (!SetsMember(creation, site.Evidence) && !AssignedLater(creation, site.Evidence))
             {
                 Report(context, creation.Syntax.GetLocation(), type.Name, site.Advice, site.Fix);
@@ -466,6 +427,4 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
 
     private static bool IsNull(IOperation value) =>
         StringParts.Unwrap(value) is IDefaultValueOperation || StringParts.Unwrap(value).ConstantValue is { HasValue: true, Value: null };
-
-    private sealed record PkceSite(string TypeMetadataName, string MemberName, string Evidence, string Fix, string Advice);
 }

@@ -25,7 +25,7 @@ public sealed class PasswordGrantAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            var index = OAuthSignalIndex.Get(start.Compilation);
+            var index = OAuthSignalIndex.Get(start.Compilation, start.Options);
             OAuthSignalActions.Register(
                 start,
                 index,

@@ -29,7 +29,7 @@ public sealed class SecretInPublicClientAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var index = OAuthSignalIndex.Get(start.Compilation);
+            var index = OAuthSignalIndex.Get(start.Compilation, start.Options);
             OAuthSignalActions.Register(
                 start,
                 index,

@@ -36,7 +36,7 @@ public sealed class UndeclaredFlowAnalyzer : DiagnosticAnalyzer
             }
 
             var fileName = CompilationManifest.FileName(manifest);
-            var index = OAuthSignalIndex.Get(start.Compilation);
+            var index = OAuthSignalIndex.Get(start.Compilation, start.Options);
             OAuthSignalActions.Register(
                 start,
                 index,

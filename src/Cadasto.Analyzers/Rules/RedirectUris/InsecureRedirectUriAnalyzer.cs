@@ -1,9 +1,12 @@
+using Cadasto.Analyzers.Catalogs;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Cadasto.Analyzers.Configuration;
 using Cadasto.Analyzers.OAuth;
+using Cadasto.Analyzers.Semantics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Cadasto.Analyzers.Rules.RedirectUris;
 
@@ -17,9 +20,6 @@ namespace Cadasto.Analyzers.Rules.RedirectUris;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class InsecureRedirectUriAnalyzer : DiagnosticAnalyzer
 {
-    [System.ThreadStatic]
-    private static List<RedirectUriSite>? t_sites;
-
     private static readonly string[] ConfigurationKeys = { "RedirectUri" };
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
@@ -32,25 +32,28 @@ public sealed class InsecureRedirectUriAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var sinks = RedirectUriSinks.Create(start.Compilation);
-            start.RegisterOperationAction(
-                context =>
+            // Per document, so a URI held in a constant of another document lands at the sink that uses it (see DocumentOperations).
+            start.RegisterSemanticModelAction(context =>
+            {
+                var tree = context.SemanticModel.SyntaxTree;
+                var sites = new List<RedirectUriSite>();
+                var reported = new HashSet<(SyntaxTree?, TextSpan)>();
+                DocumentOperations.ForEach(context.SemanticModel, RedirectUriSinks.OperationKinds, operation =>
                 {
-                    // One list per thread, reused: most calls and assignments are not redirect URI sinks.
-                    var sites = t_sites ??= new List<RedirectUriSite>();
                     sites.Clear();
-                    sinks.Find(context.Operation, context.Compilation, sites, context.CancellationToken);
+                    sinks.Find(operation, context.SemanticModel.Compilation, sites, context.CancellationToken);
                     foreach (var site in sites)
                     {
-                        if (site.Sink.UriKind != RedirectUriKind.CallbackPath
-                            && RedirectUriMatcher.InsecureReason(site.Uri, site.Sink.UriKind == RedirectUriKind.Absolute) is { } reason)
+                        if (site.Sink.Meaning != RedirectUriKind.CallbackPath
+                            && RedirectUriMatcher.InsecureReason(site.Uri, requiresAbsolute: site.Sink.Meaning is RedirectUriKind.Absolute or RedirectUriKind.ServerRegistered) is { } reason
+                            && DocumentOperations.FirstFor(reported, site.Location))
                         {
-                            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InsecureRedirectUri, site.Location, site.Uri.Trim(), reason));
+                            var (location, additional) = DocumentOperations.Place(tree, site.Location, site.Argument, operation.Syntax);
+                            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InsecureRedirectUri, location, additional, site.Uri.Trim(), reason));
                         }
                     }
-
-                    sites.Clear();
-                },
-                RedirectUriSinks.OperationKinds);
+                }, context.CancellationToken);
+            });
 
             start.RegisterAdditionalFileAction(context =>
             {

@@ -1,13 +1,14 @@
+using Cadasto.Analyzers.Catalogs;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using Cadasto.Analyzers.Catalogs;
 using Cadasto.Analyzers.Configuration;
 using Cadasto.Analyzers.OAuth;
 using Cadasto.Analyzers.Semantics;
 using Cadasto.Analyzers.Values;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Cadasto.Analyzers.Rules.RedirectUris;
 
@@ -20,9 +21,6 @@ namespace Cadasto.Analyzers.Rules.RedirectUris;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnregisteredRedirectUriAnalyzer : DiagnosticAnalyzer
 {
-    [System.ThreadStatic]
-    private static List<RedirectUriSite>? t_sites;
-
     /// <summary>Diagnostic property: the registered URI (or path) the code fix puts in place of the literal.</summary>
     public const string ReplacementKey = "CadastoRegisteredRedirectUri";
 
@@ -45,34 +43,35 @@ public sealed class UnregisteredRedirectUriAnalyzer : DiagnosticAnalyzer
             var registered = manifest.AllRedirectUris().Select(u => u.Value).ToImmutableArray();
             var fileName = CompilationManifest.FileName(manifest);
             var sinks = RedirectUriSinks.Create(start.Compilation);
-            start.RegisterOperationAction(
-                context =>
+            // Per document, so a URI held in a constant of another document lands at the sink that uses it (see DocumentOperations).
+            start.RegisterSemanticModelAction(context =>
+            {
+                var tree = context.SemanticModel.SyntaxTree;
+                var sites = new List<RedirectUriSite>();
+                var reported = new HashSet<(SyntaxTree?, TextSpan)>();
+                DocumentOperations.ForEach(context.SemanticModel, RedirectUriSinks.OperationKinds, operation =>
                 {
-                    // One list per thread, reused: most calls and assignments are not redirect URI sinks.
-                    var sites = t_sites ??= new List<RedirectUriSite>();
                     sites.Clear();
-                    sinks.Find(context.Operation, context.Compilation, sites, context.CancellationToken);
+                    sinks.Find(operation, context.SemanticModel.Compilation, sites, context.CancellationToken);
                     foreach (var site in sites)
                     {
                         // An authorization server's registration of its clients' URIs is not this application's redirect.
-                        if (site.Sink.Party == OAuthParty.Server)
+                        if (site.Sink.Meaning == RedirectUriKind.ServerRegistered)
                         {
                             continue;
                         }
 
                         // A relative URI that the library resolves against the app's origin is compared as a path, like CallbackPath.
-                        var isPath = site.Sink.UriKind == RedirectUriKind.CallbackPath
-                            || (site.Sink.UriKind == RedirectUriKind.AbsoluteOrRelative && RedirectUriMatcher.IsRelative(site.Uri));
-                        if (Check(site.Uri, isPath, site.Location, registered, fileName) is { } diagnostic)
+                        var isPath = site.Sink.Meaning == RedirectUriKind.CallbackPath
+                            || (site.Sink.Meaning == RedirectUriKind.AbsoluteOrRelative && RedirectUriMatcher.IsRelative(site.Uri));
+                        if (Check(site.Uri, isPath, site.Location, registered, fileName) is { } diagnostic && DocumentOperations.FirstFor(reported, site.Location))
                         {
-                            context.ReportDiagnostic(diagnostic);
+                            var (location, additional) = DocumentOperations.Place(tree, site.Location, site.Argument, operation.Syntax);
+                            context.ReportDiagnostic(additional is null ? diagnostic : Check(site.Uri, isPath, location, registered, fileName, additional)!);
                         }
                     }
-
-                    // Nothing kept alive (locations hold their syntax tree) until the next operation on this thread.
-                    sites.Clear();
-                },
-                RedirectUriSinks.OperationKinds);
+                }, context.CancellationToken);
+            });
 
             start.RegisterAdditionalFileAction(context =>
             {
@@ -101,7 +100,7 @@ public sealed class UnregisteredRedirectUriAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static Diagnostic? Check(string uri, bool isPath, Location location, ImmutableArray<string> registered, string fileName)
+    private static Diagnostic? Check(string uri, bool isPath, Location location, ImmutableArray<string> registered, string fileName, IEnumerable<Location>? additional = null)
     {
         if (uri.Trim().Length == 0 || (isPath ? RedirectUriMatcher.IsRegisteredPath(uri, registered) : RedirectUriMatcher.IsRegistered(uri, registered)))
         {
@@ -117,6 +116,6 @@ public sealed class UnregisteredRedirectUriAnalyzer : DiagnosticAnalyzer
         var properties = closest is null
             ? ImmutableDictionary<string, string?>.Empty
             : ImmutableDictionary<string, string?>.Empty.Add(ReplacementKey, closest);
-        return Diagnostic.Create(DiagnosticDescriptors.UnregisteredRedirectUri, location, properties, uri.Trim(), fileName, advice);
+        return Diagnostic.Create(DiagnosticDescriptors.UnregisteredRedirectUri, location, additional, properties, uri.Trim(), fileName, advice);
     }
 }

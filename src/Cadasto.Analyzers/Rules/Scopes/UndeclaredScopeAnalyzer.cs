@@ -6,6 +6,7 @@ using Cadasto.Analyzers.Secrets;
 using Cadasto.Analyzers.Semantics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Cadasto.Analyzers.Rules.Scopes;
 
@@ -18,9 +19,6 @@ namespace Cadasto.Analyzers.Rules.Scopes;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UndeclaredScopeAnalyzer : DiagnosticAnalyzer
 {
-    [System.ThreadStatic]
-    private static List<ScopeRequest>? t_requests;
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(DiagnosticDescriptors.UndeclaredScope);
 
@@ -37,13 +35,16 @@ public sealed class UndeclaredScopeAnalyzer : DiagnosticAnalyzer
 
             var declared = manifest.AllScopes().Select(s => s.Value.Trim()).ToImmutableArray();
             var fileName = CompilationManifest.FileName(manifest);
-            start.RegisterOperationAction(
-                context =>
+            // Per document, so a scope held in a constant of another document lands at the request that uses it (see DocumentOperations).
+            start.RegisterSemanticModelAction(context =>
+            {
+                var tree = context.SemanticModel.SyntaxTree;
+                var requests = new List<ScopeRequest>();
+                var reported = new HashSet<(SyntaxTree?, TextSpan)>();
+                DocumentOperations.ForEach(context.SemanticModel, ScopeRequests.OperationKinds, operation =>
                 {
-                    // One list per thread, reused: most operations request nothing.
-                    var requests = t_requests ??= new List<ScopeRequest>();
                     requests.Clear();
-                    ScopeRequests.Find(context.Operation, context.Compilation, requests, context.CancellationToken);
+                    ScopeRequests.Find(operation, context.SemanticModel.Compilation, requests, context.CancellationToken);
                     foreach (var request in requests)
                     {
                         if (request.Scopes is null)
@@ -55,16 +56,14 @@ public sealed class UndeclaredScopeAnalyzer : DiagnosticAnalyzer
                             .Where(scope => !ScopeRequests.NeedsNoDeclaration(scope) && !ScopeRequests.IsDeclared(scope, declared))
                             .Distinct()
                             .ToArray();
-                        if (undeclared.Length > 0)
+                        if (undeclared.Length > 0 && DocumentOperations.FirstFor(reported, request.Location))
                         {
-                            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UndeclaredScope, request.Location, string.Join(" ", undeclared), fileName));
+                            var (location, additional) = DocumentOperations.Place(tree, request.Location, request.Argument, operation.Syntax);
+                            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UndeclaredScope, location, additional, string.Join(" ", undeclared), fileName));
                         }
                     }
-
-                    // Nothing kept alive (locations hold their syntax tree) until the next operation on this thread.
-                    requests.Clear();
-                },
-                ScopeRequests.OperationKinds);
+                }, context.CancellationToken);
+            });
         });
     }
 }

@@ -1,8 +1,7 @@
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using Cadasto.Analyzers.Catalogs;
 using Cadasto.Analyzers.Secrets;
+using Cadasto.Analyzers.Semantics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -12,9 +11,18 @@ namespace Cadasto.Analyzers.Rules.Secrets;
 /// <summary>
 /// CDS1001: a hard-coded string reaches a place that takes a client secret (the sink catalogue,
 /// <c>client_secret</c> form and query fields, <c>Basic</c> headers built from <c>id:secret</c>, and the
-/// user's <c>cadasto_secret_sinks</c>). The diagnostic lands on the literal (or the constant
-/// expression) that spells the secret, wherever it is declared.
+/// user's <c>cadasto_secret_sinks</c>).
 /// </summary>
+/// <remarks>
+/// Every finding is document-local (SPEC): the live analysis of the document where it lands reports it,
+/// as a build does. So the rule works per document, over the sinks that document's code reaches: a literal
+/// declared in the same document gets one finding on the literal; a literal declared in another document
+/// gets one finding at the first sink argument of this document that receives it, with the literal as an
+/// additional location. The analyzer driver only keeps a diagnostic as the document's own when the action
+/// that reports it covers its span, which an operation action in one member does not for a <c>const</c>
+/// declared in another: hence a semantic-model action. Document order picks the sink a message names, so
+/// concurrent analysis and the order documents are analysed in change nothing.
+/// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class HardcodedClientSecretAnalyzer : DiagnosticAnalyzer
 {
@@ -30,24 +38,29 @@ public sealed class HardcodedClientSecretAnalyzer : DiagnosticAnalyzer
             // Keyed sinks (client_secret fields, Basic headers) need no library: the matcher is always on.
             var matcher = SecretSinkMatcher.Create(start.Compilation, start.Options);
 
-            // One finding per literal: a constant that reaches several sinks is reported once, at its literal.
-            var reported = new ConcurrentDictionary<(SyntaxTree, TextSpan), byte>();
-            start.RegisterOperationAction(c => Analyze(c, matcher, reported), SecretSinkMatcher.OperationKinds);
+            // In a public client a secret is CDS2001's (SPEC: one finding per literal, the most specific rule wins):
+            // it flags every client-secret member and field; a Basic header it does not know stays this rule's.
+            var publicClient = CompilationClientType.Get(start.Compilation, start.Options, start.CancellationToken).IsPublic;
+            start.RegisterSemanticModelAction(c => Analyze(c, matcher, publicClient));
         });
     }
 
-    [System.ThreadStatic]
-    private static List<SinkHit>? t_hits;
-
-    private static void Analyze(OperationAnalysisContext context, SecretSinkMatcher matcher, ConcurrentDictionary<(SyntaxTree, TextSpan), byte> reported)
+    private static void Analyze(SemanticModelAnalysisContext context, SecretSinkMatcher matcher, bool publicClient)
     {
-        // One list per thread, reused: most operations hand nothing to a sink and must not allocate.
-        var hits = t_hits ??= new List<SinkHit>();
-        hits.Clear();
-        matcher.Match(context.Operation, context.Compilation, context.CancellationToken, hits);
+        var hits = new List<SinkHit>();
+        SinkBoundLiterals.MatchTree(context.SemanticModel, matcher, hits, context.CancellationToken);
+        if (hits.Count == 0)
+        {
+            return;
+        }
+
+        var tree = context.SemanticModel.SyntaxTree;
+
+        // One finding per literal in this document: the first sink in document order that receives it decides.
+        var reported = new HashSet<(SyntaxTree?, TextSpan)>();
         foreach (var hit in hits)
         {
-            if (hit.Meaning != SinkMeaning.ClientSecret || matcher.IsAllowedPlaceholder(hit.Value.Text))
+            if (matcher.IsAllowedPlaceholder(hit.Value.Text) || (publicClient && hit.SinkName != SecretSinkMatcher.BasicHeaderSinkName))
             {
                 continue;
             }
@@ -57,23 +70,23 @@ public sealed class HardcodedClientSecretAnalyzer : DiagnosticAnalyzer
                 // Prefix + Body: no literal at the sink; the constants it is made of are the literals.
                 foreach (var source in hit.Value.Sources)
                 {
-                    Report(context, source, hit.SinkName, reported);
+                    Report(context, tree, source, hit, reported);
                 }
             }
             else
             {
-                Report(context, hit.Value.Syntax, hit.SinkName, reported);
+                Report(context, tree, hit.Value.Syntax, hit, reported);
             }
         }
-
-        hits.Clear();
     }
 
-    private static void Report(OperationAnalysisContext context, SyntaxNode syntax, string sinkName, ConcurrentDictionary<(SyntaxTree, TextSpan), byte> reported)
+    private static void Report(SemanticModelAnalysisContext context, SyntaxTree tree, SyntaxNode literal, SinkHit hit, HashSet<(SyntaxTree?, TextSpan)> reported)
     {
-        if (reported.TryAdd((syntax.SyntaxTree, syntax.Span), 0))
+        var literalLocation = literal.GetLocation();
+        if (DocumentOperations.FirstFor(reported, literalLocation))
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HardcodedClientSecret, syntax.GetLocation(), sinkName));
+            var (location, additional) = DocumentOperations.Place(tree, literalLocation, hit.Argument, literal);
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HardcodedClientSecret, location, additional, hit.SinkName));
         }
     }
 }

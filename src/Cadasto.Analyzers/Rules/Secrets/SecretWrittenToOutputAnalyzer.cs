@@ -155,20 +155,21 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
         public KnownTypes(Compilation compilation, CredentialNames names)
         {
             _names = names;
-            _loggerExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerExtensions");
-            _logger = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger");
-            _loggerMessageAttribute = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerMessageAttribute");
-            _console = compilation.GetTypeByMetadataName("System.Console");
-            _debug = compilation.GetTypeByMetadataName("System.Diagnostics.Debug");
-            _trace = compilation.GetTypeByMetadataName("System.Diagnostics.Trace");
-            _textWriter = compilation.GetTypeByMetadataName("System.IO.TextWriter");
-            _configuration = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfiguration");
-            _configurationBinder = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.ConfigurationBinder");
-            _configurationExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.ConfigurationExtensions");
-            _environment = compilation.GetTypeByMetadataName("System.Environment");
-            _secretValue = compilation.GetTypeByMetadataName("Cadasto.Credentials.SecretValue");
-            _stringBuilder = compilation.GetTypeByMetadataName("System.Text.StringBuilder");
-            Exception = compilation.GetTypeByMetadataName("System.Exception");
+            var symbols = CompilationSymbols.Get(compilation);
+            _loggerExtensions = symbols.Type("Microsoft.Extensions.Logging.LoggerExtensions");
+            _logger = symbols.Type("Microsoft.Extensions.Logging.ILogger");
+            _loggerMessageAttribute = symbols.Type("Microsoft.Extensions.Logging.LoggerMessageAttribute");
+            _console = symbols.Type("System.Console");
+            _debug = symbols.Type("System.Diagnostics.Debug");
+            _trace = symbols.Type("System.Diagnostics.Trace");
+            _textWriter = symbols.Type("System.IO.TextWriter");
+            _configuration = symbols.Type("Microsoft.Extensions.Configuration.IConfiguration");
+            _configurationBinder = symbols.Type("Microsoft.Extensions.Configuration.ConfigurationBinder");
+            _configurationExtensions = symbols.Type("Microsoft.Extensions.Configuration.ConfigurationExtensions");
+            _environment = symbols.Type("System.Environment");
+            _secretValue = symbols.Type("Cadasto.Credentials.SecretValue");
+            _stringBuilder = symbols.Type("System.Text.StringBuilder");
+            Exception = symbols.Type("System.Exception");
         }
 
         public INamedTypeSymbol? Exception { get; }

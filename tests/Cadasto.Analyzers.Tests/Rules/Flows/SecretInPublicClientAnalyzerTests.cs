@@ -36,6 +36,29 @@ public sealed class SecretInPublicClientAnalyzerTests
         }
         """;
 
+    [Fact]
+    public Task UserSinkInPublicClient_ShouldReport() => VerifyAsync("""
+        using Microsoft.Extensions.Configuration;
+
+        namespace Partner.Sdk
+        {
+            public sealed class PartnerClient
+            {
+                public string SharedKey { get; set; } = "";
+                public void Connect(string endpoint, string apiSecret) { }
+            }
+        }
+
+        class Use
+        {
+            void Run(IConfiguration configuration)
+            {
+                var client = new Partner.Sdk.PartnerClient { {|CDS2001:SharedKey = configuration["Partner:Key"]|} };
+                {|CDS2001:client.Connect("https://partner.example", configuration["Partner:Secret"])|};
+            }
+        }
+        """, "build_property._SupportedPlatformList = browser\ncadasto_secret_sinks = Partner.Sdk.PartnerClient.SharedKey, Partner.Sdk.PartnerClient.Connect");
+
     [Theory]
     [InlineData("build_property._SupportedPlatformList = browser")]
     [InlineData("build_property.UsingMicrosoftNETSdkBlazorWebAssembly = true")]

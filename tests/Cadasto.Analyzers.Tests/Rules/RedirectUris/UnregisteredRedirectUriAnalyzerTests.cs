@@ -333,12 +333,7 @@ public sealed class UnregisteredRedirectUriAnalyzerTests
     [Fact]
     public async Task UnregisteredUrisInTwoDocuments_ShouldFixAllInProjectAndSolution()
     {
-        var test = new CSharpCodeFixVerifier<UnregisteredRedirectUriAnalyzer, UnregisteredRedirectUriCodeFix>.Test
-        {
-            // The const's literal sits away from the call that reaches the sink: a non-local diagnostic by design
-            // (the squiggle belongs where the URI is written), as for CDS1001.
-            CodeFixTestBehaviors = Microsoft.CodeAnalysis.Testing.CodeFixTestBehaviors.SkipLocalDiagnosticCheck,
-        };
+        var test = new CSharpCodeFixVerifier<UnregisteredRedirectUriAnalyzer, UnregisteredRedirectUriCodeFix>.Test();
         test.TestState.Sources.Add(("/0/Desktop.cs", """
             using Microsoft.Identity.Client;
 

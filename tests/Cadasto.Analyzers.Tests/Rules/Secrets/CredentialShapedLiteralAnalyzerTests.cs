@@ -25,6 +25,22 @@ public sealed class CredentialShapedLiteralAnalyzerTests
         """);
 
     [Fact]
+    public Task ConnectionStringKeywordsOfConfigurationFiles_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        class Fixtures
+        {
+            void Run()
+            {
+                // The keywords CDS1004 reads in appsettings.json: the same string gets the same verdict in code.
+                Use({|CDS1003:"endpoint=https://invoices.communication.azure.com/;accesskey=q8ZxN3vR7mT2pL9wK4bH6cJ1fD5sG0aYe2Uo"|});
+                Use({|CDS1003:"Host=files.internal;SecretKey=Wm4pQ8rT2vX6zB1nD5gJ9kL3sF7hY0cA"|});
+                Use("UseDevelopmentStorage=true;DevelopmentStorageProxyUri=http://127.0.0.1;AccountName=devstoreaccount1;AccessKey=q8ZxN3vR7mT2pL9wK4bH6cJ1fD5sG0aY");
+            }
+
+            void Use(string value) { }
+        }
+        """);
+
+    [Fact]
     public Task JwtPemConnectionStringsAndUrls_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
         class Fixtures
         {

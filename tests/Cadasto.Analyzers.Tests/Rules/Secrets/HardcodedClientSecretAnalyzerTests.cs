@@ -286,9 +286,6 @@ public sealed class HardcodedClientSecretAnalyzerTests
                     ConfidentialClientApplicationBuilder.Create("id").WithClientSecret(ClientSecret).Build();
             }
             """,
-        // The literal sits in the const's declaration, away from the call that reaches the sink:
-        // a non-local diagnostic by design (the squiggle belongs where the secret is written).
-        CodeFixTestBehaviors = CodeFixTestBehaviors.SkipLocalDiagnosticCheck,
     }.RunAsync();
 
     [Fact]

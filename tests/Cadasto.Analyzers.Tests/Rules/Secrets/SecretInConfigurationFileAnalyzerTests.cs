@@ -70,7 +70,9 @@ public sealed class SecretInConfigurationFileAnalyzerTests
             "Bus": {|CDS1004:"Endpoint=sb://orders.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey=c2VjcmV0a2V5MTIzNDU2Nzg5MA=="|},
             "Integrated": "Server=(localdb)\\mssqllocaldb;Database=orders;Trusted_Connection=True",
             "Emulator": "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;",
-            "FromEnvironment": "Host=db;Username=app;Password=${DB_PASSWORD}"
+            "FromEnvironment": "Host=db;Username=app;Password=${DB_PASSWORD}",
+            "Communication": {|CDS1004:"endpoint=https://invoices.communication.azure.com/;accesskey=q8ZxN3vR7mT2pL9wK4bH6cJ1fD5sG0aYe2Uo"|},
+            "Files": {|CDS1004:"Host=files.internal;SecretKey=Wm4pQ8rT2vX6zB1nD5gJ9kL3sF7hY0cA"|}
           },
           "Cache": { "Url": {|CDS1004:"redis://:r3d1s-p4ss@cache.internal:6379"|}, "Redis": {|CDS1004:"cache.internal:6380,password=r3d1s-P4ss,ssl=True,abortConnect=False"|}, "Local": "localhost:6379,abortConnect=false" }
         }

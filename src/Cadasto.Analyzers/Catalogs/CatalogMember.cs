@@ -31,17 +31,23 @@ internal enum SinkMeaning
 }
 
 /// <summary>
-/// One place that receives a secret: <paramref name="TypeMetadataName"/>'s member
-/// <paramref name="MemberName"/>. For arguments, <paramref name="ParameterName"/> names the parameter;
-/// null means every parameter whose name is credential-named (user sinks from <c>cadasto_secret_sinks</c>).
+/// One row of every member-based catalogue (secret sinks, OAuth signals, redirect-URI sinks, PKCE sites):
+/// <paramref name="TypeMetadataName"/>'s member <paramref name="MemberName"/> (<c>.ctor</c> for a constructor or an
+/// object creation), how it receives the value (<paramref name="Kind"/>), the parameter that does
+/// (<paramref name="ParameterName"/>; null means every credential-named parameter for secret sinks, or any for the
+/// others), and what the catalogue says about it (<paramref name="Meaning"/>). Data only: the one index that
+/// resolves rows to symbols is <see cref="Semantics.CatalogIndex{TMeaning}"/>.
 /// </summary>
-internal sealed record SecretSink(string TypeMetadataName, string MemberName, SinkKind Kind, string? ParameterName = null, SinkMeaning Meaning = SinkMeaning.ClientSecret)
+internal sealed record CatalogMember<TMeaning>(string TypeMetadataName, string MemberName, SinkKind Kind, string? ParameterName = null, TMeaning Meaning = default!)
 {
-    /// <summary>
-    /// The short name shown in messages: <c>ConfidentialClientApplicationBuilder.WithClientSecret</c>, and for a constructor
-    /// the expression a user writes, <c>new NetworkCredential(password)</c> (not <c>NetworkCredential.NetworkCredential</c>).
-    /// </summary>
-    public string DisplayName { get; } = MemberName == ".ctor"
+    /// <summary>The member name of a constructor row.</summary>
+    public const string Constructor = ".ctor";
+
+    /// <summary>The type's name without namespace or arity (<c>AbstractApplicationBuilder</c>).</summary>
+    public string TypeName { get; } = ShortTypeName(TypeMetadataName);
+
+    /// <summary>How messages name the member: <c>Type.Member</c>, or <c>new Type(parameter)</c> for a constructor.</summary>
+    public string DisplayName { get; } = MemberName == Constructor
         ? "new " + ShortTypeName(TypeMetadataName) + "(" + (ParameterName ?? "…") + ")"
         : ShortTypeName(TypeMetadataName) + "." + MemberName;
 

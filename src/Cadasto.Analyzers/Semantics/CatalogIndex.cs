@@ -1,0 +1,133 @@
+using System.Collections.Generic;
+using Cadasto.Analyzers.Catalogs;
+using Microsoft.CodeAnalysis;
+
+namespace Cadasto.Analyzers.Semantics;
+
+/// <summary>
+/// THE index of a member-based catalogue: its rows resolved to the compilation's symbols once, by one rule, for every
+/// catalogue (secret sinks, OAuth signals, redirect-URI sinks, PKCE sites). A constructor row keys its type and the
+/// type's instance constructors; a member row keys every member of that name on the type and its base types (an
+/// inherited member is keyed by its declaring symbol, which is what an operation refers to:
+/// <c>ClientCredentialsTokenRequest.ClientSecret</c> is <c>ProtocolRequest</c>'s), the first row winning.
+/// Built through <see cref="CompilationSymbols"/>, which keeps one per compilation.
+/// </summary>
+internal sealed class CatalogIndex<TMeaning>
+{
+    private readonly Dictionary<ISymbol, CatalogMember<TMeaning>> _rows;
+
+    private CatalogIndex(Dictionary<ISymbol, CatalogMember<TMeaning>> rows) => _rows = rows;
+
+    /// <summary>Whether no row resolved (none of the catalogue's libraries is referenced).</summary>
+    public bool IsEmpty => _rows.Count == 0;
+
+    /// <summary>The rows that resolved, once per symbol they key.</summary>
+    public IEnumerable<KeyValuePair<ISymbol, CatalogMember<TMeaning>>> Resolved => _rows;
+
+    public static CatalogIndex<TMeaning> Create(CompilationSymbols symbols, IEnumerable<CatalogMember<TMeaning>> rows)
+    {
+        var index = new Dictionary<ISymbol, CatalogMember<TMeaning>>(SymbolEqualityComparer.Default);
+        foreach (var row in rows)
+        {
+            if (symbols.Type(row.TypeMetadataName) is not { } type)
+            {
+                continue;
+            }
+
+            if (row.Kind == SinkKind.ConstructorArgument)
+            {
+                Add(index, type, row);
+                foreach (var constructor in type.InstanceConstructors)
+                {
+                    Add(index, constructor, row);
+                }
+
+                continue;
+            }
+
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                foreach (var member in current.GetMembers(row.MemberName))
+                {
+                    if (Matches(member, row.Kind))
+                    {
+                        Add(index, member, row);
+                    }
+                }
+            }
+        }
+
+        return new CatalogIndex<TMeaning>(index);
+    }
+
+    /// <summary>
+    /// The row of a member an operation refers to: its definition, the extension method a reduced call is, or a member
+    /// it overrides (an override still means the catalogued member).
+    /// </summary>
+    public bool TryGetMember(ISymbol member, out CatalogMember<TMeaning> row)
+    {
+        var definition = member is IMethodSymbol { ReducedFrom: { } reduced } ? reduced.OriginalDefinition : member.OriginalDefinition;
+        if (_rows.TryGetValue(definition, out row!))
+        {
+            return true;
+        }
+
+        switch (definition)
+        {
+            case IMethodSymbol method:
+                for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+                {
+                    if (_rows.TryGetValue(overridden.OriginalDefinition, out row!))
+                    {
+                        return true;
+                    }
+                }
+
+                break;
+            case IPropertySymbol property:
+                for (var overridden = property.OverriddenProperty; overridden is not null; overridden = overridden.OverriddenProperty)
+                {
+                    if (_rows.TryGetValue(overridden.OriginalDefinition, out row!))
+                    {
+                        return true;
+                    }
+                }
+
+                break;
+        }
+
+        row = null!;
+        return false;
+    }
+
+    /// <summary>The constructor row of a created type or one of its base types.</summary>
+    public bool TryGetCreatedType(ITypeSymbol type, out CatalogMember<TMeaning> row)
+    {
+        for (var current = type as INamedTypeSymbol; current is not null; current = current.BaseType)
+        {
+            if (_rows.TryGetValue(current.OriginalDefinition, out row!) && row.Kind == SinkKind.ConstructorArgument)
+            {
+                return true;
+            }
+        }
+
+        row = null!;
+        return false;
+    }
+
+    private static void Add(Dictionary<ISymbol, CatalogMember<TMeaning>> index, ISymbol symbol, CatalogMember<TMeaning> row)
+    {
+        if (!index.ContainsKey(symbol))
+        {
+            index[symbol] = row;
+        }
+    }
+
+    private static bool Matches(ISymbol member, SinkKind kind) => kind switch
+    {
+        SinkKind.MethodArgument => member is IMethodSymbol { MethodKind: MethodKind.Ordinary },
+        SinkKind.PropertyAssignment => member is IPropertySymbol or IFieldSymbol,
+        SinkKind.CollectionElement => member is IPropertySymbol,
+        _ => false,
+    };
+}

@@ -1,0 +1,80 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Cadasto.Analyzers.Catalogs;
+using Cadasto.Analyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Cadasto.Analyzers.Semantics;
+
+/// <summary>
+/// Everything a rule resolves against a compilation, resolved once and shared by every rule of that compilation:
+/// well-known types (the only place that calls <see cref="Compilation.GetTypeByMetadataName"/>) and the catalogue
+/// indexes. Every analyzer's compilation-start action asks <see cref="Get"/>; the first builds, the others share.
+/// </summary>
+internal sealed class CompilationSymbols
+{
+    private static readonly ConditionalWeakTable<Compilation, CompilationSymbols> Cache = new();
+
+    private readonly ConcurrentDictionary<string, INamedTypeSymbol?> _types = new(System.StringComparer.Ordinal);
+
+    // The sink index depends on the user's cadasto_secret_sinks, read from the options: one per distinct value
+    // (a build has one; a host that analyses with other options gets its own).
+    private readonly ConcurrentDictionary<string, System.Lazy<SecretSinkIndex>> _secretSinks = new(System.StringComparer.Ordinal);
+
+    private CatalogIndex<OAuthSignal>? _oauthSignals;
+    private CatalogIndex<RedirectUriKind>? _redirectUriSinks;
+    private CatalogIndex<PkceRequirement>? _pkceSites;
+    private CatalogIndex<ServerRegistration>? _serverRegistrations;
+
+    private readonly System.Func<string, INamedTypeSymbol?> _resolve;
+
+    private CompilationSymbols(Compilation compilation)
+    {
+#pragma warning disable RS0030 // The symbol cache is the one place that looks types up by name.
+        _resolve = compilation.GetTypeByMetadataName;
+#pragma warning restore RS0030
+    }
+
+    /// <summary>The compilation's shared symbols.</summary>
+    public static CompilationSymbols Get(Compilation compilation) => Cache.GetValue(compilation, static c => new CompilationSymbols(c));
+
+    /// <summary>A type by metadata name (<c>System.Text.StringBuilder</c>, <c>Namespace.Generic`1</c>); null when the compilation cannot see it.</summary>
+    public INamedTypeSymbol? Type(string metadataName) =>
+        _types.GetOrAdd(metadataName, _resolve);
+
+    /// <summary>The secret sinks: the catalogue's and the user's <c>cadasto_secret_sinks</c>.</summary>
+    public SecretSinkIndex SecretSinks(AnalyzerOptions options)
+    {
+        var option = CadastoOptions.GetGlobal(options, CadastoOptions.SecretSinks);
+        return string.IsNullOrWhiteSpace(option) ? DefaultSecretSinks : SinksFor(option!);
+    }
+
+    /// <summary>The secret sinks the catalogue knows, without the user's.</summary>
+    public SecretSinkIndex DefaultSecretSinks => SinksFor(string.Empty);
+
+    /// <summary>The OAuth flow signals (CDS2001–CDS2005), with the same secret sinks as CDS1001 (the user's included).</summary>
+    public OAuthSignalIndex OAuthSignals(AnalyzerOptions options) => new(
+        LazyInitializer.EnsureInitialized(ref _oauthSignals, () => CatalogIndex<OAuthSignal>.Create(this, OAuthSignalCatalog.Members))!,
+        SecretSinks(options),
+        ServerRegistrations);
+
+    /// <summary>What authorization servers' APIs say about the flows they allow their clients (CDS2002–CDS2004).</summary>
+    public CatalogIndex<ServerRegistration> ServerRegistrations =>
+        LazyInitializer.EnsureInitialized(ref _serverRegistrations, () => CatalogIndex<ServerRegistration>.Create(this, ServerRegistrationCatalog.Members))!;
+
+    /// <summary>The members that take a redirect URI (CDS3001, CDS3002).</summary>
+    public CatalogIndex<RedirectUriKind> RedirectUriSinks =>
+        LazyInitializer.EnsureInitialized(ref _redirectUriSinks, () => CatalogIndex<RedirectUriKind>.Create(this, RedirectUriCatalog.Members))!;
+
+    /// <summary>The authorization-code calls and creations that need PKCE evidence (CDS2004).</summary>
+    public CatalogIndex<PkceRequirement> PkceSites =>
+        LazyInitializer.EnsureInitialized(ref _pkceSites, () => CatalogIndex<PkceRequirement>.Create(this, PkceCatalog.Members))!;
+
+    private SecretSinkIndex SinksFor(string option) =>
+        _secretSinks.GetOrAdd(option, o => new System.Lazy<SecretSinkIndex>(
+            () => SecretSinkIndex.Create(this, o.Length == 0 ? ImmutableArray<SecretSink>.Empty : SecretSinkCatalog.ParseUserSinks(o)),
+            LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+}

@@ -1,0 +1,70 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+
+namespace Cadasto.Analyzers.Tests.Ide;
+
+/// <summary>
+/// Live where the user types (SPEC: every finding is document-local): over a three-project solution, the
+/// analysis an editor runs for one open document reports exactly the findings of that document that a build
+/// reports, for every rule, constants declared in one document and used in another included.
+/// </summary>
+public sealed class DocumentLocalAnalysisTests
+{
+    [Fact]
+    public async Task EveryDocument_ShouldShowItsFindingsLive_AsTheBuildDoes()
+    {
+        using var ide = IdeSolution.Create(IdeSolutions.Api(), IdeSolutions.Worker(), IdeSolutions.Wasm());
+        var failures = new List<string>();
+        foreach (var project in ide.Solution.Projects.OrderBy(p => p.Name, StringComparer.Ordinal))
+        {
+            var build = await IdeSolution.BuildAsync(project);
+            var session = await IdeSolution.SessionAsync(project);
+            var documents = project.Documents.Cast<TextDocument>().Concat(project.AdditionalDocuments).OrderBy(d => d.FilePath, StringComparer.Ordinal);
+            foreach (var document in documents)
+            {
+                var live = document is Document code
+                    ? await IdeSolution.LiveAsync(session, code)
+                    : await IdeSolution.LiveAsync(session, document);
+                var inBuild = build.Where(d => IdeSolution.PathOf(d) == document.FilePath).Select(IdeSolution.Describe).ToList();
+                var shown = live.Select(IdeSolution.Describe).ToList();
+                if (!inBuild.SequenceEqual(shown))
+                {
+                    failures.Add($"{document.FilePath}: build [{string.Join("; ", inBuild)}] but live [{string.Join("; ", shown)}]");
+                }
+
+                var expected = ide.Expected[document.FilePath!].Select(e => $"{e.Id}{e.Span}");
+                var actual = live.Select(d => $"{d.Id}{d.Location.SourceSpan}");
+                if (!expected.SequenceEqual(actual))
+                {
+                    failures.Add($"{document.FilePath}: expected [{string.Join(", ", expected)}] but live [{string.Join("; ", shown)}]");
+                }
+            }
+
+            var elsewhere = build.Where(d => project.Documents.Concat(project.AdditionalDocuments).All(doc => doc.FilePath != IdeSolution.PathOf(d)));
+            failures.AddRange(elsewhere.Select(d => "in no document: " + IdeSolution.Describe(d)));
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    [Fact]
+    public async Task ConstUsedInAnotherDocument_ShouldLandAtTheSinkWithTheLiteralAsAdditionalLocation()
+    {
+        using var ide = IdeSolution.Create(IdeSolutions.Api());
+        var project = ide.Project("Api");
+        var session = await IdeSolution.SessionAsync(project);
+        var tokenClients = await IdeSolution.LiveAsync(session, ide.Document("Api", "Auth/TokenClients.cs"));
+        var secrets = await ide.Document("Api", "Secrets.cs").GetTextAsync();
+
+        var orders = Assert.Single(tokenClients, d => d.Id == DiagnosticIds.HardcodedClientSecret && d.AdditionalLocations.Count == 1
+            && secrets.ToString(d.AdditionalLocations[0].SourceSpan) == "\"ord~Xq7.Lp2Mn8Rv4Tw1\"");
+        Assert.Equal("Secrets.Orders", (await ide.Document("Api", "Auth/TokenClients.cs").GetTextAsync()).ToString(orders.Location.SourceSpan));
+        Assert.EndsWith("Secrets.cs", orders.AdditionalLocations[0].SourceTree!.FilePath, StringComparison.Ordinal);
+
+        // Declared there, used nowhere there: the declaring document itself shows nothing for it.
+        Assert.Empty(await IdeSolution.LiveAsync(session, ide.Document("Api", "Secrets.cs")));
+    }
+}
