@@ -39,6 +39,22 @@ internal static class ServerRegistrationCatalog
         new System.Collections.Generic.KeyValuePair<string, OAuthSignal>("hybrid", OAuthSignal.AuthorizationCodeGrant),
     });
 
+    /// <summary>
+    /// IdentityServer's <c>GrantType</c> constants by name and the flow each is, for code whose package did not resolve
+    /// (a source-only scan with nothing restored), where a constant has no value to read.
+    /// </summary>
+    public static readonly ImmutableDictionary<string, OAuthSignal> UnboundGrantTypeConstants = ImmutableDictionary.CreateRange(
+        System.StringComparer.Ordinal,
+        new[]
+        {
+            new System.Collections.Generic.KeyValuePair<string, OAuthSignal>("Implicit", OAuthSignal.ImplicitGrant),
+            new System.Collections.Generic.KeyValuePair<string, OAuthSignal>("Hybrid", OAuthSignal.AuthorizationCodeGrant),
+            new System.Collections.Generic.KeyValuePair<string, OAuthSignal>("AuthorizationCode", OAuthSignal.AuthorizationCodeGrant),
+            new System.Collections.Generic.KeyValuePair<string, OAuthSignal>("ClientCredentials", OAuthSignal.ClientCredentialsGrant),
+            new System.Collections.Generic.KeyValuePair<string, OAuthSignal>("ResourceOwnerPassword", OAuthSignal.PasswordGrant),
+            new System.Collections.Generic.KeyValuePair<string, OAuthSignal>("DeviceFlow", OAuthSignal.DeviceCodeGrant),
+        });
+
     private static ImmutableArray<ServerRegistrationMember> Build()
     {
         var rows = ImmutableArray.CreateBuilder<ServerRegistrationMember>();

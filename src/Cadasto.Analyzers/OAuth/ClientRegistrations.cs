@@ -2,6 +2,8 @@ using System.Collections.Generic;
 using Cadasto.Analyzers.Catalogs;
 using Cadasto.Analyzers.Semantics;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Cadasto.Analyzers.OAuth;
@@ -110,6 +112,83 @@ internal static class ClientRegistrations
                 FindGrants(value, member, index, findings);
             }
         }
+    }
+
+    /// <summary>
+    /// A registration whose server package did not resolve (a source-only scan with nothing restored), read from syntax:
+    /// <c>AllowedGrantTypes = …</c> in the initializer of <c>new Client { … }</c> whose type is unresolved, in a file that
+    /// imports IdentityServer's models. The value's named sets (<c>GrantTypes.Implicit</c>), constants
+    /// (<c>GrantType.ResourceOwnerPassword</c>) and literals are judged by name, as the catalogue's rows spell them.
+    /// </summary>
+    public static void FindUnbound(IOperation operation, List<OAuthFinding> findings)
+    {
+        if (operation.Syntax is not AssignmentExpressionSyntax { Left: IdentifierNameSyntax left, Right: var value } assignment
+            || operation.Parent?.Syntax == operation.Syntax
+            || assignment.Parent?.Parent is not BaseObjectCreationExpressionSyntax creation
+            || operation.SemanticModel?.GetTypeInfo(creation).Type is not { TypeKind: TypeKind.Error } type)
+        {
+            return;
+        }
+
+        ServerRegistrationMember? member = null;
+        foreach (var row in ServerRegistrationCatalog.Members)
+        {
+            if (row.Meaning.Role == RegistrationRole.GrantTypes && row.MemberName == left.Identifier.ValueText && row.TypeName == type.Name
+                && Imports(assignment.SyntaxTree, row.TypeMetadataName.Substring(0, row.TypeMetadataName.Length - row.TypeName.Length - 1)))
+            {
+                member = row;
+                break;
+            }
+        }
+
+        if (member is null)
+        {
+            return;
+        }
+
+        foreach (var node in value.DescendantNodesAndSelf())
+        {
+            var signal = node switch
+            {
+                MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "GrantType" }, Name.Identifier.ValueText: var constant }
+                    when ServerRegistrationCatalog.UnboundGrantTypeConstants.TryGetValue(constant, out var named) => named,
+                MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: var set }, Name.Identifier.ValueText: var name }
+                    => NamedSet(set, name),
+                LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } literal
+                    when ServerRegistrationCatalog.GrantTypes.TryGetValue(literal.Token.ValueText.Trim(), out var spelled) => spelled,
+                _ => (OAuthSignal?)null,
+            };
+            if (signal is { } allowed)
+            {
+                findings.Add(new OAuthFinding(allowed, node.GetLocation(), member.MemberName + " with " + node, OAuthParty.Server));
+            }
+        }
+    }
+
+    private static OAuthSignal? NamedSet(string type, string name)
+    {
+        foreach (var row in ServerRegistrationCatalog.Members)
+        {
+            if (row.Kind == Catalogs.SinkKind.PropertyAssignment && row.Meaning.Role == RegistrationRole.AllowsFlow && row.TypeName == type && row.MemberName == name)
+            {
+                return row.Meaning.Signal;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool Imports(SyntaxTree tree, string ns)
+    {
+        foreach (var directive in ((CompilationUnitSyntax)tree.GetRoot()).Usings)
+        {
+            if (directive.Name?.ToString() == ns)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string Source(ServerRegistrationMember member, IOperation grant) => member.MemberName + " with " + grant.Syntax;

@@ -49,6 +49,12 @@ internal static class OAuthSignalFinder
             return;
         }
 
+        if (operation.Kind is OperationKind.Invalid or OperationKind.SimpleAssignment or OperationKind.MemberInitializer)
+        {
+            // The same, where the server's package did not resolve: read from syntax.
+            ClientRegistrations.FindUnbound(operation, findings);
+        }
+
         // dictionary.Add("grant_type", "password"), { "grant_type", "password" }, form["grant_type"] = …,
         // new KeyValuePair<string, string>("grant_type", "password"), ("grant_type", "password"), new { grant_type = "password" }.
         if (KeyedValues.TryRead(operation, compilation, cancellationToken, out var field))

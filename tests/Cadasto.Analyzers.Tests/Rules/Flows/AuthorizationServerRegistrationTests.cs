@@ -101,6 +101,40 @@ public sealed class AuthorizationServerRegistrationTests
         return test.RunAsync(CancellationToken.None);
     }
 
+    [Fact]
+    public Task RegistrationsWhoseServerPackageDidNotResolve_ShouldReportFromSyntax()
+    {
+        // A source-only scan without IdentityServer's package (the CLI, with nothing restored): nothing below binds, but the
+        // file imports IdentityServer's models and the names say what the registration allows.
+        var test = new Test
+        {
+            TestCode = """
+                using System.Collections.Generic;
+                using IdentityServer4.Models;
+
+                public static class Config
+                {
+                    public static IEnumerable<Client> Clients => new List<Client>
+                    {
+                        new Client { ClientId = "js", AllowedGrantTypes = {|CDS2002:GrantTypes.Implicit|} },
+                        new Client { ClientId = "ro", AllowedGrantTypes = { {|CDS2003:GrantType.ResourceOwnerPassword|}, "client_credentials" } },
+                        new Client { ClientId = "script", AllowedGrantTypes = new[] { {|CDS2003:"password"|} } },
+                        new Client { ClientId = "web", AllowedGrantTypes = GrantTypes.CodeAndClientCredentials },
+                    };
+                }
+
+                public sealed class Other
+                {
+                    public string[] AllowedGrantTypes { get; set; }
+                    public static Other Make() => new Other { AllowedGrantTypes = new[] { "password" } };
+                }
+                """,
+            CompilerDiagnostics = CompilerDiagnostics.None,
+        };
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\ncadasto_client_type = public"));
+        return test.RunAsync(CancellationToken.None);
+    }
+
     private sealed class Test : CSharpAnalyzerTest<ImplicitGrantAnalyzer, DefaultVerifier>
     {
         public Test()
