@@ -14,7 +14,8 @@ namespace Cadasto.Analyzers.Rules.RedirectUris;
 /// <summary>
 /// CDS3002: an insecure redirect URI — plain http other than loopback, a wildcard, a fragment, or a
 /// relative URI where an absolute one is required — in code, in <c>appsettings*.json</c> (<c>RedirectUri</c>)
-/// and in the manifest's <c>redirectUris</c>. <c>CallbackPath</c> is a path by design and is not checked here.
+/// and in the manifest's <c>redirectUris</c>; on an authorization server, the redirect and post-logout URIs it registers for
+/// its clients. <c>CallbackPath</c> is a path by design and is not checked here.
 /// Runs with or without a manifest.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -45,7 +46,7 @@ public sealed class InsecureRedirectUriAnalyzer : DiagnosticAnalyzer
                     foreach (var site in sites)
                     {
                         if (site.Sink.Meaning != RedirectUriKind.CallbackPath
-                            && RedirectUriMatcher.InsecureReason(site.Uri, site.Sink.Meaning == RedirectUriKind.Absolute) is { } reason
+                            && RedirectUriMatcher.InsecureReason(site.Uri, requiresAbsolute: site.Sink.Meaning is RedirectUriKind.Absolute or RedirectUriKind.ServerRegistered) is { } reason
                             && DocumentOperations.FirstFor(reported, site.Location))
                         {
                             var (location, additional) = DocumentOperations.Place(tree, site.Location, site.Argument, operation.Syntax);

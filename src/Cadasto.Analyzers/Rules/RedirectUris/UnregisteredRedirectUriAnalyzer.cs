@@ -55,6 +55,12 @@ public sealed class UnregisteredRedirectUriAnalyzer : DiagnosticAnalyzer
                     sinks.Find(operation, context.SemanticModel.Compilation, sites, context.CancellationToken);
                     foreach (var site in sites)
                     {
+                        // An authorization server's registration of its clients' URIs is not this application's redirect.
+                        if (site.Sink.Meaning == RedirectUriKind.ServerRegistered)
+                        {
+                            continue;
+                        }
+
                         // A relative URI that the library resolves against the app's origin is compared as a path, like CallbackPath.
                         var isPath = site.Sink.Meaning == RedirectUriKind.CallbackPath
                             || (site.Sink.Meaning == RedirectUriKind.AbsoluteOrRelative && RedirectUriMatcher.IsRelative(site.Uri));
