@@ -27,9 +27,6 @@ internal static class HistoryScan
     /// <summary>Files per compilation: large enough to share the reference set's cost, small enough to keep memory flat.</summary>
     private const int FilesPerCompilation = 400;
 
-    /// <summary>Blobs read from git at a time.</summary>
-    private const int BlobsPerRead = 2_000;
-
     private sealed record Blob(string Id, string Path, int Order, string Commit);
 
     public static async Task<ScanResult> ScanAsync(Git git, Scanner scanner, bool prefilter, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
@@ -39,49 +36,80 @@ internal static class HistoryScan
         var head = await HeadBlobsAsync(git, cancellationToken).ConfigureAwait(false);
         var prefilterWords = SourcePrefilter.Default;
 
-        // Read the blobs in slices; keep those that may hold a finding (the scan's own prefilter), as compilations of
-        // distinct paths.
-        var batches = new List<ScanProject>();
-        var byProjectAndPath = new Dictionary<(string Project, string Path), Blob>();
+        // Compilations of distinct paths, formed from the blob list alone; each group of them is read from git,
+        // prefiltered, analysed and let go before the next, so memory holds one group's contents, not the history's.
+        var batches = new List<List<Blob>>();
         var pathsInBatch = new List<HashSet<string>>();
-        var read = 0;
-        foreach (var slice in blobs.Chunk(BlobsPerRead))
+        foreach (var blob in blobs)
         {
-            var contents = await GitScan.CatFileAsync(git, slice.Select(b => b.Id).ToList(), cancellationToken).ConfigureAwait(false);
-            for (var i = 0; i < slice.Length; i++)
+            var index = pathsInBatch.FindIndex(set => set.Count < FilesPerCompilation && !set.Contains(blob.Path));
+            if (index < 0)
             {
-                var content = contents[i];
-                if (content is null || content.Length == 0)
-                {
-                    continue;
-                }
-
-                read++;
-                var blob = slice[i];
-                var isSource = blob.Path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase);
-                if (isSource && prefilter && !prefilterWords.MayHoldFinding(Encoding.UTF8.GetString(content)))
-                {
-                    continue;
-                }
-
-                var full = Path.GetFullPath(Path.Combine(git.TopLevel, blob.Path));
-                var index = pathsInBatch.FindIndex(set => set.Count < FilesPerCompilation && !set.Contains(full));
-                if (index < 0)
-                {
-                    index = batches.Count;
-                    batches.Add(new ScanProject("history-" + (index + 1), git.TopLevel, null));
-                    pathsInBatch.Add(new HashSet<string>(StringComparer.Ordinal));
-                }
-
-                var project = batches[index];
-                pathsInBatch[index].Add(full);
-                (isSource ? project.SourceFiles : project.AdditionalFiles).Add(full);
-                project.Contents[full] = content;
-                byProjectAndPath[(project.Name, full)] = blob;
+                index = batches.Count;
+                batches.Add(new List<Blob>());
+                pathsInBatch.Add(new HashSet<string>(StringComparer.Ordinal));
             }
+
+            batches[index].Add(blob);
+            pathsInBatch[index].Add(blob.Path);
         }
 
-        var result = await scanner.ScanProjectsAsync(batches, git.TopLevel, Array.Empty<string>(), progress, cancellationToken).ConfigureAwait(false);
+        var byProjectAndPath = new Dictionary<(string Project, string Path), Blob>();
+        var results = new List<ScanResult>();
+        var read = 0;
+        var done = 0;
+        var perGroup = Math.Max(1, Environment.ProcessorCount);
+        for (var first = 0; first < batches.Count; first += perGroup)
+        {
+            var projects = new List<ScanProject>();
+            for (var b = first; b < Math.Min(batches.Count, first + perGroup); b++)
+            {
+                var project = new ScanProject("history-" + (b + 1), git.TopLevel, null);
+                var contents = await GitScan.CatFileAsync(git, batches[b].Select(x => x.Id).ToList(), cancellationToken).ConfigureAwait(false);
+                for (var i = 0; i < batches[b].Count; i++)
+                {
+                    var blob = batches[b][i];
+                    var content = contents[i];
+                    if (content is null || content.Length == 0)
+                    {
+                        continue;
+                    }
+
+                    read++;
+                    var isSource = blob.Path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase);
+                    if (isSource && prefilter && !prefilterWords.MayHoldFinding(Encoding.UTF8.GetString(content)))
+                    {
+                        continue;
+                    }
+
+                    var full = Path.GetFullPath(Path.Combine(git.TopLevel, blob.Path));
+                    (isSource ? project.SourceFiles : project.AdditionalFiles).Add(full);
+                    project.Contents[full] = content;
+                    byProjectAndPath[(project.Name, full)] = blob;
+                }
+
+                projects.Add(project);
+            }
+
+            results.Add(await scanner.ScanProjectsAsync(projects, git.TopLevel, Array.Empty<string>(), null, cancellationToken).ConfigureAwait(false));
+            done += projects.Count;
+            progress?.Report((done, batches.Count));
+        }
+
+        var result = new ScanResult
+        {
+            Root = git.TopLevel,
+            Findings = results.SelectMany(r => r.Findings).ToList(),
+            Notes = results.SelectMany(r => r.Notes).Distinct().ToList(),
+            AnalyzerFailures = results.SelectMany(r => r.AnalyzerFailures).Distinct().ToList(),
+            InputErrors = results.SelectMany(r => r.InputErrors).Distinct().ToList(),
+            Projects = results.Sum(r => r.Projects),
+            SourceFiles = results.Sum(r => r.SourceFiles),
+            AnalyzedFiles = results.Sum(r => r.AnalyzedFiles),
+            AdditionalFiles = results.Sum(r => r.AdditionalFiles),
+            LoadTime = TimeSpan.FromTicks(results.Sum(r => r.LoadTime.Ticks)),
+            AnalysisTime = TimeSpan.FromTicks(results.Sum(r => r.AnalysisTime.Ticks)),
+        };
 
         // One report per secret: the findings of its value (or, without a value, of its rule, file and message), the
         // earliest blob's place and commit, and whether any blob of HEAD has the value.

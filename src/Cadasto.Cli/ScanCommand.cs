@@ -162,6 +162,11 @@ internal static class ScanCommand
                 await error.WriteLineAsync("cadasto: " + problem).ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
+
+            foreach (var note in selection?.Notes ?? Array.Empty<string>())
+            {
+                await error.WriteLineAsync("cadasto: note: " + note).ConfigureAwait(false);
+            }
         }
 
         // The report's file is opened before the scan: a folder, a path under a file or a folder without write
