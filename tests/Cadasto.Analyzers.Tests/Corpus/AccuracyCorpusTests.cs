@@ -59,7 +59,8 @@ public sealed class AccuracyCorpusTests
             var compilation = CSharpCompilation.Create(
                 "Corpus_" + Guid.NewGuid().ToString("N"),
                 new[] { tree },
-                TestReferences.WithRuntime,
+                // A case that uses xUnit is test code: it references the framework, as a test project does.
+                testCase.Source.Contains("Xunit", StringComparison.Ordinal) ? TestReferences.WithRuntime.AddRange(TestReferences.TestFramework) : TestReferences.WithRuntime,
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
             var errors = compilation.GetDiagnostics(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
