@@ -49,6 +49,14 @@ internal static class SecretSinkCatalog
         // OpenIddict: the client's registration, and the server's application descriptor (seeded clients)
         new SecretSink("OpenIddict.Client.OpenIddictClientRegistration", "ClientSecret", SinkKind.PropertyAssignment),
         new SecretSink("OpenIddict.Abstractions.OpenIddictApplicationDescriptor", "ClientSecret", SinkKind.PropertyAssignment),
+        new SecretSink("OpenIddict.Validation.OpenIddictValidationBuilder", "SetClientSecret", SinkKind.MethodArgument),
+
+        // IdentityServer4 and Duende IdentityServer: a client's or an API's registered secret (ClientSecrets, ApiSecrets),
+        // hashed at start-up ("…".Sha256()) or not; the tracer reads through the hash to the literal.
+        new SecretSink("IdentityServer4.Models.Secret", Ctor, SinkKind.ConstructorArgument, "value"),
+        new SecretSink("IdentityServer4.Models.Secret", "Value", SinkKind.PropertyAssignment),
+        new SecretSink("Duende.IdentityServer.Models.Secret", Ctor, SinkKind.ConstructorArgument, "value"),
+        new SecretSink("Duende.IdentityServer.Models.Secret", "Value", SinkKind.PropertyAssignment),
 
         // Token introspection and access-token management (Duende and the IdentityModel.AspNetCore packages)
         new SecretSink("Duende.AspNetCore.Authentication.OAuth2Introspection.OAuth2IntrospectionOptions", "ClientSecret", SinkKind.PropertyAssignment),
@@ -67,6 +75,15 @@ internal static class SecretSinkCatalog
         // Other credentials: known sinks where a positional argument or an assignment is a CDS1002 finding
         new SecretSink("System.Net.NetworkCredential", Ctor, SinkKind.ConstructorArgument, "password", SinkMeaning.Credential),
         new SecretSink("System.Net.NetworkCredential", "Password", SinkKind.PropertyAssignment, Meaning: SinkMeaning.Credential),
+
+        // ASP.NET Core Identity: users created, given or checked against a password in seed and start-up code.
+        new SecretSink("Microsoft.AspNetCore.Identity.UserManager`1", "CreateAsync", SinkKind.MethodArgument, "password", SinkMeaning.Credential),
+        new SecretSink("Microsoft.AspNetCore.Identity.UserManager`1", "AddPasswordAsync", SinkKind.MethodArgument, "password", SinkMeaning.Credential),
+        new SecretSink("Microsoft.AspNetCore.Identity.UserManager`1", "ChangePasswordAsync", SinkKind.MethodArgument, Meaning: SinkMeaning.Credential),
+        new SecretSink("Microsoft.AspNetCore.Identity.UserManager`1", "ResetPasswordAsync", SinkKind.MethodArgument, "newPassword", SinkMeaning.Credential),
+        new SecretSink("Microsoft.AspNetCore.Identity.UserManager`1", "CheckPasswordAsync", SinkKind.MethodArgument, "password", SinkMeaning.Credential),
+        new SecretSink("Microsoft.AspNetCore.Identity.SignInManager`1", "PasswordSignInAsync", SinkKind.MethodArgument, "password", SinkMeaning.Credential),
+        new SecretSink("Microsoft.AspNetCore.Identity.SignInManager`1", "CheckPasswordSignInAsync", SinkKind.MethodArgument, "password", SinkMeaning.Credential),
         new SecretSink("Duende.IdentityModel.Client.PasswordTokenRequest", "Password", SinkKind.PropertyAssignment, Meaning: SinkMeaning.Credential),
         new SecretSink("IdentityModel.Client.PasswordTokenRequest", "Password", SinkKind.PropertyAssignment, Meaning: SinkMeaning.Credential),
         new SecretSink("Duende.IdentityModel.Client.AuthorizationHeaderExtensions", "SetBearerToken", SinkKind.MethodArgument, "token", SinkMeaning.Credential),

@@ -369,16 +369,10 @@ internal sealed class ConfigurationSecrets
 
         var text = value.Trim();
         return _allowedPlaceholders.Contains(text)
-            || IsBracketedInstruction(text) // "[Paste the client secret you created in the portal]
-            || text.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase) // App Service Key Vault reference
             || IsWholeToken(text, "${", "}") // also covers values like "${VAR:-default}"
             || IsWholeToken(text, "$(", ")")
             || IsWholeToken(text, "#{", "}");
     }
-
-    /// <summary>Text in square brackets with a space in it: an instruction the Azure samples write where the value goes.</summary>
-    private static bool IsBracketedInstruction(string text) =>
-        text.Length > 4 && text[0] == '[' && text[text.Length - 1] == ']' && text.IndexOf(' ') > 0;
 
     private static bool IsWholeToken(string text, string open, string close) =>
         text.Length > open.Length + close.Length

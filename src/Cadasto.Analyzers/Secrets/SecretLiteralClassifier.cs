@@ -47,12 +47,22 @@ internal sealed class SecretLiteralClassifier
         _compilation = compilation;
         Matcher = SecretSinkMatcher.Create(compilation, options);
         Names = CredentialNames.FromOption(CadastoOptions.GetGlobal(options, CadastoOptions.CredentialWords));
+        IsTestCode = TestProject.Is(compilation, options);
         _sinkBound = new Lazy<SinkBoundLiterals>(() => SinkBoundLiterals.Compute(compilation, Matcher, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public SecretSinkMatcher Matcher { get; }
 
     public CredentialNames Names { get; }
+
+    /// <summary>Whether the compilation is test code: there sentinels are no findings (<see cref="IsTestSentinel"/>).</summary>
+    public bool IsTestCode { get; }
+
+    /// <summary>
+    /// In test code, a value that does not look real (a dictionary word, a short or low-entropy sentinel) is not a
+    /// finding of any secret rule; outside test code nothing is a sentinel by this measure.
+    /// </summary>
+    public bool IsTestSentinel(string text) => IsTestCode && !TestSentinels.LooksReal(text);
 
     public static SecretLiteralClassifier For(Compilation compilation, AnalyzerOptions options) =>
         Cache.GetValue(compilation, c => new SecretLiteralClassifier(c, options));
@@ -63,13 +73,19 @@ internal sealed class SecretLiteralClassifier
     /// </summary>
     public string? CredentialNameFor(ILiteralOperation literal, string text, CancellationToken cancellationToken)
     {
-        if (!CredentialValueShape.CanBeACredential(text) || Matcher.IsAllowedPlaceholder(text))
+        if (!CredentialValueShape.CanBeACredential(text) || Matcher.IsAllowedPlaceholder(text) || IsTestSentinel(text))
         {
             return null;
         }
 
         var context = ClimbToContext(literal, out var top);
-        if (NameOf(context, top, cancellationToken) is { } name
+        var firstOfComposition = FirstOfWhollyConstantComposition(literal, cancellationToken);
+        if (firstOfComposition is null)
+        {
+            return null;
+        }
+
+        if (firstOfComposition == true && NameOf(context, top, cancellationToken) is { } name
             && (Names.TryMatch(name, out _) || (top is IArrayCreationOperation && IsPluralCredentialName(name) && IsGeneratedUnshaped(text)))
             && !CredentialValueShape.IsNameOrLabel(text, name, Names)
             && !ConfigurationSecrets.IsInstruction(text)) // "SET_IN_USER_SECRETS", "your-api-key-here": as configuration judges them
@@ -77,9 +93,73 @@ internal sealed class SecretLiteralClassifier
             return name;
         }
 
+        // A positional argument whose parameter is credential-named (Login("svc", "…") into string password), the user's
+        // own methods included (the SPEC); a catalogued sink says itself which of its parameters is the credential
+        // (BasicAWSCredentials' accessKey is a public id, its secretKey the credential).
+        if (firstOfComposition == true
+            && context is IArgumentOperation { Parameter: { } positional, Parent: { } call }
+            && IsTextType(positional.Type)
+            && Names.TryMatch(positional.Name, out _)
+            && !IsCatalogued(call)
+            && !CredentialValueShape.IsNameOrLabel(text, positional.Name, Names)
+            && !ConfigurationSecrets.IsInstruction(text)
+            && CredentialShapes.Classify(text) is null)
+        {
+            return positional.Name;
+        }
+
         // Positional arguments count only at known sinks whose parameter is a credential (NetworkCredential's
         // password…). There the name is weaker evidence than a credential shape: a shaped value is CDS1003's.
         return CredentialShapes.Classify(text) is null ? KnownCredentialSinkFor(literal, cancellationToken) : null;
+    }
+
+    private bool IsCatalogued(IOperation call) => call switch
+    {
+        IInvocationOperation invocation => Matcher.Index.TryGetSink(invocation.TargetMethod, out _),
+        IObjectCreationOperation { Constructor: { } constructor } => Matcher.Index.TryGetSink(constructor, out _),
+        _ => false,
+    };
+
+    /// <summary>
+    /// Only wholly constant values are hard-coded (the SPEC): a literal inside a concatenation or interpolation with a
+    /// run-time part (<c>$"SharedAccessSignature sr={uri}&amp;sig={signature}"</c>) is a fragment, no finding of its own;
+    /// a wholly constant composition is one finding under its name, on its first literal. Null for a fragment of a
+    /// composition with a run-time part; otherwise whether the literal is the first (or only) one of its value.
+    /// </summary>
+    private bool? FirstOfWhollyConstantComposition(ILiteralOperation literal, CancellationToken cancellationToken)
+    {
+        IOperation? composition = null;
+        for (var parent = literal.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is IInterpolatedStringOperation or IBinaryOperation { OperatorKind: BinaryOperatorKind.Add })
+            {
+                composition = parent;
+            }
+            else if (parent is not (IConversionOperation or IParenthesizedOperation or IInterpolatedStringTextOperation or IInterpolationOperation))
+            {
+                break;
+            }
+        }
+
+        if (composition is null || composition.Type?.SpecialType != SpecialType.System_String)
+        {
+            return true;
+        }
+
+        if (!composition.ConstantValue.HasValue && HardcodedStringTracer.Trace(composition, _compilation, cancellationToken).Count == 0)
+        {
+            return null;
+        }
+
+        foreach (var descendant in composition.Descendants())
+        {
+            if (descendant is ILiteralOperation { ConstantValue: { HasValue: true, Value: string } } first)
+            {
+                return first == literal;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -342,7 +422,7 @@ internal sealed class SecretLiteralClassifier
 
     private static bool IsKeyParameter(string name) => KeyedValues.IsKeyParameter(name);
 
-    /// <summary><c>string ApiKey =&gt; "…";</c>, <c>get { return "…"; }</c>, <c>string GetPassword() =&gt; "…";</c>.</summary>
+    /// <summary><c>string ApiKey =&gt; "…";</c>, <c>get { return "…"; }</c>; never a method's name.</summary>
     private static string? ReturningMemberName(IReturnOperation returned, CancellationToken cancellationToken)
     {
         for (var node = returned.Syntax.Parent; node is not null; node = node.Parent)
@@ -353,8 +433,9 @@ internal sealed class SecretLiteralClassifier
                     return null;
                 case PropertyDeclarationSyntax property:
                     return property.Type is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.StringKeyword } ? property.Identifier.ValueText : null;
-                case MethodDeclarationSyntax method:
-                    return method.ReturnType is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.StringKeyword } ? method.Identifier.ValueText : null;
+                case MethodDeclarationSyntax:
+                    // Only symbols that hold data carry a credential name (the SPEC): GenerateSasToken() computes one.
+                    return null;
                 case MemberDeclarationSyntax:
                     return null;
             }

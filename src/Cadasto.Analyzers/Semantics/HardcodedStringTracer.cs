@@ -175,6 +175,11 @@ internal static class HardcodedStringTracer
             case IPropertyReferenceOperation { Property: var property }:
                 return TryTraceProperty(property, value, compilation, found, depth, cancellationToken);
 
+            case IInvocationOperation { TargetMethod: { IsExtensionMethod: true, Name: "Sha256" or "Sha512" or "ToSha256" or "ToSha512" } hash } invocation
+                when hash.ReturnType.SpecialType == SpecialType.System_String:
+                // new Secret("…".Sha256()): IdentityServer hashes a registered secret at start-up; the literal is the secret.
+                return TryTrace(invocation.Instance ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null), compilation, found, depth + 1, cancellationToken);
+
             default:
                 return false;
         }

@@ -55,6 +55,10 @@ internal sealed class CredentialNames
     private static readonly string[] StateQualifiers =
     {
         "invalid", "expired", "missing", "forgotten", "forgot", "wrong", "bad", "revoked", "incorrect", "unknown", "reset",
+
+        // Ciphertext or a digest under a credential name (EncryptedPrivateKey, HashedPassword, WrappedKey…PrivateKey): the
+        // SPEC's "not a secret" list; the key that decrypts it is what needs guarding.
+        "encrypted", "hashed", "wrapped", "protected",
     };
 
     private readonly CredentialWord[] _words;

@@ -98,8 +98,12 @@ internal static class CredentialShapes
     // Connection-string keys whose value is a credential: the one keyword set configuration files are read with too.
     private static readonly string[] CredentialKeys = ConnectionStringCatalog.SecretKeywords.Select(keyword => keyword + "=").ToArray();
 
-    /// <summary>What kind of credential the literal is shaped like (for the message), or null.</summary>
-    public static string? Classify(string text)
+    /// <summary>
+    /// What kind of credential the literal is shaped like (for the message), or null. In <paramref name="testCode"/>, the
+    /// password of a connection string or URL must itself look real (<see cref="TestSentinels"/>): <c>Password=password</c>
+    /// in a settings test is a sentinel.
+    /// </summary>
+    public static string? Classify(string text, bool testCode = false)
     {
         // The shortest anchored format (AKIA + 16) is 20 characters; connection strings with a password a bit less.
         if (text.Length < 12)
@@ -127,12 +131,12 @@ internal static class CredentialShapes
             return "Microsoft Entra client secret";
         }
 
-        if (HasCredentialInConnectionString(text, out var connectionKind))
+        if (HasCredentialInConnectionString(text, testCode, out var connectionKind))
         {
             return connectionKind;
         }
 
-        if (HasPasswordInUrl(text))
+        if (HasPasswordInUrl(text, testCode))
         {
             return "URL with a password";
         }
@@ -334,7 +338,7 @@ internal static class CredentialShapes
         }
     }
 
-    private static bool HasCredentialInConnectionString(string text, out string kind)
+    private static bool HasCredentialInConnectionString(string text, bool testCode, out string kind)
     {
         kind = "";
         if (text.IndexOf('=') < 0)
@@ -374,7 +378,8 @@ internal static class CredentialShapes
 
                 var valueEnd = text.IndexOfAny(ValueTerminators, from);
                 var value = (valueEnd < 0 ? text.Substring(from) : text.Substring(from, valueEnd - from)).Trim().Trim('\'', '"');
-                if (value.Length == 0 || value[0] is '{' || SecretValueHeuristics.IsNotASecret(value) || ConnectionStringCatalog.EmulatorKeys.Contains(value))
+                if (value.Length == 0 || value[0] is '{' || SecretValueHeuristics.IsNotASecret(value) || ConnectionStringCatalog.EmulatorKeys.Contains(value)
+                    || (testCode && !TestSentinels.LooksReal(value)))
                 {
                     continue;
                 }
@@ -416,7 +421,7 @@ internal static class CredentialShapes
     }
 
     /// <summary><c>scheme://user:password@host</c> with a real password.</summary>
-    private static bool HasPasswordInUrl(string text)
+    private static bool HasPasswordInUrl(string text, bool testCode)
     {
         var scheme = text.IndexOf("://", StringComparison.Ordinal);
         if (scheme <= 0)
@@ -446,6 +451,7 @@ internal static class CredentialShapes
         var password = text.Substring(colon + 1, at - colon - 1);
         return !SecretValueHeuristics.IsNotASecret(password)
                && !IsDocumentationPassword(password)
+               && !(testCode && !TestSentinels.LooksReal(password))
                && password[0] is not ('{' or '$' or '%');
     }
 

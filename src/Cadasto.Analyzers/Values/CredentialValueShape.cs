@@ -68,9 +68,16 @@ internal static class CredentialValueShape
     public static bool IsNameOrLabel(string text, string symbolName, CredentialNames names)
     {
         var trimmed = text.Trim();
-        if (SeparatorInsensitiveText.Equals(trimmed, symbolName))
+        var lowerCaseWords = IsLowerCaseWords(trimmed);
+        if (lowerCaseWords && (Array.IndexOf(ProtocolNames, trimmed) >= 0 || IsVaultSecretName(trimmed, symbolName)))
         {
             return true;
+        }
+
+        if (SeparatorInsensitiveText.Equals(trimmed, symbolName))
+        {
+            // Password = "Password" labels itself; AdminPassword = "admin_password" is what a sample sets as the password.
+            return !lowerCaseWords;
         }
 
         if (!IsIdentifierLike(trimmed) || !char.IsLetter(trimmed[trimmed.Length - 1]) || !names.IsCredentialName(trimmed))
@@ -78,9 +85,67 @@ internal static class CredentialValueShape
             return false;
         }
 
-        // "Cadasto:ClientSecret", "X-Api-Key" (a compound name), or a credential word alone ("password" as a grant
-        // type, "token" as a field name); a longer single word ("supersecret") is a value.
-        return CredentialNames.SplitWordCount(trimmed) >= 2 || IsCredentialWordItself(trimmed, names);
+        // "Cadasto:ClientSecret", "X-Api-Key", "CLIENT_SECRET", "ClientSecret" (a compound name), or a credential word
+        // alone ("password" as a grant type, "token" as a field name); a longer single word ("supersecret") is a value,
+        // and so is one written in lower case with separators ("my_client_secret", "admin-password"): it reads like a
+        // name, but no key, variable or header is spelled so — it is what a sample sets as the secret (the SPEC).
+        return (CredentialNames.SplitWordCount(trimmed) >= 2 && !lowerCaseWords) || IsCredentialWordItself(trimmed, names);
+    }
+
+    // OAuth's own parameter and grant names ("refresh_token" as a grant type, "client_secret_basic" as an auth method).
+    private static readonly string[] ProtocolNames =
+    {
+        "access_token", "refresh_token", "id_token", "client_credentials", "client_secret", "client_secret_basic",
+        "client_secret_post", "client_secret_jwt", "private_key_jwt", "client_assertion", "token_type_hint",
+        "api_key", "access_key", "auth_token",
+    };
+
+    /// <summary>
+    /// <c>ClientSecret = "cadasto-client-secret"</c>, <c>KeyVaultSecret = "cadasto-client-secret"</c>: a Key Vault secret's
+    /// name (letters, digits and hyphens only) that ends with the symbol's own name, or under a symbol that names a vault,
+    /// names where the secret is kept.
+    /// </summary>
+    private static bool IsVaultSecretName(string text, string symbolName)
+    {
+        if (text.IndexOf('_') >= 0)
+        {
+            return false;
+        }
+
+        if (symbolName.IndexOf("vault", StringComparison.OrdinalIgnoreCase) >= 0)
+        {
+            return true;
+        }
+
+        var compact = new System.Text.StringBuilder(symbolName.Length);
+        foreach (var c in symbolName)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                compact.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return compact.Length >= 6 && SeparatorInsensitiveText.EndsWith(text, compact.ToString());
+    }
+
+    /// <summary><c>my_client_secret</c>, <c>admin-password</c>: lower-case words joined by <c>_</c> or <c>-</c>, nothing else.</summary>
+    private static bool IsLowerCaseWords(string text)
+    {
+        var separated = false;
+        foreach (var c in text)
+        {
+            if (c is '_' or '-')
+            {
+                separated = true;
+            }
+            else if (!(char.IsLower(c) || char.IsDigit(c)))
+            {
+                return false;
+            }
+        }
+
+        return separated;
     }
 
     private static bool IsCredentialWordItself(string text, CredentialNames names) =>

@@ -15,7 +15,7 @@ internal static class SecretValueHeuristics
     {
         "changeme", "replaceme", "yoursecret", "yourclientsecret", "yourpassword", "yourapikey", "yourkey",
         "yourtoken", "placeholder", "todo", "tbd", "fixme", "insertsecrethere", "secrethere", "notset", "none", "null",
-        "redacted",
+        "redacted", "replace", "replacethis", "replacewithyourown", "notconfigured", "unset",
 
         // Publicly documented defaults (RabbitMQ's guest/guest, the JDK keystore's changeit): known to everyone, so not a secret.
         "guest", "changeit",
@@ -30,10 +30,39 @@ internal static class SecretValueHeuristics
             return true;
         }
 
-        return IsTemplateToken(text) || IsMask(text) || IsMaskedAfterPrefix(text) || IsElided(text) || IsPlaceholderWord(text)
+        // The placeholder vocabulary (shared with the manifest's placeholder check), then what only a secret's value can be:
+        // a reference to a store, a provider's published test value, an encrypted envelope, a reader's "your …" marker.
+        return IsPlaceholderText(text) || IsYourPlaceholder(text) || IsReference(text)
+               || IsProviderTestValue(text) || IsCiphertextEnvelope(text)
                || IsDocumentationExample(text) || IsObviousFake(text, acceptDescriptive: false)
                || (text.IndexOf(' ') > 0 && CredentialValueShape.IsProse(text));
     }
+
+    /// <summary>
+    /// Whether <paramref name="value"/> is a placeholder: what a team writes where the real value goes (<c>REPLACE_ME</c>,
+    /// <c>changeme</c>, <c>&lt;client-id&gt;</c>, <c>YOUR_CLIENT_ID</c>, <c>${VAR}</c>, <c>xxx</c>, <c>...</c>). The one
+    /// vocabulary the product has, for secrets in C# and configuration files and for the manifest's client ids and
+    /// authorities alike. Empty text is not a placeholder (it is missing).
+    /// </summary>
+    public static bool IsPlaceholder(string value)
+    {
+        var text = value.Trim();
+        return text.Length > 0 && IsPlaceholderText(text);
+    }
+
+    private static bool IsPlaceholderText(string text) =>
+        IsTemplateToken(text) || IsMask(text) || IsMaskedAfterPrefix(text) || IsElided(text) || IsPlaceholderWord(text) || IsYourMarker(text)
+        || IsTemplateMarker(text) || IsBracketedText(text);
+
+    /// <summary>
+    /// <c>YOUR_CLIENT_ID</c>, <c>YOUR-TENANT</c>, <c>YourClientId</c>: "your" as a template's marker (SPEC: <c>YOUR_…</c>),
+    /// in capitals before a separator, or joined in PascalCase or camelCase. In lower case (<c>your-app</c>, <c>yourapp</c>)
+    /// it may be a real name and is judged like any other word.
+    /// </summary>
+    private static bool IsYourMarker(string text) =>
+        text.Length > 5
+        && ((text.StartsWith("YOUR", StringComparison.Ordinal) && text[4] is '_' or '-')
+            || (text.StartsWith("your", StringComparison.OrdinalIgnoreCase) && char.IsUpper(text[4])));
 
     /// <summary><c>&lt;your-secret&gt;</c>, <c>${VAR}</c>, <c>$(Var)</c>, <c>%VAR%</c>, <c>{{var}}</c>, <c>#{var}#</c>, <c>[secret]</c>, <c>{Var}</c>.</summary>
     private static bool IsTemplateToken(string text) =>
@@ -99,6 +128,13 @@ internal static class SecretValueHeuristics
         "token", "secret", "password", "passwd", "pwd", "key", "apikey", "credential", "credentials", "assertion", "passphrase",
     };
 
+    // Words that say which value of several a description stands for ("valid-token", "expected-secret").
+    private static readonly string[] DescribingQualifiers =
+    {
+        "valid", "correct", "good", "right", "expected", "actual", "current", "other", "another", "new", "old", "first",
+        "second", "generated", "stored", "cached", "original", "updated", "refreshed", "issued",
+    };
+
     /// <summary>
     /// A value made only of plain words (letters, perhaps a short trailing number) that says it is made up: one word
     /// marks it (<c>test-secret</c>, <c>someSecret</c>, <c>invalid-secret-that-will-fail</c>), or it describes what it stands
@@ -115,6 +151,9 @@ internal static class SecretValueHeuristics
     {
         var marked = false;
         var descriptive = false;
+        var qualified = false;
+        var lastIsCredentialWord = false;
+        var trailingNumber = false;
         var letterWords = 0;
         var i = 0;
         while (i < text.Length)
@@ -162,11 +201,22 @@ internal static class SecretValueHeuristics
             {
                 letterWords++;
                 marked |= digits == 0 && IsOneOf(text, start, letters, FakeMarkers);
-                descriptive |= IsOneOf(text, start, letters, DescriptiveWords);
+                lastIsCredentialWord = IsOneOf(text, start, letters, DescriptiveWords);
+                descriptive |= lastIsCredentialWord;
+                qualified |= IsOneOf(text, start, letters, DescribingQualifiers);
+                trailingNumber = digits > 0;
+            }
+            else
+            {
+                trailingNumber = true;
             }
         }
 
-        return marked || (acceptDescriptive && descriptive && letterWords >= 2);
+        // "my_client_secret", "admin_password": words that end with the credential word read like a name, and the SPEC
+        // holds such a value a secret (in C# as in configuration); a qualifier ("valid-token"), a number after it
+        // ("user-token-1") or a word after it ("refresh-token-value") makes it a description of a value.
+        var readsLikeAName = lastIsCredentialWord && !trailingNumber && !qualified;
+        return marked || (acceptDescriptive && descriptive && letterWords >= 2 && !readsLikeAName);
     }
 
     private static bool HasLetterFrom(string text, int index)
@@ -251,6 +301,93 @@ internal static class SecretValueHeuristics
 
     // What joins the parts of a connection string, a URL or prose.
     private static readonly char[] CompositeSeparators = { ';', ' ', '@', ':', ',', '&', '?' };
+
+    /// <summary>
+    /// A credential word written in capitals as a template's marker: <c>SECRET</c>, <c>PASSWORD</c>, <c>APIKEY</c>,
+    /// <c>TOKEN</c> (letters only; a lower-case <c>secret</c> handed to a sink is a live demo value and stays a secret).
+    /// </summary>
+    private static bool IsTemplateMarker(string text)
+    {
+        if (text.Length > 32)
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (c is < 'A' or > 'Z')
+            {
+                return false;
+            }
+        }
+
+        return CredentialNames.Default.IsCredentialName(text);
+    }
+
+    /// <summary><c>YOUR_CLIENT_SECRET</c>, <c>your-api-key</c>, <c>YourTenantKey</c>: the value the reader is to put there.</summary>
+    private static bool IsYourPlaceholder(string text) =>
+        text.Length > 5
+        && text.StartsWith("your", StringComparison.OrdinalIgnoreCase)
+        && (text[4] is '_' or '-' or '.' or ' ' || (char.IsUpper(text[4]) && text[0] == 'Y'))
+        && text.IndexOf(' ') is < 0 or > 4;
+
+    /// <summary><c>[Enter the client secret here]</c>, <c>[secret]</c>: bracketed text, an instruction where the value goes.</summary>
+    private static bool IsBracketedText(string text) =>
+        text.Length > 2 && text[0] == '[' && text[text.Length - 1] == ']' && text.IndexOf(']') == text.Length - 1 && text.Length <= 200;
+
+    /// <summary>An App Service Key Vault reference (<c>@Microsoft.KeyVault(SecretUri=…)</c>): where the secret is, not the secret.</summary>
+    private static bool IsReference(string text) => text.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Identifiers payment providers publish as public test values: Stripe's test payment methods and card tokens
+    /// (<c>pm_card_visa</c>, <c>tok_mastercard</c>, <c>pm_card_chargeDeclined</c>) — words, not random bodies.
+    /// </summary>
+    private static bool IsProviderTestValue(string text)
+    {
+        var prefix = text.StartsWith("pm_card_", StringComparison.Ordinal) ? 8 : text.StartsWith("tok_", StringComparison.Ordinal) ? 4 : 0;
+        if (prefix == 0 || text.Length == prefix)
+        {
+            return false;
+        }
+
+        for (var i = prefix; i < text.Length; i++)
+        {
+            if (!(char.IsLetter(text[i]) || text[i] == '_'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Ciphertext, not a secret: an encrypted-string envelope (<c>2.&lt;iv&gt;|&lt;data&gt;|&lt;mac&gt;</c>: a type digit,
+    /// a dot, base64 parts joined by <c>|</c>) or an ASP.NET Core data-protection payload (<c>CfDJ8…</c>).
+    /// </summary>
+    private static bool IsCiphertextEnvelope(string text)
+    {
+        if (text.StartsWith("CfDJ8", StringComparison.Ordinal) && text.Length > 40 && text.IndexOf(' ') < 0)
+        {
+            return true;
+        }
+
+        if (text.Length < 8 || !char.IsDigit(text[0]) || text[1] != '.' || text.IndexOf('|') < 0)
+        {
+            return false;
+        }
+
+        for (var i = 2; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (!(char.IsLetterOrDigit(c) || c is '+' or '/' or '=' or '|'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static bool IsPlaceholderWord(string text)
     {

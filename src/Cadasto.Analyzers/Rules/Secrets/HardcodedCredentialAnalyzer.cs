@@ -79,6 +79,7 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
                 || !CredentialValueShape.CanBeACredential(hit.Value.Text)
                 || CredentialShapes.Classify(hit.Value.Text) is not null // a credential shape is CDS1003's, wherever it goes
                 || classifier.Matcher.IsAllowedPlaceholder(hit.Value.Text)
+                || classifier.IsTestSentinel(hit.Value.Text)
                 || !reported.TryAdd((syntax.SyntaxTree, syntax.Span), 0))
             {
                 continue;

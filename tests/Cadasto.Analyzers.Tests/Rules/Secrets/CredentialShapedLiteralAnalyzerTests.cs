@@ -88,4 +88,25 @@ public sealed class CredentialShapedLiteralAnalyzerTests
             void Use(string value) { }
         }
         """);
+
+    [Fact]
+    public Task SentinelPasswordsOfConnectionStringsInATestProject_ShouldNotReport() => new VerifyCS.Test
+    {
+        TestState =
+        {
+            Sources =
+            {
+                """
+                public sealed class GlobalSettingsTests
+                {
+                    private const string Sql = "Server=localhost;Database=vault;User Id=sa;Password=password;";
+                    private const string Amqp = "amqp://admin:admin123@localhost:5672/";
+                    private const string Real = {|CDS1003:"Server=sql.internal;Database=Invoices;User Id=invoice_app;Password=Qv7!kL2#xR9m;"|};
+                    private const string GitHubFixture = {|CDS1003:"ghp_L7DxtpYlSXpfKtHF4vUCsMehGAkWvj7FAc9Q"|};
+                }
+                """,
+            },
+            AnalyzerConfigFiles = { ("/.globalconfig", "is_global = true\nbuild_property.IsTestProject = true\n") },
+        },
+    }.RunAsync();
 }

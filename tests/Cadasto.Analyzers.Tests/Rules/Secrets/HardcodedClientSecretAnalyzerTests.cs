@@ -848,4 +848,114 @@ public sealed class HardcodedClientSecretAnalyzerTests
             static readonly Regex Escaped = new(@"client_secret=\w+");
         }
         """);
+
+    [Fact]
+    public Task SentinelSecretsInATestProject_ShouldNotReport_RealLookingSecrets_ShouldReport() => new VerifyCS.Test
+    {
+        TestState =
+        {
+            Sources =
+            {
+                """
+                using System.Net.Http;
+                using Duende.IdentityModel.Client;
+                using Microsoft.Identity.Client;
+
+                public sealed class TokenEndpointTests
+                {
+                    public IConfidentialClientApplication Sentinel() =>
+                        ConfidentialClientApplicationBuilder.Create("integration.tests").WithClientSecret("secret").Build();
+
+                    public void BasicAuth(HttpClient client) => client.SetBasicAuthentication("seeder", "test-pass");
+
+                    public ClientCredentialsTokenRequest Real() => new()
+                    {
+                        Address = "https://localhost:5001/connect/token",
+                        ClientId = "integration.tests",
+                        ClientSecret = {|CDS1001:"9c41e7a2f05b4d38a6e1c92f7b03d5e8"|},
+                    };
+                }
+                """,
+            },
+            AnalyzerConfigFiles = { ("/.globalconfig", "is_global = true\nbuild_property.IsTestProject = true\n") },
+        },
+    }.RunAsync();
+
+    // Neither IdentityServer package is served here: stand-in types with the same metadata names.
+    private const string IdentityServerStandIns = """
+        namespace Duende.IdentityServer.Models
+        {
+            public class Secret
+            {
+                public Secret() { }
+                public Secret(string value, System.DateTime? expiration = null) { Value = value; }
+                public Secret(string value, string description, System.DateTime? expiration = null) { Value = value; }
+                public string Value { get; set; } = "";
+            }
+
+            public class Client { public string ClientId { get; set; } = ""; public System.Collections.Generic.ICollection<Secret> ClientSecrets { get; set; } = new System.Collections.Generic.List<Secret>(); }
+            public class ApiResource { public System.Collections.Generic.ICollection<Secret> ApiSecrets { get; set; } = new System.Collections.Generic.List<Secret>(); }
+
+            public static class HashExtensions
+            {
+                public static string Sha256(this string input) => input;
+            }
+        }
+
+        namespace IdentityServer4.Models
+        {
+            public class Secret
+            {
+                public Secret(string value, System.DateTime? expiration = null) { Value = value; }
+                public string Value { get; set; } = "";
+            }
+
+            public static class HashExtensions
+            {
+                public static string Sha256(this string input) => input;
+            }
+        }
+
+        namespace OpenIddict.Validation
+        {
+            public sealed class OpenIddictValidationBuilder
+            {
+                public OpenIddictValidationBuilder SetClientSecret(string secret) => this;
+            }
+        }
+        """;
+
+    [Fact]
+    public Task AuthorizationServerRegistrations_ShouldReport() => new VerifyCS.Test
+    {
+        TestState =
+        {
+            Sources =
+            {
+                IdentityServerStandIns,
+                """
+                using System.Collections.Generic;
+                using Duende.IdentityServer.Models;
+
+                public static class Config
+                {
+                    public static IEnumerable<Client> Clients => new[]
+                    {
+                        new Client { ClientId = "m2m", ClientSecrets = { new Secret({|CDS1001:"511536EF-F270-4058-80CA-1C89C192F69A"|}.Sha256()) } },
+                        new Client { ClientId = "mvc", ClientSecrets = { new Secret({|CDS1001:"49C1A7E1-0C79-4A89-A3D6-A37998FB86B0"|}) } },
+                        new Client { ClientId = "spa", ClientSecrets = { new Secret { Value = {|CDS1001:"mvc-secret-Kq8Lm2"|}.Sha256() } } },
+                        new Client { ClientId = "cfg", ClientSecrets = { new Secret(System.Environment.GetEnvironmentVariable("CLIENT_SECRET")!.Sha256()) } },
+                    };
+
+                    public static ApiResource Api => new() { ApiSecrets = { new Secret({|CDS1001:"scopesecret-7Kq2"|}.Sha256(), "introspection") } };
+
+                    public static IdentityServer4.Models.Secret Legacy => new(IdentityServer4.Models.HashExtensions.Sha256({|CDS1001:"legacy-Wm9Xv4"|}));
+
+                    public static void Validation(OpenIddict.Validation.OpenIddictValidationBuilder options) =>
+                        options.SetClientSecret({|CDS1001:"846B62D0-DEF9-4215-A99D-86E6B8DAB342"|});
+                }
+                """,
+            },
+        },
+    }.RunAsync();
 }

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
 using VerifyCS = Cadasto.Analyzers.Tests.TestKit.CSharpCodeFixVerifier<
@@ -395,4 +396,149 @@ public sealed class HardcodedCredentialAnalyzerTests
             """,
         CompilerDiagnostics = CompilerDiagnostics.None,
     }.RunAsync();
+
+    private const string TestProjectConfig = "is_global = true\nbuild_property.IsTestProject = true\n";
+
+    [Fact]
+    public Task SentinelsInATestProject_ShouldNotReport_RealLookingValues_ShouldReport() => new VerifyCS.Test
+    {
+        TestState =
+        {
+            Sources =
+            {
+                """
+                using System.Collections.Generic;
+                using System.Net;
+
+                public sealed class TwoFactorEmailServiceTests
+                {
+                    private const string Password = "pass";
+                    private const string OtpToken = "123456";
+                    private const string EmailToken = "thisisatokentocompare";
+                    private const string AdminPassword = "P@ssw0rd123!";
+                    private const string RecoveryCode = "4821";
+                    private const string OrganizationApiKey = {|CDS1002:"k7Qm2Xv9Lp4Rz8Wn3Bt6Yc1Hd5Fj0"|};
+                    private const string SeedPassword = {|CDS1002:"Al1ce#Secure2024"|};
+
+                    public NetworkCredential Invalid() => new NetworkCredential("nobody", "nothing");
+
+                    public Dictionary<string, string?> Settings() => new()
+                    {
+                        ["GlobalSettings:EventLogging:RabbitMq:Password"] = "rabbit",
+                        ["GlobalSettings:EventLogging:RabbitMq:Username"] = "guest",
+                    };
+                }
+                """,
+            },
+            AnalyzerConfigFiles = { ("/.globalconfig", TestProjectConfig) },
+        },
+    }.RunAsync();
+
+    [Fact]
+    public Task SentinelsOutsideTestCode_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Net;
+
+        public static class SeedData
+        {
+            private const string Password = {|CDS1002:"pass"|};
+            private const string AdminPassword = {|CDS1002:"P@ssw0rd123!"|};
+
+            public static NetworkCredential Service() => new NetworkCredential("svc", {|CDS1002:"nothing"|});
+        }
+        """);
+
+    [Fact]
+    public Task SentinelsInAProjectReferencingXunit_ShouldNotReport()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using Xunit;
+
+                public sealed class LoginTests
+                {
+                    private const string UserPassword = "password1";
+                    private const string ClientSecret = "secret";
+
+                    [Fact]
+                    public void Login_Succeeds() => Assert.NotEmpty(UserPassword + ClientSecret);
+                }
+                """,
+        };
+        test.TestState.AdditionalReferences.AddRange(TestKit.TestReferences.TestFramework);
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public void PackagePropsMakeIsTestProjectVisible()
+    {
+        // Without the declaration a build never passes build_property.IsTestProject, and test code is judged as product code.
+        var root = typeof(HardcodedCredentialAnalyzerTests).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
+        var props = System.IO.File.ReadAllText(System.IO.Path.Combine(root, "src", "Cadasto.Analyzers.Package", "build", "Cadasto.Analyzers.props"));
+        Assert.Contains("<CompilerVisibleProperty Include=\"IsTestProject\" />", props);
+    }
+
+    [Fact]
+    public Task CompositionsWithARunTimePartAndMethodNames_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using System.Net;
+
+        public sealed class NotificationHubConnection
+        {
+            private readonly string _keyName = Environment.GetEnvironmentVariable("HUB_KEY_NAME") ?? "";
+
+            private string GenerateSasToken(Uri uri, string signature, long expiry) =>
+                $"SharedAccessSignature sr={WebUtility.UrlEncode(uri.ToString())}&sig={WebUtility.UrlEncode(signature)}&se={expiry}&skn={_keyName}";
+
+            public string RegistrationToken(Guid userId) => "reg_" + userId.ToString("N") + "_9Xq2Lm7Vw4";
+
+            public void Seed(Guid organizationId)
+            {
+                var accessToken = $"org.{organizationId}.Zk7Qm2Xv9Lp4";
+                string password = "Seed-" + Guid.NewGuid() + "-Qv7!kL2";
+                Use(accessToken, password);
+            }
+
+            private static string GetApiToken() => "tok-7Kq2Wm9Xv4Lz1Bn8";
+
+            private static void Use(string a, string b) { }
+        }
+        """);
+
+    [Fact]
+    public Task WhollyConstantComposition_ShouldReportOnce() => VerifyCS.VerifyAnalyzerAsync("""
+        public static class PartnerSettings
+        {
+            private const string Prefix = "pk_live_";
+            public const string PartnerApiKey = {|CDS1002:"Ab9Q"|} + "x7Lm2Vw4Rz1Kp8Nc";
+            public static readonly string Password = $"{Prefix}{{|CDS1002:"Zx81-Kq2Lm7Vw"|}}{"-suffix9"}";
+        }
+        """);
+
+    [Fact]
+    public Task PasswordsPassedToIdentityAndCredentialParameters_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Identity;
+
+        public sealed class SeedData
+        {
+            public static async Task Seed(UserManager<IdentityUser> users, SignInManager<IdentityUser> signIn, IdentityUser alice)
+            {
+                await users.CreateAsync(alice, {|CDS1002:"Pass123$"|});
+                await users.AddPasswordAsync(alice, {|CDS1002:"Alice#2024x"|});
+                await users.ChangePasswordAsync(alice, {|CDS1002:"Alice#2024x"|}, {|CDS1002:"Alice#2025y"|});
+                await users.CheckPasswordAsync(alice, {|CDS1002:"Alice#2025y"|});
+                await signIn.PasswordSignInAsync("alice", {|CDS1002:"Alice#2025y"|}, isPersistent: false, lockoutOnFailure: false);
+                await users.CreateAsync(alice);
+                Login("svc-reports", {|CDS1002:"R3ports!2024"|});
+                Login("svc-reports", System.Environment.GetEnvironmentVariable("REPORTS_PASSWORD")!);
+                Describe("name", "Reports service");
+            }
+
+            private static void Login(string userName, string password) { }
+
+            private static void Describe(string key, string description) { }
+        }
+        """);
 }

@@ -1,0 +1,153 @@
+using System;
+
+namespace Cadasto.Analyzers.Values;
+
+/// <summary>
+/// Test code's own judgement (SPEC, "Not a secret"): there a dictionary word or a short, low-entropy sentinel
+/// (<c>pass</c>, <c>123456</c>, <c>thisisatokentocompare</c>, <c>P@ssw0rd1!</c>, deliberately invalid credentials) is
+/// not a finding, while a value that looks real — a known credential format, or long and random — still is: a real
+/// secret in a test is still a leak.
+/// </summary>
+internal static class TestSentinels
+{
+    // Words sentinels are made of. A value whose letters are only these (after undoing leetspeak) is a made-up password.
+    private static readonly string[] SentinelWords =
+    {
+        "password", "passwd", "pass", "pwd", "secret", "admin", "administrator", "user", "root", "welcome", "letmein",
+        "qwerty", "abc", "test", "token", "key", "api", "demo", "default", "login", "master", "super", "hello", "world",
+        "my", "the", "new", "old", "valid", "good", "strong", "weak", "client", "app", "dev", "local", "temp", "guest",
+        "sample", "example", "dummy", "fake", "foo", "bar", "baz", "qux", "code", "otp", "pin", "changeme", "access",
+    };
+
+    /// <summary>Whether a hard-coded value in test code looks like a real credential (and is therefore still a finding).</summary>
+    public static bool LooksReal(string value)
+    {
+        var text = value.Trim();
+        return CredentialShapes.Classify(text) is not null || IsLongAndRandom(text);
+    }
+
+    /// <summary>
+    /// Twelve characters or more of at least three classes (lower, upper, digit, symbol) with some entropy, or twenty
+    /// or more of two classes with more (hex and base64 keys) — and not a sentinel word dressed up with digits and symbols.
+    /// </summary>
+    private static bool IsLongAndRandom(string text)
+    {
+        if (text.Length < 12 || text.IndexOf(' ') >= 0)
+        {
+            return false;
+        }
+
+        bool lower = false, upper = false, digit = false, symbol = false;
+        foreach (var c in text)
+        {
+            lower |= char.IsLower(c);
+            upper |= char.IsUpper(c);
+            digit |= char.IsDigit(c);
+            symbol |= !char.IsLetterOrDigit(c);
+        }
+
+        var classes = (lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0) + (symbol ? 1 : 0);
+        var entropy = Entropy(text);
+        var random = (classes >= 3 && entropy >= 3.2) || (text.Length >= 20 && classes >= 2 && entropy >= 3.5);
+        return random && !IsDressedUpSentinel(text);
+    }
+
+    /// <summary>Shannon entropy in bits per character.</summary>
+    private static double Entropy(string text)
+    {
+        var counts = new int[128];
+        var other = 0;
+        foreach (var c in text)
+        {
+            if (c < 128)
+            {
+                counts[c]++;
+            }
+            else
+            {
+                other++;
+            }
+        }
+
+        double entropy = 0;
+        foreach (var count in counts)
+        {
+            entropy -= Term(count, text.Length);
+        }
+
+        return entropy - Term(other, text.Length);
+    }
+
+    private static double Term(int count, int length)
+    {
+        if (count == 0)
+        {
+            return 0;
+        }
+
+        var p = (double)count / length;
+        return p * Math.Log(p, 2);
+    }
+
+    /// <summary><c>P@ssw0rd123!</c>, <c>Admin#2024</c>, <c>SuperSecret!99</c>: sentinel words, leetspeak, a number and a symbol.</summary>
+    private static bool IsDressedUpSentinel(string text)
+    {
+        // Drop what trails the words (digits, symbols), then undo leetspeak inside them.
+        var end = text.Length;
+        while (end > 0 && !char.IsLetter(text[end - 1]))
+        {
+            end--;
+        }
+
+        var letters = new char[end];
+        var count = 0;
+        for (var i = 0; i < end; i++)
+        {
+            var c = char.ToLowerInvariant(text[i]) switch
+            {
+                '@' or '4' => 'a',
+                '0' => 'o',
+                '1' or '!' => 'i',
+                '3' => 'e',
+                '$' or '5' => 's',
+                '7' => 't',
+                var other => other,
+            };
+
+            if (c is >= 'a' and <= 'z')
+            {
+                letters[count++] = c;
+            }
+            else if (char.IsLetterOrDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return count > 0 && IsMadeOfWords(new string(letters, 0, count));
+    }
+
+    private static bool IsMadeOfWords(string letters)
+    {
+        // reachable[i]: the first i letters split into sentinel words.
+        var reachable = new bool[letters.Length + 1];
+        reachable[0] = true;
+        for (var i = 0; i < letters.Length; i++)
+        {
+            if (!reachable[i])
+            {
+                continue;
+            }
+
+            foreach (var word in SentinelWords)
+            {
+                if (i + word.Length <= letters.Length && string.CompareOrdinal(letters, i, word, 0, word.Length) == 0)
+                {
+                    reachable[i + word.Length] = true;
+                }
+            }
+        }
+
+        return reachable[letters.Length];
+    }
+}

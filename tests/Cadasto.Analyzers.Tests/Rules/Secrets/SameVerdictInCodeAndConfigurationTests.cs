@@ -1,0 +1,89 @@
+using System.Threading.Tasks;
+using Code = Cadasto.Analyzers.Tests.TestKit.CSharpAnalyzerVerifier<Cadasto.Analyzers.Rules.Secrets.HardcodedCredentialAnalyzer>;
+using Config = Cadasto.Analyzers.Tests.TestKit.ConfigurationFileTest<Cadasto.Analyzers.Rules.Secrets.SecretInConfigurationFileAnalyzer>;
+using Sink = Cadasto.Analyzers.Tests.TestKit.CSharpAnalyzerVerifier<Cadasto.Analyzers.Rules.Secrets.HardcodedClientSecretAnalyzer>;
+
+namespace Cadasto.Analyzers.Tests.Rules.Secrets;
+
+/// <summary>
+/// The SPEC: one placeholder vocabulary for C# and configuration files, and the same value gets the same verdict in
+/// both — under a credential name in code (CDS1002), at a client-secret sink (CDS1001), under a credential key in
+/// <c>appsettings.json</c> (CDS1004).
+/// </summary>
+public sealed class SameVerdictInCodeAndConfigurationTests
+{
+    [Theory]
+    [InlineData("SECRET")]
+    [InlineData("PASSWORD")]
+    [InlineData("APIKEY")]
+    [InlineData("REPLACE")]
+    [InlineData("TODO")]
+    [InlineData("CHANGEME")]
+    [InlineData("YOUR_CLIENT_SECRET")]
+    [InlineData("your-api-key")]
+    [InlineData("***")]
+    [InlineData("...")]
+    [InlineData("[Enter the client secret from the portal]")]
+    [InlineData("copy client secret from the portal here")]
+    [InlineData("@Microsoft.KeyVault(SecretUri=https://orders.vault.azure.net/secrets/ClientSecret)")]
+    [InlineData("${CLIENT_SECRET}")]
+    [InlineData("pm_card_visa")]
+    [InlineData("tok_mastercard")]
+    [InlineData("2.Qk7xUm9vZz4=|c2VjcmV0Ym9keQ==|bWFjdmFsdWU=")]
+    public async Task Placeholder_ShouldNotReportInCodeOrConfiguration(string value)
+    {
+        await Code.VerifyAnalyzerAsync($$"""
+            public sealed class PaymentSettings
+            {
+                public string ApiKey { get; set; } = "{{value}}";
+                public string DbPassword = "{{value}}";
+            }
+            """);
+        await Sink.VerifyAnalyzerAsync($$"""
+            using Microsoft.Identity.Client;
+
+            static class Client
+            {
+                static IConfidentialClientApplication Build() =>
+                    ConfidentialClientApplicationBuilder.Create("orders").WithClientSecret("{{value}}").Build();
+            }
+            """);
+        await Config.VerifyAsync(("appsettings.json", $$"""
+            { "Payments": { "ApiKey": "{{value}}", "DbPassword": "{{value}}" }, "AzureAd": { "ClientSecret": "{{value}}" } }
+            """));
+    }
+
+    [Theory]
+    [InlineData("my_client_secret")]
+    [InlineData("admin_password")]
+    [InlineData("orders-db-password")]
+    public async Task ValueThatReadsLikeAName_ShouldReportInCodeAndConfiguration(string value)
+    {
+        await Code.VerifyAnalyzerAsync($$"""
+            public sealed class PaymentSettings
+            {
+                public string ApiKey { get; set; } = {|CDS1002:"{{value}}"|};
+            }
+            """);
+        await Config.VerifyAsync(("appsettings.json", $$"""
+            { "Payments": { "ApiKey": {|CDS1004:"{{value}}"|} } }
+            """));
+    }
+
+    [Theory]
+    [InlineData("Cadasto:ClientSecret")]
+    [InlineData("CLIENT_SECRET")]
+    [InlineData("X-Api-Key")]
+    public async Task NameOfAKeyVariableOrHeader_ShouldNotReportInCodeOrConfiguration(string value)
+    {
+        await Code.VerifyAnalyzerAsync($$"""
+            public sealed class PaymentSettings
+            {
+                public string ApiKey { get; set; } = "{{value}}";
+            }
+            """);
+        await Config.VerifyAsync(("appsettings.json", $$"""
+            { "Payments": { "ApiKey": "{{value}}" } }
+            """));
+    }
+}
