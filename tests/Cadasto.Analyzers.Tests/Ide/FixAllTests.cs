@@ -22,6 +22,7 @@ public sealed class FixAllTests
     private static readonly CodeFixProvider[] Fixes =
     {
         new HardcodedClientSecretCodeFix(), new HardcodedCredentialCodeFix(), new MissingPkceCodeFix(), new UnregisteredRedirectUriCodeFix(),
+        new SecretInPublicClientCodeFix(),
     };
 
     public static IEnumerable<object[]> Scopes() => new[] { new object[] { FixAllScope.Document }, new object[] { FixAllScope.Project }, new object[] { FixAllScope.Solution } };
@@ -30,11 +31,12 @@ public sealed class FixAllTests
     [MemberData(nameof(Scopes))]
     public async Task FixAll_ShouldLeaveASolutionThatCompiles(FixAllScope scope)
     {
-        using var ide = IdeSolution.Create(Web(), Worker(), Library());
+        using var ide = IdeSolution.Create(Web(), Worker(), Library(), Wasm());
         Assert.Empty(await CompileErrorsAsync(ide.Solution));
         var before = await FindingsAsync(ide.Solution);
         Assert.Contains(before, d => d.Id == DiagnosticIds.HardcodedClientSecret);
         Assert.Contains(before, d => d.Id == DiagnosticIds.HardcodedCredential);
+        Assert.Contains(before, d => d.Id == DiagnosticIds.SecretInPublicClient);
 
         var solution = ide.Solution;
         foreach (var fix in Fixes)
@@ -51,6 +53,13 @@ public sealed class FixAllTests
         Assert.DoesNotContain(after, d => d.Id == DiagnosticIds.HardcodedCredential);
         // What stays: the const a case label needs (no fix can move it and compile).
         Assert.Equal(new[] { "Routing.cs" }, after.Where(d => d.Id == DiagnosticIds.HardcodedClientSecret).Select(d => System.IO.Path.GetFileName(d.Location.SourceTree!.FilePath)).Distinct());
+
+        // In the browser app the secret is gone, not moved to configuration (public there).
+        Assert.DoesNotContain(after, d => d.Id == DiagnosticIds.SecretInPublicClient);
+        var wasm = await TextAsync(solution, "Wasm", "Client.cs");
+        Assert.DoesNotContain("wasm~", wasm, StringComparison.Ordinal);
+        Assert.DoesNotContain("Configuration", wasm, StringComparison.Ordinal);
+        Assert.Contains("authorization code and PKCE", wasm, StringComparison.Ordinal);
 
         var web = await TextAsync(solution, "Web", "Program.cs");
         Assert.Contains("builder.Configuration[\"Cadasto:ClientSecret\"]", web, StringComparison.Ordinal);
@@ -169,6 +178,28 @@ public sealed class FixAllTests
                     ClientId = "cad-dev-lib",
                     ClientSecret = "lib~Pq4.Xz7Wv1Nb6Rk2Lm9",
                 };
+            }
+            """;
+        return project;
+    }
+
+    private static IdeProject Wasm()
+    {
+        var project = new IdeProject("Wasm");
+        project.BuildProperties["_SupportedPlatformList"] = "browser";
+        project.Documents["Client.cs"] = """
+            using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+            using Microsoft.Identity.Client;
+
+            public static class Client
+            {
+                public static IConfidentialClientApplication Build() =>
+                    ConfidentialClientApplicationBuilder.Create("cad-dev-orders").WithClientSecret("wasm~Pq4.Xz7Wv1Nb6Rk2").Build();
+
+                public static void Configure(OpenIdConnectOptions options)
+                {
+                    options.ClientSecret = "wasm~Hk5.Jd9Fs3Ga7Qe2";
+                }
             }
             """;
         return project;
