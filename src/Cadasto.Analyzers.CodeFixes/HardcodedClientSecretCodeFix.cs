@@ -6,4 +6,4 @@ namespace Cadasto.Analyzers.CodeFixes;
 
 /// <summary>CDS1001: read the client secret from a secret store instead of the literal.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(HardcodedClientSecretCodeFix)), Shared]
-public sealed class HardcodedClientSecretCodeFix() : SecretStoreReadCodeFix(DiagnosticIds.HardcodedClientSecret);
+public sealed class HardcodedClientSecretCodeFix() : SecretStoreReadCodeFix(DiagnosticIds.HardcodedClientSecret, keyFromSymbol: false);

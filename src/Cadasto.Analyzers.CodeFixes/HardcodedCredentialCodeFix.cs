@@ -4,6 +4,6 @@ using Microsoft.CodeAnalysis.CodeFixes;
 
 namespace Cadasto.Analyzers.CodeFixes;
 
-/// <summary>CDS1002: read the credential from a secret store instead of the literal (the same move as CDS1001).</summary>
+/// <summary>CDS1002: read the credential from a secret store instead of the literal, under a key named after its symbol.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(HardcodedCredentialCodeFix)), Shared]
-public sealed class HardcodedCredentialCodeFix() : SecretStoreReadCodeFix(DiagnosticIds.HardcodedCredential);
+public sealed class HardcodedCredentialCodeFix() : SecretStoreReadCodeFix(DiagnosticIds.HardcodedCredential, keyFromSymbol: true);

@@ -72,7 +72,7 @@ internal sealed class SecretStoreRead
             var (type, usable) = symbol switch
             {
                 IParameterSymbol parameter => (parameter.Type, true),
-                ILocalSymbol local => (local.Type, IsDeclaredBefore(local, position)),
+                ILocalSymbol local => (local.Type, IsDeclaredBefore(local, position) && IsLocalOfEnclosingCode(model, local, position)),
                 IFieldSymbol field => (field.Type, (field.IsStatic || !staticContext) && !field.IsImplicitlyDeclared),
                 IPropertySymbol property => (property.Type, (property.IsStatic || !staticContext) && !property.IsIndexer && property.GetMethod is not null),
                 _ => (null, false),
@@ -88,7 +88,7 @@ internal sealed class SecretStoreRead
                 return SyntaxFactory.IdentifierName(symbol.Name);
             }
 
-            if (viaBuilder is null && symbol is ILocalSymbol or IParameterSymbol
+            if (viaBuilder is null && symbol is ILocalSymbol or IParameterSymbol && IsLocalOfEnclosingCode(model, symbol, position)
                 && type.GetMembers("Configuration").OfType<IPropertySymbol>().Any(p => Implements(p.Type, configurationType)))
             {
                 viaBuilder = SyntaxFactory.MemberAccessExpression(
@@ -107,6 +107,39 @@ internal sealed class SecretStoreRead
 
     private static bool IsDeclaredBefore(ILocalSymbol local, int position) =>
         local.DeclaringSyntaxReferences.FirstOrDefault() is { } reference && reference.Span.End < position;
+
+    /// <summary>
+    /// Whether a local or parameter belongs to the code around <paramref name="position"/> (its method, or a lambda
+    /// or local function in it). Lookup also offers a top-level statement's locals (<c>builder</c>) in other files and
+    /// in classes of Program.cs, where using them is CS8801.
+    /// </summary>
+    private static bool IsLocalOfEnclosingCode(SemanticModel model, ISymbol symbol, int position)
+    {
+        if (symbol is not (ILocalSymbol or IParameterSymbol))
+        {
+            return true;
+        }
+
+        if (symbol.DeclaringSyntaxReferences.FirstOrDefault() is not { } reference || reference.SyntaxTree != model.SyntaxTree)
+        {
+            return false;
+        }
+
+        for (var member = model.GetEnclosingSymbol(position); member is not null; member = member.ContainingSymbol)
+        {
+            if (SymbolEqualityComparer.Default.Equals(member, symbol.ContainingSymbol))
+            {
+                return true;
+            }
+
+            if (member is not IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Field initializers and static members cannot use instance state.</summary>
     private static bool IsInStaticContext(SemanticModel model, ExpressionSyntax secret)

@@ -1,6 +1,9 @@
+using System;
+using System.Linq;
 using System.Text;
 using System.Threading;
 using Cadasto.Analyzers.Configuration;
+using Cadasto.Analyzers.Values;
 using Microsoft.CodeAnalysis;
 
 namespace Cadasto.Analyzers.CodeFixes;
@@ -45,6 +48,43 @@ internal sealed class SecretStoreTarget
             _ => Default,
         };
     }
+
+    /// <summary>
+    /// The key and variable for a credential other than the client secret, from the name of the symbol or key that
+    /// holds it: <c>PartnerApiKey</c> → <c>Partner:ApiKey</c> / <c>PARTNER_API_KEY</c>, <c>db_password</c> →
+    /// <c>Db:Password</c> / <c>DB_PASSWORD</c>: the words before the credential word name the section. Null when the
+    /// name does not end with a credential word, or names the client secret (which the manifest's key holds).
+    /// </summary>
+    public static SecretStoreTarget? ForCredentialName(string name)
+    {
+        if (!CredentialNames.Default.TryMatch(name, out var credentialWord))
+        {
+            return null;
+        }
+
+        var words = CredentialNames.SplitWords(name);
+        while (words.Count > 0 && words[words.Count - 1].Length > 0 && char.IsDigit(words[words.Count - 1][0]))
+        {
+            words.RemoveAt(words.Count - 1);
+        }
+
+        // "api key" may be spelled as two words (PartnerApiKey) or one (partner_apikey).
+        var credentialWords = credentialWord.Split(' ');
+        var spelledAsOne = words.Count > 0 && words[words.Count - 1] == string.Concat(credentialWords);
+        var prefix = words.GetRange(0, Math.Max(0, words.Count - (spelledAsOne ? 1 : credentialWords.Length)));
+        if (credentialWord == "secret" && prefix.Count > 0 && prefix[prefix.Count - 1] == "client")
+        {
+            return null;
+        }
+
+        var section = string.Concat(prefix.Select(Pascal));
+        var leaf = string.Concat(credentialWords.Select(Pascal));
+        var key = section.Length > 0 ? section + ":" + leaf : leaf;
+        var variable = string.Join("_", prefix.Concat(credentialWords).Select(w => w.ToUpperInvariant()));
+        return new SecretStoreTarget(key, variable);
+    }
+
+    private static string Pascal(string word) => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word.Substring(1);
 
     /// <summary><c>Cadasto:ClientSecret</c> → <c>CADASTO_CLIENT_SECRET</c>: the variable a team sets for the same value.</summary>
     internal static string EnvironmentVariableFor(string key)

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Cadasto.Analyzers.Configuration;
+using Cadasto.Analyzers.Values;
 using Cadasto.Credentials;
 using Cadasto.Credentials.AzureKeyVault;
 using Cadasto.Credentials.Stores;
@@ -15,7 +16,10 @@ namespace Cadasto.Cli;
 
 /// <summary>
 /// <c>cadasto check --env NAME</c>: whether the environment's secret reference resolves in its store —
-/// present, missing or empty — through the same stores the runtime library uses. Never prints a value.
+/// present, missing or empty — through the same stores the runtime library uses, and the secret's age where the
+/// store knows it (a file's time), against the manifest's <c>rotation.maxAgeDays</c>. Never prints a value, and
+/// shows every URI with its user information masked. A store that cannot be read (a FIFO or folder where the
+/// secret file should be, a secrets.json nested past the JSON depth limit, an http vault) is named with the reason.
 /// </summary>
 internal static class CheckCommand
 {
@@ -81,6 +85,12 @@ internal static class CheckCommand
             return ExitCodes.Findings;
         }
 
+        if (secret.Store == SecretStoreKind.AzureKeyVault && VaultProblem(secret.Vault?.Value ?? string.Empty) is { } vaultProblem)
+        {
+            await output.WriteLineAsync(Mask($"{environment.Name.Value}: azure-key-vault secret \"{secret.Reference}\" in {secret.Vault?.Value}: invalid ({vaultProblem}; CDS9003)")).ConfigureAwait(false);
+            return ExitCodes.Findings;
+        }
+
         var reference = secret.Store == SecretStoreKind.AzureKeyVault
             ? SecretReference.AzureKeyVault(secret.Vault?.Value ?? string.Empty, secret.Reference)
             : new SecretReference(secret.StoreName, secret.Reference);
@@ -89,6 +99,8 @@ internal static class CheckCommand
 
         string status;
         string? detail = null;
+        string? age = null;
+        var overdue = false;
         try
         {
             var store = CreateStore(secret.Store, directory, userSecretsId, environment.Name.Value);
@@ -102,16 +114,67 @@ internal static class CheckCommand
             {
                 detail = Hint(secret.Store, reference);
             }
+            else
+            {
+                (age, overdue) = Age(secret.Store, directory, reference, manifest.MaxAgeDays, DateTimeOffset.UtcNow);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             status = "unreachable";
-            detail = $"{ex.GetType().Name}: the store could not be read";
+            detail = Unreadable(ex);
         }
 
         var line = $"{environment.Name.Value}: {reference}: {status}";
-        await output.WriteLineAsync(detail is null ? line : $"{line} ({detail})").ConfigureAwait(false);
-        return status == "present" ? ExitCodes.Success : ExitCodes.Findings;
+        line = age is null ? line : $"{line}, {age}";
+        await output.WriteLineAsync(Mask(detail is null ? line : $"{line} ({detail})")).ConfigureAwait(false);
+        return status == "present" && !overdue ? ExitCodes.Success : ExitCodes.Findings;
+    }
+
+    /// <summary>Why a vault URI cannot be read, before any request: Key Vault speaks https only, and a URI with user information is a manifest error.</summary>
+    private static string? VaultProblem(string vault) =>
+        UriUserInfo.Contains(vault) ? "the vault URI holds user information, which belongs in no manifest"
+        : !ManifestUris.IsValidVaultUri(vault) ? "Azure Key Vault needs an https vault URI, such as https://my-vault.vault.azure.net/"
+        : null;
+
+    /// <summary>Every URI's user information masked: a password in a vault or path URI is a secret too.</summary>
+    private static string Mask(string text) => UriUserInfo.MaskIn(text);
+
+    /// <summary>
+    /// Why a store could not be read. The stores' own messages name the file and the reason, never a value; other
+    /// exceptions are named by type, with what they mean here.
+    /// </summary>
+    private static string Unreadable(Exception exception) => exception switch
+    {
+        CadastoCredentialsException known => known.Message,
+        InvalidDataException or FormatException or System.Text.Json.JsonException =>
+            $"{exception.GetType().Name}: a JSON file the store reads is not valid JSON, or nests deeper than System.Text.Json's limit of 64 levels",
+        _ => $"{exception.GetType().Name}: the store could not be read",
+    };
+
+    /// <summary>
+    /// The secret's age where its store knows it — the file store: the file's last write — against
+    /// <c>rotation.maxAgeDays</c>; "overdue" when older. The other stores keep no date the tool can read (Key Vault's
+    /// <c>updated</c> needs the store to return it: not yet), which is said when the manifest states a period.
+    /// </summary>
+    internal static (string? Text, bool Overdue) Age(SecretStoreKind store, string directory, SecretReference reference, int? maxAgeDays, DateTimeOffset now)
+    {
+        if (store != SecretStoreKind.File)
+        {
+            return (maxAgeDays is null ? null : $"age unknown (the {reference.Store} store keeps no date; rotation.maxAgeDays {maxAgeDays} not checked)", false);
+        }
+
+        var written = new DateTimeOffset(File.GetLastWriteTimeUtc(new FileSecretStore(directory).FullPath(reference.Name)), TimeSpan.Zero);
+        var days = Math.Max(0, (int)Math.Floor((now - written).TotalDays));
+        var text = days == 1 ? "1 day old" : $"{days} days old";
+        if (maxAgeDays is not { } limit)
+        {
+            return (text, false);
+        }
+
+        return days > limit
+            ? ($"{text}: overdue, rotation.maxAgeDays is {limit}; rotate the secret", true)
+            : ($"{text}, within rotation.maxAgeDays {limit}", false);
     }
 
     private static ISecretStore CreateStore(SecretStoreKind kind, string directory, string? userSecretsId, string environmentName) => kind switch

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text;
 using Cadasto.Analyzers.Configuration;
 using Cadasto.Analyzers.Infrastructure;
+using Cadasto.Analyzers.Values;
 
 namespace Cadasto.Cli;
 
@@ -76,7 +77,7 @@ internal static class RequestCommand
         // A client id is what Cadasto sends back: a placeholder there (CDS9003 in the build) does not stop the request.
         var clientIds = manifest.Environments.Where(e => e.ClientId is not null).Select(e => e.ClientId!.Location).ToHashSet();
         var wrong = file.Errors.Where(e => !clientIds.Contains(e.Location)).ToList();
-        var local = LocalOnly(environments).ToList();
+        var local = LocalOnly(environments).Concat(Placeholders(manifest, environments)).ToList();
         if (wrong.Count > 0 || local.Count > 0)
         {
             return Refuse(file, wrong, local, error);
@@ -196,6 +197,38 @@ internal static class RequestCommand
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Placeholders (the product's one vocabulary: <c>REPLACE_ME</c>, <c>&lt;…&gt;</c>, <c>changeme</c>, <c>TODO</c>…) in what the
+    /// request sends: Cadasto would register them as written. The client id and authority are the build's (CDS9003).
+    /// </summary>
+    private static IEnumerable<(LocationInfo Location, string Message)> Placeholders(CadastoManifest manifest, IReadOnlyList<ManifestEnvironment> environments)
+    {
+        var sent = new List<(ManifestValue? Value, string What, bool IsUri)>
+        {
+            (manifest.Application, "'application'", false),
+            (manifest.Contact?.Name, "'contact.name'", false),
+            (manifest.Contact?.Email, "'contact.email'", false),
+            (manifest.Contact?.Slack, "'contact.slack'", false),
+        };
+        if (manifest.Description is { } description && description.Value.Trim() != InitCommand.PendingDescription)
+        {
+            sent.Add((description, "'description'", false));
+        }
+
+        foreach (var environment in environments)
+        {
+            var where = $" of environment '{OneLine(environment.Name.Value)}'";
+            sent.AddRange(environment.RedirectUris.Select(v => ((ManifestValue?)v, "a redirect URI" + where, true)));
+            sent.AddRange(environment.AllowedOrigins.Select(v => ((ManifestValue?)v, "an allowed origin" + where, true)));
+            sent.AddRange(manifest.ScopesOf(environment).Select(v => ((ManifestValue?)v, "a scope" + where, false)));
+        }
+
+        return sent
+            .Where(s => s.Value is not null && (s.IsUri ? ManifestUris.HasPlaceholder(s.Value.Value) : SecretValueHeuristics.IsPlaceholder(s.Value.Value)))
+            .GroupBy(s => s.Value!.Location)
+            .Select(g => (g.Key, $"{g.First().What} is a placeholder: write the real value before the request is sent"));
     }
 
     private static bool IsLoopback(string uri) =>

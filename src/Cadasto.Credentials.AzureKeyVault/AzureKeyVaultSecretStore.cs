@@ -17,7 +17,7 @@ namespace Cadasto.Credentials.AzureKeyVault;
 /// Azure/azure-sdk-for-net#18410). Reads run in parallel up to <see cref="AzureKeyVaultSecretStoreOptions.MaxParallelism"/>,
 /// each retried and bounded by <see cref="AzureKeyVaultSecretStoreOptions.Timeout"/>.
 /// </summary>
-public sealed class AzureKeyVaultSecretStore : ISecretStore, IDisposable
+public sealed class AzureKeyVaultSecretStore : ISecretStore, ISecretAgeSource, IDisposable
 {
     private readonly AzureKeyVaultSecretStoreOptions _options;
     private readonly TokenCredential _credential;
@@ -46,7 +46,14 @@ public sealed class AzureKeyVaultSecretStore : ISecretStore, IDisposable
     private int _reads;
 
     /// <inheritdoc />
-    public async Task<SecretValue?> GetSecretAsync(SecretReference reference, CancellationToken cancellationToken = default)
+    public async Task<SecretValue?> GetSecretAsync(SecretReference reference, CancellationToken cancellationToken = default) =>
+        (await ReadAsync(reference, cancellationToken).ConfigureAwait(false))?.Value;
+
+    /// <summary>The secret's <c>updated</c> attribute (else <c>created</c>); null when the vault lacks it.</summary>
+    public async Task<DateTimeOffset?> GetLastChangedAsync(SecretReference reference, CancellationToken cancellationToken = default) =>
+        (await ReadAsync(reference, cancellationToken).ConfigureAwait(false))?.Changed;
+
+    private async Task<(SecretValue? Value, DateTimeOffset? Changed)?> ReadAsync(SecretReference reference, CancellationToken cancellationToken)
     {
         if (reference is null)
         {
@@ -64,7 +71,8 @@ public sealed class AzureKeyVaultSecretStore : ISecretStore, IDisposable
             {
                 var response = await client.GetSecretAsync(reference.Name, version: null, timeout.Token).ConfigureAwait(false);
                 var value = response.Value.Value;
-                return value is null ? null : new SecretValue(value);
+                var properties = response.Value.Properties;
+                return (value is null ? null : new SecretValue(value), properties.UpdatedOn ?? properties.CreatedOn);
             }
             catch (RequestFailedException exception) when (exception.Status == 404)
             {

@@ -16,6 +16,7 @@ namespace Cadasto.Scanning;
 internal sealed class ProjectGraph
 {
     private readonly Dictionary<ScanProject, List<ScanProject>> _references = new();
+    private readonly Dictionary<ScanProject, List<ScanProject>> _transitive = new();
     private readonly ConcurrentDictionary<ScanProject, int> _waitingDependents = new();
     private readonly ConcurrentDictionary<ScanProject, Compilation> _compilations = new();
     private readonly IReadOnlyList<ScanProject> _projects;
@@ -35,7 +36,29 @@ internal sealed class ProjectGraph
                 .Distinct()
                 .ToList();
             _references[project] = references;
-            foreach (var referenced in references)
+        }
+
+        // MSBuild passes project references on transitively (a test project that references Api sees Core too).
+        foreach (var project in projects)
+        {
+            var closure = new List<ScanProject>();
+            var seen = new HashSet<ScanProject> { project };
+            var pending = new Stack<ScanProject>(_references[project]);
+            while (pending.Count > 0)
+            {
+                var referenced = pending.Pop();
+                if (seen.Add(referenced))
+                {
+                    closure.Add(referenced);
+                    foreach (var next in _references[referenced])
+                    {
+                        pending.Push(next);
+                    }
+                }
+            }
+
+            _transitive[project] = closure;
+            foreach (var referenced in closure)
             {
                 _waitingDependents.AddOrUpdate(referenced, 1, (_, count) => count + 1);
             }
@@ -66,9 +89,9 @@ internal sealed class ProjectGraph
         }
     }
 
-    /// <summary>The compilations of the project's references that are loaded (all of them, outside a cycle).</summary>
+    /// <summary>The compilations of the project's direct and transitive references that are loaded (all of them, outside a cycle).</summary>
     public IEnumerable<MetadataReference> ReferencesOf(ScanProject project) =>
-        _references[project]
+        _transitive[project]
             .Select(referenced => _compilations.TryGetValue(referenced, out var compilation) ? compilation.ToMetadataReference() : null)
             .OfType<MetadataReference>()
             .ToList();
@@ -84,7 +107,7 @@ internal sealed class ProjectGraph
     /// <summary>The project is done with its references: those no other project waits for are let go.</summary>
     public void Analysed(ScanProject project)
     {
-        foreach (var referenced in _references[project])
+        foreach (var referenced in _transitive[project])
         {
             if (_waitingDependents.AddOrUpdate(referenced, 0, (_, count) => count - 1) <= 0)
             {

@@ -20,6 +20,9 @@ public sealed class ScanOptions
     /// <summary>Skip binding of files that cannot hold a finding (<see cref="SourcePrefilter"/>). On by default.</summary>
     public bool Prefilter { get; init; } = true;
 
+    /// <summary>Analyse generated code and EF Core migrations too (<see cref="GeneratedCode"/>; off by default).</summary>
+    public bool IncludeGenerated { get; init; }
+
     /// <summary>Projects analysed at once (default: one per core).</summary>
     public int MaxParallelism { get; init; } = Environment.ProcessorCount;
 
@@ -100,7 +103,7 @@ public sealed class Scanner
     public Scanner(ScanOptions? options = null, ReferenceSet? references = null)
     {
         _options = options ?? new ScanOptions();
-        _loader = new SourceOnlyLoader(references, _options.Prefilter);
+        _loader = new SourceOnlyLoader(references, _options.Prefilter) { IncludeGenerated = _options.IncludeGenerated };
     }
 
     /// <summary>Scans a folder (or one file). <paramref name="progress"/> gets (projects done, projects total).</summary>

@@ -76,6 +76,9 @@ public sealed class SourceOnlyLoader
 
     public bool UsePrefilter { get; }
 
+    /// <summary>Analyse generated code and EF Core migrations too (off by default: the rules skip generated code).</summary>
+    public bool IncludeGenerated { get; init; }
+
     /// <summary>Loads one project. Files that cannot be read are left out with a note on the project.</summary>
     /// <param name="project">The project.</param>
     /// <param name="cancellationToken">Cancels the load.</param>
@@ -98,6 +101,7 @@ public sealed class SourceOnlyLoader
 
         var trees = new List<SyntaxTree>(project.SourceFiles.Count + 1);
         var analyzed = ImmutableArray.CreateBuilder<SyntaxTree>();
+        int migrations = 0, generated = 0;
         foreach (var file in project.SourceFiles)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -107,13 +111,27 @@ public sealed class SourceOnlyLoader
                 continue;
             }
 
+            var content = text.ToString();
+            var kind = IncludeGenerated ? SourceKind.Written : GeneratedCode.Classify(file, content);
+            if (kind == SourceKind.Migration)
+            {
+                migrations++;
+                continue;
+            }
+
             var tree = CSharpSyntaxTree.ParseText(text, parseOptions, file, cancellationToken);
             if (NestingGuard.TooDeep(text, tree, cancellationToken))
             {
                 project.Errors.Add($"{project.Display(file)}: not analysed: code nested more than {NestingGuard.MaxSyntaxDepthText} syntax levels deep is over the limit (docs/cli.md, Limits).");
                 continue;
             }
-            if (project.ContextOnly)
+
+            if (kind == SourceKind.Generated)
+            {
+                generated++;
+            }
+
+            if (project.ContextOnly || kind == SourceKind.Generated)
             {
                 trees.Add(CSharpSyntaxTree.Create((CSharpSyntaxNode)BodyStripper.All.Visit(tree.GetRoot(cancellationToken)), parseOptions, file, text.Encoding));
             }
@@ -122,7 +140,7 @@ public sealed class SourceOnlyLoader
                 trees.Add(tree);
                 analyzed.Add(tree);
             }
-            else if (prefilter.MayHoldFinding(text.ToString()))
+            else if (prefilter.MayHoldFinding(content))
             {
                 trees.Add(tree);
                 analyzed.Add(tree);
@@ -133,6 +151,11 @@ public sealed class SourceOnlyLoader
                 var stripped = BodyStripper.All.Visit(tree.GetRoot(cancellationToken));
                 trees.Add(CSharpSyntaxTree.Create((CSharpSyntaxNode)stripped, parseOptions, file, text.Encoding));
             }
+        }
+
+        if (migrations + generated > 0 && !project.ContextOnly)
+        {
+            project.Notes.Add($"{project.Name}: {migrations} EF Core migration or snapshot file(s) left out and {generated} generated file(s) kept as declarations only: generated code is not analysed (--include-generated analyses them).");
         }
 
         var globalUsings = GlobalUsings(project);
@@ -379,13 +402,16 @@ public sealed class SourceOnlyLoader
                 continue;
             }
 
-            foreach (Match match in Regex.Matches(text, @"^\s*cadasto_(?:secret_sinks|credential_words)\s*=\s*(.+)$", RegexOptions.Multiline | RegexOptions.IgnoreCase))
+            foreach (Match match in Regex.Matches(text, @"^\s*cadasto_(secret_sinks|credential_words)\s*=\s*(.+)$", RegexOptions.Multiline | RegexOptions.IgnoreCase))
             {
-                foreach (var entry in match.Groups[1].Value.Split(new[] { ',', ';', ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries))
+                // Sinks are read as the rules read them (constructors by their type's name, "(parameter)" dropped).
+                var value = match.Groups[2].Value;
+                var words = string.Equals(match.Groups[1].Value, "secret_sinks", StringComparison.OrdinalIgnoreCase)
+                    ? Cadasto.Analyzers.Catalogs.SourceVocabulary.UserSinkNames(value)
+                    : value.Split(new[] { ',', ';', ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
+                foreach (var word in words)
                 {
-                    var member = entry.Trim();
-                    var dot = member.LastIndexOf('.');
-                    yield return dot >= 0 ? member.Substring(dot + 1) : member;
+                    yield return word.Trim();
                 }
             }
         }

@@ -24,12 +24,7 @@ namespace Cadasto.Scanning;
 public sealed class SourcePrefilter
 {
     /// <summary>The built-in words (lower case) that keep a file without string literals in the analysis.</summary>
-    public static readonly IReadOnlyList<string> Words = new[]
-    {
-        "token", "secret", "password", "passwd", "pwd", "credential", "pkce", "grant", "flow", "authoriz",
-        "oauth", "oidc", "openid", "identity", "authority", "scope", "redirect", "callback", "responsetype",
-        "cadasto", "environment", "configuration", "vault", "apikey", "api_key", "privatekey",
-    };
+    public static readonly IReadOnlyList<string> Words = Cadasto.Analyzers.Catalogs.SourceVocabulary.Words;
 
     private readonly string[] _words;
 

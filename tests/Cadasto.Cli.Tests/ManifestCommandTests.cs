@@ -139,6 +139,37 @@ public sealed class ManifestCommandTests
         Assert.Equal(2, all.ExitCode);
     }
 
+    [Theory]
+    [InlineData("\"description\": \"Nightly export of approved invoices to Cadasto\"", "\"description\": \"<what the integration does>\"", "'description' is a placeholder")]
+    [InlineData("\"scopes\": [\"api.read\"],", "\"scopes\": [\"REPLACE_ME\"],", "a scope of environment 'production' is a placeholder")]
+    [InlineData("\"scopes\": [\"api.read\"],", "\"scopes\": [\"api.read\"], \"redirectUris\": [\"https://<your-app>/signin-oidc\"],", "a redirect URI of environment 'production' is a placeholder")]
+    [InlineData("\"clientId\": \"cad-prod-invoice-sync\",", "\"clientId\": \"cad-prod-invoice-sync\", \"authority\": \"REPLACE_ME\",", "error CDS9003: Correct the placeholder authority")]
+    public async Task Request_PlaceholderInWhatIsSent_ShouldExitTwo(string original, string replacement, string expected)
+    {
+        using var fixture = new Fixture();
+        var manifest = Manifest.Replace(original, replacement);
+        Assert.NotEqual(Manifest, manifest);
+        fixture.Write("cadasto.json", manifest);
+
+        var result = await CliRunner.RunAsync(fixture.Root, "request", "--env", "production");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Empty(result.Output);
+        Assert.Contains(expected, result.Error);
+    }
+
+    [Fact]
+    public async Task Request_PlaceholderClientId_ShouldStillBeRequested()
+    {
+        using var fixture = new Fixture();
+        fixture.Write("cadasto.json", Manifest.Replace("\"cad-prod-invoice-sync\"", "\"REPLACE_ME\""));
+
+        var result = await CliRunner.RunAsync(fixture.Root, "request", "--env", "production");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Environment: production", result.Output);
+    }
+
     [Fact]
     public async Task Request_LoopbackRedirectInDevelopment_ShouldBeRequested()
     {

@@ -55,6 +55,9 @@ internal sealed class FakeKeyVaultServer : IAsyncDisposable
     /// <summary>Time each authorised secret read takes.</summary>
     public TimeSpan Delay { get; set; }
 
+    /// <summary>The <c>updated</c> attribute of every secret, in Unix seconds (2026-01-15T00:00:00Z).</summary>
+    public long UpdatedUnixSeconds { get; set; } = 1_768_435_200L;
+
     /// <summary>Secret name → how many 503 answers to give before the real one.</summary>
     public ConcurrentDictionary<string, int> FailuresBeforeSuccess { get; } = new();
 
@@ -169,7 +172,7 @@ internal sealed class FakeKeyVaultServer : IAsyncDisposable
             {
                 ["value"] = value,
                 ["id"] = $"{VaultUri}secrets/{name}/4387e9f3d6e14c459867679a90fd0f79",
-                ["attributes"] = new Dictionary<string, object> { ["enabled"] = true, ["recoveryLevel"] = "Recoverable+Purgeable" },
+                ["attributes"] = new Dictionary<string, object> { ["enabled"] = true, ["created"] = 1_764_000_000L, ["updated"] = UpdatedUnixSeconds, ["recoveryLevel"] = "Recoverable+Purgeable" },
             }));
         }
         catch (OperationCanceledException)

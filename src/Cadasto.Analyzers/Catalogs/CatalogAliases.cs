@@ -2,4 +2,5 @@
 global using SecretSink = Cadasto.Analyzers.Catalogs.CatalogMember<Cadasto.Analyzers.Catalogs.SinkMeaning>;
 global using OAuthSignalMember = Cadasto.Analyzers.Catalogs.CatalogMember<Cadasto.Analyzers.Catalogs.OAuthSignal>;
 global using RedirectUriSink = Cadasto.Analyzers.Catalogs.CatalogMember<Cadasto.Analyzers.Catalogs.RedirectUriKind>;
+global using ServerRegistrationMember = Cadasto.Analyzers.Catalogs.CatalogMember<Cadasto.Analyzers.Catalogs.ServerRegistration>;
 global using PkceSite = Cadasto.Analyzers.Catalogs.CatalogMember<Cadasto.Analyzers.Catalogs.PkceRequirement>;

@@ -12,6 +12,12 @@ internal enum SinkKind
 
     /// <summary>An argument of a constructor, matched by parameter name.</summary>
     ConstructorArgument,
+
+    /// <summary>
+    /// Each element of the collection a property holds: <c>RedirectUris = { "…" }</c>, <c>RedirectUris = new[] { … }</c>,
+    /// <c>descriptor.RedirectUris.Add(…)</c>.
+    /// </summary>
+    CollectionElement,
 }
 
 /// <summary>What the value a sink receives is.</summary>

@@ -25,3 +25,16 @@ internal enum OAuthSignal
     /// <summary>The device authorization grant (RFC 8628).</summary>
     DeviceCodeGrant,
 }
+
+/// <summary>Whose flow a signal is.</summary>
+internal enum OAuthParty
+{
+    /// <summary>The application itself uses the flow (it is an OAuth client).</summary>
+    Client,
+
+    /// <summary>
+    /// An authorization server allows one of its clients the flow (OpenIddict's server builder, an IdentityServer
+    /// <c>Client</c> registration): not a flow this application uses, so never CDS2001 or CDS2005.
+    /// </summary>
+    Server,
+}

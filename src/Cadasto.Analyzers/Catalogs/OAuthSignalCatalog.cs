@@ -80,8 +80,8 @@ internal static class OAuthSignalCatalog
         Call(rows, "Duende.IdentityModel.OidcClient.OidcClient", "PrepareLoginAsync", OAuthSignal.AuthorizationCodeGrant);
         Call(rows, "Duende.IdentityModel.OidcClient.OidcClient", "RefreshTokenAsync", OAuthSignal.RefreshTokenGrant);
 
-        // OpenIddict: the client's flows, and a server that allows a forbidden one.
-        foreach (var builder in new[] { OpenIddictBuilders + "OpenIddictClientBuilder", OpenIddictBuilders + "OpenIddictServerBuilder" })
+        // OpenIddict: the client's flows (a server allowing one is ServerRegistrationCatalog's).
+        foreach (var builder in new[] { OpenIddictBuilders + "OpenIddictClientBuilder" })
         {
             Call(rows, builder, "AllowImplicitFlow", OAuthSignal.ImplicitGrant);
             Call(rows, builder, "AllowPasswordFlow", OAuthSignal.PasswordGrant);

@@ -22,5 +22,12 @@ internal static class PkceCatalog
         new PkceSite("Duende.IdentityModel.Client.AuthorizationCodeTokenRequest", ".ctor", SinkKind.ConstructorArgument, Meaning: new PkceRequirement("CodeVerifier", MissingPkceAnalyzer.FixAddCodeVerifier, "set CodeVerifier to the verifier of the authorize request")),
         new PkceSite("IdentityModel.Client.AuthorizationCodeTokenRequest", ".ctor", SinkKind.ConstructorArgument, Meaning: new PkceRequirement("CodeVerifier", MissingPkceAnalyzer.FixAddCodeVerifier, "set CodeVerifier to the verifier of the authorize request")),
         new PkceSite("Duende.IdentityModel.Client.RequestUrlExtensions", "CreateAuthorizeUrl", SinkKind.MethodArgument, Meaning: new PkceRequirement("codeChallenge", MissingPkceAnalyzer.FixKey, "pass a codeChallenge (S256)")),
-        new PkceSite("IdentityModel.Client.RequestUrlExtensions", "CreateAuthorizeUrl", SinkKind.MethodArgument, Meaning: new PkceRequirement("codeChallenge", MissingPkceAnalyzer.FixKey, "pass a codeChallenge (S256)")));
+        new PkceSite("IdentityModel.Client.RequestUrlExtensions", "CreateAuthorizeUrl", SinkKind.MethodArgument, Meaning: new PkceRequirement("codeChallenge", MissingPkceAnalyzer.FixKey, "pass a codeChallenge (S256)")),
+
+        // ASP.NET Core's handler sends a code challenge only when the response type is exactly "code" (UsePkce is ignored otherwise).
+        new PkceSite("Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectOptions", "ResponseType", SinkKind.PropertyAssignment, Meaning: new PkceRequirement("code", MissingPkceAnalyzer.HybridResponseType, "the OpenID Connect handler sends a code challenge only for response type 'code', so use 'code' (the ID token then comes from the token endpoint)")),
+
+        // Authorization servers: RequirePkce = false on a client registration whose AllowedGrantTypes include the code flow.
+        new PkceSite("IdentityServer4.Models.Client", "RequirePkce", SinkKind.PropertyAssignment, Meaning: new PkceRequirement("AllowedGrantTypes", MissingPkceAnalyzer.FixSetUsePkceTrue, "set RequirePkce = true")),
+        new PkceSite("Duende.IdentityServer.Models.Client", "RequirePkce", SinkKind.PropertyAssignment, Meaning: new PkceRequirement("AllowedGrantTypes", MissingPkceAnalyzer.FixSetUsePkceTrue, "set RequirePkce = true")));
 }

@@ -13,6 +13,12 @@ internal enum RedirectUriKind
 
     /// <summary>A path (<c>CallbackPath</c>): scheme and host come from the request; compared with the registered URIs' paths.</summary>
     CallbackPath,
+
+    /// <summary>
+    /// An absolute URI an authorization server registers for one of its clients (IdentityServer's <c>Client.RedirectUris</c>):
+    /// judged for safety (CDS3002), never compared with this application's manifest (CDS3001).
+    /// </summary>
+    ServerRegistered,
 }
 
 /// <summary>The members that take a redirect URI (CDS3001, CDS3002), as data.</summary>
@@ -31,7 +37,15 @@ internal static class RedirectUriCatalog
         new RedirectUriSink("Microsoft.AspNetCore.Components.WebAssembly.Authentication.OidcProviderOptions", "RedirectUri", SinkKind.PropertyAssignment, Meaning: RedirectUriKind.AbsoluteOrRelative),
         new RedirectUriSink("Microsoft.Maui.Authentication.WebAuthenticatorOptions", "CallbackUrl", SinkKind.PropertyAssignment, Meaning: RedirectUriKind.Absolute),
         new RedirectUriSink("OpenIddict.Client.OpenIddictClientRegistration", "RedirectUri", SinkKind.PropertyAssignment, Meaning: RedirectUriKind.AbsoluteOrRelative),
-        new RedirectUriSink("Microsoft.IdentityModel.Protocols.OpenIdConnect.OpenIdConnectMessage", "RedirectUri", SinkKind.PropertyAssignment, Meaning: RedirectUriKind.Absolute));
+        new RedirectUriSink("Microsoft.IdentityModel.Protocols.OpenIdConnect.OpenIdConnectMessage", "RedirectUri", SinkKind.PropertyAssignment, Meaning: RedirectUriKind.Absolute),
+
+        // Authorization servers registering their clients' redirect and post-logout URIs (each element of the collection).
+        new RedirectUriSink("IdentityServer4.Models.Client", "RedirectUris", SinkKind.CollectionElement, Meaning: RedirectUriKind.ServerRegistered),
+        new RedirectUriSink("IdentityServer4.Models.Client", "PostLogoutRedirectUris", SinkKind.CollectionElement, Meaning: RedirectUriKind.ServerRegistered),
+        new RedirectUriSink("Duende.IdentityServer.Models.Client", "RedirectUris", SinkKind.CollectionElement, Meaning: RedirectUriKind.ServerRegistered),
+        new RedirectUriSink("Duende.IdentityServer.Models.Client", "PostLogoutRedirectUris", SinkKind.CollectionElement, Meaning: RedirectUriKind.ServerRegistered),
+        new RedirectUriSink("OpenIddict.Abstractions.OpenIddictApplicationDescriptor", "RedirectUris", SinkKind.CollectionElement, Meaning: RedirectUriKind.ServerRegistered),
+        new RedirectUriSink("OpenIddict.Abstractions.OpenIddictApplicationDescriptor", "PostLogoutRedirectUris", SinkKind.CollectionElement, Meaning: RedirectUriKind.ServerRegistered));
 
     /// <summary>
     /// The <c>redirect_uri</c> field of a hand-built authorize or token request: a dictionary entry (<c>Add</c>,

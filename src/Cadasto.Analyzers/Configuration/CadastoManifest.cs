@@ -34,6 +34,9 @@ internal sealed record CadastoManifest(
     EquatableArray<ManifestValue> Scopes,
     EquatableArray<ManifestEnvironment> Environments)
 {
+    /// <summary><c>rotation.maxAgeDays</c>: the security policy's rotation period in days, or null when the manifest states none.</summary>
+    public int? MaxAgeDays { get; init; }
+
     /// <summary>The environment whose name matches (case-insensitively), or null.</summary>
     public ManifestEnvironment? FindEnvironment(string name)
     {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Cadasto.Analyzers.Infrastructure;
+using Cadasto.Analyzers.Values;
 using Cadasto.Analyzers.OAuth;
 using Cadasto.Analyzers.Secrets;
 using Microsoft.CodeAnalysis.Text;
@@ -44,6 +45,10 @@ internal static class ManifestParser
         private readonly string _filePath;
         private readonly ImmutableArray<DiagnosticInfo>.Builder _diagnostics = ImmutableArray.CreateBuilder<DiagnosticInfo>();
 
+        // Values already reported as a URI with user information: that finding says what matters (a password in
+        // source control), so the same value gets no second CDS9003 for its shape.
+        private readonly HashSet<int> _userInfoValues = new();
+
         public Reader(string filePath) => _filePath = filePath;
 
         public ManifestParseResult Result(CadastoManifest? manifest) => new(manifest, _diagnostics.ToImmutable().ToEquatableArray());
@@ -51,6 +56,7 @@ internal static class ManifestParser
         public CadastoManifest ReadManifest(JsonObject root, CancellationToken cancellationToken)
         {
             var rootLocation = Location(root.OpenBraceSpan, root.OpenBraceLineSpan);
+            ReportUserInfo(root, cancellationToken);
             var properties = Index(root);
 
             var application = ReadString(properties, V.Application, out var hasApplication);
@@ -76,10 +82,89 @@ internal static class ManifestParser
             var flows = ReadFlows(properties, clientType);
             var scopes = ReadStringArray(properties, V.Scopes, out _);
 
-            var manifestSoFar = new CadastoManifest(_filePath, rootLocation, application, description, contact, clientTypeValue, clientType, flows, scopes, EquatableArray<ManifestEnvironment>.Empty);
+            var manifestSoFar = new CadastoManifest(_filePath, rootLocation, application, description, contact, clientTypeValue, clientType, flows, scopes, EquatableArray<ManifestEnvironment>.Empty)
+            {
+                MaxAgeDays = ReadRotation(properties),
+            };
             var environments = ReadEnvironments(properties, rootLocation, manifestSoFar, cancellationToken);
             return manifestSoFar with { Environments = environments };
         }
+
+        /// <summary>
+        /// Every string value of the file, known property or not, that holds a URI with user information
+        /// (<c>https://user:password@host</c>): CDS9003 at the value. Iterative, so a deep file cannot exhaust the stack.
+        /// </summary>
+        private void ReportUserInfo(JsonNode root, CancellationToken cancellationToken)
+        {
+            var pending = new Stack<JsonNode>();
+            pending.Push(root);
+            while (pending.Count > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                switch (pending.Pop())
+                {
+                    case JsonObject node:
+                        foreach (var property in node.Properties)
+                        {
+                            pending.Push(property.Value);
+                        }
+
+                        break;
+                    case JsonArray array:
+                        foreach (var item in array.Items)
+                        {
+                            pending.Push(item);
+                        }
+
+                        break;
+                    case JsonString text when UriUserInfo.Contains(text.Value):
+                        InvalidValue(
+                            Location(text.Span, text.LineSpan),
+                            "a URI with user information (a name or password before '@')",
+                            "remove it: cadasto.json is in source control, and nothing in it is ever generated into code or sent; a password belongs in a secret store");
+                        _userInfoValues.Add(text.Span.Start);
+                        break;
+                }
+            }
+        }
+
+        /// <summary><c>rotation</c>: <c>{ "maxAgeDays": 90 }</c>, a whole number of days from 1 to 3650.</summary>
+        private int? ReadRotation(Dictionary<string, JsonProperty> properties)
+        {
+            if (!properties.TryGetValue(V.Rotation, out var property))
+            {
+                return null;
+            }
+
+            if (property.Value is not JsonObject rotation)
+            {
+                WrongType(property, "an object");
+                return null;
+            }
+
+            var fields = Index(rotation);
+            if (!fields.TryGetValue(V.MaxAgeDays, out var maxAge))
+            {
+                return null;
+            }
+
+            if (maxAge.Value is not JsonNumber number)
+            {
+                WrongType(maxAge, "a number");
+                return null;
+            }
+
+            if (!int.TryParse(number.Text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var days) || days is < 1 or > MaxRotationDays)
+            {
+                InvalidValue(Location(number.Span, number.LineSpan), "rotation.maxAgeDays", "write a whole number of days from 1 to " + MaxRotationDays.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                return null;
+            }
+
+            return days;
+        }
+
+        /// <summary>Ten years: a longer period is no rotation policy (and keeps the arithmetic on dates in range).</summary>
+        public const int MaxRotationDays = 3650;
 
         private ManifestContact? ReadContact(Dictionary<string, JsonProperty> properties, LocationInfo rootLocation)
         {
@@ -161,6 +246,16 @@ internal static class ManifestParser
                     continue;
                 }
 
+                if (InvisibleCharacter(entry.Name) is { } invisible)
+                {
+                    // The compiler ignores formatting characters in identifiers and the host's environment name never
+                    // holds one: such a name is a copy-paste accident that would select nothing.
+                    InvalidValue(
+                        name.Location,
+                        "the environment name with the invisible character U+" + ((int)invisible).ToString("X4", System.Globalization.CultureInfo.InvariantCulture),
+                        "remove it: the name would look like another and match no host environment");
+                }
+
                 if (entry.Value is not JsonObject environment)
                 {
                     Malformed(Location(entry.Value.Span, entry.Value.LineSpan), "the environment " + Quote(entry.Name) + " must be an object, not " + entry.Value.KindDescription);
@@ -183,9 +278,17 @@ internal static class ManifestParser
             {
                 Incomplete(name.Location, "'clientId' in " + what);
             }
+            else if (clientId is not null && SecretValueHeuristics.IsPlaceholder(clientId.Value))
+            {
+                InvalidValue(clientId.Location, "the placeholder clientId of " + what, "put the client id Cadasto issued for this environment in its place ('cadasto request' prints the request for one)");
+            }
 
             var authority = ReadString(fields, V.Authority, out _);
-            if (authority is not null && !ManifestUris.IsValidAuthority(authority.Value))
+            if (authority is not null && ManifestUris.HasPlaceholder(authority.Value))
+            {
+                InvalidValue(authority.Location, "the placeholder authority of " + what, "write the authorization server's absolute https URI");
+            }
+            else if (authority is not null && !ManifestUris.IsValidAuthority(authority.Value))
             {
                 InvalidValue(authority.Location, "the authority of " + what, "write an absolute http or https URI");
             }
@@ -404,8 +507,29 @@ internal static class ManifestParser
         private void Incomplete(LocationInfo location, string what) =>
             _diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.ManifestIncomplete, location, what));
 
-        private void InvalidValue(LocationInfo location, string what, string howToFix) =>
-            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.ManifestInvalidValue, location, what, howToFix));
+        private void InvalidValue(LocationInfo location, string what, string howToFix)
+        {
+            if (!_userInfoValues.Contains(location.Span.Start))
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.ManifestInvalidValue, location, what, howToFix));
+            }
+        }
+
+        /// <summary>The first character of a name that shows nothing (formatting, control, line or paragraph separator), or null.</summary>
+        private static char? InvisibleCharacter(string name)
+        {
+            foreach (var c in name)
+            {
+                var category = char.GetUnicodeCategory(c);
+                if (category is System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.Control
+                    or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator)
+                {
+                    return c;
+                }
+            }
+
+            return null;
+        }
 
         private LocationInfo Location(TextSpan span, LinePositionSpan lineSpan) => new(_filePath, span, lineSpan);
 

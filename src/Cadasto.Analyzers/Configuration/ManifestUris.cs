@@ -17,6 +17,33 @@ internal static class ManifestUris
         && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
         && uri.Host.Length > 0;
 
+    /// <summary>
+    /// An authority that is, or holds, a placeholder: the whole value (<c>REPLACE_ME</c>, <c>&lt;authority&gt;</c>), or a
+    /// host label or path segment of three characters or more (<c>https://YOUR_TENANT.auth.example</c>,
+    /// <c>https://login.example.com/{tenant}/v2.0</c>), judged by the product's one placeholder vocabulary.
+    /// </summary>
+    public static bool HasPlaceholder(string value)
+    {
+        if (Values.SecretValueHeuristics.IsPlaceholder(value))
+        {
+            return true;
+        }
+
+        var scheme = value.IndexOf("://", StringComparison.Ordinal);
+        var rest = scheme < 0 ? value : value.Substring(scheme + 3);
+        foreach (var part in rest.Split(PartSeparators, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (part.Length >= 3 && Values.SecretValueHeuristics.IsPlaceholder(part))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly char[] PartSeparators = { '/', '.', ':', '?', '#', '&', '=' };
+
     /// <summary>A Key Vault URI: absolute https with a host.</summary>
     public static bool IsValidVaultUri(string value) =>
         !HasBlankOrControl(value)

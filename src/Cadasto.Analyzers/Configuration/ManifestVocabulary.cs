@@ -29,6 +29,8 @@ internal static class ManifestVocabulary
     public const string Name = "name";
     public const string Path = "path";
     public const string Vault = "vault";
+    public const string Rotation = "rotation";
+    public const string MaxAgeDays = "maxAgeDays";
 
     /// <summary>The flow names, in the SPEC's order (used in messages).</summary>
     public const string FlowNames = "client_credentials, authorization_code, refresh_token or device_code";

@@ -7,13 +7,17 @@ using Cadasto.Analyzers.Semantics;
 
 namespace Cadasto.Analyzers.OAuth;
 
-/// <summary>Registers the operation actions a flow rule needs: every finding of the signals it keeps goes to <c>report</c>.</summary>
+/// <summary>
+/// Registers the operation actions a flow rule needs: every finding of the signals it keeps goes to <c>report</c>. An
+/// authorization server allowing a flow (<see cref="OAuthParty.Server"/>) is kept only by rules that pass
+/// <c>serverRegistrations</c> (CDS2002, CDS2003): it is not the application using the flow (CDS2001, CDS2005).
+/// </summary>
 internal static class OAuthSignalActions
 {
     [ThreadStatic]
     private static List<OAuthFinding>? t_findings;
 
-    public static void Register(CompilationStartAnalysisContext start, OAuthSignalIndex index, Func<OAuthSignal, bool> keep, Action<OperationAnalysisContext, OAuthFinding> report)
+    public static void Register(CompilationStartAnalysisContext start, OAuthSignalIndex index, Func<OAuthSignal, bool> keep, Action<OperationAnalysisContext, OAuthFinding> report, bool serverRegistrations = false)
     {
         start.RegisterOperationAction(
             context =>
@@ -34,7 +38,7 @@ internal static class OAuthSignalActions
                     foreach (var finding in findings)
                     {
                         // One finding per place: a form body with both client_secret and grant_type is one squiggle.
-                        if (keep(finding.Signal) && (reported ??= new()).Add(finding.Location))
+                        if (keep(finding.Signal) && (serverRegistrations || finding.Party == OAuthParty.Client) && (reported ??= new()).Add(finding.Location))
                         {
                             report(context, finding);
                         }

@@ -15,7 +15,9 @@ namespace Cadasto.Analyzers.OAuth;
 /// client secret handed to a CDS1001 sink, a <c>grant_type</c>/<c>response_type</c>/<c>client_secret</c>
 /// form field (dictionary entry, indexer, key-value pair, tuple, anonymous object, form or query text),
 /// a <c>GrantType</c>/<c>ResponseType</c> property or a <c>grantType</c>/<c>responseType</c> argument.
-/// The flow rules (CDS2001, CDS2002, CDS2003, CDS2005) share it and keep the signals they care about.
+/// An authorization server allowing a flow to a client (<see cref="ServerRegistrationCatalog"/>, <see cref="ClientRegistrations"/>)
+/// shows it as an <see cref="OAuthParty.Server"/> finding. The flow rules (CDS2001, CDS2002, CDS2003, CDS2005) share it
+/// and keep the signals they care about.
 /// </summary>
 internal static class OAuthSignalFinder
 {
@@ -28,7 +30,8 @@ internal static class OAuthSignalFinder
         OperationKind.Literal,
         OperationKind.InterpolatedString,
         OperationKind.Binary,
-        OperationKind.Invalid);
+        OperationKind.Invalid,
+        OperationKind.MemberInitializer);
 
     /// <summary>
     /// Fluent setters that hand a client secret to an OAuth library, by name: OpenIddict's web providers generate one
@@ -39,6 +42,19 @@ internal static class OAuthSignalFinder
     /// <summary>Adds to <paramref name="findings"/> what <paramref name="operation"/> shows.</summary>
     public static void Find(IOperation operation, OAuthSignalIndex index, Compilation compilation, List<OAuthFinding> findings, CancellationToken cancellationToken)
     {
+        // An authorization server's client registration: AllowedGrantTypes = GrantTypes.Implicit, Permissions = { … }.
+        if (index.HasRegistrations && ClientRegistrations.TryGetStore(operation, index, out var member, out _, out var value))
+        {
+            ClientRegistrations.FindGrants(value, member, index, findings);
+            return;
+        }
+
+        if (operation.Kind is OperationKind.Invalid or OperationKind.SimpleAssignment or OperationKind.MemberInitializer)
+        {
+            // The same, where the server's package did not resolve: read from syntax.
+            ClientRegistrations.FindUnbound(operation, findings);
+        }
+
         // dictionary.Add("grant_type", "password"), { "grant_type", "password" }, form["grant_type"] = …,
         // new KeyValuePair<string, string>("grant_type", "password"), ("grant_type", "password"), new { grant_type = "password" }.
         if (KeyedValues.TryRead(operation, compilation, cancellationToken, out var field))
@@ -94,6 +110,13 @@ internal static class OAuthSignalFinder
         if (index.TryGetInvocation(method, out var row) && !PassesCreationOf(invocation, index, row.Meaning))
         {
             findings.Add(new OAuthFinding(row.Meaning, CallLocation(invocation), OAuthSignalIndex.DisplayName(row)));
+        }
+        else if (index.HasRegistrations
+            && index.TryGetRegistration(method, out var registration)
+            && registration is { Kind: SinkKind.MethodArgument, Meaning.Role: RegistrationRole.AllowsFlow })
+        {
+            // OpenIddict's server builder: options.AllowPasswordFlow().
+            findings.Add(new OAuthFinding(registration.Meaning.Signal, CallLocation(invocation), registration.MemberName, OAuthParty.Server));
         }
 
         if (index.SecretSinks.TryGetSink(method, out var sink) && sink.Kind == SinkKind.MethodArgument && sink.Meaning == SinkMeaning.ClientSecret)

@@ -139,6 +139,12 @@ internal static class RedirectUriMatcher
         return null;
     }
 
+    /// <summary>
+    /// A redirect URI as every message shows it (CDS3001, CDS3002, the closest registered one): trimmed, and with any
+    /// user information masked (<c>https://***@host/</c>), since a password there is a secret.
+    /// </summary>
+    public static string Display(string uri) => Values.UriUserInfo.MaskIn(uri.Trim());
+
     /// <summary>Whether the text has no scheme (a path or a relative reference).</summary>
     public static bool IsRelative(string uri) => Parse(uri.Trim()).Scheme is null;
 

@@ -29,7 +29,7 @@ internal sealed class RedirectUriSinks
 
     /// <summary>The operation kinds <see cref="Find"/> reads.</summary>
     public static readonly ImmutableArray<OperationKind> OperationKinds = ImmutableArray.Create(
-        OperationKind.Invocation, OperationKind.SimpleAssignment, OperationKind.ObjectCreation, OperationKind.Tuple);
+        OperationKind.Invocation, OperationKind.SimpleAssignment, OperationKind.ObjectCreation, OperationKind.Tuple, OperationKind.MemberInitializer);
 
     private readonly CatalogIndex<RedirectUriKind> _members;
 
@@ -50,6 +50,12 @@ internal sealed class RedirectUriSinks
 
         switch (operation)
         {
+            // descriptor.RedirectUris.Add(new Uri("…"))
+            case IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 1, Instance: IPropertyReferenceOperation collection }
+                when TryGetCollection(collection.Property, out var collectionSink):
+                AddValue(((IInvocationOperation)operation).Arguments[0].Value, collectionSink, compilation, sites, cancellationToken);
+                break;
+
             case IInvocationOperation invocation:
                 if (_members.TryGetMember(invocation.TargetMethod, out var sink) && sink.Kind == SinkKind.MethodArgument)
                 {
@@ -69,13 +75,48 @@ internal sealed class RedirectUriSinks
                 {
                     AddValue(assignment.Value, propertySink, compilation, sites, cancellationToken);
                 }
+                else if (TryGetCollection(property.Property, out var elementsSink))
+                {
+                    // RedirectUris = new List<string> { "…" }, new[] { "…" }
+                    AddElements(assignment.Value, elementsSink, compilation, sites, cancellationToken);
+                }
 
+                break;
+
+            // RedirectUris = { "…", "…" } in an object initializer.
+            case IMemberInitializerOperation { InitializedMember: IPropertyReferenceOperation member } initializer
+                when TryGetCollection(member.Property, out var memberSink):
+                AddElements(initializer.Initializer, memberSink, compilation, sites, cancellationToken);
                 break;
         }
     }
 
     private bool TryGetProperty(IPropertySymbol property, out RedirectUriSink sink) =>
         _members.TryGetMember(property, out sink) && sink.Kind == SinkKind.PropertyAssignment;
+
+    private bool TryGetCollection(IPropertySymbol property, out RedirectUriSink sink) =>
+        _members.TryGetMember(property, out sink) && sink.Kind == SinkKind.CollectionElement;
+
+    /// <summary>The elements a collection is built from: the arguments of its initializer's <c>Add</c> calls, an array's element values.</summary>
+    private static void AddElements(IOperation collection, RedirectUriSink sink, Compilation compilation, List<RedirectUriSite> sites, CancellationToken cancellationToken)
+    {
+        foreach (var operation in collection.DescendantsAndSelf())
+        {
+            switch (operation)
+            {
+                case IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 1, Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } } add:
+                    AddValue(add.Arguments[0].Value, sink, compilation, sites, cancellationToken);
+                    break;
+                case IArrayInitializerOperation array:
+                    foreach (var element in array.ElementValues)
+                    {
+                        AddValue(element, sink, compilation, sites, cancellationToken);
+                    }
+
+                    break;
+            }
+        }
+    }
 
     private static void AddValue(IOperation value, RedirectUriSink sink, Compilation compilation, List<RedirectUriSite> sites, CancellationToken cancellationToken)
     {

@@ -127,6 +127,7 @@ internal sealed class CatalogIndex<TMeaning>
     {
         SinkKind.MethodArgument => member is IMethodSymbol { MethodKind: MethodKind.Ordinary },
         SinkKind.PropertyAssignment => member is IPropertySymbol or IFieldSymbol,
+        SinkKind.CollectionElement => member is IPropertySymbol,
         _ => false,
     };
 }

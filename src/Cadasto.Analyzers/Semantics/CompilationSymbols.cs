@@ -27,6 +27,7 @@ internal sealed class CompilationSymbols
     private CatalogIndex<OAuthSignal>? _oauthSignals;
     private CatalogIndex<RedirectUriKind>? _redirectUriSinks;
     private CatalogIndex<PkceRequirement>? _pkceSites;
+    private CatalogIndex<ServerRegistration>? _serverRegistrations;
 
     private readonly System.Func<string, INamedTypeSymbol?> _resolve;
 
@@ -57,7 +58,12 @@ internal sealed class CompilationSymbols
     /// <summary>The OAuth flow signals (CDS2001–CDS2005), with the same secret sinks as CDS1001 (the user's included).</summary>
     public OAuthSignalIndex OAuthSignals(AnalyzerOptions options) => new(
         LazyInitializer.EnsureInitialized(ref _oauthSignals, () => CatalogIndex<OAuthSignal>.Create(this, OAuthSignalCatalog.Members))!,
-        SecretSinks(options));
+        SecretSinks(options),
+        ServerRegistrations);
+
+    /// <summary>What authorization servers' APIs say about the flows they allow their clients (CDS2002–CDS2004).</summary>
+    public CatalogIndex<ServerRegistration> ServerRegistrations =>
+        LazyInitializer.EnsureInitialized(ref _serverRegistrations, () => CatalogIndex<ServerRegistration>.Create(this, ServerRegistrationCatalog.Members))!;
 
     /// <summary>The members that take a redirect URI (CDS3001, CDS3002).</summary>
     public CatalogIndex<RedirectUriKind> RedirectUriSinks =>

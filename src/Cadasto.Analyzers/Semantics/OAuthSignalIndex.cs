@@ -12,12 +12,20 @@ namespace Cadasto.Analyzers.Semantics;
 internal sealed class OAuthSignalIndex
 {
     private readonly CatalogIndex<OAuthSignal> _members;
+    private readonly CatalogIndex<ServerRegistration> _registrations;
 
-    public OAuthSignalIndex(CatalogIndex<OAuthSignal> members, SecretSinkIndex secretSinks)
+    public OAuthSignalIndex(CatalogIndex<OAuthSignal> members, SecretSinkIndex secretSinks, CatalogIndex<ServerRegistration> registrations)
     {
         _members = members;
         SecretSinks = secretSinks;
+        _registrations = registrations;
     }
+
+    /// <summary>Whether the compilation references an authorization server whose registrations the rules read.</summary>
+    public bool HasRegistrations => !_registrations.IsEmpty;
+
+    /// <summary>What a member of an authorization server's API says about the flows it allows (<c>AllowImplicitFlow</c>, <c>GrantTypes.Implicit</c>, <c>Client.AllowedGrantTypes</c>).</summary>
+    public bool TryGetRegistration(ISymbol member, out ServerRegistrationMember row) => _registrations.TryGetMember(member, out row);
 
     /// <summary>The client-secret sinks: a secret handed to one is a confidential-client signal.</summary>
     public SecretSinkIndex SecretSinks { get; }

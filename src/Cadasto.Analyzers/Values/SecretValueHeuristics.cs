@@ -30,12 +30,39 @@ internal static class SecretValueHeuristics
             return true;
         }
 
-        return IsTemplateToken(text) || IsMask(text) || IsMaskedAfterPrefix(text) || IsElided(text) || IsPlaceholderWord(text)
-               || IsTemplateMarker(text) || IsYourPlaceholder(text) || IsBracketedText(text) || IsReference(text)
+        // The placeholder vocabulary (shared with the manifest's placeholder check), then what only a secret's value can be:
+        // a reference to a store, a provider's published test value, an encrypted envelope, a reader's "your …" marker.
+        return IsPlaceholderText(text) || IsYourPlaceholder(text) || IsReference(text)
                || IsProviderTestValue(text) || IsCiphertextEnvelope(text)
                || IsDocumentationExample(text) || IsObviousFake(text, acceptDescriptive: false)
                || (text.IndexOf(' ') > 0 && CredentialValueShape.IsProse(text));
     }
+
+    /// <summary>
+    /// Whether <paramref name="value"/> is a placeholder: what a team writes where the real value goes (<c>REPLACE_ME</c>,
+    /// <c>changeme</c>, <c>&lt;client-id&gt;</c>, <c>YOUR_CLIENT_ID</c>, <c>${VAR}</c>, <c>xxx</c>, <c>...</c>). The one
+    /// vocabulary the product has, for secrets in C# and configuration files and for the manifest's client ids and
+    /// authorities alike. Empty text is not a placeholder (it is missing).
+    /// </summary>
+    public static bool IsPlaceholder(string value)
+    {
+        var text = value.Trim();
+        return text.Length > 0 && IsPlaceholderText(text);
+    }
+
+    private static bool IsPlaceholderText(string text) =>
+        IsTemplateToken(text) || IsMask(text) || IsMaskedAfterPrefix(text) || IsElided(text) || IsPlaceholderWord(text) || IsYourMarker(text)
+        || IsTemplateMarker(text) || IsBracketedText(text);
+
+    /// <summary>
+    /// <c>YOUR_CLIENT_ID</c>, <c>YOUR-TENANT</c>, <c>YourClientId</c>: "your" as a template's marker (SPEC: <c>YOUR_…</c>),
+    /// in capitals before a separator, or joined in PascalCase or camelCase. In lower case (<c>your-app</c>, <c>yourapp</c>)
+    /// it may be a real name and is judged like any other word.
+    /// </summary>
+    private static bool IsYourMarker(string text) =>
+        text.Length > 5
+        && ((text.StartsWith("YOUR", StringComparison.Ordinal) && text[4] is '_' or '-')
+            || (text.StartsWith("your", StringComparison.OrdinalIgnoreCase) && char.IsUpper(text[4])));
 
     /// <summary><c>&lt;your-secret&gt;</c>, <c>${VAR}</c>, <c>$(Var)</c>, <c>%VAR%</c>, <c>{{var}}</c>, <c>#{var}#</c>, <c>[secret]</c>, <c>{Var}</c>.</summary>
     private static bool IsTemplateToken(string text) =>

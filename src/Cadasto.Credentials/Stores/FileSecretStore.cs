@@ -11,7 +11,7 @@ namespace Cadasto.Credentials.Stores;
 /// <c>echo</c> add one). Only a regular file of at most <see cref="MaxFileBytes"/> is read: a FIFO, socket or
 /// folder gets a clear error, never a hang. A relative path is resolved against <see cref="Root"/>.
 /// </summary>
-public sealed class FileSecretStore : ISecretStore, IChangeTrackingSecretStore
+public sealed class FileSecretStore : ISecretStore, IChangeTrackingSecretStore, ISecretAgeSource
 {
     /// <summary>Resolves relative paths against <paramref name="root"/>; the current directory when null.</summary>
     public FileSecretStore(string? root = null) => Root = root;
@@ -31,6 +31,10 @@ public sealed class FileSecretStore : ISecretStore, IChangeTrackingSecretStore
 
     /// <inheritdoc />
     string? IChangeTrackingSecretStore.GetVersion(SecretReference reference) => SecretFiles.Version(FullPath(reference.Name));
+
+    /// <summary>The file's last write time; null when there is no file.</summary>
+    public Task<DateTimeOffset?> GetLastChangedAsync(SecretReference reference, CancellationToken cancellationToken = default) =>
+        Task.FromResult(SecretFiles.LastChanged(FullPath((reference ?? throw new ArgumentNullException(nameof(reference))).Name)));
 
     /// <inheritdoc />
     public Task<SecretValue?> GetSecretAsync(SecretReference reference, CancellationToken cancellationToken = default)

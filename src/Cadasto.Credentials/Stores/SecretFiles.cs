@@ -24,6 +24,13 @@ internal static class SecretFiles
             : null;
     }
 
+    /// <summary>The file's last write time (UTC); null when there is no file.</summary>
+    public static DateTimeOffset? LastChanged(string path)
+    {
+        var info = new FileInfo(path);
+        return info.Exists ? new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero) : null;
+    }
+
     /// <summary>
     /// The file's text (UTF-8, or as its byte-order mark says), or null when there is no file. Throws
     /// <see cref="CadastoCredentialsException"/> naming <paramref name="what"/> when it is not a regular file or is larger than

@@ -14,7 +14,7 @@ namespace Cadasto.Credentials.Stores;
 /// elsewhere), found through Microsoft.Extensions.Configuration.UserSecrets. The file is read directly, so this works whether or not the host added user-secrets
 /// to configuration (it does so only in Development). Tests pass their own <see cref="Root"/>.
 /// </summary>
-public sealed class UserSecretsSecretStore : ISecretStore, IChangeTrackingSecretStore
+public sealed class UserSecretsSecretStore : ISecretStore, IChangeTrackingSecretStore, ISecretAgeSource
 {
     /// <summary>Reads the secrets of <paramref name="userSecretsId"/> under <paramref name="root"/> (the user's profile folder when null).</summary>
     public UserSecretsSecretStore(string? userSecretsId, string? root = null)
@@ -57,6 +57,16 @@ public sealed class UserSecretsSecretStore : ISecretStore, IChangeTrackingSecret
 
     /// <inheritdoc />
     string? IChangeTrackingSecretStore.GetVersion(SecretReference reference) => SecretsFilePath is { } path ? SecretFiles.Version(path) : null;
+
+    /// <summary>
+    /// The last write time of <c>secrets.json</c> when it holds the key (the file has one time for all its keys: a later
+    /// <c>dotnet user-secrets set</c> of another key makes this one look younger); null otherwise.
+    /// </summary>
+    public async Task<DateTimeOffset?> GetLastChangedAsync(SecretReference reference, CancellationToken cancellationToken = default)
+    {
+        var value = await GetSecretAsync(reference, cancellationToken).ConfigureAwait(false);
+        return value is null || SecretsFilePath is not { } path ? null : SecretFiles.LastChanged(path);
+    }
 
     /// <inheritdoc />
     public Task<SecretValue?> GetSecretAsync(SecretReference reference, CancellationToken cancellationToken = default)

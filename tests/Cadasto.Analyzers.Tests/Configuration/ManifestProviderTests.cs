@@ -66,20 +66,6 @@ public sealed class ManifestProviderTests
             global = global.Add(parts[0].Trim(), parts[1].Trim());
         }
 
-        return new AnalyzerOptions(files.ToImmutableArray(), new DictionaryOptionsProvider(global));
-    }
-
-    private sealed class DictionaryOptionsProvider(ImmutableDictionary<string, string> global) : AnalyzerConfigOptionsProvider
-    {
-        public override AnalyzerConfigOptions GlobalOptions { get; } = new DictionaryOptions(global);
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => GlobalOptions;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => GlobalOptions;
-    }
-
-    private sealed class DictionaryOptions(ImmutableDictionary<string, string> values) : AnalyzerConfigOptions
-    {
-        public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
+        return new AnalyzerOptions(files.ToImmutableArray(), TestOptionsProvider.Everywhere(global));
     }
 }

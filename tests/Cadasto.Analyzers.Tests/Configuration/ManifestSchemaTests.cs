@@ -50,6 +50,7 @@ public sealed class ManifestSchemaTests
         { "no client type, interactive", "{" + Head + """
             "flows": ["authorization_code", "device_code"], "environments": { "production": { "clientId": "c" } } }
             """ },
+        { "rotation period", "{" + Head + "\"rotation\": { \"maxAgeDays\": 90 }, \"environments\": { \"development\": { \"clientId\": \"c\" } } }" },
         { "with $schema", "{ \"$schema\": \"https://raw.githubusercontent.com/cadasto/Cadasto.Analyzers/main/schema/cadasto.schema.json\", " + Head + """
             "environments": { "development": { "clientId": "c" } } }
             """ },
@@ -74,6 +75,8 @@ public sealed class ManifestSchemaTests
         { "public with client credentials", "{" + Head + "\"clientType\": \"public\", \"flows\": [\"client_credentials\"], \"environments\": { \"development\": { \"clientId\": \"c\" } } }" },
         { "authority not a URI", "{" + Head + "\"environments\": { \"development\": { \"clientId\": \"c\", \"authority\": \"auth.cadasto.example\" } } }" },
         { "origin with a path", "{" + Head + "\"environments\": { \"development\": { \"clientId\": \"c\", \"allowedOrigins\": [\"https://app.example.com/app\"] } } }" },
+        { "rotation period of zero days", "{" + Head + "\"rotation\": { \"maxAgeDays\": 0 }, \"environments\": { \"development\": { \"clientId\": \"c\" } } }" },
+        { "rotation period as text", "{" + Head + "\"rotation\": { \"maxAgeDays\": \"90\" }, \"environments\": { \"development\": { \"clientId\": \"c\" } } }" },
         { "root is an array", "[]" },
     };
 

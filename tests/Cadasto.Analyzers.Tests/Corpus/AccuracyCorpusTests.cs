@@ -70,7 +70,7 @@ public sealed class AccuracyCorpusTests
                 return;
             }
 
-            var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new CorpusOptionsProvider(testCase.Options));
+            var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, TestOptionsProvider.Everywhere(testCase.Options));
             var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
                 options,
                 onAnalyzerException: (exception, analyzer, _) => problems.Add($"{testCase.Name}: {analyzer.GetType().Name} threw {exception.GetType().Name}: {exception.Message}"),
@@ -223,37 +223,5 @@ public sealed class AccuracyCorpusTests
         }
 
         return new CorpusCase(name, source.ToString(), expected, options);
-    }
-
-    private sealed class CorpusOptionsProvider : AnalyzerConfigOptionsProvider
-    {
-        private readonly DictionaryOptions _global;
-
-        public CorpusOptionsProvider(IReadOnlyDictionary<string, string> options) => _global = new DictionaryOptions(options);
-
-        public override AnalyzerConfigOptions GlobalOptions => _global;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _global;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _global;
-    }
-
-    private sealed class DictionaryOptions : AnalyzerConfigOptions
-    {
-        private readonly IReadOnlyDictionary<string, string> _values;
-
-        public DictionaryOptions(IReadOnlyDictionary<string, string> values) => _values = values;
-
-        public override bool TryGetValue(string key, out string value)
-        {
-            if (_values.TryGetValue(key, out var found))
-            {
-                value = found;
-                return true;
-            }
-
-            value = null!;
-            return false;
-        }
     }
 }

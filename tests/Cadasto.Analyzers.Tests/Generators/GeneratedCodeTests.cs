@@ -111,6 +111,32 @@ public sealed class GeneratedCodeTests
         Assert.Equal("development", credentialsType.GetProperty("EnvironmentName")!.GetValue(credentials));
         Assert.Equal("cad-dev-invoice-sync", credentialsType.GetProperty("ClientId")!.GetValue(credentials));
         Assert.DoesNotContain("runtime-dev-secret", credentials.ToString());
+
+        // Rotated with `dotnet user-secrets set`: the same credentials object hands out the new secret, no restart.
+        var secrets = Path.Combine(profile.Path, "sample-id", "secrets.json");
+        File.WriteAllText(secrets, "{ \"Cadasto:ClientSecret\": \"rotated-dev-secret-2\" }");
+        File.SetLastWriteTimeUtc(secrets, DateTime.UtcNow.AddSeconds(5));
+        Assert.Equal("rotated-dev-secret-2", ((Cadasto.Credentials.SecretValue)credentialsType.GetProperty("ClientSecret")!.GetValue(credentials)!).Reveal());
+    }
+
+    [Fact]
+    public void GeneratedCode_ByEnvironmentName_RegistersAPublicClientWithoutAHostEnvironment()
+    {
+        var assembly = EmitAndLoad(Manifests.PublicSpa, new Dictionary<string, string> { ["build_property.RootNamespace"] = "Sample" });
+        var services = new ServiceCollection();
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build();
+        var register = assembly.GetType("Sample.CadastoServiceCollectionExtensions")!.GetMethod(
+            "AddCadastoCredentials",
+            new[] { typeof(IServiceCollection), typeof(Microsoft.Extensions.Configuration.IConfiguration), typeof(string) })!;
+
+        // What a Blazor WebAssembly app passes: builder.HostEnvironment.Environment.
+        register.Invoke(null, new object[] { services, configuration, "Development" });
+        using var provider = services.BuildServiceProvider();
+        var credentialsType = assembly.GetType("Sample.CadastoCredentials")!;
+        var credentials = provider.GetRequiredService(credentialsType);
+
+        Assert.Equal("development", credentialsType.GetProperty("EnvironmentName")!.GetValue(credentials));
+        Assert.Null(credentialsType.GetProperty("ClientSecret")!.GetValue(credentials));
     }
 
     [Fact]

@@ -64,16 +64,16 @@ internal static class GeneratorHarness
             new[] { new CredentialsGenerator().AsSourceGenerator() },
             additionalTexts,
             ParseOptions(languageVersion),
-            new OptionsProvider(globalOptions ?? new Dictionary<string, string> { ["build_property.RootNamespace"] = "Sample" }, additionalFileOptions),
+            new TestOptionsProvider(globalOptions ?? new Dictionary<string, string> { ["build_property.RootNamespace"] = "Sample" }, additionalFiles: additionalFileOptions),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     /// <summary>The build's options as the compiler hands them to generators and analyzers alike.</summary>
     public static AnalyzerConfigOptionsProvider Options(IReadOnlyDictionary<string, string>? globalOptions = null) =>
-        new OptionsProvider(globalOptions ?? new Dictionary<string, string> { ["build_property.RootNamespace"] = "Sample" }, null);
+        new TestOptionsProvider(globalOptions ?? new Dictionary<string, string> { ["build_property.RootNamespace"] = "Sample" });
 
-    public static AdditionalText Manifest(string json, string path = "/src/cadasto.json") => new InMemoryText(path, json);
+    public static AdditionalText Manifest(string json, string path = "/src/cadasto.json") => new InMemoryAdditionalText(path, json);
 
-    public static AdditionalText File(string path, string text) => new InMemoryText(path, text);
+    public static AdditionalText File(string path, string text) => new InMemoryAdditionalText(path, text);
 
     /// <summary>Runs once; returns the driver (for a second run), the result and the compilation with the generated code.</summary>
     public static (GeneratorDriver Driver, GeneratorRunResult Result, Compilation Output, ImmutableArray<Diagnostic> Diagnostics) Run(
@@ -95,32 +95,4 @@ internal static class GeneratorHarness
         string.Concat(result.GeneratedSources
             .OrderBy(s => s.HintName, StringComparer.Ordinal)
             .Select(s => $"//------ {s.HintName} ------\n{s.SourceText}"));
-
-    private sealed class InMemoryText(string path, string text) : AdditionalText
-    {
-        private readonly SourceText _text = SourceText.From(text);
-
-        public override string Path { get; } = path;
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-    }
-
-    /// <summary>Global options, and (when given) the options an <c>.editorconfig</c> section gives every additional file.</summary>
-    private sealed class OptionsProvider(IReadOnlyDictionary<string, string> global, IReadOnlyDictionary<string, string>? additionalFiles) : AnalyzerConfigOptionsProvider
-    {
-        private readonly AnalyzerConfigOptions _additionalFiles = additionalFiles is null ? Options.Empty : new Options(additionalFiles);
-
-        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(global);
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _additionalFiles;
-
-        private sealed class Options(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptions
-        {
-            public static readonly Options Empty = new(new Dictionary<string, string>());
-
-            public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
-        }
-    }
 }

@@ -109,6 +109,23 @@ public sealed class ManifestFindingsInTheBuildTests
         Assert.Equal(expected.Count, expected.Distinct().Count());
     }
 
+    [Fact]
+    public async Task PasswordInAManifestUri_ShouldNeverBeGenerated_NorReported()
+    {
+        const string password = "Pa55w0rd-never-emitted";
+        var manifest = TypoInFlow
+            .Replace("client-credentials", "client_credentials", System.StringComparison.Ordinal)
+            .Replace("\"clientId\": \"cad-dev-invoice-sync\"", $"\"clientId\": \"cad-dev-invoice-sync\", \"authority\": \"https://svc:{password}@auth.cadasto.example\"", System.StringComparison.Ordinal);
+        Assert.Contains(password, manifest);
+
+        var (fromGenerator, fromAnalyzers, output) = await BuildAsync(manifest, referenceRuntime: true);
+
+        Assert.Equal("CDS9003", Assert.Single(fromGenerator).Id);
+        Assert.Empty(fromAnalyzers);
+        Assert.DoesNotContain(output.SyntaxTrees, t => t.ToString().Contains(password, System.StringComparison.Ordinal));
+        Assert.DoesNotContain(password, fromGenerator[0].GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+    }
+
     private static string Describe(Diagnostic diagnostic) =>
         $"{diagnostic.Id} {diagnostic.Location.GetLineSpan()} {diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
 

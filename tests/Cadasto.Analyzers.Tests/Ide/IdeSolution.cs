@@ -33,6 +33,9 @@ public sealed class IdeProject
     /// <summary>Lines of the project's <c>.globalconfig</c> besides its build properties.</summary>
     public List<string> GlobalConfig { get; } = new();
 
+    /// <summary>A library unless said otherwise; top-level statements need an executable.</summary>
+    public OutputKind OutputKind { get; set; } = OutputKind.DynamicallyLinkedLibrary;
+
     /// <summary>Names of projects of the same solution this one references.</summary>
     public List<string> References { get; } = new();
 }
@@ -84,7 +87,7 @@ public sealed class IdeSolution : IDisposable
             solution = solution.AddProject(ProjectInfo.Create(
                     id, VersionStamp.Default, project.Name, project.Name, LanguageNames.CSharp,
                     filePath: folder + project.Name + ".csproj",
-                    compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable),
+                    compilationOptions: new CSharpCompilationOptions(project.OutputKind, nullableContextOptions: NullableContextOptions.Enable),
                     parseOptions: new CSharpParseOptions(LanguageVersion.Latest),
                     metadataReferences: TestReferences.All,
                     analyzerReferences: new[] { analyzerReference }))

@@ -15,6 +15,11 @@ public sealed class InMemoryAdditionalText : AdditionalText
         _text = text;
     }
 
+    public InMemoryAdditionalText(string path, string text)
+        : this(path, SourceText.From(text))
+    {
+    }
+
     public override string Path { get; }
 
     public override SourceText GetText(CancellationToken cancellationToken = default) => _text;

@@ -10,7 +10,8 @@ namespace Cadasto.Analyzers.Rules.Flows;
 /// <summary>
 /// CDS2002: the implicit grant, a response type whose space-separated values include <c>token</c>
 /// (<c>ResponseType</c> properties, <c>response_type</c> fields and URL parameters, <c>responseType</c>
-/// arguments, OpenIddict <c>AllowImplicitFlow</c>). <c>id_token</c> alone is not the implicit grant.
+/// arguments, OpenIddict <c>AllowImplicitFlow</c>). <c>id_token</c> alone is not the implicit grant. On an authorization
+/// server, a client registration that allows it (IdentityServer <c>AllowedGrantTypes</c>, OpenIddict permissions).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ImplicitGrantAnalyzer : DiagnosticAnalyzer
@@ -29,7 +30,8 @@ public sealed class ImplicitGrantAnalyzer : DiagnosticAnalyzer
                 start,
                 index,
                 static signal => signal == OAuthSignal.ImplicitGrant,
-                static (context, finding) => context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ImplicitGrant, finding.Location, finding.Source)));
+                static (context, finding) => context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ImplicitGrant, finding.Location, finding.Source)),
+                serverRegistrations: true);
         });
     }
 }

@@ -20,7 +20,9 @@ namespace Cadasto.Analyzers.Rules.Flows;
 /// never turn PKCE on (its default is off); an IdentityModel <c>AuthorizationCodeTokenRequest</c> without a
 /// <c>CodeVerifier</c>; MSAL <c>AcquireTokenByAuthorizationCode</c> without <c>WithPkceCodeVerifier</c> and
 /// <c>GetAuthorizationRequestUrl</c> without <c>WithPkce</c>; an authorize URL or parameter set with
-/// <c>response_type=code</c> and no <c>code_challenge</c>.
+/// <c>response_type=code</c> (or the hybrid <c>code id_token</c>) and no <c>code_challenge</c>; a code exchange without a
+/// <c>code_verifier</c>; ASP.NET Core's hybrid response type; on an authorization server, <c>RequirePkce = false</c> on a
+/// client registration that allows the code or hybrid flow.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
@@ -34,6 +36,9 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
     public const string FixWithPkceCodeVerifier = "WithPkceCodeVerifier";
     public const string FixWithPkce = "WithPkce";
 
+    /// <summary>A response-type property whose hybrid value turns PKCE off (no fix: the response type is a design choice).</summary>
+    public const string HybridResponseType = "HybridResponseType";
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(DiagnosticDescriptors.MissingPkce);
 
@@ -45,20 +50,51 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
         {
             var members = CompilationSymbols.Get(start.Compilation).PkceSites;
             start.RegisterOperationAction(c => AnalyzeInvocation(c, members), OperationKind.Invocation);
-            start.RegisterOperationAction(c => AnalyzeCreation(c, members), OperationKind.ObjectCreation);
-            start.RegisterOperationAction(AnalyzeAssignment, OperationKind.SimpleAssignment);
+            var index = OAuthSignalIndex.Get(start.Compilation, start.Options);
+            start.RegisterOperationAction(c => AnalyzeCreation(c, members), OperationKind.ObjectCreation, OperationKind.ArrayCreation);
+            start.RegisterOperationAction(c => AnalyzeAssignment(c, members, index), OperationKind.SimpleAssignment);
             start.RegisterOperationAction(AnalyzeText, OperationKind.Literal, OperationKind.InterpolatedString, OperationKind.Binary);
         });
     }
 
-    private static void AnalyzeAssignment(OperationAnalysisContext context)
+    private static void AnalyzeAssignment(OperationAnalysisContext context, CatalogIndex<PkceRequirement> members, OAuthSignalIndex index)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
         if (assignment.Target is IPropertyReferenceOperation { Property.Name: "UsePkce" }
             && StringParts.Unwrap(assignment.Value).ConstantValue is { HasValue: true, Value: false })
         {
             Report(context, assignment.Syntax.GetLocation(), "UsePkce = false", "set UsePkce = true", FixSetUsePkceTrue);
+            return;
         }
+
+        if (assignment.Target is IPropertyReferenceOperation setting
+            && members.TryGetMember(setting.Property, out var row)
+            && row.Kind == SinkKind.PropertyAssignment)
+        {
+            var site = row.Meaning;
+            if (site.Fix == HybridResponseType)
+            {
+                // The hybrid flow (code id_token); with token in it, it is the implicit grant, CDS2002's finding.
+                foreach (var responseType in HardcodedStringTracer.ConstantTexts(assignment.Value, context.Compilation, context.CancellationToken))
+                {
+                    if (OAuthText.IncludesCode(responseType) && !OAuthText.IncludesToken(responseType) && responseType.Trim() != site.Evidence)
+                    {
+                        Report(context, assignment.Syntax.GetLocation(), "ResponseType = \"" + responseType.Trim() + "\"", site.Advice, fix: null);
+                        return;
+                    }
+                }
+            }
+            else if (StringParts.Unwrap(assignment.Value).ConstantValue is { HasValue: true, Value: false }
+                && ClientRegistrations.GrantsOfRegistration(setting, index).Any(grant => grant.Signal == OAuthSignal.AuthorizationCodeGrant))
+            {
+                // An authorization server's client registration: RequirePkce = false on a client that uses the code flow.
+                Report(context, assignment.Syntax.GetLocation(), row.MemberName + " = false", site.Advice, site.Fix);
+            }
+
+            return;
+        }
+
+        AnalyzeParameterAddedLater(context, assignment);
     }
 
     private static void AnalyzeInvocation(OperationAnalysisContext context, CatalogIndex<PkceRequirement> members)
@@ -66,6 +102,7 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
         var invocation = (IInvocationOperation)context.Operation;
         if (!members.TryGetMember(invocation.TargetMethod, out var row) || row.Kind != SinkKind.MethodArgument)
         {
+            AnalyzeParameterAddedLater(context, invocation);
             return;
         }
 
@@ -112,8 +149,7 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeCreation(OperationAnalysisContext context, CatalogIndex<PkceRequirement> members)
     {
-        var creation = (IObjectCreationOperation)context.Operation;
-        if (creation.Type is { } type && members.TryGetCreatedType(type, out var row))
+        if (context.Operation is IObjectCreationOperation { Type: { } type } creation && members.TryGetCreatedType(type, out var row))
         {
             var site = row.Meaning;
             if (!SetsMember(creation, site.Evidence) && !AssignedLater(creation, site.Evidence))
@@ -124,38 +160,135 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        // new Dictionary<string, string> { ["response_type"] = "code", … } without a code_challenge.
-        if (creation.Initializer is { } initializer)
+        // new Dictionary<string, string> { ["response_type"] = "code", … }, new[] { new KeyValuePair<string, string>("grant_type", …), … }.
+        if (InitializerParameters(context.Operation, context.Compilation, context.CancellationToken) is { } parameters)
         {
-            var keys = new Dictionary<string, IOperation>(StringComparer.OrdinalIgnoreCase);
-            foreach (var element in initializer.Initializers)
+            JudgeParameters(context, parameters, context.Operation.Syntax.GetLocation(), authorize: true, exchange: true);
+        }
+    }
+
+    /// <summary>
+    /// A parameter set built step by step (<c>query["response_type"] = "code"</c>, <c>form.Add("grant_type", "authorization_code")</c>
+    /// on a local): judged with every parameter the body puts into the same local, at the statement that chooses the flow.
+    /// </summary>
+    private static void AnalyzeParameterAddedLater(OperationAnalysisContext context, IOperation operation)
+    {
+        if (operation.Parent is IObjectOrCollectionInitializerOperation
+            || !TryReadParameter(operation, context.Compilation, context.CancellationToken, out var key, out _, out var instance)
+            || instance is not ILocalReferenceOperation { Local: var local })
+        {
+            return;
+        }
+
+        var authorize = string.Equals(key, OAuthText.ResponseTypeKey, StringComparison.OrdinalIgnoreCase);
+        if (!authorize && !string.Equals(key, OAuthText.GrantTypeKey, StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        var root = operation;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        var parameters = new Dictionary<string, IOperation>(StringComparer.OrdinalIgnoreCase);
+        foreach (var descendant in root.Descendants())
+        {
+            if (descendant is IVariableDeclaratorOperation { Initializer.Value: { } initial } declarator
+                && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local)
+                && InitializerParameters(StringParts.Unwrap(initial), context.Compilation, context.CancellationToken) is { } initialParameters)
             {
-                // { "response_type", "code" } and ["response_type"] = "code"; keys compare as KeyedValues.KeyIs does.
-                if (KeyedValues.TryRead(element, context.Compilation, context.CancellationToken, out var field))
+                foreach (var pair in initialParameters)
                 {
-                    keys[field.Key] = field.Value;
+                    parameters[pair.Key] = pair.Value;
                 }
             }
-
-            if (keys.TryGetValue(OAuthText.ResponseTypeKey, out var value)
-                && HardcodedStringTracer.ConstantText(value, context.Compilation, context.CancellationToken) is { } responseType
-                && OAuthText.IncludesCode(responseType)
-                && !keys.ContainsKey(OAuthText.CodeChallengeKey)
-                && !MentionsInBody(creation.Syntax, OAuthText.CodeChallengeKey))
+            else if (descendant.Parent is not IObjectOrCollectionInitializerOperation
+                && TryReadParameter(descendant, context.Compilation, context.CancellationToken, out var otherKey, out var value, out var otherInstance)
+                && otherInstance is ILocalReferenceOperation other
+                && SymbolEqualityComparer.Default.Equals(other.Local, local))
             {
-                Report(context, creation.Syntax.GetLocation(), "response_type=" + responseType, "add a code_challenge parameter (S256)", fix: null);
+                parameters[otherKey] = value;
             }
+        }
 
-            // new Dictionary<string, string> { ["grant_type"] = "authorization_code", ["code"] = code, … } without a code_verifier.
-            if (keys.TryGetValue(OAuthText.GrantTypeKey, out var grant)
-                && HardcodedStringTracer.ConstantText(grant, context.Compilation, context.CancellationToken) is { } grantType
-                && string.Equals(grantType.Trim(), OAuthText.AuthorizationCodeGrant, StringComparison.Ordinal)
-                && keys.ContainsKey("code")
-                && !keys.ContainsKey(OAuthText.CodeVerifierKey)
-                && !MentionsInBody(creation.Syntax, OAuthText.CodeVerifierKey))
+        JudgeParameters(context, parameters, operation.Syntax.GetLocation(), authorize, exchange: !authorize);
+    }
+
+    /// <summary>The parameters an initializer spells: dictionary entries, or <c>KeyValuePair</c>s and tuples in an array or list; null when it spells none.</summary>
+    private static Dictionary<string, IOperation>? InitializerParameters(IOperation creation, Compilation compilation, System.Threading.CancellationToken cancellationToken)
+    {
+        var elements = creation switch
+        {
+            IObjectCreationOperation { Initializer: { } initializer } => initializer.Initializers,
+            IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues,
+            _ => ImmutableArray<IOperation>.Empty,
+        };
+
+        Dictionary<string, IOperation>? parameters = null;
+        foreach (var element in elements)
+        {
+            if (TryReadParameter(element, compilation, cancellationToken, out var key, out var value, out _))
             {
-                Report(context, creation.Syntax.GetLocation(), "grant_type=authorization_code", "add the code_verifier parameter that matches the authorize request's code_challenge", fix: null);
+                (parameters ??= new Dictionary<string, IOperation>(StringComparer.OrdinalIgnoreCase))[key] = value;
             }
+        }
+
+        return parameters;
+    }
+
+    /// <summary>
+    /// One parameter, as <see cref="KeyedValues"/> reads it (<c>Add(key, value)</c>, <c>[key] = value</c>, a <c>KeyValuePair</c>,
+    /// a tuple), or a <c>KeyValuePair</c> passed to a list's <c>Add</c>. <paramref name="instance"/> is what <c>Add</c> or the
+    /// indexer is called on (null otherwise).
+    /// </summary>
+    private static bool TryReadParameter(IOperation element, Compilation compilation, System.Threading.CancellationToken cancellationToken, out string key, out IOperation value, out IOperation? instance)
+    {
+        element = StringParts.Unwrap(element);
+        instance = element switch
+        {
+            IInvocationOperation invocation => invocation.Instance,
+            ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true } indexer } => indexer.Instance,
+            _ => null,
+        };
+        instance = instance is null ? null : StringParts.Unwrap(instance);
+
+        // new List<KeyValuePair<string, string>> { new("grant_type", …) }: the pair is the argument of Add.
+        var pair = element is IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 1 } add ? add.Arguments[0].Value : element;
+        if (KeyedValues.TryRead(StringParts.Unwrap(pair), compilation, cancellationToken, out var keyed) && keyed.KeyOperation is not null)
+        {
+            (key, value) = (keyed.Key, keyed.Value);
+            return key.Length > 0;
+        }
+
+        (key, value) = (string.Empty, element);
+        return false;
+    }
+
+    /// <summary>An authorize request with a code response type and no <c>code_challenge</c>; a code exchange with no <c>code_verifier</c>.</summary>
+    private static void JudgeParameters(OperationAnalysisContext context, Dictionary<string, IOperation> parameters, Location location, bool authorize, bool exchange)
+    {
+        var syntax = context.Operation.Syntax;
+        if (authorize
+            && parameters.TryGetValue(OAuthText.ResponseTypeKey, out var value)
+            && HardcodedStringTracer.ConstantText(value, context.Compilation, context.CancellationToken) is { } responseType
+            && OAuthText.IncludesCode(responseType)
+            && !parameters.ContainsKey(OAuthText.CodeChallengeKey)
+            && !MentionsInBody(syntax, OAuthText.CodeChallengeKey))
+        {
+            Report(context, location, "response_type=" + responseType, "add a code_challenge parameter (S256)", fix: null);
+        }
+
+        if (exchange
+            && parameters.TryGetValue(OAuthText.GrantTypeKey, out var grant)
+            && HardcodedStringTracer.ConstantText(grant, context.Compilation, context.CancellationToken) is { } grantType
+            && string.Equals(grantType.Trim(), OAuthText.AuthorizationCodeGrant, StringComparison.Ordinal)
+            && parameters.ContainsKey("code")
+            && !parameters.ContainsKey(OAuthText.CodeVerifierKey)
+            && !MentionsInBody(syntax, OAuthText.CodeVerifierKey))
+        {
+            Report(context, location, "grant_type=authorization_code", "add the code_verifier parameter that matches the authorize request's code_challenge", fix: null);
         }
     }
 

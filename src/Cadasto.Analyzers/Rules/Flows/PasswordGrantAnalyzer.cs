@@ -10,7 +10,8 @@ namespace Cadasto.Analyzers.Rules.Flows;
 /// <summary>
 /// CDS2003: the resource-owner password grant (MSAL <c>AcquireTokenByUsernamePassword</c>, IdentityModel
 /// <c>PasswordTokenRequest</c>/<c>RequestPasswordTokenAsync</c>, <c>grant_type=password</c>, OpenIddict
-/// <c>AllowPasswordFlow</c>/<c>AuthenticateWithPasswordAsync</c>).
+/// <c>AllowPasswordFlow</c>/<c>AuthenticateWithPasswordAsync</c>). On an authorization server, a client registration
+/// that allows it (IdentityServer <c>AllowedGrantTypes</c>, OpenIddict permissions).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PasswordGrantAnalyzer : DiagnosticAnalyzer
@@ -29,7 +30,8 @@ public sealed class PasswordGrantAnalyzer : DiagnosticAnalyzer
                 start,
                 index,
                 static signal => signal == OAuthSignal.PasswordGrant,
-                static (context, finding) => context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.PasswordGrant, finding.Location, finding.Source)));
+                static (context, finding) => context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.PasswordGrant, finding.Location, finding.Source)),
+                serverRegistrations: true);
         });
     }
 }

@@ -1,6 +1,7 @@
 using Cadasto.Analyzers.Catalogs;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using Cadasto.Analyzers.Values;
 using Cadasto.Analyzers.Configuration;
 using Cadasto.Analyzers.OAuth;
 using Cadasto.Analyzers.Semantics;
@@ -13,7 +14,8 @@ namespace Cadasto.Analyzers.Rules.RedirectUris;
 /// <summary>
 /// CDS3002: an insecure redirect URI — plain http other than loopback, a wildcard, a fragment, or a
 /// relative URI where an absolute one is required — in code, in <c>appsettings*.json</c> (<c>RedirectUri</c>)
-/// and in the manifest's <c>redirectUris</c>. <c>CallbackPath</c> is a path by design and is not checked here.
+/// and in the manifest's <c>redirectUris</c>; on an authorization server, the redirect and post-logout URIs it registers for
+/// its clients. <c>CallbackPath</c> is a path by design and is not checked here.
 /// Runs with or without a manifest.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -44,11 +46,11 @@ public sealed class InsecureRedirectUriAnalyzer : DiagnosticAnalyzer
                     foreach (var site in sites)
                     {
                         if (site.Sink.Meaning != RedirectUriKind.CallbackPath
-                            && RedirectUriMatcher.InsecureReason(site.Uri, site.Sink.Meaning == RedirectUriKind.Absolute) is { } reason
+                            && RedirectUriMatcher.InsecureReason(site.Uri, requiresAbsolute: site.Sink.Meaning is RedirectUriKind.Absolute or RedirectUriKind.ServerRegistered) is { } reason
                             && DocumentOperations.FirstFor(reported, site.Location))
                         {
                             var (location, additional) = DocumentOperations.Place(tree, site.Location, site.Argument, operation.Syntax);
-                            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InsecureRedirectUri, location, additional, site.Uri.Trim(), reason));
+                            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InsecureRedirectUri, location, additional, RedirectUriMatcher.Display(site.Uri), reason));
                         }
                     }
                 }, context.CancellationToken);
@@ -63,10 +65,10 @@ public sealed class InsecureRedirectUriAnalyzer : DiagnosticAnalyzer
                     {
                         foreach (var uri in manifest.AllRedirectUris())
                         {
-                            // A malformed one is CDS9003's: one value, one finding.
-                            if (!ManifestUris.IsMalformedRedirectUri(uri.Value) && RedirectUriMatcher.InsecureReason(uri.Value, requiresAbsolute: true) is { } reason)
+                            // A malformed one, or one with user information, is CDS9003's: one value, one finding.
+                            if (!ManifestUris.IsMalformedRedirectUri(uri.Value) && !UriUserInfo.Contains(uri.Value) && RedirectUriMatcher.InsecureReason(uri.Value, requiresAbsolute: true) is { } reason)
                             {
-                                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InsecureRedirectUri, uri.Location.ToLocation(), uri.Value.Trim(), reason));
+                                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InsecureRedirectUri, uri.Location.ToLocation(), RedirectUriMatcher.Display(uri.Value), reason));
                             }
                         }
                     }
@@ -81,7 +83,7 @@ public sealed class InsecureRedirectUriAnalyzer : DiagnosticAnalyzer
                         // Relative values are allowed here: a configured "RedirectUri" is often the local return URL after sign-in.
                         if (RedirectUriMatcher.InsecureReason(value.Value, requiresAbsolute: false) is { } reason)
                         {
-                            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InsecureRedirectUri, value.Location, value.Value.Trim(), reason));
+                            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InsecureRedirectUri, value.Location, RedirectUriMatcher.Display(value.Value), reason));
                         }
                     }
                 }

@@ -55,6 +55,12 @@ public sealed class UnregisteredRedirectUriAnalyzer : DiagnosticAnalyzer
                     sinks.Find(operation, context.SemanticModel.Compilation, sites, context.CancellationToken);
                     foreach (var site in sites)
                     {
+                        // An authorization server's registration of its clients' URIs is not this application's redirect.
+                        if (site.Sink.Meaning == RedirectUriKind.ServerRegistered)
+                        {
+                            continue;
+                        }
+
                         // A relative URI that the library resolves against the app's origin is compared as a path, like CallbackPath.
                         var isPath = site.Sink.Meaning == RedirectUriKind.CallbackPath
                             || (site.Sink.Meaning == RedirectUriKind.AbsoluteOrRelative && RedirectUriMatcher.IsRelative(site.Uri));
@@ -105,11 +111,13 @@ public sealed class UnregisteredRedirectUriAnalyzer : DiagnosticAnalyzer
         var advice = closest is null
             ? "register it for an environment (redirectUris) or use a registered one"
             : isPath
-                ? "use the path of a registered one, such as '" + closest + "'"
-                : "use the registered '" + closest + "'";
-        var properties = closest is null
+                ? "use the path of a registered one, such as '" + RedirectUriMatcher.Display(closest) + "'"
+                : "use the registered '" + RedirectUriMatcher.Display(closest) + "'";
+
+        // The fix writes the closest one into code: never one with user information (a password would move into source).
+        var properties = closest is null || UriUserInfo.Contains(closest)
             ? ImmutableDictionary<string, string?>.Empty
             : ImmutableDictionary<string, string?>.Empty.Add(ReplacementKey, closest);
-        return Diagnostic.Create(DiagnosticDescriptors.UnregisteredRedirectUri, location, additional, properties, uri.Trim(), fileName, advice);
+        return Diagnostic.Create(DiagnosticDescriptors.UnregisteredRedirectUri, location, additional, properties, RedirectUriMatcher.Display(uri), fileName, advice);
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.IO;
+using Cadasto.Analyzers.Values;
 using Cadasto.Analyzers.Configuration;
 using Cadasto.Analyzers.Infrastructure;
 using Cadasto.Analyzers.Secrets;
@@ -89,7 +90,7 @@ public sealed class SecretInConfigurationFileAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var walker = new Walker(context, path, FileName(path), secrets);
+        var walker = new Walker(context, path, FileName(path), secrets, ManifestProvider.IsManifestPath(path, manifestFileName));
         walker.Visit(document.Root, parentKey: null, key: null);
     }
 
@@ -99,12 +100,14 @@ public sealed class SecretInConfigurationFileAnalyzer : DiagnosticAnalyzer
         private readonly string _path;
         private readonly string _fileName;
         private readonly ConfigurationSecrets _secrets;
+        private readonly bool _isManifest;
 
         // The keys from the root to the current value; joined into a message only when something is reported.
         private readonly List<string> _keys = new();
 
-        public Walker(AdditionalFileAnalysisContext context, string path, string fileName, ConfigurationSecrets secrets)
+        public Walker(AdditionalFileAnalysisContext context, string path, string fileName, ConfigurationSecrets secrets, bool isManifest)
         {
+            _isManifest = isManifest;
             _context = context;
             _path = path;
             _fileName = fileName;
@@ -151,6 +154,13 @@ public sealed class SecretInConfigurationFileAnalyzer : DiagnosticAnalyzer
 
                     break;
                 case JsonString text when key is not null:
+                    // A URI with user information in the manifest is CDS9003's, which the generator also reports where the
+                    // build skips analyzers: one value, one finding.
+                    if (_isManifest && UriUserInfo.Contains(text.Value))
+                    {
+                        break;
+                    }
+
                     if (_secrets.IsSecret(parentKey, key, text.Value, inCredentialList, out _))
                     {
                         Report(text, IsConfident(parentKey, key, text.Value) ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning);

@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Cadasto.Analyzers.Tests.TestKit;
 using VerifyCS = Cadasto.Analyzers.Tests.TestKit.CSharpAnalyzerVerifier<Cadasto.Analyzers.Rules.Flows.ImplicitGrantAnalyzer>;
 
 namespace Cadasto.Analyzers.Tests.Rules.Flows;
@@ -114,4 +115,104 @@ public sealed class ImplicitGrantAnalyzerTests
                 services.AddOpenIddict().AddClient(options => {|CDS2002:options.AllowImplicitFlow()|});
         }
         """);
+
+    [Fact]
+    public Task IdentityServerClientAllowingImplicit_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using IdentityServer4.Models;
+
+        public static class Config
+        {
+            public static IEnumerable<Client> Clients => new List<Client>
+            {
+                new Client
+                {
+                    ClientId = "spa",
+                    AllowedGrantTypes = {|CDS2002:GrantTypes.Implicit|},
+                    AllowAccessTokensViaBrowser = true,
+                    RedirectUris = { "https://spa.example.com/callback.html" },
+                },
+                new Client
+                {
+                    ClientId = "mvc",
+                    AllowedGrantTypes = {|CDS2002:GrantTypes.ImplicitAndClientCredentials|},
+                },
+                new Client
+                {
+                    ClientId = "legacy",
+                    AllowedGrantTypes = { {|CDS2002:GrantType.Implicit|} },
+                },
+                new Client
+                {
+                    ClientId = "legacy-2",
+                    AllowedGrantTypes = new List<string> { {|CDS2002:"implicit"|}, "client_credentials" },
+                },
+            };
+        }
+        """ + AuthorizationServerStandIns.Source);
+
+    [Fact]
+    public Task DuendeClientAllowingImplicitLater_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using Duende.IdentityServer.Models;
+
+        public static class Clients
+        {
+            public static Client Spa()
+            {
+                var client = new Client { ClientId = "spa" };
+                client.AllowedGrantTypes = new[] { {|CDS2002:GrantType.Implicit|} };
+                client.AllowedGrantTypes.Add({|CDS2002:"implicit"|});
+                return client;
+            }
+        }
+        """ + AuthorizationServerStandIns.Source);
+
+    [Fact]
+    public Task IdentityServerClientWithoutImplicit_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Linq;
+        using IdentityServer4.Models;
+
+        public static class Config
+        {
+            public static IEnumerable<Client> Clients => new[]
+            {
+                new Client { ClientId = "web", AllowedGrantTypes = GrantTypes.Code },
+                new Client { ClientId = "worker", AllowedGrantTypes = GrantTypes.ClientCredentials },
+                new Client { ClientId = "tv", AllowedGrantTypes = GrantTypes.DeviceFlow },
+                new Client { ClientId = "mixed", AllowedGrantTypes = GrantTypes.CodeAndClientCredentials.Union(new[] { "refresh_token" }).ToList() },
+            };
+
+            // A grant-type constant outside a registration is not one (a custom validator comparing the request's grant).
+            public static bool IsImplicit(string grantType) => grantType == GrantType.Implicit;
+
+            public static string[] Known => new[] { "implicit", "password" };
+        }
+        """ + AuthorizationServerStandIns.Source);
+
+    [Fact]
+    public Task OpenIddictServerAllowingImplicit_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using Microsoft.Extensions.DependencyInjection;
+        using OpenIddict.Abstractions;
+        using static OpenIddict.Abstractions.OpenIddictConstants;
+
+        static class Setup
+        {
+            public static void Add(IServiceCollection services) =>
+                services.AddOpenIddict().AddServer(options =>
+                {
+                    options.SetAuthorizationEndpointUris("connect/authorize").SetTokenEndpointUris("connect/token");
+                    options.AllowAuthorizationCodeFlow();
+                    {|CDS2002:options.AllowImplicitFlow()|};
+                });
+
+            public static OpenIddictApplicationDescriptor Legacy() => new()
+            {
+                ClientId = "legacy-spa",
+                RedirectUris = { new Uri("https://spa.example.com/callback") },
+                Permissions = { Permissions.Endpoints.Authorization, {|CDS2002:Permissions.GrantTypes.Implicit|}, Permissions.ResponseTypes.IdToken },
+            };
+        }
+        """ + AuthorizationServerStandIns.Source);
 }

@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Cadasto.Analyzers.Tests.TestKit;
 using VerifyCS = Cadasto.Analyzers.Tests.TestKit.CSharpCodeFixVerifier<
     Cadasto.Analyzers.Rules.Flows.MissingPkceAnalyzer,
     Cadasto.Analyzers.CodeFixes.MissingPkceCodeFix>;
@@ -389,4 +390,268 @@ public sealed class MissingPkceAnalyzerTests
             """));
         return test.RunAsync();
     }
+
+    [Fact]
+    public Task HybridResponseTypeInOpenIdConnect_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+        using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+
+        static class Auth
+        {
+            // The handler sends a code challenge only for response type "code": UsePkce = true does not help here.
+            public static void Add(IServiceCollection services) =>
+                services.AddAuthentication().AddOpenIdConnect("oidc", options =>
+                {
+                    options.Authority = "https://login.example.com";
+                    options.ClientId = "mvc-hybrid";
+                    {|CDS2004:options.ResponseType = OpenIdConnectResponseType.CodeIdToken|};
+                    options.UsePkce = true;
+                    options.SaveTokens = true;
+                });
+
+            public static void Configure(OpenIdConnectOptions options) => {|CDS2004:options.ResponseType = "code id_token"|};
+        }
+        """);
+
+    [Fact]
+    public Task CodeOrTokenResponseTypeInOpenIdConnect_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+        using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+
+        static class Auth
+        {
+            public static void Configure(OpenIdConnectOptions code, OpenIdConnectOptions idToken, OpenIdConnectOptions hybridWithToken, string fromConfig)
+            {
+                code.ResponseType = OpenIdConnectResponseType.Code;
+                idToken.ResponseType = OpenIdConnectResponseType.IdToken;
+                // The implicit grant (CDS2002) is the finding here: one finding per place.
+                hybridWithToken.ResponseType = OpenIdConnectResponseType.CodeIdTokenToken;
+                code.ResponseType = fromConfig;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task HybridAuthorizeRequestsWithoutCodeChallenge_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using Duende.IdentityModel.Client;
+
+        class SignIn
+        {
+            string Url(string clientId, string nonce) =>
+                {|CDS2004:$"https://auth.example.com/connect/authorize?client_id={clientId}&response_type=code%20id_token&response_mode=form_post&nonce={nonce}"|};
+
+            string Helper(string clientId, string nonce) =>
+                {|CDS2004:new RequestUrl("https://auth.example.com/connect/authorize").CreateAuthorizeUrl(clientId, "code id_token", "openid", "https://app.example.com/cb", nonce: nonce)|};
+
+            Dictionary<string, string> Parameters(string clientId) => {|CDS2004:new()
+            {
+                ["client_id"] = clientId,
+                ["response_type"] = "code id_token",
+                ["scope"] = "openid",
+            }|};
+        }
+        """);
+
+    [Fact]
+    public Task AuthorizeUrlBuiltStepByStep_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using Microsoft.AspNetCore.WebUtilities;
+
+        class SignIn
+        {
+            string WithQueryHelpers(string clientId, string state) =>
+                QueryHelpers.AddQueryString("https://auth.example.com/oauth2/authorize", {|CDS2004:new Dictionary<string, string?>
+                {
+                    ["client_id"] = clientId,
+                    ["response_type"] = "code",
+                    ["redirect_uri"] = "https://app.example.com/cb",
+                    ["state"] = state,
+                }|});
+
+            string StepByStep(string clientId, string state)
+            {
+                var query = new Dictionary<string, string?>();
+                query["client_id"] = clientId;
+                {|CDS2004:query["response_type"] = "code"|};
+                query["state"] = state;
+                return QueryHelpers.AddQueryString("https://auth.example.com/oauth2/authorize", query);
+            }
+
+            string WithAdd(string clientId)
+            {
+                var query = new Dictionary<string, string?>();
+                query.Add("client_id", clientId);
+                {|CDS2004:query.Add("response_type", "code")|};
+                return QueryHelpers.AddQueryString("https://auth.example.com/oauth2/authorize", query);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task CodeExchangeAsKeyValuePairs_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Net.Http;
+
+        class SignIn
+        {
+            FormUrlEncodedContent Pairs(string code, string clientId) => new({|CDS2004:new[]
+            {
+                new KeyValuePair<string, string>("grant_type", "authorization_code"),
+                new KeyValuePair<string, string>("code", code),
+                new KeyValuePair<string, string>("client_id", clientId),
+            }|});
+
+            FormUrlEncodedContent List(string code) => new({|CDS2004:new List<KeyValuePair<string, string>>
+            {
+                new("grant_type", "authorization_code"),
+                new("code", code),
+                new("redirect_uri", "https://app.example.com/cb"),
+            }|});
+
+            FormUrlEncodedContent StepByStep(string code)
+            {
+                var form = new Dictionary<string, string>();
+                {|CDS2004:form.Add("grant_type", "authorization_code")|};
+                form.Add("code", code);
+                return new FormUrlEncodedContent(form);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task CodeExchangeAsKeyValuePairsWithVerifier_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Net.Http;
+
+        class SignIn
+        {
+            FormUrlEncodedContent Pairs(string code, string codeVerifier) => new(new[]
+            {
+                new KeyValuePair<string, string>("grant_type", "authorization_code"),
+                new KeyValuePair<string, string>("code", code),
+                new KeyValuePair<string, string>("code_verifier", codeVerifier),
+            });
+
+            FormUrlEncodedContent StepByStep(string code, string pkceVerifier)
+            {
+                var form = new Dictionary<string, string>();
+                form.Add("grant_type", "authorization_code");
+                form.Add("code", code);
+                form.Add("code_verifier", pkceVerifier);
+                return new FormUrlEncodedContent(form);
+            }
+
+            FormUrlEncodedContent Refresh(string token) => new(new[]
+            {
+                new KeyValuePair<string, string>("grant_type", "refresh_token"),
+                new KeyValuePair<string, string>("refresh_token", token),
+            });
+        }
+        """);
+
+    [Fact]
+    public Task IdentityServerCodeClientWithoutPkce_ShouldFix() => VerifyCS.VerifyCodeFixAsync("""
+        using System.Collections.Generic;
+        using IdentityServer4.Models;
+
+        public static class Config
+        {
+            public static IEnumerable<Client> Clients => new List<Client>
+            {
+                new Client
+                {
+                    ClientId = "mvc",
+                    AllowedGrantTypes = GrantTypes.Code,
+                    {|CDS2004:RequirePkce = false|},
+                    RedirectUris = { "https://mvc.example.com/signin-oidc" },
+                },
+                new Client
+                {
+                    ClientId = "hybrid",
+                    AllowedGrantTypes = GrantTypes.HybridAndClientCredentials,
+                    {|CDS2004:RequirePkce = false|},
+                },
+                new Client
+                {
+                    ClientId = "code-by-name",
+                    {|CDS2004:RequirePkce = false|},
+                    AllowedGrantTypes = { GrantType.AuthorizationCode, "refresh_token" },
+                },
+            };
+        }
+        """ + AuthorizationServerStandIns.Source, """
+        using System.Collections.Generic;
+        using IdentityServer4.Models;
+
+        public static class Config
+        {
+            public static IEnumerable<Client> Clients => new List<Client>
+            {
+                new Client
+                {
+                    ClientId = "mvc",
+                    AllowedGrantTypes = GrantTypes.Code,
+                    RequirePkce = true,
+                    RedirectUris = { "https://mvc.example.com/signin-oidc" },
+                },
+                new Client
+                {
+                    ClientId = "hybrid",
+                    AllowedGrantTypes = GrantTypes.HybridAndClientCredentials,
+                    RequirePkce = true,
+                },
+                new Client
+                {
+                    ClientId = "code-by-name",
+                    RequirePkce = true,
+                    AllowedGrantTypes = { GrantType.AuthorizationCode, "refresh_token" },
+                },
+            };
+        }
+        """ + AuthorizationServerStandIns.Source);
+
+    [Fact]
+    public Task DuendeClientTurnedOffLater_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using Duende.IdentityServer.Models;
+
+        public static class Clients
+        {
+            public static Client Web()
+            {
+                var client = new Client { ClientId = "web", AllowedGrantTypes = GrantTypes.CodeAndClientCredentials };
+                {|CDS2004:client.RequirePkce = false|};
+                return client;
+            }
+
+            public static Client Hybrid()
+            {
+                var client = new Client { ClientId = "hybrid" };
+                client.AllowedGrantTypes = new[] { GrantType.Hybrid };
+                {|CDS2004:client.RequirePkce = false|};
+                return client;
+            }
+        }
+        """ + AuthorizationServerStandIns.Source);
+
+    [Fact]
+    public Task ServerClientWithoutCodeFlowOrWithPkce_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using Duende.IdentityServer.Models;
+
+        public static class Config
+        {
+            public static IEnumerable<Client> Clients(ICollection<string> configuredGrants) => new List<Client>
+            {
+                // PKCE applies to the code flow only: off for a machine client is no finding.
+                new Client { ClientId = "worker", AllowedGrantTypes = GrantTypes.ClientCredentials, RequirePkce = false },
+                new Client { ClientId = "tv", AllowedGrantTypes = GrantTypes.DeviceFlow, RequirePkce = false },
+                new Client { ClientId = "web", AllowedGrantTypes = GrantTypes.Code, RequirePkce = true },
+                new Client { ClientId = "default", AllowedGrantTypes = GrantTypes.Code },
+                // Grants the code cannot see: nothing to judge.
+                new Client { ClientId = "configured", AllowedGrantTypes = configuredGrants, RequirePkce = false },
+            };
+        }
+        """ + AuthorizationServerStandIns.Source);
 }

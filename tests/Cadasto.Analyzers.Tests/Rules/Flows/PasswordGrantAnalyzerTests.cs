@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Cadasto.Analyzers.Tests.TestKit;
 using VerifyCS = Cadasto.Analyzers.Tests.TestKit.CSharpAnalyzerVerifier<Cadasto.Analyzers.Rules.Flows.PasswordGrantAnalyzer>;
 
 namespace Cadasto.Analyzers.Tests.Rules.Flows;
@@ -144,4 +145,89 @@ public sealed class PasswordGrantAnalyzerTests
                 services.AddOpenIddict().AddClient(options => {|CDS2003:options.AllowPasswordFlow()|});
         }
         """);
+
+    [Fact]
+    public Task IdentityServerClientAllowingPassword_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Linq;
+        using IdentityServer4.Models;
+
+        public static class Config
+        {
+            public static IEnumerable<Client> Clients => new List<Client>
+            {
+                new Client
+                {
+                    ClientId = "ro.client",
+                    AllowedGrantTypes = {|CDS2003:GrantTypes.ResourceOwnerPassword|},
+                    AllowedScopes = { "api1" },
+                },
+                new Client
+                {
+                    ClientId = "ro.service",
+                    AllowedGrantTypes = {|CDS2003:GrantTypes.ResourceOwnerPasswordAndClientCredentials|},
+                },
+                new Client
+                {
+                    ClientId = "mobile",
+                    AllowedGrantTypes = {|CDS2003:GrantTypes.ResourceOwnerPassword|}.Union(GrantTypes.DeviceFlow).ToList(),
+                },
+                new Client
+                {
+                    ClientId = "desktop",
+                    AllowedGrantTypes = { {|CDS2003:GrantType.ResourceOwnerPassword|}, "refresh_token" },
+                },
+                new Client
+                {
+                    ClientId = "script",
+                    AllowedGrantTypes = new[] { {|CDS2003:"password"|} },
+                },
+            };
+        }
+        """ + AuthorizationServerStandIns.Source);
+
+    [Fact]
+    public Task DuendeClientAllowingPassword_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using Duende.IdentityServer.Models;
+
+        public static class Clients
+        {
+            public static Client Ropc() => new()
+            {
+                ClientId = "ropc",
+                AllowedGrantTypes = {|CDS2003:GrantTypes.ResourceOwnerPassword|},
+                RequireClientSecret = false,
+            };
+        }
+        """ + AuthorizationServerStandIns.Source);
+
+    [Fact]
+    public Task OpenIddictServerAllowingPassword_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Threading.Tasks;
+        using Microsoft.Extensions.DependencyInjection;
+        using OpenIddict.Abstractions;
+        using static OpenIddict.Abstractions.OpenIddictConstants;
+
+        static class Setup
+        {
+            public static void Add(IServiceCollection services) =>
+                services.AddOpenIddict().AddServer(options =>
+                {
+                    options.SetTokenEndpointUris("connect/token");
+                    {|CDS2003:options.AllowPasswordFlow()|};
+                    options.AllowRefreshTokenFlow();
+                });
+
+            public static Task SeedAsync(IOpenIddictApplicationManager manager) => manager.CreateAsync(new OpenIddictApplicationDescriptor
+            {
+                ClientId = "console",
+                Permissions =
+                {
+                    Permissions.Endpoints.Token,
+                    {|CDS2003:Permissions.GrantTypes.Password|},
+                    Permissions.GrantTypes.RefreshToken,
+                },
+            }).AsTask();
+        }
+        """ + AuthorizationServerStandIns.Source);
 }

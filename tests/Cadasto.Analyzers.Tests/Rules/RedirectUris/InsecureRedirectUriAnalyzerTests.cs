@@ -161,4 +161,95 @@ public sealed class InsecureRedirectUriAnalyzerTests
             Dictionary<string, string> Query(string returnUrl) => new() { ["returnUrl"] = "http://intranet.example.com/home", ["post_logout_redirect"] = "/" };
         }
         """);
+
+    [Fact]
+    public Task InsecureUrisInIdentityServerClients_ShouldReport() => VerifyAsync("""
+        using System.Collections.Generic;
+        using IdentityServer4.Models;
+
+        public static class Config
+        {
+            public static IEnumerable<Client> Clients => new List<Client>
+            {
+                new Client
+                {
+                    ClientId = "mvc",
+                    AllowedGrantTypes = GrantTypes.Code,
+                    RedirectUris = { {|CDS3002:"http://mvc.example.com/signin-oidc"|}, "https://mvc.example.com/signin-oidc" },
+                    PostLogoutRedirectUris = { {|CDS3002:"http://mvc.example.com/signout-callback-oidc"|} },
+                },
+                new Client
+                {
+                    ClientId = "spa",
+                    AllowedGrantTypes = GrantTypes.Code,
+                    RedirectUris = new List<string> { {|CDS3002:"https://*.spa.example.com/callback.html"|}, {|CDS3002:"https://spa.example.com/#/callback"|} },
+                    PostLogoutRedirectUris = new[] { {|CDS3002:"/index.html"|} },
+                },
+            };
+        }
+        """ + AuthorizationServerStandIns.Source);
+
+    [Fact]
+    public Task InsecureUrisInDuendeAndOpenIddictRegistrations_ShouldReport() => VerifyAsync("""
+        using System;
+        using Duende.IdentityServer.Models;
+        using OpenIddict.Abstractions;
+
+        public static class Clients
+        {
+            public static Client Web(string host)
+            {
+                var client = new Client { ClientId = "web", AllowedGrantTypes = GrantTypes.Code };
+                client.RedirectUris.Add({|CDS3002:"http://web.example.com/signin-oidc"|});
+                client.RedirectUris.Add($"https://{host}/signin-oidc");
+                return client;
+            }
+
+            public static OpenIddictApplicationDescriptor Mvc()
+            {
+                var descriptor = new OpenIddictApplicationDescriptor
+                {
+                    ClientId = "mvc",
+                    RedirectUris = { new Uri({|CDS3002:"http://mvc.example.com/callback/login/local"|}) },
+                };
+                descriptor.PostLogoutRedirectUris.Add(new Uri({|CDS3002:"http://mvc.example.com/callback/logout/local"|}));
+                return descriptor;
+            }
+        }
+        """ + AuthorizationServerStandIns.Source);
+
+    [Fact]
+    public Task SecureOrLoopbackUrisInServerRegistrations_ShouldNotReport() => VerifyAsync("""
+        using System;
+        using System.Collections.Generic;
+        using IdentityServer4.Models;
+        using OpenIddict.Abstractions;
+
+        public static class Config
+        {
+            public static IEnumerable<Client> Clients(string baseUrl) => new List<Client>
+            {
+                new Client
+                {
+                    ClientId = "native",
+                    AllowedGrantTypes = GrantTypes.Code,
+                    RedirectUris = { "http://127.0.0.1/sample-wpf-app", "http://localhost:7890/", "com.example.app:/oauth2redirect" },
+                    PostLogoutRedirectUris = { "https://app.example.com/signout-callback-oidc" },
+                },
+                new Client
+                {
+                    ClientId = "configured",
+                    AllowedGrantTypes = GrantTypes.Code,
+                    RedirectUris = { $"{baseUrl}/signin-oidc" },
+                    FrontChannelLogoutUri = "https://app.example.com/signout-oidc",
+                },
+            };
+
+            public static OpenIddictApplicationDescriptor Desktop() => new()
+            {
+                ClientId = "desktop",
+                RedirectUris = { new Uri("http://localhost/callback/login/local") },
+            };
+        }
+        """ + AuthorizationServerStandIns.Source);
 }

@@ -374,4 +374,29 @@ public sealed class UnregisteredRedirectUriAnalyzerTests
         test.FixedState.AdditionalFiles.Add(("/0/cadasto.json", Manifest));
         await test.RunAsync(CancellationToken.None);
     }
+
+    [Fact]
+    public Task ServerRegistrationOfItsClients_ShouldNotReport() => VerifyAsync("""
+        using System;
+        using IdentityServer4.Models;
+        using OpenIddict.Abstractions;
+
+        public static class Config
+        {
+            // An authorization server registers its own clients' URIs: they are not this application's redirect URIs.
+            public static Client Mvc() => new Client
+            {
+                ClientId = "mvc",
+                AllowedGrantTypes = GrantTypes.Code,
+                RedirectUris = { "https://mvc.example.com/signin-oidc" },
+                PostLogoutRedirectUris = { "https://mvc.example.com/signout-callback-oidc" },
+            };
+
+            public static OpenIddictApplicationDescriptor Spa() => new()
+            {
+                ClientId = "spa",
+                RedirectUris = { new Uri("https://spa.example.com/callback") },
+            };
+        }
+        """ + AuthorizationServerStandIns.Source);
 }

@@ -260,7 +260,7 @@ public sealed class HardcodedCredentialAnalyzerTests
         },
     }.RunAsync();
     [Fact]
-    public Task CredentialFields_ShouldFixAllThroughTheSecretStore() => VerifyCS.VerifyCodeFixAsync("""
+    public Task CredentialFields_ShouldFixAllUnderKeysNamedAfterTheirSymbols() => VerifyCS.VerifyCodeFixAsync("""
         using Microsoft.Extensions.Configuration;
 
         class PartnerClient
@@ -286,8 +286,8 @@ public sealed class HardcodedCredentialAnalyzerTests
 
             void Call()
             {
-                var apiKey = _configuration["Cadasto:ClientSecret"];
-                var password = _configuration["Cadasto:ClientSecret"];
+                var apiKey = _configuration["ApiKey"];
+                var password = _configuration["Password"];
             }
         }
         """);

@@ -9,7 +9,7 @@ namespace Cadasto.Analyzers.Tests.Configuration;
 /// Held-out batch 3 for the manifest rules (CDS9001–CDS9003): written from the SPEC before any rule change made
 /// because of them; the corpus harness does not run these rules, so docs/accuracy.md counts them by hand.
 /// </summary>
-public sealed class ManifestHoldout3Tests
+public sealed class ManifestSpecClauseTests
 {
     // ---- CDS9001: not valid JSON, or the wrong shape
 
