@@ -146,6 +146,14 @@ internal sealed class SecretLiteralClassifier
             return true;
         }
 
+        // Every literal of a composition asks the same question: answered once per composition, so a concatenation of
+        // n parts costs one trace, not n.
+        var first = _compositionFirstLiteral.GetValue(composition, c => new CompositionVerdict(FirstLiteralIfConstant(c, cancellationToken))).FirstLiteral;
+        return first is null ? null : first == literal;
+    }
+
+    private IOperation? FirstLiteralIfConstant(IOperation composition, CancellationToken cancellationToken)
+    {
         if (!composition.ConstantValue.HasValue && HardcodedStringTracer.Trace(composition, _compilation, cancellationToken).Count == 0)
         {
             return null;
@@ -155,11 +163,21 @@ internal sealed class SecretLiteralClassifier
         {
             if (descendant is ILiteralOperation { ConstantValue: { HasValue: true, Value: string } } first)
             {
-                return first == literal;
+                return first;
             }
         }
 
-        return true;
+        return null;
+    }
+
+    private readonly ConditionalWeakTable<IOperation, CompositionVerdict> _compositionFirstLiteral = new();
+
+    /// <summary>The first literal of a wholly constant composition; null when a part is read at run time.</summary>
+    private sealed class CompositionVerdict
+    {
+        public CompositionVerdict(IOperation? firstLiteral) => FirstLiteral = firstLiteral;
+
+        public IOperation? FirstLiteral { get; }
     }
 
     /// <summary>

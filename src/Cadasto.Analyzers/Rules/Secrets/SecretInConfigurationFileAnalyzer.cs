@@ -7,6 +7,7 @@ using Cadasto.Analyzers.Values;
 using Cadasto.Analyzers.Configuration;
 using Cadasto.Analyzers.Infrastructure;
 using Cadasto.Analyzers.Secrets;
+using Cadasto.Analyzers.Values;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -132,7 +133,7 @@ public sealed class SecretInConfigurationFileAnalyzer : DiagnosticAnalyzer
                             && ConfigurationSecrets.IsPrivateJsonWebKeyMember(property.Name, isJsonWebKey)
                             && !_secrets.IsNotASecret(privatePart.Value))
                         {
-                            Report(privatePart);
+                            Report(privatePart, DiagnosticSeverity.Error);
                         }
                         else
                         {
@@ -162,7 +163,7 @@ public sealed class SecretInConfigurationFileAnalyzer : DiagnosticAnalyzer
 
                     if (_secrets.IsSecret(parentKey, key, text.Value, inCredentialList, out _))
                     {
-                        Report(text);
+                        Report(text, IsConfident(parentKey, key, text.Value) ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning);
                     }
 
                     break;
@@ -182,10 +183,27 @@ public sealed class SecretInConfigurationFileAnalyzer : DiagnosticAnalyzer
             return obj.Properties.Length > 0;
         }
 
-        private void Report(JsonString value) =>
+        /// <summary>
+        /// Severity is confidence (the SPEC): an error for a value under a client-secret key, for a value found by its
+        /// shape (a connection-string password, a token format, a private key) and for a credential-named value that looks
+        /// real (long and random); a short value under another credential name (<c>"Password": "hunter2"</c>) matches on the
+        /// name alone, a warning.
+        /// </summary>
+        private bool IsConfident(string? parentKey, string key, string value) =>
+            IsClientSecretKey(parentKey, key) || !_secrets.IsCredentialKey(parentKey, key, out _) || TestSentinels.LooksReal(value);
+
+        private static bool IsClientSecretKey(string? parentKey, string key) =>
+            SeparatorInsensitiveText.EndsWith(key, "clientsecret")
+            || (parentKey is not null && string.Equals(key, "Value", StringComparison.OrdinalIgnoreCase)
+                && (SeparatorInsensitiveText.EndsWith(parentKey, "clientsecrets") || SeparatorInsensitiveText.EndsWith(parentKey, "apisecrets")));
+
+        private void Report(JsonString value, DiagnosticSeverity severity) =>
             _context.ReportDiagnostic(Diagnostic.Create(
                 DiagnosticDescriptors.SecretInConfigurationFile,
                 Location.Create(_path, value.Span, value.LineSpan),
+                severity,
+                additionalLocations: null,
+                properties: null,
                 DescribeKey(),
                 _fileName));
 

@@ -231,4 +231,25 @@ public sealed class SecretInConfigurationFileAnalyzerTests
           "Partner": { "ApiKey": {|CDS1004:"pk71Kq2Lm8Xz4Wv9Nb3Hc"|} }
         }
         """));
+
+    [Fact]
+    public Task SeverityIsConfidence_ErrorForClientSecretsAndRealLookingValues_WarningForANameAlone() => Verify.VerifyAsync(
+        null,
+        new[]
+        {
+            ("appsettings.json", """
+                {
+                  "AzureAd": { "ClientSecret": {|#0:"secret"|} },
+                  "IdentityServer": { "Clients": [ { "ClientSecrets": [ { "Value": {|#1:"mvc-secret"|} } ] } ] },
+                  "Payments": { "ApiKey": {|#2:"k7Qm2Xv9Lp4Rz8Wn3Bt6Yc1Hd5Fj0"|} },
+                  "Smtp": { "Password": {|#3:"hunter2!"|} },
+                  "ConnectionStrings": { "Orders": {|#4:"Server=sql;Database=orders;User Id=app;Password=Qv7!kL2#xR9m;"|} }
+                }
+                """),
+        },
+        Verify.Diagnostic("CDS1004").WithLocation(0).WithSeverity(Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithArguments("AzureAd:ClientSecret", "appsettings.json"),
+        Verify.Diagnostic("CDS1004").WithLocation(1).WithSeverity(Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithArguments("IdentityServer:Clients:0:ClientSecrets:0:Value", "appsettings.json"),
+        Verify.Diagnostic("CDS1004").WithLocation(2).WithSeverity(Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithArguments("Payments:ApiKey", "appsettings.json"),
+        Verify.Diagnostic("CDS1004").WithLocation(3).WithSeverity(Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithArguments("Smtp:Password", "appsettings.json"),
+        Verify.Diagnostic("CDS1004").WithLocation(4).WithSeverity(Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithArguments("ConnectionStrings:Orders", "appsettings.json"));
 }
