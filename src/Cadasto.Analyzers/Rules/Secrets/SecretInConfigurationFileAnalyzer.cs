@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.IO;
-using Cadasto.Analyzers.Values;
 using Cadasto.Analyzers.Configuration;
 using Cadasto.Analyzers.Infrastructure;
 using Cadasto.Analyzers.Secrets;
