@@ -116,7 +116,9 @@ internal static class CheckCommand
             }
             else
             {
-                (age, overdue) = Age(secret.Store, directory, reference, manifest.MaxAgeDays, DateTimeOffset.UtcNow);
+                // Where the store knows when the secret was last set (file time, secrets.json time, Key Vault's updated).
+                var changed = store is ISecretAgeSource ages ? await ages.GetLastChangedAsync(reference, cancellationToken).ConfigureAwait(false) : null;
+                (age, overdue) = Age(reference, changed, manifest.MaxAgeDays, DateTimeOffset.UtcNow);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -153,18 +155,17 @@ internal static class CheckCommand
     };
 
     /// <summary>
-    /// The secret's age where its store knows it — the file store: the file's last write — against
-    /// <c>rotation.maxAgeDays</c>; "overdue" when older. The other stores keep no date the tool can read (Key Vault's
-    /// <c>updated</c> needs the store to return it: not yet), which is said when the manifest states a period.
+    /// The secret's age where its store knows it (<see cref="ISecretAgeSource"/>: the file store's file time, the
+    /// user-secrets file's time, Key Vault's <c>updated</c>) against <c>rotation.maxAgeDays</c>; "overdue" when older.
+    /// A store that keeps no date (environment, configuration) says so when the manifest states a period.
     /// </summary>
-    internal static (string? Text, bool Overdue) Age(SecretStoreKind store, string directory, SecretReference reference, int? maxAgeDays, DateTimeOffset now)
+    internal static (string? Text, bool Overdue) Age(SecretReference reference, DateTimeOffset? changed, int? maxAgeDays, DateTimeOffset now)
     {
-        if (store != SecretStoreKind.File)
+        if (changed is not { } written)
         {
             return (maxAgeDays is null ? null : $"age unknown (the {reference.Store} store keeps no date; rotation.maxAgeDays {maxAgeDays} not checked)", false);
         }
 
-        var written = new DateTimeOffset(File.GetLastWriteTimeUtc(new FileSecretStore(directory).FullPath(reference.Name)), TimeSpan.Zero);
         var days = Math.Max(0, (int)Math.Floor((now - written).TotalDays));
         var text = days == 1 ? "1 day old" : $"{days} days old";
         if (maxAgeDays is not { } limit)

@@ -50,6 +50,28 @@ public sealed class CheckCommandTests
     }
 
     [Fact]
+    public async Task UserSecretsOlderThanTheRotationPeriod_ShouldBeOverdueAndExitOne()
+    {
+        // The user-secrets store knows when secrets.json was last written: the same age check as the file store.
+        using var fixture = new Fixture();
+        fixture.Write("cadasto.json", Manifest("\"rotation\": { \"maxAgeDays\": 30 },", """{ "store": "user-secrets", "key": "Cadasto:ClientSecret" }"""));
+        fixture.Write("App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net10.0</TargetFramework><UserSecretsId>cli-aged-secrets</UserSecretsId></PropertyGroup></Project>");
+        var secrets = fixture.Write("home/.microsoft/usersecrets/cli-aged-secrets/secrets.json", $$"""{ "Cadasto:ClientSecret": "{{Fixture.Secret}}" }""");
+        var environment = new Dictionary<string, string?> { ["HOME"] = Path.Combine(fixture.Root, "home"), ["APPDATA"] = null };
+
+        File.SetLastWriteTimeUtc(secrets, DateTime.UtcNow.AddDays(-45.5));
+        var old = await CliRunner.RunAsync(fixture.Root, environment, "check", "--env", "production");
+        File.SetLastWriteTimeUtc(secrets, DateTime.UtcNow.AddDays(-2.5));
+        var fresh = await CliRunner.RunAsync(fixture.Root, environment, "check", "--env", "production");
+
+        Assert.Equal(1, old.ExitCode);
+        Assert.Contains("present, 45 days old: overdue, rotation.maxAgeDays is 30; rotate the secret", old.Output);
+        Assert.Equal(0, fresh.ExitCode);
+        Assert.Contains("present, 2 days old, within rotation.maxAgeDays 30", fresh.Output);
+        Assert.DoesNotContain(Fixture.Secret, old.All + fresh.All);
+    }
+
+    [Fact]
     public async Task StoreWithoutADate_ShouldSayTheAgeIsUnknown()
     {
         using var fixture = new Fixture();
