@@ -55,7 +55,8 @@ public sealed class ConfigCorpusTests
             .GetAnalyzerDiagnosticsAsync(CancellationToken.None);
         Assert.Empty(exceptions);
 
-        var actual = diagnostics.Where(d => d.Id == "CDS1004").Select(d => (Path: d.Location.GetLineSpan().Path, Span: d.Location.SourceSpan)).ToHashSet();
+        // Secrets only: where a broken file could not be read is CDS1004's other message, not a finding about a value.
+        var actual = diagnostics.Where(d => d.Id == "CDS1004" && !d.Descriptor.Equals(DiagnosticDescriptors.ConfigurationFileNotValidJson)).Select(d => (Path: d.Location.GetLineSpan().Path, Span: d.Location.SourceSpan)).ToHashSet();
         var total = default(CorpusTally);
         var perBatch = new SortedDictionary<string, CorpusTally>(StringComparer.Ordinal);
         foreach (var testCase in cases)

@@ -20,13 +20,14 @@ namespace Cadasto.Analyzers.Rules.Secrets;
 /// same. A value is a secret under a credential-named key (<c>ClientSecret</c>, <c>client_secret</c>,
 /// <c>Password</c>, <c>ApiKey</c>, nested as <c>"AzureAd": { "ClientSecret": … }</c> or in arrays), or a
 /// connection string or URL that carries a password or key, under any key. The diagnostic lands on the
-/// string value in that file; it is the only rule that reports in configuration files.
+/// string value in that file. A file with a JSON syntax error is read around the error (every value that can be
+/// made out is judged) and the error is reported where it is, under the same id with its own message, as a warning.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SecretInConfigurationFileAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.SecretInConfigurationFile);
+        ImmutableArray.Create(DiagnosticDescriptors.SecretInConfigurationFile, DiagnosticDescriptors.ConfigurationFileNotValidJson);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -68,15 +69,29 @@ public sealed class SecretInConfigurationFileAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        // Comments and trailing commas, as ASP.NET Core's JSON configuration provider reads them. A file that is
-        // not JSON has no keys to judge (for the manifest, CDS9001 says why).
+        // Comments and trailing commas, as ASP.NET Core's JSON configuration provider reads them; past a syntax error,
+        // whatever can still be read is judged, and the error is reported where it is (for the manifest CDS9001 does).
         var document = JsonReader.Parse(text, JsonReaderOptions.Configuration, context.CancellationToken);
+        var fileName = ConfigurationFiles.FileName(path);
+        var isManifest = ManifestProvider.IsManifestPath(path, manifestFileName);
+        if (document.Error is { } error && !isManifest)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.ConfigurationFileNotValidJson,
+                Location.Create(path, error.Span, error.LineSpan),
+                DiagnosticSeverity.Warning,
+                additionalLocations: null,
+                properties: null,
+                fileName,
+                error.Message));
+        }
+
         if (document.Root is null)
         {
             return;
         }
 
-        var walker = new Walker(context, path, ConfigurationFiles.FileName(path), secrets, ManifestProvider.IsManifestPath(path, manifestFileName));
+        var walker = new Walker(context, path, fileName, secrets, isManifest);
         walker.Visit(document.Root, parentKey: null, key: null);
     }
 
