@@ -103,6 +103,28 @@ internal static class HardcodedStringTracer
         return GetOperation(initializer, reference, compilation, cancellationToken);
     }
 
+    /// <summary>
+    /// The parameter a value is (directly, or through a local assigned once from it) when the method never assigns
+    /// the parameter again; null otherwise. What a caller passes for it is then what the value is.
+    /// </summary>
+    public static IParameterSymbol? Parameter(IOperation value, Compilation compilation, CancellationToken cancellationToken)
+    {
+        value = StringParts.Unwrap(value);
+        if (value is ILocalReferenceOperation local && SingleAssignmentInitializer(local, compilation, cancellationToken) is { } initializer)
+        {
+            value = StringParts.Unwrap(initializer);
+        }
+
+        if (value is not IParameterReferenceOperation { Parameter: var parameter }
+            || parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not ParameterSyntax declaration)
+        {
+            return null;
+        }
+
+        var body = declaration.Ancestors().FirstOrDefault(static a => a is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax);
+        return body is null || WritesName(body, parameter.Name) ? null : parameter;
+    }
+
     private static bool TryTrace(IOperation? value, Compilation compilation, List<HardcodedString> found, int depth, CancellationToken cancellationToken)
     {
         if (value is null || depth > MaxDepth)
