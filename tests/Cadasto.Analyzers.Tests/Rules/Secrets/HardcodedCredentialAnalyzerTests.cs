@@ -39,6 +39,20 @@ public sealed class HardcodedCredentialAnalyzerTests
         }
         """);
 
+    // C# 12: a lambda parameter's default value is a hard-coded value under the parameter's name (SPEC CDS1002).
+    [Fact]
+    public Task LambdaParameterDefaultValue_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        class Seed
+        {
+            public string Connect()
+            {
+                var connect = (string user, string password = {|CDS1002:"R3ports!2024"|}) => user + ":" + password;
+                var label = (string user, string displayName = "Reports service") => user + displayName;
+                return connect("svc-reports") + label("svc-reports");
+            }
+        }
+        """);
+
     [Fact]
     public Task KeyBytesAtHmacSinks_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
         using System;
