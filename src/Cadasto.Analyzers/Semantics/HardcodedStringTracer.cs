@@ -316,8 +316,16 @@ internal static class HardcodedStringTracer
             return false;
         }
 
-        if (GetInitializer(field, cancellationToken) is not { } initializer)
+        if (GetInitializer(field, cancellationToken) is not { } initializer || !compilation.ContainsSyntaxTree(initializer.SyntaxTree))
         {
+            // A const of another project or a referenced assembly: the compiler has its value, and its declaration is
+            // not in this compilation to point at, so the reference spells it (the finding lands at the sink's argument).
+            if (field.IsConst && reference.ConstantValue is { HasValue: true, Value: string text })
+            {
+                found.Add(new HardcodedString(reference.Syntax, text));
+                return true;
+            }
+
             return false;
         }
 

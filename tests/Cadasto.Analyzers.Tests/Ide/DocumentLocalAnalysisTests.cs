@@ -75,6 +75,41 @@ public sealed class DocumentLocalAnalysisTests
         Assert.EndsWith("Secrets.cs", billing.AdditionalLocations[0].SourceTree!.FilePath, StringComparison.Ordinal);
     }
 
+    // A const of another project is metadata to this one (no declaration to point at): the finding is the sink's argument.
+    [Fact]
+    public async Task ConstFromAnotherProjectAtAClientSecretSink_ShouldLandAtTheArgument()
+    {
+        var shared = new IdeProject("Shared");
+        shared.Documents["SharedSecrets.cs"] = """
+            namespace Shared;
+
+            public static class SharedSecrets
+            {
+                public const string Orders = "ord~Xq7.Lp2Mn8Rv4Tw1";
+                public const string Tenant = "contoso.onmicrosoft.com";
+            }
+            """;
+        var api = new IdeProject("Api") { References = { "Shared" } };
+        api.Documents["Clients.cs"] = """
+            using Microsoft.Identity.Client;
+            using Shared;
+
+            namespace Api;
+
+            public static class Clients
+            {
+                public static IConfidentialClientApplication Orders() =>
+                    ConfidentialClientApplicationBuilder.Create("orders").WithClientSecret({|CDS1001:SharedSecrets.Orders|}).Build();
+            }
+            """;
+        using var ide = IdeSolution.Create(shared, api);
+        await AssertLiveAsBuildAndMarkupAsync(ide);
+
+        var session = await IdeSolution.SessionAsync(ide.Project("Api"));
+        var orders = Assert.Single(await IdeSolution.LiveAsync(session, ide.Document("Api", "Clients.cs")));
+        Assert.Empty(orders.AdditionalLocations);
+    }
+
     /// <summary>Every document's live analysis equals the build's findings in it, and the sources' markup.</summary>
     private static async Task AssertLiveAsBuildAndMarkupAsync(IdeSolution ide)
     {
