@@ -75,7 +75,7 @@ internal sealed class ConfigurationSecrets
             // The same screens as CDS1002 in code (labels, prose, templates, key names), plus configuration's own.
             if (!CredentialValueShape.CanBeACredential(value)
                 || IsLabel(value, key)
-                || LooksLikeAName(value)
+                || KeyNames.IsCredentialKeyName(value, _names)
                 || LooksLikeAReference(value)
                 || (string.Equals(key, "Value", StringComparison.OrdinalIgnoreCase) && IsSha2Digest(value)))
             {
@@ -359,41 +359,6 @@ internal sealed class ConfigurationSecrets
         {
             return false;
         }
-    }
-
-    /// <summary>
-    /// <c>Cadasto:ClientSecret</c>, <c>AzureAd:ClientSecret</c>, <c>CADASTO_CLIENT_SECRET</c>: the name of a
-    /// configuration key or environment variable that holds the secret, not the secret.
-    /// </summary>
-    private bool LooksLikeAName(string value)
-    {
-        var hasSeparator = false;
-        var hasLower = false;
-        foreach (var c in value)
-        {
-            if (c is ':' or '_')
-            {
-                hasSeparator = true;
-            }
-            else if (char.IsLower(c))
-            {
-                hasLower = true;
-            }
-            else if (!(c is >= 'A' and <= 'Z' || c is >= '0' and <= '9' || c is '.' or '-'))
-            {
-                return false;
-            }
-        }
-
-        if (!hasSeparator || value.Length > 128 || !char.IsLetter(value[0]))
-        {
-            return false;
-        }
-
-        // A configuration path (segments split by ':') or an UPPER_SNAKE variable name, ending with a credential word.
-        var isVariableName = !hasLower && value.IndexOf(':') < 0;
-        var isConfigurationPath = value.IndexOf(':') > 0 && value.IndexOf("::", StringComparison.Ordinal) < 0 && !value.EndsWith(":", StringComparison.Ordinal);
-        return (isVariableName || isConfigurationPath) && _names.IsCredentialName(value);
     }
 
     /// <summary>

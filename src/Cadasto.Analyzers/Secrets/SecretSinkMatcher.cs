@@ -507,43 +507,11 @@ internal sealed class SecretSinkMatcher
     {
         foreach (var hardcoded in HardcodedStringTracer.Trace(value, compilation, cancellationToken))
         {
-            if (!SecretValueHeuristics.IsNotASecret(hardcoded.Text) && !IsConfigurationPath(hardcoded.Text))
+            if (!SecretValueHeuristics.IsNotASecret(hardcoded.Text) && !KeyNames.IsCredentialKeyName(hardcoded.Text, CredentialNames.Default))
             {
                 hits.Add(new SinkHit(hardcoded, sinkName, meaning) { Argument = value.Syntax });
             }
         }
-    }
-
-    /// <summary>
-    /// The name of a configuration key, not its value: a path (<c>Cadasto:ClientSecret</c>, or <c>Cadasto__ClientSecret</c>
-    /// as environment variables spell it) whose last segment names a credential.
-    /// </summary>
-    private static bool IsConfigurationPath(string text)
-    {
-        var trimmed = text.Trim();
-        var separator = trimmed.LastIndexOf(':');
-        var length = 1;
-        if (trimmed.LastIndexOf("__", StringComparison.Ordinal) is var underscores and > 0 && underscores > separator)
-        {
-            separator = underscores;
-            length = 2;
-        }
-
-        if (separator <= 0 || separator + length >= trimmed.Length)
-        {
-            return false;
-        }
-
-        foreach (var c in trimmed)
-        {
-            if (!(char.IsLetterOrDigit(c) || c is '_' or ':' or '.' or '-'))
-            {
-                return false;
-            }
-        }
-
-        var last = trimmed.Substring(separator + length);
-        return char.IsLetter(last[0]) && CredentialNames.Default.IsCredentialName(last);
     }
 
     private static bool IsClientSecretField(KeyedValue field)

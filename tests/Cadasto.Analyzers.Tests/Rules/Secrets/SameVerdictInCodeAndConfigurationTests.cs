@@ -79,6 +79,8 @@ public sealed class SameVerdictInCodeAndConfigurationTests
     [InlineData("Cadasto:ClientSecret")]
     [InlineData("CLIENT_SECRET")]
     [InlineData("X-Api-Key")]
+    [InlineData("Cadasto__ClientSecret")]
+    [InlineData("CADASTO_CLIENT_SECRET_2")]
     public async Task NameOfAKeyVariableOrHeader_ShouldNotReportInCodeOrConfiguration(string value)
     {
         await Code.VerifyAnalyzerAsync($$"""
@@ -90,6 +92,24 @@ public sealed class SameVerdictInCodeAndConfigurationTests
         await Config.VerifyAsync(("appsettings.json", $$"""
             { "Payments": { "ApiKey": "{{value}}" } }
             """));
+    }
+
+    [Theory]
+    [InlineData("Cadasto:ClientSecret")]
+    [InlineData("AzureAd:ClientCredentials:0:ClientSecret")]
+    [InlineData("Cadasto__ClientSecret")]
+    [InlineData("CADASTO_CLIENT_SECRET")]
+    public async Task NameOfAKeyAtASink_ShouldNotReport(string value)
+    {
+        await Sink.VerifyAnalyzerAsync($$"""
+            using Microsoft.Identity.Client;
+
+            static class Client
+            {
+                static IConfidentialClientApplication Build() =>
+                    ConfidentialClientApplicationBuilder.Create("orders").WithClientSecret("{{value}}").Build();
+            }
+            """);
     }
 
     [Theory]
