@@ -87,8 +87,7 @@ internal sealed class SecretLiteralClassifier
 
         if (firstOfComposition == true && NameOf(context, top, cancellationToken) is { } name
             && (Names.TryMatch(name, out _) || (top is IArrayCreationOperation && IsPluralCredentialName(name) && IsGeneratedUnshaped(text)))
-            && !CredentialValueShape.IsNameOrLabel(text, name, Names)
-            && !ConfigurationSecrets.IsInstruction(text)) // "SET_IN_USER_SECRETS", "your-api-key-here": as configuration judges them
+            && !CredentialValueShape.IsNameOrLabel(text, name, Names))
         {
             return name;
         }
@@ -102,7 +101,6 @@ internal sealed class SecretLiteralClassifier
             && Names.TryMatch(positional.Name, out _)
             && !IsCatalogued(call)
             && !CredentialValueShape.IsNameOrLabel(text, positional.Name, Names)
-            && !ConfigurationSecrets.IsInstruction(text)
             && CredentialShapes.Classify(text) is null)
         {
             return positional.Name;

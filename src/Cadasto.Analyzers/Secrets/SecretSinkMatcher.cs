@@ -67,7 +67,7 @@ internal sealed class SecretSinkMatcher
     }
 
     /// <summary>Whether the team declared <paramref name="value"/> a placeholder (<c>cadasto_allowed_placeholders</c>).</summary>
-    public bool IsAllowedPlaceholder(string value) => _allowedPlaceholders.Count > 0 && _allowedPlaceholders.Contains(value.Trim());
+    public bool IsAllowedPlaceholder(string value) => SecretValueHeuristics.IsAllowedPlaceholder(value, _allowedPlaceholders);
 
     /// <summary>Adds to <paramref name="hits"/> every hard-coded value <paramref name="operation"/> hands to a sink.</summary>
     public void Match(IOperation operation, Compilation compilation, CancellationToken cancellationToken, List<SinkHit> hits)
@@ -355,8 +355,7 @@ internal sealed class SecretSinkMatcher
 
             if (StartsField(text, index) && valueEnd > valueStart
                 && text[valueStart] is not ('{' or '(' or '[' or '\\' or '^' or '$' or '*')
-                && !SecretValueHeuristics.IsNotASecret(text.Substring(valueStart, valueEnd - valueStart))
-                && !ConfigurationSecrets.IsInstruction(text.Substring(valueStart, valueEnd - valueStart)))
+                && !SecretValueHeuristics.IsNotASecret(text.Substring(valueStart, valueEnd - valueStart)))
             {
                 return true;
             }
@@ -457,7 +456,7 @@ internal sealed class SecretSinkMatcher
             if (text.Length > 7 && text.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
             {
                 var token = text.Substring(7).Trim();
-                if (token.Length > 0 && token.IndexOf(' ') < 0 && !SecretValueHeuristics.IsNotASecret(token) && !ConfigurationSecrets.IsInstruction(token))
+                if (token.Length > 0 && token.IndexOf(' ') < 0 && !SecretValueHeuristics.IsNotASecret(token))
                 {
                     hits.Add(new SinkHit(hardcoded, SinkName, SinkMeaning.Credential));
                 }
@@ -556,46 +555,11 @@ internal sealed class SecretSinkMatcher
 
         foreach (var hardcoded in HardcodedStringTracer.Trace(value, compilation, cancellationToken))
         {
-            // An instruction where the secret goes ("your_client_secret_here", "ENTER_CLIENT_SECRET") is judged as
-            // configuration judges it; only values that reached a sink pay for the check.
-            if (!SecretValueHeuristics.IsNotASecret(hardcoded.Text) && !ConfigurationSecrets.IsInstruction(hardcoded.Text)
-                && !IsConfigurationPath(hardcoded.Text))
+            if (!SecretValueHeuristics.IsNotASecret(hardcoded.Text) && !KeyNames.IsCredentialKeyName(hardcoded.Text, CredentialNames.Default))
             {
                 hits.Add(new SinkHit(hardcoded, sinkName, meaning) { Argument = value.Syntax });
             }
         }
-    }
-
-    /// <summary>
-    /// The name of a configuration key, not its value: a path (<c>Cadasto:ClientSecret</c>, or <c>Cadasto__ClientSecret</c>
-    /// as environment variables spell it) whose last segment names a credential.
-    /// </summary>
-    private static bool IsConfigurationPath(string text)
-    {
-        var trimmed = text.Trim();
-        var separator = trimmed.LastIndexOf(':');
-        var length = 1;
-        if (trimmed.LastIndexOf("__", StringComparison.Ordinal) is var underscores and > 0 && underscores > separator)
-        {
-            separator = underscores;
-            length = 2;
-        }
-
-        if (separator <= 0 || separator + length >= trimmed.Length)
-        {
-            return false;
-        }
-
-        foreach (var c in trimmed)
-        {
-            if (!(char.IsLetterOrDigit(c) || c is '_' or ':' or '.' or '-'))
-            {
-                return false;
-            }
-        }
-
-        var last = trimmed.Substring(separator + length);
-        return char.IsLetter(last[0]) && CredentialNames.Default.IsCredentialName(last);
     }
 
     private static bool IsClientSecretField(KeyedValue field)
