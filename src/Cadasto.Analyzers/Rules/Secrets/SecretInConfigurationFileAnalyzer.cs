@@ -132,7 +132,7 @@ public sealed class SecretInConfigurationFileAnalyzer : DiagnosticAnalyzer
                         _keys.Add(property.Name);
                         if (isJsonWebKey && property.Value is JsonString privatePart
                             && ConfigurationSecrets.IsPrivateJsonWebKeyMember(property.Name, isJsonWebKey)
-                            && !_secrets.IsNotASecret(privatePart.Value))
+                            && !SecretValueHeuristics.IsNotASecret(privatePart.Value, _secrets.AllowedPlaceholders))
                         {
                             Report(privatePart, DiagnosticSeverity.Error);
                         }
