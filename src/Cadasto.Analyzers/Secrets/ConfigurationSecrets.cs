@@ -41,6 +41,11 @@ internal sealed class ConfigurationSecrets
     /// <summary>The default words and placeholders.</summary>
     public static ConfigurationSecrets Default { get; } = Create(null, null);
 
+    /// <summary>With the words and placeholders the compilation's options add (<c>cadasto_credential_words</c>, <c>cadasto_allowed_placeholders</c>).</summary>
+    public static ConfigurationSecrets Create(Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions options) => Create(
+        CadastoOptions.GetGlobal(options, CadastoOptions.CredentialWords),
+        CadastoOptions.GetGlobal(options, CadastoOptions.AllowedPlaceholders));
+
     /// <summary>With the words of <c>cadasto_credential_words</c> and the values of <c>cadasto_allowed_placeholders</c>.</summary>
     public static ConfigurationSecrets Create(string? credentialWordsOption, string? allowedPlaceholdersOption)
     {
