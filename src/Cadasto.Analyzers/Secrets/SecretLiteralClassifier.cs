@@ -123,7 +123,7 @@ internal sealed class SecretLiteralClassifier
             return null;
         }
 
-        return !CredentialValueShape.IsNameOrLabel(text, parameter.Name, Names) && !ConfigurationSecrets.IsInstruction(text) ? parameter.Name : null;
+        return !CredentialValueShape.IsNameOrLabel(text, parameter.Name, Names) ? parameter.Name : null;
     }
 
     private bool IsCatalogued(IOperation call) => call switch
