@@ -53,12 +53,12 @@ internal static class ConfigurationFileSecrets
                     // "ApiKeys": { "acme": "…", "globex": "…" }: a flat map of generated-looking strings under a section
                     // that lists credentials by client. A section of settings ("Secrets": { "Provider": "AzureKeyVault", … })
                     // is not one, and objects inside arrays are descriptors ("ClientCredentials": [ { … } ]), not maps.
-                    var isCredentialList = !inArray && key is not null && ConfigurationSecrets.IsCredentialListSection(key) && AllGeneratedStrings(obj);
+                    var isCredentialList = !inArray && key is not null && ConfigurationKeys.IsCredentialListSection(key) && AllGeneratedStrings(obj);
                     foreach (var property in obj.Properties)
                     {
                         _keys.Add(property.Name);
                         if (isJsonWebKey && property.Value is JsonString privatePart
-                            && ConfigurationSecrets.IsPrivateJsonWebKeyMember(property.Name, isJsonWebKey)
+                            && JsonWebKeys.IsPrivateMember(property.Name, isJsonWebKey)
                             && !SecretValueHeuristics.IsNotASecret(privatePart.Value, _secrets.AllowedPlaceholders))
                         {
                             Report(privatePart, isConfident: true);
@@ -102,7 +102,7 @@ internal static class ConfigurationFileSecrets
         {
             foreach (var property in obj.Properties)
             {
-                if (property.Value is not JsonString text || !ConfigurationSecrets.LooksLikeGeneratedCredential(text.Value))
+                if (property.Value is not JsonString text || !ConfigurationValueShapes.LooksLikeGeneratedCredential(text.Value))
                 {
                     return false;
                 }
@@ -118,12 +118,7 @@ internal static class ConfigurationFileSecrets
         /// name alone, a warning.
         /// </summary>
         private bool IsConfident(string? parentKey, string key, string value) =>
-            IsClientSecretKey(parentKey, key) || !_secrets.IsCredentialKey(parentKey, key, out _) || TestSentinels.LooksReal(value);
-
-        private static bool IsClientSecretKey(string? parentKey, string key) =>
-            SeparatorInsensitiveText.EndsWith(key, "clientsecret")
-            || (parentKey is not null && string.Equals(key, "Value", StringComparison.OrdinalIgnoreCase)
-                && (SeparatorInsensitiveText.EndsWith(parentKey, "clientsecrets") || SeparatorInsensitiveText.EndsWith(parentKey, "apisecrets")));
+            ConfigurationKeys.IsClientSecretKey(parentKey, key) || !_secrets.Keys.IsCredentialKey(parentKey, key, out _) || TestSentinels.LooksReal(value);
 
         private void Report(JsonString value, bool isConfident) => Findings.Add(new ConfigurationSecretFinding(value, isConfident, DescribeKey()));
 
