@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 
+using Cadasto.Analyzers.Catalogs;
 using Cadasto.Analyzers.Secrets;
 
 namespace Cadasto.Analyzers.Values;
@@ -25,23 +26,7 @@ namespace Cadasto.Analyzers.Values;
 /// </remarks>
 internal sealed class CredentialNames
 {
-    private static readonly CredentialWord[] DefaultWords =
-    {
-        new("secret", "secret"),
-        new("password", "password"),
-        new("passwd", "passwd"),
-        new("pwd", "pwd"),
-        new("passphrase", "passphrase"),
-        new("api key", "api", "key"),
-        new("api key", "apikey"),
-        new("access key", "access", "key"),
-        new("access key", "accesskey"),
-        new("token", "token"),
-        new("credential", "credential"),
-        new("credential", "credentials"),
-        new("private key", "private", "key"),
-        new("private key", "privatekey"),
-    };
+    private static readonly CredentialWord[] DefaultWords = FromCatalog();
 
     // Words before "token" that make it a cursor, a cancellation signal or an anti-forgery value, not a credential.
     private static readonly string[] NonCredentialTokenQualifiers =
@@ -353,6 +338,34 @@ internal sealed class CredentialNames
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The catalogue's credential words: each as its parts and, for a word of two parts, written as one
+    /// (<c>api key</c> matches <c>ApiKey</c> and <c>APIKEY</c>), then its plural spellings.
+    /// </summary>
+    private static CredentialWord[] FromCatalog()
+    {
+        var words = new List<CredentialWord>();
+        foreach (var word in SecretVocabulary.CredentialWords)
+        {
+            var parts = word.Split(' ');
+            words.Add(new CredentialWord(word, parts));
+            if (parts.Length > 1)
+            {
+                words.Add(new CredentialWord(word, string.Concat(parts)));
+            }
+
+            foreach (var plural in SecretVocabulary.CredentialPlurals)
+            {
+                if (plural == word + "s")
+                {
+                    words.Add(new CredentialWord(word, plural));
+                }
+            }
+        }
+
+        return words.ToArray();
     }
 
     private sealed class CredentialWord
