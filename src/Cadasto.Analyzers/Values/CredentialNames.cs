@@ -33,6 +33,9 @@ internal sealed class CredentialNames
     {
         "cancellation", "continuation", "page", "paging", "pagination", "cursor", "resume", "sync",
         "antiforgery", "csrf", "xsrf", "verification", "lexer", "syntax", "json", "parser",
+
+        // "PublicKeyToken" written as one word: a strong name's public key token, published with every assembly.
+        "publickey",
     };
 
     // Words that make the name describe a state or an error code rather than hold a credential:
@@ -237,6 +240,13 @@ internal sealed class CredentialNames
             {
                 return true;
             }
+        }
+
+        // "PublicKeyToken", "public_key_token": the last 8 bytes of a strong name's public key hash, public by definition.
+        if (wordEnd > 0 && wordEnd - wordStart == 3 && EqualsIgnoreCase(name, wordStart, "key"))
+        {
+            var previousEnd = PreviousWord(name, wordStart, out var previousStart);
+            return previousEnd > 0 && previousEnd - previousStart == 6 && EqualsIgnoreCase(name, previousStart, "public");
         }
 
         return false;

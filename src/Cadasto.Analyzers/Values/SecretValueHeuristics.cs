@@ -30,7 +30,52 @@ internal static class SecretValueHeuristics
                || IsProviderTestValue(text) || IsCiphertextEnvelope(text)
                || IsDocumentationExample(text) || IsObviousFake(text, acceptDescriptive: false)
                || (text.IndexOf(' ') > 0 && CredentialValueShape.IsProse(text))
-               || IsInstruction(text);
+               || IsInstruction(text)
+               || IsEncodedPlaceholder(text);
+    }
+
+    /// <summary>
+    /// <c>Q0hBTkdFX01F…</c>: the base64 of text that is itself no secret (a placeholder, an instruction), as a template writes
+    /// a key that must be base64. The decoded text is judged, once; bytes that are not printable text are a value.
+    /// </summary>
+    private static bool IsEncodedPlaceholder(string text)
+    {
+        if (text.Length < 8 || text.Length > 512 || text.Length % 4 != 0)
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (!(c is >= 'A' and <= 'Z' || c is >= 'a' and <= 'z' || c is >= '0' and <= '9' || c is '+' or '/' or '='))
+            {
+                return false;
+            }
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = Convert.FromBase64String(text);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+
+        var decoded = new char[bytes.Length];
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            if (bytes[i] is < 0x20 or > 0x7E)
+            {
+                return false;
+            }
+
+            decoded[i] = (char)bytes[i];
+        }
+
+        var plain = new string(decoded).Trim();
+        return plain.Length >= 4 && (IsPlaceholderText(plain) || IsYourPlaceholder(plain) || IsInstruction(plain) || IsObviousFake(plain, acceptDescriptive: false));
     }
 
     /// <summary>
@@ -389,6 +434,11 @@ internal static class SecretValueHeuristics
             return false;
         }
 
+        if (IsInstructionWords(text))
+        {
+            return true;
+        }
+
         var lower = text.ToLowerInvariant();
         var mentionsCredential = false;
         foreach (var word in SecretVocabulary.CredentialNouns)
@@ -434,6 +484,63 @@ internal static class SecretValueHeuristics
         }
 
         return text.IndexOf('_') > 0;
+    }
+
+    /// <summary>
+    /// <c>SetYourDataHere</c>, <c>PutYourValueHere</c>, <c>enter_value_here</c>, <c>your-value-here</c>: three to ten words of
+    /// letters only (PascalCase, camelCase or separated), the first an instruction word, with "your" among them or "here"
+    /// last — an instruction to the reader whatever it names, so no credential word is needed.
+    /// </summary>
+    private static bool IsInstructionWords(string text)
+    {
+        if (text.Length > 64)
+        {
+            return false;
+        }
+
+        var words = 0;
+        var firstIsInstruction = false;
+        var hasYour = false;
+        var lastIsHere = false;
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (text[i] is '_' or '-' or '.' or ' ')
+            {
+                i++;
+                continue;
+            }
+
+            if (!char.IsLetter(text[i]))
+            {
+                return false;
+            }
+
+            // One word: a letter, then lower-case letters (or capitals only, for UPPER_SNAKE words).
+            var start = i++;
+            var upper = char.IsUpper(text[start]) && i < text.Length && char.IsUpper(text[i]);
+            while (i < text.Length && char.IsLetter(text[i]) && (upper ? char.IsUpper(text[i]) : char.IsLower(text[i])))
+            {
+                i++;
+            }
+
+            if (i < text.Length && !char.IsLetter(text[i]) && text[i] is not ('_' or '-' or '.' or ' '))
+            {
+                return false;
+            }
+
+            var length = i - start;
+            words++;
+            if (words == 1)
+            {
+                firstIsInstruction = IsOneOf(text, start, length, SecretVocabulary.InstructionStarts);
+            }
+
+            hasYour |= length == 4 && string.Compare(text, start, "your", 0, 4, StringComparison.OrdinalIgnoreCase) == 0;
+            lastIsHere = length == 4 && string.Compare(text, start, "here", 0, 4, StringComparison.OrdinalIgnoreCase) == 0;
+        }
+
+        return words is >= 3 and <= 10 && firstIsInstruction && (hasYour || lastIsHere);
     }
 
     /// <summary>
