@@ -111,6 +111,21 @@ internal sealed class SecretLiteralClassifier
         return CredentialShapes.Classify(text) is null ? KnownCredentialSinkFor(literal, cancellationToken) : null;
     }
 
+    /// <summary>
+    /// CDS1002's question for a lambda parameter's default value (C# 12: <c>(string password = "…") =&gt; …</c>), which has
+    /// no operation to climb from: the parameter's name if it is a credential name and the value can be one; null otherwise.
+    /// </summary>
+    public string? CredentialNameForLambdaDefault(IParameterSymbol parameter, string text)
+    {
+        if (!CredentialValueShape.CanBeACredential(text) || Matcher.IsAllowedPlaceholder(text) || IsTestSentinel(text)
+            || !IsTextType(parameter.Type) || !Names.TryMatch(parameter.Name, out _))
+        {
+            return null;
+        }
+
+        return !CredentialValueShape.IsNameOrLabel(text, parameter.Name, Names) ? parameter.Name : null;
+    }
+
     private bool IsCatalogued(IOperation call) => call switch
     {
         IInvocationOperation invocation => Matcher.Index.TryGetSink(invocation.TargetMethod, out _),

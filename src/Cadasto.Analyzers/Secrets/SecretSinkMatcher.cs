@@ -109,6 +109,10 @@ internal sealed class SecretSinkMatcher
         }
 
         var arguments = invocation.Arguments;
+        if (MatchUserMethod(method, arguments, compilation, cancellationToken, hits))
+        {
+            return;
+        }
 
         // OpenIddict's builders (validation, and every web-integration provider's) take the client secret through
         // SetClientSecret(secret): too many provider types for rows, one resolved method name in OpenIddict's namespaces.
@@ -167,6 +171,11 @@ internal sealed class SecretSinkMatcher
         }
 
         var arguments = creation.Arguments;
+        if (MatchUserMethod(constructor, arguments, compilation, cancellationToken, hits))
+        {
+            return;
+        }
+
         if (arguments.Length == 2
             && _authenticationHeaderValue is not null
             && SymbolEqualityComparer.Default.Equals(constructor.ContainingType, _authenticationHeaderValue)
@@ -187,6 +196,38 @@ internal sealed class SecretSinkMatcher
 
         // new KeyValuePair<string, string>("client_secret", …)
         MatchClientSecretField(creation, compilation, cancellationToken, hits);
+    }
+
+    /// <summary>
+    /// A call to the user's own method (or constructor) that hands one of its parameters to a client-secret sink: the
+    /// constant passed for that parameter is a client secret, named by the sink it reaches. One call level (SPEC).
+    /// </summary>
+    private bool MatchUserMethod(IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, Compilation compilation, CancellationToken cancellationToken, List<SinkHit> hits)
+    {
+        if (hits is ParameterFlowCollector || arguments.IsEmpty || method.DeclaringSyntaxReferences.IsEmpty
+            || SecretParameterFlows.Get(compilation, this) is not { IsEmpty: false } flows
+            || !flows.TryGet(method, out var parameters))
+        {
+            return false;
+        }
+
+        foreach (var argument in arguments)
+        {
+            if (argument.ArgumentKind != ArgumentKind.Explicit || argument.Parameter is not { } parameter)
+            {
+                continue;
+            }
+
+            foreach (var flow in parameters)
+            {
+                if (flow.Parameter.Ordinal == parameter.Ordinal)
+                {
+                    Trace(argument.Value, $"{flow.SinkName} through {method.ContainingType.Name}.{(method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name)}", SinkMeaning.ClientSecret, compilation, cancellationToken, hits);
+                }
+            }
+        }
+
+        return true;
     }
 
     /// <summary>A <c>client_secret</c> form field: any shape <see cref="KeyedValues"/> reads.</summary>
@@ -505,6 +546,13 @@ internal sealed class SecretSinkMatcher
 
     private static void Trace(IOperation value, string sinkName, SinkMeaning meaning, Compilation compilation, CancellationToken cancellationToken, List<SinkHit> hits)
     {
+        if (hits is ParameterFlowCollector collector)
+        {
+            // Reading the user's methods for parameters that reach a sink (SecretParameterFlows), not for constants.
+            collector.Record(value, sinkName, meaning, compilation, cancellationToken);
+            return;
+        }
+
         foreach (var hardcoded in HardcodedStringTracer.Trace(value, compilation, cancellationToken))
         {
             if (!SecretValueHeuristics.IsNotASecret(hardcoded.Text) && !KeyNames.IsCredentialKeyName(hardcoded.Text, CredentialNames.Default))
