@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Cadasto.Analyzers.Catalogs;
+using Cadasto.Analyzers.Infrastructure;
 using Cadasto.Analyzers.Secrets;
 using Cadasto.Analyzers.Values;
 using Microsoft.CodeAnalysis;
@@ -85,7 +86,7 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HardcodedCredential, syntax.GetLocation(), hit.SinkName));
+            context.ReportDiagnostic(Findings.Create(DiagnosticDescriptors.HardcodedCredential, syntax.GetLocation(), hit.SinkName));
         }
 
         hits.Clear();
@@ -127,6 +128,6 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HardcodedCredential, literal.Syntax.GetLocation(), name));
+        context.ReportDiagnostic(Findings.Create(DiagnosticDescriptors.HardcodedCredential, literal.Syntax.GetLocation(), name));
     }
 }
