@@ -87,8 +87,7 @@ internal sealed class SecretLiteralClassifier
 
         if (firstOfComposition == true && NameOf(context, top, cancellationToken) is { } name
             && (Names.TryMatch(name, out _) || (top is IArrayCreationOperation && IsPluralCredentialName(name) && IsGeneratedUnshaped(text)))
-            && !CredentialValueShape.IsNameOrLabel(text, name, Names)
-            && !ConfigurationSecrets.IsInstruction(text)) // "SET_IN_USER_SECRETS", "your-api-key-here": as configuration judges them
+            && !CredentialValueShape.IsNameOrLabel(text, name, Names))
         {
             return name;
         }
@@ -102,7 +101,6 @@ internal sealed class SecretLiteralClassifier
             && Names.TryMatch(positional.Name, out _)
             && !IsCatalogued(call)
             && !CredentialValueShape.IsNameOrLabel(text, positional.Name, Names)
-            && !ConfigurationSecrets.IsInstruction(text)
             && CredentialShapes.Classify(text) is null)
         {
             return positional.Name;
@@ -111,6 +109,21 @@ internal sealed class SecretLiteralClassifier
         // Positional arguments count only at known sinks whose parameter is a credential (NetworkCredential's
         // password…). There the name is weaker evidence than a credential shape: a shaped value is CDS1003's.
         return CredentialShapes.Classify(text) is null ? KnownCredentialSinkFor(literal, cancellationToken) : null;
+    }
+
+    /// <summary>
+    /// CDS1002's question for a lambda parameter's default value (C# 12: <c>(string password = "…") =&gt; …</c>), which has
+    /// no operation to climb from: the parameter's name if it is a credential name and the value can be one; null otherwise.
+    /// </summary>
+    public string? CredentialNameForLambdaDefault(IParameterSymbol parameter, string text)
+    {
+        if (!CredentialValueShape.CanBeACredential(text) || Matcher.IsAllowedPlaceholder(text) || IsTestSentinel(text)
+            || !IsTextType(parameter.Type) || !Names.TryMatch(parameter.Name, out _))
+        {
+            return null;
+        }
+
+        return !CredentialValueShape.IsNameOrLabel(text, parameter.Name, Names) ? parameter.Name : null;
     }
 
     private bool IsCatalogued(IOperation call) => call switch

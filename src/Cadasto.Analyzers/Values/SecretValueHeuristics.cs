@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 using Cadasto.Analyzers.Secrets;
 
@@ -6,7 +7,8 @@ namespace Cadasto.Analyzers.Values;
 
 /// <summary>
 /// What is never a secret, whatever receives it: empty text, placeholders a team writes where the
-/// real value goes, template tokens that a build or deployment substitutes, and masks.
+/// real value goes, template tokens that a build or deployment substitutes, and masks. The one judgement for C#
+/// (CDS1001, CDS1002, CDS1003, CDS1005) and configuration files (CDS1004), so a value gets the same verdict in both.
 /// </summary>
 internal static class SecretValueHeuristics
 {
@@ -31,12 +33,25 @@ internal static class SecretValueHeuristics
         }
 
         // The placeholder vocabulary (shared with the manifest's placeholder check), then what only a secret's value can be:
-        // a reference to a store, a provider's published test value, an encrypted envelope, a reader's "your …" marker.
+        // a reference to a store, a provider's published test value, an encrypted envelope, a reader's "your …" marker,
+        // an instruction where the value goes.
         return IsPlaceholderText(text) || IsYourPlaceholder(text) || IsReference(text)
                || IsProviderTestValue(text) || IsCiphertextEnvelope(text)
                || IsDocumentationExample(text) || IsObviousFake(text, acceptDescriptive: false)
-               || (text.IndexOf(' ') > 0 && CredentialValueShape.IsProse(text));
+               || (text.IndexOf(' ') > 0 && CredentialValueShape.IsProse(text))
+               || IsInstruction(text);
     }
+
+    /// <summary>
+    /// As <see cref="IsNotASecret(string)"/>, and also a value the team declared a placeholder
+    /// (<c>cadasto_allowed_placeholders</c>, compared whole and ignoring case).
+    /// </summary>
+    public static bool IsNotASecret(string value, HashSet<string>? allowedPlaceholders) =>
+        IsNotASecret(value) || IsAllowedPlaceholder(value, allowedPlaceholders);
+
+    /// <summary>Whether the team declared <paramref name="value"/> a placeholder (<c>cadasto_allowed_placeholders</c>).</summary>
+    public static bool IsAllowedPlaceholder(string value, HashSet<string>? allowedPlaceholders) =>
+        allowedPlaceholders is { Count: > 0 } && allowedPlaceholders.Contains(value.Trim());
 
     /// <summary>
     /// Whether <paramref name="value"/> is a placeholder: what a team writes where the real value goes (<c>REPLACE_ME</c>,
@@ -64,7 +79,10 @@ internal static class SecretValueHeuristics
         && ((text.StartsWith("YOUR", StringComparison.Ordinal) && text[4] is '_' or '-')
             || (text.StartsWith("your", StringComparison.OrdinalIgnoreCase) && char.IsUpper(text[4])));
 
-    /// <summary><c>&lt;your-secret&gt;</c>, <c>${VAR}</c>, <c>$(Var)</c>, <c>%VAR%</c>, <c>{{var}}</c>, <c>#{var}#</c>, <c>[secret]</c>, <c>{Var}</c>.</summary>
+    /// <summary>
+    /// <c>&lt;your-secret&gt;</c>, <c>${VAR}</c>, <c>$(Var)</c>, <c>%VAR%</c>, <c>{{var}}</c>, <c>#{var}#</c> (Azure DevOps'
+    /// replace-tokens), <c>#{Var}</c> (Octopus), <c>[secret]</c>, <c>{Var}</c>.
+    /// </summary>
     private static bool IsTemplateToken(string text) =>
         Wrapped(text, "<", ">")
         || Wrapped(text, "${", "}")
@@ -72,6 +90,7 @@ internal static class SecretValueHeuristics
         || Wrapped(text, "%", "%")
         || Wrapped(text, "{{", "}}")
         || Wrapped(text, "#{", "}#")
+        || (Wrapped(text, "#{", "}") && text.IndexOf('}') == text.Length - 1)
         || Wrapped(text, "__", "__")
         || (Wrapped(text, "[", "]") && text.IndexOf(' ') < 0 && text.Length <= 64)
         || IsNamedFormatItem(text);
@@ -387,6 +406,107 @@ internal static class SecretValueHeuristics
         }
 
         return true;
+    }
+
+    // Words that start an instruction to the reader ("your-client-secret-here", "Enter your password").
+    private static readonly string[] InstructionStarts = { "your", "enter", "insert", "put", "add", "paste", "set", "replace", "provide", "use" };
+
+    // Credential words that an instruction mentions ("YOUR_API_KEY_HERE", "insert-token").
+    private static readonly string[] InstructionObjects = { "secret", "key", "password", "passwd", "pwd", "token", "credential", "passphrase" };
+
+    /// <summary>
+    /// A placeholder written as an instruction or a name: <c>your-client-secret-here</c>, <c>Enter your password</c>,
+    /// <c>YOUR_API_KEY_HERE</c>, <c>INSERT_TOKEN</c> — it starts with an instruction word (or is upper-case
+    /// words joined by <c>_</c>) and mentions a credential word.
+    /// </summary>
+    private static bool IsInstruction(string value)
+    {
+        var text = value.Trim();
+        if (text.Length > 200 || (text.Length > 64 && text.IndexOf(' ') < 0))
+        {
+            return false;
+        }
+
+        var lower = text.ToLowerInvariant();
+        var mentionsCredential = false;
+        foreach (var word in InstructionObjects)
+        {
+            if (lower.IndexOf(word, StringComparison.Ordinal) >= 0)
+            {
+                mentionsCredential = true;
+                break;
+            }
+        }
+
+        if (!mentionsCredential)
+        {
+            return false;
+        }
+
+        foreach (var start in InstructionStarts)
+        {
+            if (lower.StartsWith(start, StringComparison.Ordinal) && lower.Length > start.Length && !char.IsLetterOrDigit(lower[start.Length]))
+            {
+                return true;
+            }
+
+            // "YourClientSecret", "yourApiKey": the instruction word joined in PascalCase or camelCase.
+            if (lower.StartsWith(start, StringComparison.Ordinal) && lower.Length > start.Length && char.IsUpper(text[start.Length]))
+            {
+                return true;
+            }
+        }
+
+        if (IsDescription(lower))
+        {
+            return true;
+        }
+
+        // UPPER_SNAKE words only, one of them a credential word: a variable name or a placeholder.
+        foreach (var c in text)
+        {
+            if (!(c is >= 'A' and <= 'Z' || c is >= '0' and <= '9' || c == '_'))
+            {
+                return false;
+            }
+        }
+
+        return text.IndexOf('_') > 0;
+    }
+
+    // Small words that make a run of words a sentence about the value rather than the value.
+    private static readonly HashSet<string> Connectives = new(StringComparer.Ordinal)
+    {
+        "from", "here", "your", "the", "goes", "of", "for", "to", "in", "with", "this", "that", "see", "go",
+    };
+
+    /// <summary>
+    /// <c>secret-from-the-portal</c>, <c>the api key goes here</c>: three or more words of letters only,
+    /// one a credential word and one a connective — a description of the value.
+    /// </summary>
+    private static bool IsDescription(string lower)
+    {
+        var words = lower.Split(new[] { '-', '_', ' ', '.' }, StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 3)
+        {
+            return false;
+        }
+
+        var hasConnective = false;
+        foreach (var word in words)
+        {
+            foreach (var c in word)
+            {
+                if (c is < 'a' or > 'z')
+                {
+                    return false;
+                }
+            }
+
+            hasConnective |= Connectives.Contains(word);
+        }
+
+        return hasConnective;
     }
 
     private static bool IsPlaceholderWord(string text)

@@ -77,7 +77,7 @@ public sealed class InsecureRedirectUriAnalyzer : DiagnosticAnalyzer
                     return;
                 }
 
-                if (ConfigurationFiles.IsAppSettings(file.Path))
+                if (ConfigurationFiles.IsAppSettings(file, context.Options))
                 {
                     foreach (var value in ConfigurationFiles.Read(file, ConfigurationKeys, context.CancellationToken))
                     {

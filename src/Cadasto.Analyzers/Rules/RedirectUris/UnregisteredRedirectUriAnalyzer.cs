@@ -76,7 +76,7 @@ public sealed class UnregisteredRedirectUriAnalyzer : DiagnosticAnalyzer
 
             start.RegisterAdditionalFileAction(context =>
             {
-                if (!ConfigurationFiles.IsAppSettings(context.AdditionalFile.Path))
+                if (!ConfigurationFiles.IsAppSettings(context.AdditionalFile, context.Options))
                 {
                     return;
                 }

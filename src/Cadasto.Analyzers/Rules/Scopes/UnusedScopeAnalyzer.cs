@@ -81,7 +81,7 @@ public sealed class UnusedScopeAnalyzer : DiagnosticAnalyzer
 
             start.RegisterAdditionalFileAction(context =>
             {
-                if (ConfigurationFiles.IsAppSettings(context.AdditionalFile.Path))
+                if (ConfigurationFiles.IsAppSettings(context.AdditionalFile, context.Options))
                 {
                     foreach (var value in ConfigurationFiles.Read(context.AdditionalFile, ConfigurationKeys, context.CancellationToken))
                     {
