@@ -296,7 +296,7 @@ public static class Program
         {
             // The tool this run was built with: benchmarks/Cadasto.Fuzz/bin/<Configuration>/net10.0 → src/Cadasto.Cli/bin/…
             var folder = new DirectoryInfo(AppContext.BaseDirectory);
-            var configuration = folder.Parent?.Parent?.Name ?? "Release";
+            var configuration = folder.Parent?.Name ?? "Release";
             for (var d = folder; d is not null; d = d.Parent)
             {
                 if (File.Exists(Path.Combine(d.FullName, "Cadasto.Analyzers.sln")))

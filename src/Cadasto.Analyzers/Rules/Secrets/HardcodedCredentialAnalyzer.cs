@@ -131,7 +131,7 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HardcodedCredential, literal.GetLocation(), name));
+        context.ReportDiagnostic(Findings.Create(DiagnosticDescriptors.HardcodedCredential, literal.GetLocation(), name));
     }
 
     private static void Analyze(OperationAnalysisContext context, SecretLiteralClassifier classifier)
