@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Cadasto.Analyzers.Catalogs;
 using Cadasto.Analyzers.Infrastructure;
 
 namespace Cadasto.Analyzers.Values;
@@ -12,16 +13,6 @@ namespace Cadasto.Analyzers.Values;
 /// </summary>
 internal sealed class ConfigurationKeys
 {
-    /// <summary>
-    /// Key words that name a secret in configuration beyond the SPEC's credential words: the JWT
-    /// signing and encryption keys and account keys that ASP.NET Core and Azure samples keep there.
-    /// </summary>
-    private static readonly string[] ConfigurationWords =
-    {
-        "secret key", "signing key", "encryption key", "client key", "master key", "shared key",
-        "account key", "subscription key", "shared access key", "sas token",
-    };
-
     private readonly CredentialNames _names;
 
     private ConfigurationKeys(CredentialNames names) => _names = names;
@@ -29,10 +20,10 @@ internal sealed class ConfigurationKeys
     /// <summary>The credential words these keys are read with (the SPEC's, configuration's own, and the option's).</summary>
     public CredentialNames Names => _names;
 
-    /// <summary>With the words of <c>cadasto_credential_words</c> besides the default and configuration words.</summary>
+    /// <summary>With the words of <c>cadasto_credential_words</c> besides the default and configuration words (<see cref="SecretVocabulary.ConfigurationCredentialWords"/>).</summary>
     public static ConfigurationKeys Create(string? credentialWordsOption)
     {
-        var words = new List<string>(ConfigurationWords);
+        var words = new List<string>(SecretVocabulary.ConfigurationCredentialWords);
         words.AddRange(CadastoOptions.SplitList(credentialWordsOption));
         return new ConfigurationKeys(CredentialNames.WithExtraWords(words));
     }

@@ -69,10 +69,20 @@ internal static class ConnectionStrings
         return false;
     }
 
+    /// <summary>
+    /// <c>AccountKey=…</c> alone: an access key is a connection string's secret even without other pairs; a password alone
+    /// (<c>password=letmein</c>) is a message or a form field, as CDS1003 judges it in code.
+    /// </summary>
     private static bool StartsWithSecretKeyword(string value)
     {
         var equals = value.IndexOf('=');
-        return equals > 0 && IsConnectionStringSecretKey(value.Substring(0, equals).Trim());
+        if (equals <= 0)
+        {
+            return false;
+        }
+
+        var keyword = value.Substring(0, equals).Trim();
+        return IsConnectionStringSecretKey(keyword) && !ConnectionStringCatalog.IsPasswordKeyword(keyword);
     }
 
     private static bool IsConnectionStringSecretKey(string name) => ConnectionStringCatalog.IsSecretKeyword(name);

@@ -71,7 +71,7 @@ public sealed class SecretInConfigurationFileAnalyzer : DiagnosticAnalyzer
         var isManifest = ManifestProvider.IsManifestPath(path, manifestFileName);
         if (document.Error is { } error && !isManifest)
         {
-            context.ReportDiagnostic(Diagnostic.Create(
+            context.ReportDiagnostic(Findings.Create(
                 DiagnosticDescriptors.ConfigurationFileNotValidJson,
                 Location.Create(path, error.Span, error.LineSpan),
                 DiagnosticSeverity.Warning,
@@ -88,7 +88,7 @@ public sealed class SecretInConfigurationFileAnalyzer : DiagnosticAnalyzer
 
         foreach (var finding in ConfigurationFileSecrets.Find(document.Root, secrets, isManifest))
         {
-            context.ReportDiagnostic(Diagnostic.Create(
+            context.ReportDiagnostic(Findings.Create(
                 DiagnosticDescriptors.SecretInConfigurationFile,
                 Location.Create(path, finding.Value.Span, finding.Value.LineSpan),
                 finding.IsConfident ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
