@@ -83,7 +83,7 @@ public sealed class UnusedScopeAnalyzer : DiagnosticAnalyzer
             {
                 if (ConfigurationFiles.IsAppSettings(context.AdditionalFile, context.Options))
                 {
-                    foreach (var value in ConfigurationFiles.Read(context.AdditionalFile, ConfigurationKeys, context.CancellationToken))
+                    foreach (var value in ConfigurationFiles.Read(context.AdditionalFile, ConfigurationKeys, context.Options, context.CancellationToken))
                     {
                         Record(value.Value);
                     }
