@@ -24,18 +24,4 @@ internal static class PublishedExampleValues
 }
 
 /// <summary>One published example value: its SHA-256 (lower-case hex of the UTF-8 bytes), its length, where it is published.</summary>
-internal sealed class PublishedExampleValue
-{
-    public PublishedExampleValue(string sha256, int length, string source)
-    {
-        Sha256 = sha256;
-        Length = length;
-        Source = source;
-    }
-
-    public string Sha256 { get; }
-
-    public int Length { get; }
-
-    public string Source { get; }
-}
+internal sealed record PublishedExampleValue(string Sha256, int Length, string Source);
