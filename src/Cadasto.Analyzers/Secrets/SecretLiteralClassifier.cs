@@ -123,7 +123,7 @@ internal sealed class SecretLiteralClassifier
             return null;
         }
 
-        return !CredentialValueShape.IsNameOrLabel(text, parameter.Name, Names) && !ConfigurationSecrets.IsInstruction(text) ? parameter.Name : null;
+        return !CredentialValueShape.IsNameOrLabel(text, parameter.Name, Names) ? parameter.Name : null;
     }
 
     private bool IsCatalogued(IOperation call) => call switch
@@ -141,16 +141,34 @@ internal sealed class SecretLiteralClassifier
     /// </summary>
     private bool? FirstOfWhollyConstantComposition(ILiteralOperation literal, CancellationToken cancellationToken)
     {
+        // The outermost composition, remembered for each one passed (as in ClimbToContext): n steps for n parts, not n².
         IOperation? composition = null;
+        List<IOperation>? passed = null;
         for (var parent = literal.Parent; parent is not null; parent = parent.Parent)
         {
-            if (parent is IInterpolatedStringOperation or IBinaryOperation { OperatorKind: BinaryOperatorKind.Add })
+            if (IsComposition(parent))
             {
+                if (_outermostCompositions.TryGetValue(parent, out var known))
+                {
+                    composition = known.Top;
+                    break;
+                }
+
+                (passed ??= new List<IOperation>()).Add(parent);
                 composition = parent;
             }
             else if (parent is not (IConversionOperation or IParenthesizedOperation or IInterpolatedStringTextOperation or IInterpolationOperation))
             {
                 break;
+            }
+        }
+
+        if (passed is not null && composition is not null)
+        {
+            var outermost = new Climb(composition, null);
+            foreach (var operation in passed)
+            {
+                _outermostCompositions.GetValue(operation, _ => outermost);
             }
         }
 
@@ -298,12 +316,31 @@ internal sealed class SecretLiteralClassifier
     /// Walks up from the literal through what only composes the value (conversions, parentheses,
     /// concatenation, interpolation, ternaries, <c>??</c> fallbacks, switch-expression arms) to the operation that stores or passes it.
     /// </summary>
-    private static IOperation? ClimbToContext(IOperation literal, out IOperation top)
+    /// <remarks>
+    /// Every literal of a concatenation of n parts asks, and a left-nested chain is n levels deep: climbing from each
+    /// would cost n² steps (10,000 parts: 50 million). So the answer is remembered for each concatenation or
+    /// interpolation passed on the way (the climb above one depends on it alone), and a later climb stops at the first
+    /// one already answered: n steps in all.
+    /// </remarks>
+    private IOperation? ClimbToContext(IOperation literal, out IOperation top)
     {
         top = literal;
         var parent = literal.Parent;
+        List<IOperation>? compositions = null;
         while (parent is not null)
         {
+            if (IsComposition(parent))
+            {
+                if (_climbs.TryGetValue(parent, out var known))
+                {
+                    top = known.Top;
+                    parent = known.Context;
+                    break;
+                }
+
+                (compositions ??= new List<IOperation>()).Add(parent);
+            }
+
             switch (parent)
             {
                 case IConversionOperation or IParenthesizedOperation or IInterpolatedStringTextOperation or IInterpolationOperation or IInterpolatedStringOperation:
@@ -322,7 +359,37 @@ internal sealed class SecretLiteralClassifier
             break;
         }
 
+        if (compositions is not null)
+        {
+            var climb = new Climb(top, parent);
+            foreach (var composition in compositions)
+            {
+                _climbs.GetValue(composition, _ => climb);
+            }
+        }
+
         return parent;
+    }
+
+    private static bool IsComposition(IOperation operation) =>
+        operation is IInterpolatedStringOperation or IBinaryOperation { OperatorKind: BinaryOperatorKind.Add };
+
+    private readonly ConditionalWeakTable<IOperation, Climb> _climbs = new();
+
+    private readonly ConditionalWeakTable<IOperation, Climb> _outermostCompositions = new();
+
+    /// <summary>Where a climb from an operation ends: the outermost value it is part of, and what stores or passes it.</summary>
+    private sealed class Climb
+    {
+        public Climb(IOperation top, IOperation? context)
+        {
+            Top = top;
+            Context = context;
+        }
+
+        public IOperation Top { get; }
+
+        public IOperation? Context { get; }
     }
 
     /// <summary>The symbol or key name the value is stored under, if the context names one.</summary>

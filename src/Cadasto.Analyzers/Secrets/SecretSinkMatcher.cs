@@ -114,15 +114,6 @@ internal sealed class SecretSinkMatcher
             return;
         }
 
-        // OpenIddict's builders (validation, and every web-integration provider's) take the client secret through
-        // SetClientSecret(secret): too many provider types for rows, one resolved method name in OpenIddict's namespaces.
-        if (method.Name == "SetClientSecret" && arguments.Length >= 1
-            && SymbolNames.IsInNamespace(method.ContainingNamespace, "OpenIddict"))
-        {
-            Trace(arguments[0].Value, "SetClientSecret", SinkMeaning.ClientSecret, compilation, cancellationToken, hits);
-            return;
-        }
-
         // body.Append("&client_secret=").Append("…"): a form body or query built with a StringBuilder chain.
         if (arguments.Length == 1
             && method.Name == "Append"

@@ -53,6 +53,23 @@ public sealed class HardcodedCredentialAnalyzerTests
         }
         """);
 
+    // Issue 16: cost that grows with the input. Not timed (benchmarks/LongConstantBenchmarks is): the findings must
+    // survive a 1 MB literal beside them and a constant concatenated from 10,000 parts.
+    [Fact]
+    public Task SecretsBesideAMegabyteLiteralAndInTenThousandParts_ShouldReport()
+    {
+        var random = new System.Random(17);
+        const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        string Blob(int length) => new(Enumerable.Range(0, length).Select(_ => Alphabet[random.Next(Alphabet.Length)]).ToArray());
+        var parts = string.Join("\n        + ", Enumerable.Range(0, 9_999).Select(_ => "\"" + Blob(16) + "\""));
+        var source = "namespace Seed;\n\npublic static class EmbeddedSettings\n{\n"
+            + "    public const string Certificate = \"" + Blob(1024 * 1024) + "\";\n"
+            + "    public const string DbPassword = {|CDS1002:\"R3ports!2024\"|};\n"
+            + "    public const string SigningKeyPassword = {|CDS1002:\"" + Blob(16) + "\"|}\n        + " + parts + ";\n"
+            + "}\n";
+        return VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
     [Fact]
     public Task KeyBytesAtHmacSinks_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
         using System;
