@@ -16,16 +16,6 @@ namespace Cadasto.Analyzers.Secrets;
 /// </summary>
 internal sealed class ConfigurationSecrets
 {
-    /// <summary>
-    /// Key words that name a secret in configuration beyond the SPEC's credential words: the JWT
-    /// signing and encryption keys and account keys that ASP.NET Core and Azure samples keep there.
-    /// </summary>
-    private static readonly string[] ConfigurationWords =
-    {
-        "secret key", "signing key", "encryption key", "client key", "master key", "shared key",
-        "account key", "subscription key", "shared access key", "sas token",
-    };
-
     private readonly CredentialNames _names;
     private readonly HashSet<string> _allowedPlaceholders;
 
@@ -44,7 +34,7 @@ internal sealed class ConfigurationSecrets
     /// <summary>With the words of <c>cadasto_credential_words</c> and the values of <c>cadasto_allowed_placeholders</c>.</summary>
     public static ConfigurationSecrets Create(string? credentialWordsOption, string? allowedPlaceholdersOption)
     {
-        var words = new List<string>(ConfigurationWords);
+        var words = new List<string>(SecretVocabulary.ConfigurationCredentialWords);
         words.AddRange(CadastoOptions.SplitList(credentialWordsOption));
         var placeholders = CadastoOptions.ToSet(CadastoOptions.SplitList(allowedPlaceholdersOption));
         return new ConfigurationSecrets(CredentialNames.WithExtraWords(words), placeholders);
@@ -460,10 +450,20 @@ internal sealed class ConfigurationSecrets
         return false;
     }
 
+    /// <summary>
+    /// <c>AccountKey=…</c> alone: an access key is a connection string's secret even without other pairs; a password alone
+    /// (<c>password=letmein</c>) is a message or a form field, as CDS1003 judges it in code.
+    /// </summary>
     private static bool StartsWithSecretKeyword(string value)
     {
         var equals = value.IndexOf('=');
-        return equals > 0 && IsConnectionStringSecretKey(value.Substring(0, equals).Trim());
+        if (equals <= 0)
+        {
+            return false;
+        }
+
+        var keyword = value.Substring(0, equals).Trim();
+        return IsConnectionStringSecretKey(keyword) && !ConnectionStringCatalog.IsPasswordKeyword(keyword);
     }
 
     private static bool IsConnectionStringSecretKey(string name) => ConnectionStringCatalog.IsSecretKeyword(name);

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 
+using Cadasto.Analyzers.Catalogs;
 using Cadasto.Analyzers.Secrets;
 
 namespace Cadasto.Analyzers.Values;
@@ -12,17 +14,6 @@ namespace Cadasto.Analyzers.Values;
 /// </summary>
 internal static class SecretValueHeuristics
 {
-    // Compared case-insensitively after dropping separators, so REPLACE_ME, replace-me and ReplaceMe match.
-    private static readonly string[] PlaceholderWords =
-    {
-        "changeme", "replaceme", "yoursecret", "yourclientsecret", "yourpassword", "yourapikey", "yourkey",
-        "yourtoken", "placeholder", "todo", "tbd", "fixme", "insertsecrethere", "secrethere", "notset", "none", "null",
-        "redacted", "replace", "replacethis", "replacewithyourown", "notconfigured", "unset",
-
-        // Publicly documented defaults (RabbitMQ's guest/guest, the JDK keystore's changeit): known to everyone, so not a secret.
-        "guest", "changeit",
-    };
-
     /// <summary>Whether <paramref name="value"/> cannot be a real secret.</summary>
     public static bool IsNotASecret(string value)
     {
@@ -39,7 +30,52 @@ internal static class SecretValueHeuristics
                || IsProviderTestValue(text) || IsCiphertextEnvelope(text)
                || IsDocumentationExample(text) || IsObviousFake(text, acceptDescriptive: false)
                || (text.IndexOf(' ') > 0 && CredentialValueShape.IsProse(text))
-               || IsInstruction(text);
+               || IsInstruction(text)
+               || IsEncodedPlaceholder(text);
+    }
+
+    /// <summary>
+    /// <c>Q0hBTkdFX01F…</c>: the base64 of text that is itself no secret (a placeholder, an instruction), as a template writes
+    /// a key that must be base64. The decoded text is judged, once; bytes that are not printable text are a value.
+    /// </summary>
+    private static bool IsEncodedPlaceholder(string text)
+    {
+        if (text.Length < 8 || text.Length > 512 || text.Length % 4 != 0)
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (!(c is >= 'A' and <= 'Z' || c is >= 'a' and <= 'z' || c is >= '0' and <= '9' || c is '+' or '/' or '='))
+            {
+                return false;
+            }
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = Convert.FromBase64String(text);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+
+        var decoded = new char[bytes.Length];
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            if (bytes[i] is < 0x20 or > 0x7E)
+            {
+                return false;
+            }
+
+            decoded[i] = (char)bytes[i];
+        }
+
+        var plain = new string(decoded).Trim();
+        return plain.Length >= 4 && (IsPlaceholderText(plain) || IsYourPlaceholder(plain) || IsInstruction(plain) || IsObviousFake(plain, acceptDescriptive: false));
     }
 
     /// <summary>
@@ -131,29 +167,6 @@ internal static class SecretValueHeuristics
         // sk-...a1b2, ghp_\u2026Xy9: a value shown with its middle left out (a display, not the value).
         || (text.Length <= 40 && text.IndexOf(' ') < 0 && (text.IndexOf("...", StringComparison.Ordinal) > 0 || text.IndexOf('\u2026') > 0));
 
-    // Words that mark a value as made up for a test or a sample ("test-secret", "someSecret", "mocked.access.token-1").
-    private static readonly string[] FakeMarkers =
-    {
-        "test", "tests", "testing", "sample", "mock", "mocked", "fake", "dummy", "example", "demo", "stub", "invalid",
-        "blah", "foo", "bar", "baz", "ignored", "some", "bogus", "unused", "wrong", "payload", "something", "whatever", "anything",
-
-        // Values a test uses to be refused ("not_valid", "nonexistent", "expired-token"): they say what they fail at.
-        "not", "nonexistent", "nonexisting", "unknown", "missing", "expired", "revoked", "incorrect", "bad",
-    };
-
-    // A credential word among other plain words names what the value stands for ("valid-token", "user-token-1").
-    private static readonly string[] DescriptiveWords =
-    {
-        "token", "secret", "password", "passwd", "pwd", "key", "apikey", "credential", "credentials", "assertion", "passphrase",
-    };
-
-    // Words that say which value of several a description stands for ("valid-token", "expected-secret").
-    private static readonly string[] DescribingQualifiers =
-    {
-        "valid", "correct", "good", "right", "expected", "actual", "current", "other", "another", "new", "old", "first",
-        "second", "generated", "stored", "cached", "original", "updated", "refreshed", "issued",
-    };
-
     /// <summary>
     /// A value made only of plain words (letters, perhaps a short trailing number) that says it is made up: one word
     /// marks it (<c>test-secret</c>, <c>someSecret</c>, <c>invalid-secret-that-will-fail</c>), or it describes what it stands
@@ -219,10 +232,10 @@ internal static class SecretValueHeuristics
             if (letters > 0 && char.IsLetter(text[start]))
             {
                 letterWords++;
-                marked |= digits == 0 && IsOneOf(text, start, letters, FakeMarkers);
-                lastIsCredentialWord = IsOneOf(text, start, letters, DescriptiveWords);
+                marked |= digits == 0 && IsOneOf(text, start, letters, SecretVocabulary.FakeMarkers);
+                lastIsCredentialWord = IsOneOf(text, start, letters, SecretVocabulary.DescriptiveWords);
                 descriptive |= lastIsCredentialWord;
-                qualified |= IsOneOf(text, start, letters, DescribingQualifiers);
+                qualified |= IsOneOf(text, start, letters, SecretVocabulary.DescribingQualifiers);
                 trailingNumber = digits > 0;
             }
             else
@@ -251,7 +264,7 @@ internal static class SecretValueHeuristics
         return false;
     }
 
-    private static bool IsOneOf(string text, int start, int length, string[] words)
+    private static bool IsOneOf(string text, int start, int length, ImmutableArray<string> words)
     {
         foreach (var word in words)
         {
@@ -408,12 +421,6 @@ internal static class SecretValueHeuristics
         return true;
     }
 
-    // Words that start an instruction to the reader ("your-client-secret-here", "Enter your password").
-    private static readonly string[] InstructionStarts = { "your", "enter", "insert", "put", "add", "paste", "set", "replace", "provide", "use" };
-
-    // Credential words that an instruction mentions ("YOUR_API_KEY_HERE", "insert-token").
-    private static readonly string[] InstructionObjects = { "secret", "key", "password", "passwd", "pwd", "token", "credential", "passphrase" };
-
     /// <summary>
     /// A placeholder written as an instruction or a name: <c>your-client-secret-here</c>, <c>Enter your password</c>,
     /// <c>YOUR_API_KEY_HERE</c>, <c>INSERT_TOKEN</c> — it starts with an instruction word (or is upper-case
@@ -427,9 +434,14 @@ internal static class SecretValueHeuristics
             return false;
         }
 
+        if (IsInstructionWords(text))
+        {
+            return true;
+        }
+
         var lower = text.ToLowerInvariant();
         var mentionsCredential = false;
-        foreach (var word in InstructionObjects)
+        foreach (var word in SecretVocabulary.CredentialNouns)
         {
             if (lower.IndexOf(word, StringComparison.Ordinal) >= 0)
             {
@@ -443,7 +455,7 @@ internal static class SecretValueHeuristics
             return false;
         }
 
-        foreach (var start in InstructionStarts)
+        foreach (var start in SecretVocabulary.InstructionStarts)
         {
             if (lower.StartsWith(start, StringComparison.Ordinal) && lower.Length > start.Length && !char.IsLetterOrDigit(lower[start.Length]))
             {
@@ -474,11 +486,62 @@ internal static class SecretValueHeuristics
         return text.IndexOf('_') > 0;
     }
 
-    // Small words that make a run of words a sentence about the value rather than the value.
-    private static readonly HashSet<string> Connectives = new(StringComparer.Ordinal)
+    /// <summary>
+    /// <c>SetYourDataHere</c>, <c>PutYourValueHere</c>, <c>enter_value_here</c>, <c>your-value-here</c>: three to ten words of
+    /// letters only (PascalCase, camelCase or separated), the first an instruction word, with "your" among them or "here"
+    /// last — an instruction to the reader whatever it names, so no credential word is needed.
+    /// </summary>
+    private static bool IsInstructionWords(string text)
     {
-        "from", "here", "your", "the", "goes", "of", "for", "to", "in", "with", "this", "that", "see", "go",
-    };
+        if (text.Length > 64)
+        {
+            return false;
+        }
+
+        var words = 0;
+        var firstIsInstruction = false;
+        var hasYour = false;
+        var lastIsHere = false;
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (text[i] is '_' or '-' or '.' or ' ')
+            {
+                i++;
+                continue;
+            }
+
+            if (!char.IsLetter(text[i]))
+            {
+                return false;
+            }
+
+            // One word: a letter, then lower-case letters (or capitals only, for UPPER_SNAKE words).
+            var start = i++;
+            var upper = char.IsUpper(text[start]) && i < text.Length && char.IsUpper(text[i]);
+            while (i < text.Length && char.IsLetter(text[i]) && (upper ? char.IsUpper(text[i]) : char.IsLower(text[i])))
+            {
+                i++;
+            }
+
+            if (i < text.Length && !char.IsLetter(text[i]) && text[i] is not ('_' or '-' or '.' or ' '))
+            {
+                return false;
+            }
+
+            var length = i - start;
+            words++;
+            if (words == 1)
+            {
+                firstIsInstruction = IsOneOf(text, start, length, SecretVocabulary.InstructionStarts);
+            }
+
+            hasYour |= length == 4 && string.Compare(text, start, "your", 0, 4, StringComparison.OrdinalIgnoreCase) == 0;
+            lastIsHere = length == 4 && string.Compare(text, start, "here", 0, 4, StringComparison.OrdinalIgnoreCase) == 0;
+        }
+
+        return words is >= 3 and <= 10 && firstIsInstruction && (hasYour || lastIsHere);
+    }
 
     /// <summary>
     /// <c>secret-from-the-portal</c>, <c>the api key goes here</c>: three or more words of letters only,
@@ -503,7 +566,7 @@ internal static class SecretValueHeuristics
                 }
             }
 
-            hasConnective |= Connectives.Contains(word);
+            hasConnective |= SecretVocabulary.InstructionConnectives.Contains(word);
         }
 
         return hasConnective;
@@ -516,7 +579,7 @@ internal static class SecretValueHeuristics
             return false;
         }
 
-        foreach (var word in PlaceholderWords)
+        foreach (var word in SecretVocabulary.PlaceholderWords)
         {
             if (SeparatorInsensitiveText.Equals(text, word))
             {

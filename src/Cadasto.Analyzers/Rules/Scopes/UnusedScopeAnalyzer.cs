@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Cadasto.Analyzers.Configuration;
+using Cadasto.Analyzers.Infrastructure;
 using Cadasto.Analyzers.OAuth;
 using Cadasto.Analyzers.Semantics;
 using Microsoft.CodeAnalysis;
@@ -105,7 +106,7 @@ public sealed class UnusedScopeAnalyzer : DiagnosticAnalyzer
                         continue;
                     }
 
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnusedScope, declared.Location.ToLocation(), scope, fileName));
+                    context.ReportDiagnostic(Findings.Create(DiagnosticDescriptors.UnusedScope, declared.Location.ToLocation(), scope, fileName));
                 }
             });
         });

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Cadasto.Analyzers.Catalogs;
+using Cadasto.Analyzers.Infrastructure;
 using Cadasto.Analyzers.Secrets;
 using Cadasto.Analyzers.Values;
 using Microsoft.CodeAnalysis;
@@ -90,7 +91,7 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HardcodedCredential, syntax.GetLocation(), hit.SinkName));
+            context.ReportDiagnostic(Findings.Create(DiagnosticDescriptors.HardcodedCredential, syntax.GetLocation(), hit.SinkName));
         }
 
         hits.Clear();
@@ -130,7 +131,7 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HardcodedCredential, literal.GetLocation(), name));
+        context.ReportDiagnostic(Findings.Create(DiagnosticDescriptors.HardcodedCredential, literal.GetLocation(), name));
     }
 
     private static void Analyze(OperationAnalysisContext context, SecretLiteralClassifier classifier)
@@ -147,6 +148,6 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HardcodedCredential, literal.Syntax.GetLocation(), name));
+        context.ReportDiagnostic(Findings.Create(DiagnosticDescriptors.HardcodedCredential, literal.Syntax.GetLocation(), name));
     }
 }

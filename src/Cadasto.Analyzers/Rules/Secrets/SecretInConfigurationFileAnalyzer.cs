@@ -184,7 +184,7 @@ public sealed class SecretInConfigurationFileAnalyzer : DiagnosticAnalyzer
                 && (SeparatorInsensitiveText.EndsWith(parentKey, "clientsecrets") || SeparatorInsensitiveText.EndsWith(parentKey, "apisecrets")));
 
         private void Report(JsonString value, DiagnosticSeverity severity) =>
-            _context.ReportDiagnostic(Diagnostic.Create(
+            _context.ReportDiagnostic(Findings.Create(
                 DiagnosticDescriptors.SecretInConfigurationFile,
                 Location.Create(_path, value.Span, value.LineSpan),
                 severity,

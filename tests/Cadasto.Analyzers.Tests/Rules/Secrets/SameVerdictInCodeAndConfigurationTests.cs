@@ -32,6 +32,14 @@ public sealed class SameVerdictInCodeAndConfigurationTests
     [InlineData("#{ClientSecret}#")]
     [InlineData("#{Orders.ClientSecret}")]
     [InlineData("ENTER_CLIENT_SECRET")]
+    [InlineData("SetYourDataHere")]
+    [InlineData("PutYourValueHere")]
+    [InlineData("SetYourSecretHere")]
+    [InlineData("PutYourApiKeyHere")]
+    [InlineData("EnterPasswordHere")]
+    [InlineData("your_client_secret_here")]
+    [InlineData("enter-value-here")]
+    [InlineData("INSERT_YOUR_VALUE_HERE")]
     [InlineData("pm_card_visa")]
     [InlineData("tok_mastercard")]
     [InlineData("2.Qk7xUm9vZz4=|c2VjcmV0Ym9keQ==|bWFjdmFsdWU=")]
@@ -141,6 +149,40 @@ public sealed class SameVerdictInCodeAndConfigurationTests
             """);
         await Config.VerifyAsync(("appsettings.json", """
             { "ConnectionStrings": { "Orders": {|CDS1004:"Server=sql.internal;Database=Orders;User Id=orders_app;Password=Qv7!kL2#xR9m;"|} } }
+            """));
+    }
+
+    [Fact]
+    public async Task AssemblyPublicKeyToken_ShouldNotReportInCodeOrConfiguration()
+    {
+        // A strong name's public key token is printed in every assembly's full name: public by definition.
+        await Code.VerifyAnalyzerAsync("""
+            public sealed class AssemblyIdentity
+            {
+                public string Name { get; set; } = "Orders.Abstractions";
+                public string PublicKeyToken { get; set; } = "b77a5c561934e089";
+            }
+            """);
+        await Config.VerifyAsync(("appsettings.json", """
+            { "Plugins": [ { "Name": "Orders.Abstractions", "PublicKeyToken": "b77a5c561934e089", "MajorVersion": 1 } ] }
+            """));
+    }
+
+    [Fact]
+    public async Task PasswordPairInAMessage_ShouldNotReportInCodeOrConfiguration()
+    {
+        // One key=value pair is a message or a form field, not a connection string (which joins pairs with ';' or ',').
+        await Shape.VerifyAnalyzerAsync("""
+            using System;
+
+            static class Redaction
+            {
+                static Exception Leaky() => new InvalidOperationException("password=letmein");
+                static string Expected() => "password=Qv7kL2xR9mTw";
+            }
+            """);
+        await Config.VerifyAsync(("appsettings.json", """
+            { "Redaction": { "Sample": "password=letmein" } }
             """));
     }
 }
