@@ -115,7 +115,7 @@ internal static class OAuthText
             else
             {
                 // A hole that is itself a composition ($"{a + "&b=1"}") is read as one; anything else is only known at run time.
-                text.Append(StringParts.IsComposite(part) ? Compose(part) : Unknown.ToString());
+                text.Append(StringParts.IsComposite(part) && !ReferenceEquals(part, operation) ? Compose(part) : Unknown.ToString());
             }
         }
 

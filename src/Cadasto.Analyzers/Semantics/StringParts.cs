@@ -91,7 +91,7 @@ internal static class StringParts
 
     /// <summary>Whether <paramref name="operation"/> builds a string from parts: <c>+</c>, <c>$"…"</c>, <c>string.Concat(…)</c>.</summary>
     public static bool IsComposite(IOperation operation) =>
-        Unwrap(operation) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } or IInterpolatedStringOperation
+        Unwrap(operation) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String } or IInterpolatedStringOperation
         || (Unwrap(operation) is IInvocationOperation invocation && IsStringConcat(invocation));
 
     /// <summary>
