@@ -148,6 +148,7 @@ internal static class HistoryScan
             Elapsed = stopwatch.Elapsed,
             LoadTime = result.LoadTime,
             AnalysisTime = result.AnalysisTime,
+            Profile = results.FirstOrDefault()?.Profile,
         };
     }
 
