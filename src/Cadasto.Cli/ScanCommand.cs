@@ -198,7 +198,7 @@ internal static class ScanCommand
             Profile = profile,
         });
         Func<IProgress<(int Done, int Total)>?, Task<ScanResult>> scan = gitMode == GitMode.History
-            ? progress => HistoryScan.ScanAsync(git!, scanner, prefilter, progress, cancellationToken)
+            ? progress => HistoryScan.ScanAsync(git!, scanner, prefilter, progress, profile ? error : null, cancellationToken)
             : progress => scanner.ScanAsync(path, progress, cancellationToken);
         ScanResult result;
         if (showProgress && !Terminal.StderrRedirected(error))

@@ -214,17 +214,18 @@ public sealed class Scanner
                     started = Stopwatch.GetTimestamp();
                     var diagnostics = await AnalyzeAsync(loaded, failures, ct).ConfigureAwait(false);
                     Interlocked.Add(ref analysisTicks, Stopwatch.GetTimestamp() - started);
-                    using var reporting = _profile.Phase("findings");
-                    foreach (var diagnostic in diagnostics)
+                    using (_profile.Phase("findings"))
                     {
-                        if (ToFinding(diagnostic, loaded, rootFolder) is { } finding
-                            && (_options.OnlyFiles is null || _options.OnlyFiles.Contains(Path.GetFullPath(Path.Combine(rootFolder, finding.Item1.Path)))))
+                        foreach (var diagnostic in diagnostics)
                         {
-                            findings.Add(finding);
+                            if (ToFinding(diagnostic, loaded, rootFolder) is { } finding
+                                && (_options.OnlyFiles is null || _options.OnlyFiles.Contains(Path.GetFullPath(Path.Combine(rootFolder, finding.Item1.Path)))))
+                            {
+                                findings.Add(finding);
+                            }
                         }
                     }
 
-                    reporting.Dispose();
                     using (_profile.Phase("unresolved using directives"))
                     {
                         foreach (var name in UnresolvedNamespaces(loaded, ct))
