@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Cadasto.Analyzers.Configuration;
+using Cadasto.Analyzers.Infrastructure;
 using Cadasto.Analyzers.OAuth;
 using Cadasto.Analyzers.Semantics;
 using Microsoft.CodeAnalysis;
@@ -20,9 +21,6 @@ namespace Cadasto.Analyzers.Rules.Scopes;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnusedScopeAnalyzer : DiagnosticAnalyzer
 {
-    [System.ThreadStatic]
-    private static List<ScopeRequest>? t_requests;
-
     private static readonly string[] ConfigurationKeys = { "Scope", "Scopes" };
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
@@ -64,17 +62,15 @@ public sealed class UnusedScopeAnalyzer : DiagnosticAnalyzer
             start.RegisterOperationAction(
                 context =>
                 {
-                    // One list per thread, reused: most operations request nothing.
-                    var requests = t_requests ??= new List<ScopeRequest>();
-                    requests.Clear();
+                    // Most operations request nothing: no list allocated for them.
+                    var requests = ListPool<ScopeRequest>.Rent();
                     ScopeRequests.Find(context.Operation, context.Compilation, requests, context.CancellationToken);
                     foreach (var request in requests)
                     {
                         Record(request.Scopes);
                     }
 
-                    // Nothing kept alive (locations hold their syntax tree) until the next operation on this thread.
-                    requests.Clear();
+                    ListPool<ScopeRequest>.Return(requests);
                 },
                 ScopeRequests.OperationKinds);
 

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Cadasto.Analyzers.Catalogs;
+using Cadasto.Analyzers.Infrastructure;
 using Cadasto.Analyzers.Secrets;
 using Cadasto.Analyzers.Values;
 using Microsoft.CodeAnalysis;
@@ -47,9 +48,6 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    [ThreadStatic]
-    private static List<SinkHit>? t_hits;
-
     private static void AnalyzeSink(OperationAnalysisContext context, SecretLiteralClassifier classifier, ConcurrentDictionary<(SyntaxTree, TextSpan), byte> reported)
     {
         ISymbol? member = context.Operation switch
@@ -66,8 +64,7 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var hits = t_hits ??= new List<SinkHit>();
-        hits.Clear();
+        var hits = ListPool<SinkHit>.Rent();
         classifier.Matcher.Match(context.Operation, context.Compilation, context.CancellationToken, hits);
         var span = context.Operation.Syntax.Span;
         foreach (var hit in hits)
@@ -88,7 +85,7 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HardcodedCredential, syntax.GetLocation(), hit.SinkName));
         }
 
-        hits.Clear();
+        ListPool<SinkHit>.Return(hits);
     }
 
     /// <summary>
