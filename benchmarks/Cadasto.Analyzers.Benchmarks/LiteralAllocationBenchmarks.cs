@@ -98,7 +98,7 @@ public class LiteralAllocationBenchmarks
     /// <summary>Subscribes to what the Cadasto rules subscribe to per literal, and does nothing.</summary>
     // Instantiated directly (no [DiagnosticAnalyzer]): a benchmark fixture, not a shipped rule.
 #pragma warning disable RS1001, RS1036, RS1041, RS2008
-    private sealed class NoOpLiteralAnalyzer : DiagnosticAnalyzer
+    internal sealed class NoOpLiteralAnalyzer : DiagnosticAnalyzer
     {
         private static readonly DiagnosticDescriptor Unused = new("NOOP0001", "No-op", "No-op", "Benchmark", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
 

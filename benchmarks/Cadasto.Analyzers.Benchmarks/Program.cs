@@ -8,7 +8,8 @@ namespace Cadasto.Analyzers.Benchmarks;
 /// <summary>
 /// <c>-- -figure [--folder PATH] [--lines N] [--iterations N]</c> prints the cost figure of docs/performance.md;
 /// <c>-- --folder PATH</c> or nothing runs the BenchmarkDotNet suite (short job, memory diagnoser);
-/// <c>-- -generate OUT [--lines N]</c> writes the generated code to a folder.
+/// <c>-- -generate OUT [--lines N]</c> writes the generated code to a folder;
+/// <c>-- -longconst [INPUT…]</c> times each analyzer once on long constants (<see cref="LongConstantBenchmarks.Source"/>).
 /// </summary>
 public static class Program
 {
@@ -40,6 +41,12 @@ public static class Program
             }
 
             return 0;
+        }
+
+        if (args.Contains("-longconst"))
+        {
+            var inputs = args.SkipWhile(a => a != "-longconst").Skip(1).ToArray();
+            return await LongConstantBenchmarks.QuickAsync(inputs.Length > 0 ? inputs : new[] { "literal-128KB", "literal-256KB", "parts-2500", "parts-5000" });
         }
 
         if (args.Contains("-figure"))

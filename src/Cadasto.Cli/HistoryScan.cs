@@ -6,6 +6,8 @@ using System.Linq;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using Cadasto.Analyzers.Configuration;
+using Cadasto.Analyzers.Infrastructure;
 using Cadasto.Scanning;
 
 namespace Cadasto.Cli;
@@ -219,8 +221,6 @@ internal static class HistoryScan
         }
 
         return name.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)
-            || name.Equals("cadasto.json", StringComparison.OrdinalIgnoreCase)
-            || name.Equals("launchSettings.json", StringComparison.OrdinalIgnoreCase)
-            || (name.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".json", StringComparison.OrdinalIgnoreCase));
+            || ConfigurationFiles.KindOf(path, CadastoOptions.DefaultManifestFileName) != ConfigurationFileKind.None;
     }
 }

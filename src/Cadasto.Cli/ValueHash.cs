@@ -23,9 +23,18 @@ internal static class ValueHash
 
     private const int HashBytes = 32;
 
-    /// <summary>The stored form: <c>pbkdf2-sha256$100000$&lt;base64 hash&gt;</c>; null for a finding without a value.</summary>
+    /// <summary>The stored form: <c>pbkdf2-sha256$100000$&lt;base64 hash&gt;</c>; null for a finding without a secret value.</summary>
     public static string? Of(Finding finding) =>
-        finding.ValueDigest is { } digest ? $"{Scheme}${Iterations}${Convert.ToBase64String(Derive(digest, finding.Fingerprint, Iterations))}" : null;
+        ChecksValue(finding) ? $"{Scheme}${Iterations}${Convert.ToBase64String(Derive(finding.ValueDigest!, finding.Fingerprint, Iterations))}" : null;
+
+    /// <summary>
+    /// Whether the finding's place holds a secret whose change must be noticed: the secret rules (CDS1xxx) and a secret in a
+    /// public client (CDS2001). The others point at names the message already shows (a scope, a flow, a redirect URI), and
+    /// each check costs ~0.05–0.1 s of CPU: the fuzz run of docs/robustness.md found a manifest with 1,000 declared scopes
+    /// (1,000 CDS4002) whose JSON report took over a minute, spent hashing scope names.
+    /// </summary>
+    public static bool ChecksValue(Finding finding) =>
+        finding.ValueDigest is not null && (finding.RuleId.StartsWith("CDS1", StringComparison.Ordinal) || finding.RuleId == "CDS2001");
 
     /// <summary>The stored forms of many findings, computed in parallel (each costs ~0.1 s of CPU).</summary>
     public static IReadOnlyDictionary<Finding, string?> OfAll(IReadOnlyList<Finding> findings)
@@ -43,11 +52,11 @@ internal static class ValueHash
 
     /// <summary>
     /// Whether a finding is the one a baseline entry recorded. An entry without a value check (an older baseline) or
-    /// a finding without a value matches on the fingerprint alone.
+    /// a finding without a secret value matches on the fingerprint alone.
     /// </summary>
     public static bool Matches(Finding finding, string? stored)
     {
-        if (stored is null || finding.ValueDigest is null)
+        if (stored is null || !ChecksValue(finding))
         {
             return true;
         }
@@ -68,7 +77,7 @@ internal static class ValueHash
             return false;
         }
 
-        return CryptographicOperations.FixedTimeEquals(expected, Derive(finding.ValueDigest, finding.Fingerprint, iterations));
+        return CryptographicOperations.FixedTimeEquals(expected, Derive(finding.ValueDigest!, finding.Fingerprint, iterations));
     }
 
     private static byte[] Derive(byte[] digest, string fingerprint, int iterations) =>

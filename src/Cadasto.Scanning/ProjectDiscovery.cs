@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using Cadasto.Analyzers.Configuration;
 using Microsoft.Extensions.FileSystemGlobbing;
 using Microsoft.Extensions.FileSystemGlobbing.Abstractions;
 
@@ -121,18 +122,21 @@ public static class ProjectDiscovery
     }
 
     /// <summary>
-    /// The package's AdditionalFiles globs, relative to the project folder: the manifest,
-    /// <c>appsettings*.json</c>, <c>wwwroot/appsettings*.json</c>, <c>Properties/launchSettings.json</c>.
+    /// The package's AdditionalFiles globs, relative to the project folder: the manifest (<c>CadastoManifest</c>),
+    /// <c>appsettings*.json</c> in any folder of the project but <c>bin/</c> and <c>obj/</c>, and
+    /// <c>Properties/launchSettings.json</c>. What a file is comes from the rules' own test
+    /// (<see cref="ConfigurationFiles.KindOf(string, string, string?)"/>), so the scan reads what a build hands them.
     /// </summary>
     internal static bool IsAdditionalFile(string projectDirectory, string file, string manifestName)
     {
         var relative = Path.GetRelativePath(projectDirectory, file).Replace('\\', '/');
-        var name = Path.GetFileName(relative);
-        var folder = relative.Length > name.Length ? relative.Substring(0, relative.Length - name.Length - 1) : string.Empty;
-        var isAppSettings = name.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
-        return folder.Length == 0 && (isAppSettings || string.Equals(name, manifestName, StringComparison.OrdinalIgnoreCase))
-            || string.Equals(folder, "wwwroot", StringComparison.OrdinalIgnoreCase) && isAppSettings
-            || string.Equals(folder, "Properties", StringComparison.OrdinalIgnoreCase) && string.Equals(name, "launchSettings.json", StringComparison.OrdinalIgnoreCase);
+        return ConfigurationFiles.KindOf(file, manifestName, projectDirectory) switch
+        {
+            ConfigurationFileKind.AppSettings => true,
+            ConfigurationFileKind.Manifest => string.Equals(relative, manifestName.Replace('\\', '/'), StringComparison.OrdinalIgnoreCase),
+            ConfigurationFileKind.LaunchSettings => string.Equals(relative, "Properties/launchSettings.json", StringComparison.OrdinalIgnoreCase),
+            _ => false,
+        };
     }
 
     /// <summary>

@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
 
@@ -21,10 +23,18 @@ internal static class ProjectFileReader
         // Directory.Build.targets after it (items such as a ProjectReference to Cadasto.Credentials live there).
         if (Nearest(project.Directory, "Directory.Build.props") is { } props)
         {
-            Apply(project, props, scanRoot, isProject: false);
+            ApplyWithImports(project, props, scanRoot, new HashSet<string>(StringComparer.OrdinalIgnoreCase));
         }
 
         Apply(project, project.ProjectFile!, scanRoot, isProject: true);
+
+        // Central package management imports Directory.Packages.props into every project; besides versions it may hold
+        // package references for some projects (<ItemGroup Condition="$(MSBuildProjectFullPath.Contains('Tests'))">,
+        // a test framework for every test project), which decide test code (the SPEC) as a project's own would.
+        if (Nearest(project.Directory, "Directory.Packages.props") is { } packages)
+        {
+            ApplyPackageReferences(project, packages, scanRoot);
+        }
         if (Nearest(project.Directory, "Directory.Build.targets") is { } targets)
         {
             Apply(project, targets, scanRoot, isProject: false);
@@ -73,6 +83,156 @@ internal static class ProjectFileReader
             project.Properties[property.Name.LocalName] = value;
         }
     }
+
+    /// <summary>
+    /// A <c>Directory.Build.props</c> and the files it imports first (<c>&lt;Import Project="$([MSBuild]::GetPathOfFileAbove(
+    /// 'Directory.Build.props', '$(MSBuildThisFileDirectory)../'))" /&gt;</c>, the chain a nested props file uses, or a
+    /// literal path): the outer file's values come first and the inner file's win, as MSBuild evaluates them.
+    /// </summary>
+    private static void ApplyWithImports(ScanProject project, string file, string scanRoot, HashSet<string> visited)
+    {
+        if (visited.Count >= 16 || !visited.Add(Path.GetFullPath(file)))
+        {
+            return;
+        }
+
+        foreach (var imported in ImportsOf(file))
+        {
+            ApplyWithImports(project, imported, scanRoot, visited);
+        }
+
+        Apply(project, file, scanRoot, isProject: false);
+    }
+
+    private static IEnumerable<string> ImportsOf(string file)
+    {
+        XDocument document;
+        try
+        {
+            document = XDocument.Load(file, LoadOptions.None);
+        }
+        catch (Exception ex) when (ex is XmlException or IOException or UnauthorizedAccessException)
+        {
+            yield break; // Apply names the file that cannot be read
+        }
+
+        var directory = Path.GetDirectoryName(file)!;
+        foreach (var import in document.Root?.Elements().Where(e => e.Name.LocalName == "Import") ?? Enumerable.Empty<XElement>())
+        {
+            var target = ((string?)import.Attribute("Project"))?.Trim();
+            if (string.IsNullOrEmpty(target) || import.Attribute("Sdk") is not null)
+            {
+                continue;
+            }
+
+            var above = Regex.Match(target, @"^\$\(\[MSBuild\]::GetPathOfFileAbove\(\s*'([^']+)'\s*,\s*'\$\(MSBuildThisFileDirectory\)\.\./?'\s*\)\)$");
+            if (above.Success)
+            {
+                var name = above.Groups[1].Value.Replace("$(MSBuildThisFile)", Path.GetFileName(file), StringComparison.Ordinal);
+                if (Path.GetDirectoryName(directory) is { } parent && !name.Contains("$(", StringComparison.Ordinal)
+                    && Nearest(parent, name) is { } found)
+                {
+                    yield return found;
+                }
+
+                continue;
+            }
+
+            var literal = target.Replace("$(MSBuildThisFileDirectory)", directory + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+                .Replace('\\', '/');
+            if (!literal.Contains("$(", StringComparison.Ordinal) && !literal.Contains('*', StringComparison.Ordinal))
+            {
+                var path = Path.GetFullPath(Path.Combine(directory, literal));
+                if (File.Exists(path))
+                {
+                    yield return path;
+                }
+            }
+        }
+    }
+
+    /// <summary>The <c>PackageReference</c> and <c>GlobalPackageReference</c> items of <paramref name="file"/> whose conditions hold for the project.</summary>
+    private static void ApplyPackageReferences(ScanProject project, string file, string scanRoot)
+    {
+        var display = ProjectDiscovery.Relative(scanRoot, file);
+        var text = InputFiles.ReadAllText(file, display, out _);
+        XDocument document;
+        try
+        {
+            document = XDocument.Parse(text ?? string.Empty, LoadOptions.None);
+        }
+        catch (XmlException)
+        {
+            return;
+        }
+
+        foreach (var group in document.Root?.Elements().Where(e => e.Name.LocalName == "ItemGroup") ?? Enumerable.Empty<XElement>())
+        {
+            if (!ConditionHolds(project, (string?)group.Attribute("Condition")))
+            {
+                continue;
+            }
+
+            foreach (var item in group.Elements().Where(e => e.Name.LocalName is "PackageReference" or "GlobalPackageReference"))
+            {
+                var include = ((string?)item.Attribute("Include"))?.Trim();
+                if (!string.IsNullOrEmpty(include) && ConditionHolds(project, (string?)item.Attribute("Condition")))
+                {
+                    project.PackageReferences.Add(include);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The conditions a source-only scan can decide: none; <c>$(MSBuildProjectName.EndsWith('…'))</c> (also <c>StartsWith</c>,
+    /// <c>Contains</c>, on <c>MSBuildProjectName</c>, <c>MSBuildProjectFullPath</c>, <c>MSBuildProjectDirectory</c>),
+    /// perhaps negated; <c>'$(Property)' == '…'</c> or <c>!=</c> on those and on the project's plain properties. Any other
+    /// condition does not hold: a reference the scan cannot be sure of is left out.
+    /// </summary>
+    private static bool ConditionHolds(ScanProject project, string? condition)
+    {
+        if (string.IsNullOrWhiteSpace(condition))
+        {
+            return true;
+        }
+
+        var text = condition.Trim();
+        var call = Regex.Match(text, @"^(!?)\s*\$\((\w+)\.(EndsWith|StartsWith|Contains)\(\s*'([^']*)'\s*\)\)$");
+        if (call.Success)
+        {
+            if (PropertyOf(project, call.Groups[2].Value) is not { } subject)
+            {
+                return false;
+            }
+
+            var argument = call.Groups[4].Value;
+            var result = call.Groups[3].Value switch
+            {
+                "EndsWith" => subject.EndsWith(argument, StringComparison.Ordinal),
+                "StartsWith" => subject.StartsWith(argument, StringComparison.Ordinal),
+                _ => subject.Contains(argument, StringComparison.Ordinal),
+            };
+            return call.Groups[1].Value.Length == 0 ? result : !result;
+        }
+
+        var comparison = Regex.Match(text, @"^'\$\((\w+)\)'\s*(==|!=)\s*'([^'$]*)'$");
+        if (comparison.Success && PropertyOf(project, comparison.Groups[1].Value) is { } value)
+        {
+            var equal = string.Equals(value, comparison.Groups[3].Value, StringComparison.OrdinalIgnoreCase);
+            return comparison.Groups[2].Value == "==" ? equal : !equal;
+        }
+
+        return false;
+    }
+
+    private static string? PropertyOf(ScanProject project, string name) => name switch
+    {
+        "MSBuildProjectName" => project.ProjectFile is null ? null : Path.GetFileNameWithoutExtension(project.ProjectFile),
+        "MSBuildProjectFullPath" => project.ProjectFile,
+        "MSBuildProjectDirectory" => project.Directory.TrimEnd(Path.DirectorySeparatorChar),
+        _ => project.Properties.TryGetValue(name, out var value) ? value : null,
+    };
 
     private static string? Nearest(string directory, string fileName)
     {

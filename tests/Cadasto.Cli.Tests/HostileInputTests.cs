@@ -221,6 +221,28 @@ public sealed class HostileInputTests
         }
     }
 
+    [Fact]
+    public async Task ManyFindingsThatHoldNoSecret_ShouldCarryNoValueHash()
+    {
+        // Found by the fuzz run (docs/robustness.md): 1,000 declared scopes that no code requests gave 1,000 CDS4002, each
+        // with a 100,000-round PBKDF2 of the scope's name in the JSON report — over a minute for one small manifest.
+        using var fixture = Fixture.Leaky(withSettings: false);
+        var scopes = string.Join(", ", Enumerable.Range(0, 300).Select(i => $"\"api.scope{i}\""));
+        fixture.Write("src/Leaky/cadasto.json", $$"""
+            { "application": "leaky", "contact": { "email": "a@example.com" }, "clientType": "confidential", "flows": ["client_credentials"],
+              "scopes": [{{scopes}}], "environments": { "development": { "clientId": "cad-dev" } } }
+            """);
+
+        var result = await CliRunner.RunAsync(fixture.Root, "scan", "--format", "json", "--no-progress");
+
+        Assert.Equal(1, result.ExitCode);
+        using var report = System.Text.Json.JsonDocument.Parse(result.Output);
+        var findings = report.RootElement.GetProperty("findings").EnumerateArray().ToList();
+        Assert.Equal(300, findings.Count(f => f.GetProperty("ruleId").GetString() == "CDS4002"));
+        Assert.All(findings.Where(f => f.GetProperty("ruleId").GetString() == "CDS4002"), f => Assert.False(f.TryGetProperty("valueHash", out _)));
+        Assert.True(Assert.Single(findings, f => f.GetProperty("ruleId").GetString() == "CDS1001").TryGetProperty("valueHash", out _));
+    }
+
     private static string DeepInitializer(int depth)
     {
         var text = new StringBuilder("namespace Leaky; public static class Deep { public static object Value = ");

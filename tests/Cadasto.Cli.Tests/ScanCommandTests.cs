@@ -446,4 +446,90 @@ public sealed class ScanCommandTests
         Assert.Equal("CDS1002", finding.GetProperty("ruleId").GetString());
         Assert.Equal(5, finding.GetProperty("line").GetInt32());
     }
+
+    /// <summary>
+    /// Sentinels in test code whose test-ness the project file does not say itself: a nested Directory.Build.props that
+    /// imports the one above (which sets IsTestProject), and a test framework that Directory.Packages.props references for
+    /// projects whose path holds "Tests". Words passed to a record's credential-named parameters and a password key of a
+    /// JsonObject are sentinels there; a real-looking key is still reported.
+    /// </summary>
+    [Theory]
+    [InlineData("imported-props")]
+    [InlineData("central-packages")]
+    public async Task TestProjectDeclaredAboveIt_ShouldNotReportSentinels(string layout)
+    {
+        using var fixture = new Fixture();
+        fixture.Write("src/Auth/Auth.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+            </Project>
+            """);
+        fixture.Write("src/Auth/IssuedTokens.cs", """
+            namespace Auth;
+
+            public sealed record IssuedTokens(string AccessToken, string RefreshToken);
+            """);
+        if (layout == "imported-props")
+        {
+            fixture.Write("test/Directory.Build.props", """
+                <Project>
+                  <PropertyGroup>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <IsTestProject>true</IsTestProject>
+                  </PropertyGroup>
+                </Project>
+                """);
+            fixture.Write("test/unit/Directory.Build.props", """
+                <Project>
+                  <Import Project="$([MSBuild]::GetPathOfFileAbove('Directory.Build.props', '$(MSBuildThisFileDirectory)../'))" />
+                  <PropertyGroup><Threshold>0</Threshold></PropertyGroup>
+                </Project>
+                """);
+        }
+        else
+        {
+            fixture.Write("Directory.Packages.props", """
+                <Project>
+                  <PropertyGroup><ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally></PropertyGroup>
+                  <ItemGroup Condition="$(MSBuildProjectName.EndsWith('API'))">
+                    <PackageReference Include="Swashbuckle.AspNetCore" Version="6.5.0" />
+                  </ItemGroup>
+                  <ItemGroup Condition="$(MSBuildProjectFullPath.Contains('Tests'))">
+                    <PackageReference Include="nunit" Version="4.0.1" />
+                  </ItemGroup>
+                </Project>
+                """);
+        }
+
+        var tests = layout == "imported-props" ? "test/unit/Auth.Tests" : "src/Tests/Auth.Tests";
+        var reference = layout == "imported-props" ? "../../../src/Auth/Auth.csproj" : "../../Auth/Auth.csproj";
+        fixture.Write($"{tests}/Auth.Tests.csproj", $$"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+              <ItemGroup><ProjectReference Include="{{reference}}" /></ItemGroup>
+            </Project>
+            """);
+        fixture.Write($"{tests}/TokenTests.cs", """
+            using System.Text.Json.Nodes;
+            using Auth;
+
+            namespace Auth.Tests;
+
+            public sealed class TokenTests
+            {
+                public IssuedTokens Issued() => new IssuedTokens("access-a", "refresh-a");
+
+                public JsonObject Redacted() => new JsonObject { ["nested"] = new JsonObject { ["password"] = "also-secret" } };
+
+                private const string OrganizationApiKey = "k7Qm2Xv9Lp4Rz8Wn3Bt6Yc1Hd5Fj0";
+            }
+            """);
+
+        var result = await CliRunner.RunAsync(fixture.Root, "scan", "--format", "json");
+
+        using var report = JsonDocument.Parse(result.Output);
+        var finding = Assert.Single(report.RootElement.GetProperty("findings").EnumerateArray());
+        Assert.Equal("CDS1002", finding.GetProperty("ruleId").GetString());
+        Assert.Equal(12, finding.GetProperty("line").GetInt32());
+    }
 }

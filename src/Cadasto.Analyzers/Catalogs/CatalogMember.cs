@@ -46,10 +46,22 @@ internal sealed record CatalogMember<TMeaning>(string TypeMetadataName, string M
     /// <summary>The type's name without namespace or arity (<c>AbstractApplicationBuilder</c>).</summary>
     public string TypeName { get; } = ShortTypeName(TypeMetadataName);
 
-    /// <summary>How messages name the member: <c>Type.Member</c>, or <c>new Type(parameter)</c> for a constructor.</summary>
+    /// <summary>What ends the type name of a row that stands for every type of a namespace (<c>OpenIddict.*</c>).</summary>
+    public const string AnyTypeSuffix = ".*";
+
+    /// <summary>
+    /// The namespace of a row that stands for the member of that name on every type of the namespace and the namespaces
+    /// nested in it (<c>OpenIddict.*</c>: each web provider generates its own builder with a <c>SetClientSecret</c>, too
+    /// many to list by type); null for a row of one type.
+    /// </summary>
+    public string? AnyTypeIn { get; } = TypeMetadataName.EndsWith(AnyTypeSuffix, System.StringComparison.Ordinal)
+        ? TypeMetadataName.Substring(0, TypeMetadataName.Length - AnyTypeSuffix.Length)
+        : null;
+
+    /// <summary>How messages name the member: <c>Type.Member</c>, <c>new Type(parameter)</c> for a constructor, the member alone for a namespace row.</summary>
     public string DisplayName { get; } = MemberName == Constructor
         ? "new " + ShortTypeName(TypeMetadataName) + "(" + (ParameterName ?? "…") + ")"
-        : ShortTypeName(TypeMetadataName) + "." + MemberName;
+        : TypeMetadataName.EndsWith(AnyTypeSuffix, System.StringComparison.Ordinal) ? MemberName : ShortTypeName(TypeMetadataName) + "." + MemberName;
 
     private static string ShortTypeName(string metadataName)
     {

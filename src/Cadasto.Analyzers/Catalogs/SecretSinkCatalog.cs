@@ -51,6 +51,10 @@ internal static class SecretSinkCatalog
         new SecretSink("OpenIddict.Abstractions.OpenIddictApplicationDescriptor", "ClientSecret", SinkKind.PropertyAssignment),
         new SecretSink("OpenIddict.Validation.OpenIddictValidationBuilder", "SetClientSecret", SinkKind.MethodArgument),
 
+        // ... and every OpenIddict web-integration provider's generated builder (AddGitHub(o => o.SetClientSecret("…"))):
+        // one row for SetClientSecret on any type of OpenIddict's namespaces, the one place that knows the setter.
+        new SecretSink("OpenIddict" + SecretSink.AnyTypeSuffix, "SetClientSecret", SinkKind.MethodArgument),
+
         // IdentityServer4 and Duende IdentityServer: a client's or an API's registered secret (ClientSecrets, ApiSecrets),
         // hashed at start-up ("…".Sha256()) or not; the tracer reads through the hash to the literal.
         new SecretSink("IdentityServer4.Models.Secret", Ctor, SinkKind.ConstructorArgument, "value"),

@@ -13,10 +13,22 @@ namespace Cadasto.Analyzers.Catalogs;
 /// </summary>
 internal static class SourceVocabulary
 {
-    public static readonly ImmutableArray<string> Words = ImmutableArray.Create(
-        "token", "secret", "password", "passwd", "pwd", "credential", "pkce", "grant", "flow", "authoriz",
+    public static readonly ImmutableArray<string> Words = CredentialWordsAsWritten().AddRange(
+        "api_key", "pkce", "grant", "flow", "authoriz",
         "oauth", "oidc", "openid", "identity", "authority", "scope", "redirect", "callback", "responsetype",
-        "cadasto", "environment", "configuration", "vault", "apikey", "api_key", "privatekey");
+        "cadasto", "environment", "configuration", "vault");
+
+    /// <summary>The credential words as a name holds them in lower case (<c>api key</c> as <c>apikey</c>).</summary>
+    private static ImmutableArray<string> CredentialWordsAsWritten()
+    {
+        var words = ImmutableArray.CreateBuilder<string>();
+        foreach (var word in SecretVocabulary.CredentialWords)
+        {
+            words.Add(word.Replace(" ", ""));
+        }
+
+        return words.ToImmutable();
+    }
 
     /// <summary>
     /// The names a file must mention to reach a sink of <c>cadasto_secret_sinks</c> (a member's name, a constructor's

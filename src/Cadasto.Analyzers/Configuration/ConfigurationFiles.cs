@@ -7,25 +7,119 @@ using Cadasto.Analyzers.Secrets;
 using Cadasto.Analyzers.Semantics;
 using Cadasto.Analyzers.Values;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Cadasto.Analyzers.Configuration;
 
 /// <summary>A string value of a configuration file and where it is.</summary>
 internal readonly record struct ConfigurationValue(string Key, string Value, Location Location);
 
+/// <summary>What a configuration file is, by its name: the one test the rules, the generator and the CLI share.</summary>
+internal enum ConfigurationFileKind
+{
+    /// <summary>Not a file the rules read.</summary>
+    None,
+
+    /// <summary><c>appsettings.json</c>, <c>appsettings.{Environment}.json</c>, in any folder of the project.</summary>
+    AppSettings,
+
+    /// <summary><c>launchSettings.json</c> (the package adds <c>Properties/launchSettings.json</c>).</summary>
+    LaunchSettings,
+
+    /// <summary>The manifest: <c>cadasto.json</c>, or the file <c>cadasto_manifest</c> / <c>CadastoManifest</c> names.</summary>
+    Manifest,
+}
+
 /// <summary>
-/// The OAuth settings of <c>appsettings*.json</c> (and <c>wwwroot/appsettings*.json</c>), read with the
+/// Which configuration file a path is, and the OAuth settings of <c>appsettings*.json</c>, read with the
 /// shared JSON reader in the configuration provider's dialect (comments, trailing commas): redirect URIs
 /// (<c>RedirectUri</c>, <c>CallbackPath</c>, in any style, at any depth) and requested scopes (<c>Scope</c>, <c>Scopes</c>).
-/// Files are recognised by name, so the CLI, which has no MSBuild, sees the same.
+/// Files are recognised by name, so the CLI, which has no MSBuild, sees the same; copies under the project's
+/// <c>bin/</c> and <c>obj/</c> are never read (the build copies <c>appsettings.json</c> there: findings would double).
 /// </summary>
 internal static class ConfigurationFiles
 {
-    public static bool IsAppSettings(string path)
+    /// <summary>The folders a build writes into; a configuration file under one of them is a copy.</summary>
+    private static readonly string[] BuildOutputFolders = { "bin", "obj" };
+
+    /// <summary>What <paramref name="path"/> is, by its file name alone (any folder).</summary>
+    public static ConfigurationFileKind KindOf(string path, string manifestFileName)
+    {
+        var name = FileName(path);
+        if (name.Equals(manifestFileName, StringComparison.OrdinalIgnoreCase)
+            || name.Equals(CadastoOptions.DefaultManifestFileName, StringComparison.OrdinalIgnoreCase))
+        {
+            return ConfigurationFileKind.Manifest;
+        }
+
+        if (name.Equals("launchSettings.json", StringComparison.OrdinalIgnoreCase))
+        {
+            return ConfigurationFileKind.LaunchSettings;
+        }
+
+        return name.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+            ? ConfigurationFileKind.AppSettings
+            : ConfigurationFileKind.None;
+    }
+
+    /// <summary>
+    /// What a file the build hands over is: <see cref="ConfigurationFileKind.None"/> for a copy under <c>bin/</c> or
+    /// <c>obj/</c> of the project (<paramref name="projectDirectory"/>, <c>build_property.ProjectDir</c>), which a
+    /// hand-written <c>**/appsettings*.json</c> glob picks up on the second build.
+    /// </summary>
+    public static ConfigurationFileKind KindOf(string path, string manifestFileName, string? projectDirectory)
+    {
+        var kind = KindOf(path, manifestFileName);
+        return kind != ConfigurationFileKind.None && IsInBuildOutput(path, projectDirectory) ? ConfigurationFileKind.None : kind;
+    }
+
+    /// <summary>The project folder the build names (<c>build_property.ProjectDir</c>), or null (the CLI's loose files, tests).</summary>
+    public static string? ProjectDirectory(AnalyzerOptions options) =>
+        CadastoOptions.GetBuildProperty(options.AnalyzerConfigOptionsProvider.GlobalOptions, "ProjectDir");
+
+    /// <summary>Whether the file is <c>appsettings*.json</c> by name (any folder).</summary>
+    public static bool IsAppSettings(string path) => KindOf(path, CadastoOptions.DefaultManifestFileName) == ConfigurationFileKind.AppSettings;
+
+    /// <summary>Whether an additional file is <c>appsettings*.json</c> of the project (any folder but <c>bin/</c> and <c>obj/</c>).</summary>
+    public static bool IsAppSettings(AdditionalText file, AnalyzerOptions options) =>
+        IsAppSettings(file.Path) && !IsInBuildOutput(file.Path, ProjectDirectory(options));
+
+    /// <summary>
+    /// Whether <paramref name="path"/> lies in a <c>bin</c> or <c>obj</c> folder: below <paramref name="projectDirectory"/>
+    /// when the path is inside it (folders above the project are the user's business), anywhere in the path otherwise.
+    /// </summary>
+    public static bool IsInBuildOutput(string path, string? projectDirectory)
+    {
+        var relative = path.Replace('\\', '/');
+        if (projectDirectory is { Length: > 0 })
+        {
+            var root = projectDirectory.Replace('\\', '/').TrimEnd('/') + "/";
+            if (relative.StartsWith(root, StringComparison.OrdinalIgnoreCase))
+            {
+                relative = relative.Substring(root.Length);
+            }
+        }
+
+        var segments = relative.Split('/');
+        for (var i = 0; i < segments.Length - 1; i++)
+        {
+            foreach (var folder in BuildOutputFolders)
+            {
+                if (segments[i].Equals(folder, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The file name of a path written with either separator.</summary>
+    public static string FileName(string path)
     {
         var slash = Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\'));
-        var name = slash < 0 ? path : path.Substring(slash + 1);
-        return name.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+        return slash < 0 ? path : path.Substring(slash + 1);
     }
 
     /// <summary>

@@ -46,6 +46,6 @@ internal sealed record DiagnosticInfo(string Id, LocationInfo Location, Equatabl
             args[i] = MessageArgs[i];
         }
 
-        return Diagnostic.Create(descriptor, Location.ToLocation(), args);
+        return Findings.Create(descriptor, Location.ToLocation(), args);
     }
 }

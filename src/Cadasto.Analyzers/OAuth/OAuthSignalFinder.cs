@@ -33,12 +33,6 @@ internal static class OAuthSignalFinder
         OperationKind.Invalid,
         OperationKind.MemberInitializer);
 
-    /// <summary>
-    /// Fluent setters that hand a client secret to an OAuth library, by name: OpenIddict's web providers generate one
-    /// builder per provider (<c>AddGitHub(o => o.SetClientSecret("…"))</c>), too many to list as sinks by type.
-    /// </summary>
-    private static readonly string[] SecretSetterNames = { "SetClientSecret", "WithClientSecret" };
-
     /// <summary>Adds to <paramref name="findings"/> what <paramref name="operation"/> shows.</summary>
     public static void Find(IOperation operation, OAuthSignalIndex index, Compilation compilation, List<OAuthFinding> findings, CancellationToken cancellationToken)
     {
@@ -75,9 +69,6 @@ internal static class OAuthSignalFinder
                 break;
             case ILiteralOperation or IInterpolatedStringOperation or IBinaryOperation:
                 FindInText(operation, findings);
-                break;
-            case IInvalidOperation invalid:
-                FindUnboundSecretSetter(invalid, findings);
                 break;
         }
     }
@@ -125,13 +116,6 @@ internal static class OAuthSignalFinder
             {
                 findings.Add(new OAuthFinding(OAuthSignal.ClientSecret, CallLocation(invocation), sink.DisplayName));
             }
-        }
-        else if (Array.IndexOf(SecretSetterNames, method.Name) >= 0
-            && invocation.Arguments.Length == 1
-            && invocation.Arguments[0].Value.Type?.SpecialType == SpecialType.System_String
-            && !IsNullOrEmpty(invocation.Arguments[0].Value))
-        {
-            findings.Add(new OAuthFinding(OAuthSignal.ClientSecret, CallLocation(invocation), method.Name));
         }
 
         // RequestUrl.CreateAuthorizeUrl(responseType: "token"), new TokenRequest(grantType: …)-style parameters.
@@ -302,23 +286,6 @@ internal static class OAuthSignalFinder
                 break;
             }
         }
-    }
-
-    /// <summary>
-    /// <c>o.SetClientSecret("…")</c> where the library did not bind (a source-only scan without the package, or a
-    /// project whose restore failed): the setter's name still says what the value is.
-    /// </summary>
-    private static void FindUnboundSecretSetter(IInvalidOperation invalid, List<OAuthFinding> findings)
-    {
-        if (invalid.Syntax is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access, ArgumentList.Arguments: { Count: 1 } arguments } call
-            || Array.IndexOf(SecretSetterNames, access.Name.Identifier.ValueText) < 0
-            || arguments[0].Expression is LiteralExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.NullLiteralExpression }
-            || arguments[0].Expression is LiteralExpressionSyntax { Token.ValueText.Length: 0, RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.StringLiteralExpression })
-        {
-            return;
-        }
-
-        findings.Add(new OAuthFinding(OAuthSignal.ClientSecret, CallLocation(call), access.Name.Identifier.ValueText));
     }
 
     private static void AddResponseType(string responseType, Location location, string source, List<OAuthFinding> findings)

@@ -88,8 +88,9 @@ internal static class OAuthText
     public static bool MentionsParameter(string text, string name) => text.IndexOf(name, StringComparison.OrdinalIgnoreCase) >= 0;
 
     /// <summary>
-    /// The text an expression spells: constants as they are, concatenations and interpolations part
-    /// by part, anything computed at run time as <see cref="Unknown"/>. Null when the expression is not a string.
+    /// The text an expression spells: constants as they are, concatenations, interpolations and <c>string.Concat</c>
+    /// part by part (through the one splitter, <see cref="StringParts.Of"/>), anything computed at run time as
+    /// <see cref="Unknown"/>. Null when the expression is not a string.
     /// </summary>
     public static string? Compose(IOperation operation)
     {
@@ -99,32 +100,27 @@ internal static class OAuthText
             return constant;
         }
 
-        switch (operation)
+        if (!StringParts.IsComposite(operation))
         {
-            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when IsString(binary.Type):
-                return (Compose(binary.LeftOperand) ?? Unknown.ToString()) + (Compose(binary.RightOperand) ?? Unknown.ToString());
-            case IInterpolatedStringOperation interpolated:
-                var parts = new System.Text.StringBuilder();
-                foreach (var part in interpolated.Parts)
-                {
-                    switch (part)
-                    {
-                        case IInterpolatedStringTextOperation text:
-                            parts.Append(text.Text.ConstantValue.Value as string);
-                            break;
-                        case IInterpolationOperation hole:
-                            parts.Append(Compose(hole.Expression) ?? Unknown.ToString());
-                            break;
-                        default:
-                            parts.Append(Unknown);
-                            break;
-                    }
-                }
-
-                return parts.ToString();
-            default:
-                return IsString(operation.Type) ? Unknown.ToString() : null;
+            return IsString(operation.Type) ? Unknown.ToString() : null;
         }
+
+        var text = new System.Text.StringBuilder();
+        foreach (var part in StringParts.Of(operation))
+        {
+            if (part.ConstantValue is { HasValue: true, Value: string constantPart })
+            {
+                text.Append(constantPart);
+            }
+            else
+            {
+                // A hole that is itself a composition ($"{a + "&b=1"}") is read as one; anything else is only known at run time.
+                // Of yields a part no larger than its whole, so a part that is the whole again is not recursed into.
+                text.Append(StringParts.IsComposite(part) && !ReferenceEquals(StringParts.Unwrap(part), operation) ? Compose(part) : Unknown.ToString());
+            }
+        }
+
+        return text.ToString();
     }
 
     /// <summary>

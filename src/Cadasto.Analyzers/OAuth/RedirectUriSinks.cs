@@ -121,32 +121,9 @@ internal sealed class RedirectUriSinks
     private static void AddValue(IOperation value, RedirectUriSink sink, Compilation compilation, List<RedirectUriSite> sites, CancellationToken cancellationToken)
     {
         var argument = value.Syntax;
-        value = Unwrap(value);
-        foreach (var hardcoded in HardcodedStringTracer.Trace(value, compilation, cancellationToken))
+        foreach (var hardcoded in HardcodedStringTracer.Trace(value, compilation, cancellationToken, TraceOptions.ThroughUris))
         {
             sites.Add(new RedirectUriSite(hardcoded.Text, hardcoded.Syntax.GetLocation(), sink) { Argument = argument });
         }
-    }
-
-    /// <summary><c>new Uri("…")</c>, <c>new PathString("…")</c>, and conversions (PathString's implicit one from string) down to the string.</summary>
-    private static IOperation Unwrap(IOperation value)
-    {
-        for (var depth = 0; depth < 4; depth++)
-        {
-            switch (value)
-            {
-                case IConversionOperation conversion:
-                    value = conversion.Operand;
-                    continue;
-                case IObjectCreationOperation { Arguments.Length: >= 1 } creation
-                    when creation.Type?.Name is "Uri" or "PathString" && creation.Arguments[0].Value.Type?.SpecialType == SpecialType.System_String:
-                    value = creation.Arguments[0].Value;
-                    continue;
-            }
-
-            break;
-        }
-
-        return value;
     }
 }

@@ -266,6 +266,11 @@ internal static class ScopeRequests
                 }
 
                 return;
+            case IConditionalOperation { WhenFalse: { } whenFalse } conditional when depth < 3:
+                // string[] scopes = admin ? ["api.read", "api.admin"] : ["api.read"]: either may be requested.
+                AddCollection(conditional.WhenTrue, compilation, requests, cancellationToken, depth + 1);
+                AddCollection(whenFalse, compilation, requests, cancellationToken, depth + 1);
+                return;
             case IFieldReferenceOperation { Field: { IsReadOnly: true } or { IsConst: true } } field when depth < 3:
                 if (InitializerOf(field.Field, value, compilation, cancellationToken) is { } fieldValue)
                 {
@@ -289,6 +294,14 @@ internal static class ScopeRequests
         {
             foreach (var element in collectionExpression.Elements.OfType<ExpressionElementSyntax>())
             {
+                // Each element has an operation even where the collection has none (Roslyn before 4.9): the tracer
+                // follows a static readonly or a local as it does anywhere else.
+                if (model.GetOperation(element.Expression, cancellationToken) is { } elementValue)
+                {
+                    AddValue(elementValue, compilation, requests, cancellationToken);
+                    continue;
+                }
+
                 var constant = model.GetConstantValue(element.Expression, cancellationToken);
                 requests.Add(new ScopeRequest(constant is { HasValue: true, Value: string text } ? text : null, element.Expression.GetLocation()));
             }

@@ -16,16 +16,6 @@ namespace Cadasto.Analyzers.Secrets;
 /// </summary>
 internal sealed class ConfigurationSecrets
 {
-    /// <summary>
-    /// Key words that name a secret in configuration beyond the SPEC's credential words: the JWT
-    /// signing and encryption keys and account keys that ASP.NET Core and Azure samples keep there.
-    /// </summary>
-    private static readonly string[] ConfigurationWords =
-    {
-        "secret key", "signing key", "encryption key", "client key", "master key", "shared key",
-        "account key", "subscription key", "shared access key", "sas token",
-    };
-
     private readonly CredentialNames _names;
     private readonly HashSet<string> _allowedPlaceholders;
 
@@ -35,13 +25,16 @@ internal sealed class ConfigurationSecrets
         _allowedPlaceholders = allowedPlaceholders;
     }
 
+    /// <summary>The values of <c>cadasto_allowed_placeholders</c>, for <see cref="SecretValueHeuristics.IsNotASecret(string, HashSet{string})"/>.</summary>
+    public HashSet<string> AllowedPlaceholders => _allowedPlaceholders;
+
     /// <summary>The default words and placeholders.</summary>
     public static ConfigurationSecrets Default { get; } = Create(null, null);
 
     /// <summary>With the words of <c>cadasto_credential_words</c> and the values of <c>cadasto_allowed_placeholders</c>.</summary>
     public static ConfigurationSecrets Create(string? credentialWordsOption, string? allowedPlaceholdersOption)
     {
-        var words = new List<string>(ConfigurationWords);
+        var words = new List<string>(SecretVocabulary.ConfigurationCredentialWords);
         words.AddRange(CadastoOptions.SplitList(credentialWordsOption));
         var placeholders = CadastoOptions.ToSet(CadastoOptions.SplitList(allowedPlaceholdersOption));
         return new ConfigurationSecrets(CredentialNames.WithExtraWords(words), placeholders);
@@ -62,7 +55,7 @@ internal sealed class ConfigurationSecrets
     public bool IsSecret(string? parentKey, string key, string value, bool inCredentialList, out string reason)
     {
         reason = "";
-        if (IsNotASecret(value))
+        if (SecretValueHeuristics.IsNotASecret(value, _allowedPlaceholders))
         {
             return false;
         }
@@ -72,9 +65,8 @@ internal sealed class ConfigurationSecrets
             // The same screens as CDS1002 in code (labels, prose, templates, key names), plus configuration's own.
             if (!CredentialValueShape.CanBeACredential(value)
                 || IsLabel(value, key)
-                || LooksLikeAName(value)
+                || KeyNames.IsCredentialKeyName(value, _names)
                 || LooksLikeAReference(value)
-                || IsInstruction(value)
                 || (string.Equals(key, "Value", StringComparison.OrdinalIgnoreCase) && IsSha2Digest(value)))
             {
                 return false; // "ClientSecret": "Cadasto:ClientSecret" names where the secret is, not the secret
@@ -85,7 +77,7 @@ internal sealed class ConfigurationSecrets
         }
 
         // "ApiKeys": { "acme": "…" }: a section that lists credentials by client; its values are the credentials.
-        if (inCredentialList && LooksLikeGeneratedCredential(value) && !IsInstruction(value))
+        if (inCredentialList && LooksLikeGeneratedCredential(value))
         {
             reason = "credential list";
             return true;
@@ -359,62 +351,6 @@ internal sealed class ConfigurationSecrets
         }
     }
 
-    /// <summary>Empty, a placeholder, a template token, a Key Vault reference, or a value the team declared a placeholder.</summary>
-    public bool IsNotASecret(string value)
-    {
-        if (SecretValueHeuristics.IsNotASecret(value))
-        {
-            return true;
-        }
-
-        var text = value.Trim();
-        return _allowedPlaceholders.Contains(text)
-            || IsWholeToken(text, "${", "}") // also covers values like "${VAR:-default}"
-            || IsWholeToken(text, "$(", ")")
-            || IsWholeToken(text, "#{", "}");
-    }
-
-    private static bool IsWholeToken(string text, string open, string close) =>
-        text.Length > open.Length + close.Length
-        && text.StartsWith(open, StringComparison.Ordinal)
-        && text.EndsWith(close, StringComparison.Ordinal)
-        && text.IndexOf(close, open.Length, StringComparison.Ordinal) == text.Length - close.Length;
-
-    /// <summary>
-    /// <c>Cadasto:ClientSecret</c>, <c>AzureAd:ClientSecret</c>, <c>CADASTO_CLIENT_SECRET</c>: the name of a
-    /// configuration key or environment variable that holds the secret, not the secret.
-    /// </summary>
-    private bool LooksLikeAName(string value)
-    {
-        var hasSeparator = false;
-        var hasLower = false;
-        foreach (var c in value)
-        {
-            if (c is ':' or '_')
-            {
-                hasSeparator = true;
-            }
-            else if (char.IsLower(c))
-            {
-                hasLower = true;
-            }
-            else if (!(c is >= 'A' and <= 'Z' || c is >= '0' and <= '9' || c is '.' or '-'))
-            {
-                return false;
-            }
-        }
-
-        if (!hasSeparator || value.Length > 128 || !char.IsLetter(value[0]))
-        {
-            return false;
-        }
-
-        // A configuration path (segments split by ':') or an UPPER_SNAKE variable name, ending with a credential word.
-        var isVariableName = !hasLower && value.IndexOf(':') < 0;
-        var isConfigurationPath = value.IndexOf(':') > 0 && value.IndexOf("::", StringComparison.Ordinal) < 0 && !value.EndsWith(":", StringComparison.Ordinal);
-        return (isVariableName || isConfigurationPath) && _names.IsCredentialName(value);
-    }
-
     /// <summary>
     /// Where a secret is rather than what it is: an <c>http(s)</c> URL without a password (a Key Vault secret
     /// identifier, a token endpoint), a path to a key or certificate file, or a switch (<c>true</c>, <c>false</c>).
@@ -459,107 +395,6 @@ internal sealed class ConfigurationSecrets
 
     private static readonly string[] KeyFileExtensions = { ".pem", ".key", ".pfx", ".p12", ".crt", ".cer", ".jks", ".keystore", ".txt", ".json" };
 
-    // Words that start an instruction to the reader ("your-client-secret-here", "Enter your password").
-    private static readonly string[] InstructionStarts = { "your", "enter", "insert", "put", "add", "paste", "set", "replace", "provide", "use" };
-
-    // Credential words that an instruction mentions ("YOUR_API_KEY_HERE", "insert-token").
-    private static readonly string[] InstructionObjects = { "secret", "key", "password", "passwd", "pwd", "token", "credential", "passphrase" };
-
-    /// <summary>
-    /// A placeholder written as an instruction or a name: <c>your-client-secret-here</c>, <c>Enter your password</c>,
-    /// <c>YOUR_API_KEY_HERE</c>, <c>INSERT_TOKEN</c> — it starts with an instruction word (or is upper-case
-    /// words joined by <c>_</c>) and mentions a credential word.
-    /// </summary>
-    public static bool IsInstruction(string value)
-    {
-        var text = value.Trim();
-        if (text.Length > 200 || (text.Length > 64 && text.IndexOf(' ') < 0))
-        {
-            return false;
-        }
-
-        var lower = text.ToLowerInvariant();
-        var mentionsCredential = false;
-        foreach (var word in InstructionObjects)
-        {
-            if (lower.IndexOf(word, StringComparison.Ordinal) >= 0)
-            {
-                mentionsCredential = true;
-                break;
-            }
-        }
-
-        if (!mentionsCredential)
-        {
-            return false;
-        }
-
-        foreach (var start in InstructionStarts)
-        {
-            if (lower.StartsWith(start, StringComparison.Ordinal) && lower.Length > start.Length && !char.IsLetterOrDigit(lower[start.Length]))
-            {
-                return true;
-            }
-
-            // "YourClientSecret", "yourApiKey": the instruction word joined in PascalCase or camelCase.
-            if (lower.StartsWith(start, StringComparison.Ordinal) && lower.Length > start.Length && char.IsUpper(text[start.Length]))
-            {
-                return true;
-            }
-        }
-
-        if (IsDescription(lower))
-        {
-            return true;
-        }
-
-        // UPPER_SNAKE words only, one of them a credential word: a variable name or a placeholder.
-        foreach (var c in text)
-        {
-            if (!(c is >= 'A' and <= 'Z' || c is >= '0' and <= '9' || c == '_'))
-            {
-                return false;
-            }
-        }
-
-        return text.IndexOf('_') > 0;
-    }
-
-    // Small words that make a run of words a sentence about the value rather than the value.
-    private static readonly HashSet<string> Connectives = new(StringComparer.Ordinal)
-    {
-        "from", "here", "your", "the", "goes", "of", "for", "to", "in", "with", "this", "that", "see", "go",
-    };
-
-    /// <summary>
-    /// <c>secret-from-the-portal</c>, <c>the api key goes here</c>: three or more words of letters only,
-    /// one a credential word and one a connective — a description of the value.
-    /// </summary>
-    private static bool IsDescription(string lower)
-    {
-        var words = lower.Split(new[] { '-', '_', ' ', '.' }, StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length < 3)
-        {
-            return false;
-        }
-
-        var hasConnective = false;
-        foreach (var word in words)
-        {
-            foreach (var c in word)
-            {
-                if (c is < 'a' or > 'z')
-                {
-                    return false;
-                }
-            }
-
-            hasConnective |= Connectives.Contains(word);
-        }
-
-        return hasConnective;
-    }
-
     /// <summary>
     /// <c>key=value;key=value</c> (ADO.NET, Azure) or <c>host:port,password=…</c> (StackExchange.Redis): what a
     /// connection string looks like, not a URL's query.
@@ -602,7 +437,7 @@ internal sealed class ConfigurationSecrets
             {
                 var name = value.Substring(start, equals - start).Trim();
                 var secret = value.Substring(equals + 1, end - equals - 1).Trim().Trim('\'', '"');
-                if (IsConnectionStringSecretKey(name) && !IsNotASecret(secret) && !IsInstruction(secret))
+                if (IsConnectionStringSecretKey(name) && !SecretValueHeuristics.IsNotASecret(secret, _allowedPlaceholders))
                 {
                     keyword = name;
                     return true;
@@ -615,10 +450,20 @@ internal sealed class ConfigurationSecrets
         return false;
     }
 
+    /// <summary>
+    /// <c>AccountKey=…</c> alone: an access key is a connection string's secret even without other pairs; a password alone
+    /// (<c>password=letmein</c>) is a message or a form field, as CDS1003 judges it in code.
+    /// </summary>
     private static bool StartsWithSecretKeyword(string value)
     {
         var equals = value.IndexOf('=');
-        return equals > 0 && IsConnectionStringSecretKey(value.Substring(0, equals).Trim());
+        if (equals <= 0)
+        {
+            return false;
+        }
+
+        var keyword = value.Substring(0, equals).Trim();
+        return IsConnectionStringSecretKey(keyword) && !ConnectionStringCatalog.IsPasswordKeyword(keyword);
     }
 
     private static bool IsConnectionStringSecretKey(string name) => ConnectionStringCatalog.IsSecretKeyword(name);

@@ -84,8 +84,7 @@ internal sealed class SecretLiteralClassifier
 
         if (firstOfComposition == true && NameOf(context, top, cancellationToken) is { } name
             && (Names.TryMatch(name, out _) || (top is IArrayCreationOperation && IsPluralCredentialName(name) && IsGeneratedUnshaped(text)))
-            && !CredentialValueShape.IsNameOrLabel(text, name, Names)
-            && !ConfigurationSecrets.IsInstruction(text)) // "SET_IN_USER_SECRETS", "your-api-key-here": as configuration judges them
+            && !CredentialValueShape.IsNameOrLabel(text, name, Names))
         {
             return name;
         }
@@ -99,7 +98,6 @@ internal sealed class SecretLiteralClassifier
             && Names.TryMatch(positional.Name, out _)
             && !IsCatalogued(call)
             && !CredentialValueShape.IsNameOrLabel(text, positional.Name, Names)
-            && !ConfigurationSecrets.IsInstruction(text)
             && CredentialShapes.Classify(text) is null)
         {
             return positional.Name;
@@ -108,6 +106,21 @@ internal sealed class SecretLiteralClassifier
         // Positional arguments count only at known sinks whose parameter is a credential (NetworkCredential's
         // password…). There the name is weaker evidence than a credential shape: a shaped value is CDS1003's.
         return CredentialShapes.Classify(text) is null ? KnownCredentialSinkFor(literal, cancellationToken) : null;
+    }
+
+    /// <summary>
+    /// CDS1002's question for a lambda parameter's default value (C# 12: <c>(string password = "…") =&gt; …</c>), which has
+    /// no operation to climb from: the parameter's name if it is a credential name and the value can be one; null otherwise.
+    /// </summary>
+    public string? CredentialNameForLambdaDefault(IParameterSymbol parameter, string text)
+    {
+        if (!CredentialValueShape.CanBeACredential(text) || Matcher.IsAllowedPlaceholder(text) || IsTestSentinel(text)
+            || !IsTextType(parameter.Type) || !Names.TryMatch(parameter.Name, out _))
+        {
+            return null;
+        }
+
+        return !CredentialValueShape.IsNameOrLabel(text, parameter.Name, Names) ? parameter.Name : null;
     }
 
     private bool IsCatalogued(IOperation call) => call switch
@@ -125,16 +138,34 @@ internal sealed class SecretLiteralClassifier
     /// </summary>
     private bool? FirstOfWhollyConstantComposition(ILiteralOperation literal, CancellationToken cancellationToken)
     {
+        // The outermost composition, remembered for each one passed (as in ClimbToContext): n steps for n parts, not n².
         IOperation? composition = null;
+        List<IOperation>? passed = null;
         for (var parent = literal.Parent; parent is not null; parent = parent.Parent)
         {
-            if (parent is IInterpolatedStringOperation or IBinaryOperation { OperatorKind: BinaryOperatorKind.Add })
+            if (IsComposition(parent))
             {
+                if (_outermostCompositions.TryGetValue(parent, out var known))
+                {
+                    composition = known.Top;
+                    break;
+                }
+
+                (passed ??= new List<IOperation>()).Add(parent);
                 composition = parent;
             }
             else if (parent is not (IConversionOperation or IParenthesizedOperation or IInterpolatedStringTextOperation or IInterpolationOperation))
             {
                 break;
+            }
+        }
+
+        if (passed is not null && composition is not null)
+        {
+            var outermost = new Climb(composition, null);
+            foreach (var operation in passed)
+            {
+                _outermostCompositions.GetValue(operation, _ => outermost);
             }
         }
 
@@ -286,12 +317,31 @@ internal sealed class SecretLiteralClassifier
     /// Walks up from the literal through what only composes the value (conversions, parentheses,
     /// concatenation, interpolation, ternaries, <c>??</c> fallbacks, switch-expression arms) to the operation that stores or passes it.
     /// </summary>
-    private static IOperation? ClimbToContext(IOperation literal, out IOperation top)
+    /// <remarks>
+    /// Every literal of a concatenation of n parts asks, and a left-nested chain is n levels deep: climbing from each
+    /// would cost n² steps (10,000 parts: 50 million). So the answer is remembered for each concatenation or
+    /// interpolation passed on the way (the climb above one depends on it alone), and a later climb stops at the first
+    /// one already answered: n steps in all.
+    /// </remarks>
+    private IOperation? ClimbToContext(IOperation literal, out IOperation top)
     {
         top = literal;
         var parent = literal.Parent;
+        List<IOperation>? compositions = null;
         while (parent is not null)
         {
+            if (IsComposition(parent))
+            {
+                if (_climbs.TryGetValue(parent, out var known))
+                {
+                    top = known.Top;
+                    parent = known.Context;
+                    break;
+                }
+
+                (compositions ??= new List<IOperation>()).Add(parent);
+            }
+
             switch (parent)
             {
                 case IConversionOperation or IParenthesizedOperation or IInterpolatedStringTextOperation or IInterpolationOperation or IInterpolatedStringOperation:
@@ -310,7 +360,37 @@ internal sealed class SecretLiteralClassifier
             break;
         }
 
+        if (compositions is not null)
+        {
+            var climb = new Climb(top, parent);
+            foreach (var composition in compositions)
+            {
+                _climbs.GetValue(composition, _ => climb);
+            }
+        }
+
         return parent;
+    }
+
+    private static bool IsComposition(IOperation operation) =>
+        operation is IInterpolatedStringOperation or IBinaryOperation { OperatorKind: BinaryOperatorKind.Add };
+
+    private readonly ConditionalWeakTable<IOperation, Climb> _climbs = new();
+
+    private readonly ConditionalWeakTable<IOperation, Climb> _outermostCompositions = new();
+
+    /// <summary>Where a climb from an operation ends: the outermost value it is part of, and what stores or passes it.</summary>
+    private sealed class Climb
+    {
+        public Climb(IOperation top, IOperation? context)
+        {
+            Top = top;
+            Context = context;
+        }
+
+        public IOperation Top { get; }
+
+        public IOperation? Context { get; }
     }
 
     /// <summary>The symbol or key name the value is stored under, if the context names one.</summary>

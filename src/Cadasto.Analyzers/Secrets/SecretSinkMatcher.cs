@@ -67,7 +67,7 @@ internal sealed class SecretSinkMatcher
     }
 
     /// <summary>Whether the team declared <paramref name="value"/> a placeholder (<c>cadasto_allowed_placeholders</c>).</summary>
-    public bool IsAllowedPlaceholder(string value) => _allowedPlaceholders.Count > 0 && _allowedPlaceholders.Contains(value.Trim());
+    public bool IsAllowedPlaceholder(string value) => SecretValueHeuristics.IsAllowedPlaceholder(value, _allowedPlaceholders);
 
     /// <summary>Adds to <paramref name="hits"/> every hard-coded value <paramref name="operation"/> hands to a sink.</summary>
     public void Match(IOperation operation, Compilation compilation, CancellationToken cancellationToken, List<SinkHit> hits)
@@ -109,13 +109,8 @@ internal sealed class SecretSinkMatcher
         }
 
         var arguments = invocation.Arguments;
-
-        // OpenIddict's builders (validation, and every web-integration provider's) take the client secret through
-        // SetClientSecret(secret): too many provider types for rows, one resolved method name in OpenIddict's namespaces.
-        if (method.Name == "SetClientSecret" && arguments.Length >= 1
-            && SymbolNames.IsInNamespace(method.ContainingNamespace, "OpenIddict"))
+        if (MatchUserMethod(method, arguments, compilation, cancellationToken, hits))
         {
-            Trace(arguments[0].Value, "SetClientSecret", SinkMeaning.ClientSecret, compilation, cancellationToken, hits);
             return;
         }
 
@@ -167,6 +162,11 @@ internal sealed class SecretSinkMatcher
         }
 
         var arguments = creation.Arguments;
+        if (MatchUserMethod(constructor, arguments, compilation, cancellationToken, hits))
+        {
+            return;
+        }
+
         if (arguments.Length == 2
             && _authenticationHeaderValue is not null
             && SymbolEqualityComparer.Default.Equals(constructor.ContainingType, _authenticationHeaderValue)
@@ -187,6 +187,38 @@ internal sealed class SecretSinkMatcher
 
         // new KeyValuePair<string, string>("client_secret", …)
         MatchClientSecretField(creation, compilation, cancellationToken, hits);
+    }
+
+    /// <summary>
+    /// A call to the user's own method (or constructor) that hands one of its parameters to a client-secret sink: the
+    /// constant passed for that parameter is a client secret, named by the sink it reaches. One call level (SPEC).
+    /// </summary>
+    private bool MatchUserMethod(IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, Compilation compilation, CancellationToken cancellationToken, List<SinkHit> hits)
+    {
+        if (hits is ParameterFlowCollector || arguments.IsEmpty || method.DeclaringSyntaxReferences.IsEmpty
+            || SecretParameterFlows.Get(compilation, this) is not { IsEmpty: false } flows
+            || !flows.TryGet(method, out var parameters))
+        {
+            return false;
+        }
+
+        foreach (var argument in arguments)
+        {
+            if (argument.ArgumentKind != ArgumentKind.Explicit || argument.Parameter is not { } parameter)
+            {
+                continue;
+            }
+
+            foreach (var flow in parameters)
+            {
+                if (flow.Parameter.Ordinal == parameter.Ordinal)
+                {
+                    Trace(argument.Value, $"{flow.SinkName} through {method.ContainingType.Name}.{(method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name)}", SinkMeaning.ClientSecret, compilation, cancellationToken, hits);
+                }
+            }
+        }
+
+        return true;
     }
 
     /// <summary>A <c>client_secret</c> form field: any shape <see cref="KeyedValues"/> reads.</summary>
@@ -314,8 +346,7 @@ internal sealed class SecretSinkMatcher
 
             if (StartsField(text, index) && valueEnd > valueStart
                 && text[valueStart] is not ('{' or '(' or '[' or '\\' or '^' or '$' or '*')
-                && !SecretValueHeuristics.IsNotASecret(text.Substring(valueStart, valueEnd - valueStart))
-                && !ConfigurationSecrets.IsInstruction(text.Substring(valueStart, valueEnd - valueStart)))
+                && !SecretValueHeuristics.IsNotASecret(text.Substring(valueStart, valueEnd - valueStart)))
             {
                 return true;
             }
@@ -416,7 +447,7 @@ internal sealed class SecretSinkMatcher
             if (text.Length > 7 && text.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
             {
                 var token = text.Substring(7).Trim();
-                if (token.Length > 0 && token.IndexOf(' ') < 0 && !SecretValueHeuristics.IsNotASecret(token) && !ConfigurationSecrets.IsInstruction(token))
+                if (token.Length > 0 && token.IndexOf(' ') < 0 && !SecretValueHeuristics.IsNotASecret(token))
                 {
                     hits.Add(new SinkHit(hardcoded, SinkName, SinkMeaning.Credential));
                 }
@@ -506,48 +537,20 @@ internal sealed class SecretSinkMatcher
 
     private static void Trace(IOperation value, string sinkName, SinkMeaning meaning, Compilation compilation, CancellationToken cancellationToken, List<SinkHit> hits)
     {
+        if (hits is ParameterFlowCollector collector)
+        {
+            // Reading the user's methods for parameters that reach a sink (SecretParameterFlows), not for constants.
+            collector.Record(value, sinkName, meaning, compilation, cancellationToken);
+            return;
+        }
+
         foreach (var hardcoded in HardcodedStringTracer.Trace(value, compilation, cancellationToken))
         {
-            // An instruction where the secret goes ("your_client_secret_here", "ENTER_CLIENT_SECRET") is judged as
-            // configuration judges it; only values that reached a sink pay for the check.
-            if (!SecretValueHeuristics.IsNotASecret(hardcoded.Text) && !ConfigurationSecrets.IsInstruction(hardcoded.Text)
-                && !IsConfigurationPath(hardcoded.Text))
+            if (!SecretValueHeuristics.IsNotASecret(hardcoded.Text) && !KeyNames.IsCredentialKeyName(hardcoded.Text, CredentialNames.Default))
             {
                 hits.Add(new SinkHit(hardcoded, sinkName, meaning) { Argument = value.Syntax });
             }
         }
-    }
-
-    /// <summary>
-    /// The name of a configuration key, not its value: a path (<c>Cadasto:ClientSecret</c>, or <c>Cadasto__ClientSecret</c>
-    /// as environment variables spell it) whose last segment names a credential.
-    /// </summary>
-    private static bool IsConfigurationPath(string text)
-    {
-        var trimmed = text.Trim();
-        var separator = trimmed.LastIndexOf(':');
-        var length = 1;
-        if (trimmed.LastIndexOf("__", StringComparison.Ordinal) is var underscores and > 0 && underscores > separator)
-        {
-            separator = underscores;
-            length = 2;
-        }
-
-        if (separator <= 0 || separator + length >= trimmed.Length)
-        {
-            return false;
-        }
-
-        foreach (var c in trimmed)
-        {
-            if (!(char.IsLetterOrDigit(c) || c is '_' or ':' or '.' or '-'))
-            {
-                return false;
-            }
-        }
-
-        var last = trimmed.Substring(separator + length);
-        return char.IsLetter(last[0]) && CredentialNames.Default.IsCredentialName(last);
     }
 
     private static bool IsClientSecretField(KeyedValue field)

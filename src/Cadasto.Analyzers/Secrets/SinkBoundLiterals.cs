@@ -62,7 +62,7 @@ internal sealed class SinkBoundLiterals
         foreach (var tree in compilation.SyntaxTrees)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (!MentionsASink(tree, matcher, cancellationToken))
+            if (!MentionsASink(tree, compilation, matcher, cancellationToken))
             {
                 continue;
             }
@@ -96,7 +96,7 @@ internal sealed class SinkBoundLiterals
     public static void MatchTree(SemanticModel model, SecretSinkMatcher matcher, List<SinkHit> hits, CancellationToken cancellationToken)
     {
         var tree = model.SyntaxTree;
-        if (!MentionsASink(tree, matcher, cancellationToken))
+        if (!MentionsASink(tree, model.Compilation, matcher, cancellationToken))
         {
             return;
         }
@@ -126,7 +126,37 @@ internal sealed class SinkBoundLiterals
         list.Add(syntax.Span);
     }
 
-    private static bool MentionsASink(SyntaxTree tree, SecretSinkMatcher matcher, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether the tree names a client-secret sink, or calls one of the user's methods that hands a parameter to one
+    /// (<see cref="SecretParameterFlows"/>).
+    /// </summary>
+    private static bool MentionsASink(SyntaxTree tree, Compilation compilation, SecretSinkMatcher matcher, CancellationToken cancellationToken)
+    {
+        if (NamesASink(tree, matcher, cancellationToken))
+        {
+            return true;
+        }
+
+        var flows = SecretParameterFlows.Get(compilation, matcher);
+        if (flows.IsEmpty)
+        {
+            return false;
+        }
+
+        var text = tree.GetText(cancellationToken).ToString();
+        foreach (var name in flows.MethodNames)
+        {
+            if (text.IndexOf(name, StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the tree's text names a client-secret sink: a constant can only reach one in a file that does.</summary>
+    public static bool NamesASink(SyntaxTree tree, SecretSinkMatcher matcher, CancellationToken cancellationToken)
     {
         var text = tree.GetText(cancellationToken).ToString();
         if (text.IndexOf("client_secret", StringComparison.OrdinalIgnoreCase) >= 0

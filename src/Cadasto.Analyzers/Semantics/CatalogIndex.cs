@@ -16,7 +16,30 @@ internal sealed class CatalogIndex<TMeaning>
 {
     private readonly Dictionary<ISymbol, CatalogMember<TMeaning>> _rows;
 
-    private CatalogIndex(Dictionary<ISymbol, CatalogMember<TMeaning>> rows) => _rows = rows;
+    // Rows for a member of any type of a namespace (CatalogMember.AnyTypeIn), by member name: matched on lookup, as
+    // there is no type to resolve them to.
+    private readonly Dictionary<string, List<CatalogMember<TMeaning>>> _namespaceRows;
+
+    private CatalogIndex(Dictionary<ISymbol, CatalogMember<TMeaning>> rows, Dictionary<string, List<CatalogMember<TMeaning>>> namespaceRows)
+    {
+        _rows = rows;
+        _namespaceRows = namespaceRows;
+    }
+
+    /// <summary>The rows that stand for a member of every type of a namespace (<c>OpenIddict.*</c>'s <c>SetClientSecret</c>).</summary>
+    public IEnumerable<CatalogMember<TMeaning>> NamespaceRows
+    {
+        get
+        {
+            foreach (var rows in _namespaceRows.Values)
+            {
+                foreach (var row in rows)
+                {
+                    yield return row;
+                }
+            }
+        }
+    }
 
     /// <summary>Whether no row resolved (none of the catalogue's libraries is referenced).</summary>
     public bool IsEmpty => _rows.Count == 0;
@@ -27,8 +50,20 @@ internal sealed class CatalogIndex<TMeaning>
     public static CatalogIndex<TMeaning> Create(CompilationSymbols symbols, IEnumerable<CatalogMember<TMeaning>> rows)
     {
         var index = new Dictionary<ISymbol, CatalogMember<TMeaning>>(SymbolEqualityComparer.Default);
+        var namespaceRows = new Dictionary<string, List<CatalogMember<TMeaning>>>(System.StringComparer.Ordinal);
         foreach (var row in rows)
         {
+            if (row.AnyTypeIn is not null)
+            {
+                if (!namespaceRows.TryGetValue(row.MemberName, out var named))
+                {
+                    namespaceRows[row.MemberName] = named = new List<CatalogMember<TMeaning>>();
+                }
+
+                named.Add(row);
+                continue;
+            }
+
             if (symbols.Type(row.TypeMetadataName) is not { } type)
             {
                 continue;
@@ -57,7 +92,7 @@ internal sealed class CatalogIndex<TMeaning>
             }
         }
 
-        return new CatalogIndex<TMeaning>(index);
+        return new CatalogIndex<TMeaning>(index, namespaceRows);
     }
 
     /// <summary>
@@ -94,6 +129,18 @@ internal sealed class CatalogIndex<TMeaning>
                 }
 
                 break;
+        }
+
+        if (_namespaceRows.Count > 0 && _namespaceRows.TryGetValue(definition.Name, out var named))
+        {
+            foreach (var candidate in named)
+            {
+                if (Matches(definition, candidate.Kind) && definition.ContainingType is { } type && SymbolNames.IsInNamespace(type.ContainingNamespace, candidate.AnyTypeIn!))
+                {
+                    row = candidate;
+                    return true;
+                }
+            }
         }
 
         row = null!;

@@ -31,10 +31,10 @@ internal static class HardcodedStringTracer
     /// The expressions that hard-code <paramref name="value"/> (one, or two for a ternary), each with
     /// its constant text; empty when the value is not hard-coded.
     /// </summary>
-    public static IReadOnlyList<HardcodedString> Trace(IOperation value, Compilation compilation, CancellationToken cancellationToken)
+    public static IReadOnlyList<HardcodedString> Trace(IOperation value, Compilation compilation, CancellationToken cancellationToken, TraceOptions options = TraceOptions.None)
     {
         var found = new List<HardcodedString>(1);
-        if (!TryTrace(value, compilation, found, depth: 0, cancellationToken))
+        if (!TryTrace(value, compilation, options, found, depth: 0, cancellationToken))
         {
             found.Clear();
         }
@@ -103,7 +103,29 @@ internal static class HardcodedStringTracer
         return GetOperation(initializer, reference, compilation, cancellationToken);
     }
 
-    private static bool TryTrace(IOperation? value, Compilation compilation, List<HardcodedString> found, int depth, CancellationToken cancellationToken)
+    /// <summary>
+    /// The parameter a value is (directly, or through a local assigned once from it) when the method never assigns
+    /// the parameter again; null otherwise. What a caller passes for it is then what the value is.
+    /// </summary>
+    public static IParameterSymbol? Parameter(IOperation value, Compilation compilation, CancellationToken cancellationToken)
+    {
+        value = StringParts.Unwrap(value);
+        if (value is ILocalReferenceOperation local && SingleAssignmentInitializer(local, compilation, cancellationToken) is { } initializer)
+        {
+            value = StringParts.Unwrap(initializer);
+        }
+
+        if (value is not IParameterReferenceOperation { Parameter: var parameter }
+            || parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not ParameterSyntax declaration)
+        {
+            return null;
+        }
+
+        var body = declaration.Ancestors().FirstOrDefault(static a => a is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax);
+        return body is null || WritesName(body, parameter.Name) ? null : parameter;
+    }
+
+    private static bool TryTrace(IOperation? value, Compilation compilation, TraceOptions options, List<HardcodedString> found, int depth, CancellationToken cancellationToken)
     {
         if (value is null || depth > MaxDepth)
         {
@@ -111,6 +133,11 @@ internal static class HardcodedStringTracer
         }
 
         value = StringParts.Unwrap(value);
+        if ((options & TraceOptions.ThroughUris) != 0)
+        {
+            value = UnwrapUri(value);
+        }
+
         switch (value)
         {
             case ILiteralOperation { ConstantValue: { HasValue: true, Value: string text } }:
@@ -118,14 +145,14 @@ internal static class HardcodedStringTracer
                 return true;
 
             case IFieldReferenceOperation { Field: var field }:
-                return TryTraceField(field, value, compilation, found, depth, cancellationToken);
+                return TryTraceField(field, value, compilation, options, found, depth, cancellationToken);
 
             case ILocalReferenceOperation { Local: var local }:
-                return TryTraceLocal(local, value, compilation, found, depth, cancellationToken);
+                return TryTraceLocal(local, value, compilation, options, found, depth, cancellationToken);
 
             case IConditionalOperation conditional:
-                return TryTrace(conditional.WhenTrue, compilation, found, depth + 1, cancellationToken)
-                    && TryTrace(conditional.WhenFalse, compilation, found, depth + 1, cancellationToken);
+                return TryTrace(conditional.WhenTrue, compilation, options, found, depth + 1, cancellationToken)
+                    && TryTrace(conditional.WhenFalse, compilation, options, found, depth + 1, cancellationToken);
 
             case ISwitchExpressionOperation switchExpression:
                 // environment switch { "Development" => "…", "Staging" => "…", _ => throw … }: every arm that yields a
@@ -138,7 +165,7 @@ internal static class HardcodedStringTracer
                         continue;
                     }
 
-                    if (!TryTrace(arm.Value, compilation, found, depth + 1, cancellationToken))
+                    if (!TryTrace(arm.Value, compilation, options, found, depth + 1, cancellationToken))
                     {
                         return false;
                     }
@@ -150,15 +177,15 @@ internal static class HardcodedStringTracer
 
             case ICoalesceOperation coalesce:
                 // configuration["…"] ?? "fallback": the fallback is committed, and used whenever the store is empty.
-                return TryTrace(coalesce.WhenNull, compilation, found, depth + 1, cancellationToken);
+                return TryTrace(coalesce.WhenNull, compilation, options, found, depth + 1, cancellationToken);
 
             case IParenthesizedOperation parenthesized:
-                return TryTrace(parenthesized.Operand, compilation, found, depth + 1, cancellationToken);
+                return TryTrace(parenthesized.Operand, compilation, options, found, depth + 1, cancellationToken);
 
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } or IInterpolatedStringOperation:
                 // The whole expression is the secret: one finding, on the expression that spells it (or, when it
                 // spells nothing itself, Prefix + Body, on the literals it is made of).
-                if (TryTraceComposite(value, compilation, depth, cancellationToken, found))
+                if (TryTraceComposite(value, compilation, options, depth, cancellationToken, found))
                 {
                     return true;
                 }
@@ -173,25 +200,47 @@ internal static class HardcodedStringTracer
                 return false;
 
             case IPropertyReferenceOperation { Property: var property }:
-                return TryTraceProperty(property, value, compilation, found, depth, cancellationToken);
+                return TryTraceProperty(property, value, compilation, options, found, depth, cancellationToken);
 
             case IInvocationOperation { TargetMethod: { IsExtensionMethod: true, Name: "Sha256" or "Sha512" or "ToSha256" or "ToSha512" } hash } invocation
                 when hash.ReturnType.SpecialType == SpecialType.System_String:
                 // new Secret("…".Sha256()): IdentityServer hashes a registered secret at start-up; the literal is the secret.
-                return TryTrace(invocation.Instance ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null), compilation, found, depth + 1, cancellationToken);
+                return TryTrace(invocation.Instance ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null), compilation, options, found, depth + 1, cancellationToken);
 
             default:
                 return false;
         }
     }
 
+    /// <summary><c>new Uri("…")</c>, <c>new PathString("…")</c> and the conversions around them, down to the string they wrap.</summary>
+    public static IOperation UnwrapUri(IOperation value)
+    {
+        for (var depth = 0; depth < 4; depth++)
+        {
+            switch (value)
+            {
+                case IConversionOperation conversion:
+                    value = conversion.Operand;
+                    continue;
+                case IObjectCreationOperation { Arguments.Length: >= 1 } creation
+                    when creation.Type?.Name is "Uri" or "PathString" && creation.Arguments[0].Value.Type?.SpecialType == SpecialType.System_String:
+                    value = creation.Arguments[0].Value;
+                    continue;
+            }
+
+            break;
+        }
+
+        return value;
+    }
+
     /// <summary>A concatenation or interpolation whose every part is hard-coded (e.g. <c>static readonly</c> parts).</summary>
-    private static bool TryTraceComposite(IOperation value, Compilation compilation, int depth, CancellationToken cancellationToken, List<HardcodedString> found)
+    private static bool TryTraceComposite(IOperation value, Compilation compilation, TraceOptions options, int depth, CancellationToken cancellationToken, List<HardcodedString> found)
     {
         var parts = new List<HardcodedString>();
         foreach (var part in CompositeParts(value))
         {
-            if (!TryTrace(part, compilation, parts, depth + 1, cancellationToken))
+            if (!TryTrace(part, compilation, options, parts, depth + 1, cancellationToken))
             {
                 return false;
             }
@@ -258,7 +307,7 @@ internal static class HardcodedStringTracer
         }
     }
 
-    private static bool TryTraceField(IFieldSymbol field, IOperation reference, Compilation compilation, List<HardcodedString> found, int depth, CancellationToken cancellationToken)
+    private static bool TryTraceField(IFieldSymbol field, IOperation reference, Compilation compilation, TraceOptions options, List<HardcodedString> found, int depth, CancellationToken cancellationToken)
     {
         // const, static readonly, and an instance readonly field that no constructor assigns (its initializer is
         // then the value of every instance).
@@ -267,8 +316,16 @@ internal static class HardcodedStringTracer
             return false;
         }
 
-        if (GetInitializer(field, cancellationToken) is not { } initializer)
+        if (GetInitializer(field, cancellationToken) is not { } initializer || !compilation.ContainsSyntaxTree(initializer.SyntaxTree))
         {
+            // A const of another project or a referenced assembly: the compiler has its value, and its declaration is
+            // not in this compilation to point at, so the reference spells it (the finding lands at the sink's argument).
+            if (field.IsConst && reference.ConstantValue is { HasValue: true, Value: string text })
+            {
+                found.Add(new HardcodedString(reference.Syntax, text));
+                return true;
+            }
+
             return false;
         }
 
@@ -278,14 +335,14 @@ internal static class HardcodedStringTracer
             return false;
         }
 
-        return TryTrace(GetOperation(initializer, reference, compilation, cancellationToken), compilation, found, depth + 1, cancellationToken);
+        return TryTrace(GetOperation(initializer, reference, compilation, cancellationToken), compilation, options, found, depth + 1, cancellationToken);
     }
 
     /// <summary>
     /// A get-only auto-property with an initializer (<c>public static string ClientSecret { get; } = "…"</c>) that no
     /// constructor assigns: a readonly field by another name. A settable or <c>init</c> property is not followed.
     /// </summary>
-    private static bool TryTraceProperty(IPropertySymbol property, IOperation reference, Compilation compilation, List<HardcodedString> found, int depth, CancellationToken cancellationToken)
+    private static bool TryTraceProperty(IPropertySymbol property, IOperation reference, Compilation compilation, TraceOptions options, List<HardcodedString> found, int depth, CancellationToken cancellationToken)
     {
         if (property.SetMethod is not null || property.IsIndexer
             || property.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not PropertyDeclarationSyntax
@@ -299,10 +356,10 @@ internal static class HardcodedStringTracer
             return false;
         }
 
-        return TryTrace(GetOperation(initializer, reference, compilation, cancellationToken), compilation, found, depth + 1, cancellationToken);
+        return TryTrace(GetOperation(initializer, reference, compilation, cancellationToken), compilation, options, found, depth + 1, cancellationToken);
     }
 
-    private static bool TryTraceLocal(ILocalSymbol local, IOperation reference, Compilation compilation, List<HardcodedString> found, int depth, CancellationToken cancellationToken)
+    private static bool TryTraceLocal(ILocalSymbol local, IOperation reference, Compilation compilation, TraceOptions options, List<HardcodedString> found, int depth, CancellationToken cancellationToken)
     {
         if (local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } initializer } declarator)
         {
@@ -314,7 +371,7 @@ internal static class HardcodedStringTracer
             return false;
         }
 
-        return TryTrace(GetOperation(initializer, reference, compilation, cancellationToken), compilation, found, depth + 1, cancellationToken);
+        return TryTrace(GetOperation(initializer, reference, compilation, cancellationToken), compilation, options, found, depth + 1, cancellationToken);
     }
 
     private static ExpressionSyntax? GetInitializer(IFieldSymbol field, CancellationToken cancellationToken) =>
@@ -399,6 +456,19 @@ internal static class HardcodedStringTracer
 
         return false;
     }
+}
+
+/// <summary>What the tracer may look through besides the string operations themselves.</summary>
+[Flags]
+internal enum TraceOptions
+{
+    None = 0,
+
+    /// <summary>
+    /// <c>new Uri("…")</c> and <c>new PathString("…")</c> are the string they wrap: for redirect URIs, where a branch of
+    /// <c>prod ? new Uri("https://…") : new Uri("http://…")</c> is as hard-coded as the literal.
+    /// </summary>
+    ThroughUris = 1,
 }
 
 /// <summary>A piece of source that spells a hard-coded string, and the string.</summary>

@@ -47,6 +47,14 @@ internal sealed class SecretSinkIndex
             }
         }
 
+        foreach (var row in index.NamespaceRows)
+        {
+            if (row.Meaning == SinkMeaning.ClientSecret)
+            {
+                names.Add(row.MemberName);
+            }
+        }
+
         return new SecretSinkIndex(index, names, hasCredentialSinks);
     }
 

@@ -28,64 +28,70 @@ internal static class StringParts
     }
 
     /// <summary>
-    /// The parts of <c>a + b + c</c> or <c>$"a{b}c"</c> (text parts as their literal operations); the operation
-    /// itself when it is neither.
+    /// The parts of <c>a + b + c</c>, <c>$"a{b}c"</c> or <c>string.Concat(a, b, c)</c>, in order (text parts as their
+    /// literal operations, a hole as its expression, not split further); the operation itself when it is none of them.
     /// </summary>
+    /// <remarks>
+    /// The one splitter of string compositions (the secret sinks, CDS1005, and <see cref="OAuth.OAuthText.Compose"/> all
+    /// read parts through it). A concatenation of n parts is a left-nested chain n levels deep: an explicit stack keeps
+    /// the walk linear and off the call stack, where nested iterators would cost n² and could overflow it.
+    /// </remarks>
     public static IEnumerable<IOperation> Of(IOperation operation)
     {
-        operation = Unwrap(operation);
-        switch (operation)
+        var pending = new Stack<(IOperation Operation, bool Whole)>();
+        pending.Push((operation, false));
+        while (pending.Count > 0)
         {
-            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
-                foreach (var part in Of(binary.LeftOperand))
-                {
-                    yield return part;
-                }
+            var (next, whole) = pending.Pop();
+            var current = Unwrap(next);
+            if (whole)
+            {
+                yield return current;
+                continue;
+            }
 
-                foreach (var part in Of(binary.RightOperand))
-                {
-                    yield return part;
-                }
+            switch (current)
+            {
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
+                    pending.Push((binary.RightOperand, false));
+                    pending.Push((binary.LeftOperand, false));
+                    break;
 
-                break;
-
-            case IInterpolatedStringOperation interpolated:
-                foreach (var part in interpolated.Parts)
-                {
-                    switch (part)
+                case IInterpolatedStringOperation interpolated:
+                    for (var i = interpolated.Parts.Length - 1; i >= 0; i--)
                     {
-                        case IInterpolatedStringTextOperation text:
-                            yield return text.Text;
-                            break;
-                        case IInterpolationOperation hole:
-                            yield return Unwrap(hole.Expression);
-                            break;
+                        switch (interpolated.Parts[i])
+                        {
+                            case IInterpolatedStringTextOperation text:
+                                pending.Push((text.Text, true));
+                                break;
+                            case IInterpolationOperation hole:
+                                pending.Push((hole.Expression, true));
+                                break;
+                        }
                     }
-                }
 
-                break;
+                    break;
 
-            case IInvocationOperation concat when IsStringConcat(concat):
-                // string.Concat(id, ":", secret): the same parts as id + ":" + secret.
-                foreach (var argument in concat.Arguments)
-                {
-                    foreach (var part in Of(argument.Value))
+                case IInvocationOperation concat when IsStringConcat(concat):
+                    // string.Concat(id, ":", secret): the same parts as id + ":" + secret.
+                    for (var i = concat.Arguments.Length - 1; i >= 0; i--)
                     {
-                        yield return part;
+                        pending.Push((concat.Arguments[i].Value, false));
                     }
-                }
 
-                break;
+                    break;
 
-            default:
-                yield return operation;
-                break;
+                default:
+                    yield return current;
+                    break;
+            }
         }
     }
 
     /// <summary>Whether <paramref name="operation"/> builds a string from parts: <c>+</c>, <c>$"…"</c>, <c>string.Concat(…)</c>.</summary>
     public static bool IsComposite(IOperation operation) =>
-        Unwrap(operation) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } or IInterpolatedStringOperation
+        Unwrap(operation) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String } or IInterpolatedStringOperation
         || (Unwrap(operation) is IInvocationOperation invocation && IsStringConcat(invocation));
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 
+using Cadasto.Analyzers.Catalogs;
 using Cadasto.Analyzers.Secrets;
 
 namespace Cadasto.Analyzers.Values;
@@ -25,29 +26,16 @@ namespace Cadasto.Analyzers.Values;
 /// </remarks>
 internal sealed class CredentialNames
 {
-    private static readonly CredentialWord[] DefaultWords =
-    {
-        new("secret", "secret"),
-        new("password", "password"),
-        new("passwd", "passwd"),
-        new("pwd", "pwd"),
-        new("passphrase", "passphrase"),
-        new("api key", "api", "key"),
-        new("api key", "apikey"),
-        new("access key", "access", "key"),
-        new("access key", "accesskey"),
-        new("token", "token"),
-        new("credential", "credential"),
-        new("credential", "credentials"),
-        new("private key", "private", "key"),
-        new("private key", "privatekey"),
-    };
+    private static readonly CredentialWord[] DefaultWords = FromCatalog();
 
     // Words before "token" that make it a cursor, a cancellation signal or an anti-forgery value, not a credential.
     private static readonly string[] NonCredentialTokenQualifiers =
     {
         "cancellation", "continuation", "page", "paging", "pagination", "cursor", "resume", "sync",
         "antiforgery", "csrf", "xsrf", "verification", "lexer", "syntax", "json", "parser",
+
+        // "PublicKeyToken" written as one word: a strong name's public key token, published with every assembly.
+        "publickey",
     };
 
     // Words that make the name describe a state or an error code rather than hold a credential:
@@ -254,6 +242,13 @@ internal sealed class CredentialNames
             }
         }
 
+        // "PublicKeyToken", "public_key_token": the last 8 bytes of a strong name's public key hash, public by definition.
+        if (wordEnd > 0 && wordEnd - wordStart == 3 && EqualsIgnoreCase(name, wordStart, "key"))
+        {
+            var previousEnd = PreviousWord(name, wordStart, out var previousStart);
+            return previousEnd > 0 && previousEnd - previousStart == 6 && EqualsIgnoreCase(name, previousStart, "public");
+        }
+
         return false;
     }
 
@@ -353,6 +348,34 @@ internal sealed class CredentialNames
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The catalogue's credential words: each as its parts and, for a word of two parts, written as one
+    /// (<c>api key</c> matches <c>ApiKey</c> and <c>APIKEY</c>), then its plural spellings.
+    /// </summary>
+    private static CredentialWord[] FromCatalog()
+    {
+        var words = new List<CredentialWord>();
+        foreach (var word in SecretVocabulary.CredentialWords)
+        {
+            var parts = word.Split(' ');
+            words.Add(new CredentialWord(word, parts));
+            if (parts.Length > 1)
+            {
+                words.Add(new CredentialWord(word, string.Concat(parts)));
+            }
+
+            foreach (var plural in SecretVocabulary.CredentialPlurals)
+            {
+                if (plural == word + "s")
+                {
+                    words.Add(new CredentialWord(word, plural));
+                }
+            }
+        }
+
+        return words.ToArray();
     }
 
     private sealed class CredentialWord

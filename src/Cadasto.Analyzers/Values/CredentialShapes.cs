@@ -385,7 +385,9 @@ internal static class CredentialShapes
                 }
 
                 var isKey = !ConnectionStringCatalog.IsPasswordKeyword(key.Substring(0, key.Length - 1));
-                if (!isKey && text.IndexOf(';') < 0 && text.IndexOf(',') < 0 && index > 0)
+                // A password needs connection-string structure: another pair joined by ';' or ','. Alone it is a form field
+                // (user=…&password=…) or a message ("password=letmein" as an exception a redaction test masks).
+                if (!isKey && text.IndexOf(';') < 0 && text.IndexOf(',') < 0)
                 {
                     continue;
                 }

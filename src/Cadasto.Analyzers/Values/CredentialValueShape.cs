@@ -61,8 +61,8 @@ internal static class CredentialValueShape
     }
 
     /// <summary>
-    /// A key or label rather than a value: a compound name that itself ends with a credential word
-    /// (<c>Cadasto:ClientSecret</c>, <c>CLIENT_SECRET</c>, <c>X-Api-Key</c>), or the symbol's own name
+    /// A key or label rather than a value: the name of a key (<see cref="KeyNames.IsCredentialKeyName"/>), a compound
+    /// name that itself ends with a credential word (<c>X-Api-Key</c>, <c>ClientSecret</c>), or the symbol's own name
     /// (<c>Password = "Password"</c>).
     /// </summary>
     public static bool IsNameOrLabel(string text, string symbolName, CredentialNames names)
@@ -80,7 +80,12 @@ internal static class CredentialValueShape
             return !lowerCaseWords;
         }
 
-        if (!IsIdentifierLike(trimmed) || !char.IsLetter(trimmed[trimmed.Length - 1]) || !names.IsCredentialName(trimmed))
+        if (KeyNames.IsCredentialKeyName(trimmed, names))
+        {
+            return true;
+        }
+
+        if (!KeyNames.IsIdentifierLike(trimmed, allowSlash: true) || !char.IsLetter(trimmed[trimmed.Length - 1]) || !names.IsCredentialName(trimmed))
         {
             return false;
         }
@@ -150,19 +155,6 @@ internal static class CredentialValueShape
 
     private static bool IsCredentialWordItself(string text, CredentialNames names) =>
         names.TryMatch(text, out var word) && SeparatorInsensitiveText.Equals(text, word);
-
-    private static bool IsIdentifierLike(string text)
-    {
-        foreach (var c in text)
-        {
-            if (!(char.IsLetterOrDigit(c) || c is '_' or '-' or '.' or ':' or '/'))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 
     /// <summary>
     /// Text for people or machines rather than a credential: two words of letters (<c>Enter password</c>), or three

@@ -1,26 +1,19 @@
 using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
 
+using Cadasto.Analyzers.Catalogs;
 using Cadasto.Analyzers.Secrets;
 
 namespace Cadasto.Analyzers.Values;
 
 /// <summary>
 /// What is never a secret, whatever receives it: empty text, placeholders a team writes where the
-/// real value goes, template tokens that a build or deployment substitutes, and masks.
+/// real value goes, template tokens that a build or deployment substitutes, and masks. The one judgement for C#
+/// (CDS1001, CDS1002, CDS1003, CDS1005) and configuration files (CDS1004), so a value gets the same verdict in both.
 /// </summary>
 internal static class SecretValueHeuristics
 {
-    // Compared case-insensitively after dropping separators, so REPLACE_ME, replace-me and ReplaceMe match.
-    private static readonly string[] PlaceholderWords =
-    {
-        "changeme", "replaceme", "yoursecret", "yourclientsecret", "yourpassword", "yourapikey", "yourkey",
-        "yourtoken", "placeholder", "todo", "tbd", "fixme", "insertsecrethere", "secrethere", "notset", "none", "null",
-        "redacted", "replace", "replacethis", "replacewithyourown", "notconfigured", "unset",
-
-        // Publicly documented defaults (RabbitMQ's guest/guest, the JDK keystore's changeit): known to everyone, so not a secret.
-        "guest", "changeit",
-    };
-
     /// <summary>Whether <paramref name="value"/> cannot be a real secret.</summary>
     public static bool IsNotASecret(string value)
     {
@@ -31,12 +24,70 @@ internal static class SecretValueHeuristics
         }
 
         // The placeholder vocabulary (shared with the manifest's placeholder check), then what only a secret's value can be:
-        // a reference to a store, a provider's published test value, an encrypted envelope, a reader's "your …" marker.
+        // a reference to a store, a provider's published test value, an encrypted envelope, a reader's "your …" marker,
+        // an instruction where the value goes.
         return IsPlaceholderText(text) || IsYourPlaceholder(text) || IsReference(text)
                || IsProviderTestValue(text) || IsCiphertextEnvelope(text)
                || IsDocumentationExample(text) || IsObviousFake(text, acceptDescriptive: false)
-               || (text.IndexOf(' ') > 0 && CredentialValueShape.IsProse(text));
+               || (text.IndexOf(' ') > 0 && CredentialValueShape.IsProse(text))
+               || IsInstruction(text)
+               || IsEncodedPlaceholder(text);
     }
+
+    /// <summary>
+    /// <c>Q0hBTkdFX01F…</c>: the base64 of text that is itself no secret (a placeholder, an instruction), as a template writes
+    /// a key that must be base64. The decoded text is judged, once; bytes that are not printable text are a value.
+    /// </summary>
+    private static bool IsEncodedPlaceholder(string text)
+    {
+        if (text.Length < 8 || text.Length > 512 || text.Length % 4 != 0)
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (!(c is >= 'A' and <= 'Z' || c is >= 'a' and <= 'z' || c is >= '0' and <= '9' || c is '+' or '/' or '='))
+            {
+                return false;
+            }
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = Convert.FromBase64String(text);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+
+        var decoded = new char[bytes.Length];
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            if (bytes[i] is < 0x20 or > 0x7E)
+            {
+                return false;
+            }
+
+            decoded[i] = (char)bytes[i];
+        }
+
+        var plain = new string(decoded).Trim();
+        return plain.Length >= 4 && (IsPlaceholderText(plain) || IsYourPlaceholder(plain) || IsInstruction(plain) || IsObviousFake(plain, acceptDescriptive: false));
+    }
+
+    /// <summary>
+    /// As <see cref="IsNotASecret(string)"/>, and also a value the team declared a placeholder
+    /// (<c>cadasto_allowed_placeholders</c>, compared whole and ignoring case).
+    /// </summary>
+    public static bool IsNotASecret(string value, HashSet<string>? allowedPlaceholders) =>
+        IsNotASecret(value) || IsAllowedPlaceholder(value, allowedPlaceholders);
+
+    /// <summary>Whether the team declared <paramref name="value"/> a placeholder (<c>cadasto_allowed_placeholders</c>).</summary>
+    public static bool IsAllowedPlaceholder(string value, HashSet<string>? allowedPlaceholders) =>
+        allowedPlaceholders is { Count: > 0 } && allowedPlaceholders.Contains(value.Trim());
 
     /// <summary>
     /// Whether <paramref name="value"/> is a placeholder: what a team writes where the real value goes (<c>REPLACE_ME</c>,
@@ -64,7 +115,10 @@ internal static class SecretValueHeuristics
         && ((text.StartsWith("YOUR", StringComparison.Ordinal) && text[4] is '_' or '-')
             || (text.StartsWith("your", StringComparison.OrdinalIgnoreCase) && char.IsUpper(text[4])));
 
-    /// <summary><c>&lt;your-secret&gt;</c>, <c>${VAR}</c>, <c>$(Var)</c>, <c>%VAR%</c>, <c>{{var}}</c>, <c>#{var}#</c>, <c>[secret]</c>, <c>{Var}</c>.</summary>
+    /// <summary>
+    /// <c>&lt;your-secret&gt;</c>, <c>${VAR}</c>, <c>$(Var)</c>, <c>%VAR%</c>, <c>{{var}}</c>, <c>#{var}#</c> (Azure DevOps'
+    /// replace-tokens), <c>#{Var}</c> (Octopus), <c>[secret]</c>, <c>{Var}</c>.
+    /// </summary>
     private static bool IsTemplateToken(string text) =>
         Wrapped(text, "<", ">")
         || Wrapped(text, "${", "}")
@@ -72,6 +126,7 @@ internal static class SecretValueHeuristics
         || Wrapped(text, "%", "%")
         || Wrapped(text, "{{", "}}")
         || Wrapped(text, "#{", "}#")
+        || (Wrapped(text, "#{", "}") && text.IndexOf('}') == text.Length - 1)
         || Wrapped(text, "__", "__")
         || (Wrapped(text, "[", "]") && text.IndexOf(' ') < 0 && text.Length <= 64)
         || IsNamedFormatItem(text);
@@ -111,29 +166,6 @@ internal static class SecretValueHeuristics
 
         // sk-...a1b2, ghp_\u2026Xy9: a value shown with its middle left out (a display, not the value).
         || (text.Length <= 40 && text.IndexOf(' ') < 0 && (text.IndexOf("...", StringComparison.Ordinal) > 0 || text.IndexOf('\u2026') > 0));
-
-    // Words that mark a value as made up for a test or a sample ("test-secret", "someSecret", "mocked.access.token-1").
-    private static readonly string[] FakeMarkers =
-    {
-        "test", "tests", "testing", "sample", "mock", "mocked", "fake", "dummy", "example", "demo", "stub", "invalid",
-        "blah", "foo", "bar", "baz", "ignored", "some", "bogus", "unused", "wrong", "payload", "something", "whatever", "anything",
-
-        // Values a test uses to be refused ("not_valid", "nonexistent", "expired-token"): they say what they fail at.
-        "not", "nonexistent", "nonexisting", "unknown", "missing", "expired", "revoked", "incorrect", "bad",
-    };
-
-    // A credential word among other plain words names what the value stands for ("valid-token", "user-token-1").
-    private static readonly string[] DescriptiveWords =
-    {
-        "token", "secret", "password", "passwd", "pwd", "key", "apikey", "credential", "credentials", "assertion", "passphrase",
-    };
-
-    // Words that say which value of several a description stands for ("valid-token", "expected-secret").
-    private static readonly string[] DescribingQualifiers =
-    {
-        "valid", "correct", "good", "right", "expected", "actual", "current", "other", "another", "new", "old", "first",
-        "second", "generated", "stored", "cached", "original", "updated", "refreshed", "issued",
-    };
 
     /// <summary>
     /// A value made only of plain words (letters, perhaps a short trailing number) that says it is made up: one word
@@ -200,10 +232,10 @@ internal static class SecretValueHeuristics
             if (letters > 0 && char.IsLetter(text[start]))
             {
                 letterWords++;
-                marked |= digits == 0 && IsOneOf(text, start, letters, FakeMarkers);
-                lastIsCredentialWord = IsOneOf(text, start, letters, DescriptiveWords);
+                marked |= digits == 0 && IsOneOf(text, start, letters, SecretVocabulary.FakeMarkers);
+                lastIsCredentialWord = IsOneOf(text, start, letters, SecretVocabulary.DescriptiveWords);
                 descriptive |= lastIsCredentialWord;
-                qualified |= IsOneOf(text, start, letters, DescribingQualifiers);
+                qualified |= IsOneOf(text, start, letters, SecretVocabulary.DescribingQualifiers);
                 trailingNumber = digits > 0;
             }
             else
@@ -232,7 +264,7 @@ internal static class SecretValueHeuristics
         return false;
     }
 
-    private static bool IsOneOf(string text, int start, int length, string[] words)
+    private static bool IsOneOf(string text, int start, int length, ImmutableArray<string> words)
     {
         foreach (var word in words)
         {
@@ -389,6 +421,157 @@ internal static class SecretValueHeuristics
         return true;
     }
 
+    /// <summary>
+    /// A placeholder written as an instruction or a name: <c>your-client-secret-here</c>, <c>Enter your password</c>,
+    /// <c>YOUR_API_KEY_HERE</c>, <c>INSERT_TOKEN</c> — it starts with an instruction word (or is upper-case
+    /// words joined by <c>_</c>) and mentions a credential word.
+    /// </summary>
+    private static bool IsInstruction(string value)
+    {
+        var text = value.Trim();
+        if (text.Length > 200 || (text.Length > 64 && text.IndexOf(' ') < 0))
+        {
+            return false;
+        }
+
+        if (IsInstructionWords(text))
+        {
+            return true;
+        }
+
+        var lower = text.ToLowerInvariant();
+        var mentionsCredential = false;
+        foreach (var word in SecretVocabulary.CredentialNouns)
+        {
+            if (lower.IndexOf(word, StringComparison.Ordinal) >= 0)
+            {
+                mentionsCredential = true;
+                break;
+            }
+        }
+
+        if (!mentionsCredential)
+        {
+            return false;
+        }
+
+        foreach (var start in SecretVocabulary.InstructionStarts)
+        {
+            if (lower.StartsWith(start, StringComparison.Ordinal) && lower.Length > start.Length && !char.IsLetterOrDigit(lower[start.Length]))
+            {
+                return true;
+            }
+
+            // "YourClientSecret", "yourApiKey": the instruction word joined in PascalCase or camelCase.
+            if (lower.StartsWith(start, StringComparison.Ordinal) && lower.Length > start.Length && char.IsUpper(text[start.Length]))
+            {
+                return true;
+            }
+        }
+
+        if (IsDescription(lower))
+        {
+            return true;
+        }
+
+        // UPPER_SNAKE words only, one of them a credential word: a variable name or a placeholder.
+        foreach (var c in text)
+        {
+            if (!(c is >= 'A' and <= 'Z' || c is >= '0' and <= '9' || c == '_'))
+            {
+                return false;
+            }
+        }
+
+        return text.IndexOf('_') > 0;
+    }
+
+    /// <summary>
+    /// <c>SetYourDataHere</c>, <c>PutYourValueHere</c>, <c>enter_value_here</c>, <c>your-value-here</c>: three to ten words of
+    /// letters only (PascalCase, camelCase or separated), the first an instruction word, with "your" among them or "here"
+    /// last — an instruction to the reader whatever it names, so no credential word is needed.
+    /// </summary>
+    private static bool IsInstructionWords(string text)
+    {
+        if (text.Length > 64)
+        {
+            return false;
+        }
+
+        var words = 0;
+        var firstIsInstruction = false;
+        var hasYour = false;
+        var lastIsHere = false;
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (text[i] is '_' or '-' or '.' or ' ')
+            {
+                i++;
+                continue;
+            }
+
+            if (!char.IsLetter(text[i]))
+            {
+                return false;
+            }
+
+            // One word: a letter, then lower-case letters (or capitals only, for UPPER_SNAKE words).
+            var start = i++;
+            var upper = char.IsUpper(text[start]) && i < text.Length && char.IsUpper(text[i]);
+            while (i < text.Length && char.IsLetter(text[i]) && (upper ? char.IsUpper(text[i]) : char.IsLower(text[i])))
+            {
+                i++;
+            }
+
+            if (i < text.Length && !char.IsLetter(text[i]) && text[i] is not ('_' or '-' or '.' or ' '))
+            {
+                return false;
+            }
+
+            var length = i - start;
+            words++;
+            if (words == 1)
+            {
+                firstIsInstruction = IsOneOf(text, start, length, SecretVocabulary.InstructionStarts);
+            }
+
+            hasYour |= length == 4 && string.Compare(text, start, "your", 0, 4, StringComparison.OrdinalIgnoreCase) == 0;
+            lastIsHere = length == 4 && string.Compare(text, start, "here", 0, 4, StringComparison.OrdinalIgnoreCase) == 0;
+        }
+
+        return words is >= 3 and <= 10 && firstIsInstruction && (hasYour || lastIsHere);
+    }
+
+    /// <summary>
+    /// <c>secret-from-the-portal</c>, <c>the api key goes here</c>: three or more words of letters only,
+    /// one a credential word and one a connective — a description of the value.
+    /// </summary>
+    private static bool IsDescription(string lower)
+    {
+        var words = lower.Split(new[] { '-', '_', ' ', '.' }, StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 3)
+        {
+            return false;
+        }
+
+        var hasConnective = false;
+        foreach (var word in words)
+        {
+            foreach (var c in word)
+            {
+                if (c is < 'a' or > 'z')
+                {
+                    return false;
+                }
+            }
+
+            hasConnective |= SecretVocabulary.InstructionConnectives.Contains(word);
+        }
+
+        return hasConnective;
+    }
+
     private static bool IsPlaceholderWord(string text)
     {
         if (text.Length > 40)
@@ -396,7 +579,7 @@ internal static class SecretValueHeuristics
             return false;
         }
 
-        foreach (var word in PlaceholderWords)
+        foreach (var word in SecretVocabulary.PlaceholderWords)
         {
             if (SeparatorInsensitiveText.Equals(text, word))
             {

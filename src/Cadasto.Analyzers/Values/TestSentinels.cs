@@ -49,7 +49,60 @@ internal static class TestSentinels
         var classes = (lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0) + (symbol ? 1 : 0);
         var entropy = Entropy(text);
         var random = (classes >= 3 && entropy >= 3.2) || (text.Length >= 20 && classes >= 2 && entropy >= 3.5);
-        return random && !IsDressedUpSentinel(text);
+        return random && !IsDressedUpSentinel(text) && !IsPhrase(text);
+    }
+
+    /// <summary>
+    /// <c>test-signing-key-must-be-at-least-32-bytes</c>, <c>root-configured-value</c>: three or more lower-case words of
+    /// letters (a short number may be one of them) joined by <c>-</c>, <c>_</c> or <c>.</c> — a sentence about the value,
+    /// as tests write them; its length and variety of letters make it look random, not its making.
+    /// </summary>
+    private static bool IsPhrase(string text)
+    {
+        var letterWords = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var start = i;
+            while (i < text.Length && text[i] is not ('-' or '_' or '.'))
+            {
+                i++;
+            }
+
+            var length = i - start;
+            if (length == 0 || (i < text.Length && i == text.Length - 1))
+            {
+                return false;
+            }
+
+            var letters = 0;
+            var digits = 0;
+            for (var j = start; j < i; j++)
+            {
+                if (text[j] is >= 'a' and <= 'z')
+                {
+                    letters++;
+                }
+                else if (char.IsDigit(text[j]))
+                {
+                    digits++;
+                }
+                else
+                {
+                    return false;
+                }
+            }
+
+            if (letters > 0 && digits > 0 || digits > 3 || (letters > 0 && letters < 2))
+            {
+                return false;
+            }
+
+            letterWords += letters > 0 ? 1 : 0;
+            i++;
+        }
+
+        return letterWords >= 3;
     }
 
     /// <summary>Shannon entropy in bits per character.</summary>

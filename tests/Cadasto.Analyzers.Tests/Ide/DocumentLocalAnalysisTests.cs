@@ -17,6 +17,102 @@ public sealed class DocumentLocalAnalysisTests
     public async Task EveryDocument_ShouldShowItsFindingsLive_AsTheBuildDoes()
     {
         using var ide = IdeSolution.Create(IdeSolutions.Api(), IdeSolutions.Worker(), IdeSolutions.Wasm());
+        await AssertLiveAsBuildAndMarkupAsync(ide);
+    }
+
+    // SPEC CDS1001: one call level into the user's own methods through a parameter, the method in another document.
+    [Fact]
+    public async Task ConstantPassedToOwnMethodInAnotherDocument_ShouldShowLiveWhereItIsPassed()
+    {
+        var project = new IdeProject("Jobs");
+        project.Documents["ApiTokens.cs"] = """
+            using System.Net.Http;
+            using System.Threading.Tasks;
+            using Duende.IdentityModel.Client;
+
+            namespace Jobs;
+
+            public sealed class ApiTokens(HttpClient http)
+            {
+                public async Task<string?> GetApiToken(string clientId, string scope, string clientSecret)
+                {
+                    var response = await http.RequestClientCredentialsTokenAsync(new ClientCredentialsTokenRequest
+                    {
+                        Address = "https://auth.example.com/connect/token",
+                        ClientId = clientId,
+                        Scope = scope,
+                        ClientSecret = clientSecret,
+                    });
+                    return response.AccessToken;
+                }
+            }
+            """;
+        project.Documents["Secrets.cs"] = """
+            namespace Jobs;
+
+            public static class Secrets
+            {
+                public const string Billing = "bil~Hk5.Jd9Fs3Ga7Qe2";
+            }
+            """;
+        project.Documents["Nightly.cs"] = """
+            using System.Threading.Tasks;
+
+            namespace Jobs;
+
+            public sealed class Nightly(ApiTokens tokens)
+            {
+                public Task<string?> Orders() => tokens.GetApiToken("orders", "orders.read", {|CDS1001:"ord~Xq7.Lp2Mn8Rv4Tw1"|});
+
+                public Task<string?> Billing() => tokens.GetApiToken("billing", "billing.read", {|CDS1001:Secrets.Billing|});
+            }
+            """;
+        using var ide = IdeSolution.Create(project);
+        await AssertLiveAsBuildAndMarkupAsync(ide);
+
+        var session = await IdeSolution.SessionAsync(ide.Project("Jobs"));
+        var billing = Assert.Single(await IdeSolution.LiveAsync(session, ide.Document("Jobs", "Nightly.cs")), d => d.AdditionalLocations.Count == 1);
+        Assert.EndsWith("Secrets.cs", billing.AdditionalLocations[0].SourceTree!.FilePath, StringComparison.Ordinal);
+    }
+
+    // A const of another project is metadata to this one (no declaration to point at): the finding is the sink's argument.
+    [Fact]
+    public async Task ConstFromAnotherProjectAtAClientSecretSink_ShouldLandAtTheArgument()
+    {
+        var shared = new IdeProject("Shared");
+        shared.Documents["SharedSecrets.cs"] = """
+            namespace Shared;
+
+            public static class SharedSecrets
+            {
+                public const string Orders = "ord~Xq7.Lp2Mn8Rv4Tw1";
+                public const string Tenant = "contoso.onmicrosoft.com";
+            }
+            """;
+        var api = new IdeProject("Api") { References = { "Shared" } };
+        api.Documents["Clients.cs"] = """
+            using Microsoft.Identity.Client;
+            using Shared;
+
+            namespace Api;
+
+            public static class Clients
+            {
+                public static IConfidentialClientApplication Orders() =>
+                    ConfidentialClientApplicationBuilder.Create("orders").WithClientSecret({|CDS1001:SharedSecrets.Orders|}).Build();
+            }
+            """;
+        using var ide = IdeSolution.Create(shared, api);
+        await AssertLiveAsBuildAndMarkupAsync(ide);
+
+        var session = await IdeSolution.SessionAsync(ide.Project("Api"));
+        var orders = Assert.Single(await IdeSolution.LiveAsync(session, ide.Document("Api", "Clients.cs")));
+        Assert.Empty(orders.AdditionalLocations);
+    }
+
+    /// <summary>Every document's live analysis equals the build's findings in it, and the sources' markup.</summary>
+    private static async Task AssertLiveAsBuildAndMarkupAsync(IdeSolution ide)
+    {
         var failures = new List<string>();
         foreach (var project in ide.Solution.Projects.OrderBy(p => p.Name, StringComparer.Ordinal))
         {

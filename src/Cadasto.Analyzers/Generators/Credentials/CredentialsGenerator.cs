@@ -167,7 +167,7 @@ public sealed class CredentialsGenerator : IIncrementalGenerator
         {
             if (languageVersion is not null)
             {
-                output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.CredentialsNeedCSharp8, Location.None, languageVersion));
+                output.ReportDiagnostic(Findings.Create(DiagnosticDescriptors.CredentialsNeedCSharp8, Location.None, languageVersion));
             }
         });
     }

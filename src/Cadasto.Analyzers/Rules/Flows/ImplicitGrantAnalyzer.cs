@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Cadasto.Analyzers.Catalogs;
+using Cadasto.Analyzers.Infrastructure;
 using Cadasto.Analyzers.OAuth;
 using Cadasto.Analyzers.Semantics;
 using Microsoft.CodeAnalysis;
@@ -30,7 +31,7 @@ public sealed class ImplicitGrantAnalyzer : DiagnosticAnalyzer
                 start,
                 index,
                 static signal => signal == OAuthSignal.ImplicitGrant,
-                static (context, finding) => context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ImplicitGrant, finding.Location, finding.Source)),
+                static (context, finding) => context.ReportDiagnostic(Findings.Create(DiagnosticDescriptors.ImplicitGrant, finding.Location, finding.Source)),
                 serverRegistrations: true);
         });
     }

@@ -1,4 +1,5 @@
 using Cadasto.Analyzers.Catalogs;
+using Cadasto.Analyzers.Infrastructure;
 using Cadasto.Analyzers.Semantics;
 using System;
 using System.Collections.Generic;
@@ -340,7 +341,7 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
         var properties = fix is null || fix == FixKey
             ? ImmutableDictionary<string, string?>.Empty
             : ImmutableDictionary<string, string?>.Empty.Add(FixKey, fix);
-        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MissingPkce, location, properties, what, advice));
+        context.ReportDiagnostic(Findings.Create(DiagnosticDescriptors.MissingPkce, location, properties, what, advice));
     }
 
     /// <summary>Whether the object initializer sets <paramref name="member"/> to something other than null.</summary>

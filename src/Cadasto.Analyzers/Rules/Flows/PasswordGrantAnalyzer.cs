@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Cadasto.Analyzers.Catalogs;
+using Cadasto.Analyzers.Infrastructure;
 using Cadasto.Analyzers.OAuth;
 using Cadasto.Analyzers.Semantics;
 using Microsoft.CodeAnalysis;
@@ -30,7 +31,7 @@ public sealed class PasswordGrantAnalyzer : DiagnosticAnalyzer
                 start,
                 index,
                 static signal => signal == OAuthSignal.PasswordGrant,
-                static (context, finding) => context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.PasswordGrant, finding.Location, finding.Source)),
+                static (context, finding) => context.ReportDiagnostic(Findings.Create(DiagnosticDescriptors.PasswordGrant, finding.Location, finding.Source)),
                 serverRegistrations: true);
         });
     }

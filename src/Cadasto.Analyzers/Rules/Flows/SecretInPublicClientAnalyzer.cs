@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Cadasto.Analyzers.Catalogs;
+using Cadasto.Analyzers.Infrastructure;
 using Cadasto.Analyzers.OAuth;
 using Cadasto.Analyzers.Semantics;
 using Microsoft.CodeAnalysis;
@@ -34,7 +35,7 @@ public sealed class SecretInPublicClientAnalyzer : DiagnosticAnalyzer
                 start,
                 index,
                 static signal => signal is OAuthSignal.ClientSecret or OAuthSignal.ClientCredentialsGrant,
-                (context, finding) => context.ReportDiagnostic(Diagnostic.Create(
+                (context, finding) => context.ReportDiagnostic(Findings.Create(
                     DiagnosticDescriptors.SecretInPublicClient,
                     finding.Location,
                     finding.Source,

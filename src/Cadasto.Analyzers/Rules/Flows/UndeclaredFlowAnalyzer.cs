@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Cadasto.Analyzers.Catalogs;
 using Cadasto.Analyzers.Configuration;
+using Cadasto.Analyzers.Infrastructure;
 using Cadasto.Analyzers.OAuth;
 using Cadasto.Analyzers.Secrets;
 using Cadasto.Analyzers.Semantics;
@@ -41,7 +42,7 @@ public sealed class UndeclaredFlowAnalyzer : DiagnosticAnalyzer
                 start,
                 index,
                 signal => IsUndeclared(signal, manifest),
-                (context, finding) => context.ReportDiagnostic(Diagnostic.Create(
+                (context, finding) => context.ReportDiagnostic(Findings.Create(
                     DiagnosticDescriptors.UndeclaredFlow,
                     finding.Location,
                     finding.Source,

@@ -1,6 +1,7 @@
 using Cadasto.Analyzers.Catalogs;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using Cadasto.Analyzers.Infrastructure;
 using Cadasto.Analyzers.Values;
 using Cadasto.Analyzers.Configuration;
 using Cadasto.Analyzers.OAuth;
@@ -50,7 +51,7 @@ public sealed class InsecureRedirectUriAnalyzer : DiagnosticAnalyzer
                             && DocumentOperations.FirstFor(reported, site.Location))
                         {
                             var (location, additional) = DocumentOperations.Place(tree, site.Location, site.Argument, operation.Syntax);
-                            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InsecureRedirectUri, location, additional, RedirectUriMatcher.Display(site.Uri), reason));
+                            context.ReportDiagnostic(Findings.Create(DiagnosticDescriptors.InsecureRedirectUri, location, additional, RedirectUriMatcher.Display(site.Uri), reason));
                         }
                     }
                 }, context.CancellationToken);
@@ -68,7 +69,7 @@ public sealed class InsecureRedirectUriAnalyzer : DiagnosticAnalyzer
                             // A malformed one, or one with user information, is CDS9003's: one value, one finding.
                             if (!ManifestUris.IsMalformedRedirectUri(uri.Value) && !UriUserInfo.Contains(uri.Value) && RedirectUriMatcher.InsecureReason(uri.Value, requiresAbsolute: true) is { } reason)
                             {
-                                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InsecureRedirectUri, uri.Location.ToLocation(), RedirectUriMatcher.Display(uri.Value), reason));
+                                context.ReportDiagnostic(Findings.Create(DiagnosticDescriptors.InsecureRedirectUri, uri.Location.ToLocation(), RedirectUriMatcher.Display(uri.Value), reason));
                             }
                         }
                     }
@@ -76,14 +77,14 @@ public sealed class InsecureRedirectUriAnalyzer : DiagnosticAnalyzer
                     return;
                 }
 
-                if (ConfigurationFiles.IsAppSettings(file.Path))
+                if (ConfigurationFiles.IsAppSettings(file, context.Options))
                 {
                     foreach (var value in ConfigurationFiles.Read(file, ConfigurationKeys, context.CancellationToken))
                     {
                         // Relative values are allowed here: a configured "RedirectUri" is often the local return URL after sign-in.
                         if (RedirectUriMatcher.InsecureReason(value.Value, requiresAbsolute: false) is { } reason)
                         {
-                            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InsecureRedirectUri, value.Location, RedirectUriMatcher.Display(value.Value), reason));
+                            context.ReportDiagnostic(Findings.Create(DiagnosticDescriptors.InsecureRedirectUri, value.Location, RedirectUriMatcher.Display(value.Value), reason));
                         }
                     }
                 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Cadasto.Analyzers.Configuration;
+using Cadasto.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -34,7 +35,7 @@ public sealed class RedirectUriForMachineClientAnalyzer : DiagnosticAnalyzer
             {
                 foreach (var uri in environment.RedirectUris)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.RedirectUriForMachineClient, uri.Location.ToLocation(), environment.Name.Value));
+                    context.ReportDiagnostic(Findings.Create(DiagnosticDescriptors.RedirectUriForMachineClient, uri.Location.ToLocation(), environment.Name.Value));
                 }
             }
         });

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Cadasto.Analyzers.Configuration;
+using Cadasto.Analyzers.Infrastructure;
 using Cadasto.Analyzers.OAuth;
 using Cadasto.Analyzers.Semantics;
 using Cadasto.Analyzers.Values;
@@ -75,7 +76,7 @@ public sealed class UnregisteredRedirectUriAnalyzer : DiagnosticAnalyzer
 
             start.RegisterAdditionalFileAction(context =>
             {
-                if (!ConfigurationFiles.IsAppSettings(context.AdditionalFile.Path))
+                if (!ConfigurationFiles.IsAppSettings(context.AdditionalFile, context.Options))
                 {
                     return;
                 }
@@ -118,6 +119,6 @@ public sealed class UnregisteredRedirectUriAnalyzer : DiagnosticAnalyzer
         var properties = closest is null || UriUserInfo.Contains(closest)
             ? ImmutableDictionary<string, string?>.Empty
             : ImmutableDictionary<string, string?>.Empty.Add(ReplacementKey, closest);
-        return Diagnostic.Create(DiagnosticDescriptors.UnregisteredRedirectUri, location, additional, properties, RedirectUriMatcher.Display(uri), fileName, advice);
+        return Findings.Create(DiagnosticDescriptors.UnregisteredRedirectUri, location, additional, properties, RedirectUriMatcher.Display(uri), fileName, advice);
     }
 }

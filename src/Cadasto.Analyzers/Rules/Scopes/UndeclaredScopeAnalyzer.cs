@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using Cadasto.Analyzers.Infrastructure;
 using Cadasto.Analyzers.OAuth;
 using Cadasto.Analyzers.Secrets;
 using Cadasto.Analyzers.Semantics;
@@ -59,7 +60,7 @@ public sealed class UndeclaredScopeAnalyzer : DiagnosticAnalyzer
                         if (undeclared.Length > 0 && DocumentOperations.FirstFor(reported, request.Location))
                         {
                             var (location, additional) = DocumentOperations.Place(tree, request.Location, request.Argument, operation.Syntax);
-                            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UndeclaredScope, location, additional, string.Join(" ", undeclared), fileName));
+                            context.ReportDiagnostic(Findings.Create(DiagnosticDescriptors.UndeclaredScope, location, additional, string.Join(" ", undeclared), fileName));
                         }
                     }
                 }, context.CancellationToken);

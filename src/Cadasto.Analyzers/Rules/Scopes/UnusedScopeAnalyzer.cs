@@ -76,7 +76,7 @@ public sealed class UnusedScopeAnalyzer : DiagnosticAnalyzer
 
             start.RegisterAdditionalFileAction(context =>
             {
-                if (ConfigurationFiles.IsAppSettings(context.AdditionalFile.Path))
+                if (ConfigurationFiles.IsAppSettings(context.AdditionalFile, context.Options))
                 {
                     foreach (var value in ConfigurationFiles.Read(context.AdditionalFile, ConfigurationKeys, context.CancellationToken))
                     {
@@ -101,7 +101,7 @@ public sealed class UnusedScopeAnalyzer : DiagnosticAnalyzer
                         continue;
                     }
 
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnusedScope, declared.Location.ToLocation(), scope, fileName));
+                    context.ReportDiagnostic(Findings.Create(DiagnosticDescriptors.UnusedScope, declared.Location.ToLocation(), scope, fileName));
                 }
             });
         });

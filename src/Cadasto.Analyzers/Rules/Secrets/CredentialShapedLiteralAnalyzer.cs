@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Cadasto.Analyzers.Infrastructure;
 using Cadasto.Analyzers.Secrets;
 using Cadasto.Analyzers.Values;
 using Microsoft.CodeAnalysis;
@@ -43,6 +44,6 @@ public sealed class CredentialShapedLiteralAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.CredentialShapedLiteral, literal.Syntax.GetLocation(), kind));
+        context.ReportDiagnostic(Findings.Create(DiagnosticDescriptors.CredentialShapedLiteral, literal.Syntax.GetLocation(), kind));
     }
 }

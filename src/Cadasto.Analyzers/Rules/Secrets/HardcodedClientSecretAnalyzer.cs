@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using Cadasto.Analyzers.Infrastructure;
 using Cadasto.Analyzers.Secrets;
 using Cadasto.Analyzers.Semantics;
 using Cadasto.Analyzers.Values;
@@ -90,7 +91,7 @@ public sealed class HardcodedClientSecretAnalyzer : DiagnosticAnalyzer
         if (DocumentOperations.FirstFor(reported, literalLocation))
         {
             var (location, additional) = DocumentOperations.Place(tree, literalLocation, hit.Argument, literal);
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HardcodedClientSecret, location, additional, hit.SinkName));
+            context.ReportDiagnostic(Findings.Create(DiagnosticDescriptors.HardcodedClientSecret, location, additional, hit.SinkName));
         }
     }
 }

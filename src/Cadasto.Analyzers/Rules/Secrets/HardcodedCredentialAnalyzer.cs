@@ -7,6 +7,8 @@ using Cadasto.Analyzers.Infrastructure;
 using Cadasto.Analyzers.Secrets;
 using Cadasto.Analyzers.Values;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
@@ -34,6 +36,9 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
         {
             var classifier = SecretLiteralClassifier.For(start.Compilation, start.Options);
             start.RegisterOperationAction(c => Analyze(c, classifier), OperationKind.Literal);
+
+            // A lambda parameter's default value (C# 12) is in no operation tree the driver walks: its syntax is all there is.
+            start.RegisterSyntaxNodeAction(c => AnalyzeLambdaDefault(c, classifier), SyntaxKind.Parameter);
 
             // From the sink backwards: a constant with a name that says nothing (const string KEY = "…") handed
             // to a known credential sink (new SymmetricSecurityKey(Encoding.UTF8.GetBytes(KEY))). Only sinks that
@@ -82,7 +87,7 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HardcodedCredential, syntax.GetLocation(), hit.SinkName));
+            context.ReportDiagnostic(Findings.Create(DiagnosticDescriptors.HardcodedCredential, syntax.GetLocation(), hit.SinkName));
         }
 
         ListPool<SinkHit>.Return(hits);
@@ -110,6 +115,21 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
+    private static void AnalyzeLambdaDefault(SyntaxNodeAnalysisContext context, SecretLiteralClassifier classifier)
+    {
+        var parameter = (ParameterSyntax)context.Node;
+        if (parameter.Default?.Value is not LiteralExpressionSyntax literal
+            || parameter.Parent?.Parent is not ParenthesizedLambdaExpressionSyntax
+            || context.SemanticModel.GetConstantValue(literal, context.CancellationToken) is not { HasValue: true, Value: string text }
+            || context.SemanticModel.GetDeclaredSymbol(parameter, context.CancellationToken) is not { } symbol
+            || classifier.CredentialNameForLambdaDefault(symbol, text) is not { } name)
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Findings.Create(DiagnosticDescriptors.HardcodedCredential, literal.GetLocation(), name));
+    }
+
     private static void Analyze(OperationAnalysisContext context, SecretLiteralClassifier classifier)
     {
         var literal = (ILiteralOperation)context.Operation;
@@ -124,6 +144,6 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HardcodedCredential, literal.Syntax.GetLocation(), name));
+        context.ReportDiagnostic(Findings.Create(DiagnosticDescriptors.HardcodedCredential, literal.Syntax.GetLocation(), name));
     }
 }

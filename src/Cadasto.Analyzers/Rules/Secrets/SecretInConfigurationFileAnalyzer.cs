@@ -35,37 +35,24 @@ public sealed class SecretInConfigurationFileAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var manifestFileName = CadastoOptions.ManifestFileName(start.Options);
+            var projectDirectory = ConfigurationFiles.ProjectDirectory(start.Options);
             var secrets = ConfigurationSecrets.Create(
                 CadastoOptions.GetGlobal(start.Options, CadastoOptions.CredentialWords),
                 CadastoOptions.GetGlobal(start.Options, CadastoOptions.AllowedPlaceholders));
-            start.RegisterAdditionalFileAction(file => AnalyzeFile(file, manifestFileName, secrets));
+            start.RegisterAdditionalFileAction(file =>
+            {
+                var kind = ConfigurationFiles.KindOf(file.AdditionalFile.Path, manifestFileName, projectDirectory);
+                if (kind != ConfigurationFileKind.None)
+                {
+                    AnalyzeFile(file, manifestFileName, secrets);
+                }
+            });
         });
-    }
-
-    /// <summary>Whether a file, by its name alone, is a configuration file this rule reads.</summary>
-    internal static bool IsConfigurationFile(string path, string manifestFileName)
-    {
-        var fileName = FileName(path);
-        return fileName.Equals("launchSettings.json", StringComparison.OrdinalIgnoreCase)
-            || (fileName.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) && fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-            || fileName.Equals(manifestFileName, StringComparison.OrdinalIgnoreCase)
-            || fileName.Equals(CadastoOptions.DefaultManifestFileName, StringComparison.OrdinalIgnoreCase);
-    }
-
-    private static string FileName(string path)
-    {
-        var slash = Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\'));
-        return slash >= 0 ? path.Substring(slash + 1) : path;
     }
 
     private static void AnalyzeFile(AdditionalFileAnalysisContext context, string manifestFileName, ConfigurationSecrets secrets)
     {
         var path = context.AdditionalFile.Path;
-        if (!IsConfigurationFile(path, manifestFileName))
-        {
-            return;
-        }
-
         SourceText? text;
         try
         {
@@ -89,7 +76,7 @@ public sealed class SecretInConfigurationFileAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var walker = new Walker(context, path, FileName(path), secrets, ManifestProvider.IsManifestPath(path, manifestFileName));
+        var walker = new Walker(context, path, ConfigurationFiles.FileName(path), secrets, ManifestProvider.IsManifestPath(path, manifestFileName));
         walker.Visit(document.Root, parentKey: null, key: null);
     }
 
@@ -130,7 +117,7 @@ public sealed class SecretInConfigurationFileAnalyzer : DiagnosticAnalyzer
                         _keys.Add(property.Name);
                         if (isJsonWebKey && property.Value is JsonString privatePart
                             && ConfigurationSecrets.IsPrivateJsonWebKeyMember(property.Name, isJsonWebKey)
-                            && !_secrets.IsNotASecret(privatePart.Value))
+                            && !SecretValueHeuristics.IsNotASecret(privatePart.Value, _secrets.AllowedPlaceholders))
                         {
                             Report(privatePart, DiagnosticSeverity.Error);
                         }
@@ -197,7 +184,7 @@ public sealed class SecretInConfigurationFileAnalyzer : DiagnosticAnalyzer
                 && (SeparatorInsensitiveText.EndsWith(parentKey, "clientsecrets") || SeparatorInsensitiveText.EndsWith(parentKey, "apisecrets")));
 
         private void Report(JsonString value, DiagnosticSeverity severity) =>
-            _context.ReportDiagnostic(Diagnostic.Create(
+            _context.ReportDiagnostic(Findings.Create(
                 DiagnosticDescriptors.SecretInConfigurationFile,
                 Location.Create(_path, value.Span, value.LineSpan),
                 severity,

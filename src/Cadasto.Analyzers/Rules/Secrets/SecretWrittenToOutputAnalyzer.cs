@@ -122,7 +122,7 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
         {
             if (types.IsSecretSource(part, depth: 0, context.CancellationToken))
             {
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.SecretWrittenToOutput, part.Syntax.GetLocation(), output));
+                context.ReportDiagnostic(Findings.Create(DiagnosticDescriptors.SecretWrittenToOutput, part.Syntax.GetLocation(), output));
             }
         }
     }

@@ -66,6 +66,19 @@ public sealed class ImplicitGrantAnalyzerTests
         """);
 
     [Fact]
+    public Task AuthorizeUrlWithANumericSumInIt_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        class Login
+        {
+            // A part that adds numbers is not a string composition: reading it as one recursed until the stack overflowed.
+            string Url(string clientId, int page, int offset) =>
+                {|CDS2002:"https://auth.cadasto.example/connect/authorize?response_type=token&client_id=" + clientId + "&n=" + (page + offset)|};
+
+            string Interpolated(int page, int offset) =>
+                {|CDS2002:$"https://auth.cadasto.example/connect/authorize?response_type=token&n={page + offset}"|};
+        }
+        """);
+
+    [Fact]
     public Task AuthorizeUrlWithCodeResponseType_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
         class Login
         {

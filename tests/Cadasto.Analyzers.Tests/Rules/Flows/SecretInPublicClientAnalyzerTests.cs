@@ -199,9 +199,10 @@ public sealed class SecretInPublicClientAnalyzerTests
         """, "build_property.UseWPF = true");
 
     [Fact]
-    public Task UnboundSecretSetterInDesktopApp_ShouldReport()
+    public Task UnboundSecretSetterInDesktopApp_ShouldNotReport()
     {
-        // A source-only scan without OpenIddict.Client.WebIntegration: nothing below binds, the name still says "client secret".
+        // A source-only scan without OpenIddict.Client.WebIntegration: nothing below binds. SPEC: a member of a type that
+        // does not resolve is never a sink by its name alone (the literal is CDS1002's to judge by name, as a warning).
         var test = new CSharpAnalyzerVerifier<SecretInPublicClientAnalyzer>.Test
         {
             TestCode = """
@@ -211,7 +212,7 @@ public sealed class SecretInPublicClientAnalyzerTests
                         builder.UseWebProviders().AddGitHub(options =>
                         {
                             options.SetClientId("ddd9f6ccaaa4fc1373ed")
-                                   .{|CDS2001:SetClientSecret("c1eecca319ca873d8a71f4cddd1467acea224c6e")|}
+                                   .SetClientSecret("c1eecca319ca873d8a71f4cddd1467acea224c6e")
                                    .SetRedirectUri("com.example.desktop://callback/login/github");
                             options.SetClientSecret(null);
                         });
@@ -222,6 +223,25 @@ public sealed class SecretInPublicClientAnalyzerTests
         test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.UseWindowsForms = true"));
         return test.RunAsync(CancellationToken.None);
     }
+
+    [Fact]
+    public Task OwnSetterNamedLikeALibrarySink_ShouldNotReport() => VerifyAsync("""
+        namespace Desktop
+        {
+            // The product's own settings builder: resolved, not a catalogued sink, so not a client secret by its name.
+            public sealed class SyncSettingsBuilder
+            {
+                public SyncSettingsBuilder WithClientSecret(string value) => this;
+                public SyncSettingsBuilder SetClientSecret(string value) => this;
+            }
+
+            static class Sync
+            {
+                static void Configure(SyncSettingsBuilder builder, string fromSettings) =>
+                    builder.WithClientSecret(fromSettings).SetClientSecret(fromSettings);
+            }
+        }
+        """, "build_property.UseWPF = true");
 
     [Fact]
     public Task SecretSetterInWebApp_ShouldNotReport() => VerifyAsync("""

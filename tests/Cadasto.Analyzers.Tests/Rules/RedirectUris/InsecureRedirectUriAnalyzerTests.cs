@@ -35,6 +35,22 @@ public sealed class InsecureRedirectUriAnalyzerTests
         }
         """);
 
+    // The tracer follows a ternary into a local: both branches, each a Uri built from a constant.
+    [Fact]
+    public Task UriChosenByTernaryIntoLocal_ShouldReportTheInsecureBranch() => VerifyAsync("""
+        using System;
+        using OpenIddict.Client;
+
+        class SignIn
+        {
+            OpenIddictClientRegistration Registration(bool production)
+            {
+                var uri = production ? new Uri("https://portal.example.com/callback/login") : new Uri({|CDS3002:"http://portal.example.com/callback/login"|});
+                return new OpenIddictClientRegistration { RedirectUri = uri };
+            }
+        }
+        """);
+
     [Fact]
     public Task HttpHostThatOnlyLooksLikeLoopback_ShouldReport() => VerifyAsync("""
         using Duende.IdentityModel.OidcClient;

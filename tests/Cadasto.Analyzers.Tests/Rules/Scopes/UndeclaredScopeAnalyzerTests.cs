@@ -109,6 +109,30 @@ public sealed class UndeclaredScopeAnalyzerTests
         }
         """, manifest: null);
 
+    // C# 12 collection expressions whose elements are not compile-time constants, and a ternary of two of them.
+    [Fact]
+    public Task CollectionExpressionOfReadonlyScopesAndTernaryOfCollections_ShouldReport() => VerifyAsync("""
+        using System.Threading.Tasks;
+        using Microsoft.Identity.Client;
+
+        static class ApiScopes
+        {
+            public static readonly string Reports = {|CDS4001:"reports.all"|};
+        }
+
+        class Tokens
+        {
+            Task<AuthenticationResult> ReportsAsync(IConfidentialClientApplication app) =>
+                app.AcquireTokenForClient([ApiScopes.Reports, "api.read"]).ExecuteAsync();
+
+            Task<AuthenticationResult> AdminAsync(IConfidentialClientApplication app, bool admin)
+            {
+                string[] scopes = admin ? ["api.read", {|CDS4001:"api.admin"|}] : ["api.read"];
+                return app.AcquireTokenForClient(scopes).ExecuteAsync();
+            }
+        }
+        """);
+
     [Fact]
     public Task ScopeInTokenForm_ShouldReport() => VerifyAsync("""
         using System.Collections.Generic;

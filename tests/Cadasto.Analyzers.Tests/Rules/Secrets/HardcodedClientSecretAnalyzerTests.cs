@@ -31,6 +31,111 @@ public sealed class HardcodedClientSecretAnalyzerTests
         }
         """);
 
+    // SPEC: at least one call level into the user's own methods through a parameter.
+    [Fact]
+    public Task ConstantPassedToOwnMethodThatSetsTheClientSecret_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Net.Http;
+        using System.Threading.Tasks;
+        using Duende.IdentityModel.Client;
+
+        class ApiTokens
+        {
+            private readonly HttpClient _http = new();
+
+            public async Task<string?> GetApiToken(string clientId, string scope, string clientSecret)
+            {
+                var response = await _http.RequestClientCredentialsTokenAsync(new ClientCredentialsTokenRequest
+                {
+                    Address = "https://auth.example.com/connect/token",
+                    ClientId = clientId,
+                    Scope = scope,
+                    ClientSecret = clientSecret,
+                });
+                return response.AccessToken;
+            }
+
+            public Task<string?> Orders() => GetApiToken("orders", "orders.read", {|CDS1001:"ord~Xq7.Lp2Mn8Rv4Tw1"|});
+
+            public Task<string?> Billing(string secretFromVault) => GetApiToken("billing", "billing.read", secretFromVault);
+        }
+        """);
+
+    [Fact]
+    public Task ConstantPassedToOwnHelperWhoseParameterNameSaysNothing_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using Microsoft.Identity.Client;
+
+        static class Apps
+        {
+            private const string Shared = {|CDS1001:"shr~Hk5.Jd9Fs3Ga7Qe2"|};
+
+            static IConfidentialClientApplication Build(string id, string value)
+            {
+                var credential = value;
+                return ConfidentialClientApplicationBuilder.Create(id).WithClientSecret(credential).Build();
+            }
+
+            public static IConfidentialClientApplication Orders() => Build("orders", Shared);
+        }
+        """);
+
+    [Fact]
+    public Task ConstantPassedToOwnMethodThatReassignsOrDoesNotUseTheParameter_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using Microsoft.Identity.Client;
+
+        static class Apps
+        {
+            static IConfidentialClientApplication Build(string id, string value)
+            {
+                value = Environment.GetEnvironmentVariable(value) ?? throw new InvalidOperationException();
+                return ConfidentialClientApplicationBuilder.Create(id).WithClientSecret(value).Build();
+            }
+
+            static string Describe(string id, string value) => id + value;
+
+            public static IConfidentialClientApplication Orders() => Build("orders", "ORDERS_CLIENT_SECRET_VARIABLE");
+
+            public static string Label() => Describe("orders", "ord~Xq7.Lp2Mn8Rv4Tw1");
+        }
+        """);
+
+    // A ternary of constants declared in another class of another file, into a local, reaching the sink.
+    [Fact]
+    public async Task TernaryOfConstantsFromAnotherClassInAnotherFile_ShouldReportBothAtTheArgument()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    """
+                    using Microsoft.Identity.Client;
+
+                    class Factory
+                    {
+                        IConfidentialClientApplication Build(bool production)
+                        {
+                            var secret = production ? Secrets.Production : Secrets.Staging;
+                            return ConfidentialClientApplicationBuilder.Create("orders").WithClientSecret({|#0:secret|}).Build();
+                        }
+                    }
+                    """,
+                    """
+                    static class Secrets
+                    {
+                        public const string Production = {|#2:"prd~Xq7.Lp2Mn8Rv4Tw1"|};
+                        public const string Staging = {|#3:"stg~Hk5.Jd9Fs3Ga7Qe2"|};
+                    }
+                    """,
+                },
+            },
+        };
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic(DiagnosticIds.HardcodedClientSecret).WithLocation(0).WithLocation(2).WithArguments("ConfidentialClientApplicationBuilder.WithClientSecret"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic(DiagnosticIds.HardcodedClientSecret).WithLocation(0).WithLocation(3).WithArguments("ConfidentialClientApplicationBuilder.WithClientSecret"));
+        await test.RunAsync();
+    }
+
     [Fact]
     public Task SecretChosenBySwitchExpression_ShouldReportEveryArm() => VerifyCS.VerifyAnalyzerAsync("""
         using System;

@@ -9,6 +9,67 @@ namespace Cadasto.Analyzers.Tests.Rules.Secrets;
 
 public sealed class HardcodedCredentialAnalyzerTests
 {
+    // With the flow into a client-secret sink it is CDS1001's (one finding per literal); without it, the name decides.
+    [Fact]
+    public Task CredentialNamedParameterOfOwnMethod_ShouldReportOnlyWithoutAFlowToAClientSecretSink() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Net.Http;
+        using System.Threading.Tasks;
+        using Duende.IdentityModel.Client;
+
+        class ApiTokens
+        {
+            private readonly HttpClient _http = new();
+
+            public async Task<string?> GetApiToken(string clientId, string clientSecret)
+            {
+                var response = await _http.RequestClientCredentialsTokenAsync(new ClientCredentialsTokenRequest
+                {
+                    Address = "https://auth.example.com/connect/token",
+                    ClientId = clientId,
+                    ClientSecret = clientSecret,
+                });
+                return response.AccessToken;
+            }
+
+            public static string Cache(string name, string clientSecret) => name + clientSecret.Length;
+
+            public Task<string?> Orders() => GetApiToken("orders", "ord~Xq7.Lp2Mn8Rv4Tw1");
+
+            public string Cached() => Cache("orders", {|CDS1002:"ord~Hk5.Jd9Fs3Ga7Qe2"|});
+        }
+        """);
+
+    // C# 12: a lambda parameter's default value is a hard-coded value under the parameter's name (SPEC CDS1002).
+    [Fact]
+    public Task LambdaParameterDefaultValue_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        class Seed
+        {
+            public string Connect()
+            {
+                var connect = (string user, string password = {|CDS1002:"R3ports!2024"|}) => user + ":" + password;
+                var label = (string user, string displayName = "Reports service") => user + displayName;
+                return connect("svc-reports") + label("svc-reports");
+            }
+        }
+        """);
+
+    // Issue 16: cost that grows with the input. Not timed (benchmarks/LongConstantBenchmarks is): the findings must
+    // survive a 1 MB literal beside them and a constant concatenated from 10,000 parts.
+    [Fact]
+    public Task SecretsBesideAMegabyteLiteralAndInTenThousandParts_ShouldReport()
+    {
+        var random = new System.Random(17);
+        const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        string Blob(int length) => new(Enumerable.Range(0, length).Select(_ => Alphabet[random.Next(Alphabet.Length)]).ToArray());
+        var parts = string.Join("\n        + ", Enumerable.Range(0, 9_999).Select(_ => "\"" + Blob(16) + "\""));
+        var source = "namespace Seed;\n\npublic static class EmbeddedSettings\n{\n"
+            + "    public const string Certificate = \"" + Blob(1024 * 1024) + "\";\n"
+            + "    public const string DbPassword = {|CDS1002:\"R3ports!2024\"|};\n"
+            + "    public const string SigningKeyPassword = {|CDS1002:\"" + Blob(16) + "\"|}\n        + " + parts + ";\n"
+            + "}\n";
+        return VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
     [Fact]
     public Task KeyBytesAtHmacSinks_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
         using System;

@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using Code = Cadasto.Analyzers.Tests.TestKit.CSharpAnalyzerVerifier<Cadasto.Analyzers.Rules.Secrets.HardcodedCredentialAnalyzer>;
+using Shape = Cadasto.Analyzers.Tests.TestKit.CSharpAnalyzerVerifier<Cadasto.Analyzers.Rules.Secrets.CredentialShapedLiteralAnalyzer>;
 using Config = Cadasto.Analyzers.Tests.TestKit.ConfigurationFileTest<Cadasto.Analyzers.Rules.Secrets.SecretInConfigurationFileAnalyzer>;
 using Sink = Cadasto.Analyzers.Tests.TestKit.CSharpAnalyzerVerifier<Cadasto.Analyzers.Rules.Secrets.HardcodedClientSecretAnalyzer>;
 
@@ -27,6 +28,18 @@ public sealed class SameVerdictInCodeAndConfigurationTests
     [InlineData("copy client secret from the portal here")]
     [InlineData("@Microsoft.KeyVault(SecretUri=https://orders.vault.azure.net/secrets/ClientSecret)")]
     [InlineData("${CLIENT_SECRET}")]
+    [InlineData("$(ClientSecret)")]
+    [InlineData("#{ClientSecret}#")]
+    [InlineData("#{Orders.ClientSecret}")]
+    [InlineData("ENTER_CLIENT_SECRET")]
+    [InlineData("SetYourDataHere")]
+    [InlineData("PutYourValueHere")]
+    [InlineData("SetYourSecretHere")]
+    [InlineData("PutYourApiKeyHere")]
+    [InlineData("EnterPasswordHere")]
+    [InlineData("your_client_secret_here")]
+    [InlineData("enter-value-here")]
+    [InlineData("INSERT_YOUR_VALUE_HERE")]
     [InlineData("pm_card_visa")]
     [InlineData("tok_mastercard")]
     [InlineData("2.Qk7xUm9vZz4=|c2VjcmV0Ym9keQ==|bWFjdmFsdWU=")]
@@ -74,6 +87,8 @@ public sealed class SameVerdictInCodeAndConfigurationTests
     [InlineData("Cadasto:ClientSecret")]
     [InlineData("CLIENT_SECRET")]
     [InlineData("X-Api-Key")]
+    [InlineData("Cadasto__ClientSecret")]
+    [InlineData("CADASTO_CLIENT_SECRET_2")]
     public async Task NameOfAKeyVariableOrHeader_ShouldNotReportInCodeOrConfiguration(string value)
     {
         await Code.VerifyAnalyzerAsync($$"""
@@ -84,6 +99,90 @@ public sealed class SameVerdictInCodeAndConfigurationTests
             """);
         await Config.VerifyAsync(("appsettings.json", $$"""
             { "Payments": { "ApiKey": "{{value}}" } }
+            """));
+    }
+
+    [Theory]
+    [InlineData("Cadasto:ClientSecret")]
+    [InlineData("AzureAd:ClientCredentials:0:ClientSecret")]
+    [InlineData("Cadasto__ClientSecret")]
+    [InlineData("CADASTO_CLIENT_SECRET")]
+    public async Task NameOfAKeyAtASink_ShouldNotReport(string value)
+    {
+        await Sink.VerifyAnalyzerAsync($$"""
+            using Microsoft.Identity.Client;
+
+            static class Client
+            {
+                static IConfidentialClientApplication Build() =>
+                    ConfidentialClientApplicationBuilder.Create("orders").WithClientSecret("{{value}}").Build();
+            }
+            """);
+    }
+
+    [Theory]
+    [InlineData("DB_PASSWORD")]
+    [InlineData("SET_DB_PASSWORD")]
+    [InlineData("#{OrdersDbPassword}")]
+    [InlineData("your-db-password-here")]
+    public async Task ConnectionStringWithPlaceholderPassword_ShouldNotReportInCodeOrConfiguration(string password)
+    {
+        await Shape.VerifyAnalyzerAsync($$"""
+            static class Database
+            {
+                public const string Orders = "Server=sql.internal;Database=Orders;User Id=orders_app;Password={{password}};";
+            }
+            """);
+        await Config.VerifyAsync(("appsettings.json", $$"""
+            { "ConnectionStrings": { "Orders": "Server=sql.internal;Database=Orders;User Id=orders_app;Password={{password}};" } }
+            """));
+    }
+
+    [Fact]
+    public async Task ConnectionStringWithRealPassword_ShouldReportInCodeAndConfiguration()
+    {
+        await Shape.VerifyAnalyzerAsync("""
+            static class Database
+            {
+                public const string Orders = {|CDS1003:"Server=sql.internal;Database=Orders;User Id=orders_app;Password=Qv7!kL2#xR9m;"|};
+            }
+            """);
+        await Config.VerifyAsync(("appsettings.json", """
+            { "ConnectionStrings": { "Orders": {|CDS1004:"Server=sql.internal;Database=Orders;User Id=orders_app;Password=Qv7!kL2#xR9m;"|} } }
+            """));
+    }
+
+    [Fact]
+    public async Task AssemblyPublicKeyToken_ShouldNotReportInCodeOrConfiguration()
+    {
+        // A strong name's public key token is printed in every assembly's full name: public by definition.
+        await Code.VerifyAnalyzerAsync("""
+            public sealed class AssemblyIdentity
+            {
+                public string Name { get; set; } = "Orders.Abstractions";
+                public string PublicKeyToken { get; set; } = "b77a5c561934e089";
+            }
+            """);
+        await Config.VerifyAsync(("appsettings.json", """
+            { "Plugins": [ { "Name": "Orders.Abstractions", "PublicKeyToken": "b77a5c561934e089", "MajorVersion": 1 } ] }
+            """));
+    }
+
+    [Fact]
+    public async Task PasswordPairInAMessage_ShouldNotReportInCodeOrConfiguration()
+    {
+        // One key=value pair is a message or a form field, not a connection string (which joins pairs with ';' or ',').
+        await Shape.VerifyAnalyzerAsync("""
+            using System;
+
+            static class Redaction
+            {
+                static Exception Leaky() => new InvalidOperationException("password=letmein");
+                static string Expected() => "password=Qv7kL2xR9mTw";
+            }
+            """);
+        await Config.VerifyAsync(("appsettings.json", """
+            { "Redaction": { "Sample": "password=letmein" } }
             """));
     }
 }

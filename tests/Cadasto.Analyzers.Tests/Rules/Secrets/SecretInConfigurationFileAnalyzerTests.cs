@@ -157,6 +157,26 @@ public sealed class SecretInConfigurationFileAnalyzerTests
         """));
 
     [Fact]
+    public Task AppSettingsInAnySubFolder_ShouldReport() => Verify.VerifyAsync(
+        "build_property.ProjectDir = /src/App/",
+        ("/src/App/Config/appsettings.Shared.json", """{ "Partner": { "ApiKey": {|CDS1004:"pk_7Kq2Wm9Xv4Lz1Bn8"|} } }"""),
+        ("/src/App/Deploy/Production/appsettings.Production.json", """{ "Cadasto": { "ClientSecret": {|CDS1004:"Kq8~xZ91.in-a-sub-folder"|} } }"""));
+
+    [Fact]
+    public Task CopiesUnderBinAndObj_ShouldNotReport() => Verify.VerifyAsync(
+        "build_property.ProjectDir = /src/App/",
+        ("/src/App/appsettings.json", """{ "Cadasto": { "ClientSecret": {|CDS1004:"Kq8~xZ91.the-project-copy"|} } }"""),
+        ("/src/App/bin/Debug/net8.0/appsettings.json", """{ "Cadasto": { "ClientSecret": "Kq8~xZ91.the-project-copy" } }"""),
+        ("/src/App/obj/Debug/net8.0/appsettings.json", """{ "Cadasto": { "ClientSecret": "Kq8~xZ91.the-project-copy" } }"""),
+        ("/src/App/Config/bin/appsettings.json", """{ "Cadasto": { "ClientSecret": "Kq8~xZ91.the-project-copy" } }"""),
+        ("/src/App/bin/Release/net8.0/publish/wwwroot/appsettings.json", """{ "Oidc": { "ClientSecret": "public-app-leak-42" } }"""));
+
+    [Fact]
+    public Task CopiesUnderBinAndObj_WithoutAProjectFolder_ShouldNotReport() => Verify.VerifyAsync(
+        ("bin/Debug/net8.0/appsettings.json", """{ "Cadasto": { "ClientSecret": "Kq8~xZ91.the-project-copy" } }"""),
+        ("obj/appsettings.Development.json", """{ "Cadasto": { "ClientSecret": "Kq8~xZ91.the-project-copy" } }"""));
+
+    [Fact]
     public Task LaunchSettingsEnvironmentVariables_ShouldReport() => Verify.VerifyAsync(("Properties/launchSettings.json", """
         {
           "profiles": {

@@ -1,0 +1,85 @@
+using System.Collections.Immutable;
+
+namespace Cadasto.Analyzers.Catalogs;
+
+/// <summary>
+/// The words the secret rules judge names and values by, data only: one list each for the C# rules (CDS1001–CDS1005),
+/// the configuration rule (CDS1004) and the scanner's prefilter (through <see cref="SourceVocabulary"/>). All lower case.
+/// </summary>
+internal static class SecretVocabulary
+{
+    /// <summary>
+    /// The SPEC's credential words, parts separated by a space: a symbol or key whose name ends with one holds a credential
+    /// (<c>ClientSecret</c>, <c>partner_api_key</c>). A word of two parts also matches written as one (<c>apikey</c>).
+    /// </summary>
+    public static readonly ImmutableArray<string> CredentialWords = ImmutableArray.Create(
+        "secret", "password", "passwd", "pwd", "passphrase", "api key", "access key", "token", "credential", "private key");
+
+    /// <summary>Plural spellings that name the same credential (<c>Credentials</c>).</summary>
+    public static readonly ImmutableArray<string> CredentialPlurals = ImmutableArray.Create("credentials");
+
+    /// <summary>
+    /// Key words that name a secret in configuration beyond <see cref="CredentialWords"/>: the JWT signing and encryption
+    /// keys and account keys that ASP.NET Core and Azure samples keep there.
+    /// </summary>
+    public static readonly ImmutableArray<string> ConfigurationCredentialWords = ImmutableArray.Create(
+        "secret key", "signing key", "encryption key", "client key", "master key", "shared key",
+        "account key", "subscription key", "shared access key", "sas token");
+
+    /// <summary>
+    /// Placeholders a team writes where the value goes, compared ignoring case and separators (<c>REPLACE_ME</c>,
+    /// <c>replace-me</c> and <c>ReplaceMe</c> are one word), and publicly documented defaults (RabbitMQ's <c>guest</c>,
+    /// the JDK keystore's <c>changeit</c>): known to everyone, so not a secret.
+    /// </summary>
+    public static readonly ImmutableArray<string> PlaceholderWords = ImmutableArray.Create(
+        "changeme", "replaceme", "yoursecret", "yourclientsecret", "yourpassword", "yourapikey", "yourkey",
+        "yourtoken", "placeholder", "todo", "tbd", "fixme", "insertsecrethere", "secrethere", "notset", "none", "null",
+        "redacted", "replace", "replacethis", "replacewithyourown", "notconfigured", "unset",
+        "guest", "changeit");
+
+    /// <summary>Words that start an instruction to the reader (<c>your-client-secret-here</c>, <c>Enter your password</c>).</summary>
+    public static readonly ImmutableArray<string> InstructionStarts = ImmutableArray.Create(
+        "your", "enter", "insert", "put", "add", "paste", "set", "replace", "provide", "use");
+
+    /// <summary>Small words that make a run of words a sentence about the value (<c>secret-from-the-portal</c>).</summary>
+    public static readonly ImmutableArray<string> InstructionConnectives = ImmutableArray.Create(
+        "from", "here", "your", "the", "goes", "of", "for", "to", "in", "with", "this", "that", "see", "go");
+
+    /// <summary>Words that mark a value as made up for a test or a sample (<c>test-secret</c>, <c>someSecret</c>).</summary>
+    public static readonly ImmutableArray<string> FakeMarkers = ImmutableArray.Create(
+        "test", "tests", "testing", "sample", "mock", "mocked", "fake", "dummy", "example", "demo", "stub", "invalid",
+        "blah", "foo", "bar", "baz", "ignored", "some", "bogus", "unused", "wrong", "payload", "something", "whatever", "anything",
+
+        // Values a test uses to be refused ("not_valid", "nonexistent", "expired-token"): they say what they fail at.
+        "not", "nonexistent", "nonexisting", "unknown", "missing", "expired", "revoked", "incorrect", "bad");
+
+    /// <summary>A credential word among other plain words names what a value stands for (<c>valid-token</c>).</summary>
+    public static readonly ImmutableArray<string> DescriptiveWords = ImmutableArray.Create(
+        "token", "secret", "password", "passwd", "pwd", "key", "apikey", "credential", "credentials", "assertion", "passphrase");
+
+    /// <summary>Words that say which value of several a description stands for (<c>valid-token</c>, <c>expected-secret</c>).</summary>
+    public static readonly ImmutableArray<string> DescribingQualifiers = ImmutableArray.Create(
+        "valid", "correct", "good", "right", "expected", "actual", "current", "other", "another", "new", "old", "first",
+        "second", "generated", "stored", "cached", "original", "updated", "refreshed", "issued");
+
+    /// <summary>
+    /// The last part of every credential word (<c>secret</c>, <c>key</c>, <c>token</c>, …): what an instruction mentions
+    /// (<c>YOUR_API_KEY_HERE</c>, <c>insert-token</c>).
+    /// </summary>
+    public static ImmutableArray<string> CredentialNouns { get; } = LastParts(CredentialWords);
+
+    private static ImmutableArray<string> LastParts(ImmutableArray<string> words)
+    {
+        var nouns = ImmutableArray.CreateBuilder<string>();
+        foreach (var word in words)
+        {
+            var noun = word.Substring(word.LastIndexOf(' ') + 1);
+            if (!nouns.Contains(noun))
+            {
+                nouns.Add(noun);
+            }
+        }
+
+        return nouns.ToImmutable();
+    }
+}

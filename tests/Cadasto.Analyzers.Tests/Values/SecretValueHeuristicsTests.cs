@@ -1,0 +1,47 @@
+using System;
+using System.Text;
+using Cadasto.Analyzers.Values;
+
+namespace Cadasto.Analyzers.Tests.Values;
+
+public sealed class SecretValueHeuristicsTests
+{
+    [Theory]
+    [InlineData("SetYourDataHere")]
+    [InlineData("PutYourValueHere")]
+    [InlineData("enter_value_here")]
+    [InlineData("your-value-here")]
+    [InlineData("INSERT_YOUR_VALUE_HERE")]
+    public void InstructionWithoutACredentialWord_ShouldNotBeASecret(string value) =>
+        Assert.True(SecretValueHeuristics.IsNotASecret(value));
+
+    [Theory]
+    [InlineData("SetTheMoodNow")] // no "your", not ending with "here": words, but no instruction
+    [InlineData("UseHere42")]
+    [InlineData("Tr1cky#Pass")]
+    [InlineData("supersecret")]
+    public void WordsThatAreNoInstruction_ShouldStayAValue(string value) =>
+        Assert.False(SecretValueHeuristics.IsNotASecret(value));
+
+    [Theory]
+    [InlineData("CHANGE_ME_TO_A_RANDOM_KEY")]
+    [InlineData("REPLACE_ME")]
+    [InlineData("your-signing-key-here")]
+    [InlineData("<encryption-key>")]
+    public void Base64OfAPlaceholder_ShouldNotBeASecret(string placeholder) =>
+        Assert.True(SecretValueHeuristics.IsNotASecret(Convert.ToBase64String(Encoding.ASCII.GetBytes(placeholder))));
+
+    [Theory]
+    [InlineData("Qv7!kL2#xR9m")] // a password, base64-encoded: still a secret
+    [InlineData("orders-api:Tr1cky#Pass")]
+    public void Base64OfAValue_ShouldStayASecret(string value) =>
+        Assert.False(SecretValueHeuristics.IsNotASecret(Convert.ToBase64String(Encoding.ASCII.GetBytes(value))));
+
+    [Fact]
+    public void Base64OfRandomBytes_ShouldStayASecret()
+    {
+        var key = new byte[32];
+        new Random(7).NextBytes(key);
+        Assert.False(SecretValueHeuristics.IsNotASecret(Convert.ToBase64String(key)));
+    }
+}
