@@ -45,6 +45,21 @@ public static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         description: "Configuration files such as appsettings.json, launchSettings.json and cadasto.json are committed with the code, copied to the build output and, under wwwroot in Blazor WebAssembly, served to every browser. A client secret, password, API key or connection-string password written there is readable by anyone who sees the repository or the deployed files. Keep the value in a secret store (user-secrets in development, environment variables or a vault elsewhere), which configuration reads at run time, and rotate any secret that was committed.");
 
+    /// <summary>
+    /// CDS1004's second message: a configuration file that is not valid JSON. Its values are still judged where they can
+    /// be read; this one says where reading went wrong, so that a secret in the part that cannot be read is not passed
+    /// over in silence. Same id, category and default severity as <see cref="SecretInConfigurationFile"/> (release
+    /// tracking pairs them by id); the rule reports it as a warning, since no secret was found there. Not public: one
+    /// rule, one public descriptor.
+    /// </summary>
+    internal static readonly DiagnosticDescriptor ConfigurationFileNotValidJson = Create(
+        DiagnosticIds.SecretInConfigurationFile,
+        title: "Configuration file is not valid JSON",
+        messageFormat: "{0} is not valid JSON here ({1}): fix the syntax so that every value in it can be checked for secrets",
+        DiagnosticCategories.Security,
+        DiagnosticSeverity.Error,
+        description: "A configuration file the build sees has a JSON syntax error. Its values are checked for secrets where they can be read around the error, but a value the reader cannot make out is not checked, and ASP.NET Core will not start with the file as it is. Fix the syntax at the position shown.");
+
     public static readonly DiagnosticDescriptor SecretWrittenToOutput = Create(
         DiagnosticIds.SecretWrittenToOutput,
         title: "Secret is written to a log, the console, an exception or ToString",
@@ -134,8 +149,7 @@ public static class DiagnosticDescriptors
         messageFormat: "Scope '{0}' is declared in {1} but no code requests it: remove it from the manifest",
         DiagnosticCategories.Design,
         DiagnosticSeverity.Info,
-        description: "A scope the application never requests is privilege it holds for nothing: a leaked credential can still use it. RFC 9700 §2.3 asks clients to request only the scopes they need: remove the scope from cadasto.json and from the credential request.",
-        WellKnownDiagnosticTags.CompilationEnd);
+        description: "A scope the application never requests is privilege it holds for nothing: a leaked credential can still use it. RFC 9700 §2.3 asks clients to request only the scopes they need: remove the scope from cadasto.json and from the credential request.");
 
     // 9xxx: the manifest (cadasto.json)
     public static readonly DiagnosticDescriptor ManifestMalformed = Create(

@@ -218,6 +218,16 @@ public sealed class Scanner
                     {
                         foreach (var diagnostic in diagnostics)
                         {
+                            if (NotValidJsonNote(diagnostic, rootFolder) is { } note)
+                            {
+                                if (_options.OnlyFiles is null || _options.OnlyFiles.Contains(Path.GetFullPath(diagnostic.Location.GetLineSpan().Path)))
+                                {
+                                    project.Notes.Add(note);
+                                }
+
+                                continue;
+                            }
+
                             if (ToFinding(diagnostic, loaded, rootFolder) is { } finding
                                 && (_options.OnlyFiles is null || _options.OnlyFiles.Contains(Path.GetFullPath(Path.Combine(rootFolder, finding.Item1.Path)))))
                             {
@@ -336,6 +346,22 @@ public sealed class Scanner
             .Where(d => !d.IsSuppressed && d.Severity != DiagnosticSeverity.Hidden && d.Id != "AD0001")
             .Distinct(DiagnosticIdentity.Instance)
             .ToImmutableArray();
+    }
+
+    /// <summary>
+    /// A configuration file that is not valid JSON (CDS1004's second message) is a note naming the file and the position,
+    /// not a finding: no secret was found there, and the values around the error were judged as findings of their own.
+    /// </summary>
+    private static string? NotValidJsonNote(Diagnostic diagnostic, string root)
+    {
+        if (!diagnostic.Descriptor.Equals(Cadasto.Analyzers.DiagnosticDescriptors.ConfigurationFileNotValidJson))
+        {
+            return null;
+        }
+
+        var span = diagnostic.Location.GetLineSpan();
+        var relative = Path.GetRelativePath(root, span.Path).Replace('\\', '/');
+        return $"{relative}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1}): {diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}.";
     }
 
     private static (Finding, string)? ToFinding(Diagnostic diagnostic, LoadedProject loaded, string root)

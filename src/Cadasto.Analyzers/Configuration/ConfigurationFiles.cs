@@ -124,9 +124,11 @@ internal static class ConfigurationFiles
 
     /// <summary>
     /// Every string under a property whose name is one of <paramref name="keys"/> in any style (<c>RedirectUri</c>,
-    /// <c>redirectUri</c>, <c>redirect_uri</c>, <c>redirect-uri</c>: case and separators ignored), arrays included.
+    /// <c>redirectUri</c>, <c>redirect_uri</c>, <c>redirect-uri</c>: case and separators ignored), arrays included, read
+    /// past a syntax error as far as it can be. A value that is a secret (<c>https://user:pw@host/cb</c>) is left out: it is
+    /// CDS1004's alone, so that one secret never gets a second finding (the SPEC), nor its text a second message.
     /// </summary>
-    public static List<ConfigurationValue> Read(AdditionalText file, string[] keys, CancellationToken cancellationToken)
+    public static List<ConfigurationValue> Read(AdditionalText file, string[] keys, AnalyzerOptions options, CancellationToken cancellationToken)
     {
         var values = new List<ConfigurationValue>();
         Microsoft.CodeAnalysis.Text.SourceText? text;
@@ -144,30 +146,51 @@ internal static class ConfigurationFiles
             return values;
         }
 
-        Walk(root, null, file.Path, keys, values);
+        var found = new List<(string Key, JsonString Value)>();
+        Walk(root, null, keys, found);
+        if (found.Count == 0)
+        {
+            return values;
+        }
+
+        // Judged with the compilation's words and placeholders, as CDS1004 judges them; only for files with such keys.
+        var secretSpans = new HashSet<Microsoft.CodeAnalysis.Text.TextSpan>();
+        foreach (var secret in ConfigurationFileSecrets.Find(root, ConfigurationSecrets.Create(options), isManifest: false))
+        {
+            secretSpans.Add(secret.Value.Span);
+        }
+
+        foreach (var (key, value) in found)
+        {
+            if (!secretSpans.Contains(value.Span))
+            {
+                values.Add(new ConfigurationValue(key, value.Value, new LocationInfo(file.Path, value.Span, value.LineSpan).ToLocation()));
+            }
+        }
+
         return values;
     }
 
-    private static void Walk(JsonNode node, string? key, string path, string[] keys, List<ConfigurationValue> values)
+    private static void Walk(JsonNode node, string? key, string[] keys, List<(string Key, JsonString Value)> found)
     {
         switch (node)
         {
             case JsonObject obj:
                 foreach (var property in obj.Properties)
                 {
-                    Walk(property.Value, property.Name, path, keys, values);
+                    Walk(property.Value, property.Name, keys, found);
                 }
 
                 break;
             case JsonArray array:
                 foreach (var item in array.Items)
                 {
-                    Walk(item, key, path, keys, values);
+                    Walk(item, key, keys, found);
                 }
 
                 break;
             case JsonString text when key is not null && Array.Exists(keys, k => SeparatorInsensitiveText.Equals(k, key)):
-                values.Add(new ConfigurationValue(key, text.Value, new LocationInfo(path, text.Span, text.LineSpan).ToLocation()));
+                found.Add((key, text));
                 break;
         }
     }

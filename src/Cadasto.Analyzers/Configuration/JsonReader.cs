@@ -12,8 +12,12 @@ namespace Cadasto.Analyzers.Configuration;
 /// Our own JSON reader: the analyzer assembly may depend on Roslyn alone (System.Text.Json breaks older
 /// IDE hosts). It builds a <see cref="JsonNode"/> tree whose nodes and property names carry their
 /// positions, never throws on any input (truncated text, a byte order mark, invalid UTF-8 decoded as
-/// U+FFFD, lone surrogates, deep nesting, huge strings) and stops at the first syntax error, which it
-/// reports with its position.
+/// U+FFFD, lone surrogates, deep nesting, huge strings) and reports the first syntax error with its
+/// position. Strictly, it stops there; with <see cref="JsonReaderOptions.Recover"/> (configuration files) it
+/// goes on as a careless editor's file asks — a missing comma or colon, text after the closing brace, an
+/// unquoted or single-quoted name or value, a string left open at the end of its line, a file cut short — so
+/// that every value that can be read is there to judge. Nesting is bounded by <see cref="MaxDepth"/> either way,
+/// and every step of the recovery consumes input, so it ends in time linear in the text.
 /// </summary>
 internal sealed class JsonReader
 {
@@ -45,9 +49,13 @@ internal sealed class JsonReader
     {
         var reader = new JsonReader(text, options, cancellationToken);
         var root = reader.ParseDocument();
-        return reader._error is null && root is not null
-            ? new JsonDocument(text, root, null)
-            : new JsonDocument(text, null, reader._error ?? reader.ErrorAt(0, 0, "The file is not valid JSON"));
+        if (reader._error is null && root is not null)
+        {
+            return new JsonDocument(text, root, null);
+        }
+
+        var error = reader._error ?? reader.ErrorAt(0, 0, "The file is not valid JSON");
+        return new JsonDocument(text, options.Recover ? root : null, error);
     }
 
     private JsonNode? ParseDocument()
@@ -72,16 +80,60 @@ internal sealed class JsonReader
         var root = ParseValue(depth: 0);
         if (root is null || !SkipTrivia())
         {
-            return null;
+            return _options.Recover ? RecoverTopLevel(root) : null;
         }
 
         if (_position < _chars.Length)
         {
             Fail(_position, 1, "Unexpected text after the end of the JSON value");
-            return null;
+            return _options.Recover ? RecoverTopLevel(root) : null;
         }
 
         return root;
+    }
+
+    /// <summary>
+    /// After a root that ended early (a <c>}</c> too many, a second object): the properties and objects that follow
+    /// are read as if they were members of the root, so that their values are judged too.
+    /// </summary>
+    private JsonNode? RecoverTopLevel(JsonNode? root)
+    {
+        var extra = ImmutableArray.CreateBuilder<JsonProperty>();
+        while (SkipTrivia() && _position < _chars.Length)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            var before = _position;
+            var c = _chars[_position];
+            if (c == '{')
+            {
+                if (ParseObject(depth: 1) is { } obj)
+                {
+                    extra.AddRange(obj.Properties);
+                }
+            }
+            else if (IsMemberStart(c))
+            {
+                if (ParseMember(depth: 1) is { } property)
+                {
+                    extra.Add(property);
+                }
+            }
+
+            if (_position == before)
+            {
+                _position++; // ',', '}', ']' or anything else that starts nothing: skipped
+            }
+        }
+
+        if (extra.Count == 0 || root is JsonArray)
+        {
+            return root;
+        }
+
+        var properties = root is JsonObject rootObject ? rootObject.Properties.AddRange(extra) : extra.ToImmutable();
+        var span = root is JsonObject ? root.Span : Span(0, 0);
+        var open = root is JsonObject o ? o.OpenBraceSpan : Span(0, 0);
+        return new JsonObject(span, _text.Lines.GetLinePositionSpan(span), open, _text.Lines.GetLinePositionSpan(open), properties);
     }
 
     private JsonNode? ParseValue(int depth)
@@ -100,7 +152,7 @@ internal sealed class JsonReader
             case '[':
                 return ParseArray(depth);
             case '"':
-                return ParseString();
+                return ParseString('"');
             case 't':
                 return ParseLiteral("true", start => new JsonBoolean(Span(start, 4), LineSpan(start, 4), true));
             case 'f':
@@ -114,6 +166,12 @@ internal sealed class JsonReader
                 }
 
                 Fail(_position, 1, c == '\'' ? "Strings must be in double quotes" : "Unexpected character: expected a value");
+                if (_options.Recover)
+                {
+                    // 'single-quoted' and bare values (hunter2, 00:30:00) are what the editor meant as strings.
+                    return c == '\'' ? ParseString('\'') : IsBareValueStart(c) ? ParseBareValue() : null;
+                }
+
                 return null;
         }
     }
@@ -124,105 +182,137 @@ internal sealed class JsonReader
         if (depth >= MaxDepth)
         {
             Fail(start, 1, "The JSON is nested too deeply");
+            SkipNestedWhenRecovering();
             return null;
         }
 
         _position++; // '{'
         var properties = ImmutableArray.CreateBuilder<JsonProperty>();
-        if (!SkipTrivia())
-        {
-            return null;
-        }
-
-        if (Peek() == '}')
-        {
-            _position++;
-            return CreateObject(start, properties);
-        }
-
+        var expectMember = true; // after '{' or ','
         while (true)
         {
             _cancellationToken.ThrowIfCancellationRequested();
+            if (!SkipTrivia())
+            {
+                return null;
+            }
+
             if (_position >= _chars.Length)
             {
-                Fail(_position, 0, "Unexpected end of the file: expected a property name or '}'");
-                return null;
+                Fail(_position, 0, expectMember ? "Unexpected end of the file: expected a property name or '}'" : "Unexpected end of the file");
+                return _options.Recover ? CreateObject(start, properties) : null;
             }
 
-            if (_chars[_position] != '"')
+            var c = _chars[_position];
+            if (c == '}')
             {
-                Fail(_position, 1, "Expected a property name in double quotes");
-                return null;
-            }
-
-            var nameStart = _position;
-            var name = ReadString();
-            if (name is null)
-            {
-                return null;
-            }
-
-            var nameLength = _position - nameStart;
-            if (!SkipTrivia())
-            {
-                return null;
-            }
-
-            if (Peek() != ':')
-            {
-                FailHere("Expected ':' after the property name");
-                return null;
-            }
-
-            _position++;
-            if (!SkipTrivia())
-            {
-                return null;
-            }
-
-            var value = ParseValue(depth + 1);
-            if (value is null)
-            {
-                return null;
-            }
-
-            properties.Add(new JsonProperty(name, Span(nameStart, nameLength), LineSpan(nameStart, nameLength), value));
-            if (!SkipTrivia())
-            {
-                return null;
-            }
-
-            var next = Peek();
-            if (next == '}')
-            {
-                _position++;
-                return CreateObject(start, properties);
-            }
-
-            if (next != ',')
-            {
-                FailHere("Expected ',' or '}' after a property value");
-                return null;
-            }
-
-            _position++;
-            if (!SkipTrivia())
-            {
-                return null;
-            }
-
-            if (Peek() == '}')
-            {
-                if (!_options.AllowTrailingCommas)
+                if (expectMember && properties.Count > 0 && !_options.AllowTrailingCommas)
                 {
                     Fail(_position, 1, "A trailing comma is not allowed in JSON: expected a property name");
-                    return null;
+                    if (!_options.Recover)
+                    {
+                        return null;
+                    }
                 }
 
                 _position++;
                 return CreateObject(start, properties);
             }
+
+            if (!expectMember)
+            {
+                if (c == ',')
+                {
+                    _position++;
+                    expectMember = true;
+                    continue;
+                }
+
+                Fail(_position, 1, "Expected ',' or '}' after a property value");
+                if (!_options.Recover)
+                {
+                    return null;
+                }
+
+                if (!IsMemberStart(c))
+                {
+                    _position++; // junk between members
+                    continue;
+                }
+
+                // A missing comma: read on as if it were there.
+            }
+            else if (c != '"' && !(_options.Recover && IsMemberStart(c)))
+            {
+                Fail(_position, 1, "Expected a property name in double quotes");
+                if (!_options.Recover)
+                {
+                    return null;
+                }
+
+                _position++;
+                continue;
+            }
+
+            var member = ParseMember(depth);
+            if (member is not null)
+            {
+                properties.Add(member);
+            }
+            else if (!_options.Recover)
+            {
+                return null;
+            }
+
+            expectMember = false;
         }
+    }
+
+    /// <summary>A property at <see cref="_position"/>: its name (quoted; or, when recovering, single-quoted or bare), ':', its value.</summary>
+    private JsonProperty? ParseMember(int depth)
+    {
+        var nameStart = _position;
+        string? name;
+        if (_chars[_position] == '"')
+        {
+            name = ReadString('"');
+        }
+        else
+        {
+            Fail(nameStart, 1, "Expected a property name in double quotes");
+            name = _chars[_position] == '\'' ? ReadString('\'') : ReadBareName();
+        }
+
+        if (name is null)
+        {
+            return null;
+        }
+
+        var nameLength = _position - nameStart;
+        if (!SkipTrivia())
+        {
+            return null;
+        }
+
+        if (Peek() == ':')
+        {
+            _position++;
+            if (!SkipTrivia())
+            {
+                return null;
+            }
+        }
+        else
+        {
+            FailHere("Expected ':' after the property name");
+            if (!_options.Recover || _position >= _chars.Length || !IsValueStart(_chars[_position]))
+            {
+                return null;
+            }
+        }
+
+        var value = ParseValue(depth + 1);
+        return value is null ? null : new JsonProperty(name, Span(nameStart, nameLength), LineSpan(nameStart, nameLength), value);
     }
 
     private JsonObject CreateObject(int start, ImmutableArray<JsonProperty>.Builder properties) =>
@@ -234,79 +324,186 @@ internal sealed class JsonReader
         if (depth >= MaxDepth)
         {
             Fail(start, 1, "The JSON is nested too deeply");
+            SkipNestedWhenRecovering();
             return null;
         }
 
         _position++; // '['
         var items = ImmutableArray.CreateBuilder<JsonNode>();
-        if (!SkipTrivia())
-        {
-            return null;
-        }
-
-        if (Peek() == ']')
-        {
-            _position++;
-            return new JsonArray(Span(start, _position - start), LineSpan(start, _position - start), items.ToImmutable());
-        }
-
+        var expectItem = true; // after '[' or ','
         while (true)
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            var item = ParseValue(depth + 1);
-            if (item is null)
-            {
-                return null;
-            }
-
-            items.Add(item);
             if (!SkipTrivia())
             {
                 return null;
             }
 
-            var next = Peek();
-            if (next == ']')
+            if (_position >= _chars.Length)
             {
-                _position++;
-                return new JsonArray(Span(start, _position - start), LineSpan(start, _position - start), items.ToImmutable());
+                Fail(_position, 0, expectItem ? "Unexpected end of the file: expected a value" : "Unexpected end of the file");
+                return _options.Recover ? CreateArray(start, items) : null;
             }
 
-            if (next != ',')
+            var c = _chars[_position];
+            if (c == ']')
             {
-                FailHere("Expected ',' or ']' after an array item");
-                return null;
-            }
-
-            _position++;
-            if (!SkipTrivia())
-            {
-                return null;
-            }
-
-            if (Peek() == ']')
-            {
-                if (!_options.AllowTrailingCommas)
+                if (expectItem && items.Count > 0 && !_options.AllowTrailingCommas)
                 {
                     Fail(_position, 1, "A trailing comma is not allowed in JSON: expected a value");
-                    return null;
+                    if (!_options.Recover)
+                    {
+                        return null;
+                    }
                 }
 
                 _position++;
-                return new JsonArray(Span(start, _position - start), LineSpan(start, _position - start), items.ToImmutable());
+                return CreateArray(start, items);
+            }
+
+            if (!expectItem)
+            {
+                if (c == ',')
+                {
+                    _position++;
+                    expectItem = true;
+                    continue;
+                }
+
+                Fail(_position, 1, "Expected ',' or ']' after an array item");
+                if (!_options.Recover)
+                {
+                    return null;
+                }
+
+                if (!IsValueStart(c))
+                {
+                    _position++; // junk between items
+                    continue;
+                }
+
+                // A missing comma: read on as if it were there.
+            }
+
+            var before = _position;
+            var item = ParseValue(depth + 1);
+            if (item is not null)
+            {
+                items.Add(item);
+            }
+            else if (!_options.Recover)
+            {
+                return null;
+            }
+            else if (_position == before && !IsStructural(c))
+            {
+                _position++; // nothing a value starts with
+            }
+
+            expectItem = false;
+        }
+    }
+
+    private JsonArray CreateArray(int start, ImmutableArray<JsonNode>.Builder items) =>
+        new(Span(start, _position - start), LineSpan(start, _position - start), items.ToImmutable());
+
+    private JsonString? ParseString(char quote)
+    {
+        var start = _position;
+        var value = ReadString(quote);
+        return value is null ? null : new JsonString(Span(start, _position - start), LineSpan(start, _position - start), value);
+    }
+
+    /// <summary>Recovering: a value written without quotes, up to the next ',', '}', ']' or line break (<c>hunter2</c>, <c>00:30:00</c>).</summary>
+    private JsonString ParseBareValue()
+    {
+        var start = _position;
+        while (_position < _chars.Length && _chars[_position] is not (',' or '}' or ']' or '\n' or '\r'))
+        {
+            _position++;
+        }
+
+        while (_position > start + 1 && char.IsWhiteSpace(_chars[_position - 1]))
+        {
+            _position--;
+        }
+
+        return new JsonString(Span(start, _position - start), LineSpan(start, _position - start), _chars.Substring(start, _position - start));
+    }
+
+    /// <summary>Recovering: a property name written without quotes (<c>ClientSecret: "…"</c>).</summary>
+    private string ReadBareName()
+    {
+        var start = _position;
+        while (_position < _chars.Length && !char.IsWhiteSpace(_chars[_position]) && _chars[_position] is not (':' or ',' or '{' or '}' or '[' or ']' or '"'))
+        {
+            _position++;
+        }
+
+        return _chars.Substring(start, _position - start);
+    }
+
+    /// <summary>Recovering from nesting past <see cref="MaxDepth"/>: skips the value, brackets balanced, without recursion.</summary>
+    private void SkipNestedWhenRecovering()
+    {
+        if (!_options.Recover)
+        {
+            return;
+        }
+
+        var open = 0;
+        var inString = false;
+        for (; _position < _chars.Length; _position++)
+        {
+            var c = _chars[_position];
+            if (inString)
+            {
+                if (c == '\\')
+                {
+                    _position++;
+                }
+                else if (c is '"' or '\n')
+                {
+                    inString = false;
+                }
+            }
+            else if (c == '"')
+            {
+                inString = true;
+            }
+            else if (c is '{' or '[')
+            {
+                open++;
+            }
+            else if (c is '}' or ']' && --open == 0)
+            {
+                _position++;
+                return;
+            }
+
+            if ((_position & 0xFFFF) == 0)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
             }
         }
     }
 
-    private JsonString? ParseString()
-    {
-        var start = _position;
-        var value = ReadString();
-        return value is null ? null : new JsonString(Span(start, _position - start), LineSpan(start, _position - start), value);
-    }
+    private static bool IsStructural(char c) => c is ',' or ':' or '{' or '}' or '[' or ']' or '"';
 
-    /// <summary>Reads a string token at <see cref="_position"/> (a '"'), leaving the position after its closing quote.</summary>
-    private string? ReadString()
+    /// <summary>What can start a property, recovering: a name in double or single quotes, or a bare name.</summary>
+    private static bool IsMemberStart(char c) => c is '"' or '\'' or '_' or '$' || char.IsLetter(c);
+
+    /// <summary>What can start a value, recovering (bare values included).</summary>
+    private static bool IsValueStart(char c) => c is '"' or '\'' or '{' or '[' || IsBareValueStart(c);
+
+    private static bool IsBareValueStart(char c) => !IsStructural(c) && c != '\'' && !char.IsWhiteSpace(c) && !char.IsControl(c);
+
+    /// <summary>
+    /// Reads a string token at <see cref="_position"/> (its opening <paramref name="quote"/>), leaving the position after
+    /// its closing quote. Recovering, a string left open ends at its line break (or the end of the file), and bad escapes
+    /// and control characters are kept as they are.
+    /// </summary>
+    private string? ReadString(char quote)
     {
         _position++; // opening quote
         _buffer.Clear();
@@ -314,7 +511,7 @@ internal sealed class JsonReader
         while (_position < _chars.Length)
         {
             var c = _chars[_position];
-            if (c == '"')
+            if (c == quote)
             {
                 _buffer.Append(_chars, runStart, _position - runStart);
                 _position++;
@@ -324,9 +521,17 @@ internal sealed class JsonReader
             if (c == '\\')
             {
                 _buffer.Append(_chars, runStart, _position - runStart);
-                if (!ReadEscape())
+                if (!ReadEscape(quote))
                 {
-                    return null;
+                    if (!_options.Recover)
+                    {
+                        return null;
+                    }
+
+                    if (_position >= _chars.Length)
+                    {
+                        return _buffer.ToString();
+                    }
                 }
 
                 runStart = _position;
@@ -335,8 +540,19 @@ internal sealed class JsonReader
 
             if (c < ' ')
             {
-                Fail(_position, 1, c is '\n' or '\r' ? "Unterminated string: a line break must be written \\n inside a string" : "A control character must be escaped inside a string");
-                return null;
+                var lineBreak = c is '\n' or '\r';
+                Fail(_position, 1, lineBreak ? "Unterminated string: a line break must be written \\n inside a string" : "A control character must be escaped inside a string");
+                if (!_options.Recover)
+                {
+                    return null;
+                }
+
+                if (lineBreak)
+                {
+                    // "ClientSecret": "abc,⏎ — the value the editor meant ends before the comma.
+                    _buffer.Append(_chars, runStart, _position - runStart);
+                    return _buffer.ToString().TrimEnd().TrimEnd(',').TrimEnd();
+                }
             }
 
             // Lone surrogates and U+FFFD (invalid UTF-8, decoded) are kept as they are: not a syntax error here.
@@ -348,10 +564,16 @@ internal sealed class JsonReader
         }
 
         Fail(_chars.Length, 0, "Unterminated string: the file ends before its closing quote");
-        return null;
+        if (!_options.Recover)
+        {
+            return null;
+        }
+
+        _buffer.Append(_chars, runStart, _position - runStart);
+        return _buffer.ToString();
     }
 
-    private bool ReadEscape()
+    private bool ReadEscape(char quote)
     {
         var escapeStart = _position;
         _position++; // backslash
@@ -366,6 +588,7 @@ internal sealed class JsonReader
         switch (c)
         {
             case '"': _buffer.Append('"'); return true;
+            case '\'' when quote == '\'': _buffer.Append('\''); return true;
             case '\\': _buffer.Append('\\'); return true;
             case '/': _buffer.Append('/'); return true;
             case 'b': _buffer.Append('\b'); return true;
@@ -410,7 +633,21 @@ internal sealed class JsonReader
         _ => -1,
     };
 
-    private JsonNumber? ParseNumber()
+    private JsonNode? ParseNumber()
+    {
+        var start = _position;
+        var number = ReadNumber();
+        if (number is null && _options.Recover)
+        {
+            // 1.2.3, 0x1F, 10s: a bare value the editor meant as a string.
+            _position = start;
+            return ParseBareValue();
+        }
+
+        return number;
+    }
+
+    private JsonNumber? ReadNumber()
     {
         // RFC 8259 §6: -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?
         var start = _position;
@@ -486,10 +723,10 @@ internal sealed class JsonReader
         }
 
         Fail(start, 1, "Unexpected character: expected a value (strings must be in double quotes)");
-        return null;
+        return _options.Recover ? ParseBareValue() : null; // True, nil, none: a bare value
     }
 
-    /// <summary>Skips whitespace (and comments when allowed); false after reporting a malformed comment.</summary>
+    /// <summary>Skips whitespace (and comments when allowed); false after reporting a malformed comment, unless recovering.</summary>
     private bool SkipTrivia()
     {
         while (_position < _chars.Length)
@@ -506,7 +743,10 @@ internal sealed class JsonReader
                 if (!_options.AllowComments)
                 {
                     Fail(_position, 2, "Comments are not allowed in JSON");
-                    return false;
+                    if (!_options.Recover)
+                    {
+                        return false;
+                    }
                 }
 
                 if (_chars[_position + 1] == '/')
@@ -522,7 +762,8 @@ internal sealed class JsonReader
                     if (end < 0)
                     {
                         Fail(_chars.Length, 0, "Unterminated comment: the file ends before '*/'");
-                        return false;
+                        _position = _chars.Length;
+                        return _options.Recover;
                     }
 
                     _position = end + 2;

@@ -236,7 +236,7 @@ internal sealed class SecretLiteralClassifier
     /// generated (letters and digits, no spaces: not "Bearer"), and a credential shape is CDS1003's.
     /// </summary>
     private static bool IsGeneratedUnshaped(string text) =>
-        ConfigurationSecrets.LooksLikeGeneratedCredential(text) && CredentialShapes.Classify(text) is null;
+        ConfigurationValueShapes.LooksLikeGeneratedCredential(text) && CredentialShapes.Classify(text) is null;
 
     private static readonly string[] ListQualifiers =
     {

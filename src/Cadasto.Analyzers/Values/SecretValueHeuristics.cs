@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
 
 using Cadasto.Analyzers.Catalogs;
 using Cadasto.Analyzers.Secrets;
@@ -31,7 +33,61 @@ internal static class SecretValueHeuristics
                || IsDocumentationExample(text) || IsObviousFake(text, acceptDescriptive: false)
                || (text.IndexOf(' ') > 0 && CredentialValueShape.IsProse(text))
                || IsInstruction(text)
-               || IsEncodedPlaceholder(text);
+               || IsEncodedPlaceholder(text)
+               || IsPublishedExample(text, PublishedExampleValues.Rows);
+    }
+
+    /// <summary>
+    /// A value a specification publishes as its example (RFC 6749's client secret and tokens, RFC 7636's code verifier,
+    /// OpenID Connect Core's tokens; <see cref="PublishedExampleValues"/>), matched by length, then by SHA-256.
+    /// </summary>
+    internal static bool IsPublishedExample(string text, ImmutableArray<PublishedExampleValue> rows)
+    {
+        var lengthMatches = false;
+        foreach (var row in rows)
+        {
+            lengthMatches |= row.Length == text.Length;
+        }
+
+        if (!lengthMatches)
+        {
+            return false;
+        }
+
+        byte[] digest;
+        using (var sha256 = SHA256.Create())
+        {
+            digest = sha256.ComputeHash(Encoding.UTF8.GetBytes(text));
+        }
+
+        foreach (var row in rows)
+        {
+            if (row.Length == text.Length && HexEquals(row.Sha256, digest))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HexEquals(string hex, byte[] bytes)
+    {
+        if (hex.Length != bytes.Length * 2)
+        {
+            return false;
+        }
+
+        const string Digits = "0123456789abcdef";
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            if (hex[2 * i] != Digits[bytes[i] >> 4] || hex[(2 * i) + 1] != Digits[bytes[i] & 0xF])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

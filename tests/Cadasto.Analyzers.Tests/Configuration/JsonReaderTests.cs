@@ -106,4 +106,111 @@ public sealed class JsonReaderTests
 
         Assert.Equal(value, ((JsonString)((JsonArray)document.Root!).Items[0]).Value);
     }
+
+    [Theory]
+    [InlineData("{ \"a\": \"1\" } ]", "a=1", 13)]
+    [InlineData("{ \"a\": \"1\" } \"b\": \"2\"", "a=1 b=2", 13)]
+    [InlineData("{ \"a\": \"1\" }\n}, \"b\": \"2\" }", "a=1 b=2", 13)]
+    [InlineData("{ \"a\": \"1\" } { \"b\": \"2\" }", "a=1 b=2", 13)]
+    [InlineData("{ \"a\": \"1\"\n  \"b\": \"2\" }", "a=1 b=2", 13)]
+    [InlineData("{ \"a\" \"1\", \"b\": \"2\" }", "a=1 b=2", 6)]
+    [InlineData("{ a: \"1\", \"b\": \"2\" }", "a=1 b=2", 2)]
+    [InlineData("{ 'a': 'x\\'1', \"b\": \"2\" }", "a=x'1 b=2", 2)]
+    [InlineData("{ \"a\": hunter2!, \"b\": \"2\" }", "a=hunter2! b=2", 7)]
+    [InlineData("{ \"a\": 00:30:00, \"b\": True }", "a=00:30:00 b=True", 8)]
+    [InlineData("{ \"a\": \"1,\n  \"b\": \"2\" }", "a=1 b=2", 10)]
+    [InlineData("{ \"s\": { \"a\": \"1\", \"b\": \"2", "s:a=1 s:b=2", 26)]
+    [InlineData("{ \"a\": [\"1\" \"2\"], \"b\": \"3\" }", "a=1 a=2 b=3", 12)]
+    [InlineData("{ \"a\": \"1\",, \"b\": \"2\" ; \"c\": \"3\" }", "a=1 b=2 c=3", 11)]
+    [InlineData("{ \"a\": , \"b\": \"2\" }", "b=2", 7)]
+    [InlineData("{ \"a\": \"bad \\x escape\", \"b\": \"2\" }", "a=bad  escape b=2", 12)]
+    [InlineData("{ \"a\": \"1\" /* never closed", "a=1", 26)]
+    public void ConfigurationOptions_AfterASyntaxError_ShouldStillReadEveryValueThatCanBeRead(string text, string expected, int errorStart)
+    {
+        var document = JsonReader.Parse(SourceText.From(text), JsonReaderOptions.Configuration);
+
+        Assert.NotNull(document.Error);
+        Assert.Equal(errorStart, document.Error!.Span.Start);
+        Assert.Equal(expected, string.Join(" ", Strings(document.Root, null)));
+    }
+
+    [Fact]
+    public void ConfigurationOptions_PastTheDepthLimit_ShouldSkipTheDeepValueAndReadOn()
+    {
+        var deep = new string('[', 10_000) + "\"x\"" + new string(']', 10_000);
+        var document = JsonReader.Parse(SourceText.From("{ \"deep\": " + deep + ", \"b\": \"2\" }"), JsonReaderOptions.Configuration);
+
+        Assert.Equal("The JSON is nested too deeply", document.Error!.Message);
+        Assert.Equal("b=2", string.Join(" ", Strings(document.Root, null)));
+    }
+
+    [Fact]
+    public void ConfigurationOptions_OnMutatedFiles_ShouldNeverThrowAndEndInLinearTime()
+    {
+        const string Seed = "// settings\n{ \"AzureAd\": { \"ClientId\": \"abc\", \"ClientSecret\": \"Q~8abc.def\", \"Scopes\": [\"api.read\", 'x'] },\n  \"Port\": 5001, \"On\": true, \"Off\": null, /* c */ \"List\": [1, -2.5e3, {}] }\n";
+        const string Alphabet = "{}[]\",:'\\/*\n tfn-0.eZ";
+        var random = new System.Random(20261206);
+        for (var round = 0; round < 5_000; round++)
+        {
+            var chars = Seed.ToCharArray().ToList();
+            for (var edit = random.Next(1, 6); edit > 0; edit--)
+            {
+                var at = random.Next(chars.Count);
+                switch (random.Next(3))
+                {
+                    case 0: chars.RemoveAt(at); break;
+                    case 1: chars.Insert(at, Alphabet[random.Next(Alphabet.Length)]); break;
+                    default: chars[at] = Alphabet[random.Next(Alphabet.Length)]; break;
+                }
+            }
+
+            var text = new string(chars.ToArray());
+            var document = JsonReader.Parse(SourceText.From(text), JsonReaderOptions.Configuration);
+            Assert.True(document.Error is not null || document.Root is not null, text);
+            foreach (var value in Strings(document.Root, null))
+            {
+                Assert.True(value.Length <= text.Length * 2, text);
+            }
+        }
+
+        // Worst cases for a reader that backs up: every character junk, or every line a string left open.
+        foreach (var hostile in new[] { "{" + new string(';', 1_000_000), "{" + string.Concat(Enumerable.Repeat("\"a\": \"x\n", 100_000)), new string('}', 1_000_000) })
+        {
+            var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+            var document = JsonReader.Parse(SourceText.From(hostile), JsonReaderOptions.Configuration);
+            Assert.NotNull(document.Error);
+            Assert.True(stopwatch.Elapsed < System.TimeSpan.FromSeconds(5), $"{stopwatch.Elapsed} for {hostile.Length} characters");
+        }
+    }
+
+    /// <summary>Every string of the tree as <c>path=value</c>, in document order.</summary>
+    private static System.Collections.Generic.IEnumerable<string> Strings(JsonNode? node, string? path)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var property in obj.Properties)
+                {
+                    foreach (var value in Strings(property.Value, path is null ? property.Name : path + ":" + property.Name))
+                    {
+                        yield return value;
+                    }
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var item in array.Items)
+                {
+                    foreach (var value in Strings(item, path))
+                    {
+                        yield return value;
+                    }
+                }
+
+                break;
+            case JsonString text:
+                yield return path + "=" + text.Value;
+                break;
+        }
+    }
 }

@@ -84,6 +84,7 @@ public sealed class ManifestRobustnessTests
         var texts = Mutations(AppSettings).ToList();
         var exceptions = new ConcurrentBag<string>();
         var reported = 0;
+        var syntaxErrors = 0;
         for (var batchStart = 0; batchStart < texts.Count; batchStart += BatchSize)
         {
             var batch = texts.Skip(batchStart).Take(BatchSize)
@@ -96,15 +97,23 @@ public sealed class ManifestRobustnessTests
                 var text = byPath[diagnostic.Location.GetLineSpan().Path];
                 var span = diagnostic.Location.SourceSpan;
                 Assert.InRange(span.End, span.Start, text.Length);
-                Assert.Equal('"', text[span.Start]); // the string token, quotes included
                 Assert.Equal(text.Lines.GetLinePositionSpan(span), diagnostic.Location.GetLineSpan().Span);
+                if (diagnostic.Descriptor.Equals(DiagnosticDescriptors.ConfigurationFileNotValidJson))
+                {
+                    syntaxErrors++; // where reading went wrong: any position, the end of the file included
+                    continue;
+                }
+
+                // The value token: a string, quotes included, or (past a syntax error) a single-quoted or bare value.
+                Assert.DoesNotContain(text[span.Start], " \t\r\n{}[],:");
                 reported++;
             }
         }
 
         Assert.Empty(exceptions);
         Assert.True(reported > 0, "CDS1004 never reported: the mutations prove nothing about it");
-        _output.WriteLine($"{texts.Count} mutated appsettings files, {reported} CDS1004 diagnostics");
+        Assert.True(syntaxErrors > 0, "no syntax error reported: the mutations prove nothing about it");
+        _output.WriteLine($"{texts.Count} mutated appsettings files, {reported} CDS1004 secrets, {syntaxErrors} syntax errors");
     }
 
     [Fact]

@@ -1,5 +1,7 @@
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
@@ -10,7 +12,14 @@ namespace Cadasto.Analyzers.Tests.TestKit;
 public static class CSharpAnalyzerVerifier<TAnalyzer>
     where TAnalyzer : DiagnosticAnalyzer, new()
 {
-    public static DiagnosticResult Diagnostic(string id) => CSharpAnalyzerVerifier<TAnalyzer, DefaultVerifier>.Diagnostic(id);
+    /// <summary>
+    /// An expected diagnostic of the rule <paramref name="id"/>, with its main descriptor: the first one the analyzer supports
+    /// with that id (CDS1004 has a second message, for a file that is not valid JSON; name that descriptor to expect it).
+    /// </summary>
+    public static DiagnosticResult Diagnostic(string id) => new(new TAnalyzer().SupportedDiagnostics.First(d => d.Id == id));
+
+    /// <summary>An expected diagnostic with the message of <paramref name="descriptor"/>.</summary>
+    public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor) => new(descriptor);
 
     /// <summary>Verifies that <paramref name="source"/> yields exactly the diagnostics its markup and <paramref name="expected"/> name.</summary>
     public static Task VerifyAnalyzerAsync(string source, params DiagnosticResult[] expected)
@@ -26,6 +35,9 @@ public static class CSharpAnalyzerVerifier<TAnalyzer>
         public Test()
         {
             ReferenceAssemblies = TestReferences.None;
+
+            // {|CDS1004:…|} means the rule's main descriptor, as Diagnostic(id) does.
+            MarkupOptions = MarkupOptions.UseFirstDescriptor;
             TestState.AdditionalReferences.AddRange(TestReferences.All);
         }
     }

@@ -18,6 +18,8 @@ public static class ConfigurationFileTest<TAnalyzer>
 
     public static DiagnosticResult Diagnostic(string id) => CSharpAnalyzerVerifier<TAnalyzer>.Diagnostic(id);
 
+    public static DiagnosticResult Diagnostic(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor) => CSharpAnalyzerVerifier<TAnalyzer>.Diagnostic(descriptor);
+
     /// <summary>As above, plus <paramref name="expected"/> for spans marked <c>{|#n:…|}</c> (to check messages).</summary>
     public static Task VerifyAsync(string? globalConfig, (string Path, string Text)[] files, params DiagnosticResult[] expected)
     {

@@ -81,7 +81,7 @@ public sealed class UnregisteredRedirectUriAnalyzer : DiagnosticAnalyzer
                     return;
                 }
 
-                foreach (var value in ConfigurationFiles.Read(context.AdditionalFile, ConfigurationKeys, context.CancellationToken))
+                foreach (var value in ConfigurationFiles.Read(context.AdditionalFile, ConfigurationKeys, context.Options, context.CancellationToken))
                 {
                     var isPath = SeparatorInsensitiveText.Equals(value.Key, "CallbackPath");
 

@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using static Microsoft.CodeAnalysis.DiagnosticSeverity;
 using Verify = Cadasto.Analyzers.Tests.TestKit.ConfigurationFileTest<Cadasto.Analyzers.Rules.Secrets.SecretInConfigurationFileAnalyzer>;
 
 namespace Cadasto.Analyzers.Tests.Rules.Secrets;
@@ -220,7 +221,35 @@ public sealed class SecretInConfigurationFileAnalyzerTests
         ("settings.json", """{ "ApiKey": "k-1234567" }"""));
 
     [Fact]
-    public Task BrokenJson_ShouldNotReport() => Verify.VerifyAsync(("appsettings.json", """{ "ClientSecret": "Kq8~xZ91.half-typed" """));
+    public Task SyntaxErrors_ShouldReportTheSecretsThatCanBeRead_AndWhereReadingWentWrong() => Verify.VerifyAsync(
+        null,
+        new[]
+        {
+            ("appsettings.json", """
+                {
+                  "Cadasto": { "ClientSecret": {|#0:"Kq8~xZ91.before-the-error"|} }
+                  {|#1:"|}Partner": { "ClientSecret": {|#2:"Kq8~xZ91.after-the-error"|} }
+                }
+                """),
+            ("appsettings.Production.json", """
+                { "Logging": { "LogLevel": { "Default": "Warning" } } }
+                {|#3:}|},
+                  "AzureAd": { "ClientSecret": {|#4:"Q~8abcdefghij.klmnopqrstuvwxyz012345"|} }
+                }
+                """),
+            ("appsettings.Development.json", """{ "ClientSecret": {|#5:"Kq8~xZ91.half-typed"|}{|#6:|}"""),
+        },
+        Verify.Diagnostic("CDS1004").WithLocation(0).WithSeverity(Error).WithArguments("Cadasto:ClientSecret", "appsettings.json"),
+        Verify.Diagnostic(DiagnosticDescriptors.ConfigurationFileNotValidJson).WithLocation(1).WithSeverity(Warning).WithArguments("appsettings.json", "Expected ',' or '}' after a property value"),
+        Verify.Diagnostic("CDS1004").WithLocation(2).WithSeverity(Error).WithArguments("Partner:ClientSecret", "appsettings.json"),
+        Verify.Diagnostic(DiagnosticDescriptors.ConfigurationFileNotValidJson).WithLocation(3).WithSeverity(Warning).WithArguments("appsettings.Production.json", "Unexpected text after the end of the JSON value"),
+        Verify.Diagnostic("CDS1004").WithLocation(4).WithSeverity(Error).WithArguments("AzureAd:ClientSecret", "appsettings.Production.json"),
+        Verify.Diagnostic("CDS1004").WithLocation(5).WithSeverity(Error).WithArguments("ClientSecret", "appsettings.Development.json"),
+        Verify.Diagnostic(DiagnosticDescriptors.ConfigurationFileNotValidJson).WithLocation(6).WithSeverity(Warning).WithArguments("appsettings.Development.json", "Unexpected end of the file"));
+
+    [Fact]
+    public Task SyntaxErrorInTheManifest_ShouldBeLeftToCDS9001_ButItsSecretsStillReported() => Verify.VerifyAsync(
+        ("cadasto.json", """{ "environments": { "production": { "ClientSecret": {|CDS1004:"Kq8~xZ91.broken-manifest"|} } } } }"""));
 
     [Fact]
     public Task CredentialWordsOption_ShouldReportExtraWords() => Verify.VerifyAsync(

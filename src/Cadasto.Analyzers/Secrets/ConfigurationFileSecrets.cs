@@ -1,0 +1,133 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using Cadasto.Analyzers.Configuration;
+using Cadasto.Analyzers.Values;
+
+namespace Cadasto.Analyzers.Secrets;
+
+/// <summary>A secret value of a configuration file: its string token, whether the rule is sure (error) or matched on a name alone (warning), and its configuration path (never the value).</summary>
+internal readonly record struct ConfigurationSecretFinding(JsonString Value, bool IsConfident, string KeyPath);
+
+/// <summary>
+/// CDS1004's engine: the secret values of a configuration file's JSON tree. A value is a secret under a
+/// credential-named key (at any depth, in arrays, as the <c>Value</c> of a secret described as an object), in a flat
+/// list of credentials by client, as the private part of a JSON Web Key, or by its shape under any key
+/// (<see cref="ConfigurationSecrets"/> judges each). The rule reports what this finds; the redirect-URI and scope rules
+/// leave these values alone, so that in configuration files one secret gets CDS1004 alone (the SPEC).
+/// </summary>
+internal static class ConfigurationFileSecrets
+{
+    /// <summary>The secrets under <paramref name="root"/>; in the manifest a URI with user information is CDS9003's, not one of them.</summary>
+    public static List<ConfigurationSecretFinding> Find(JsonNode root, ConfigurationSecrets secrets, bool isManifest)
+    {
+        var walker = new Walker(secrets, isManifest);
+        walker.Visit(root, parentKey: null, key: null);
+        return walker.Findings;
+    }
+
+    private sealed class Walker
+    {
+        private readonly ConfigurationSecrets _secrets;
+        private readonly bool _isManifest;
+
+        // The keys from the root to the current value; joined into a message only when something is reported.
+        private readonly List<string> _keys = new();
+
+        public Walker(ConfigurationSecrets secrets, bool isManifest)
+        {
+            _isManifest = isManifest;
+            _secrets = secrets;
+        }
+
+        public List<ConfigurationSecretFinding> Findings { get; } = new();
+
+        /// <summary>Walks the tree; <paramref name="key"/> is the property that holds the node (an array's items share it).</summary>
+        public void Visit(JsonNode node, string? parentKey, string? key, bool inArray = false, bool inCredentialList = false)
+        {
+            switch (node)
+            {
+                case JsonObject obj:
+                    var isJsonWebKey = obj.Find("kty") is not null;
+
+                    // "ApiKeys": { "acme": "…", "globex": "…" }: a flat map of generated-looking strings under a section
+                    // that lists credentials by client. A section of settings ("Secrets": { "Provider": "AzureKeyVault", … })
+                    // is not one, and objects inside arrays are descriptors ("ClientCredentials": [ { … } ]), not maps.
+                    var isCredentialList = !inArray && key is not null && ConfigurationKeys.IsCredentialListSection(key) && AllGeneratedStrings(obj);
+                    foreach (var property in obj.Properties)
+                    {
+                        _keys.Add(property.Name);
+                        if (isJsonWebKey && property.Value is JsonString privatePart
+                            && JsonWebKeys.IsPrivateMember(property.Name, isJsonWebKey)
+                            && !SecretValueHeuristics.IsNotASecret(privatePart.Value, _secrets.AllowedPlaceholders))
+                        {
+                            Report(privatePart, isConfident: true);
+                        }
+                        else
+                        {
+                            Visit(property.Value, key, property.Name, inArray: false, inCredentialList: isCredentialList);
+                        }
+
+                        _keys.RemoveAt(_keys.Count - 1);
+                    }
+
+                    break;
+                case JsonArray array:
+                    for (var i = 0; i < array.Items.Length; i++)
+                    {
+                        _keys.Add(i.ToString(CultureInfo.InvariantCulture));
+                        Visit(array.Items[i], parentKey, key, inArray: true);
+                        _keys.RemoveAt(_keys.Count - 1);
+                    }
+
+                    break;
+                case JsonString text when key is not null:
+                    // A URI with user information in the manifest is CDS9003's, which the generator also reports where the
+                    // build skips analyzers: one value, one finding.
+                    if (_isManifest && UriUserInfo.Contains(text.Value))
+                    {
+                        break;
+                    }
+
+                    if (_secrets.IsSecret(parentKey, key, text.Value, inCredentialList, out _))
+                    {
+                        Report(text, IsConfident(parentKey, key, text.Value));
+                    }
+
+                    break;
+            }
+        }
+
+        private static bool AllGeneratedStrings(JsonObject obj)
+        {
+            foreach (var property in obj.Properties)
+            {
+                if (property.Value is not JsonString text || !ConfigurationValueShapes.LooksLikeGeneratedCredential(text.Value))
+                {
+                    return false;
+                }
+            }
+
+            return obj.Properties.Length > 0;
+        }
+
+        /// <summary>
+        /// Severity is confidence (the SPEC): an error for a value under a client-secret key, for a value found by its
+        /// shape (a connection-string password, a token format, a private key) and for a credential-named value that looks
+        /// real (long and random); a short value under another credential name (<c>"Password": "hunter2"</c>) matches on the
+        /// name alone, a warning.
+        /// </summary>
+        private bool IsConfident(string? parentKey, string key, string value) =>
+            ConfigurationKeys.IsClientSecretKey(parentKey, key) || !_secrets.Keys.IsCredentialKey(parentKey, key, out _) || TestSentinels.LooksReal(value);
+
+        private void Report(JsonString value, bool isConfident) => Findings.Add(new ConfigurationSecretFinding(value, isConfident, DescribeKey()));
+
+        /// <summary>The value's configuration path (<c>AzureAd:ClientSecret</c>, <c>Clients:0:ClientSecret</c>); never the value.</summary>
+        private string DescribeKey()
+        {
+            // Environment-variable style keys ("Cadasto__ClientSecret") read better as configuration paths.
+            var shown = string.Join(":", _keys).Replace("__", ":");
+            return shown.Length > 120 ? "…" + shown.Substring(shown.Length - 119) : shown;
+        }
+    }
+}

@@ -1,0 +1,141 @@
+using System;
+
+namespace Cadasto.Analyzers.Values;
+
+/// <summary>
+/// Shapes of configuration values that say what a value is rather than whether its key is a credential: a reference
+/// to where a secret is (a URL without a password, a key file's path, a switch), a SHA-2 digest that IdentityServer
+/// stores instead of a secret, and a generated-looking credential in a list of them.
+/// </summary>
+internal static class ConfigurationValueShapes
+{
+    /// <summary>
+    /// A value that looks generated — letters and digits mixed, no spaces — and is neither an id, a hash, a
+    /// reference nor a placeholder: what an API key or password in a credential list looks like.
+    /// </summary>
+    public static bool LooksLikeGeneratedCredential(string value) =>
+        LooksGenerated(value) && !IsIdentifierOrHash(value) && !LooksLikeAReference(value) && CredentialValueShape.CanBeACredential(value);
+
+    /// <summary>A GUID or a hex digest (an id, a certificate thumbprint): names something rather than proving it.</summary>
+    private static bool IsIdentifierOrHash(string value)
+    {
+        var text = value.Trim();
+        if (Guid.TryParse(text, out _))
+        {
+            return true;
+        }
+
+        if (text.Length is not (32 or 40 or 64))
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (!Uri.IsHexDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>At least eight characters mixing letters and digits, no spaces: what a generated key looks like (not a setting such as <c>AzureKeyVault</c> or <c>00:30:00</c>).</summary>
+    private static bool LooksGenerated(string value)
+    {
+        var text = value.Trim();
+        if (text.Length < 8 || text.IndexOf(' ') >= 0)
+        {
+            return false;
+        }
+
+        bool letter = false, digit = false;
+        foreach (var c in text)
+        {
+            letter |= char.IsLetter(c);
+            digit |= char.IsDigit(c);
+        }
+
+        return letter && digit;
+    }
+
+    /// <summary>
+    /// A SHA-256 or SHA-512 digest, hex or base64 (<c>"secret".Sha256()</c>, as IdentityServer stores a client secret):
+    /// proves nothing without the secret itself.
+    /// </summary>
+    public static bool IsSha2Digest(string value)
+    {
+        var text = value.Trim();
+        if (text.Length is 64 or 128)
+        {
+            foreach (var c in text)
+            {
+                if (!Uri.IsHexDigit(c))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        if (text.Length is not (44 or 88) || !text.EndsWith("=", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        try
+        {
+            return Convert.FromBase64String(text).Length is 32 or 64;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Where a secret is rather than what it is: an <c>http(s)</c> URL without a password (a Key Vault secret
+    /// identifier, a token endpoint), a path to a key or certificate file, or a switch (<c>true</c>, <c>false</c>).
+    /// </summary>
+    public static bool LooksLikeAReference(string value)
+    {
+        var text = value.Trim();
+        if (text.Equals("true", StringComparison.OrdinalIgnoreCase) || text.Equals("false", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (text.IndexOf(' ') >= 0)
+        {
+            return false;
+        }
+
+        if ((text.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+            && Uri.TryCreate(text, UriKind.Absolute, out var uri)
+            && uri.UserInfo.Length == 0
+            && uri.Query.Length == 0)
+        {
+            return true;
+        }
+
+        foreach (var extension in KeyFileExtensions)
+        {
+            if (text.EndsWith(extension, StringComparison.OrdinalIgnoreCase) && text.Length > extension.Length)
+            {
+                return true;
+            }
+        }
+
+        return text.StartsWith("./", StringComparison.Ordinal)
+            || text.StartsWith("../", StringComparison.Ordinal)
+            || text.StartsWith("~/", StringComparison.Ordinal)
+            || text.StartsWith("/run/secrets/", StringComparison.Ordinal)
+            || text.StartsWith("/etc/", StringComparison.Ordinal)
+            || text.StartsWith("/var/", StringComparison.Ordinal)
+            || (text.Length > 3 && char.IsLetter(text[0]) && text[1] == ':' && text[2] is '\\' or '/');
+    }
+
+    private static readonly string[] KeyFileExtensions = { ".pem", ".key", ".pfx", ".p12", ".crt", ".cer", ".jks", ".keystore", ".txt", ".json" };
+}
