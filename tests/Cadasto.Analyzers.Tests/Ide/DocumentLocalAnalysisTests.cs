@@ -16,7 +16,7 @@ public sealed class DocumentLocalAnalysisTests
     [Fact]
     public async Task EveryDocument_ShouldShowItsFindingsLive_AsTheBuildDoes()
     {
-        using var ide = IdeSolution.Create(IdeSolutions.Api(), IdeSolutions.Worker(), IdeSolutions.Wasm());
+        using var ide = IdeSolution.Create(IdeSolutions.Api(), IdeSolutions.Worker(), IdeSolutions.Ops(), IdeSolutions.Broken(), IdeSolutions.Wasm());
         await AssertLiveAsBuildAndMarkupAsync(ide);
     }
 

@@ -2,7 +2,8 @@ namespace Cadasto.Analyzers.Tests.Ide;
 
 /// <summary>
 /// The solutions the IDE-shaped tests open: three projects as a team writes them, with every rule's findings
-/// marked where they land (<c>{|CDS1001:…|}</c>): a web API with a manifest, a worker, a Blazor WebAssembly client.
+/// marked where they land (<c>{|CDS1001:…|}</c>): a web API with a manifest, a worker, a machine-to-machine job with its own
+/// manifest, one with a broken manifest, a Blazor WebAssembly client.
 /// Secrets sit in <c>const</c> and <c>static readonly</c> fields used in the same document and in others.
 /// </summary>
 internal static class IdeSolutions
@@ -117,7 +118,7 @@ internal static class IdeSolutions
         return project;
     }
 
-    /// <summary>A worker: a secret used in the document that declares it, and a credential-shaped literal.</summary>
+    /// <summary>A worker: a secret used in the document that declares it, a credential-shaped literal, the implicit grant.</summary>
     public static IdeProject Worker()
     {
         var project = new IdeProject("Worker");
@@ -143,6 +144,94 @@ internal static class IdeSolutions
                 private static string Secret() => System.Environment.GetEnvironmentVariable("SVC_PASSWORD") ?? "";
 
                 public const string Sample = {|CDS1003:"ghp_Zk4fQ8vWn2xR7tL1pD9sB3hJ6mC0yE5aGq1w"|};
+            }
+            """;
+        project.Documents["Portal.cs"] = """
+            using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+
+            namespace Orders.Ops;
+
+            public static class Portal
+            {
+                public static void Configure(OpenIdConnectOptions options) => {|CDS2002:options.ResponseType = "id_token token"|};
+            }
+            """;
+        return project;
+    }
+
+    /// <summary>
+    /// A machine-to-machine job with its own manifest: the rules that land in <c>cadasto.json</c> (CDS3003, CDS9002,
+    /// CDS9003) and those that compare code with it (CDS2005), and a secret written to the console (CDS1005).
+    /// </summary>
+    public static IdeProject Ops()
+    {
+        var project = new IdeProject("Ops");
+        project.BuildProperties["UsingMicrosoftNETSdkWorker"] = "true";
+        project.AdditionalFiles["cadasto.json"] = """
+            {
+              "application": "ops-sync",
+              "contact": { "name": "Ops team", "email": "ops@example.com" },
+              "clientType": "confidential",
+              "flows": ["client_credentials"],
+              "scopes": ["ops.read"],
+              "environments": {
+                "development": {
+                  "clientId": "cad-dev-ops",
+                  "authority": "https://auth.dev.cadasto.example",
+                  "redirectUris": [{|CDS3003:"https://localhost:5002/signin-oidc"|}],
+                  "secret": { "store": "user-secrets", "key": "Cadasto:ClientSecret" }
+                },
+                "staging": {
+                  "clientId": {|CDS9003:"REPLACE_ME"|},
+                  "authority": "https://auth.staging.cadasto.example",
+                  "secret": { "store": "environment", "name": "CADASTO_CLIENT_SECRET" }
+                },
+                {|CDS9002:"production"|}: {
+                  "authority": "https://auth.cadasto.example",
+                  "secret": { "store": "environment", "name": "CADASTO_CLIENT_SECRET" }
+                }
+              }
+            }
+            """;
+        project.Documents["Jobs.cs"] = """
+            using System;
+            using System.Threading.Tasks;
+            using Duende.IdentityModel.Client;
+            using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+            using Microsoft.Identity.Client;
+
+            namespace Orders.Ops;
+
+            public sealed class Jobs
+            {
+                public Task<AuthenticationResult> ServiceAsync(IConfidentialClientApplication app) =>
+                    app.AcquireTokenForClient(new[] { "ops.read" }).ExecuteAsync();
+
+                public Task<AuthenticationResult> DeviceAsync(IPublicClientApplication app) =>
+                    {|CDS2005:app.AcquireTokenWithDeviceCode(new[] { "ops.read" }, code => Task.CompletedTask)|}.ExecuteAsync();
+
+                public void Trace(ClientCredentialsTokenRequest request) => Console.WriteLine({|CDS1005:request.ClientSecret|});
+            }
+            """;
+        return project;
+    }
+
+    /// <summary>A project whose manifest lost a comma: CDS9001 where the JSON breaks, and no other manifest rule.</summary>
+    public static IdeProject Broken()
+    {
+        var project = new IdeProject("Broken");
+        project.AdditionalFiles["cadasto.json"] = """
+            {
+              "application": "broken-sync"
+              {|CDS9001:"|}flows": ["client_credentials"]
+            }
+            """;
+        project.Documents["Job.cs"] = """
+            namespace Orders.Broken;
+
+            public static class Job
+            {
+                public const string Name = "broken-sync";
             }
             """;
         return project;
