@@ -602,4 +602,36 @@ public sealed class HardcodedCredentialAnalyzerTests
             private static void Describe(string key, string description) { }
         }
         """);
+
+    // Real code (UrlHelper extensions): the controller name after an action name ending in a credential word is named by
+    // its own parameter (controllerName), not by the literal before it. Real key/value pairs still name their value.
+    [Fact]
+    public Task ArgumentAfterANameThatIsNoKey_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using System.Collections.Generic;
+
+        static class UrlHelperExtensions
+        {
+            public static string RegenerateCredential(bool relativeUrl = true) => GetActionLink("RegenerateCredential", "Users", relativeUrl);
+
+            public static string RevokeApiKeyCredential(bool relativeUrl = true) => GetActionLink("RevokeApiKeyCredential", "Users", relativeUrl);
+
+            public static string ManageApiKey() => RouteUrl("ApiKey", "Account");
+
+            private static string GetActionLink(string actionName, string controllerName, bool relativeUrl) =>
+                (relativeUrl ? "/" : "https://example.com/") + controllerName + "/" + actionName;
+
+            private static string RouteUrl(string routeName, string area) => area + "/" + routeName;
+
+            public static Dictionary<string, string> Settings()
+            {
+                var settings = new Dictionary<string, string>();
+                settings.Add("ApiKey", {|CDS1002:"k7Qx9Lm2Rv4Tw8Zp"|});
+                Environment.SetEnvironmentVariable("PARTNER_API_KEY", {|CDS1002:"p3Hs8Jd5Fk2Lq9Wx"|});
+                var pair = new KeyValuePair<string, string>("password", {|CDS1002:"R3ports!2024"|});
+                settings[pair.Key] = pair.Value;
+                return settings;
+            }
+        }
+        """);
 }
