@@ -634,4 +634,31 @@ public sealed class HardcodedCredentialAnalyzerTests
             }
         }
         """);
+
+    // Real code (an authentication policy): a credential-named constant whose value is the name's own other word(s) is a
+    // lookup key or protocol name, not a secret; a value with a part of its own, or a password equal to a user name
+    // ("admin"), is a short demo value that works and stays a finding ("secret" under ClientSecret: the corpus, CDS1001).
+    [Fact]
+    public Task ValueThatIsTheNamesOwnWord_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+
+        class AuthenticationPolicy
+        {
+            private static string _emailToken = "email";
+            private const string ResetPasswordToken = "reset";
+            private const string SharedAccessKeyToken = "SharedAccessKey=";
+            private static string _enforceMultiFactorAuthenticationToken = "enforce_mfa";
+            private const string DeployToken = {|CDS1002:"deploy-7Hq2Lx"|};
+            private const string AdminPassword = {|CDS1002:"admin"|};
+
+            public string Email { get; set; } = "";
+
+            public IDictionary<string, string> GetProperties() => new Dictionary<string, string>
+            {
+                [_emailToken] = Email,
+                [_enforceMultiFactorAuthenticationToken] = "true",
+                [ResetPasswordToken] = SharedAccessKeyToken + DeployToken + AdminPassword,
+            };
+        }
+        """);
 }
