@@ -13,7 +13,7 @@ namespace Cadasto.Fuzz;
 /// <summary>
 /// The fuzz run (docs/robustness.md). Usage:
 /// <c>dotnet run -c Release --project benchmarks/Cadasto.Fuzz -- [--seed N] [--manifests N] [--csharp N]
-/// [--appsettings N] [--workers N] [--timeout SECONDS] [--scan-every N] [--process-every N] [--only NAME] [--out FOLDER]</c>.
+/// [--appsettings N] [--workers N] [--timeout SECONDS] [--scan-every N] [--process-every N] [--max-hangs N] [--only NAME] [--out FOLDER]</c>.
 /// Exit 0 when no input crashed, hung or leaked; 1 otherwise (each defect's input is saved under the out folder).
 /// </summary>
 public static class Program
@@ -52,7 +52,7 @@ public static class Program
             var harness = new Harness(options.ScanEvery);
             var folder = Path.Combine(options.Out, "work", worker.ToString(CultureInfo.InvariantCulture));
             int i;
-            while ((i = Interlocked.Increment(ref next)) < inputs.Count && Volatile.Read(ref hangs) < 3)
+            while ((i = Interlocked.Increment(ref next)) < inputs.Count && Volatile.Read(ref hangs) < options.MaxHangs)
             {
                 var input = Inputs.Create(inputs[i].Kind, inputs[i].Index, options.Seed);
                 foreach (var mutation in input.Mutations)
@@ -259,6 +259,9 @@ public static class Program
 
         public int ScanEvery { get; private set; } = 10;
 
+        /// <summary>Inputs still running past the bound (their work cannot be stopped) after which the run stops: each keeps a core busy.</summary>
+        public int MaxHangs { get; private set; } = 3;
+
         public string? Only { get; private set; }
 
         public string Out { get; private set; } = Path.Combine(Path.GetTempPath(), "cadasto-fuzz");
@@ -282,6 +285,7 @@ public static class Program
                     case "--timeout": options.Timeout = TimeSpan.FromSeconds(Int()); break;
                     case "--process-every": options.ProcessEvery = Int(); break;
                     case "--scan-every": options.ScanEvery = Int(); break;
+                    case "--max-hangs": options.MaxHangs = Int(); break;
                     case "--only": options.Only = value; break;
                     case "--out": options.Out = Path.GetFullPath(value); break;
                     case "--cli": options.Cli = Path.GetFullPath(value); break;

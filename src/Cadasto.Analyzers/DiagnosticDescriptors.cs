@@ -149,8 +149,7 @@ public static class DiagnosticDescriptors
         messageFormat: "Scope '{0}' is declared in {1} but no code requests it: remove it from the manifest",
         DiagnosticCategories.Design,
         DiagnosticSeverity.Info,
-        description: "A scope the application never requests is privilege it holds for nothing: a leaked credential can still use it. RFC 9700 §2.3 asks clients to request only the scopes they need: remove the scope from cadasto.json and from the credential request.",
-        WellKnownDiagnosticTags.CompilationEnd);
+        description: "A scope the application never requests is privilege it holds for nothing: a leaked credential can still use it. RFC 9700 §2.3 asks clients to request only the scopes they need: remove the scope from cadasto.json and from the credential request.");
 
     // 9xxx: the manifest (cadasto.json)
     public static readonly DiagnosticDescriptor ManifestMalformed = Create(

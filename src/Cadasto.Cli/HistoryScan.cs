@@ -31,7 +31,8 @@ internal static class HistoryScan
 
     private sealed record Blob(string Id, string Path, int Order, string Commit);
 
-    public static async Task<ScanResult> ScanAsync(Git git, Scanner scanner, bool prefilter, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
+    /// <param name="log">Gets a line per group of compilations (<c>--profile</c>): how far the history is after how long.</param>
+    public static async Task<ScanResult> ScanAsync(Git git, Scanner scanner, bool prefilter, IProgress<(int Done, int Total)>? progress, TextWriter? log, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         var blobs = await IntroducedBlobsAsync(git, cancellationToken).ConfigureAwait(false);
@@ -96,6 +97,12 @@ internal static class HistoryScan
             results.Add(await scanner.ScanProjectsAsync(projects, git.TopLevel, Array.Empty<string>(), null, cancellationToken).ConfigureAwait(false));
             done += projects.Count;
             progress?.Report((done, batches.Count));
+            if (log is not null)
+            {
+                await log.WriteLineAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture,
+                    "cadasto: profile: history: {0} of {1} compilations, {2} of {3} file versions read, {4:F1} s",
+                    done, batches.Count, read, blobs.Count, stopwatch.Elapsed.TotalSeconds)).ConfigureAwait(false);
+            }
         }
 
         var result = new ScanResult
@@ -150,6 +157,7 @@ internal static class HistoryScan
             Elapsed = stopwatch.Elapsed,
             LoadTime = result.LoadTime,
             AnalysisTime = result.AnalysisTime,
+            Profile = results.FirstOrDefault()?.Profile,
         };
     }
 

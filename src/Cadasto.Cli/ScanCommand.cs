@@ -71,9 +71,14 @@ internal static class ScanCommand
             Description = "Scan every version of every C# and configuration file reachable from HEAD, each once; each secret is reported once with the commit that introduced it.",
         };
 
+        var profile = new Option<bool>("--profile")
+        {
+            Description = "Print on standard error where the time went: each phase, and each rule's own time as Roslyn measures it.",
+        };
+
         var command = new Command("scan", "Run the Cadasto rules over a folder without building, restoring or writing anything in it.")
         {
-            path, format, outputFile, baseline, noPrefilter, includeGenerated, msbuild, noProgress, failOn, staged, since, history,
+            path, format, outputFile, baseline, noPrefilter, includeGenerated, msbuild, noProgress, failOn, staged, since, history, profile,
         };
         command.Validators.Add(result =>
         {
@@ -95,6 +100,7 @@ internal static class ScanCommand
             parseResult.GetValue(msbuild),
             !parseResult.GetValue(noProgress),
             FailThreshold(parseResult.GetValue(failOn) ?? "error"),
+            parseResult.GetValue(profile),
             output,
             error,
             cancellationToken));
@@ -109,7 +115,7 @@ internal static class ScanCommand
         History,
     }
 
-    private static async Task<int> RunAsync(GitMode gitMode, string? sinceRevision, string path, string format, FileInfo? outputFile, FileInfo? baselineFile, bool prefilter, bool includeGenerated, bool useMsBuild, bool showProgress, DiagnosticSeverity? failOn, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(GitMode gitMode, string? sinceRevision, string path, string format, FileInfo? outputFile, FileInfo? baselineFile, bool prefilter, bool includeGenerated, bool useMsBuild, bool showProgress, DiagnosticSeverity? failOn, bool profile, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (!Directory.Exists(path) && !File.Exists(path))
         {
@@ -189,9 +195,10 @@ internal static class ScanCommand
             PrepareProjects = msbuildLoader is null ? null : msbuildLoader.PrepareAsync,
             OnlyFiles = selection?.Files,
             Contents = selection?.Contents,
+            Profile = profile,
         });
         Func<IProgress<(int Done, int Total)>?, Task<ScanResult>> scan = gitMode == GitMode.History
-            ? progress => HistoryScan.ScanAsync(git!, scanner, prefilter, progress, cancellationToken)
+            ? progress => HistoryScan.ScanAsync(git!, scanner, prefilter, progress, profile ? error : null, cancellationToken)
             : progress => scanner.ScanAsync(path, progress, cancellationToken);
         ScanResult result;
         if (showProgress && !Terminal.StderrRedirected(error))
@@ -237,6 +244,11 @@ internal static class ScanCommand
             await file.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        if (result.Profile is { } timings)
+        {
+            await WriteProfileAsync(error, result, timings).ConfigureAwait(false);
+        }
+
         if (format != "human" || file is not null)
         {
             // Machine-readable output goes to stdout or a file; failures of rules still deserve a human's eye.
@@ -258,6 +270,23 @@ internal static class ScanCommand
         }
 
         return failOn is { } threshold && reported.Any(f => f.Severity >= threshold) ? ExitCodes.Findings : ExitCodes.Success;
+    }
+
+    private static async Task WriteProfileAsync(TextWriter error, ScanResult result, ScanProfile profile)
+    {
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        await error.WriteLineAsync(string.Format(culture, "cadasto: profile: {0:F1} s elapsed; thread time per phase (summed over parallel projects):", result.Elapsed.TotalSeconds)).ConfigureAwait(false);
+        foreach (var (phase, time) in profile.Phases)
+        {
+            await error.WriteLineAsync(string.Format(culture, "  {0,10:F1} s  {1}", time.TotalSeconds, phase)).ConfigureAwait(false);
+        }
+
+        var analyzers = profile.Analyzers;
+        await error.WriteLineAsync(string.Format(culture, "cadasto: profile: analyzers' own time (Roslyn telemetry), {0:F1} s in all:", analyzers.Sum(a => a.Time.TotalSeconds))).ConfigureAwait(false);
+        foreach (var (analyzer, time) in analyzers)
+        {
+            await error.WriteLineAsync(string.Format(culture, "  {0,10:F2} s  {1}", time.TotalSeconds, analyzer)).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Opens (creates or truncates) the <c>--output</c> file, creating its folder, or says why it cannot.</summary>

@@ -54,6 +54,9 @@ public sealed class ScanOptions
 
     /// <summary>Contents that replace the disk's (absolute path → bytes): the index's version of staged files.</summary>
     public IReadOnlyDictionary<string, byte[]>? Contents { get; init; }
+
+    /// <summary>Time every phase and every analyzer (<see cref="ScanResult.Profile"/>); analyzers run a little slower.</summary>
+    public bool Profile { get; init; }
 }
 
 /// <summary>What a scan found.</summary>
@@ -87,6 +90,9 @@ public sealed class ScanResult
 
     /// <summary>Time spent binding and analysing (summed over the projects analysed in parallel).</summary>
     public TimeSpan AnalysisTime { get; init; }
+
+    /// <summary>Where the time went, when <see cref="ScanOptions.Profile"/> asked for it.</summary>
+    public ScanProfile? Profile { get; init; }
 }
 
 /// <summary>
@@ -103,8 +109,11 @@ public sealed class Scanner
     public Scanner(ScanOptions? options = null, ReferenceSet? references = null)
     {
         _options = options ?? new ScanOptions();
-        _loader = new SourceOnlyLoader(references, _options.Prefilter) { IncludeGenerated = _options.IncludeGenerated };
+        _profile = _options.Profile ? new ScanProfile() : null;
+        _loader = new SourceOnlyLoader(references, _options.Prefilter) { IncludeGenerated = _options.IncludeGenerated, Profile = _profile };
     }
+
+    private readonly ScanProfile? _profile;
 
     /// <summary>Scans a folder (or one file). <paramref name="progress"/> gets (projects done, projects total).</summary>
     public Task<ScanResult> ScanAsync(string path, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
@@ -112,7 +121,12 @@ public sealed class Scanner
         var root = Path.GetFullPath(path);
         var rootFolder = File.Exists(root) ? Path.GetDirectoryName(root)! : root;
         var inputErrors = new List<string>();
-        var projects = ProjectDiscovery.Discover(root, inputErrors);
+        IReadOnlyList<ScanProject> projects;
+        using (_profile.Phase("discovery"))
+        {
+            projects = ProjectDiscovery.Discover(root, inputErrors);
+        }
+
         if (_options.OnlyFiles is { } only)
         {
             // The projects that hold a reported file, and (declarations only) the projects they reference.
@@ -200,28 +214,34 @@ public sealed class Scanner
                     started = Stopwatch.GetTimestamp();
                     var diagnostics = await AnalyzeAsync(loaded, failures, ct).ConfigureAwait(false);
                     Interlocked.Add(ref analysisTicks, Stopwatch.GetTimestamp() - started);
-                    foreach (var diagnostic in diagnostics)
+                    using (_profile.Phase("findings"))
                     {
-                        if (NotValidJsonNote(diagnostic, rootFolder) is { } note)
+                        foreach (var diagnostic in diagnostics)
                         {
-                            if (_options.OnlyFiles is null || _options.OnlyFiles.Contains(Path.GetFullPath(diagnostic.Location.GetLineSpan().Path)))
+                            if (NotValidJsonNote(diagnostic, rootFolder) is { } note)
                             {
-                                project.Notes.Add(note);
+                                if (_options.OnlyFiles is null || _options.OnlyFiles.Contains(Path.GetFullPath(diagnostic.Location.GetLineSpan().Path)))
+                                {
+                                    project.Notes.Add(note);
+                                }
+
+                                continue;
                             }
 
-                            continue;
-                        }
-
-                        if (ToFinding(diagnostic, loaded, rootFolder) is { } finding
-                            && (_options.OnlyFiles is null || _options.OnlyFiles.Contains(Path.GetFullPath(Path.Combine(rootFolder, finding.Item1.Path)))))
-                        {
-                            findings.Add(finding);
+                            if (ToFinding(diagnostic, loaded, rootFolder) is { } finding
+                                && (_options.OnlyFiles is null || _options.OnlyFiles.Contains(Path.GetFullPath(Path.Combine(rootFolder, finding.Item1.Path)))))
+                            {
+                                findings.Add(finding);
+                            }
                         }
                     }
 
-                    foreach (var name in UnresolvedNamespaces(loaded, ct))
+                    using (_profile.Phase("unresolved using directives"))
                     {
-                        unresolved.AddOrUpdate(name, 1, (_, count) => count + 1);
+                        foreach (var name in UnresolvedNamespaces(loaded, ct))
+                        {
+                            unresolved.AddOrUpdate(name, 1, (_, count) => count + 1);
+                        }
                     }
 
                     graph.Analysed(project);
@@ -236,10 +256,23 @@ public sealed class Scanner
                 .Select(p => $"{p.Key} ({p.Value} project{(p.Value == 1 ? string.Empty : "s")})");
             notes.Add($"{unresolved.Count} namespace(s) used in `using` directives are not in the shipped reference set and did not bind, e.g. {string.Join(", ", top)}: code that uses their types is analysed with those types unknown, and rules that need them stay silent there.");
         }
+        IReadOnlyList<Finding> assigned;
+        using (_profile.Phase("fingerprints"))
+        {
+            assigned = Fingerprints.Assign(findings);
+        }
+
+        if (_profile is not null)
+        {
+            _profile.AddPhase("load (all of it)", loadTicks);
+            _profile.AddPhase("analysis (all of it)", analysisTicks);
+        }
+
         return new ScanResult
         {
             Root = rootFolder,
-            Findings = Fingerprints.Assign(findings),
+            Profile = _profile,
+            Findings = assigned,
             Notes = notes,
             AnalyzerFailures = failures.Distinct().OrderBy(n => n, StringComparer.Ordinal).ToList(),
             InputErrors = inputErrors.Concat(projects.SelectMany(p => p.Errors)).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToList(),
@@ -266,7 +299,13 @@ public sealed class Scanner
                 loaded.AdditionalTexts,
                 loaded.Compilation.SyntaxTrees.FirstOrDefault()?.Options as CSharpParseOptions ?? CSharpParseOptions.Default,
                 loaded.Options.AnalyzerConfigOptionsProvider);
-            driver.RunGeneratorsAndUpdateCompilation(compilation, out var generated, out var generatorDiagnostics, cancellationToken);
+            Compilation generated;
+            ImmutableArray<Diagnostic> generatorDiagnostics;
+            using (_profile.Phase("analysis: generators"))
+            {
+                driver.RunGeneratorsAndUpdateCompilation(compilation, out generated, out generatorDiagnostics, cancellationToken);
+            }
+
             foreach (var diagnostic in generatorDiagnostics)
             {
                 if (diagnostic.Id is "CS8784" or "CS8785")
@@ -283,13 +322,25 @@ public sealed class Scanner
             loaded.Options,
             (exception, analyzer, diagnostic) => failures.Add($"{loaded.Project.Name}: {analyzer.GetType().Name} threw {exception.GetType().Name} (AD0001): {FirstLine(exception.Message)}"),
             concurrentAnalysis: false,
-            logAnalyzerExecutionTime: false,
+            logAnalyzerExecutionTime: _profile is not null,
             reportSuppressedDiagnostics: false);
         var withAnalyzers = compilation.WithAnalyzers(_options.Analyzers, analyzerOptions);
 
         // Trees the prefilter set aside are in the compilation as declarations only (BodyStripper),
         // so one pass over the whole compilation analyses exactly the files that may hold a finding.
-        diagnostics.AddRange(await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false));
+        using (_profile.Phase("analysis: binding and analyzers"))
+        {
+            diagnostics.AddRange(await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false));
+        }
+
+        if (_profile is not null)
+        {
+            foreach (var analyzer in _options.Analyzers)
+            {
+                var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, cancellationToken).ConfigureAwait(false);
+                _profile.AddAnalyzer(analyzer.GetType().Name, telemetry.ExecutionTime);
+            }
+        }
 
         return diagnostics
             .Where(d => !d.IsSuppressed && d.Severity != DiagnosticSeverity.Hidden && d.Id != "AD0001")

@@ -79,6 +79,9 @@ public sealed class SourceOnlyLoader
     /// <summary>Analyse generated code and EF Core migrations too (off by default: the rules skip generated code).</summary>
     public bool IncludeGenerated { get; init; }
 
+    /// <summary>Gets the time of each loading phase, when set.</summary>
+    public ScanProfile? Profile { get; init; }
+
     /// <summary>Loads one project. Files that cannot be read are left out with a note on the project.</summary>
     /// <param name="project">The project.</param>
     /// <param name="cancellationToken">Cancels the load.</param>
@@ -105,22 +108,43 @@ public sealed class SourceOnlyLoader
         foreach (var file in project.SourceFiles)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var text = ReadText(file, project);
+            SourceText? text;
+            using (Profile.Phase("load: read"))
+            {
+                text = ReadText(file, project);
+            }
+
             if (text is null)
             {
                 continue;
             }
 
             var content = text.ToString();
-            var kind = IncludeGenerated ? SourceKind.Written : GeneratedCode.Classify(file, content);
+            SourceKind kind;
+            using (Profile.Phase("load: generated-code test"))
+            {
+                kind = IncludeGenerated ? SourceKind.Written : GeneratedCode.Classify(file, content);
+            }
+
             if (kind == SourceKind.Migration)
             {
                 migrations++;
                 continue;
             }
 
-            var tree = CSharpSyntaxTree.ParseText(text, parseOptions, file, cancellationToken);
-            if (NestingGuard.TooDeep(text, tree, cancellationToken))
+            SyntaxTree tree;
+            using (Profile.Phase("load: parse"))
+            {
+                tree = CSharpSyntaxTree.ParseText(text, parseOptions, file, cancellationToken);
+            }
+
+            bool tooDeep;
+            using (Profile.Phase("load: nesting guard"))
+            {
+                tooDeep = NestingGuard.TooDeep(text, tree, cancellationToken);
+            }
+
+            if (tooDeep)
             {
                 project.Errors.Add($"{project.Display(file)}: not analysed: code nested more than {NestingGuard.MaxSyntaxDepthText} syntax levels deep is over the limit (docs/cli.md, Limits).");
                 continue;
@@ -131,6 +155,7 @@ public sealed class SourceOnlyLoader
                 generated++;
             }
 
+            using var stripping = Profile.Phase("load: prefilter and body stripping");
             if (project.ContextOnly || kind == SourceKind.Generated)
             {
                 trees.Add(CSharpSyntaxTree.Create((CSharpSyntaxNode)BodyStripper.All.Visit(tree.GetRoot(cancellationToken)), parseOptions, file, text.Encoding));

@@ -24,6 +24,27 @@ public sealed class ScanCommandTests
     }
 
     [Fact]
+    public async Task Profile_ShouldPrintPhasesAndRuleTimesOnStandardErrorOnly()
+    {
+        using var fixture = Fixture.Leaky();
+
+        var plain = await CliRunner.RunAsync(fixture.Root, "scan", ".", "--format", "json");
+        var profiled = await CliRunner.RunAsync(fixture.Root, "scan", ".", "--format", "json", "--profile");
+
+        Assert.Equal(1, profiled.ExitCode);
+        Assert.Contains("analysis: binding and analyzers", profiled.Error);
+        Assert.Contains("load: parse", profiled.Error);
+        Assert.Matches(@"\n +[0-9]+\.[0-9]{2} s  HardcodedClientSecretAnalyzer\r?\n", profiled.Error);
+        Assert.DoesNotContain("profile", plain.Error);
+        // The report itself is the same: the profile goes to standard error.
+        using var withProfile = JsonDocument.Parse(profiled.Output);
+        using var without = JsonDocument.Parse(plain.Output);
+        Assert.Equal(
+            without.RootElement.GetProperty("findings").GetRawText(),
+            withProfile.RootElement.GetProperty("findings").GetRawText());
+    }
+
+    [Fact]
     public async Task CleanRepository_ShouldExitZero()
     {
         using var fixture = new Fixture();

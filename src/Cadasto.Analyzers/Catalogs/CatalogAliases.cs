@@ -4,3 +4,4 @@ global using OAuthSignalMember = Cadasto.Analyzers.Catalogs.CatalogMember<Cadast
 global using RedirectUriSink = Cadasto.Analyzers.Catalogs.CatalogMember<Cadasto.Analyzers.Catalogs.RedirectUriKind>;
 global using ServerRegistrationMember = Cadasto.Analyzers.Catalogs.CatalogMember<Cadasto.Analyzers.Catalogs.ServerRegistration>;
 global using PkceSite = Cadasto.Analyzers.Catalogs.CatalogMember<Cadasto.Analyzers.Catalogs.PkceRequirement>;
+global using OutputSink = Cadasto.Analyzers.Catalogs.CatalogMember<Cadasto.Analyzers.Catalogs.OutputTarget>;

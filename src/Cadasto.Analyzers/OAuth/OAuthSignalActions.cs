@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 using Cadasto.Analyzers.Catalogs;
+using Cadasto.Analyzers.Infrastructure;
 using Cadasto.Analyzers.Semantics;
 
 namespace Cadasto.Analyzers.OAuth;
@@ -14,27 +15,17 @@ namespace Cadasto.Analyzers.OAuth;
 /// </summary>
 internal static class OAuthSignalActions
 {
-    [ThreadStatic]
-    private static List<OAuthFinding>? t_findings;
-
     public static void Register(CompilationStartAnalysisContext start, OAuthSignalIndex index, Func<OAuthSignal, bool> keep, Action<OperationAnalysisContext, OAuthFinding> report, bool serverRegistrations = false)
     {
         start.RegisterOperationAction(
             context =>
             {
-                // One list per thread, reused: almost every operation shows no signal and must not allocate
-                // (four flow rules run this on every string literal). Nothing below calls back into Find.
-                var findings = t_findings ??= new List<OAuthFinding>();
-                findings.Clear();
-                OAuthSignalFinder.Find(context.Operation, index, context.Compilation, findings, context.CancellationToken);
-                if (findings.Count == 0)
-                {
-                    return;
-                }
-
+                // Almost every operation shows no signal and must not allocate (four flow rules run this on every string literal).
+                var findings = ListPool<OAuthFinding>.Rent();
                 HashSet<Microsoft.CodeAnalysis.Location>? reported = null;
                 try
                 {
+                    OAuthSignalFinder.Find(context.Operation, index, context.Compilation, findings, context.CancellationToken);
                     foreach (var finding in findings)
                     {
                         // One finding per place: a form body with both client_secret and grant_type is one squiggle.
@@ -46,7 +37,7 @@ internal static class OAuthSignalActions
                 }
                 finally
                 {
-                    findings.Clear();
+                    ListPool<OAuthFinding>.Return(findings);
                 }
             },
             OAuthSignalFinder.OperationKinds);

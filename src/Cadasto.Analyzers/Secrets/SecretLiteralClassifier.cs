@@ -39,9 +39,6 @@ internal sealed class SecretLiteralClassifier
     private readonly Compilation _compilation;
     private readonly Lazy<SinkBoundLiterals> _sinkBound;
 
-    [ThreadStatic]
-    private static List<SinkHit>? t_hits;
-
     private SecretLiteralClassifier(Compilation compilation, AnalyzerOptions options)
     {
         _compilation = compilation;
@@ -250,24 +247,29 @@ internal sealed class SecretLiteralClassifier
     /// <summary>Whether CDS1001 reports the literal (it reaches a client-secret sink, here or through a declaration).</summary>
     public bool ReachesClientSecretSink(ILiteralOperation literal, CancellationToken cancellationToken)
     {
-        var hits = t_hits ??= new List<SinkHit>();
         var span = literal.Syntax.Span;
-        IOperation? current = literal;
-        for (var depth = 0; current is not null && depth < MaxSinkDepth; depth++, current = current.Parent)
+        var hits = ListPool<SinkHit>.Rent();
+        try
         {
-            hits.Clear();
-            Matcher.Match(current, _compilation, cancellationToken, hits);
-            foreach (var hit in hits)
+            IOperation? current = literal;
+            for (var depth = 0; current is not null && depth < MaxSinkDepth; depth++, current = current.Parent)
             {
-                if (hit.Meaning == SinkMeaning.ClientSecret && hit.Value.Covers(literal.Syntax.SyntaxTree, span))
+                hits.Clear();
+                Matcher.Match(current, _compilation, cancellationToken, hits);
+                foreach (var hit in hits)
                 {
-                    hits.Clear();
-                    return true;
+                    if (hit.Meaning == SinkMeaning.ClientSecret && hit.Value.Covers(literal.Syntax.SyntaxTree, span))
+                    {
+                        return true;
+                    }
                 }
             }
         }
+        finally
+        {
+            ListPool<SinkHit>.Return(hits);
+        }
 
-        hits.Clear();
         var context = ClimbToContext(literal, out _);
         return context is IFieldInitializerOperation or IPropertyInitializerOperation or IVariableInitializerOperation
                && _sinkBound.Value.Covers(literal.Syntax.SyntaxTree, span);
@@ -295,8 +297,7 @@ internal sealed class SecretLiteralClassifier
             return null;
         }
 
-        var hits = t_hits ??= new List<SinkHit>();
-        hits.Clear();
+        var hits = ListPool<SinkHit>.Rent();
         Matcher.Match(owner, _compilation, cancellationToken, hits);
         string? sink = null;
         foreach (var hit in hits)
@@ -308,7 +309,7 @@ internal sealed class SecretLiteralClassifier
             }
         }
 
-        hits.Clear();
+        ListPool<SinkHit>.Return(hits);
         return sink;
     }
 

@@ -62,6 +62,9 @@ internal sealed class SecretParameterFlows
                 var model = compilation.GetSemanticModel(tree);
 #pragma warning restore RS1030
                 DocumentOperations.ForEach(model, SecretSinkMatcher.OperationKinds, operation => matcher.Match(operation, compilation, CancellationToken.None, collector), CancellationToken.None);
+
+                // Constants the matcher found on the way (Basic headers spelled out) are the rule's business, not this pass's.
+                collector.Clear();
             }
 
             foreach (var flow in collector.Flows)

@@ -80,10 +80,17 @@ internal sealed class CatalogIndex<TMeaning>
                 continue;
             }
 
+            // "Write*": every member whose name starts with "Write".
+            var prefix = row.MemberName.EndsWith("*", System.StringComparison.Ordinal) ? row.MemberName.Substring(0, row.MemberName.Length - 1) : null;
             for (var current = type; current is not null; current = current.BaseType)
             {
-                foreach (var member in current.GetMembers(row.MemberName))
+                foreach (var member in prefix is null ? current.GetMembers(row.MemberName) : current.GetMembers())
                 {
+                    if (prefix is not null && !member.Name.StartsWith(prefix, System.StringComparison.Ordinal))
+                    {
+                        continue;
+                    }
+
                     if (Matches(member, row.Kind))
                     {
                         Add(index, member, row);

@@ -27,6 +27,7 @@ internal sealed class CompilationSymbols
     private CatalogIndex<OAuthSignal>? _oauthSignals;
     private CatalogIndex<RedirectUriKind>? _redirectUriSinks;
     private CatalogIndex<PkceRequirement>? _pkceSites;
+    private CatalogIndex<OutputTarget>? _outputSinks;
     private CatalogIndex<ServerRegistration>? _serverRegistrations;
 
     private readonly System.Func<string, INamedTypeSymbol?> _resolve;
@@ -72,6 +73,10 @@ internal sealed class CompilationSymbols
     /// <summary>The authorization-code calls and creations that need PKCE evidence (CDS2004).</summary>
     public CatalogIndex<PkceRequirement> PkceSites =>
         LazyInitializer.EnsureInitialized(ref _pkceSites, () => CatalogIndex<PkceRequirement>.Create(this, PkceCatalog.Members))!;
+
+    /// <summary>The methods that write what they are given to a log, the console or the debug output (CDS1005).</summary>
+    public CatalogIndex<OutputTarget> OutputSinks =>
+        LazyInitializer.EnsureInitialized(ref _outputSinks, () => CatalogIndex<OutputTarget>.Create(this, OutputSinkCatalog.Members))!;
 
     private SecretSinkIndex SinksFor(string option) =>
         _secretSinks.GetOrAdd(option, o => new System.Lazy<SecretSinkIndex>(

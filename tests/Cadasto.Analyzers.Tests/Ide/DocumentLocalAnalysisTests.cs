@@ -110,6 +110,56 @@ public sealed class DocumentLocalAnalysisTests
         Assert.Empty(orders.AdditionalLocations);
     }
 
+    // CDS4002 lands in cadasto.json: the live analysis of the manifest shows it (it used to be compilation-end, seen
+    // only by a build), computed from every document's requests, and a build reports it once.
+    [Fact]
+    public async Task ScopeNoCodeRequests_ShouldShowLiveInTheManifest()
+    {
+        var project = new IdeProject("Billing");
+        project.AdditionalFiles["cadasto.json"] = """
+            {
+              "application": "billing",
+              "contact": { "name": "Billing team", "email": "billing@example.com" },
+              "clientType": "confidential",
+              "flows": ["client_credentials"],
+              "scopes": ["api.read", "api.write", {|CDS4002:"billing.admin"|}],
+              "environments": {
+                "development": { "clientId": "cad-dev-billing", "secret": { "store": "user-secrets", "key": "Cadasto:ClientSecret" } }
+              }
+            }
+            """;
+        project.AdditionalFiles["appsettings.json"] = """{ "Downstream": { "Scopes": "api.write" } }""";
+        project.Documents["Tokens.cs"] = """
+            using System.Threading.Tasks;
+            using Microsoft.Identity.Client;
+
+            namespace Billing;
+
+            public sealed class Tokens(IConfidentialClientApplication app)
+            {
+                public Task<AuthenticationResult> ReadAsync() => app.AcquireTokenForClient(new[] { Scopes.Read }).ExecuteAsync();
+            }
+            """;
+        project.Documents["Scopes.cs"] = """
+            namespace Billing;
+
+            public static class Scopes
+            {
+                public const string Read = "api.read";
+            }
+            """;
+        using var ide = IdeSolution.Create(project);
+        await AssertLiveAsBuildAndMarkupAsync(ide);
+
+        var billing = ide.Project("Billing");
+        var session = await IdeSolution.SessionAsync(billing);
+        var manifest = billing.AdditionalDocuments.Single(d => d.Name == "cadasto.json");
+        var live = Assert.Single(await IdeSolution.LiveAsync(session, manifest));
+        Assert.Equal(DiagnosticIds.UnusedScope, live.Id);
+        Assert.Contains("'billing.admin'", live.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Single(await IdeSolution.BuildAsync(billing), d => d.Id == DiagnosticIds.UnusedScope);
+    }
+
     /// <summary>Every document's live analysis equals the build's findings in it, and the sources' markup.</summary>
     private static async Task AssertLiveAsBuildAndMarkupAsync(IdeSolution ide)
     {

@@ -1,29 +1,36 @@
-using System.Collections.Concurrent;
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Cadasto.Analyzers.Configuration;
 using Cadasto.Analyzers.Infrastructure;
 using Cadasto.Analyzers.OAuth;
 using Cadasto.Analyzers.Semantics;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace Cadasto.Analyzers.Rules.Scopes;
 
 /// <summary>
-/// CDS4002 (compilation end): a scope the manifest declares that no code requests, reported on each of
-/// its entries in the manifest. Requests are gathered from code (as CDS4001 reads them) and from
-/// <c>Scope</c>/<c>Scopes</c> in <c>appsettings*.json</c>. When some request is only known at run time (a
-/// scope read from configuration or the generated classes) or asks for <c>.default</c>, nobody can say
-/// what is unused, and the rule stays silent. Silent without a manifest.
+/// CDS4002: a scope the manifest declares that no code requests, reported on each of its entries in the manifest.
+/// Requests are gathered from code (as CDS4001 reads them) and from <c>Scope</c>/<c>Scopes</c> in <c>appsettings*.json</c>.
+/// When some request is only known at run time (a scope read from configuration or the generated classes) or asks for
+/// <c>.default</c>, nobody can say what is unused, and the rule stays silent. Silent without a manifest.
+/// <para>
+/// Document-local (SPEC: the IDE's live analysis of the document where a finding lands reports it): the finding lands
+/// in the manifest, so it is reported by the manifest's additional-file action, which gathers the requests of every
+/// tree itself. A compilation-end action would be seen only by a build or full-solution analysis, never live in
+/// <c>cadasto.json</c>. The action runs once per manifest per analysis, so a build reports each finding once; it binds
+/// only the member bodies of trees that may request a scope (<see cref="MayRequestScopes"/>).
+/// </para>
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnusedScopeAnalyzer : DiagnosticAnalyzer
 {
-    [System.ThreadStatic]
-    private static List<ScopeRequest>? t_requests;
-
     private static readonly string[] ConfigurationKeys = { "Scope", "Scopes" };
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
@@ -40,59 +47,15 @@ public sealed class UnusedScopeAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var requested = new ConcurrentDictionary<string, bool>(System.StringComparer.Ordinal);
-            var unknown = 0;
-
-            void Record(string? scopes)
+            start.RegisterAdditionalFileAction(context =>
             {
-                if (scopes is null)
+                if (!string.Equals(context.AdditionalFile.Path, manifest.FilePath, StringComparison.Ordinal))
                 {
-                    Interlocked.Exchange(ref unknown, 1);
                     return;
                 }
 
-                foreach (var scope in ScopeRequests.Split(scopes))
-                {
-                    if (scope.EndsWith(".default", System.StringComparison.Ordinal))
-                    {
-                        Interlocked.Exchange(ref unknown, 1);
-                    }
-
-                    requested[scope] = true;
-                }
-            }
-
-            start.RegisterOperationAction(
-                context =>
-                {
-                    // One list per thread, reused: most operations request nothing.
-                    var requests = t_requests ??= new List<ScopeRequest>();
-                    requests.Clear();
-                    ScopeRequests.Find(context.Operation, context.Compilation, requests, context.CancellationToken);
-                    foreach (var request in requests)
-                    {
-                        Record(request.Scopes);
-                    }
-
-                    // Nothing kept alive (locations hold their syntax tree) until the next operation on this thread.
-                    requests.Clear();
-                },
-                ScopeRequests.OperationKinds);
-
-            start.RegisterAdditionalFileAction(context =>
-            {
-                if (ConfigurationFiles.IsAppSettings(context.AdditionalFile, context.Options))
-                {
-                    foreach (var value in ConfigurationFiles.Read(context.AdditionalFile, ConfigurationKeys, context.Options, context.CancellationToken))
-                    {
-                        Record(value.Value);
-                    }
-                }
-            });
-
-            start.RegisterCompilationEndAction(context =>
-            {
-                if (Volatile.Read(ref unknown) != 0)
+                var requested = new HashSet<string>(StringComparer.Ordinal);
+                if (!Requests(context.Compilation, context.Options, requested, context.CancellationToken))
                 {
                     return;
                 }
@@ -101,7 +64,7 @@ public sealed class UnusedScopeAnalyzer : DiagnosticAnalyzer
                 foreach (var declared in manifest.AllScopes())
                 {
                     var scope = declared.Value.Trim();
-                    if (scope.Length == 0 || ScopeRequests.ProtocolScopes.Contains(scope) || IsRequested(scope, requested.Keys))
+                    if (scope.Length == 0 || ScopeRequests.ProtocolScopes.Contains(scope) || IsRequested(scope, requested))
                     {
                         continue;
                     }
@@ -110,6 +73,139 @@ public sealed class UnusedScopeAnalyzer : DiagnosticAnalyzer
                 }
             });
         });
+    }
+
+    /// <summary>
+    /// Every scope the project requests, in code and in <c>appsettings*.json</c>; false when some request is only known
+    /// at run time or asks for <c>.default</c> (then nothing can be called unused).
+    /// </summary>
+    private static bool Requests(Compilation compilation, AnalyzerOptions options, HashSet<string> requested, CancellationToken cancellationToken)
+    {
+        var requests = new List<ScopeRequest>();
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var root = tree.GetRoot(cancellationToken);
+            if (IsGenerated(tree, root) || !MayRequestScopes(root))
+            {
+                continue;
+            }
+
+            // An additional-file action gets no semantic model; this is the one place the rule binds, once per tree.
+#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer
+            var model = compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+            foreach (var body in OperationRoots(root))
+            {
+                if (model.GetOperation(body, cancellationToken) is not { } operation)
+                {
+                    continue;
+                }
+
+                foreach (var candidate in operation.DescendantsAndSelf())
+                {
+                    if (ScopeRequests.OperationKinds.Contains(candidate.Kind))
+                    {
+                        ScopeRequests.Find(candidate, compilation, requests, cancellationToken);
+                    }
+                }
+            }
+        }
+
+        foreach (var file in options.AdditionalFiles)
+        {
+            if (ConfigurationFiles.IsAppSettings(file, options))
+            {
+                foreach (var value in ConfigurationFiles.Read(file, ConfigurationKeys, options, cancellationToken))
+                {
+                    requests.Add(new ScopeRequest(value.Value, Location.None));
+                }
+            }
+        }
+
+        foreach (var request in requests)
+        {
+            if (request.Scopes is null)
+            {
+                return false;
+            }
+
+            foreach (var scope in ScopeRequests.Split(request.Scopes))
+            {
+                if (scope.EndsWith(".default", StringComparison.Ordinal))
+                {
+                    return false;
+                }
+
+                requested.Add(scope);
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Whether a tree has anything a scope request is made of: a string (literal or interpolated), or a member access or
+    /// argument at all (a scope read at run time and passed on). A file of declarations only is skipped unbound.
+    /// </summary>
+    private static bool MayRequestScopes(SyntaxNode root)
+    {
+        foreach (var node in root.DescendantNodes())
+        {
+            if (node is InvocationExpressionSyntax or AssignmentExpressionSyntax or BaseObjectCreationExpressionSyntax or TupleExpressionSyntax
+                or LiteralExpressionSyntax or InterpolatedStringExpressionSyntax)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The syntax of each operation tree an operation action would visit: member bodies, initializers, top-level code.</summary>
+    private static IEnumerable<SyntaxNode> OperationRoots(SyntaxNode root)
+    {
+        if (root is CompilationUnitSyntax unit && unit.Members.Any(m => m is GlobalStatementSyntax))
+        {
+            yield return unit;
+        }
+
+        foreach (var node in root.DescendantNodes(static n => n is not (BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or EqualsValueClauseSyntax or ArrowExpressionClauseSyntax or GlobalStatementSyntax)))
+        {
+            switch (node)
+            {
+                case BaseMethodDeclarationSyntax or AccessorDeclarationSyntax:
+                case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax } or PropertyDeclarationSyntax or ParameterSyntax }:
+                case ArrowExpressionClauseSyntax { Parent: PropertyDeclarationSyntax or IndexerDeclarationSyntax }:
+                    yield return node;
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Generated code is not analysed (GeneratedCodeAnalysisFlags.None), here as for the operation actions of the other rules.</summary>
+    private static bool IsGenerated(SyntaxTree tree, SyntaxNode root)
+    {
+        var path = tree.FilePath;
+        if (path.EndsWith(".g.cs", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".g.i.cs", StringComparison.OrdinalIgnoreCase)
+            || path.EndsWith(".designer.cs", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".generated.cs", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        foreach (var trivia in root.GetLeadingTrivia())
+        {
+            if (trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineCommentTrivia))
+            {
+                var text = trivia.ToString();
+                if (text.IndexOf("<auto-generated", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("<autogenerated", StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static bool IsRequested(string declared, IEnumerable<string> requested)

@@ -53,9 +53,6 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    [ThreadStatic]
-    private static List<SinkHit>? t_hits;
-
     private static void AnalyzeSink(OperationAnalysisContext context, SecretLiteralClassifier classifier, ConcurrentDictionary<(SyntaxTree, TextSpan), byte> reported)
     {
         ISymbol? member = context.Operation switch
@@ -72,8 +69,7 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var hits = t_hits ??= new List<SinkHit>();
-        hits.Clear();
+        var hits = ListPool<SinkHit>.Rent();
         classifier.Matcher.Match(context.Operation, context.Compilation, context.CancellationToken, hits);
         var span = context.Operation.Syntax.Span;
         foreach (var hit in hits)
@@ -94,7 +90,7 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(Findings.Create(DiagnosticDescriptors.HardcodedCredential, syntax.GetLocation(), hit.SinkName));
         }
 
-        hits.Clear();
+        ListPool<SinkHit>.Return(hits);
     }
 
     /// <summary>

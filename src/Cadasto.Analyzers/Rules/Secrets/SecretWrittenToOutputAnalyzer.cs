@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Threading;
+using Cadasto.Analyzers.Catalogs;
 using Cadasto.Analyzers.Infrastructure;
 using Cadasto.Analyzers.Semantics;
 using Cadasto.Analyzers.Values;
@@ -46,7 +47,7 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeInvocation(OperationAnalysisContext context, KnownTypes types)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        if ((types.OutputKind(invocation) ?? types.ToStringBuilderOutput(invocation, context.ContainingSymbol)) is not { } output)
+        if (types.OutputOf(invocation, context.ContainingSymbol) is not { } output)
         {
             return;
         }
@@ -143,19 +144,14 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
     /// <summary>The types the rule recognises, resolved once per compilation.</summary>
     private sealed class KnownTypes
     {
-        private readonly INamedTypeSymbol? _loggerExtensions;
-        private readonly INamedTypeSymbol? _logger;
+        private readonly CatalogIndex<OutputTarget> _outputSinks;
         private readonly INamedTypeSymbol? _loggerMessageAttribute;
         private readonly INamedTypeSymbol? _console;
-        private readonly INamedTypeSymbol? _debug;
-        private readonly INamedTypeSymbol? _trace;
-        private readonly INamedTypeSymbol? _textWriter;
         private readonly INamedTypeSymbol? _configuration;
         private readonly INamedTypeSymbol? _configurationBinder;
         private readonly INamedTypeSymbol? _configurationExtensions;
         private readonly INamedTypeSymbol? _environment;
         private readonly INamedTypeSymbol? _secretValue;
-        private readonly INamedTypeSymbol? _stringBuilder;
         private readonly INamedTypeSymbol? _resourceManager;
         private readonly CredentialNames _names;
 
@@ -163,89 +159,48 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
         {
             _names = names;
             var symbols = CompilationSymbols.Get(compilation);
-            _loggerExtensions = symbols.Type("Microsoft.Extensions.Logging.LoggerExtensions");
-            _logger = symbols.Type("Microsoft.Extensions.Logging.ILogger");
+            _outputSinks = symbols.OutputSinks;
             _loggerMessageAttribute = symbols.Type("Microsoft.Extensions.Logging.LoggerMessageAttribute");
             _console = symbols.Type("System.Console");
-            _debug = symbols.Type("System.Diagnostics.Debug");
-            _trace = symbols.Type("System.Diagnostics.Trace");
-            _textWriter = symbols.Type("System.IO.TextWriter");
             _configuration = symbols.Type("Microsoft.Extensions.Configuration.IConfiguration");
             _configurationBinder = symbols.Type("Microsoft.Extensions.Configuration.ConfigurationBinder");
             _configurationExtensions = symbols.Type("Microsoft.Extensions.Configuration.ConfigurationExtensions");
             _environment = symbols.Type("System.Environment");
             _secretValue = symbols.Type("Cadasto.Credentials.SecretValue");
-            _stringBuilder = symbols.Type("System.Text.StringBuilder");
             _resourceManager = symbols.Type("System.Resources.ResourceManager");
             Exception = symbols.Type("System.Exception");
         }
 
         public INamedTypeSymbol? Exception { get; }
 
-        /// <summary>Where the invocation writes ("a log", "the console"…), or null when it writes nowhere we watch.</summary>
-        public string? OutputKind(IInvocationOperation invocation)
-        {
-            var method = invocation.TargetMethod;
-            var type = method.ContainingType;
-            if (type is null)
-            {
-                return null;
-            }
-
-            if (Is(type, _loggerExtensions) && method.Name.StartsWith("Log", StringComparison.Ordinal))
-            {
-                return "a log";
-            }
-
-            if (Is(type, _logger) && method.Name == "Log")
-            {
-                return "a log";
-            }
-
-            // logger.BeginScope("… {Secret}", secret): a scope's state is written with every entry inside it.
-            if ((Is(type, _loggerExtensions) || Is(type, _logger)) && method.Name == "BeginScope")
-            {
-                return "a log";
-            }
-
-            if (_loggerMessageAttribute is not null && HasAttribute(method, _loggerMessageAttribute))
-            {
-                return "a log";
-            }
-
-            if (Is(type, _console) && method.Name.StartsWith("Write", StringComparison.Ordinal))
-            {
-                return "the console";
-            }
-
-            if ((Is(type, _debug) || Is(type, _trace))
-                && (method.Name.StartsWith("Write", StringComparison.Ordinal) || method.Name.StartsWith("Trace", StringComparison.Ordinal) || method.Name == "Print"))
-            {
-                return "the debug output";
-            }
-
-            // Console.Out.WriteLine(…), Console.Error.Write(…)
-            if (_textWriter is not null && KnownTypes.DerivesFrom(type, _textWriter) && method.Name.StartsWith("Write", StringComparison.Ordinal)
-                && StringParts.Unwrap(invocation.Instance ?? invocation) is IPropertyReferenceOperation { Property: { Name: "Out" or "Error" } stream } && Is(stream.ContainingType, _console))
-            {
-                return "the console";
-            }
-
-            return null;
-        }
-
         /// <summary>
-        /// Inside a <c>ToString</c> override, <c>builder.Append(…)</c> on a <c>StringBuilder</c> writes into the text
-        /// <c>ToString</c> returns (the returned <c>builder.ToString()</c> says nothing by itself).
+        /// Where the invocation writes ("a log", "the console"…), or null when it writes nowhere we watch: a row of
+        /// <see cref="OutputSinkCatalog"/>, or a <c>[LoggerMessage]</c> method.
         /// </summary>
-        public string? ToStringBuilderOutput(IInvocationOperation invocation, ISymbol containingSymbol)
+        public string? OutputOf(IInvocationOperation invocation, ISymbol containingSymbol)
         {
             var method = invocation.TargetMethod;
-            return method.Name is "Append" or "AppendLine" or "AppendFormat" or "Insert"
-                   && _stringBuilder is not null
-                   && Is(method.ContainingType, _stringBuilder)
-                   && containingSymbol is IMethodSymbol { Name: "ToString", IsOverride: true, Parameters.Length: 0 }
-                ? "ToString"
+            if (_outputSinks.TryGetMember(method, out var sink))
+            {
+                return sink.Meaning switch
+                {
+                    // Console.Out.WriteLine(…), Console.Error.Write(…): a TextWriter is the console only there.
+                    OutputTarget.ConsoleStream => StringParts.Unwrap(invocation.Instance ?? invocation) is IPropertyReferenceOperation { Property: { Name: "Out" or "Error" } stream }
+                                                          && Is(stream.ContainingType, _console)
+                        ? OutputSinkCatalog.Describe(sink.Meaning)
+                        : null,
+
+                    // Inside a ToString override, builder.Append(…) writes into the text ToString returns (the returned
+                    // builder.ToString() says nothing by itself).
+                    OutputTarget.ToStringBuilder => containingSymbol is IMethodSymbol { Name: "ToString", IsOverride: true, Parameters.Length: 0 }
+                        ? OutputSinkCatalog.Describe(sink.Meaning)
+                        : null,
+                    _ => OutputSinkCatalog.Describe(sink.Meaning),
+                };
+            }
+
+            return _loggerMessageAttribute is not null && HasAttribute(method, _loggerMessageAttribute)
+                ? OutputSinkCatalog.Describe(OutputTarget.Log)
                 : null;
         }
 

@@ -27,6 +27,18 @@ public sealed class PasswordGrantAnalyzerTests
         }
         """);
 
+    // A hole that adds numbers is one run-time part of the text, not a string to split again (it once recursed forever).
+    [Fact]
+    public Task GrantTypePasswordInInterpolationWithNumericHole_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Net.Http;
+
+        class Login
+        {
+            StringContent Body(string user, string password, int attempt) =>
+                new({|CDS2003:$"grant_type=password&username={user}&password={password}&attempt={attempt + 1}"|});
+        }
+        """);
+
     [Fact]
     public Task GrantTypePasswordInFormAndTokenRequest_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
         using System.Collections.Generic;

@@ -1,6 +1,4 @@
-using Cadasto.Scanning;
-
-namespace Cadasto.Cli.Tests;
+namespace Cadasto.Scanning.Tests;
 
 public sealed class MaskingTests
 {

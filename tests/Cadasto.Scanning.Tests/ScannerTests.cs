@@ -1,0 +1,86 @@
+using System.Linq;
+using System.Threading.Tasks;
+
+namespace Cadasto.Scanning.Tests;
+
+public sealed class ScannerTests
+{
+    // A made-up value of no real account; never printed by a passing test.
+    private const string Secret = "Kp3Q~zT9.wX2yV7uR4sN1mL8kJ5hG2fD0cB6aZ";
+
+    private const string Project = """
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup>
+            <TargetFramework>net10.0</TargetFramework>
+            <ImplicitUsings>enable</ImplicitUsings>
+          </PropertyGroup>
+          <ItemGroup>
+            <PackageReference Include="Microsoft.Identity.Client" Version="4.92.0" />
+          </ItemGroup>
+        </Project>
+        """;
+
+    private static string Leaky(string type, string attribute = "") => $$"""
+        using Microsoft.Identity.Client;
+
+        {{attribute}}
+        public static class {{type}}
+        {
+            public static IConfidentialClientApplication Create() =>
+                ConfidentialClientApplicationBuilder.Create("cad-dev").WithClientSecret("{{Secret}}").Build();
+        }
+        """;
+
+    [Fact]
+    public async Task LiteralAtClientSecretSink_ShouldReportMaskedFinding()
+    {
+        using var tree = new TempTree();
+        tree.Write("App/App.csproj", Project);
+        tree.Write("App/TokenFactory.cs", Leaky("TokenFactory"));
+
+        var result = await new Scanner().ScanAsync(tree.Root);
+
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal("CDS1001", finding.RuleId);
+        Assert.Equal("App/TokenFactory.cs", finding.Path);
+        Assert.DoesNotContain(Secret, finding.Message);
+        Assert.Null(result.Profile);
+    }
+
+    [Fact]
+    public async Task MigrationAndGeneratedFiles_ShouldNotBeAnalysedUnlessAsked()
+    {
+        using var tree = new TempTree();
+        tree.Write("App/App.csproj", Project);
+        // A migration: [Migration("…")] in Microsoft.EntityFrameworkCore.Migrations.
+        tree.Write("App/Migrations/20240101_Init.cs", "// Microsoft.EntityFrameworkCore.Migrations\n" + Leaky("Init", "[Migration(\"20240101_Init\")]"));
+        tree.Write("App/Client.Designer.cs", Leaky("Designer"));
+
+        var skipped = await new Scanner().ScanAsync(tree.Root);
+        var included = await new Scanner(new ScanOptions { IncludeGenerated = true }).ScanAsync(tree.Root);
+
+        Assert.Empty(skipped.Findings);
+        Assert.Contains(skipped.Notes, n => n.Contains("1 EF Core migration or snapshot file(s) left out and 1 generated file(s)", System.StringComparison.Ordinal));
+        // Included, the migration is parsed and analysed; the designer file stays generated code to the compiler,
+        // which the rules never analyse.
+        Assert.Equal("App/Migrations/20240101_Init.cs", Assert.Single(included.Findings).Path);
+    }
+
+    [Fact]
+    public async Task Profile_ShouldTimePhasesAndEveryAnalyzerWithoutChangingFindings()
+    {
+        using var tree = new TempTree();
+        tree.Write("App/App.csproj", Project);
+        tree.Write("App/TokenFactory.cs", Leaky("TokenFactory"));
+
+        var plain = await new Scanner().ScanAsync(tree.Root);
+        var profiled = await new Scanner(new ScanOptions { Profile = true }).ScanAsync(tree.Root);
+
+        Assert.Equal(plain.Findings.Select(f => f.Fingerprint), profiled.Findings.Select(f => f.Fingerprint));
+        var profile = Assert.IsType<ScanProfile>(profiled.Profile);
+        Assert.Contains(profile.Phases, p => p.Phase == "analysis: binding and analyzers" && p.Time > System.TimeSpan.Zero);
+        Assert.Contains(profile.Phases, p => p.Phase == "load: parse");
+        Assert.Equal(AnalyzerCatalog.Analyzers.Length, profile.Analyzers.Count);
+        Assert.Contains(profile.Analyzers, a => a.Analyzer == "HardcodedClientSecretAnalyzer" && a.Time > System.TimeSpan.Zero);
+    }
+}
