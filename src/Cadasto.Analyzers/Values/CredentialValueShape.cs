@@ -104,7 +104,7 @@ internal static class CredentialValueShape
     }
 
     /// <summary>
-    /// <c>_emailToken = "email"</c>, <c>SharedAccessKeyToken = "SharedAccessKey="</c>, <c>EnforceMultiFactorToken =
+    /// <c>_emailToken = "email"</c>, <c>AccountKeyToken = "AccountKey="</c>, <c>EnforceMultiFactorToken =
     /// "enforce_mf"</c>: a value spelled from the name's own words before its credential word (a word, or the initials of a
     /// run of words), in order, is the lookup key or protocol keyword the symbol stands for. Not under a password word: a
     /// password equal to the user's name (<c>AdminPassword = "admin"</c>) is a demo value that works; nor a value that

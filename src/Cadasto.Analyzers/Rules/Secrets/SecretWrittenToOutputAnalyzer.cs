@@ -109,7 +109,7 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
         }
 
         // string.Format("…{0}…", secret) written as a whole. The format is a template (often a resource string named after
-        // what it reports: "RevokeCredential_…"), never the stored secret: its arguments are what is written.
+        // what it reports: "CannotRevoke…Credential"), never the stored secret: its arguments are what is written.
         if (value is IInvocationOperation { TargetMethod: { Name: "Format" or "Concat" or "Join", ContainingType.SpecialType: SpecialType.System_String } } format)
         {
             foreach (var argument in format.Arguments)
@@ -262,7 +262,7 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
         /// <summary>
         /// A member of a strongly typed resource class (a .resx designer class: static string properties beside a static
         /// <c>ResourceManager</c>): a localised message or format string named after what it reports
-        /// (<c>RevokeCredential_UnrevocableApiKeyCredential</c>), not a stored secret.
+        /// (<c>CannotRevokeActiveApiKeyCredential</c>), not a stored secret.
         /// </summary>
         private bool IsResourceString(IPropertySymbol property)
         {

@@ -612,9 +612,9 @@ public sealed class HardcodedCredentialAnalyzerTests
 
         static class UrlHelperExtensions
         {
-            public static string RegenerateCredential(bool relativeUrl = true) => GetActionLink("RegenerateCredential", "Users", relativeUrl);
+            public static string RenewCredential(bool relativeUrl = true) => GetActionLink("RenewCredential", "Users", relativeUrl);
 
-            public static string RevokeApiKeyCredential(bool relativeUrl = true) => GetActionLink("RevokeApiKeyCredential", "Users", relativeUrl);
+            public static string DropApiKeyCredential(bool relativeUrl = true) => GetActionLink("DropApiKeyCredential", "Users", relativeUrl);
 
             public static string ManageApiKey() => RouteUrl("ApiKey", "Account");
 
@@ -646,7 +646,7 @@ public sealed class HardcodedCredentialAnalyzerTests
         {
             private static string _emailToken = "email";
             private const string ResetPasswordToken = "reset";
-            private const string SharedAccessKeyToken = "SharedAccessKey=";
+            private const string AccountKeyToken = "AccountKey=";
             private static string _enforceMultiFactorAuthenticationToken = "enforce_mfa";
             private const string DeployToken = {|CDS1002:"deploy-7Hq2Lx"|};
             private const string AdminPassword = {|CDS1002:"admin"|};
@@ -657,7 +657,7 @@ public sealed class HardcodedCredentialAnalyzerTests
             {
                 [_emailToken] = Email,
                 [_enforceMultiFactorAuthenticationToken] = "true",
-                [ResetPasswordToken] = SharedAccessKeyToken + DeployToken + AdminPassword,
+                [ResetPasswordToken] = AccountKeyToken + DeployToken + AdminPassword,
             };
         }
         """);

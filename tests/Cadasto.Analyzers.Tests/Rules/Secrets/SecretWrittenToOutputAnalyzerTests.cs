@@ -180,11 +180,11 @@ public sealed class SecretWrittenToOutputAnalyzerTests
             internal static ResourceManager ResourceManager =>
                 resourceMan ??= new ResourceManager("Gallery.ServicesStrings", typeof(ServicesStrings).Assembly);
 
-            internal static string RevokeCredential_UnrevocableApiKeyCredential =>
-                ResourceManager.GetString("RevokeCredential_UnrevocableApiKeyCredential", CultureInfo.CurrentCulture);
+            internal static string CannotRevokeActiveApiKeyCredential =>
+                ResourceManager.GetString("CannotRevokeActiveApiKeyCredential", CultureInfo.CurrentCulture);
 
-            internal static string TokenExpirationShouldGiveUserTimeToChangePassword =>
-                ResourceManager.GetString("TokenExpirationShouldGiveUserTimeToChangePassword", CultureInfo.CurrentCulture);
+            internal static string ExpiryTooShortForResetToken =>
+                ResourceManager.GetString("ExpiryTooShortForResetToken", CultureInfo.CurrentCulture);
         }
 
         sealed class ApiKeyCredential
@@ -199,20 +199,20 @@ public sealed class SecretWrittenToOutputAnalyzerTests
             {
                 throw new InvalidOperationException(string.Format(
                     CultureInfo.CurrentCulture,
-                    ServicesStrings.RevokeCredential_UnrevocableApiKeyCredential,
+                    ServicesStrings.CannotRevokeActiveApiKeyCredential,
                     credential.Key));
             }
 
             void Expire(int expirationInMinutes)
             {
-                throw new ArgumentException(ServicesStrings.TokenExpirationShouldGiveUserTimeToChangePassword, nameof(expirationInMinutes));
+                throw new ArgumentException(ServicesStrings.ExpiryTooShortForResetToken, nameof(expirationInMinutes));
             }
 
             void Leak(ApiKeyCredential credential)
             {
                 throw new InvalidOperationException(string.Format(
                     CultureInfo.CurrentCulture,
-                    ServicesStrings.RevokeCredential_UnrevocableApiKeyCredential,
+                    ServicesStrings.CannotRevokeActiveApiKeyCredential,
                     {|CDS1005:credential.ApiKey|}));
             }
         }
