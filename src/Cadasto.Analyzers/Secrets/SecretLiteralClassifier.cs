@@ -484,8 +484,8 @@ internal sealed class SecretLiteralClassifier
 
     /// <summary>
     /// A named argument (<c>apiKey: "…"</c>, an attribute's <c>ApiKey = "…"</c>) names the parameter; a positional
-    /// one is a key's value when the argument before it is a constant key (<c>Add("ApiKey", "…")</c>,
-    /// <c>SetEnvironmentVariable("API_KEY", "…")</c>, <c>new KeyValuePair&lt;,&gt;("password", "…")</c>).
+    /// one is a key's value when the argument before it is a constant key and its own parameter takes a value
+    /// (<c>Add("ApiKey", "…")</c>, <c>SetEnvironmentVariable("API_KEY", "…")</c>, <c>new KeyValuePair&lt;,&gt;("password", "…")</c>).
     /// </summary>
     private static string? ArgumentName(IArgumentOperation argument)
     {
@@ -511,7 +511,10 @@ internal sealed class SecretLiteralClassifier
 
         var arguments = argument.Parent is IInvocationOperation invocation ? invocation.Arguments : ((IObjectCreationOperation)argument.Parent).Arguments;
         var index = arguments.IndexOf(argument);
-        if (index <= 0 || arguments[index - 1].Parameter is not { } keyParameter || !IsKeyParameter(keyParameter.Name))
+        // Only a real key/value pair names its value by the key before it: a positional argument of any other call is
+        // named by its own parameter alone (the SPEC), which the caller has already asked about.
+        if (index <= 0 || arguments[index - 1].Parameter is not { } keyParameter || !IsKeyParameter(keyParameter.Name)
+            || !KeyedValues.IsValueParameter(parameter.Name))
         {
             return null;
         }

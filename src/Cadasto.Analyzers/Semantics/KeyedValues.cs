@@ -41,6 +41,16 @@ internal static class KeyedValues
         || name.Equals("variable", StringComparison.OrdinalIgnoreCase)
         || name.Equals("item1", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Whether a parameter of that name takes the value of a key-value call (<c>Add(key, value)</c>, <c>KeyValuePair</c>'s
+    /// <c>value</c>, <c>Tuple.Create</c>'s <c>item2</c>, <c>Add(name, values)</c>). A key parameter followed by another
+    /// named parameter is no pair: <c>GetActionLink(actionName, controllerName)</c> passes two names, neither naming the other.
+    /// </summary>
+    public static bool IsValueParameter(string name) =>
+        name.EndsWith("value", StringComparison.OrdinalIgnoreCase)
+        || name.EndsWith("values", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("item2", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The key (a constant, or a value the tracer follows back to one) and the value <paramref name="operation"/> stores.</summary>
     public static bool TryRead(IOperation operation, Compilation compilation, CancellationToken cancellationToken, out KeyedValue keyed)
     {

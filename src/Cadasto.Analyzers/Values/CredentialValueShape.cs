@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 using Cadasto.Analyzers.Secrets;
 
@@ -85,6 +86,11 @@ internal static class CredentialValueShape
             return true;
         }
 
+        if (IsTheNamesOtherWords(trimmed, symbolName, names))
+        {
+            return true;
+        }
+
         if (!KeyNames.IsIdentifierLike(trimmed, allowSlash: true) || !char.IsLetter(trimmed[trimmed.Length - 1]) || !names.IsCredentialName(trimmed))
         {
             return false;
@@ -95,6 +101,75 @@ internal static class CredentialValueShape
         // and so is one written in lower case with separators ("my_client_secret", "admin-password"): it reads like a
         // name, but no key, variable or header is spelled so — it is what a sample sets as the secret (the SPEC).
         return (CredentialNames.SplitWordCount(trimmed) >= 2 && !lowerCaseWords) || IsCredentialWordItself(trimmed, names);
+    }
+
+    /// <summary>
+    /// <c>_emailToken = "email"</c>, <c>AccountKeyToken = "AccountKey="</c>, <c>EnforceMultiFactorToken =
+    /// "enforce_mf"</c>: a value spelled from the name's own words before its credential word (a word, or the initials of a
+    /// run of words), in order, is the lookup key or protocol keyword the symbol stands for. Not under a password word: a
+    /// password equal to the user's name (<c>AdminPassword = "admin"</c>) is a demo value that works; nor a value that
+    /// spells the credential word itself (<c>ClientSecret = "secret"</c>), which the SPEC keeps a secret.
+    /// </summary>
+    private static bool IsTheNamesOtherWords(string text, string symbolName, CredentialNames names)
+    {
+        var value = text.Length > 1 && text[text.Length - 1] is '=' or ':' ? text.Substring(0, text.Length - 1) : text;
+        if (!KeyNames.IsIdentifierLike(value, allowSlash: false) || !names.TryMatch(symbolName, out var credentialWord)
+            || credentialWord.StartsWith("pass", StringComparison.Ordinal) || credentialWord == "pwd")
+        {
+            return false;
+        }
+
+        var valueWords = CredentialNames.SplitWords(value);
+        var nameWords = CredentialNames.SplitWords(symbolName);
+
+        // The credential word (its last part, at least) is the name's last word: the value must end before it.
+        var available = nameWords.Count - 1;
+        for (var start = 0; start < available && valueWords.Count > 0; start++)
+        {
+            if (SpellsFrom(valueWords, nameWords, start, available))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the value's words spell consecutive name words from <paramref name="start"/>, each as itself or as initials.</summary>
+    private static bool SpellsFrom(List<string> valueWords, List<string> nameWords, int start, int end)
+    {
+        var next = start;
+        foreach (var word in valueWords)
+        {
+            if (next >= end)
+            {
+                return false;
+            }
+
+            if (word == nameWords[next])
+            {
+                next++;
+                continue;
+            }
+
+            // "mfa" for multi-factor-authentication: one letter per name word, at least two.
+            if (word.Length < 2 || next + word.Length > end)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < word.Length; i++)
+            {
+                if (nameWords[next + i].Length == 0 || nameWords[next + i][0] != word[i])
+                {
+                    return false;
+                }
+            }
+
+            next += word.Length;
+        }
+
+        return true;
     }
 
     // OAuth's own parameter and grant names ("refresh_token" as a grant type, "client_secret_basic" as an auth method).

@@ -108,11 +108,17 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        // string.Format("…{0}…", secret) written as a whole.
+        // string.Format("…{0}…", secret) written as a whole. The format is a template (often a resource string named after
+        // what it reports: "CannotRevoke…Credential"), never the stored secret: its arguments are what is written.
         if (value is IInvocationOperation { TargetMethod: { Name: "Format" or "Concat" or "Join", ContainingType.SpecialType: SpecialType.System_String } } format)
         {
             foreach (var argument in format.Arguments)
             {
+                if (format.TargetMethod.Name == "Format" && argument.Parameter?.Name == "format")
+                {
+                    continue;
+                }
+
                 ReportSecrets(context, types, argument.Value, output);
             }
 
@@ -146,6 +152,7 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
         private readonly INamedTypeSymbol? _configurationExtensions;
         private readonly INamedTypeSymbol? _environment;
         private readonly INamedTypeSymbol? _secretValue;
+        private readonly INamedTypeSymbol? _resourceManager;
         private readonly CredentialNames _names;
 
         public KnownTypes(Compilation compilation, CredentialNames names)
@@ -160,6 +167,7 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
             _configurationExtensions = symbols.Type("Microsoft.Extensions.Configuration.ConfigurationExtensions");
             _environment = symbols.Type("System.Environment");
             _secretValue = symbols.Type("Cadasto.Credentials.SecretValue");
+            _resourceManager = symbols.Type("System.Resources.ResourceManager");
             Exception = symbols.Type("System.Exception");
         }
 
@@ -216,7 +224,8 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
                     return IsStoreRead(invocation);
 
                 case IPropertyReferenceOperation { Property: var property }:
-                    return property.Type.SpecialType == SpecialType.System_String && _names.IsCredentialName(property.Name);
+                    return property.Type.SpecialType == SpecialType.System_String && _names.IsCredentialName(property.Name)
+                           && !IsResourceString(property);
 
                 case IFieldReferenceOperation { Field: var field }:
                     if (field.Type.SpecialType != SpecialType.System_String || !_names.IsCredentialName(field.Name))
@@ -248,6 +257,29 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
                 default:
                     return false;
             }
+        }
+
+        /// <summary>
+        /// A member of a strongly typed resource class (a .resx designer class: static string properties beside a static
+        /// <c>ResourceManager</c>): a localised message or format string named after what it reports
+        /// (<c>CannotRevokeActiveApiKeyCredential</c>), not a stored secret.
+        /// </summary>
+        private bool IsResourceString(IPropertySymbol property)
+        {
+            if (_resourceManager is null || !property.IsStatic)
+            {
+                return false;
+            }
+
+            foreach (var member in property.ContainingType.GetMembers("ResourceManager"))
+            {
+                if (member is IPropertySymbol { IsStatic: true } manager && Is(manager.Type, _resourceManager))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private bool IsStoreRead(IInvocationOperation invocation)

@@ -602,4 +602,63 @@ public sealed class HardcodedCredentialAnalyzerTests
             private static void Describe(string key, string description) { }
         }
         """);
+
+    // Real code (UrlHelper extensions): the controller name after an action name ending in a credential word is named by
+    // its own parameter (controllerName), not by the literal before it. Real key/value pairs still name their value.
+    [Fact]
+    public Task ArgumentAfterANameThatIsNoKey_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using System.Collections.Generic;
+
+        static class UrlHelperExtensions
+        {
+            public static string RenewCredential(bool relativeUrl = true) => GetActionLink("RenewCredential", "Users", relativeUrl);
+
+            public static string DropApiKeyCredential(bool relativeUrl = true) => GetActionLink("DropApiKeyCredential", "Users", relativeUrl);
+
+            public static string ManageApiKey() => RouteUrl("ApiKey", "Account");
+
+            private static string GetActionLink(string actionName, string controllerName, bool relativeUrl) =>
+                (relativeUrl ? "/" : "https://example.com/") + controllerName + "/" + actionName;
+
+            private static string RouteUrl(string routeName, string area) => area + "/" + routeName;
+
+            public static Dictionary<string, string> Settings()
+            {
+                var settings = new Dictionary<string, string>();
+                settings.Add("ApiKey", {|CDS1002:"k7Qx9Lm2Rv4Tw8Zp"|});
+                Environment.SetEnvironmentVariable("PARTNER_API_KEY", {|CDS1002:"p3Hs8Jd5Fk2Lq9Wx"|});
+                var pair = new KeyValuePair<string, string>("password", {|CDS1002:"R3ports!2024"|});
+                settings[pair.Key] = pair.Value;
+                return settings;
+            }
+        }
+        """);
+
+    // Real code (an authentication policy): a credential-named constant whose value is the name's own other word(s) is a
+    // lookup key or protocol name, not a secret; a value with a part of its own, or a password equal to a user name
+    // ("admin"), is a short demo value that works and stays a finding ("secret" under ClientSecret: the corpus, CDS1001).
+    [Fact]
+    public Task ValueThatIsTheNamesOwnWord_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+
+        class AuthenticationPolicy
+        {
+            private static string _emailToken = "email";
+            private const string ResetPasswordToken = "reset";
+            private const string AccountKeyToken = "AccountKey=";
+            private static string _enforceMultiFactorAuthenticationToken = "enforce_mfa";
+            private const string DeployToken = {|CDS1002:"deploy-7Hq2Lx"|};
+            private const string AdminPassword = {|CDS1002:"admin"|};
+
+            public string Email { get; set; } = "";
+
+            public IDictionary<string, string> GetProperties() => new Dictionary<string, string>
+            {
+                [_emailToken] = Email,
+                [_enforceMultiFactorAuthenticationToken] = "true",
+                [ResetPasswordToken] = AccountKeyToken + DeployToken + AdminPassword,
+            };
+        }
+        """);
 }

@@ -164,4 +164,57 @@ public sealed class SecretWrittenToOutputAnalyzerTests
             public override string ToString() => new StringBuilder().Append("Body(").Append(ClientSecret.Length).Append(')').ToString();
         }
         """);
+
+    // Real code (a .resx designer class): a resource format string whose name mentions a credential is a template, not a
+    // stored secret; its arguments are ids. The credential-named value among the arguments is still written.
+    [Fact]
+    public Task ResourceFormatStringsNamedAfterCredentials_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using System.Globalization;
+        using System.Resources;
+
+        internal class ServicesStrings
+        {
+            private static ResourceManager resourceMan;
+
+            internal static ResourceManager ResourceManager =>
+                resourceMan ??= new ResourceManager("Gallery.ServicesStrings", typeof(ServicesStrings).Assembly);
+
+            internal static string CannotRevokeActiveApiKeyCredential =>
+                ResourceManager.GetString("CannotRevokeActiveApiKeyCredential", CultureInfo.CurrentCulture);
+
+            internal static string ExpiryTooShortForResetToken =>
+                ResourceManager.GetString("ExpiryTooShortForResetToken", CultureInfo.CurrentCulture);
+        }
+
+        sealed class ApiKeyCredential
+        {
+            public string Key { get; set; } = "";
+            public string ApiKey { get; set; } = "";
+        }
+
+        class AuthenticationService
+        {
+            void Revoke(ApiKeyCredential credential)
+            {
+                throw new InvalidOperationException(string.Format(
+                    CultureInfo.CurrentCulture,
+                    ServicesStrings.CannotRevokeActiveApiKeyCredential,
+                    credential.Key));
+            }
+
+            void Expire(int expirationInMinutes)
+            {
+                throw new ArgumentException(ServicesStrings.ExpiryTooShortForResetToken, nameof(expirationInMinutes));
+            }
+
+            void Leak(ApiKeyCredential credential)
+            {
+                throw new InvalidOperationException(string.Format(
+                    CultureInfo.CurrentCulture,
+                    ServicesStrings.CannotRevokeActiveApiKeyCredential,
+                    {|CDS1005:credential.ApiKey|}));
+            }
+        }
+        """);
 }
