@@ -49,7 +49,9 @@ internal static class KeyedValues
     public static bool IsValueParameter(string name) =>
         name.EndsWith("value", StringComparison.OrdinalIgnoreCase)
         || name.EndsWith("values", StringComparison.OrdinalIgnoreCase)
-        || name.Equals("item2", StringComparison.OrdinalIgnoreCase);
+        || name.Equals("item2", StringComparison.OrdinalIgnoreCase)
+        // A default given beside a key (GetValue(key, defaultValue), a helper's (name, fallback)): the value the key would hold.
+        || name.EndsWith("fallback", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The key (a constant, or a value the tracer follows back to one) and the value <paramref name="operation"/> stores.</summary>
     public static bool TryRead(IOperation operation, Compilation compilation, CancellationToken cancellationToken, out KeyedValue keyed)

@@ -630,8 +630,12 @@ public sealed class HardcodedCredentialAnalyzerTests
                 Environment.SetEnvironmentVariable("PARTNER_API_KEY", {|CDS1002:"p3Hs8Jd5Fk2Lq9Wx"|});
                 var pair = new KeyValuePair<string, string>("password", {|CDS1002:"R3ports!2024"|});
                 settings[pair.Key] = pair.Value;
+                settings["admin"] = ValueOr("ADMIN_CLIENT_SECRET", {|CDS1002:"x9Lm2Rv4Tw8ZpQ7k"|});
                 return settings;
             }
+
+            // A test suite's helper: a variable's value, or a hard-coded default: the default is what the variable holds.
+            private static string ValueOr(string name, string fallback) => Environment.GetEnvironmentVariable(name) ?? fallback;
         }
         """);
 
