@@ -115,8 +115,8 @@ internal static class OAuthText
             else
             {
                 // A hole that is itself a composition ($"{a + "&b=1"}") is read as one; anything else is only known at run time.
-                // Of yields a part no larger than its whole, so a part that is the whole again is not recursed into.
-                text.Append(StringParts.IsComposite(part) && !ReferenceEquals(StringParts.Unwrap(part), operation) ? Compose(part) : Unknown.ToString());
+                // Of opens every composition IsComposite names, so a part it yields is never the whole again.
+                text.Append(StringParts.IsComposite(part) ? Compose(part) : Unknown.ToString());
             }
         }
 
