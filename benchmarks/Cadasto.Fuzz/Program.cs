@@ -75,6 +75,7 @@ public static class Program
         var next = -1;
         var hangs = 0;
         var interrupted = new ConcurrentBag<string>();
+        var cpuTimes = new ConcurrentBag<(string Name, double Seconds)>();
 
         async Task Worker(int worker)
         {
@@ -94,9 +95,14 @@ public static class Program
                 using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
                 cancellation.CancelAfter(options.Timeout);
                 var started = Stopwatch.GetTimestamp();
+                var cpuStarted = Process.GetCurrentProcess().TotalProcessorTime;
                 var work = Task.Run(() => harness.RunAsync(input, folder + "-" + input.Name, cancellation.Token));
                 var finished = await Task.WhenAny(work, Task.Delay(options.Timeout + TimeSpan.FromSeconds(5), stop.Token)).ConfigureAwait(false);
                 var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+
+                // The process's CPU time over the input: the input's own cost when one worker runs (on a shared machine
+                // wall time is many times that), an upper bound with more.
+                var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuStarted).TotalSeconds;
                 if (stop.IsCancellationRequested && seconds < options.Timeout.TotalSeconds)
                 {
                     // Interrupted, not finished: neither a result nor a hang.
@@ -105,6 +111,12 @@ public static class Program
                 }
 
                 elapsed.Add((input.Name, seconds));
+                cpuTimes.Add((input.Name, cpu));
+                if (seconds >= options.ReportSlower)
+                {
+                    Console.WriteLine($"  {"slow",-13} {input.Name} [{string.Join(",", input.Mutations)}] {seconds:0.0} s wall, {cpu:0.0} s CPU (load {LoadAverage()})");
+                }
+
                 List<Defect> found;
                 if (finished != work)
                 {
@@ -128,6 +140,10 @@ public static class Program
                 if (seconds > options.Timeout.TotalSeconds && found.All(d => d.Class != "hang"))
                 {
                     found.Add(new Defect(input.Name, "hang", $"took {seconds:0.0} s (over the {options.Timeout.TotalSeconds:0} s bound)"));
+                }
+                else if (options.CpuBound is { } cpuBound && cpu > cpuBound && found.All(d => d.Class != "hang"))
+                {
+                    found.Add(new Defect(input.Name, "hang", $"took {cpu:0.0} s of CPU (over the {cpuBound:0} s CPU bound; {seconds:0.0} s wall)"));
                 }
 
                 foreach (var defect in found)
@@ -212,6 +228,12 @@ public static class Program
         Console.WriteLine($"inputs: {elapsed.Count} in process ({inputs.Count(i => i.Kind == InputKind.Manifest)} manifests, {inputs.Count(i => i.Kind == InputKind.CSharp)} C#, {inputs.Count(i => i.Kind == InputKind.AppSettings)} appsettings) in {inProcess.TotalSeconds:0} s (load at the end {inProcessLoad}); {processRuns} through the cadasto process in {processStopwatch.Elapsed.TotalSeconds:0} s (load {LoadAverage()})");
         Console.WriteLine($"time in the build's path (generator + analyzers) {Stopwatch.GetElapsedTime(0, Harness.AnalysisTicks).TotalSeconds:0} s, in the CLI's entry point {Stopwatch.GetElapsedTime(0, Harness.CliTicks).TotalSeconds:0} s ({Harness.CliScans} in-process scans; summed over workers)");
         Console.WriteLine($"per input: p50 {Percentile(0.5):0.000} s, p99 {Percentile(0.99):0.000} s, max {slowest.Seconds:0.00} s ({slowest.Name})");
+        var cpuSorted = cpuTimes.OrderBy(c => c.Seconds).ToList();
+        if (cpuSorted.Count > 0)
+        {
+            var most = cpuSorted[^1];
+            Console.WriteLine($"CPU per input ({(options.Workers == 1 ? "the input's own" : "the process's, over the input: an upper bound with " + options.Workers + " workers")}): p50 {cpuSorted[cpuSorted.Count / 2].Seconds:0.000} s, p99 {cpuSorted[Math.Min(cpuSorted.Count - 1, (int)(0.99 * cpuSorted.Count))].Seconds:0.000} s, max {most.Seconds:0.00} s ({most.Name}), {cpuSorted.Sum(c => c.Seconds):0} s in all");
+        }
         Console.WriteLine("mutations: " + string.Join(", ", mutations.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}")));
         var byClass = defects.GroupBy(d => d.Class).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         Console.WriteLine("defects: " + (byClass.Count == 0 ? "none" : string.Join(", ", byClass.Select(g => $"{g.Key} {g.Count()} ({g.Select(d => d.Input).Distinct().Count()} inputs)"))));
@@ -311,6 +333,12 @@ public static class Program
 
         public string? Only { get; private set; }
 
+        /// <summary>With one worker, an input whose CPU time passes this is a hang too, however loaded the machine.</summary>
+        public double? CpuBound { get; private set; }
+
+        /// <summary>Inputs slower than this (wall) get a line with their wall and CPU time.</summary>
+        public double ReportSlower { get; private set; } = 10;
+
         public string Out { get; private set; } = Path.Combine(Path.GetTempPath(), "cadasto-fuzz");
 
         public string? Cli { get; private set; } = DefaultCli();
@@ -326,6 +354,8 @@ public static class Program
               --scan-every N      run `cadasto scan` in process on every n-th manifest (10; C# and JSON inputs: all)
               --process-every N   run the cadasto process on every n-th input after the in-process run (50; 0: never)
               --max-hangs N       stop after this many inputs that could not be stopped (3)
+              --cpu-timeout SECONDS  an input that used more CPU time is a hang too (off; measured per input with --workers 1)
+              --report-slower SECONDS  a line with wall and CPU time for each input slower than this (10)
               --only NAME[,NAME]  only these inputs (manifest-00042, csharp-00041, appsettings-00007)
               --out FOLDER        work folder; failures/<name> holds each defective input (/tmp/cadasto-fuzz)
               --cli PATH          the Cadasto.Cli.dll for --process-every (the one built beside this program)
@@ -379,6 +409,8 @@ public static class Program
             ["--process-every"] = (o, v) => Int(v, 0, n => o.ProcessEvery = n),
             ["--scan-every"] = (o, v) => Int(v, 1, n => o.ScanEvery = n),
             ["--max-hangs"] = (o, v) => Int(v, 1, n => o.MaxHangs = n),
+            ["--cpu-timeout"] = (o, v) => Int(v, 1, n => o.CpuBound = n),
+            ["--report-slower"] = (o, v) => Int(v, 0, n => o.ReportSlower = n),
             ["--only"] = (o, v) => (o.Only = v).Length > 0,
             ["--out"] = (o, v) => v.Length > 0 && (o.Out = Path.GetFullPath(v)).Length > 0,
             ["--cli"] = (o, v) => v.Length > 0 && (o.Cli = Path.GetFullPath(v)).Length > 0,
