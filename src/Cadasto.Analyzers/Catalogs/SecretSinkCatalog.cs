@@ -15,6 +15,21 @@ internal static class SecretSinkCatalog
 {
     private const string Ctor = ".ctor";
 
+    /// <summary>The member of IdentityServer's <c>Secret</c> that says what its value is.</summary>
+    public const string SecretTypeMember = "Type";
+
+    /// <summary>
+    /// Whether <paramref name="sink"/> is IdentityServer's <c>Secret</c> set, by its <c>Type</c> (the constant, or the
+    /// expression's text; null when not set, which means a shared secret), to hold a public certificate or key
+    /// (<c>SecretTypes.X509CertificateThumbprint</c>, <c>X509CertificateName</c>, <c>X509CertificateBase64</c>,
+    /// <c>JsonWebKey</c>): then its value is no secret, and the row no sink.
+    /// </summary>
+    public static bool RegistersPublicKey(SecretSink sink, string? secretType) =>
+        secretType is not null
+        && sink.TypeName == "Secret"
+        && sink.TypeMetadataName.IndexOf("IdentityServer", StringComparison.Ordinal) >= 0
+        && !secretType.EndsWith("SharedSecret", StringComparison.Ordinal);
+
     public static readonly ImmutableArray<SecretSink> Default = ImmutableArray.Create(
         // MSAL (Microsoft.Identity.Client)
         new SecretSink("Microsoft.Identity.Client.ConfidentialClientApplicationBuilder", "WithClientSecret", SinkKind.MethodArgument, "clientSecret"),

@@ -157,7 +157,11 @@ internal sealed class SecretSinkMatcher
 
         if (Index.TryGetSink(constructor, out var sink))
         {
-            MatchArguments(creation.Arguments, sink, compilation, cancellationToken, hits);
+            if (!SecretSinkCatalog.RegistersPublicKey(sink, TypeSetIn(creation.Initializer)))
+            {
+                MatchArguments(creation.Arguments, sink, compilation, cancellationToken, hits);
+            }
+
             return;
         }
 
@@ -244,7 +248,11 @@ internal sealed class SecretSinkMatcher
         switch (assignment.Target)
         {
             case IPropertyReferenceOperation property when Index.TryGetSink(property.Property, out var sink) && sink.Kind == SinkKind.PropertyAssignment:
-                Trace(assignment.Value, sink.DisplayName, sink.Meaning, compilation, cancellationToken, hits);
+                if (!SecretSinkCatalog.RegistersPublicKey(sink, TypeSetIn(assignment.Parent as IObjectOrCollectionInitializerOperation)))
+                {
+                    Trace(assignment.Value, sink.DisplayName, sink.Meaning, compilation, cancellationToken, hits);
+                }
+
                 return;
 
             case IFieldReferenceOperation field when Index.TryGetSink(field.Field, out var sink) && sink.Kind == SinkKind.PropertyAssignment:
@@ -254,6 +262,28 @@ internal sealed class SecretSinkMatcher
             // A member of a type that did not bind (a package missing from a source-only scan) is never a client-secret
             // sink by its name alone: a product's own ClientSecret may hold anything. Its name is CDS1002's evidence.
         }
+    }
+
+    /// <summary>
+    /// What an object initializer sets the object's <see cref="SecretSinkCatalog.SecretTypeMember"/> to: the constant, or
+    /// the expression's text where it is no constant (a type that did not bind); null where it is not set.
+    /// </summary>
+    private static string? TypeSetIn(IObjectOrCollectionInitializerOperation? initializer)
+    {
+        if (initializer is null)
+        {
+            return null;
+        }
+
+        foreach (var member in initializer.Initializers)
+        {
+            if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: SecretSinkCatalog.SecretTypeMember } } set)
+            {
+                return set.Value.ConstantValue is { HasValue: true, Value: string value } ? value : set.Value.Syntax.ToString();
+            }
+        }
+
+        return null;
     }
 
     private void MatchArguments(ImmutableArray<IArgumentOperation> arguments, SecretSink sink, Compilation compilation, CancellationToken cancellationToken, List<SinkHit> hits)

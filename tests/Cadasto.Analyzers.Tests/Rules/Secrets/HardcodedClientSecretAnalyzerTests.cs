@@ -996,6 +996,18 @@ public sealed class HardcodedClientSecretAnalyzerTests
                 public Secret(string value, System.DateTime? expiration = null) { Value = value; }
                 public Secret(string value, string description, System.DateTime? expiration = null) { Value = value; }
                 public string Value { get; set; } = "";
+                public string Type { get; set; } = "SharedSecret";
+            }
+
+            public static class IdentityServerConstants
+            {
+                public static class SecretTypes
+                {
+                    public const string SharedSecret = "SharedSecret";
+                    public const string X509CertificateThumbprint = "X509Thumbprint";
+                    public const string X509CertificateBase64 = "X509CertificateBase64";
+                    public const string JsonWebKey = "JWK";
+                }
             }
 
             public class Client { public string ClientId { get; set; } = ""; public System.Collections.Generic.ICollection<Secret> ClientSecrets { get; set; } = new System.Collections.Generic.List<Secret>(); }
@@ -1058,6 +1070,39 @@ public sealed class HardcodedClientSecretAnalyzerTests
 
                     public static void Validation(OpenIddict.Validation.OpenIddictValidationBuilder options) =>
                         options.SetClientSecret({|CDS1001:"846B62D0-DEF9-4215-A99D-86E6B8DAB342"|});
+                }
+                """,
+            },
+        },
+    }.RunAsync();
+
+    [Fact]
+    public Task PublicCertificateOrKeyRegisteredAsSecret_ShouldNotReport() => new VerifyCS.Test
+    {
+        // A Secret whose Type is a certificate thumbprint, a base64 certificate or a JSON Web Key holds the client's public
+        // part (Duende's mTLS and private-key-JWT sample clients): no secret. A shared secret beside it still is one.
+        TestState =
+        {
+            Sources =
+            {
+                IdentityServerStandIns,
+                """
+                using Duende.IdentityServer.Models;
+                using static Duende.IdentityServer.Models.IdentityServerConstants;
+
+                public static class Config
+                {
+                    public static Client Mtls => new()
+                    {
+                        ClientId = "mtls",
+                        ClientSecrets =
+                        {
+                            new Secret("5D9E9B6B333CD42C99D1DE6175CC0F3EF99DDF68", "mtls.test") { Type = SecretTypes.X509CertificateThumbprint },
+                            new Secret { Type = SecretTypes.X509CertificateBase64, Value = "MIIEgTCCAumgAwIBAgIQDMMu7l/umJhfEbzJMpcttzANBgkqhkiG9w0BAQsF" },
+                            new Secret { Type = SecretTypes.JsonWebKey, Value = "{\"e\":\"AQAB\",\"kty\":\"RSA\",\"n\":\"wWwQFtSzeRjjerpEM5Rmqz_DsNaZ9S1Bw6UbZkDLowuuTCjBWUax0vBMMxdy6XjE\"}" },
+                            new Secret { Type = SecretTypes.SharedSecret, Value = {|CDS1001:"shared-Hq7Vn3Lp"|}.Sha256() },
+                        },
+                    };
                 }
                 """,
             },
