@@ -36,6 +36,9 @@ internal sealed class SecretSinkMatcher
 
     private readonly HashSet<string> _allowedPlaceholders;
 
+    // Sink types whose kind member may say the value is no shared secret (a certificate thumbprint, a public key).
+    private readonly ImmutableArray<(INamedTypeSymbol Type, SecretKindMember Kind)> _secretKinds;
+
     private SecretSinkMatcher(Compilation compilation, SecretSinkIndex index, HashSet<string> allowedPlaceholders)
     {
         Index = index;
@@ -46,6 +49,17 @@ internal sealed class SecretSinkMatcher
         _encoding = symbols.Type("System.Text.Encoding");
         _httpHeaders = symbols.Type("System.Net.Http.Headers.HttpHeaders");
         _stringBuilder = symbols.Type("System.Text.StringBuilder");
+
+        var kinds = ImmutableArray.CreateBuilder<(INamedTypeSymbol, SecretKindMember)>();
+        foreach (var kind in SecretSinkCatalog.SecretKinds)
+        {
+            if (symbols.Type(kind.TypeMetadataName) is { } type)
+            {
+                kinds.Add((type, kind));
+            }
+        }
+
+        _secretKinds = kinds.ToImmutable();
     }
 
     public SecretSinkIndex Index { get; }
@@ -157,7 +171,11 @@ internal sealed class SecretSinkMatcher
 
         if (Index.TryGetSink(constructor, out var sink))
         {
-            MatchArguments(creation.Arguments, sink, compilation, cancellationToken, hits);
+            if (!HoldsNoSharedSecret(creation))
+            {
+                MatchArguments(creation.Arguments, sink, compilation, cancellationToken, hits);
+            }
+
             return;
         }
 
@@ -244,7 +262,13 @@ internal sealed class SecretSinkMatcher
         switch (assignment.Target)
         {
             case IPropertyReferenceOperation property when Index.TryGetSink(property.Property, out var sink) && sink.Kind == SinkKind.PropertyAssignment:
-                Trace(assignment.Value, sink.DisplayName, sink.Meaning, compilation, cancellationToken, hits);
+                // new Secret { Value = "…", Type = SecretTypes.X509CertificateThumbprint }: a public value, no secret.
+                if (assignment.Parent is not IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation creation }
+                    || !HoldsNoSharedSecret(creation))
+                {
+                    Trace(assignment.Value, sink.DisplayName, sink.Meaning, compilation, cancellationToken, hits);
+                }
+
                 return;
 
             case IFieldReferenceOperation field when Index.TryGetSink(field.Field, out var sink) && sink.Kind == SinkKind.PropertyAssignment:
@@ -254,6 +278,39 @@ internal sealed class SecretSinkMatcher
             // A member of a type that did not bind (a package missing from a source-only scan) is never a client-secret
             // sink by its name alone: a product's own ClientSecret may hold anything. Its name is CDS1002's evidence.
         }
+    }
+
+    /// <summary>
+    /// Whether the object created says its value is no shared secret: <c>new Secret("…") { Type =
+    /// SecretTypes.X509CertificateThumbprint }</c> registers a certificate's public thumbprint (<see cref="SecretSinkCatalog.SecretKinds"/>).
+    /// A kind read at run time is not known, and the value stays a secret.
+    /// </summary>
+    private bool HoldsNoSharedSecret(IObjectCreationOperation creation)
+    {
+        if (_secretKinds.IsEmpty || creation.Initializer is not { } initializer || creation.Type is not INamedTypeSymbol type)
+        {
+            return false;
+        }
+
+        foreach (var (kindType, kind) in _secretKinds)
+        {
+            if (!DerivesFrom(type, kindType))
+            {
+                continue;
+            }
+
+            foreach (var member in initializer.Initializers)
+            {
+                if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target, Value: var value }
+                    && target.Property.Name == kind.MemberName
+                    && value.ConstantValue is { HasValue: true, Value: string text })
+                {
+                    return !string.Equals(text, kind.SharedSecretKind, StringComparison.OrdinalIgnoreCase);
+                }
+            }
+        }
+
+        return false;
     }
 
     private void MatchArguments(ImmutableArray<IArgumentOperation> arguments, SecretSink sink, Compilation compilation, CancellationToken cancellationToken, List<SinkHit> hits)
