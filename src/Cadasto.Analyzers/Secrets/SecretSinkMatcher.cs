@@ -104,9 +104,9 @@ internal sealed class SecretSinkMatcher
                 MatchQueryComposite(operation, compilation, cancellationToken, hits);
                 break;
             case ILiteralOperation { ConstantValue: { HasValue: true, Value: string text } } literal:
-                if (HasClientSecretFieldValue(text))
+                if (ClientSecretFieldValue(text) is { } fieldValue)
                 {
-                    hits.Add(new SinkHit(new HardcodedString(literal.Syntax, text), "client_secret", SinkMeaning.ClientSecret));
+                    hits.Add(new SinkHit(new HardcodedString(literal.Syntax, text), "client_secret", SinkMeaning.ClientSecret) { SecretPart = fieldValue });
                 }
 
                 break;
@@ -382,8 +382,11 @@ internal sealed class SecretSinkMatcher
         }
     }
 
-    /// <summary>A literal that spells <c>client_secret=value</c> itself (a form body or query string).</summary>
-    private static bool HasClientSecretFieldValue(string text)
+    /// <summary>
+    /// The value of the first <c>client_secret=value</c> field a literal spells itself (a form body or query string) that is
+    /// no placeholder; null when it spells none.
+    /// </summary>
+    private static string? ClientSecretFieldValue(string text)
     {
         var start = 0;
         while (true)
@@ -391,7 +394,7 @@ internal sealed class SecretSinkMatcher
             var index = text.IndexOf(ClientSecretEquals, start, StringComparison.OrdinalIgnoreCase);
             if (index < 0)
             {
-                return false;
+                return null;
             }
 
             var valueStart = index + ClientSecretEquals.Length;
@@ -403,9 +406,10 @@ internal sealed class SecretSinkMatcher
 
             if (StartsField(text, index) && valueEnd > valueStart
                 && text[valueStart] is not ('{' or '(' or '[' or '\\' or '^' or '$' or '*')
-                && !SecretValueHeuristics.IsNotASecret(text.Substring(valueStart, valueEnd - valueStart)))
+                && text.Substring(valueStart, valueEnd - valueStart) is var value
+                && !SecretValueHeuristics.IsNotASecret(value))
             {
-                return true;
+                return value;
             }
 
             start = valueEnd;
@@ -648,4 +652,13 @@ internal readonly record struct SinkHit(HardcodedString Value, string SinkName, 
     /// is declared in another document; null when the value is spelled at the sink itself.
     /// </summary>
     public SyntaxNode? Argument { get; init; }
+
+    /// <summary>
+    /// The part of <see cref="HardcodedString.Text"/> that is the secret, where the text holds more than it
+    /// (<c>client_id=app&amp;client_secret=…</c>: the field's value); null when the whole text is.
+    /// </summary>
+    public string? SecretPart { get; init; }
+
+    /// <summary>The text a screen judges (a placeholder, a test sentinel): the secret itself, not what carries it.</summary>
+    public string SecretText => SecretPart ?? Value.Text;
 }

@@ -973,6 +973,12 @@ public sealed class HardcodedClientSecretAnalyzerTests
 
                     public void BasicAuth(HttpClient client) => client.SetBasicAuthentication("seeder", "test-pass");
 
+                    // A form body spelled for a parser test: the field's value is what is judged, not the whole body.
+                    public string FormBody(string clientId) => string.Format("client_id={0}&client_secret=secret", clientId);
+
+                    public string FormBodyWithARealSecret(string clientId) =>
+                        string.Format({|CDS1001:"client_id={0}&client_secret=Qv7kL2xR9mWp4Tz8"|}, clientId);
+
                     public ClientCredentialsTokenRequest Real() => new()
                     {
                         Address = "https://localhost:5001/connect/token",
