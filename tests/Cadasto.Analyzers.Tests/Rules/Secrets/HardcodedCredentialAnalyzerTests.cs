@@ -696,4 +696,44 @@ public sealed class HardcodedCredentialAnalyzerTests
             public static object Seed() => new { ClientSecret = {|CDS1002:"Wq4mZ8vK2pLx7RtN"|} };
         }
         """);
+
+    // Real code (a test suite that skips a test unless a secret is configured): the argument names the setting the test
+    // reads, not its value; a credential-named parameter given a value is still reported.
+    [Fact]
+    public Task NameOfASettingPassedToATestAttribute_ShouldNotReport() => new VerifyCS.Test
+    {
+        TestState =
+        {
+            Sources =
+            {
+                """
+                using System;
+
+                [AttributeUsage(AttributeTargets.Method)]
+                public sealed class FactWithSecretAttribute : Attribute
+                {
+                    public FactWithSecretAttribute(string secret) => Skip = Environment.GetEnvironmentVariable(secret) is null ? "no " + secret : null;
+
+                    public string? Skip { get; }
+                }
+
+                public sealed class StorageTests
+                {
+                    [FactWithSecret("BlobStorageConnectionString")]
+                    public void CanUseBlobStorage() { }
+
+                    [FactWithSecret("ORDERS_DB_CONNECTION_STRING")]
+                    public void CanUseOrdersDatabase() { }
+
+                    [FactWithSecret("PartnerApiToken")]
+                    public void CanCallPartner() { }
+
+                    [FactWithSecret({|CDS1002:"Hq7xLm2Rv9Tw4Zp8Kc3N"|})]
+                    public void CanUseAValue() { }
+                }
+                """,
+            },
+            AnalyzerConfigFiles = { ("/.globalconfig", TestProjectConfig) },
+        },
+    }.RunAsync();
 }
