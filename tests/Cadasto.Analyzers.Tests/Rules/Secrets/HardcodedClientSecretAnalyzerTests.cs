@@ -973,6 +973,12 @@ public sealed class HardcodedClientSecretAnalyzerTests
 
                     public void BasicAuth(HttpClient client) => client.SetBasicAuthentication("seeder", "test-pass");
 
+                    // A form body spelled for a parser test: the field's value is what is judged, not the whole body.
+                    public string FormBody(string clientId) => string.Format("client_id={0}&client_secret=secret", clientId);
+
+                    public string FormBodyWithARealSecret(string clientId) =>
+                        string.Format({|CDS1001:"client_id={0}&client_secret=Qv7kL2xR9mWp4Tz8"|}, clientId);
+
                     public ClientCredentialsTokenRequest Real() => new()
                     {
                         Address = "https://localhost:5001/connect/token",
@@ -999,17 +1005,6 @@ public sealed class HardcodedClientSecretAnalyzerTests
                 public string Type { get; set; } = "SharedSecret";
             }
 
-            public static class IdentityServerConstants
-            {
-                public static class SecretTypes
-                {
-                    public const string SharedSecret = "SharedSecret";
-                    public const string X509CertificateThumbprint = "X509Thumbprint";
-                    public const string X509CertificateBase64 = "X509CertificateBase64";
-                    public const string JsonWebKey = "JWK";
-                }
-            }
-
             public class Client { public string ClientId { get; set; } = ""; public System.Collections.Generic.ICollection<Secret> ClientSecrets { get; set; } = new System.Collections.Generic.List<Secret>(); }
             public class ApiResource { public System.Collections.Generic.ICollection<Secret> ApiSecrets { get; set; } = new System.Collections.Generic.List<Secret>(); }
 
@@ -1019,12 +1014,28 @@ public sealed class HardcodedClientSecretAnalyzerTests
             }
         }
 
+        namespace Duende.IdentityServer
+        {
+            public static class IdentityServerConstants
+            {
+                public static class SecretTypes
+                {
+                    public const string SharedSecret = "SharedSecret";
+                    public const string X509CertificateThumbprint = "X509Thumbprint";
+                    public const string X509CertificateName = "X509Name";
+                    public const string X509CertificateBase64 = "X509CertificateBase64";
+                    public const string JsonWebKey = "JWK";
+                }
+            }
+        }
+
         namespace IdentityServer4.Models
         {
             public class Secret
             {
                 public Secret(string value, System.DateTime? expiration = null) { Value = value; }
                 public string Value { get; set; } = "";
+                public string Type { get; set; } = "SharedSecret";
             }
 
             public static class HashExtensions
@@ -1076,31 +1087,36 @@ public sealed class HardcodedClientSecretAnalyzerTests
         },
     }.RunAsync();
 
+    // Real code (an authorization server's mutual-TLS and private_key_jwt clients): a Secret whose Type says certificate
+    // thumbprint, subject name, certificate or JSON Web Key registers a public value the client proves itself with, not
+    // a shared secret; a SharedSecret (said or by default), or a kind read at run time, is still one.
     [Fact]
-    public Task PublicCertificateOrKeyRegisteredAsSecret_ShouldNotReport() => new VerifyCS.Test
+    public Task SecretOfACertificateOrPublicKeyType_ShouldNotReport() => new VerifyCS.Test
     {
-        // A Secret whose Type is a certificate thumbprint, a base64 certificate or a JSON Web Key holds the client's public
-        // part (Duende's mTLS and private-key-JWT sample clients): no secret. A shared secret beside it still is one.
         TestState =
         {
             Sources =
             {
                 IdentityServerStandIns,
                 """
+                using System.Collections.Generic;
+                using Duende.IdentityServer;
                 using Duende.IdentityServer.Models;
-                using static Duende.IdentityServer.Models.IdentityServerConstants;
 
-                public static class Config
+                public static class MutualTlsClients
                 {
-                    public static Client Mtls => new()
+                    public static Client Certificate(string kind) => new()
                     {
-                        ClientId = "mtls",
+                        ClientId = "device.mtls",
                         ClientSecrets =
                         {
-                            new Secret("5D9E9B6B333CD42C99D1DE6175CC0F3EF99DDF68", "mtls.test") { Type = SecretTypes.X509CertificateThumbprint },
-                            new Secret { Type = SecretTypes.X509CertificateBase64, Value = "MIIEgTCCAumgAwIBAgIQDMMu7l/umJhfEbzJMpcttzANBgkqhkiG9w0BAQsF" },
-                            new Secret { Type = SecretTypes.JsonWebKey, Value = "{\"e\":\"AQAB\",\"kty\":\"RSA\",\"n\":\"wWwQFtSzeRjjerpEM5Rmqz_DsNaZ9S1Bw6UbZkDLowuuTCjBWUax0vBMMxdy6XjE\"}" },
-                            new Secret { Type = SecretTypes.SharedSecret, Value = {|CDS1001:"shared-Hq7Vn3Lp"|}.Sha256() },
+                            new Secret("CN=device.partner.example", "mtls") { Type = IdentityServerConstants.SecretTypes.X509CertificateName },
+                            new Secret("7D1C0F4E9A2B85D36E0F1A4C9B7E2D58F3A6C1B0", "mtls") { Type = IdentityServerConstants.SecretTypes.X509CertificateThumbprint },
+                            new Secret { Value = "MIIBszCCAVmgAwIBAgIUQ7rX2k", Type = IdentityServerConstants.SecretTypes.X509CertificateBase64 },
+                            new Secret("{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU\"}") { Type = "JWK" },
+                            new Secret({|CDS1001:"c8Xq2Lm9Rv4Tw7Zp"|}.Sha256()) { Type = IdentityServerConstants.SecretTypes.SharedSecret },
+                            new Secret({|CDS1001:"p3Hs8Jd5Fk2Lq9Wx"|}.Sha256()) { Type = kind },
+                            new Secret { Value = {|CDS1001:"k7Qx9Lm2Rv4Tw8Zp"|}, Type = "SharedSecret" },
                         },
                     };
                 }
