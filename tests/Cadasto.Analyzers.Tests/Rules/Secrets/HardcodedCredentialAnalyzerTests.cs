@@ -682,4 +682,75 @@ public sealed class HardcodedCredentialAnalyzerTests
             };
         }
         """);
+
+    // Real code (a chat tool that lists an app's clients, a page that shows a store's legacy key): a marker a product writes
+    // instead of a value it hides, and a credential's name set off with asterisks where no value exists, are no secrets;
+    // a value beside them still is.
+    [Fact]
+    public Task MarkerInsteadOfAHiddenValue_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Linq;
+
+        sealed class AppClient { public string Name { get; set; } = ""; public string Role { get; set; } = ""; }
+
+        sealed class TokensViewModel { public string? ApiKey { get; set; } public string EncodedApiKey { get; set; } = ""; }
+
+        static class AppTools
+        {
+            public static object DescribeClients(string app, IEnumerable<AppClient> clients) => clients.Select(x => new
+            {
+                ClientId = $"{app}:{x.Name}",
+                ClientSecret = "obfuscated",
+                x.Role,
+            });
+
+            public static TokensViewModel Show(string? legacyKey) => new()
+            {
+                ApiKey = legacyKey,
+                EncodedApiKey = legacyKey == null ? "*API Key*" : System.Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes(legacyKey)),
+            };
+
+            public static object Seed() => new { ClientSecret = {|CDS1002:"Wq4mZ8vK2pLx7RtN"|} };
+        }
+        """);
+
+    // Real code (a test suite that skips a test unless a secret is configured): the argument names the setting the test
+    // reads, not its value; a credential-named parameter given a value is still reported.
+    [Fact]
+    public Task NameOfASettingPassedToATestAttribute_ShouldNotReport() => new VerifyCS.Test
+    {
+        TestState =
+        {
+            Sources =
+            {
+                """
+                using System;
+
+                [AttributeUsage(AttributeTargets.Method)]
+                public sealed class FactWithSecretAttribute : Attribute
+                {
+                    public FactWithSecretAttribute(string secret) => Skip = Environment.GetEnvironmentVariable(secret) is null ? "no " + secret : null;
+
+                    public string? Skip { get; }
+                }
+
+                public sealed class StorageTests
+                {
+                    [FactWithSecret("BlobStorageConnectionString")]
+                    public void CanUseBlobStorage() { }
+
+                    [FactWithSecret("ORDERS_DB_CONNECTION_STRING")]
+                    public void CanUseOrdersDatabase() { }
+
+                    [FactWithSecret("PartnerApiToken")]
+                    public void CanCallPartner() { }
+
+                    [FactWithSecret({|CDS1002:"Hq7xLm2Rv9Tw4Zp8Kc3N"|})]
+                    public void CanUseAValue() { }
+                }
+                """,
+            },
+            AnalyzerConfigFiles = { ("/.globalconfig", TestProjectConfig) },
+        },
+    }.RunAsync();
 }
