@@ -87,6 +87,22 @@ public sealed class HardcodedCredentialAnalyzerTests
         return VerifyCS.VerifyAnalyzerAsync(source);
     }
 
+    // The sink says which part of a constant composition is the secret: "Bearer " + "…" is one finding, on the token,
+    // and a scheme alone is none. (Lost for a while when only the first part of a composition asked the sink.)
+    [Fact]
+    public Task SchemeAndTokenAtAnAuthorizationHeader_ShouldReportOnceOnTheToken() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Net.Http;
+
+        public static class PartnerClient
+        {
+            public static void Configure(HttpClient client, string token)
+            {
+                client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", "Bearer " + {|CDS1002:"8e7d6c5b4a39281706f5e4d3c2b1a0ff"|});
+                client.DefaultRequestHeaders.Add("Authorization", "Bearer " + token);
+            }
+        }
+        """);
+
     [Fact]
     public Task KeyBytesAtHmacSinks_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
         using System;
