@@ -70,6 +70,23 @@ public sealed class HardcodedCredentialAnalyzerTests
         return VerifyCS.VerifyAnalyzerAsync(source);
     }
 
+    // Issue 16 (fuzz run 4): a concatenation of thousands of parts written at the sink is one value, one finding on its
+    // first part; asking the sink matcher about every part traced the whole composition once per part (n², and one
+    // CDS1002 per part: 2,461 findings for 2,500 parts). At a client-secret sink it is CDS1001's alone.
+    [Fact]
+    public Task ThousandsOfPartsAtASink_ShouldReportOnceOnTheFirstPart()
+    {
+        var random = new System.Random(23);
+        const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        string Part() => "\"" + new string(Enumerable.Range(0, 16).Select(_ => Alphabet[random.Next(Alphabet.Length)]).ToArray()) + "\"";
+        string Parts(int count) => string.Join("\n            + ", Enumerable.Range(0, count).Select(_ => Part()));
+        var source = "using System.Net;\nusing Microsoft.Identity.Client;\n\npublic static class Startup\n{\n"
+            + "    public static NetworkCredential Password() => new(\"svc\",\n            {|CDS1002:" + Part() + "|}\n            + " + Parts(1_999) + ");\n"
+            + "    public static object Secret() => ConfidentialClientApplicationBuilder.Create(\"orders\").WithClientSecret(\n            " + Parts(2_000) + ").Build();\n"
+            + "}\n";
+        return VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
     [Fact]
     public Task KeyBytesAtHmacSinks_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
         using System;
