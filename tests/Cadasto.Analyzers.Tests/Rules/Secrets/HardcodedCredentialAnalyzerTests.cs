@@ -753,4 +753,19 @@ public sealed class HardcodedCredentialAnalyzerTests
             AnalyzerConfigFiles = { ("/.globalconfig", TestProjectConfig) },
         },
     }.RunAsync();
+
+    // Real code (an authorization server's constants): a token type or protocol parameter spelled as its own name in
+    // snake case is a name; a password or secret spelled so is what a sample sets as the value (the SPEC), and stays one.
+    [Fact]
+    public Task TokenTypeNamedAfterItself_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        static class TokenTypes
+        {
+            public const string IdentityToken = "id_token";
+            public const string LogoutToken = "logout_token";
+            public const string ReferenceToken = "reference_token";
+            public const string DeviceToken = "device-token";
+            public const string AdminPassword = {|CDS1002:"admin_password"|};
+            public const string WebhookSecret = {|CDS1002:"webhook_secret"|};
+        }
+        """);
 }
