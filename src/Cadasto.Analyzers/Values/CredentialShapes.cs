@@ -125,6 +125,13 @@ internal static class CredentialShapes
             return "Microsoft Entra client secret";
         }
 
+        // A connection string or URL that a text only shows as an example of its format is documentation; a token of a
+        // known format is a token wherever it is written.
+        if (IsExampleOfAFormat(text))
+        {
+            return null;
+        }
+
         if (HasCredentialInConnectionString(text, testCode, out var connectionKind))
         {
             return connectionKind;
@@ -136,6 +143,98 @@ internal static class CredentialShapes
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Text that shows a connection string's or URL's format rather than one in use: a message that quotes an example after
+    /// a sentence (<c>If you have an X server: 'type=x;server=…;password=…'</c>, as help and error messages do), or a
+    /// commented-out line of a settings file a program writes (<c>#postgres=User ID=…;Password=…</c>).
+    /// </summary>
+    private static bool IsExampleOfAFormat(string text)
+    {
+        var start = 0;
+        while (start < text.Length && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+
+        if (IsCommentedOutSetting(text, start))
+        {
+            return true;
+        }
+
+        // The first quote, and before it a sentence of two or more words of letters ending with ':'.
+        var quote = text.IndexOfAny(Quotes, start);
+        if (quote < 0)
+        {
+            return false;
+        }
+
+        var end = quote;
+        while (end > start && text[end - 1] == ' ')
+        {
+            end--;
+        }
+
+        if (end <= start || text[end - 1] != ':')
+        {
+            return false;
+        }
+
+        var words = 0;
+        var inWord = false;
+        for (var i = start; i < end - 1; i++)
+        {
+            var c = text[i];
+            if (char.IsLetter(c))
+            {
+                words += inWord ? 0 : 1;
+                inWord = true;
+            }
+            else if (c is ' ' or ',')
+            {
+                inWord = false;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return words >= 2;
+    }
+
+    private static readonly char[] Quotes = { '\'', '"', '`' };
+
+    /// <summary><c>#postgres=…</c>, <c>// ApiUrl=…</c>: a settings line a comment marker turns off, an example of its syntax.</summary>
+    private static bool IsCommentedOutSetting(string text, int start)
+    {
+        var i = start;
+        if (i < text.Length && text[i] == '#')
+        {
+            i++;
+        }
+        else if (i + 1 < text.Length && text[i] == '/' && text[i + 1] == '/')
+        {
+            i += 2;
+        }
+        else
+        {
+            return false;
+        }
+
+        while (i < text.Length && text[i] == ' ')
+        {
+            i++;
+        }
+
+        var name = i;
+        while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] is '_' or '.' or '-'))
+        {
+            i++;
+        }
+
+        return i > name && char.IsLetter(text[name]) && i < text.Length && text[i] == '=';
     }
 
     private static bool IsPemPrivateKey(string text)
