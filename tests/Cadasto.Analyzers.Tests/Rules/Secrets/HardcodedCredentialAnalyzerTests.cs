@@ -475,6 +475,39 @@ public sealed class HardcodedCredentialAnalyzerTests
         CompilerDiagnostics = CompilerDiagnostics.None,
     }.RunAsync();
 
+    [Fact]
+    public Task UnresolvedIntrospectionOptionsAndConditionalDefaults_ShouldReportByName() => new VerifyCS.Test
+    {
+        // IdentityServer4.AccessTokenValidation and a command-line parser, neither referenced (a source-only scan): the
+        // API secret set in a callback whose receiver did not bind, and a seed tool's default password beside an option
+        // read at run time.
+        TestCode = """
+            using Microsoft.Extensions.DependencyInjection;
+
+            static class Startup
+            {
+                static void Add(IServiceCollection services)
+                {
+                    services.AddAuthentication(IdentityServerAuthenticationDefaults.AuthenticationScheme)
+                        .AddIdentityServerAuthentication(options =>
+                        {
+                            options.Authority = "https://localhost:44318/";
+                            options.ApiName = "grpc_protected_api";
+                            options.ApiSecret = {|CDS1002:"grpc_protected_secret"|};
+                        });
+                }
+
+                static int Seed(CommandOption usernameOption, CommandOption passwordOption)
+                {
+                    var username = usernameOption.HasValue() ? usernameOption.Value() : "seed-user";
+                    var password = passwordOption.HasValue() ? passwordOption.Value() : {|CDS1002:"Password1!"|};
+                    return username.Length + password.Length;
+                }
+            }
+            """,
+        CompilerDiagnostics = CompilerDiagnostics.None,
+    }.RunAsync();
+
     private const string TestProjectConfig = "is_global = true\nbuild_property.IsTestProject = true\n";
 
     [Fact]
