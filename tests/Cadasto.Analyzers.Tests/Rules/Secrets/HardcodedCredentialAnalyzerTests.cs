@@ -463,6 +463,13 @@ public sealed class HardcodedCredentialAnalyzerTests
                         o.ClientSecret = {|CDS1002:"GOCSPX-g00gle.Secret81"|};
                     });
                     var options = new Missing.OAuth2IntrospectionOptions { ClientSecret = {|CDS1002:"introspection-8d1c"|} };
+                    // A sample API's introspection secret, the demo word its identity server registers.
+                    services.AddAuthentication("token").AddOAuth2Introspection("introspection", o =>
+                    {
+                        o.ClientId = "urn:resource1";
+                        o.ClientSecret = {|CDS1002:"secret"|};
+                        o.TokenTypeHint = "token";
+                    });
                 }
 
                 static List<TestUser> Users() => new()
