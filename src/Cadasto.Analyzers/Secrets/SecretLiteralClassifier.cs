@@ -476,7 +476,9 @@ internal sealed class SecretLiteralClassifier
             case IPropertyInitializerOperation { InitializedProperties: { Length: > 0 } properties }:
                 return IsTextType(properties[0].Type) ? properties[0].Name : null;
             case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
-                return IsTextType(declarator.Symbol.Type) ? declarator.Symbol.Name : null;
+                // var password = option.HasValue() ? option.Value() : "…" where the option's type did not bind: the local's
+                // type is an error, and the literal is what it holds whenever the option is not given.
+                return IsTextType(declarator.Symbol.Type) || declarator.Symbol.Type.TypeKind == TypeKind.Error ? declarator.Symbol.Name : null;
             case IParameterInitializerOperation { Parameter: var parameter }:
                 return parameter.Name;
             case ISimpleAssignmentOperation assignment when assignment.Value == value:
