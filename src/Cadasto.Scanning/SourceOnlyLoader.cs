@@ -191,7 +191,7 @@ public sealed class SourceOnlyLoader
             trees.Add(CSharpSyntaxTree.ParseText(globalUsings, parseOptions, usingsPath, Encoding.UTF8, cancellationToken));
         }
 
-        var references = _references.All;
+        var references = _references.All.AddRange(PackageStandIns.For(project));
         foreach (var package in project.PackageReferences)
         {
             if (package.StartsWith("Cadasto.", StringComparison.OrdinalIgnoreCase))

@@ -99,6 +99,13 @@ internal sealed class ConfigurationSecrets
                 return true;
             }
 
+            // type=lnd-rest;server=http://user:password@host/: the password is in a URL among the keywords' values.
+            if (CredentialShapes.HasPasswordInUrl(value, testCode: false))
+            {
+                reason = "URL with a password";
+                return true;
+            }
+
             return false;
         }
 
@@ -114,6 +121,37 @@ internal sealed class ConfigurationSecrets
         {
             reason = shape;
             return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// <c>"resource": "billing-app", "credentials": { "secret": "billing-app-secret" }</c>: a value under a credential key
+    /// spelled from the client's own name beside it (<paramref name="nearbyValues"/>) and the credential word alone is
+    /// the demo secret registered for that client. It reads like a name, which the SPEC calls a secret in configuration,
+    /// and neither a Key Vault secret's name nor a made-up value: its <c>test</c> or <c>demo</c> is the client's name.
+    /// </summary>
+    public bool IsSpelledFromClientName(string? parentKey, string key, string value, IEnumerable<string> nearbyValues)
+    {
+        if (!_keys.IsCredentialKey(parentKey, key, out _) || SecretValueHeuristics.IsPlaceholder(value) || SecretValueHeuristics.IsAllowedPlaceholder(value, _allowedPlaceholders))
+        {
+            return false;
+        }
+
+        foreach (var name in nearbyValues)
+        {
+            if (name.Length >= 3
+                && !ReferenceEquals(name, value)
+                && value.Length > name.Length + 1
+                && value.StartsWith(name, StringComparison.Ordinal)
+                && value[name.Length] is '-' or '_' or '.'
+                && value.Substring(name.Length + 1) is var rest
+                && CredentialNames.SplitWordCount(rest) == 1
+                && _keys.Names.TryMatch(rest, out _))
+            {
+                return true;
+            }
         }
 
         return false;

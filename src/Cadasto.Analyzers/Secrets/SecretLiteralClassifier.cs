@@ -75,14 +75,15 @@ internal sealed class SecretLiteralClassifier
             return null;
         }
 
+        // One finding per value, on its first literal: the other parts of a composition ask nothing more (asking the sink
+        // matcher for each of n parts would trace the whole composition n times: n² steps).
         var context = ClimbToContext(literal, out var top);
-        var firstOfComposition = FirstOfWhollyConstantComposition(literal, cancellationToken);
-        if (firstOfComposition is null)
+        if (FirstOfWhollyConstantComposition(literal, cancellationToken) != true)
         {
             return null;
         }
 
-        if (firstOfComposition == true && NameOf(context, top, cancellationToken) is { } name
+        if (NameOf(context, top, cancellationToken) is { } name
             && (Names.TryMatch(name, out _) || (top is IArrayCreationOperation && IsPluralCredentialName(name) && IsGeneratedUnshaped(text)))
             && !CredentialValueShape.IsNameOrLabel(text, name, Names))
         {
@@ -92,8 +93,7 @@ internal sealed class SecretLiteralClassifier
         // A positional argument whose parameter is credential-named (Login("svc", "…") into string password), the user's
         // own methods included (the SPEC); a catalogued sink says itself which of its parameters is the credential
         // (BasicAWSCredentials' accessKey is a public id, its secretKey the credential).
-        if (firstOfComposition == true
-            && context is IArgumentOperation { Parameter: { } positional, Parent: { } call }
+        if (context is IArgumentOperation { Parameter: { } positional, Parent: { } call }
             && IsTextType(positional.Type)
             && Names.TryMatch(positional.Name, out _)
             && !IsCatalogued(call)

@@ -422,8 +422,8 @@ internal static class CredentialShapes
         return false;
     }
 
-    /// <summary><c>scheme://user:password@host</c> with a real password.</summary>
-    private static bool HasPasswordInUrl(string text, bool testCode)
+    /// <summary><c>scheme://user:password@host</c> with a real password (also as one value of a connection string).</summary>
+    public static bool HasPasswordInUrl(string text, bool testCode)
     {
         var scheme = text.IndexOf("://", StringComparison.Ordinal);
         if (scheme <= 0)

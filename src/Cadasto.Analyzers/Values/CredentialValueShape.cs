@@ -81,7 +81,7 @@ internal static class CredentialValueShape
             return !lowerCaseWords;
         }
 
-        if (KeyNames.IsCredentialKeyName(trimmed, names))
+        if (KeyNames.IsCredentialKeyName(trimmed, names) || KeyNames.IsConnectionStringName(trimmed))
         {
             return true;
         }

@@ -30,7 +30,8 @@ internal static class SecretValueHeuristics
         // an instruction where the value goes.
         return IsPlaceholderText(text) || IsYourPlaceholder(text) || IsReference(text)
                || IsProviderTestValue(text) || IsCiphertextEnvelope(text)
-               || IsDocumentationExample(text) || IsObviousFake(text, acceptDescriptive: false)
+               || IsDocumentationExample(text) || IsObviousFake(text, acceptDescriptive: false) || IsSpelledWithFakeMarkers(text)
+               || IsEmphasizedLabel(text)
                || (text.IndexOf(' ') > 0 && CredentialValueShape.IsProse(text))
                || IsInstruction(text)
                || IsEncodedPlaceholder(text)
@@ -331,6 +332,63 @@ internal static class SecretValueHeuristics
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// <c>AccountKey=dummyDUMMYdummy…==</c>: a key-shaped value padded out with a word that says it is made up, as tests and
+    /// samples fill a field that must parse as base64. At least two of the marker words, making a quarter of the value or
+    /// more: a real random key holds one by chance at most, and never that much of it.
+    /// </summary>
+    private static bool IsSpelledWithFakeMarkers(string text)
+    {
+        if (text.Length < 12)
+        {
+            return false;
+        }
+
+        var occurrences = 0;
+        var covered = 0;
+        foreach (var marker in SecretVocabulary.PaddingMarkers)
+        {
+            var from = 0;
+            int index;
+            while ((index = text.IndexOf(marker, from, StringComparison.OrdinalIgnoreCase)) >= 0)
+            {
+                occurrences++;
+                covered += marker.Length;
+                from = index + marker.Length;
+            }
+        }
+
+        return occurrences >= 2 && covered * 4 >= text.Length;
+    }
+
+    /// <summary>
+    /// <c>*API Key*</c>, <c>**Password**</c>: a credential's name set off with asterisks, as a page shows where a value would
+    /// be when there is none — a label, not the value.
+    /// </summary>
+    private static bool IsEmphasizedLabel(string text)
+    {
+        if (text.Length < 5 || text[0] != '*' || text[text.Length - 1] != '*')
+        {
+            return false;
+        }
+
+        var inner = text.Trim('*').Trim();
+        if (inner.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (var c in inner)
+        {
+            if (!(char.IsLetter(c) || c is ' ' or '-' or '_'))
+            {
+                return false;
+            }
+        }
+
+        return CredentialNames.Default.IsCredentialName(inner);
     }
 
     /// <summary>

@@ -109,4 +109,24 @@ public sealed class CredentialShapedLiteralAnalyzerTests
             AnalyzerConfigFiles = { ("/.globalconfig", "is_global = true\nbuild_property.IsTestProject = true\n") },
         },
     }.RunAsync();
+
+    // Real code (a log-collection job's tests): a storage key padded out with a word that says it is made up has a key's
+    // length and alphabet but is no key; a random key in the same place is one.
+    [Fact]
+    public Task AccountKeyPaddedWithAFakeMarker_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        sealed class JobConfiguration
+        {
+            public string Source { get; set; } = "";
+            public string Destination { get; set; } = "";
+        }
+
+        static class JobTests
+        {
+            public static JobConfiguration Configuration() => new()
+            {
+                Source = "DefaultEndpointsProtocol=https;AccountName=logsource;AccountKey=cdummyQaadummyDUMMYdummy8xdummy+dummyZdummyq/dummy==;EndpointSuffix=core.windows.net",
+                Destination = {|CDS1003:"DefaultEndpointsProtocol=https;AccountName=logsink;AccountKey=5LK6KXA0dPBkrGj3APWwKz3GZvRb3qosyu3NK1FXQQ5N7krys09DCgc0R95jbA6AbJV7poTWQx+16tdCTQnhXQ==;EndpointSuffix=core.windows.net"|},
+            };
+        }
+        """);
 }

@@ -70,6 +70,23 @@ public sealed class HardcodedCredentialAnalyzerTests
         return VerifyCS.VerifyAnalyzerAsync(source);
     }
 
+    // Issue 16 (fuzz run 4): a concatenation of thousands of parts written at the sink is one value, one finding on its
+    // first part; asking the sink matcher about every part traced the whole composition once per part (n², and one
+    // CDS1002 per part: 2,461 findings for 2,500 parts). At a client-secret sink it is CDS1001's alone.
+    [Fact]
+    public Task ThousandsOfPartsAtASink_ShouldReportOnceOnTheFirstPart()
+    {
+        var random = new System.Random(23);
+        const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        string Part() => "\"" + new string(Enumerable.Range(0, 16).Select(_ => Alphabet[random.Next(Alphabet.Length)]).ToArray()) + "\"";
+        string Parts(int count) => string.Join("\n            + ", Enumerable.Range(0, count).Select(_ => Part()));
+        var source = "using System.Net;\nusing Microsoft.Identity.Client;\n\npublic static class Startup\n{\n"
+            + "    public static NetworkCredential Password() => new(\"svc\",\n            {|CDS1002:" + Part() + "|}\n            + " + Parts(1_999) + ");\n"
+            + "    public static object Secret() => ConfidentialClientApplicationBuilder.Create(\"orders\").WithClientSecret(\n            " + Parts(2_000) + ").Build();\n"
+            + "}\n";
+        return VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
     [Fact]
     public Task KeyBytesAtHmacSinks_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
         using System;
@@ -665,4 +682,75 @@ public sealed class HardcodedCredentialAnalyzerTests
             };
         }
         """);
+
+    // Real code (a chat tool that lists an app's clients, a page that shows a store's legacy key): a marker a product writes
+    // instead of a value it hides, and a credential's name set off with asterisks where no value exists, are no secrets;
+    // a value beside them still is.
+    [Fact]
+    public Task MarkerInsteadOfAHiddenValue_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Linq;
+
+        sealed class AppClient { public string Name { get; set; } = ""; public string Role { get; set; } = ""; }
+
+        sealed class TokensViewModel { public string? ApiKey { get; set; } public string EncodedApiKey { get; set; } = ""; }
+
+        static class AppTools
+        {
+            public static object DescribeClients(string app, IEnumerable<AppClient> clients) => clients.Select(x => new
+            {
+                ClientId = $"{app}:{x.Name}",
+                ClientSecret = "obfuscated",
+                x.Role,
+            });
+
+            public static TokensViewModel Show(string? legacyKey) => new()
+            {
+                ApiKey = legacyKey,
+                EncodedApiKey = legacyKey == null ? "*API Key*" : System.Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes(legacyKey)),
+            };
+
+            public static object Seed() => new { ClientSecret = {|CDS1002:"Wq4mZ8vK2pLx7RtN"|} };
+        }
+        """);
+
+    // Real code (a test suite that skips a test unless a secret is configured): the argument names the setting the test
+    // reads, not its value; a credential-named parameter given a value is still reported.
+    [Fact]
+    public Task NameOfASettingPassedToATestAttribute_ShouldNotReport() => new VerifyCS.Test
+    {
+        TestState =
+        {
+            Sources =
+            {
+                """
+                using System;
+
+                [AttributeUsage(AttributeTargets.Method)]
+                public sealed class FactWithSecretAttribute : Attribute
+                {
+                    public FactWithSecretAttribute(string secret) => Skip = Environment.GetEnvironmentVariable(secret) is null ? "no " + secret : null;
+
+                    public string? Skip { get; }
+                }
+
+                public sealed class StorageTests
+                {
+                    [FactWithSecret("BlobStorageConnectionString")]
+                    public void CanUseBlobStorage() { }
+
+                    [FactWithSecret("ORDERS_DB_CONNECTION_STRING")]
+                    public void CanUseOrdersDatabase() { }
+
+                    [FactWithSecret("PartnerApiToken")]
+                    public void CanCallPartner() { }
+
+                    [FactWithSecret({|CDS1002:"Hq7xLm2Rv9Tw4Zp8Kc3N"|})]
+                    public void CanUseAValue() { }
+                }
+                """,
+            },
+            AnalyzerConfigFiles = { ("/.globalconfig", TestProjectConfig) },
+        },
+    }.RunAsync();
 }

@@ -43,6 +43,11 @@ public sealed class SameVerdictInCodeAndConfigurationTests
     [InlineData("pm_card_visa")]
     [InlineData("tok_mastercard")]
     [InlineData("2.Qk7xUm9vZz4=|c2VjcmV0Ym9keQ==|bWFjdmFsdWU=")]
+    [InlineData("obfuscated")]
+    [InlineData("masked")]
+    [InlineData("*API Key*")]
+    [InlineData("**Client Secret**")]
+    [InlineData("dummyK3yDUMMYdummyQ9xdummy==")]
     public async Task Placeholder_ShouldNotReportInCodeOrConfiguration(string value)
     {
         await Code.VerifyAnalyzerAsync($$"""
