@@ -77,8 +77,9 @@ internal static class CredentialValueShape
 
         if (SeparatorInsensitiveText.Equals(trimmed, symbolName))
         {
-            // Password = "Password" labels itself; AdminPassword = "admin_password" is what a sample sets as the password.
-            return !lowerCaseWords;
+            // Password = "Password" labels itself; AdminPassword = "admin_password" is what a sample sets as the password. A
+            // token is issued, never chosen: LogoutToken = "logout_token" names a protocol parameter or a token type.
+            return !lowerCaseWords || (names.TryMatch(symbolName, out var word) && word == "token");
         }
 
         if (KeyNames.IsCredentialKeyName(trimmed, names) || KeyNames.IsConnectionStringName(trimmed))
