@@ -26,7 +26,7 @@ public class LongConstantBenchmarks
     private Compilation _compilation = null!;
     private AnalyzerOptions _options = null!;
 
-    [Params("literal-512KB", "literal-1MB", "parts-5000", "parts-10000")]
+    [Params("literal-512KB", "literal-1MB", "parts-5000", "parts-10000", "sink-5000", "sink-10000")]
     public string Input { get; set; } = "literal-1MB";
 
     [GlobalSetup]
@@ -46,14 +46,14 @@ public class LongConstantBenchmarks
     [Benchmark]
     public Task<int> CadastoAnalyzers() => RunAsync(_compilation, _options, AnalyzerCatalog.Analyzers);
 
-    /// <summary>The source for an input name: <c>literal-&lt;n&gt;KB|MB</c> or <c>parts-&lt;n&gt;</c>.</summary>
+    /// <summary>The source for an input name: <c>literal-&lt;n&gt;KB|MB</c>, <c>parts-&lt;n&gt;</c> or <c>sink-&lt;n&gt;</c>.</summary>
     public static string Source(string input)
     {
         var dash = input.IndexOf('-');
         var size = input.Substring(dash + 1);
         var kind = input.Substring(0, dash);
-        return kind == "parts"
-            ? ManyParts(int.Parse(size))
+        return kind == "parts" ? ManyParts(int.Parse(size))
+            : kind == "sink" ? ManyPartsAtSink(int.Parse(size))
             : LongLiteral(size.EndsWith("MB", StringComparison.Ordinal) ? int.Parse(size[..^2]) * 1024 * 1024 : int.Parse(size[..^2]) * 1024, kind);
     }
 
@@ -103,17 +103,42 @@ public class LongConstantBenchmarks
         text.AppendLine("namespace Seed;");
         text.AppendLine("public static class EmbeddedSettings");
         text.AppendLine("{");
-        text.Append("    public const string SigningKeyPassword =");
-        for (var i = 0; i < parts; i++)
-        {
-            text.Append(i == 0 ? "\n        \"" : "\n        + \"");
-            AppendBlob(text, 16, seed: i);
-            text.Append('"');
-        }
-
+        text.AppendLine("    public const string SigningKeyPassword =");
+        AppendParts(text, parts, seed: 0);
         text.AppendLine(";");
         text.AppendLine("}");
         return text.ToString();
+    }
+
+    /// <summary>
+    /// <paramref name="parts"/> literals of 16 characters concatenated where they are used: passed to a client-secret sink
+    /// (MSAL's <c>WithClientSecret</c>, CDS1001's) and to a credential sink (<c>NetworkCredential</c>'s password, CDS1002's),
+    /// as the fuzz run's <c>long-concatenation</c> inputs do (docs/robustness.md, run 4).
+    /// </summary>
+    public static string ManyPartsAtSink(int parts)
+    {
+        var text = new StringBuilder(parts * 50 + 512);
+        text.AppendLine("using Microsoft.Identity.Client;");
+        text.AppendLine("public static class Startup");
+        text.AppendLine("{");
+        text.AppendLine("    public static object Secret() => ConfidentialClientApplicationBuilder.Create(\"orders\").WithClientSecret(");
+        AppendParts(text, parts, seed: 0);
+        text.AppendLine(").Build();");
+        text.AppendLine("    public static object Password() => new System.Net.NetworkCredential(\"svc\",");
+        AppendParts(text, parts, seed: parts);
+        text.AppendLine(");");
+        text.AppendLine("}");
+        return text.ToString();
+    }
+
+    private static void AppendParts(StringBuilder text, int parts, int seed)
+    {
+        for (var i = 0; i < parts; i++)
+        {
+            text.Append(i == 0 ? "        \"" : "\n        + \"");
+            AppendBlob(text, 16, seed: seed + i);
+            text.Append('"');
+        }
     }
 
     private static void Repeat(StringBuilder text, int length, string unit)
@@ -157,13 +182,18 @@ public class LongConstantBenchmarks
         var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty);
         foreach (var input in inputs)
         {
-            var compilation = Compile(Source(input));
-            compilation.GetDiagnostics();
+            // file:PATH times a saved input (a fuzz run's failures/<name>/Program.cs) the same way.
+            var compilation = Compile(input.StartsWith("file:", StringComparison.Ordinal) ? System.IO.File.ReadAllText(input[5..]) : Source(input));
+            var errors = compilation.GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
+            Console.WriteLine($"{input,-16} {errors} compile errors");
             foreach (var analyzer in AnalyzerCatalog.Analyzers.Prepend(new LiteralAllocationBenchmarks.NoOpLiteralAnalyzer()))
             {
+                // CPU time beside wall time: on a loaded machine (docs/robustness.md) only the first says how the cost grows.
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var watch = Stopwatch.StartNew();
                 var count = await RunAsync(compilation, options, ImmutableArray.Create(analyzer));
-                Console.WriteLine($"{input,-16} {analyzer.GetType().Name,-44} {watch.Elapsed.TotalMilliseconds,10:0} ms  {count} findings");
+                cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+                Console.WriteLine($"{input,-16} {analyzer.GetType().Name,-44} {watch.Elapsed.TotalMilliseconds,10:0} ms {cpu.TotalMilliseconds,10:0} ms CPU  {count} findings");
             }
         }
 

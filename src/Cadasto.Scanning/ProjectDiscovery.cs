@@ -92,9 +92,16 @@ public static class ProjectDiscovery
             return group;
         }
 
+        // Files a project compiles from outside its folder (linked files): analysed in that project's compilation, where
+        // their types bind, and no longer as loose files. A file inside another project's folder stays in that project too.
+        var linked = LinkedSources(projects.Values, root, sources);
         foreach (var source in sources)
         {
-            Owner(source).SourceFiles.Add(source);
+            var owner = Owner(source);
+            if (!(owner.IsLoose && linked.Contains(source)))
+            {
+                owner.SourceFiles.Add(source);
+            }
         }
 
         foreach (var config in configFiles)
@@ -120,6 +127,84 @@ public static class ProjectDiscovery
 
         return all;
     }
+
+    /// <summary>
+    /// Adds to each project the scanned <c>.cs</c> files its <c>Compile</c> items name outside its own folder (a
+    /// <c>Link</c>ed file, <c>..\Shared\**\*.cs</c>), and returns them. Patterns are relative to the project; only files
+    /// the walk found are taken, so nothing outside the scanned folder (or in <c>bin/</c>, <c>obj/</c>, behind a symbolic
+    /// link) is read: an item that points outside it is named in a note.
+    /// </summary>
+    private static HashSet<string> LinkedSources(IEnumerable<ScanProject> projects, string root, List<string> sources)
+    {
+        var linked = new HashSet<string>(StringComparer.Ordinal);
+        var relativeSources = sources.Select(source => Path.GetRelativePath(root, source)).ToList();
+        foreach (var project in projects)
+        {
+            if (project.CompileItems.Count == 0)
+            {
+                continue;
+            }
+
+            var own = new HashSet<string>(project.SourceFiles, StringComparer.Ordinal);
+            foreach (var (include, exclude) in project.CompileItems)
+            {
+                var matcher = new Matcher(StringComparison.OrdinalIgnoreCase);
+                var patterns = 0;
+                foreach (var pattern in ItemPatterns(include, project, root))
+                {
+                    matcher.AddInclude(pattern);
+                    patterns++;
+                }
+
+                if (patterns == 0)
+                {
+                    continue;
+                }
+
+                foreach (var pattern in exclude is null ? Enumerable.Empty<string>() : ItemPatterns(exclude, project, root))
+                {
+                    matcher.AddExclude(pattern);
+                }
+
+                foreach (var match in matcher.Match(root, relativeSources).Files)
+                {
+                    var file = Path.GetFullPath(Path.Combine(root, match.Path));
+                    if (!IsInside(file, project.Directory) && own.Add(file))
+                    {
+                        project.SourceFiles.Add(file);
+                        linked.Add(file);
+                    }
+                }
+            }
+        }
+
+        return linked;
+    }
+
+    /// <summary>The <c>.cs</c> patterns of one item value, relative to the scan root; those outside it are named in a note.</summary>
+    private static IEnumerable<string> ItemPatterns(string value, ScanProject project, string root)
+    {
+        foreach (var part in value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (part.Contains("$(", StringComparison.Ordinal) || part.Contains("@(", StringComparison.Ordinal)
+                || !part.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var full = Path.GetFullPath(Path.Combine(project.Directory, part.Replace('\\', '/')));
+            if (!IsInside(full, root))
+            {
+                project.Notes.Add($"{Relative(root, project.ProjectFile ?? project.Directory)}: compiles {part.Replace('\\', '/')}, outside the scanned folder: not read.");
+                continue;
+            }
+
+            yield return Path.GetRelativePath(root, full).Replace('\\', '/');
+        }
+    }
+
+    private static bool IsInside(string path, string folder) =>
+        path.StartsWith(folder.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
     /// <summary>
     /// The package's AdditionalFiles globs, relative to the project folder: the manifest (<c>CadastoManifest</c>),

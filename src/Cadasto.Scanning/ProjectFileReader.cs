@@ -11,7 +11,7 @@ namespace Cadasto.Scanning;
 /// <summary>
 /// Reads what a source-only scan can know from a project file without MSBuild: its SDK, plain
 /// properties (<c>TargetFramework</c>, <c>UseWPF</c>, <c>UseMaui</c>, <c>OutputType</c>, …),
-/// package references and <c>Using</c> items, with <c>Directory.Build.props</c> files above it read
+/// package references, <c>Compile</c> and <c>Using</c> items, with <c>Directory.Build.props</c> files above it read
 /// first. Conditions and property functions are not evaluated; the first literal value wins over
 /// none, the project's over the props'.
 /// </summary>
@@ -320,12 +320,22 @@ internal static class ProjectFileReader
                     }
 
                     break;
+                case "Compile":
+                    // Item paths are relative to the project, in the project file and in its imports alike.
+                    project.CompileItems.Add((ItemPath(include, file, project), ((string?)item.Attribute("Exclude")) is { } exclude ? ItemPath(exclude, file, project) : null));
+                    break;
                 case "Using" when item.Attribute("Alias") is null && item.Attribute("Static") is null:
                     project.Usings.Add(include);
                     break;
             }
         }
     }
+
+    /// <summary>An item path with the folder properties MSBuild knows without evaluation put in; any other <c>$(…)</c> is left for the caller to skip.</summary>
+    private static string ItemPath(string value, string file, ScanProject project) => value
+        .Replace("$(MSBuildThisFileDirectory)", Path.GetDirectoryName(file)! + Path.DirectorySeparatorChar, StringComparison.OrdinalIgnoreCase)
+        .Replace("$(MSBuildProjectDirectory)", project.Directory, StringComparison.OrdinalIgnoreCase)
+        .Trim();
 
     private static string? Metadata(XElement item, string name) =>
         ((string?)item.Attribute(name) ?? item.Elements().FirstOrDefault(e => e.Name.LocalName == name)?.Value)?.Trim();

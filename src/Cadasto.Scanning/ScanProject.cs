@@ -72,6 +72,13 @@ public sealed class ScanProject
 
     internal ImmutableArray<string> EditorConfigFiles { get; set; } = ImmutableArray<string>.Empty;
 
+    /// <summary>
+    /// <c>Compile</c> items of the project file and its imports (<c>&lt;Compile Include="..\Config\Clients.cs" Link="…" /&gt;</c>,
+    /// <c>..\Shared\*.cs</c>): the include and exclude patterns with the project's own properties put in, resolved against
+    /// the scanned files by <see cref="ProjectDiscovery"/>.
+    /// </summary>
+    internal List<(string Include, string? Exclude)> CompileItems { get; } = new();
+
     /// <summary>Property groups whose condition names a target framework, applied once the framework is known.</summary>
     internal List<(string Condition, System.Xml.Linq.XElement Group)> PendingFrameworkGroups { get; } = new();
 }

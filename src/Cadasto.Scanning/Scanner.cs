@@ -256,7 +256,7 @@ public sealed class Scanner
         IReadOnlyList<Finding> assigned;
         using (_profile.Phase("fingerprints"))
         {
-            assigned = Fingerprints.Assign(findings);
+            assigned = Fingerprints.Assign(OncePerLocation(findings));
         }
 
         if (_profile is not null)
@@ -274,7 +274,7 @@ public sealed class Scanner
             AnalyzerFailures = failures.Distinct().OrderBy(n => n, StringComparer.Ordinal).ToList(),
             InputErrors = inputErrors.Concat(projects.SelectMany(p => p.Errors)).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToList(),
             Projects = projects.Count,
-            SourceFiles = projects.Sum(p => p.SourceFiles.Count),
+            SourceFiles = projects.SelectMany(p => p.SourceFiles).Distinct(StringComparer.Ordinal).Count(),
             AnalyzedFiles = analyzed,
             AdditionalFiles = projects.Sum(p => p.AdditionalFiles.Count),
             Elapsed = stopwatch.Elapsed,
@@ -282,6 +282,17 @@ public sealed class Scanner
             AnalysisTime = Stopwatch.GetElapsedTime(0, analysisTicks),
         };
     }
+
+    /// <summary>
+    /// A file that several projects compile (a linked file) is analysed in each, and each build would report its findings:
+    /// the scan reports one finding per rule and place, the most severe of them (a project's <c>.editorconfig</c> may
+    /// differ), from the first project by name among equals, so the report and its fingerprints do not depend on how many
+    /// projects link the file.
+    /// </summary>
+    private static IEnumerable<(Finding, string)> OncePerLocation(IEnumerable<(Finding Finding, string Context)> findings) =>
+        findings
+            .GroupBy(f => (f.Finding.RuleId, f.Finding.Path, f.Finding.StartLine, f.Finding.StartColumn, f.Finding.EndLine, f.Finding.EndColumn))
+            .Select(g => g.OrderByDescending(f => f.Finding.Severity).ThenBy(f => f.Finding.Project, StringComparer.Ordinal).ThenBy(f => f.Finding.Message, StringComparer.Ordinal).First());
 
     /// <summary>The effective diagnostics of the product's analyzers (and generators) for one loaded project.</summary>
     public async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(LoadedProject loaded, ConcurrentBag<string> failures, CancellationToken cancellationToken)

@@ -221,6 +221,7 @@ public sealed class SourceOnlyLoader
         }
 
         var compilation = CSharpCompilation.Create(AssemblyNameOf(project), trees, references, compilationOptions);
+        compilation = PackageStandIns.AddTo(compilation, project);
 
         var additional = ImmutableArray.CreateBuilder<AdditionalText>(project.AdditionalFiles.Count);
         foreach (var file in project.AdditionalFiles)

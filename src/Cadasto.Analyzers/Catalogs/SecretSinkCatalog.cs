@@ -131,6 +131,17 @@ internal static class SecretSinkCatalog
         new SecretSink("System.Security.Cryptography.X509Certificates.X509CertificateLoader", "LoadPkcs12FromFile", SinkKind.MethodArgument, "password", SinkMeaning.Credential));
 
     /// <summary>
+    /// Sink types that register more than shared secrets, with the member that says which kind a value is and the kind
+    /// that is a shared secret. IdentityServer's <c>Secret</c> also registers what a client proves itself with in mutual TLS
+    /// and <c>private_key_jwt</c> — its certificate's thumbprint, subject name or base64, or its public JSON Web Key
+    /// (<c>IdentityServerConstants.SecretTypes</c>: <c>X509Thumbprint</c>, <c>X509Name</c>, <c>X509CertificateBase64</c>,
+    /// <c>JWK</c>): public values. Only a <c>SharedSecret</c> (the default when the member is not set) is a client secret.
+    /// </summary>
+    public static readonly ImmutableArray<SecretKindMember> SecretKinds = ImmutableArray.Create(
+        new SecretKindMember("Duende.IdentityServer.Models.Secret", "Type", "SharedSecret"),
+        new SecretKindMember("IdentityServer4.Models.Secret", "Type", "SharedSecret"));
+
+    /// <summary>
     /// Form and query field names whose value is the client secret: a dictionary or
     /// <c>KeyValuePair</c> key, an anonymous-object member, or <c>name=</c> in a query string or form body.
     /// </summary>
@@ -215,3 +226,9 @@ internal static class SecretSinkCatalog
     /// <summary>Whether a user sink's parameter (no name given) receives the secret: its name is credential-named.</summary>
     public static bool IsCredentialParameter(string parameterName) => CredentialNames.Default.IsCredentialName(parameterName);
 }
+
+/// <summary>
+/// A sink type whose <paramref name="MemberName"/> says what kind of value it holds; only <paramref name="SharedSecretKind"/>
+/// is a shared (client) secret.
+/// </summary>
+internal sealed record SecretKindMember(string TypeMetadataName, string MemberName, string SharedSecretKind);

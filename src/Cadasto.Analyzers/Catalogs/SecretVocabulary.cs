@@ -28,14 +28,18 @@ internal static class SecretVocabulary
 
     /// <summary>
     /// Placeholders a team writes where the value goes, compared ignoring case and separators (<c>REPLACE_ME</c>,
-    /// <c>replace-me</c> and <c>ReplaceMe</c> are one word), and publicly documented defaults (RabbitMQ's <c>guest</c>,
-    /// the JDK keystore's <c>changeit</c>): known to everyone, so not a secret.
+    /// <c>replace-me</c> and <c>ReplaceMe</c> are one word), and RabbitMQ's documented default <c>guest</c>, which works on
+    /// the local host only. Not the JDK keystore's <c>changeit</c>: beside the committed <c>.p12</c> it opens, it is a short
+    /// demo value that works, which the SPEC calls a secret.
     /// </summary>
     public static readonly ImmutableArray<string> PlaceholderWords = ImmutableArray.Create(
         "changeme", "replaceme", "yoursecret", "yourclientsecret", "yourpassword", "yourapikey", "yourkey",
         "yourtoken", "placeholder", "todo", "tbd", "fixme", "insertsecrethere", "secrethere", "notset", "none", "null",
         "redacted", "replace", "replacethis", "replacewithyourown", "notconfigured", "unset",
-        "guest", "changeit");
+        "guest",
+
+        // What a page or a tool shows instead of a value it hides ("ClientSecret": "obfuscated").
+        "obfuscated", "masked", "hidden", "censored", "withheld", "omitted");
 
     /// <summary>Words that start an instruction to the reader (<c>your-client-secret-here</c>, <c>Enter your password</c>).</summary>
     public static readonly ImmutableArray<string> InstructionStarts = ImmutableArray.Create(
@@ -52,6 +56,13 @@ internal static class SecretVocabulary
 
         // Values a test uses to be refused ("not_valid", "nonexistent", "expired-token"): they say what they fail at.
         "not", "nonexistent", "nonexisting", "unknown", "missing", "expired", "revoked", "incorrect", "bad");
+
+    /// <summary>
+    /// Words a made-up key is padded with to have a key's length and alphabet (<c>dummydummy…</c>): repeated, they make
+    /// a value no secret (<c>SecretValueHeuristics</c>).
+    /// </summary>
+    public static readonly ImmutableArray<string> PaddingMarkers = ImmutableArray.Create(
+        "dummy", "fake", "sample", "example", "bogus", "mock", "test", "placeholder");
 
     /// <summary>A credential word among other plain words names what a value stands for (<c>valid-token</c>).</summary>
     public static readonly ImmutableArray<string> DescriptiveWords = ImmutableArray.Create(

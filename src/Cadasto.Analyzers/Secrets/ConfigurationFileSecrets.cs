@@ -34,6 +34,9 @@ internal static class ConfigurationFileSecrets
         // The keys from the root to the current value; joined into a message only when something is reported.
         private readonly List<string> _keys = new();
 
+        // The string values of the enclosing objects, innermost last: the client's name a demo secret is spelled from.
+        private readonly List<JsonObject> _objects = new();
+
         public Walker(ConfigurationSecrets secrets, bool isManifest)
         {
             _isManifest = isManifest;
@@ -54,6 +57,7 @@ internal static class ConfigurationFileSecrets
                     // that lists credentials by client. A section of settings ("Secrets": { "Provider": "AzureKeyVault", … })
                     // is not one, and objects inside arrays are descriptors ("ClientCredentials": [ { … } ]), not maps.
                     var isCredentialList = !inArray && key is not null && ConfigurationKeys.IsCredentialListSection(key) && AllGeneratedStrings(obj);
+                    _objects.Add(obj);
                     foreach (var property in obj.Properties)
                     {
                         _keys.Add(property.Name);
@@ -71,6 +75,7 @@ internal static class ConfigurationFileSecrets
                         _keys.RemoveAt(_keys.Count - 1);
                     }
 
+                    _objects.RemoveAt(_objects.Count - 1);
                     break;
                 case JsonArray array:
                     for (var i = 0; i < array.Items.Length; i++)
@@ -93,8 +98,27 @@ internal static class ConfigurationFileSecrets
                     {
                         Report(text, IsConfident(parentKey, key, text.Value));
                     }
+                    else if (_secrets.IsSpelledFromClientName(parentKey, key, text.Value, NearbyValues()))
+                    {
+                        Report(text, IsConfident(parentKey, key, text.Value));
+                    }
 
                     break;
+            }
+        }
+
+        /// <summary>The string values of the object that holds the current value and of the one around it (Keycloak's <c>resource</c> beside <c>credentials</c>).</summary>
+        private IEnumerable<string> NearbyValues()
+        {
+            for (var i = _objects.Count - 1; i >= 0 && i >= _objects.Count - 2; i--)
+            {
+                foreach (var property in _objects[i].Properties)
+                {
+                    if (property.Value is JsonString text)
+                    {
+                        yield return text.Value;
+                    }
+                }
             }
         }
 

@@ -26,6 +26,13 @@ internal sealed class ConfigurationSecrets
         _allowedPlaceholders = allowedPlaceholders;
     }
 
+    // In test code (the SPEC), the password of a URL must itself look real, as CDS1003 judges it in C#: esdb://admin:…@
+    // with a container's default word in a test project's settings is a sentinel.
+    private bool _testCode;
+
+    /// <summary>The same judgements for a test project's configuration files.</summary>
+    public ConfigurationSecrets ForTestCode() => new(_keys, _allowedPlaceholders) { _testCode = true };
+
     /// <summary>What the keys say, with the compilation's credential words.</summary>
     public ConfigurationKeys Keys => _keys;
 
@@ -99,6 +106,13 @@ internal sealed class ConfigurationSecrets
                 return true;
             }
 
+            // type=lnd-rest;server=http://user:password@host/: the password is in a URL among the keywords' values.
+            if (CredentialShapes.HasPasswordInUrl(value, _testCode))
+            {
+                reason = "URL with a password";
+                return true;
+            }
+
             return false;
         }
 
@@ -110,10 +124,41 @@ internal sealed class ConfigurationSecrets
 
         // Whatever the key: the shapes CDS1003 knows in code (PEM private keys, JWTs, well-known token
         // formats, the Entra client-secret shape, URLs with a password, shared access signatures).
-        if (CredentialShapes.Classify(value) is { } shape)
+        if (CredentialShapes.Classify(value, _testCode) is { } shape)
         {
             reason = shape;
             return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// <c>"resource": "billing-app", "credentials": { "secret": "billing-app-secret" }</c>: a value under a credential key
+    /// spelled from the client's own name beside it (<paramref name="nearbyValues"/>) and the credential word alone is
+    /// the demo secret registered for that client. It reads like a name, which the SPEC calls a secret in configuration,
+    /// and neither a Key Vault secret's name nor a made-up value: its <c>test</c> or <c>demo</c> is the client's name.
+    /// </summary>
+    public bool IsSpelledFromClientName(string? parentKey, string key, string value, IEnumerable<string> nearbyValues)
+    {
+        if (!_keys.IsCredentialKey(parentKey, key, out _) || SecretValueHeuristics.IsPlaceholder(value) || SecretValueHeuristics.IsAllowedPlaceholder(value, _allowedPlaceholders))
+        {
+            return false;
+        }
+
+        foreach (var name in nearbyValues)
+        {
+            if (name.Length >= 3
+                && !ReferenceEquals(name, value)
+                && value.Length > name.Length + 1
+                && value.StartsWith(name, StringComparison.Ordinal)
+                && value[name.Length] is '-' or '_' or '.'
+                && value.Substring(name.Length + 1) is var rest
+                && CredentialNames.SplitWordCount(rest) == 1
+                && _keys.Names.TryMatch(rest, out _))
+            {
+                return true;
+            }
         }
 
         return false;

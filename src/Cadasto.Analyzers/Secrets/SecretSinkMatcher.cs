@@ -36,6 +36,9 @@ internal sealed class SecretSinkMatcher
 
     private readonly HashSet<string> _allowedPlaceholders;
 
+    // Sink types whose kind member may say the value is no shared secret (a certificate thumbprint, a public key).
+    private readonly ImmutableArray<(INamedTypeSymbol Type, SecretKindMember Kind)> _secretKinds;
+
     private SecretSinkMatcher(Compilation compilation, SecretSinkIndex index, HashSet<string> allowedPlaceholders)
     {
         Index = index;
@@ -46,6 +49,17 @@ internal sealed class SecretSinkMatcher
         _encoding = symbols.Type("System.Text.Encoding");
         _httpHeaders = symbols.Type("System.Net.Http.Headers.HttpHeaders");
         _stringBuilder = symbols.Type("System.Text.StringBuilder");
+
+        var kinds = ImmutableArray.CreateBuilder<(INamedTypeSymbol, SecretKindMember)>();
+        foreach (var kind in SecretSinkCatalog.SecretKinds)
+        {
+            if (symbols.Type(kind.TypeMetadataName) is { } type)
+            {
+                kinds.Add((type, kind));
+            }
+        }
+
+        _secretKinds = kinds.ToImmutable();
     }
 
     public SecretSinkIndex Index { get; }
@@ -90,9 +104,9 @@ internal sealed class SecretSinkMatcher
                 MatchQueryComposite(operation, compilation, cancellationToken, hits);
                 break;
             case ILiteralOperation { ConstantValue: { HasValue: true, Value: string text } } literal:
-                if (HasClientSecretFieldValue(text))
+                if (ClientSecretFieldValue(text) is { } fieldValue)
                 {
-                    hits.Add(new SinkHit(new HardcodedString(literal.Syntax, text), "client_secret", SinkMeaning.ClientSecret));
+                    hits.Add(new SinkHit(new HardcodedString(literal.Syntax, text), "client_secret", SinkMeaning.ClientSecret) { SecretPart = fieldValue });
                 }
 
                 break;
@@ -157,7 +171,11 @@ internal sealed class SecretSinkMatcher
 
         if (Index.TryGetSink(constructor, out var sink))
         {
-            MatchArguments(creation.Arguments, sink, compilation, cancellationToken, hits);
+            if (!HoldsNoSharedSecret(creation))
+            {
+                MatchArguments(creation.Arguments, sink, compilation, cancellationToken, hits);
+            }
+
             return;
         }
 
@@ -244,7 +262,13 @@ internal sealed class SecretSinkMatcher
         switch (assignment.Target)
         {
             case IPropertyReferenceOperation property when Index.TryGetSink(property.Property, out var sink) && sink.Kind == SinkKind.PropertyAssignment:
-                Trace(assignment.Value, sink.DisplayName, sink.Meaning, compilation, cancellationToken, hits);
+                // new Secret { Value = "…", Type = SecretTypes.X509CertificateThumbprint }: a public value, no secret.
+                if (assignment.Parent is not IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation creation }
+                    || !HoldsNoSharedSecret(creation))
+                {
+                    Trace(assignment.Value, sink.DisplayName, sink.Meaning, compilation, cancellationToken, hits);
+                }
+
                 return;
 
             case IFieldReferenceOperation field when Index.TryGetSink(field.Field, out var sink) && sink.Kind == SinkKind.PropertyAssignment:
@@ -254,6 +278,39 @@ internal sealed class SecretSinkMatcher
             // A member of a type that did not bind (a package missing from a source-only scan) is never a client-secret
             // sink by its name alone: a product's own ClientSecret may hold anything. Its name is CDS1002's evidence.
         }
+    }
+
+    /// <summary>
+    /// Whether the object created says its value is no shared secret: <c>new Secret("…") { Type =
+    /// SecretTypes.X509CertificateThumbprint }</c> registers a certificate's public thumbprint (<see cref="SecretSinkCatalog.SecretKinds"/>).
+    /// A kind read at run time is not known, and the value stays a secret.
+    /// </summary>
+    private bool HoldsNoSharedSecret(IObjectCreationOperation creation)
+    {
+        if (_secretKinds.IsEmpty || creation.Initializer is not { } initializer || creation.Type is not INamedTypeSymbol type)
+        {
+            return false;
+        }
+
+        foreach (var (kindType, kind) in _secretKinds)
+        {
+            if (!DerivesFrom(type, kindType))
+            {
+                continue;
+            }
+
+            foreach (var member in initializer.Initializers)
+            {
+                if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target, Value: var value }
+                    && target.Property.Name == kind.MemberName
+                    && value.ConstantValue is { HasValue: true, Value: string text })
+                {
+                    return !string.Equals(text, kind.SharedSecretKind, StringComparison.OrdinalIgnoreCase);
+                }
+            }
+        }
+
+        return false;
     }
 
     private void MatchArguments(ImmutableArray<IArgumentOperation> arguments, SecretSink sink, Compilation compilation, CancellationToken cancellationToken, List<SinkHit> hits)
@@ -325,8 +382,11 @@ internal sealed class SecretSinkMatcher
         }
     }
 
-    /// <summary>A literal that spells <c>client_secret=value</c> itself (a form body or query string).</summary>
-    private static bool HasClientSecretFieldValue(string text)
+    /// <summary>
+    /// The value of the first <c>client_secret=value</c> field a literal spells itself (a form body or query string) that is
+    /// no placeholder; null when it spells none.
+    /// </summary>
+    private static string? ClientSecretFieldValue(string text)
     {
         var start = 0;
         while (true)
@@ -334,7 +394,7 @@ internal sealed class SecretSinkMatcher
             var index = text.IndexOf(ClientSecretEquals, start, StringComparison.OrdinalIgnoreCase);
             if (index < 0)
             {
-                return false;
+                return null;
             }
 
             var valueStart = index + ClientSecretEquals.Length;
@@ -346,9 +406,10 @@ internal sealed class SecretSinkMatcher
 
             if (StartsField(text, index) && valueEnd > valueStart
                 && text[valueStart] is not ('{' or '(' or '[' or '\\' or '^' or '$' or '*')
-                && !SecretValueHeuristics.IsNotASecret(text.Substring(valueStart, valueEnd - valueStart)))
+                && text.Substring(valueStart, valueEnd - valueStart) is var value
+                && !SecretValueHeuristics.IsNotASecret(value))
             {
-                return true;
+                return value;
             }
 
             start = valueEnd;
@@ -591,4 +652,13 @@ internal readonly record struct SinkHit(HardcodedString Value, string SinkName, 
     /// is declared in another document; null when the value is spelled at the sink itself.
     /// </summary>
     public SyntaxNode? Argument { get; init; }
+
+    /// <summary>
+    /// The part of <see cref="HardcodedString.Text"/> that is the secret, where the text holds more than it
+    /// (<c>client_id=app&amp;client_secret=…</c>: the field's value); null when the whole text is.
+    /// </summary>
+    public string? SecretPart { get; init; }
+
+    /// <summary>The text a screen judges (a placeholder, a test sentinel): the secret itself, not what carries it.</summary>
+    public string SecretText => SecretPart ?? Value.Text;
 }

@@ -28,6 +28,22 @@ internal static class KeyNames
         return (isConfigurationPath || isVariablePath || isVariableName) && names.IsCredentialName(value);
     }
 
+    /// <summary>
+    /// <c>BlobStorageConnectionString</c>, <c>Orders:DbConnectionString</c>, <c>ORDERS_CONNECTION_STRING</c>: the name of a
+    /// setting that holds a connection string (words before <c>ConnectionString</c>, no spaces, no <c>=</c>), as a test
+    /// names the secret it needs. A connection string itself is <c>key=value</c> pairs, so the name is never the value.
+    /// </summary>
+    public static bool IsConnectionStringName(string text)
+    {
+        var value = text.Trim();
+        return value.Length > ConnectionString.Length && value.Length <= 128 && char.IsLetter(value[0])
+               && IsIdentifierLike(value, allowSlash: false)
+               && SeparatorInsensitiveText.EndsWith(value, ConnectionString)
+               && CredentialNames.SplitWordCount(value) >= 3;
+    }
+
+    private const string ConnectionString = "connectionstring";
+
     /// <summary>Letters, digits and the separators names use (<c>_ - . :</c>, and <c>/</c> where <paramref name="allowSlash"/>).</summary>
     public static bool IsIdentifierLike(string text, bool allowSlash)
     {

@@ -30,7 +30,8 @@ internal static class SecretValueHeuristics
         // an instruction where the value goes.
         return IsPlaceholderText(text) || IsYourPlaceholder(text) || IsReference(text)
                || IsProviderTestValue(text) || IsCiphertextEnvelope(text)
-               || IsDocumentationExample(text) || IsObviousFake(text, acceptDescriptive: false)
+               || IsDocumentationExample(text) || IsObviousFake(text, acceptDescriptive: false) || IsSpelledWithFakeMarkers(text)
+               || IsEmphasizedLabel(text)
                || (text.IndexOf(' ') > 0 && CredentialValueShape.IsProse(text))
                || IsInstruction(text)
                || IsEncodedPlaceholder(text)
@@ -334,6 +335,63 @@ internal static class SecretValueHeuristics
     }
 
     /// <summary>
+    /// <c>AccountKey=dummyDUMMYdummy…==</c>: a key-shaped value padded out with a word that says it is made up, as tests and
+    /// samples fill a field that must parse as base64. At least two of the marker words, making a quarter of the value or
+    /// more: a real random key holds one by chance at most, and never that much of it.
+    /// </summary>
+    private static bool IsSpelledWithFakeMarkers(string text)
+    {
+        if (text.Length < 12)
+        {
+            return false;
+        }
+
+        var occurrences = 0;
+        var covered = 0;
+        foreach (var marker in SecretVocabulary.PaddingMarkers)
+        {
+            var from = 0;
+            int index;
+            while ((index = text.IndexOf(marker, from, StringComparison.OrdinalIgnoreCase)) >= 0)
+            {
+                occurrences++;
+                covered += marker.Length;
+                from = index + marker.Length;
+            }
+        }
+
+        return occurrences >= 2 && covered * 4 >= text.Length;
+    }
+
+    /// <summary>
+    /// <c>*API Key*</c>, <c>**Password**</c>: a credential's name set off with asterisks, as a page shows where a value would
+    /// be when there is none — a label, not the value.
+    /// </summary>
+    private static bool IsEmphasizedLabel(string text)
+    {
+        if (text.Length < 5 || text[0] != '*' || text[text.Length - 1] != '*')
+        {
+            return false;
+        }
+
+        var inner = text.Trim('*').Trim();
+        if (inner.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (var c in inner)
+        {
+            if (!(char.IsLetter(c) || c is ' ' or '-' or '_'))
+            {
+                return false;
+            }
+        }
+
+        return CredentialNames.Default.IsCredentialName(inner);
+    }
+
+    /// <summary>
     /// <c>xxx</c>, <c>*****</c>, <c>•••••</c>, <c>****-****-1234</c>: one character repeated, or a value that is
     /// mostly masking characters.
     /// </summary>
@@ -451,16 +509,18 @@ internal static class SecretValueHeuristics
 
     /// <summary>
     /// Ciphertext, not a secret: an encrypted-string envelope (<c>2.&lt;iv&gt;|&lt;data&gt;|&lt;mac&gt;</c>: a type digit,
-    /// a dot, base64 parts joined by <c>|</c>) or an ASP.NET Core data-protection payload (<c>CfDJ8…</c>).
+    /// a dot, base64 parts joined by <c>|</c>, or one padded base64 part: <c>7.AOs4…A==</c>) or an ASP.NET Core
+    /// data-protection payload (<c>CfDJ8…</c>), also behind the name of its purpose (<c>InviteToken_CfDJ8…</c>).
     /// </summary>
     private static bool IsCiphertextEnvelope(string text)
     {
-        if (text.StartsWith("CfDJ8", StringComparison.Ordinal) && text.Length > 40 && text.IndexOf(' ') < 0)
+        var payload = text.IndexOf("CfDJ8", StringComparison.Ordinal);
+        if (payload >= 0 && text.Length - payload > 40 && text.IndexOf(' ') < 0 && IsPurposePrefix(text, payload))
         {
             return true;
         }
 
-        if (text.Length < 8 || !char.IsDigit(text[0]) || text[1] != '.' || text.IndexOf('|') < 0)
+        if (text.Length < 8 || !char.IsDigit(text[0]) || text[1] != '.')
         {
             return false;
         }
@@ -469,6 +529,31 @@ internal static class SecretValueHeuristics
         {
             var c = text[i];
             if (!(char.IsLetterOrDigit(c) || c is '+' or '/' or '=' or '|'))
+            {
+                return false;
+            }
+        }
+
+        // One part: only base64 that is padded says what it is; a password may start with a digit and a dot.
+        return text.IndexOf('|') > 0 || (text.EndsWith("=", StringComparison.Ordinal) && (text.Length - 2) % 4 == 0 && text.Length - 2 >= 16);
+    }
+
+    /// <summary>Nothing before a data-protection payload, or the name of what it protects (<c>OrgInviteToken_</c>).</summary>
+    private static bool IsPurposePrefix(string text, int payload)
+    {
+        if (payload == 0)
+        {
+            return true;
+        }
+
+        if (text[payload - 1] is not ('_' or ':' or '.' or '-') || !char.IsLetter(text[0]))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < payload - 1; i++)
+        {
+            if (!char.IsLetterOrDigit(text[i]))
             {
                 return false;
             }

@@ -27,4 +27,18 @@ public sealed class KeyNamesTests
     [InlineData("9X:ClientSecret")]
     public void Value_ShouldNotBeAKeyName(string value) =>
         Assert.False(KeyNames.IsCredentialKeyName(value, CredentialNames.Default));
+
+    [Theory]
+    [InlineData("BlobStorageConnectionString")]
+    [InlineData("Orders:DbConnectionString")]
+    [InlineData("ORDERS_CONNECTION_STRING")]
+    public void NameOfAConnectionStringSetting_ShouldBeAKeyName(string value) =>
+        Assert.True(KeyNames.IsConnectionStringName(value));
+
+    [Theory]
+    [InlineData("ConnectionString")] // the word alone names no setting
+    [InlineData("Server=db;Password=x;ConnectionString")]
+    [InlineData("my connection string")]
+    public void ConnectionStringOrWords_ShouldNotBeAConnectionStringName(string value) =>
+        Assert.False(KeyNames.IsConnectionStringName(value));
 }

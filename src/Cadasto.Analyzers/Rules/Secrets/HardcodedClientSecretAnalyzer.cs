@@ -63,9 +63,10 @@ public sealed class HardcodedClientSecretAnalyzer : DiagnosticAnalyzer
         var reported = new HashSet<(SyntaxTree?, TextSpan)>();
         foreach (var hit in hits)
         {
-            // In test code a sentinel ("pass", "secret1") is no finding; a value that looks real still is.
-            if (matcher.IsAllowedPlaceholder(hit.Value.Text) || (publicClient && hit.SinkName != SecretSinkMatcher.BasicHeaderSinkName)
-                || (testCode && !TestSentinels.LooksReal(hit.Value.Text)))
+            // In test code a sentinel ("pass", "secret1") is no finding, in a form body's field as anywhere; a value that looks
+            // real still is.
+            if (matcher.IsAllowedPlaceholder(hit.SecretText) || (publicClient && hit.SinkName != SecretSinkMatcher.BasicHeaderSinkName)
+                || (testCode && !TestSentinels.LooksReal(hit.SecretText)))
             {
                 continue;
             }

@@ -80,8 +80,8 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
                 || !IsNamelessDeclaration(syntax, classifier)
                 || !CredentialValueShape.CanBeACredential(hit.Value.Text)
                 || CredentialShapes.Classify(hit.Value.Text) is not null // a credential shape is CDS1003's, wherever it goes
-                || classifier.Matcher.IsAllowedPlaceholder(hit.Value.Text)
-                || classifier.IsTestSentinel(hit.Value.Text)
+                || classifier.Matcher.IsAllowedPlaceholder(hit.SecretText)
+                || classifier.IsTestSentinel(hit.SecretText)
                 || !reported.TryAdd((syntax.SyntaxTree, syntax.Span), 0))
             {
                 continue;

@@ -973,6 +973,12 @@ public sealed class HardcodedClientSecretAnalyzerTests
 
                     public void BasicAuth(HttpClient client) => client.SetBasicAuthentication("seeder", "test-pass");
 
+                    // A form body spelled for a parser test: the field's value is what is judged, not the whole body.
+                    public string FormBody(string clientId) => string.Format("client_id={0}&client_secret=secret", clientId);
+
+                    public string FormBodyWithARealSecret(string clientId) =>
+                        string.Format({|CDS1001:"client_id={0}&client_secret=Qv7kL2xR9mWp4Tz8"|}, clientId);
+
                     public ClientCredentialsTokenRequest Real() => new()
                     {
                         Address = "https://localhost:5001/connect/token",
@@ -996,6 +1002,7 @@ public sealed class HardcodedClientSecretAnalyzerTests
                 public Secret(string value, System.DateTime? expiration = null) { Value = value; }
                 public Secret(string value, string description, System.DateTime? expiration = null) { Value = value; }
                 public string Value { get; set; } = "";
+                public string Type { get; set; } = "SharedSecret";
             }
 
             public class Client { public string ClientId { get; set; } = ""; public System.Collections.Generic.ICollection<Secret> ClientSecrets { get; set; } = new System.Collections.Generic.List<Secret>(); }
@@ -1007,12 +1014,28 @@ public sealed class HardcodedClientSecretAnalyzerTests
             }
         }
 
+        namespace Duende.IdentityServer
+        {
+            public static class IdentityServerConstants
+            {
+                public static class SecretTypes
+                {
+                    public const string SharedSecret = "SharedSecret";
+                    public const string X509CertificateThumbprint = "X509Thumbprint";
+                    public const string X509CertificateName = "X509Name";
+                    public const string X509CertificateBase64 = "X509CertificateBase64";
+                    public const string JsonWebKey = "JWK";
+                }
+            }
+        }
+
         namespace IdentityServer4.Models
         {
             public class Secret
             {
                 public Secret(string value, System.DateTime? expiration = null) { Value = value; }
                 public string Value { get; set; } = "";
+                public string Type { get; set; } = "SharedSecret";
             }
 
             public static class HashExtensions
@@ -1058,6 +1081,44 @@ public sealed class HardcodedClientSecretAnalyzerTests
 
                     public static void Validation(OpenIddict.Validation.OpenIddictValidationBuilder options) =>
                         options.SetClientSecret({|CDS1001:"846B62D0-DEF9-4215-A99D-86E6B8DAB342"|});
+                }
+                """,
+            },
+        },
+    }.RunAsync();
+
+    // Real code (an authorization server's mutual-TLS and private_key_jwt clients): a Secret whose Type says certificate
+    // thumbprint, subject name, certificate or JSON Web Key registers a public value the client proves itself with, not
+    // a shared secret; a SharedSecret (said or by default), or a kind read at run time, is still one.
+    [Fact]
+    public Task SecretOfACertificateOrPublicKeyType_ShouldNotReport() => new VerifyCS.Test
+    {
+        TestState =
+        {
+            Sources =
+            {
+                IdentityServerStandIns,
+                """
+                using System.Collections.Generic;
+                using Duende.IdentityServer;
+                using Duende.IdentityServer.Models;
+
+                public static class MutualTlsClients
+                {
+                    public static Client Certificate(string kind) => new()
+                    {
+                        ClientId = "device.mtls",
+                        ClientSecrets =
+                        {
+                            new Secret("CN=device.partner.example", "mtls") { Type = IdentityServerConstants.SecretTypes.X509CertificateName },
+                            new Secret("7D1C0F4E9A2B85D36E0F1A4C9B7E2D58F3A6C1B0", "mtls") { Type = IdentityServerConstants.SecretTypes.X509CertificateThumbprint },
+                            new Secret { Value = "MIIBszCCAVmgAwIBAgIUQ7rX2k", Type = IdentityServerConstants.SecretTypes.X509CertificateBase64 },
+                            new Secret("{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU\"}") { Type = "JWK" },
+                            new Secret({|CDS1001:"c8Xq2Lm9Rv4Tw7Zp"|}.Sha256()) { Type = IdentityServerConstants.SecretTypes.SharedSecret },
+                            new Secret({|CDS1001:"p3Hs8Jd5Fk2Lq9Wx"|}.Sha256()) { Type = kind },
+                            new Secret { Value = {|CDS1001:"k7Qx9Lm2Rv4Tw8Zp"|}, Type = "SharedSecret" },
+                        },
+                    };
                 }
                 """,
             },

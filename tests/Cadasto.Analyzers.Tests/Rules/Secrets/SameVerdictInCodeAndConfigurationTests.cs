@@ -43,6 +43,11 @@ public sealed class SameVerdictInCodeAndConfigurationTests
     [InlineData("pm_card_visa")]
     [InlineData("tok_mastercard")]
     [InlineData("2.Qk7xUm9vZz4=|c2VjcmV0Ym9keQ==|bWFjdmFsdWU=")]
+    [InlineData("obfuscated")]
+    [InlineData("masked")]
+    [InlineData("*API Key*")]
+    [InlineData("**Client Secret**")]
+    [InlineData("dummyK3yDUMMYdummyQ9xdummy==")]
     public async Task Placeholder_ShouldNotReportInCodeOrConfiguration(string value)
     {
         await Code.VerifyAnalyzerAsync($$"""
@@ -149,6 +154,25 @@ public sealed class SameVerdictInCodeAndConfigurationTests
             """);
         await Config.VerifyAsync(("appsettings.json", """
             { "ConnectionStrings": { "Orders": {|CDS1004:"Server=sql.internal;Database=Orders;User Id=orders_app;Password=Qv7!kL2#xR9m;"|} } }
+            """));
+    }
+
+    [Theory]
+    [InlineData("DefaultEndpointsProtocol=https;AccountName=ordersstore;Account Key=k8Qz1VbXw2Nc7Lp4Rt9Ys3Mh6Jd0Fg5Ae1Cu8Ko2Wi4=;")]
+    [InlineData("Endpoint=sb://orders.servicebus.windows.net/;SharedAccessKeyName=send;Shared_Access_Key=Zx4Vb8Nm2Qw6Er0Ty3Ui7Op1As5Df9Gh=")]
+    [InlineData("Host=db.internal;Username=orders;Pwd = Qv7!kL2#xR9m")]
+    public async Task ConnectionStringKeywordSpelledWithBlanksOrUnderscores_ShouldReportInCodeAndConfiguration(string connectionString)
+    {
+        // One splitter and one keyword set (Catalogs/ConnectionStringCatalog): a keyword compares ignoring case, blanks and
+        // underscores wherever the connection string is written.
+        await Shape.VerifyAnalyzerAsync($$"""
+            static class Storage
+            {
+                public const string Orders = {|CDS1003:"{{connectionString}}"|};
+            }
+            """);
+        await Config.VerifyAsync(("appsettings.json", $$"""
+            { "ConnectionStrings": { "Orders": {|CDS1004:"{{connectionString}}"|} } }
             """));
     }
 

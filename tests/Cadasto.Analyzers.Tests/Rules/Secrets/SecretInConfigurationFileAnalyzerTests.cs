@@ -197,6 +197,49 @@ public sealed class SecretInConfigurationFileAnalyzerTests
         """));
 
     [Fact]
+    public Task LaunchSettingsConnectionStringWithPasswordInServerUrl_ShouldReport() => Verify.VerifyAsync(("Properties/launchSettings.json", """
+        {
+          "profiles": {
+            "Bitcoin": {
+              "commandName": "Project",
+              "environmentVariables": {
+                "APP_BTCEXTERNALLNDREST": {|CDS1004:"type=lnd-rest;server=http://lnd:lnd@127.0.0.1:35531/;allowinsecure=true"|},
+                "APP_BTCLIGHTNING": "type=clightning;server=tcp://127.0.0.1:30993/",
+                "APP_DOCS": "type=lnd-rest;server=https://user:password@lnd.example.com/",
+                "APP_TEMPLATE": "type=lnd-rest;server=http://lnd:${LND_PASSWORD}@127.0.0.1:35531/"
+              }
+            }
+          }
+        }
+        """));
+
+    [Fact]
+    public Task UrlPasswordsInATestProjectsSettings_ShouldJudgeAsTestCode() => Verify.VerifyAsync(
+        "is_global = true\nbuild_property.IsTestProject = true\n",
+        ("appSettings.json", """
+            {
+              "eventStore": { "configuration": "esdb://admin:changeit@127.0.0.1:2113?tls=false" },
+              "lightning": { "connection": "type=lnd-rest;server=http://lnd:lnd@127.0.0.1:35531/" },
+              "broker": { "connection": {|CDS1004:"amqp://app:Xq7Lm2Vr9pKw4zT8@mq.internal:5672/"|} }
+            }
+            """));
+
+    [Fact]
+    public Task ClientSecretSpelledFromTheClientsName_ShouldReport() => Verify.VerifyAsync(("appsettings.json", """
+        {
+          "Keycloak": {
+            "realm": "Test",
+            "resource": "billing-portal-app",
+            "credentials": { "secret": {|CDS1004:"billing-portal-app-secret"|} }
+          },
+          "Partner": {
+            "resource": "test-portal",
+            "credentials": { "secret": {|CDS1004:"test-portal-secret"|} }
+          }
+        }
+        """));
+
+    [Fact]
     public Task SecretInManifest_ShouldReport() => Verify.VerifyAsync(("cadasto.json", """
         {
           "application": "invoice-sync",

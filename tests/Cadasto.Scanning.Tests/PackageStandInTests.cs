@@ -1,0 +1,108 @@
+using System.Linq;
+using System.Threading.Tasks;
+
+namespace Cadasto.Scanning.Tests;
+
+/// <summary>
+/// IdentityServer packages are not in the shipped reference set: the scan ships their Secret and HashExtensions
+/// declarations, so an authorization server's client registrations bind as in a build.
+/// </summary>
+public sealed class PackageStandInTests
+{
+    // A made-up value of no real account; never printed by a passing test.
+    private const string Secret = "Kp3Q~zT9.wX2yV7uR4sN1mL8kJ5hG2fD0cB6aZ";
+
+    private static string Project(string package) => $$"""
+        <Project Sdk="Microsoft.NET.Sdk.Web">
+          <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+          <ItemGroup>
+            <PackageReference Include="{{package}}" Version="4.1.2" />
+          </ItemGroup>
+        </Project>
+        """;
+
+    private static string Config(string ns) => $$"""
+        using System.Collections.Generic;
+        using {{ns}};
+
+        public static class Config
+        {
+            // Client, ApiResource and GrantTypes stay unresolved: only Secret and Sha256 are stood in for.
+            public static IEnumerable<Client> Clients => new List<Client>
+            {
+                new Client
+                {
+                    ClientId = "dataEventRecords",
+                    AllowedGrantTypes = GrantTypes.ClientCredentials,
+                    ClientSecrets = { new Secret("{{Secret}}".Sha256()) },
+                },
+            };
+
+            public static ApiResource Api => new ApiResource("dataEventRecordsApi")
+            {
+                ApiSecrets = { new Secret { Value = "{{Secret}}".Sha256() } },
+            };
+        }
+        """;
+
+    [Theory]
+    [InlineData("IdentityServer4", "IdentityServer4.Models")]
+    [InlineData("Duende.IdentityServer", "Duende.IdentityServer.Models")]
+    public async Task RegistrationsOfAReferencedIdentityServerPackage_ShouldReport(string package, string ns)
+    {
+        using var tree = new TempTree();
+        tree.Write("Sts/Sts.csproj", Project(package));
+        tree.Write("Sts/Config.cs", Config(ns));
+
+        var result = await new Scanner().ScanAsync(tree.Root);
+
+        var findings = result.Findings.Where(f => f.RuleId == "CDS1001").ToList();
+        Assert.Equal(2, findings.Count);
+        Assert.All(findings, f => Assert.DoesNotContain(Secret, f.Message));
+    }
+
+    [Fact]
+    public async Task SolutionThatDeclaresIdentityServer_ShouldKeepItsOwnTypes()
+    {
+        // IdentityServer's own repository: hosts reference the project named like the package, whose types must not be
+        // made ambiguous by a stand-in.
+        using var tree = new TempTree();
+        tree.Write("src/IdentityServer/Duende.IdentityServer.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>
+            """);
+        tree.Write("src/IdentityServer/Models.cs", """
+            namespace Duende.IdentityServer.Models
+            {
+                public class Secret { public Secret() { } public Secret(string value) { Value = value; } public string Value { get; set; } }
+                public class Client { public System.Collections.Generic.ICollection<Secret> ClientSecrets { get; } = new System.Collections.Generic.List<Secret>(); public string ClientId { get; set; } }
+                public class ApiResource { public ApiResource(string name) { } public System.Collections.Generic.ICollection<Secret> ApiSecrets { get; } = new System.Collections.Generic.List<Secret>(); }
+                public static class GrantTypes { public static System.Collections.Generic.ICollection<string> ClientCredentials => new[] { "client_credentials" }; }
+                public static class HashExtensions { public static string Sha256(this string input) => input; }
+            }
+            """);
+        tree.Write("hosts/main/Host.Main.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk.Web">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+              <ItemGroup><ProjectReference Include="..\..\src\IdentityServer\Duende.IdentityServer.csproj" /></ItemGroup>
+            </Project>
+            """);
+        tree.Write("hosts/main/Config.cs", Config("Duende.IdentityServer.Models").Replace("new List<Client>", "new List<Client>()"));
+
+        var result = await new Scanner().ScanAsync(tree.Root);
+
+        Assert.Equal(2, result.Findings.Count(f => f.RuleId == "CDS1001"));
+    }
+
+    [Fact]
+    public async Task SecretTypeWithoutThePackage_ShouldNotReport()
+    {
+        // A product's own Secret type in a namespace of that name, without the package: never a sink by its name alone.
+        using var tree = new TempTree();
+        tree.Write("Sts/Sts.csproj", Project("Serilog"));
+        tree.Write("Sts/Config.cs", Config("IdentityServer4.Models"));
+
+        var result = await new Scanner().ScanAsync(tree.Root);
+
+        Assert.DoesNotContain(result.Findings, f => f.RuleId == "CDS1001");
+    }
+}
