@@ -182,14 +182,18 @@ public class LongConstantBenchmarks
         var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty);
         foreach (var input in inputs)
         {
-            var compilation = Compile(Source(input));
+            // file:PATH times a saved input (a fuzz run's failures/<name>/Program.cs) the same way.
+            var compilation = Compile(input.StartsWith("file:", StringComparison.Ordinal) ? System.IO.File.ReadAllText(input[5..]) : Source(input));
             var errors = compilation.GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
             Console.WriteLine($"{input,-16} {errors} compile errors");
             foreach (var analyzer in AnalyzerCatalog.Analyzers.Prepend(new LiteralAllocationBenchmarks.NoOpLiteralAnalyzer()))
             {
+                // CPU time beside wall time: on a loaded machine (docs/robustness.md) only the first says how the cost grows.
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var watch = Stopwatch.StartNew();
                 var count = await RunAsync(compilation, options, ImmutableArray.Create(analyzer));
-                Console.WriteLine($"{input,-16} {analyzer.GetType().Name,-44} {watch.Elapsed.TotalMilliseconds,10:0} ms  {count} findings");
+                cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+                Console.WriteLine($"{input,-16} {analyzer.GetType().Name,-44} {watch.Elapsed.TotalMilliseconds,10:0} ms {cpu.TotalMilliseconds,10:0} ms CPU  {count} findings");
             }
         }
 

@@ -191,7 +191,7 @@ public sealed class SourceOnlyLoader
             trees.Add(CSharpSyntaxTree.ParseText(globalUsings, parseOptions, usingsPath, Encoding.UTF8, cancellationToken));
         }
 
-        var references = _references.All.AddRange(PackageStandIns.For(project));
+        var references = _references.All;
         foreach (var package in project.PackageReferences)
         {
             if (package.StartsWith("Cadasto.", StringComparison.OrdinalIgnoreCase))
@@ -221,6 +221,7 @@ public sealed class SourceOnlyLoader
         }
 
         var compilation = CSharpCompilation.Create(AssemblyNameOf(project), trees, references, compilationOptions);
+        compilation = PackageStandIns.AddTo(compilation, project);
 
         var additional = ImmutableArray.CreateBuilder<AdditionalText>(project.AdditionalFiles.Count);
         foreach (var file in project.AdditionalFiles)

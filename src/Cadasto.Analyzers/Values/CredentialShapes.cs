@@ -90,13 +90,7 @@ internal static class CredentialShapes
         new("Databricks token", "dapi", Alphabet.Hex, 32, 32),
     };
 
-    // A value ends at the next pair: ';' in ADO.NET strings, ',' in Redis ones, '&' in URL queries.
-    private static readonly char[] ValueTerminators = { ';', ',', '&' };
-
     private const string JwtIoExampleSignature = "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
-
-    // Connection-string keys whose value is a credential: the one keyword set configuration files are read with too.
-    private static readonly string[] CredentialKeys = ConnectionStringCatalog.SecretKeywords.Select(keyword => keyword + "=").ToArray();
 
     /// <summary>
     /// What kind of credential the literal is shaped like (for the message), or null. In <paramref name="testCode"/>, the
@@ -131,6 +125,13 @@ internal static class CredentialShapes
             return "Microsoft Entra client secret";
         }
 
+        // A connection string or URL that a text only shows as an example of its format is documentation; a token of a
+        // known format is a token wherever it is written.
+        if (IsExampleOfAFormat(text))
+        {
+            return null;
+        }
+
         if (HasCredentialInConnectionString(text, testCode, out var connectionKind))
         {
             return connectionKind;
@@ -142,6 +143,98 @@ internal static class CredentialShapes
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Text that shows a connection string's or URL's format rather than one in use: a message that quotes an example after
+    /// a sentence (<c>If you have an X server: 'type=x;server=…;password=…'</c>, as help and error messages do), or a
+    /// commented-out line of a settings file a program writes (<c>#postgres=User ID=…;Password=…</c>).
+    /// </summary>
+    private static bool IsExampleOfAFormat(string text)
+    {
+        var start = 0;
+        while (start < text.Length && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+
+        if (IsCommentedOutSetting(text, start))
+        {
+            return true;
+        }
+
+        // The first quote, and before it a sentence of two or more words of letters ending with ':'.
+        var quote = text.IndexOfAny(Quotes, start);
+        if (quote < 0)
+        {
+            return false;
+        }
+
+        var end = quote;
+        while (end > start && text[end - 1] == ' ')
+        {
+            end--;
+        }
+
+        if (end <= start || text[end - 1] != ':')
+        {
+            return false;
+        }
+
+        var words = 0;
+        var inWord = false;
+        for (var i = start; i < end - 1; i++)
+        {
+            var c = text[i];
+            if (char.IsLetter(c))
+            {
+                words += inWord ? 0 : 1;
+                inWord = true;
+            }
+            else if (c is ' ' or ',')
+            {
+                inWord = false;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return words >= 2;
+    }
+
+    private static readonly char[] Quotes = { '\'', '"', '`' };
+
+    /// <summary><c>#postgres=…</c>, <c>// ApiUrl=…</c>: a settings line a comment marker turns off, an example of its syntax.</summary>
+    private static bool IsCommentedOutSetting(string text, int start)
+    {
+        var i = start;
+        if (i < text.Length && text[i] == '#')
+        {
+            i++;
+        }
+        else if (i + 1 < text.Length && text[i] == '/' && text[i + 1] == '/')
+        {
+            i += 2;
+        }
+        else
+        {
+            return false;
+        }
+
+        while (i < text.Length && text[i] == ' ')
+        {
+            i++;
+        }
+
+        var name = i;
+        while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] is '_' or '.' or '-'))
+        {
+            i++;
+        }
+
+        return i > name && char.IsLetter(text[name]) && i < text.Length && text[i] == '=';
     }
 
     private static bool IsPemPrivateKey(string text)
@@ -351,55 +444,35 @@ internal static class CredentialShapes
             return false;
         }
 
-        foreach (var key in CredentialKeys)
+        foreach (var pair in ConnectionStrings.Pairs(text, ConnectionStrings.CodeSeparators))
         {
-            var from = 0;
-            while (true)
+            if (!ConnectionStringCatalog.IsSecretKeyword(pair.Keyword))
             {
-                var index = text.IndexOf(key, from, StringComparison.OrdinalIgnoreCase);
-                if (index < 0)
-                {
-                    break;
-                }
-
-                from = index + key.Length;
-
-                // The key starts the string or follows a separator: "Server=…;Password=…", not "OldPassword=".
-                var before = index - 1;
-                while (before >= 0 && text[before] == ' ')
-                {
-                    before--;
-                }
-
-                if (before >= 0 && text[before] is not (';' or '&' or '?' or ',' or '\n'))
-                {
-                    continue;
-                }
-
-                var valueEnd = text.IndexOfAny(ValueTerminators, from);
-                var value = (valueEnd < 0 ? text.Substring(from) : text.Substring(from, valueEnd - from)).Trim().Trim('\'', '"');
-                if (value.Length == 0 || value[0] is '{' || SecretValueHeuristics.IsNotASecret(value) || ConnectionStringCatalog.EmulatorKeys.Contains(value)
-                    || (testCode && !TestSentinels.LooksReal(value)))
-                {
-                    continue;
-                }
-
-                var isKey = !ConnectionStringCatalog.IsPasswordKeyword(key.Substring(0, key.Length - 1));
-                // A password needs connection-string structure: another pair joined by ';' or ','. Alone it is a form field
-                // (user=…&password=…) or a message ("password=letmein" as an exception a redaction test masks).
-                if (!isKey && text.IndexOf(';') < 0 && text.IndexOf(',') < 0)
-                {
-                    continue;
-                }
-
-                if (isKey && value.Length < 16)
-                {
-                    continue;
-                }
-
-                kind = isKey ? "connection string with an access key" : "connection string with a password";
-                return true;
+                continue;
             }
+
+            var value = pair.Value;
+            if (value.Length == 0 || value[0] is '{' || SecretValueHeuristics.IsNotASecret(value) || ConnectionStringCatalog.EmulatorKeys.Contains(value)
+                || (testCode && !TestSentinels.LooksReal(value)))
+            {
+                continue;
+            }
+
+            var isKey = !ConnectionStringCatalog.IsPasswordKeyword(pair.Keyword);
+            // A password needs connection-string structure: another pair joined by ';' or ','. Alone it is a form field
+            // (user=…&password=…) or a message ("password=letmein" as an exception a redaction test masks).
+            if (!isKey && text.IndexOf(';') < 0 && text.IndexOf(',') < 0)
+            {
+                continue;
+            }
+
+            if (isKey && value.Length < 16)
+            {
+                continue;
+            }
+
+            kind = isKey ? "connection string with an access key" : "connection string with a password";
+            return true;
         }
 
         // Azure SAS tokens: sig= with sv= (a signed version) in the same query.

@@ -509,16 +509,18 @@ internal static class SecretValueHeuristics
 
     /// <summary>
     /// Ciphertext, not a secret: an encrypted-string envelope (<c>2.&lt;iv&gt;|&lt;data&gt;|&lt;mac&gt;</c>: a type digit,
-    /// a dot, base64 parts joined by <c>|</c>) or an ASP.NET Core data-protection payload (<c>CfDJ8…</c>).
+    /// a dot, base64 parts joined by <c>|</c>, or one padded base64 part: <c>7.AOs4…A==</c>) or an ASP.NET Core
+    /// data-protection payload (<c>CfDJ8…</c>), also behind the name of its purpose (<c>InviteToken_CfDJ8…</c>).
     /// </summary>
     private static bool IsCiphertextEnvelope(string text)
     {
-        if (text.StartsWith("CfDJ8", StringComparison.Ordinal) && text.Length > 40 && text.IndexOf(' ') < 0)
+        var payload = text.IndexOf("CfDJ8", StringComparison.Ordinal);
+        if (payload >= 0 && text.Length - payload > 40 && text.IndexOf(' ') < 0 && IsPurposePrefix(text, payload))
         {
             return true;
         }
 
-        if (text.Length < 8 || !char.IsDigit(text[0]) || text[1] != '.' || text.IndexOf('|') < 0)
+        if (text.Length < 8 || !char.IsDigit(text[0]) || text[1] != '.')
         {
             return false;
         }
@@ -527,6 +529,31 @@ internal static class SecretValueHeuristics
         {
             var c = text[i];
             if (!(char.IsLetterOrDigit(c) || c is '+' or '/' or '=' or '|'))
+            {
+                return false;
+            }
+        }
+
+        // One part: only base64 that is padded says what it is; a password may start with a digit and a dot.
+        return text.IndexOf('|') > 0 || (text.EndsWith("=", StringComparison.Ordinal) && (text.Length - 2) % 4 == 0 && text.Length - 2 >= 16);
+    }
+
+    /// <summary>Nothing before a data-protection payload, or the name of what it protects (<c>OrgInviteToken_</c>).</summary>
+    private static bool IsPurposePrefix(string text, int payload)
+    {
+        if (payload == 0)
+        {
+            return true;
+        }
+
+        if (text[payload - 1] is not ('_' or ':' or '.' or '-') || !char.IsLetter(text[0]))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < payload - 1; i++)
+        {
+            if (!char.IsLetterOrDigit(text[i]))
             {
                 return false;
             }

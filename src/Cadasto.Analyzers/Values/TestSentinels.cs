@@ -1,4 +1,5 @@
 using System;
+using Cadasto.Analyzers.Catalogs;
 
 namespace Cadasto.Analyzers.Values;
 
@@ -17,13 +18,51 @@ internal static class TestSentinels
         "qwerty", "abc", "test", "token", "key", "api", "demo", "default", "login", "master", "super", "hello", "world",
         "my", "the", "new", "old", "valid", "good", "strong", "weak", "client", "app", "dev", "local", "temp", "guest",
         "sample", "example", "dummy", "fake", "foo", "bar", "baz", "qux", "code", "otp", "pin", "changeme", "access",
+        "secure", "previous",
     };
 
     /// <summary>Whether a hard-coded value in test code looks like a real credential (and is therefore still a finding).</summary>
     public static bool LooksReal(string value)
     {
         var text = value.Trim();
-        return CredentialShapes.Classify(text) is not null || IsLongAndRandom(text);
+        if (CredentialShapes.Classify(text) is not null)
+        {
+            return true;
+        }
+
+        // A JSON fixture ({"Key1":"WebauthnToken"}) looks real only by what it holds: one of its strings must.
+        return IsJsonFixture(text) ? HoldsARealLookingString(text) : IsLongAndRandom(text);
+    }
+
+    private static bool IsJsonFixture(string text) =>
+        text.Length >= 4 && ((text[0] == '{' && text[text.Length - 1] == '}') || (text[0] == '[' && text[text.Length - 1] == ']'))
+        && text.IndexOf('"') > 0;
+
+    private static bool HoldsARealLookingString(string json)
+    {
+        var i = 0;
+        while ((i = json.IndexOf('"', i)) >= 0)
+        {
+            var end = i + 1;
+            while (end < json.Length && json[end] != '"')
+            {
+                end += json[end] == '\\' ? 2 : 1;
+            }
+
+            if (end >= json.Length)
+            {
+                return IsLongAndRandom(json);
+            }
+
+            if (LooksReal(json.Substring(i + 1, end - i - 1)))
+            {
+                return true;
+            }
+
+            i = end + 1;
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -93,6 +132,13 @@ internal static class TestSentinels
                 }
             }
 
+            // A counting run (0123456789abcdef, 12345) is filler a test pads a phrase with to a required length.
+            if (length >= 4 && IsCountingRun(text, start, i))
+            {
+                i++;
+                continue;
+            }
+
             if (letters > 0 && digits > 0 || digits > 3 || (letters > 0 && letters < 2))
             {
                 return false;
@@ -103,6 +149,25 @@ internal static class TestSentinels
         }
 
         return letterWords >= 3;
+    }
+
+    /// <summary><c>0123456789abcdef</c>, <c>12345</c>, <c>abcdefgh</c>: each character the one after the last, in digits then letters.</summary>
+    private static bool IsCountingRun(string text, int start, int end)
+    {
+        const string Order = "0123456789abcdefghijklmnopqrstuvwxyz";
+        var previous = Order.IndexOf(char.ToLowerInvariant(text[start]));
+        for (var i = start + 1; i < end; i++)
+        {
+            var current = Order.IndexOf(char.ToLowerInvariant(text[i]));
+            if (previous < 0 || current != previous + 1)
+            {
+                return false;
+            }
+
+            previous = current;
+        }
+
+        return previous >= 0;
     }
 
     /// <summary>Shannon entropy in bits per character.</summary>
@@ -143,9 +208,17 @@ internal static class TestSentinels
     }
 
     /// <summary><c>P@ssw0rd123!</c>, <c>Admin#2024</c>, <c>SuperSecret!99</c>: sentinel words, leetspeak, a number and a symbol.</summary>
-    private static bool IsDressedUpSentinel(string text)
+    private static bool IsDressedUpSentinel(string text) =>
+        LettersOf(text, undoLeetspeak: true) is { } leet && IsMadeOfWords(leet)
+        || LettersOf(text, undoLeetspeak: false) is { } numbered && IsMadeOfWords(numbered);
+
+    /// <summary>
+    /// The letters of <paramref name="text"/> in lower case, without what trails them (digits, symbols): with leetspeak
+    /// undone inside (<c>P@ssw0rd</c>), or with the digits inside dropped as a number (<c>user3_password</c>); null when
+    /// no letter remains or a letter outside a–z is met.
+    /// </summary>
+    private static string? LettersOf(string text, bool undoLeetspeak)
     {
-        // Drop what trails the words (digits, symbols), then undo leetspeak inside them.
         var end = text.Length;
         while (end > 0 && !char.IsLetter(text[end - 1]))
         {
@@ -156,28 +229,36 @@ internal static class TestSentinels
         var count = 0;
         for (var i = 0; i < end; i++)
         {
-            var c = char.ToLowerInvariant(text[i]) switch
+            var c = char.ToLowerInvariant(text[i]);
+            if (undoLeetspeak)
             {
-                '@' or '4' => 'a',
-                '0' => 'o',
-                '1' or '!' => 'i',
-                '3' => 'e',
-                '$' or '5' => 's',
-                '7' => 't',
-                var other => other,
-            };
+                c = c switch
+                {
+                    '@' or '4' => 'a',
+                    '0' => 'o',
+                    '1' or '!' => 'i',
+                    '3' => 'e',
+                    '$' or '5' => 's',
+                    '7' => 't',
+                    var other => other,
+                };
+            }
+            else if (c == '@')
+            {
+                c = 'a';
+            }
 
             if (c is >= 'a' and <= 'z')
             {
                 letters[count++] = c;
             }
-            else if (char.IsLetterOrDigit(c))
+            else if (char.IsLetter(c) || (undoLeetspeak && char.IsDigit(c)))
             {
-                return false;
+                return null;
             }
         }
 
-        return count > 0 && IsMadeOfWords(new string(letters, 0, count));
+        return count > 0 ? new string(letters, 0, count) : null;
     }
 
     private static bool IsMadeOfWords(string letters)
@@ -193,6 +274,15 @@ internal static class TestSentinels
             }
 
             foreach (var word in SentinelWords)
+            {
+                if (i + word.Length <= letters.Length && string.CompareOrdinal(letters, i, word, 0, word.Length) == 0)
+                {
+                    reachable[i + word.Length] = true;
+                }
+            }
+
+            // CurrentP@ss!, PreviousP@ss1!: which of a test's passwords a value stands for (SecretVocabulary's qualifiers).
+            foreach (var word in SecretVocabulary.DescribingQualifiers)
             {
                 if (i + word.Length <= letters.Length && string.CompareOrdinal(letters, i, word, 0, word.Length) == 0)
                 {

@@ -10,6 +10,11 @@ public sealed class TestSentinelsTests
     [InlineData("unit_test_signing_secret_value")]
     [InlineData("pass")]
     [InlineData("P@ssw0rd123!")]
+    [InlineData("user2_password")] // a numbered user's password
+    [InlineData("valid-backup-code-12345")] // a phrase padded with a counting run
+    [InlineData("test-pricing-key-0123456789abcdef")]
+    [InlineData("CurrentP@ss!")] // a qualifier dressed up
+    [InlineData("{\"Key1\":\"WebauthnToken\"}")] // a JSON fixture of names
     public void SentinelOrPhrase_ShouldNotLookReal(string value) => Assert.False(TestSentinels.LooksReal(value));
 
     [Theory]
@@ -17,5 +22,7 @@ public sealed class TestSentinelsTests
     [InlineData("q8zxn3vr7mt2pl9wk4bh6cj1fd5sg0aye2uo")]
     [InlineData("ghp_L7DxtpYlSXpfKtHF4vUCsMehGAkWvj7FAc9Q")]
     [InlineData("x7-kq2-zz9w-b4r8-mn3p")] // words of letters and digits mixed: random
+    [InlineData("{\"apiKey\":\"q8ZxN3vR7mT2pL9wK4bH6cJ1\"}")] // a JSON fixture holding a random key
+    [InlineData("Summer2024Dog!x")] // digits between words that are no sentinel words
     public void RandomOrKnownFormat_ShouldLookReal(string value) => Assert.True(TestSentinels.LooksReal(value));
 }

@@ -4,6 +4,7 @@ using System.IO;
 using Cadasto.Analyzers.Configuration;
 using Cadasto.Analyzers.Infrastructure;
 using Cadasto.Analyzers.Secrets;
+using Cadasto.Analyzers.Semantics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -35,6 +36,11 @@ public sealed class SecretInConfigurationFileAnalyzer : DiagnosticAnalyzer
             var manifestFileName = CadastoOptions.ManifestFileName(start.Options);
             var projectDirectory = ConfigurationFiles.ProjectDirectory(start.Options);
             var secrets = ConfigurationSecrets.Create(start.Options);
+            if (TestProject.Is(start.Compilation, start.Options))
+            {
+                secrets = secrets.ForTestCode();
+            }
+
             start.RegisterAdditionalFileAction(file =>
             {
                 var kind = ConfigurationFiles.KindOf(file.AdditionalFile.Path, manifestFileName, projectDirectory);

@@ -129,4 +129,38 @@ public sealed class CredentialShapedLiteralAnalyzerTests
             };
         }
         """);
+
+    // Real code (a payment server's start-up check and its settings-file writer): a help message that quotes example
+    // connection strings after a sentence, and a commented-out line of a generated settings file, show a format; the
+    // same strings written as live settings are reported.
+    [Fact]
+    public Task ExampleOfAFormatInAMessageOrACommentedLine_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using System.Text;
+
+        static class NodeSettings
+        {
+            public static string Help(string setting, string error) =>
+                $"Invalid setting {setting}, " + Environment.NewLine +
+                "If you have a ledger server: 'type=ledger;server=https://node:node@ledger.example.com;macaroon=abf239...'" + Environment.NewLine +
+                "If you have a relay server: 'type=relay;server=http://relay:4570;password=relaypassword;node-auth=noderpcuser:noderpcpassword'" + Environment.NewLine +
+                "               relay server: 'type=relay;server=http://relay:4570;password=relaypassword'" + Environment.NewLine +
+                $"Error: {error}";
+
+            public static string Template(int port)
+            {
+                var builder = new StringBuilder();
+                builder.AppendLine("### Database ###");
+                builder.AppendLine("#postgres=User ID=root;Password=myPassword;Host=localhost;Port=5432;Database=myDataBase;");
+                builder.AppendLine("// cache=redis.internal:6380,password=k8Rv2LmQx7Tp,ssl=True");
+                builder.AppendLine({|CDS1003:"postgres=User ID=root;Password=Qv7!kL2#xR9m;Host=db.internal;Port=5432;Database=orders;"|});
+                builder.AppendLine("port=" + port);
+                return builder.ToString();
+            }
+
+            public static string Live() => {|CDS1003:"type=relay;server=http://relay:4570;password=Kq8xZ2vL9mRt"|};
+
+            public static string Quoted() => {|CDS1003:"Connecting to 'Server=db.internal;User Id=app;Password=Qv7!kL2#xR9m'"|};
+        }
+        """);
 }

@@ -87,6 +87,22 @@ public sealed class HardcodedCredentialAnalyzerTests
         return VerifyCS.VerifyAnalyzerAsync(source);
     }
 
+    // The sink says which part of a constant composition is the secret: "Bearer " + "…" is one finding, on the token,
+    // and a scheme alone is none. (Lost for a while when only the first part of a composition asked the sink.)
+    [Fact]
+    public Task SchemeAndTokenAtAnAuthorizationHeader_ShouldReportOnceOnTheToken() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Net.Http;
+
+        public static class PartnerClient
+        {
+            public static void Configure(HttpClient client, string token)
+            {
+                client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", "Bearer " + {|CDS1002:"8e7d6c5b4a39281706f5e4d3c2b1a0ff"|});
+                client.DefaultRequestHeaders.Add("Authorization", "Bearer " + token);
+            }
+        }
+        """);
+
     [Fact]
     public Task KeyBytesAtHmacSinks_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
         using System;
@@ -463,6 +479,13 @@ public sealed class HardcodedCredentialAnalyzerTests
                         o.ClientSecret = {|CDS1002:"GOCSPX-g00gle.Secret81"|};
                     });
                     var options = new Missing.OAuth2IntrospectionOptions { ClientSecret = {|CDS1002:"introspection-8d1c"|} };
+                    // A sample API's introspection secret, the demo word its identity server registers.
+                    services.AddAuthentication("token").AddOAuth2Introspection("introspection", o =>
+                    {
+                        o.ClientId = "urn:resource1";
+                        o.ClientSecret = {|CDS1002:"secret"|};
+                        o.TokenTypeHint = "token";
+                    });
                 }
 
                 static List<TestUser> Users() => new()
@@ -470,6 +493,39 @@ public sealed class HardcodedCredentialAnalyzerTests
                     new TestUser { SubjectId = "1", Username = "alice", Password = {|CDS1002:"alice"|} },
                     new TestUser { SubjectId = "2", Username = "bob", Password = "" },
                 };
+            }
+            """,
+        CompilerDiagnostics = CompilerDiagnostics.None,
+    }.RunAsync();
+
+    [Fact]
+    public Task UnresolvedIntrospectionOptionsAndConditionalDefaults_ShouldReportByName() => new VerifyCS.Test
+    {
+        // IdentityServer4.AccessTokenValidation and a command-line parser, neither referenced (a source-only scan): the
+        // API secret set in a callback whose receiver did not bind, and a seed tool's default password beside an option
+        // read at run time.
+        TestCode = """
+            using Microsoft.Extensions.DependencyInjection;
+
+            static class Startup
+            {
+                static void Add(IServiceCollection services)
+                {
+                    services.AddAuthentication(IdentityServerAuthenticationDefaults.AuthenticationScheme)
+                        .AddIdentityServerAuthentication(options =>
+                        {
+                            options.Authority = "https://localhost:44318/";
+                            options.ApiName = "grpc_protected_api";
+                            options.ApiSecret = {|CDS1002:"grpc_protected_secret"|};
+                        });
+                }
+
+                static int Seed(CommandOption usernameOption, CommandOption passwordOption)
+                {
+                    var username = usernameOption.HasValue() ? usernameOption.Value() : "seed-user";
+                    var password = passwordOption.HasValue() ? passwordOption.Value() : {|CDS1002:"Password1!"|};
+                    return username.Length + password.Length;
+                }
             }
             """,
         CompilerDiagnostics = CompilerDiagnostics.None,
@@ -747,6 +803,71 @@ public sealed class HardcodedCredentialAnalyzerTests
 
                     [FactWithSecret({|CDS1002:"Hq7xLm2Rv9Tw4Zp8Kc3N"|})]
                     public void CanUseAValue() { }
+                }
+                """,
+            },
+            AnalyzerConfigFiles = { ("/.globalconfig", TestProjectConfig) },
+        },
+    }.RunAsync();
+
+    // Real code (an authorization server's constants): a token type or protocol parameter spelled as its own name in
+    // snake case is a name; a password or secret spelled so is what a sample sets as the value (the SPEC), and stays one.
+    [Fact]
+    public Task TokenTypeNamedAfterItself_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        static class TokenTypes
+        {
+            public const string IdentityToken = "id_token";
+            public const string LogoutToken = "logout_token";
+            public const string ReferenceToken = "reference_token";
+            public const string DeviceToken = "device-token";
+            public const string AdminPassword = {|CDS1002:"admin_password"|};
+            public const string WebhookSecret = {|CDS1002:"webhook_secret"|};
+        }
+        """);
+
+    // Real code (a password manager's test projects): values that say what they stand for — a numbered user's password,
+    // a recovery code padded with a counting run, vault-item passwords dressed up with P@ss and a qualifier, a JSON
+    // fixture of names, a one-part encrypted envelope, a data-protection payload behind its purpose's name — are
+    // sentinels; a random value in the same places is still reported.
+    [Fact]
+    public Task SelfDescribingSentinelsInATestProject_ShouldNotReport() => new VerifyCS.Test
+    {
+        TestState =
+        {
+            Sources =
+            {
+                """
+                using System.Threading.Tasks;
+
+                public interface ITwoFactorValidator { Task<bool> VerifyAsync(string user, string token); }
+
+                public sealed class LoginItem { public string Username { get; set; } = ""; public string Password { get; set; } = ""; }
+
+                public sealed class FakeUserManager { public string TWO_FACTOR_TOKEN { get; set; } = ""; }
+
+                public sealed class VaultTests
+                {
+                    private const string ApiKey = "test-billing-api-key-0123456789abcdef";
+                    private const string _wrappedPrivateKey = "7.Qm9vZ2xlS2V5MTIzNDU2Nw==";
+                    private const string RealApiKey = {|CDS1002:"Xk9qL2mZ8vR4tW7pHc3N"|};
+
+                    public async Task Run(ITwoFactorValidator validator, FakeUserManager users)
+                    {
+                        var user3Password = "user3_password";
+                        var inviteToken = "InviteToken_CfDJ8Kq2xLm9Rv4Tw7Zp3Nc8Hd5Fj1Bs6Gy0Ue2Io4Pa7Sd9Qw3Er5Ty8Ui1Op";
+                        await validator.VerifyAsync("user", "valid-backup-code-23456");
+                        await validator.VerifyAsync("user", {|CDS1002:"k7Qx9Lm2Rv4Tw8Zp"|});
+                        users.TWO_FACTOR_TOKEN = "{\"Key1\":\"AuthenticatorToken\"}";
+                        users.TWO_FACTOR_TOKEN = {|CDS1002:"{\"Key1\":\"q8ZxN3vR7mT2pL9wK4bH6cJ1\"}"|};
+                        var items = new[]
+                        {
+                            new LoginItem { Username = "dev@example.com", Password = "SecureP@ss77!" },
+                            new LoginItem { Username = "dev@example.com", Password = "CurrentP@ss!" },
+                            new LoginItem { Username = "dev@example.com", Password = "PreviousP@ss2!" },
+                            new LoginItem { Username = "dev@example.com", Password = {|CDS1002:"Wq4m!Z8vK2pL#x7R"|} },
+                        };
+                        _ = (user3Password, inviteToken, items, ApiKey, _wrappedPrivateKey, RealApiKey);
+                    }
                 }
                 """,
             },
