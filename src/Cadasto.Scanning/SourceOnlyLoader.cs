@@ -132,19 +132,27 @@ public sealed class SourceOnlyLoader
                 continue;
             }
 
-            SyntaxTree tree;
-            using (Profile.Phase("load: parse"))
-            {
-                tree = CSharpSyntaxTree.ParseText(text, parseOptions, file, cancellationToken);
-            }
-
             bool tooDeep;
             using (Profile.Phase("load: nesting guard"))
             {
-                tooDeep = NestingGuard.TooDeep(text, tree, cancellationToken);
+                tooDeep = NestingGuard.TooDeepToParse(text, parseOptions, cancellationToken);
             }
 
-            if (tooDeep)
+            SyntaxTree? tree = null;
+            if (!tooDeep)
+            {
+                using (Profile.Phase("load: parse"))
+                {
+                    tree = CSharpSyntaxTree.ParseText(text, parseOptions, file, cancellationToken);
+                }
+
+                using (Profile.Phase("load: nesting guard"))
+                {
+                    tooDeep = NestingGuard.TooDeep(text, tree, cancellationToken);
+                }
+            }
+
+            if (tooDeep || tree is null)
             {
                 project.Errors.Add($"{project.Display(file)}: not analysed: code nested more than {NestingGuard.MaxSyntaxDepthText} syntax levels deep is over the limit (docs/cli.md, Limits).");
                 continue;

@@ -24,14 +24,29 @@ internal static class TestSentinels
     /// <summary>Whether a hard-coded value in test code looks like a real credential (and is therefore still a finding).</summary>
     public static bool LooksReal(string value)
     {
+        // A connection string or URL looks real by its password, judged as test code judges it (Password=password is a
+        // sentinel there); a token format by itself.
         var text = value.Trim();
-        if (CredentialShapes.Classify(text) is not null)
+        if (CredentialShapes.Classify(text, testCode: true) is not null)
         {
             return true;
         }
 
-        // A JSON fixture ({"Key1":"WebauthnToken"}) looks real only by what it holds: one of its strings must.
-        return IsJsonFixture(text) ? HoldsARealLookingString(text) : IsLongAndRandom(text);
+        if (CredentialShapes.Classify(text) is not null)
+        {
+            // Shaped only by a password that is a sentinel: the rest of the string (host, port) is no secret.
+            return false;
+        }
+
+        // A JSON fixture ({"Key1":"WebauthnToken"}) looks real only by what it holds: one of its strings must. A token in a
+        // JWT's form that is no JWT (its signature "invalid") is one a test means to be refused.
+        return IsJsonFixture(text) ? HoldsARealLookingString(text) : !IsMalformedJwt(text) && IsLongAndRandom(text);
+    }
+
+    private static bool IsMalformedJwt(string text)
+    {
+        var first = text.IndexOf('.');
+        return text.StartsWith("eyJ", StringComparison.Ordinal) && first > 0 && text.IndexOf('.', first + 1) > first;
     }
 
     private static bool IsJsonFixture(string text) =>
@@ -96,8 +111,10 @@ internal static class TestSentinels
     /// letters (a short number may be one of them) joined by <c>-</c>, <c>_</c> or <c>.</c> — a sentence about the value,
     /// as tests write them; its length and variety of letters make it look random, not its making.
     /// </summary>
-    private static bool IsPhrase(string text)
+    private static bool IsPhrase(string value)
     {
+        // A sentence may end with its punctuation (…-at-least-32-chars-long!!).
+        var text = value.TrimEnd('!', '.', '?');
         var letterWords = 0;
         var i = 0;
         while (i < text.Length)
@@ -137,6 +154,12 @@ internal static class TestSentinels
             {
                 i++;
                 continue;
+            }
+
+            // A short tag after three words tells a test's values apart (round-trip-secret-7f3a).
+            if (i == text.Length && length <= 4 && letterWords >= 3)
+            {
+                break;
             }
 
             if (letters > 0 && digits > 0 || digits > 3 || (letters > 0 && letters < 2))
@@ -243,9 +266,9 @@ internal static class TestSentinels
                     var other => other,
                 };
             }
-            else if (c == '@')
+            else
             {
-                c = 'a';
+                c = c switch { '@' => 'a', '$' => 's', var other => other };
             }
 
             if (c is >= 'a' and <= 'z')
@@ -259,6 +282,17 @@ internal static class TestSentinels
         }
 
         return count > 0 ? new string(letters, 0, count) : null;
+    }
+
+    private static void Reach(string letters, int i, System.Collections.Immutable.ImmutableArray<string> words, bool[] reachable)
+    {
+        foreach (var word in words)
+        {
+            if (i + word.Length <= letters.Length && string.CompareOrdinal(letters, i, word, 0, word.Length) == 0)
+            {
+                reachable[i + word.Length] = true;
+            }
+        }
     }
 
     private static bool IsMadeOfWords(string letters)
@@ -281,14 +315,10 @@ internal static class TestSentinels
                 }
             }
 
-            // CurrentP@ss!, PreviousP@ss1!: which of a test's passwords a value stands for (SecretVocabulary's qualifiers).
-            foreach (var word in SecretVocabulary.DescribingQualifiers)
-            {
-                if (i + word.Length <= letters.Length && string.CompareOrdinal(letters, i, word, 0, word.Length) == 0)
-                {
-                    reachable[i + word.Length] = true;
-                }
-            }
+            // CurrentP@ss!, PreviousP@ss1!, Whatever123!: which of a test's passwords a value stands for, or that it is made
+            // up (SecretVocabulary's qualifiers and fake markers).
+            Reach(letters, i, SecretVocabulary.DescribingQualifiers, reachable);
+            Reach(letters, i, SecretVocabulary.FakeMarkers, reachable);
         }
 
         return reachable[letters.Length];

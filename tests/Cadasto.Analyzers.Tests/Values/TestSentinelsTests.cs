@@ -15,6 +15,11 @@ public sealed class TestSentinelsTests
     [InlineData("test-pricing-key-0123456789abcdef")]
     [InlineData("CurrentP@ss!")] // a qualifier dressed up
     [InlineData("{\"Key1\":\"WebauthnToken\"}")] // a JSON fixture of names
+    [InlineData("321Pa$$word!")] // digits before a dressed-up word
+    [InlineData("Whatever99!")] // a word that says it is made up
+    [InlineData("unit-test-signing-key-that-is-at-least-32-chars-long!!")] // a sentence with its punctuation
+    [InlineData("hook-test-secret-9c2e")] // a phrase with a short tag
+    [InlineData("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ0ZXN0In0.invalid")] // a JWT's form, deliberately unsigned
     public void SentinelOrPhrase_ShouldNotLookReal(string value) => Assert.False(TestSentinels.LooksReal(value));
 
     [Theory]

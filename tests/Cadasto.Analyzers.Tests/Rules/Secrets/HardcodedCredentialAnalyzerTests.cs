@@ -850,6 +850,9 @@ public sealed class HardcodedCredentialAnalyzerTests
                     private const string ApiKey = "test-billing-api-key-0123456789abcdef";
                     private const string _wrappedPrivateKey = "7.Qm9vZ2xlS2V5MTIzNDU2Nw==";
                     private const string RealApiKey = {|CDS1002:"Xk9qL2mZ8vR4tW7pHc3N"|};
+                    private const string DefaultPassword = "321Pa$sword!";
+                    private const string JwtSigningKey = "unit-test-signing-key-that-is-at-least-32-chars-long!!";
+                    private const string WebhookSecret = "hook-test-secret-9c2e";
 
                     public async Task Run(ITwoFactorValidator validator, FakeUserManager users)
                     {
@@ -866,7 +869,8 @@ public sealed class HardcodedCredentialAnalyzerTests
                             new LoginItem { Username = "dev@example.com", Password = "PreviousP@ss2!" },
                             new LoginItem { Username = "dev@example.com", Password = {|CDS1002:"Wq4m!Z8vK2pL#x7R"|} },
                         };
-                        _ = (user3Password, inviteToken, items, ApiKey, _wrappedPrivateKey, RealApiKey);
+                        var reset = new { email = "ghost@example.com", password = "Whatever99!", token = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ0ZXN0In0.invalid" };
+                        _ = (user3Password, inviteToken, items, ApiKey, _wrappedPrivateKey, RealApiKey, DefaultPassword, JwtSigningKey, WebhookSecret, reset);
                     }
                 }
                 """,

@@ -344,4 +344,18 @@ public sealed class SecretInConfigurationFileAnalyzerTests
         Verify.Diagnostic("CDS1004").WithLocation(2).WithSeverity(Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithArguments("Payments:ApiKey", "appsettings.json"),
         Verify.Diagnostic("CDS1004").WithLocation(3).WithSeverity(Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithArguments("Smtp:Password", "appsettings.json"),
         Verify.Diagnostic("CDS1004").WithLocation(4).WithSeverity(Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithArguments("ConnectionStrings:Orders", "appsettings.json"));
+
+    // Real code (a product's infrastructure tests): a test project's settings are test code. A local container's default
+    // password in its URL and a dictionary-word password are sentinels there, as in the project's C#; a random secret
+    // is still reported, and with the severity it has anywhere.
+    [Fact]
+    public Task SentinelsInATestProjectsSettings_ShouldNotReport() => Verify.VerifyAsync(
+        "build_property.IsTestProject = true",
+        ("appSettings.json", """
+        {
+          "eventStore": { "configuration": "esdb://admin:changeit@127.0.0.1:2113?tls=false" },
+          "rabbit": { "Password": "rabbit-pass" },
+          "keycloak": { "credentials": { "secret": {|CDS1004:"q8ZxN3vR7mT2pL9wK4bH6cJ1fD5sG0aY"|} } }
+        }
+        """));
 }
