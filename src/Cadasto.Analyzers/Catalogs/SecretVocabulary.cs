@@ -15,6 +15,13 @@ internal static class SecretVocabulary
     public static readonly ImmutableArray<string> CredentialWords = ImmutableArray.Create(
         "secret", "password", "passwd", "pwd", "passphrase", "api key", "access key", "token", "credential", "private key");
 
+    /// <summary>
+    /// Credential words also written as two words, the first spelling being the catalogue's: ABP's
+    /// <c>StringEncryption:DefaultPassPhrase</c> and <c>pass_phrase</c> name a passphrase.
+    /// </summary>
+    public static readonly ImmutableArray<(string Word, string Spelling)> CredentialSpellings = ImmutableArray.Create(
+        ("passphrase", "pass phrase"));
+
     /// <summary>Plural spellings that name the same credential (<c>Credentials</c>).</summary>
     public static readonly ImmutableArray<string> CredentialPlurals = ImmutableArray.Create("credentials");
 

@@ -352,7 +352,8 @@ internal sealed class CredentialNames
 
     /// <summary>
     /// The catalogue's credential words: each as its parts and, for a word of two parts, written as one
-    /// (<c>api key</c> matches <c>ApiKey</c> and <c>APIKEY</c>), then its plural spellings.
+    /// (<c>api key</c> matches <c>ApiKey</c> and <c>APIKEY</c>), its spellings in two words (<c>PassPhrase</c>), then its
+    /// plural spellings.
     /// </summary>
     private static CredentialWord[] FromCatalog()
     {
@@ -364,6 +365,14 @@ internal sealed class CredentialNames
             if (parts.Length > 1)
             {
                 words.Add(new CredentialWord(word, string.Concat(parts)));
+            }
+
+            foreach (var (spelled, spelling) in SecretVocabulary.CredentialSpellings)
+            {
+                if (spelled == word)
+                {
+                    words.Add(new CredentialWord(word, spelling.Split(' ')));
+                }
             }
 
             foreach (var plural in SecretVocabulary.CredentialPlurals)

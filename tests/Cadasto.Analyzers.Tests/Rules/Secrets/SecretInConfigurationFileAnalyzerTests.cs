@@ -23,6 +23,15 @@ public sealed class SecretInConfigurationFileAnalyzerTests
         """));
 
     [Fact]
+    public Task PassPhraseWrittenAsTwoWords_ShouldReport() => Verify.VerifyAsync(("appsettings.json", """
+        {
+          "ConnectionStrings": { "Default": "Server=(LocalDb)\\MSSQLLocalDB;Database=Shop;Trusted_Connection=True" },
+          "StringEncryption": { "DefaultPassPhrase": {|CDS1004:"q7Rk2mWx9LpT4vZb"|} },
+          "Signing": { "key_pass_phrase": {|CDS1004:"Jx4-pL9q-W2mz"|}, "PassPhraseHint": "the usual one" }
+        }
+        """));
+
+    [Fact]
     public Task ClientSecretInAppSettings_ShouldReport() => Verify.VerifyAsync(("appsettings.json", """
         {
           "Logging": { "LogLevel": { "Default": "Information" } },
