@@ -46,7 +46,17 @@ internal static class SecretVocabulary
         "guest",
 
         // What a page or a tool shows instead of a value it hides ("ClientSecret": "obfuscated").
-        "obfuscated", "masked", "hidden", "censored", "withheld", "omitted");
+        "obfuscated", "masked", "hidden", "censored", "withheld", "omitted",
+
+        // A state word given where a feature is off (configuration["…:ClientSecret"] ?? "disabled"): it switches, not opens.
+        "disabled", "notused");
+
+    /// <summary>
+    /// Words of a parser's error message (<c>Unexpected token {token}</c>, <c>Error parsing …, missing '{token}'</c>): the
+    /// token it writes is a lexer's, not a credential. Matched as parts of the message's words.
+    /// </summary>
+    public static readonly ImmutableArray<string> ParserMessageWords = ImmutableArray.Create(
+        "parse", "parsing", "syntax", "expected", "lexer", "tokeniz");
 
     /// <summary>Words that start an instruction to the reader (<c>your-client-secret-here</c>, <c>Enter your password</c>).</summary>
     public static readonly ImmutableArray<string> InstructionStarts = ImmutableArray.Create(

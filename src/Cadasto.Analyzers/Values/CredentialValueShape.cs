@@ -35,7 +35,26 @@ internal static class CredentialValueShape
             return false;
         }
 
+        if (trimmed.Length < 8 && !HasLetterOrDigit(trimmed))
+        {
+            // An operator or a delimiter ("!==", "=>", "{{"): what a lexer's Token property returns, not a credential.
+            return false;
+        }
+
         return !IsProse(trimmed) && !IsFormatTemplate(trimmed);
+    }
+
+    private static bool HasLetterOrDigit(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -77,6 +96,13 @@ internal static class CredentialValueShape
 
         if (SeparatorInsensitiveText.Equals(trimmed, symbolName))
         {
+            // ApiKey = "__apikey", Token = "$token": a leading separator marks a reserved key (a request item, a form
+            // field), spelled so that it cannot clash with a user's key; nobody sets a credential to its own name so.
+            if (!char.IsLetterOrDigit(trimmed[0]))
+            {
+                return true;
+            }
+
             // Password = "Password" labels itself; AdminPassword = "admin_password" is what a sample sets as the password. A
             // token is issued, never chosen: LogoutToken = "logout_token" names a protocol parameter or a token type.
             return !lowerCaseWords || (names.TryMatch(symbolName, out var word) && word == "token");

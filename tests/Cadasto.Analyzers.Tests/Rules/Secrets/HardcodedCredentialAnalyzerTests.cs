@@ -273,6 +273,39 @@ public sealed class HardcodedCredentialAnalyzerTests
         """);
 
     [Fact]
+    public Task OperatorTokensReservedKeyNamesAndOffSwitches_ShouldNotReport_ButRealValuesBesideThemShould() => VerifyCS.VerifyAnalyzerAsync("""
+        using Microsoft.Extensions.Configuration;
+
+        abstract class JsOperator { public abstract string Token { get; } }
+        sealed class JsStrictNotEquals : JsOperator { public override string Token => "!=="; }
+        sealed class JsArrow : JsOperator { public override string Token => "=>"; }
+
+        static class Keywords
+        {
+            public const string Session = "__session";
+            public const string ApiKey = "__apikey";
+            public const string AuthToken = "$authToken";
+            public const string PartnerApiKey = {|CDS1002:"pk_7Kq2Wm9Xv4Lz1Bn8"|};
+        }
+
+        sealed class ExternalLoginOptions
+        {
+            public string ClientId { get; set; } = "";
+            public string ClientSecret { get; set; } = "";
+        }
+
+        static class ExternalLogins
+        {
+            public static void Configure(IConfiguration configuration, ExternalLoginOptions microsoft, ExternalLoginOptions partner)
+            {
+                microsoft.ClientId = configuration["Authentication:Microsoft:ClientId"] ?? "disabled";
+                microsoft.ClientSecret = configuration["Authentication:Microsoft:ClientSecret"] ?? "disabled";
+                partner.ClientSecret = configuration["Authentication:Partner:ClientSecret"] ?? {|CDS1002:"p4rtn3r-Kq8~xZ91"|};
+            }
+        }
+        """);
+
+    [Fact]
     public Task NotSecrets_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
         using System;
         using System.Collections.Generic;
