@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Cadasto.Analyzers.Catalogs;
 using Cadasto.Analyzers.Infrastructure;
@@ -125,9 +127,12 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        foreach (var part in StringParts.Of(value))
+        var parts = StringParts.Of(value).ToList();
+        foreach (var part in parts)
         {
-            if (types.IsSecretSource(part, depth: 0, context.CancellationToken))
+            if (types.IsSecretSource(part, depth: 0, context.CancellationToken)
+                && !types.IsParserToken(part, parts)
+                && !PathUses.IsUsedAsAPath(part, context.CancellationToken))
             {
                 context.ReportDiagnostic(Findings.Create(DiagnosticDescriptors.SecretWrittenToOutput, part.Syntax.GetLocation(), output));
             }
@@ -258,6 +263,43 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
                     return false;
             }
         }
+
+        /// <summary>
+        /// A token-named value in a parser's error message (<c>$"Unexpected token {token}"</c>): a lexer's token, not a bearer
+        /// token (<see cref="SecretVocabulary.ParserMessageWords"/> in the message's own text).
+        /// </summary>
+        public bool IsParserToken(IOperation part, List<IOperation> parts)
+        {
+            if (!_names.TryMatch(NameOf(part), out var word) || word != "token")
+            {
+                return false;
+            }
+
+            foreach (var other in parts)
+            {
+                if (other is ILiteralOperation { ConstantValue: { HasValue: true, Value: string text } })
+                {
+                    foreach (var parserWord in SecretVocabulary.ParserMessageWords)
+                    {
+                        if (text.IndexOf(parserWord, StringComparison.OrdinalIgnoreCase) >= 0)
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static string? NameOf(IOperation value) => StringParts.Unwrap(value) switch
+        {
+            IPropertyReferenceOperation property => property.Property.Name,
+            IFieldReferenceOperation field => field.Field.Name,
+            IParameterReferenceOperation parameter => parameter.Parameter.Name,
+            ILocalReferenceOperation local => local.Local.Name,
+            _ => null,
+        };
 
         /// <summary>
         /// A member of a strongly typed resource class (a .resx designer class: static string properties beside a static

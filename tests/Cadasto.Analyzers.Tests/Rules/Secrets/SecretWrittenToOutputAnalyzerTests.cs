@@ -14,6 +14,72 @@ public sealed class SecretWrittenToOutputAnalyzerTests
     }
 
     [Fact]
+    public Task LexerTokensInParserErrors_ShouldNotReport_ButABearerTokenInAnAuthErrorShould() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using System.Collections.Generic;
+        using System.IO;
+
+        static class TemplateParser
+        {
+            public static string SafeToken(this string token)
+            {
+                if (token.IndexOfAny(new[] { '"', '-', '+', '=' }) >= 0)
+                    throw new InvalidDataException($"Metadata is potentially malicious. Expected token, Received: {token}");
+                return token;
+            }
+
+            public static int Split(string file, string contents, List<(int index, string token)> fragments)
+            {
+                foreach (var fragment in fragments)
+                {
+                    if (contents.IndexOf(fragment.token, StringComparison.Ordinal) < 0)
+                        throw new Exception($"Error parsing {file}, missing '{fragment.token}'");
+                }
+
+                return fragments.Count;
+            }
+
+            public static void Reject(string accessToken) =>
+                throw new UnauthorizedAccessException($"Invalid access token {{|CDS1005:accessToken|}}");
+        }
+        """);
+
+    [Fact]
+    public Task CredentialNamedPathsInExceptions_ShouldNotReport_ButTheSecretBesideThemShould() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using System.IO;
+        using System.Threading.Tasks;
+
+        sealed class VaultSecret { }
+
+        interface ISecretsVault { Task<VaultSecret?> GetSecretVersion(string path); }
+
+        class CloudSetup
+        {
+            static void CheckKeyFile()
+            {
+                var googleCredentials = Environment.GetEnvironmentVariable("GOOGLE_APPLICATION_CREDENTIALS");
+                if (string.IsNullOrEmpty(googleCredentials))
+                    throw new Exception("GOOGLE_APPLICATION_CREDENTIALS not set");
+                if (!File.Exists(googleCredentials))
+                    throw new Exception($"GOOGLE_APPLICATION_CREDENTIALS '{googleCredentials}' does not exist");
+            }
+
+            static async Task CheckVault(ISecretsVault vault, string inputSecret)
+            {
+                if (await vault.GetSecretVersion(inputSecret) is null)
+                    throw new InvalidOperationException($"Secret with path {inputSecret} not in the vault");
+            }
+
+            static void CheckLength(string clientSecret)
+            {
+                if (clientSecret.Length < 16)
+                    throw new ArgumentException($"Secret {{|CDS1005:clientSecret|}} is too short");
+            }
+        }
+        """);
+
+    [Fact]
     public Task SecretsInLogs_ShouldReport() => VerifyWithRuntimeAsync("""
         using System;
         using Microsoft.Extensions.Configuration;
