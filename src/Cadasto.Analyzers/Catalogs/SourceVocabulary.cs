@@ -18,13 +18,22 @@ internal static class SourceVocabulary
         "oauth", "oidc", "openid", "identity", "authority", "scope", "redirect", "callback", "responsetype",
         "cadasto", "environment", "configuration", "vault");
 
-    /// <summary>The credential words as a name holds them in lower case (<c>api key</c> as <c>apikey</c>).</summary>
+    /// <summary>
+    /// The credential words as a name holds them in lower case (<c>api key</c> as <c>apikey</c>; <c>pass_phrase</c> by
+    /// its <c>phrase</c>).
+    /// </summary>
     private static ImmutableArray<string> CredentialWordsAsWritten()
     {
         var words = ImmutableArray.CreateBuilder<string>();
         foreach (var word in SecretVocabulary.CredentialWords)
         {
             words.Add(word.Replace(" ", ""));
+        }
+
+        // A word also written as two (pass_phrase): its last part, which every such name holds.
+        foreach (var (_, spelling) in SecretVocabulary.CredentialSpellings)
+        {
+            words.Add(spelling.Substring(spelling.LastIndexOf(' ') + 1));
         }
 
         return words.ToImmutable();

@@ -6,6 +6,18 @@ namespace Cadasto.Analyzers.Tests.Catalogs;
 
 public sealed class SourceVocabularyTests
 {
+    [Theory]
+    [InlineData("logger.LogDebug(options.Pass_Phrase);")]
+    [InlineData("logger.LogDebug(settings.DefaultPassPhrase);")]
+    [InlineData("logger.LogDebug(partner.Api_Key);")]
+    [InlineData("logger.LogDebug(options.ClientSecret);")]
+    public void Words_ShouldKeepEveryCredentialNameSpelling(string line)
+    {
+        // A file without a string literal is analysed only when it holds one of the words; a credential-named member
+        // written to a log (CDS1005) needs none, so every spelling CredentialNames accepts must hold a word.
+        Assert.Contains(SourceVocabulary.Words, word => line.Contains(word, System.StringComparison.OrdinalIgnoreCase));
+    }
+
     [Fact]
     public void UserSinkNames_ShouldBeTheNamesTheRulesResolve()
     {
