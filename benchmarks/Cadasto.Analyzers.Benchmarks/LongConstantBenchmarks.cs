@@ -177,22 +177,53 @@ public class LongConstantBenchmarks
     /// <c>-- -longconst</c>: one timed run per input and analyzer (Stopwatch), to look for the step that grows
     /// faster than the input before a BenchmarkDotNet run confirms it.
     /// </summary>
-    public static async Task<int> QuickAsync(string[] inputs)
+    /// <remarks>
+    /// <c>-longconst --check</c> runs the inputs of issue 16's bound (<see cref="CheckedInputs"/>) and exits 1 when one
+    /// Cadasto analyzer takes more than <see cref="CpuBound"/> of CPU time on one of them (docs/performance.md, "Long
+    /// constants"); CPU time, not wall, so that a loaded machine does not fail it. A step quadratic in the parts fails it
+    /// by far: CDS1002 took 41 s of wall on 5,000 parts at a sink before it was made linear.
+    /// </remarks>
+    public static async Task<int> QuickAsync(string[] inputs, bool check = false)
     {
         var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty);
+        var over = 0;
+        if (check)
+        {
+            inputs = CheckedInputs;
+        }
+
         foreach (var input in inputs)
         {
-            var compilation = Compile(Source(input));
+            // file:PATH times a saved input (a fuzz run's failures/<name>/Program.cs) the same way.
+            var compilation = Compile(input.StartsWith("file:", StringComparison.Ordinal) ? System.IO.File.ReadAllText(input[5..]) : Source(input));
             var errors = compilation.GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
             Console.WriteLine($"{input,-16} {errors} compile errors");
             foreach (var analyzer in AnalyzerCatalog.Analyzers.Prepend(new LiteralAllocationBenchmarks.NoOpLiteralAnalyzer()))
             {
+                // CPU time beside wall time: on a loaded machine (docs/robustness.md) only the first says how the cost grows.
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var watch = Stopwatch.StartNew();
                 var count = await RunAsync(compilation, options, ImmutableArray.Create(analyzer));
-                Console.WriteLine($"{input,-16} {analyzer.GetType().Name,-44} {watch.Elapsed.TotalMilliseconds,10:0} ms  {count} findings");
+                cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+                var exceeds = check && analyzer is not LiteralAllocationBenchmarks.NoOpLiteralAnalyzer && cpu > CpuBound;
+                over += exceeds ? 1 : 0;
+                Console.WriteLine($"{input,-16} {analyzer.GetType().Name,-44} {watch.Elapsed.TotalMilliseconds,10:0} ms {cpu.TotalMilliseconds,10:0} ms CPU  {count} findings{(exceeds ? "  OVER THE BOUND" : "")}");
             }
         }
 
-        return 0;
+        if (check)
+        {
+            Console.WriteLine(over == 0
+                ? $"every analyzer within {CpuBound.TotalSeconds:0} s of CPU on each input"
+                : $"{over} analyzer runs over the bound of {CpuBound.TotalSeconds:0} s of CPU");
+        }
+
+        return over == 0 ? 0 : 1;
     }
+
+    /// <summary>Issue 16's inputs: a 1 MB literal, a constant of 10,000 parts, and 10,000 parts at two sinks.</summary>
+    public static readonly string[] CheckedInputs = { "literal-1MB", "parts-10000", "sink-10000" };
+
+    /// <summary>The bound of <c>--check</c>: CPU time of one analyzer on one input (the driver's own work included).</summary>
+    public static readonly TimeSpan CpuBound = TimeSpan.FromSeconds(2);
 }

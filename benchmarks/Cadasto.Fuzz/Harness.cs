@@ -73,7 +73,7 @@ internal sealed class Harness
         if (input.Kind != InputKind.Manifest || input.Index % ScanEvery == 0)
         {
             var format = Formats[(input.Kind == InputKind.Manifest ? input.Index / ScanEvery : input.Index) % Formats.Length];
-            var scan = await RunCliAsync(new[] { "scan", folder, "--format", format, "--no-progress", "--no-color" }).ConfigureAwait(false);
+            var scan = await RunCliAsync(new[] { "scan", folder, "--format", format, "--no-progress", "--no-color" }, cancellationToken).ConfigureAwait(false);
             outputs.Add(("scan --format " + format, scan.Output + scan.Error));
             CheckCli(input, "scan", scan, defects);
             Interlocked.Increment(ref CliScans);
@@ -81,7 +81,7 @@ internal sealed class Harness
 
         if (input.Kind == InputKind.Manifest)
         {
-            var request = await RunCliAsync(new[] { "request", "--manifest", Path.Combine(folder, "cadasto.json"), "--no-color" }).ConfigureAwait(false);
+            var request = await RunCliAsync(new[] { "request", "--manifest", Path.Combine(folder, "cadasto.json"), "--no-color" }, cancellationToken).ConfigureAwait(false);
             outputs.Add(("request", request.Output + request.Error));
             CheckCli(input, "request", request, defects);
         }
@@ -201,20 +201,27 @@ internal sealed class Harness
         }
     }
 
-    public static async Task<(int ExitCode, string Output, string Error)> RunCliAsync(string[] args)
+    /// <summary>
+    /// The CLI's entry point with the input's cancellation: an input over the time bound stops here too, and the tool
+    /// registers no signal handler of its own in this process (the run handles Ctrl+C).
+    /// </summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunCliAsync(string[] args, CancellationToken cancellationToken)
     {
         using var output = new StringWriter(CultureInfo.InvariantCulture);
         using var error = new StringWriter(CultureInfo.InvariantCulture);
         int exit;
         try
         {
-            exit = await CadastoCommand.RunAsync(args, output, error).ConfigureAwait(false);
+            exit = await CadastoCommand.RunAsync(args, output, error, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             error.WriteLine("Unhandled exception: " + ex);
             exit = -1;
         }
+
+        // Cancelled (over the bound): a hang, whatever the tool printed on its way out.
+        cancellationToken.ThrowIfCancellationRequested();
 
         return (exit, output.ToString(), error.ToString());
     }

@@ -14,7 +14,9 @@ namespace Cadasto.Fuzz;
 /// The fuzz run (docs/robustness.md). Usage:
 /// <c>dotnet run -c Release --project benchmarks/Cadasto.Fuzz -- [--seed N] [--manifests N] [--csharp N]
 /// [--appsettings N] [--workers N] [--timeout SECONDS] [--scan-every N] [--process-every N] [--max-hangs N] [--only NAME] [--out FOLDER]</c>.
-/// Exit 0 when no input crashed, hung or leaked; 1 otherwise (each defect's input is saved under the out folder).
+/// Exit 0 when no input crashed, hung or leaked; 1 otherwise (each defect's input is saved under the out folder); 2 for
+/// a bad option. Ctrl+C stops the run after the inputs in flight and prints the summary of what ran (a second Ctrl+C
+/// ends the process at once).
 /// </summary>
 public static class Program
 {
@@ -27,7 +29,28 @@ public static class Program
             return File.Exists(candidate) ? context.LoadFromAssemblyPath(candidate) : null;
         };
 
-        var options = Options.Parse(args);
+        if (!Options.TryParse(args, out var options, out var problem))
+        {
+            if (problem is not null)
+            {
+                await Console.Error.WriteLineAsync("cadasto fuzz: " + problem).ConfigureAwait(false);
+            }
+
+            await (problem is null ? Console.Out : Console.Error).WriteLineAsync(Options.Usage).ConfigureAwait(false);
+            return problem is null ? 0 : 2;
+        }
+
+        using var stop = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            if (!stop.IsCancellationRequested)
+            {
+                e.Cancel = true;
+                Console.WriteLine("  (Ctrl+C: stopping after the inputs in flight; Ctrl+C again ends the process)");
+                stop.Cancel();
+            }
+        };
+
         Directory.CreateDirectory(options.Out);
         var inputs = new List<(InputKind Kind, int Index)>();
         inputs.AddRange(Enumerable.Range(0, options.Manifests).Select(i => (InputKind.Manifest, i)));
@@ -37,6 +60,11 @@ public static class Program
         {
             var wanted = only.Split(',');
             inputs = inputs.Where(i => wanted.Contains($"{i.Kind.ToString().ToLowerInvariant()}-{i.Index.ToString("D5", CultureInfo.InvariantCulture)}")).ToList();
+            if (inputs.Count < wanted.Length)
+            {
+                await Console.Error.WriteLineAsync($"cadasto fuzz: --only names {wanted.Length} inputs, {inputs.Count} of them among this run's (kind-NNNNN, index below --manifests/--csharp/--appsettings)").ConfigureAwait(false);
+                return 2;
+            }
         }
 
         Console.WriteLine($"cadasto fuzz: seed {options.Seed}, {options.Manifests} manifests, {options.CSharp} C# files, {options.AppSettings} appsettings files, {options.Workers} workers, {options.Timeout.TotalSeconds:0} s per input; load {LoadAverage()}");
@@ -46,13 +74,15 @@ public static class Program
         var stopwatch = Stopwatch.StartNew();
         var next = -1;
         var hangs = 0;
+        var interrupted = new ConcurrentBag<string>();
+        var cpuTimes = new ConcurrentBag<(string Name, double Seconds)>();
 
         async Task Worker(int worker)
         {
             var harness = new Harness(options.ScanEvery);
             var folder = Path.Combine(options.Out, "work", worker.ToString(CultureInfo.InvariantCulture));
             int i;
-            while ((i = Interlocked.Increment(ref next)) < inputs.Count && Volatile.Read(ref hangs) < options.MaxHangs)
+            while (!stop.IsCancellationRequested && (i = Interlocked.Increment(ref next)) < inputs.Count && Volatile.Read(ref hangs) < options.MaxHangs)
             {
                 var input = Inputs.Create(inputs[i].Kind, inputs[i].Index, options.Seed);
                 foreach (var mutation in input.Mutations)
@@ -62,12 +92,31 @@ public static class Program
 
                 // A process-killing crash (stack overflow) leaves the input's name behind.
                 await File.WriteAllTextAsync(Path.Combine(options.Out, $"current-{worker}.txt"), input.Name).ConfigureAwait(false);
-                using var cancellation = new CancellationTokenSource(options.Timeout);
+                using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
+                cancellation.CancelAfter(options.Timeout);
                 var started = Stopwatch.GetTimestamp();
+                var cpuStarted = Process.GetCurrentProcess().TotalProcessorTime;
                 var work = Task.Run(() => harness.RunAsync(input, folder + "-" + input.Name, cancellation.Token));
-                var finished = await Task.WhenAny(work, Task.Delay(options.Timeout + TimeSpan.FromSeconds(5))).ConfigureAwait(false);
+                var finished = await Task.WhenAny(work, Task.Delay(options.Timeout + TimeSpan.FromSeconds(5), stop.Token)).ConfigureAwait(false);
                 var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+
+                // The process's CPU time over the input: the input's own cost when one worker runs (on a shared machine
+                // wall time is many times that), an upper bound with more.
+                var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuStarted).TotalSeconds;
+                if (stop.IsCancellationRequested && seconds < options.Timeout.TotalSeconds)
+                {
+                    // Interrupted, not finished: neither a result nor a hang.
+                    interrupted.Add(input.Name);
+                    continue;
+                }
+
                 elapsed.Add((input.Name, seconds));
+                cpuTimes.Add((input.Name, cpu));
+                if (seconds >= options.ReportSlower)
+                {
+                    Console.WriteLine($"  {"slow",-13} {input.Name} [{string.Join(",", input.Mutations)}] {seconds:0.0} s wall, {cpu:0.0} s CPU (load {LoadAverage()})");
+                }
+
                 List<Defect> found;
                 if (finished != work)
                 {
@@ -91,6 +140,10 @@ public static class Program
                 if (seconds > options.Timeout.TotalSeconds && found.All(d => d.Class != "hang"))
                 {
                     found.Add(new Defect(input.Name, "hang", $"took {seconds:0.0} s (over the {options.Timeout.TotalSeconds:0} s bound)"));
+                }
+                else if (options.CpuBound is { } cpuBound && cpu > cpuBound && found.All(d => d.Class != "hang"))
+                {
+                    found.Add(new Defect(input.Name, "hang", $"took {cpu:0.0} s of CPU (over the {cpuBound:0} s CPU bound; {seconds:0.0} s wall)"));
                 }
 
                 foreach (var defect in found)
@@ -120,12 +173,17 @@ public static class Program
         // process, the tool's own stack size and assembly loading).
         var processRuns = 0;
         var processStopwatch = Stopwatch.StartNew();
-        if (options.ProcessEvery > 0 && options.Cli is { } cli && File.Exists(cli))
+        if (options.ProcessEvery > 0 && options.Cli is { } cli && File.Exists(cli) && !stop.IsCancellationRequested)
         {
             var selected = inputs.Where(i => i.Index % options.ProcessEvery == 0).ToList();
             var formats = new[] { "human", "json", "sarif" };
             await Parallel.ForEachAsync(selected, new ParallelOptions { MaxDegreeOfParallelism = options.Workers }, async (item, _) =>
             {
+                if (stop.IsCancellationRequested)
+                {
+                    return;
+                }
+
                 var input = Inputs.Create(item.Kind, item.Index, options.Seed);
                 var folder = Path.Combine(options.Out, "work", "process-" + input.Name);
                 Save(input, folder);
@@ -160,11 +218,22 @@ public static class Program
 
         var times = elapsed.Select(e => e.Seconds).OrderBy(s => s).ToList();
         double Percentile(double p) => times.Count == 0 ? 0 : times[Math.Min(times.Count - 1, (int)(p * times.Count))];
-        var slowest = elapsed.OrderByDescending(e => e.Seconds).First();
+        var slowest = elapsed.OrderByDescending(e => e.Seconds).FirstOrDefault();
         Console.WriteLine();
+        if (stop.IsCancellationRequested)
+        {
+            Console.WriteLine($"stopped by Ctrl+C: {elapsed.Count} of {inputs.Count} inputs finished in process; interrupted and not counted: {(interrupted.IsEmpty ? "none" : string.Join(", ", interrupted.OrderBy(n => n, StringComparer.Ordinal)))}");
+        }
+
         Console.WriteLine($"inputs: {elapsed.Count} in process ({inputs.Count(i => i.Kind == InputKind.Manifest)} manifests, {inputs.Count(i => i.Kind == InputKind.CSharp)} C#, {inputs.Count(i => i.Kind == InputKind.AppSettings)} appsettings) in {inProcess.TotalSeconds:0} s (load at the end {inProcessLoad}); {processRuns} through the cadasto process in {processStopwatch.Elapsed.TotalSeconds:0} s (load {LoadAverage()})");
         Console.WriteLine($"time in the build's path (generator + analyzers) {Stopwatch.GetElapsedTime(0, Harness.AnalysisTicks).TotalSeconds:0} s, in the CLI's entry point {Stopwatch.GetElapsedTime(0, Harness.CliTicks).TotalSeconds:0} s ({Harness.CliScans} in-process scans; summed over workers)");
         Console.WriteLine($"per input: p50 {Percentile(0.5):0.000} s, p99 {Percentile(0.99):0.000} s, max {slowest.Seconds:0.00} s ({slowest.Name})");
+        var cpuSorted = cpuTimes.OrderBy(c => c.Seconds).ToList();
+        if (cpuSorted.Count > 0)
+        {
+            var most = cpuSorted[^1];
+            Console.WriteLine($"CPU per input ({(options.Workers == 1 ? "the input's own" : "the process's, over the input: an upper bound with " + options.Workers + " workers")}): p50 {cpuSorted[cpuSorted.Count / 2].Seconds:0.000} s, p99 {cpuSorted[Math.Min(cpuSorted.Count - 1, (int)(0.99 * cpuSorted.Count))].Seconds:0.000} s, max {most.Seconds:0.00} s ({most.Name}), {cpuSorted.Sum(c => c.Seconds):0} s in all");
+        }
         Console.WriteLine("mutations: " + string.Join(", ", mutations.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}")));
         var byClass = defects.GroupBy(d => d.Class).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         Console.WriteLine("defects: " + (byClass.Count == 0 ? "none" : string.Join(", ", byClass.Select(g => $"{g.Key} {g.Count()} ({g.Select(d => d.Input).Distinct().Count()} inputs)"))));
@@ -264,36 +333,98 @@ public static class Program
 
         public string? Only { get; private set; }
 
+        /// <summary>With one worker, an input whose CPU time passes this is a hang too, however loaded the machine.</summary>
+        public double? CpuBound { get; private set; }
+
+        /// <summary>Inputs slower than this (wall) get a line with their wall and CPU time.</summary>
+        public double ReportSlower { get; private set; } = 10;
+
         public string Out { get; private set; } = Path.Combine(Path.GetTempPath(), "cadasto-fuzz");
 
         public string? Cli { get; private set; } = DefaultCli();
 
-        public static Options Parse(string[] args)
+        public const string Usage = """
+            usage: dotnet Cadasto.Fuzz.dll [options]      (docs/robustness.md)
+              --seed N            the run's seed (20261206); every input is rebuilt from the seed and its name
+              --manifests N       cadasto.json inputs (10000)
+              --csharp N          Program.cs inputs (600)
+              --appsettings N     appsettings*.json inputs (500)
+              --workers N         inputs run at once (2)
+              --timeout SECONDS   an input not finished in this time is a hang (60)
+              --scan-every N      run `cadasto scan` in process on every n-th manifest (10; C# and JSON inputs: all)
+              --process-every N   run the cadasto process on every n-th input after the in-process run (50; 0: never)
+              --max-hangs N       stop after this many inputs that could not be stopped (3)
+              --cpu-timeout SECONDS  an input that used more CPU time is a hang too (off; measured per input with --workers 1)
+              --report-slower SECONDS  a line with wall and CPU time for each input slower than this (10)
+              --only NAME[,NAME]  only these inputs (manifest-00042, csharp-00041, appsettings-00007)
+              --out FOLDER        work folder; failures/<name> holds each defective input (/tmp/cadasto-fuzz)
+              --cli PATH          the Cadasto.Cli.dll for --process-every (the one built beside this program)
+              -h, --help          this text
+            """;
+
+        /// <summary>The options, or false with a problem to show (null for <c>--help</c>).</summary>
+        public static bool TryParse(string[] args, out Options options, out string? problem)
         {
-            var options = new Options();
-            for (var i = 0; i + 1 < args.Length; i += 2)
+            options = new Options();
+            problem = null;
+            for (var i = 0; i < args.Length; i++)
             {
-                var value = args[i + 1];
-                int Int() => int.Parse(value, CultureInfo.InvariantCulture);
-                switch (args[i])
+                var name = args[i];
+                if (name is "-h" or "--help" or "-?")
                 {
-                    case "--seed": options.Seed = Int(); break;
-                    case "--manifests": options.Manifests = Int(); break;
-                    case "--csharp": options.CSharp = Int(); break;
-                    case "--appsettings": options.AppSettings = Int(); break;
-                    case "--workers": options.Workers = Int(); break;
-                    case "--timeout": options.Timeout = TimeSpan.FromSeconds(Int()); break;
-                    case "--process-every": options.ProcessEvery = Int(); break;
-                    case "--scan-every": options.ScanEvery = Int(); break;
-                    case "--max-hangs": options.MaxHangs = Int(); break;
-                    case "--only": options.Only = value; break;
-                    case "--out": options.Out = Path.GetFullPath(value); break;
-                    case "--cli": options.Cli = Path.GetFullPath(value); break;
-                    default: throw new ArgumentException("unknown option " + args[i]);
+                    return false;
+                }
+
+                if (!Setters.TryGetValue(name, out var set))
+                {
+                    problem = $"unknown option '{name}'";
+                    return false;
+                }
+
+                if (i + 1 >= args.Length)
+                {
+                    problem = $"{name} needs a value";
+                    return false;
+                }
+
+                var value = args[++i];
+                if (!set(options, value))
+                {
+                    problem = $"{name}: '{value}' is not a valid value";
+                    return false;
                 }
             }
 
-            return options;
+            return true;
+        }
+
+        private static readonly Dictionary<string, Func<Options, string, bool>> Setters = new(StringComparer.Ordinal)
+        {
+            ["--seed"] = (o, v) => Int(v, int.MinValue, n => o.Seed = n),
+            ["--manifests"] = (o, v) => Int(v, 0, n => o.Manifests = n),
+            ["--csharp"] = (o, v) => Int(v, 0, n => o.CSharp = n),
+            ["--appsettings"] = (o, v) => Int(v, 0, n => o.AppSettings = n),
+            ["--workers"] = (o, v) => Int(v, 1, n => o.Workers = n),
+            ["--timeout"] = (o, v) => Int(v, 1, n => o.Timeout = TimeSpan.FromSeconds(n)),
+            ["--process-every"] = (o, v) => Int(v, 0, n => o.ProcessEvery = n),
+            ["--scan-every"] = (o, v) => Int(v, 1, n => o.ScanEvery = n),
+            ["--max-hangs"] = (o, v) => Int(v, 1, n => o.MaxHangs = n),
+            ["--cpu-timeout"] = (o, v) => Int(v, 1, n => o.CpuBound = n),
+            ["--report-slower"] = (o, v) => Int(v, 0, n => o.ReportSlower = n),
+            ["--only"] = (o, v) => (o.Only = v).Length > 0,
+            ["--out"] = (o, v) => v.Length > 0 && (o.Out = Path.GetFullPath(v)).Length > 0,
+            ["--cli"] = (o, v) => v.Length > 0 && (o.Cli = Path.GetFullPath(v)).Length > 0,
+        };
+
+        private static bool Int(string value, int minimum, Action<int> set)
+        {
+            if (!int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) || number < minimum)
+            {
+                return false;
+            }
+
+            set(number);
+            return true;
         }
 
         private static string? DefaultCli()

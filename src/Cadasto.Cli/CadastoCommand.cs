@@ -4,6 +4,7 @@ using System.CommandLine.Help;
 using System.CommandLine.Parsing;
 using System.IO;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using Spectre.Console;
 
@@ -29,7 +30,12 @@ public static class CadastoCommand
     /// The console <c>init</c> asks its questions on. Null (the tool itself): the terminal, and only when standard
     /// input and output are both a terminal.
     /// </param>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IAnsiConsole? prompts = null)
+    /// <param name="cancellationToken">
+    /// A caller that runs the tool in its own process (a test, the fuzz run) cancels through this; then the tool registers no
+    /// handler for the process's signals (System.CommandLine's outlives an invocation the caller gave up on, and threw
+    /// <c>ObjectDisposedException</c> at the next Ctrl+C). The tool itself passes none and stops on Ctrl+C.
+    /// </param>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IAnsiConsole? prompts = null, CancellationToken cancellationToken = default)
     {
         // A plain command as the root, not RootCommand: RootCommand takes its name from the executable, and the
         // tool runs as "dotnet Cadasto.Cli.dll" from a clone; its usage lines must say what users type.
@@ -60,7 +66,12 @@ public static class CadastoCommand
 
         Terminal.NoColorOption.Value = parseResult.GetValue(NoColor);
         var configuration = new InvocationConfiguration { Output = output, Error = error };
-        return await parseResult.InvokeAsync(configuration).ConfigureAwait(false);
+        if (cancellationToken.CanBeCanceled)
+        {
+            configuration.ProcessTerminationTimeout = null;
+        }
+
+        return await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -281,6 +281,20 @@ internal static class ScanCommand
             await error.WriteLineAsync(string.Format(culture, "  {0,10:F1} s  {1}", time.TotalSeconds, phase)).ConfigureAwait(false);
         }
 
+        var inFlight = profile.TimeByProjectsInFlight;
+        var wall = inFlight.Sum(t => t.TotalSeconds);
+        await error.WriteLineAsync("cadasto: profile: wall time by number of projects in flight at once (loading or analysing):").ConfigureAwait(false);
+        for (var count = 0; count < inFlight.Count; count++)
+        {
+            await error.WriteLineAsync(string.Format(culture, "  {0,10:F1} s  {1} ({2:P0})", inFlight[count].TotalSeconds, count, wall > 0 ? inFlight[count].TotalSeconds / wall : 0)).ConfigureAwait(false);
+        }
+
+        await error.WriteLineAsync("cadasto: profile: slowest projects (wall time from load to end of analysis):").ConfigureAwait(false);
+        foreach (var (project, time) in profile.SlowestProjects(8))
+        {
+            await error.WriteLineAsync(string.Format(culture, "  {0,10:F1} s  {1}", time.TotalSeconds, project)).ConfigureAwait(false);
+        }
+
         var analyzers = profile.Analyzers;
         await error.WriteLineAsync(string.Format(culture, "cadasto: profile: analyzers' own time (Roslyn telemetry), {0:F1} s in all:", analyzers.Sum(a => a.Time.TotalSeconds))).ConfigureAwait(false);
         foreach (var (analyzer, time) in analyzers)

@@ -51,17 +51,33 @@ internal static class PackageStandIns
 
     private static readonly Lazy<ImmutableDictionary<string, MetadataReference>> References = new(Build);
 
-    /// <summary>The stand-ins for the packages <paramref name="project"/> references.</summary>
-    public static IEnumerable<MetadataReference> For(ScanProject project)
+    /// <summary>
+    /// <paramref name="compilation"/> with the stand-ins for the packages <paramref name="project"/> references whose types
+    /// it does not already have: a solution that declares them itself (IdentityServer's own repository, whose hosts
+    /// reference its projects) keeps its own, and a stand-in that would make them ambiguous is left out.
+    /// </summary>
+    public static CSharpCompilation AddTo(CSharpCompilation compilation, ScanProject project)
     {
         foreach (var (prefix, ns) in Packages)
         {
-            if (project.PackageReferences.Any(p => p.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)))
+            if (project.PackageReferences.Any(p => p.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                && !Declares(compilation, ns))
             {
-                yield return References.Value[ns];
+                var extended = compilation.AddReferences(References.Value[ns]);
+                if (extended.GetTypeByMetadataName(ns + ".Secret") is not null)
+                {
+                    compilation = extended;
+                }
             }
         }
+
+        return compilation;
     }
+
+    /// <summary>Whether any assembly or source of the compilation already has the namespace's <c>Secret</c> (ambiguity included).</summary>
+    private static bool Declares(CSharpCompilation compilation, string ns) =>
+        compilation.GetTypeByMetadataName(ns + ".Secret") is not null
+        || compilation.GetTypesByMetadataName(ns + ".Secret").Length > 0;
 
     private static ImmutableDictionary<string, MetadataReference> Build()
     {

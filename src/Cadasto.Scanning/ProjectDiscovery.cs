@@ -138,6 +138,12 @@ public static class ProjectDiscovery
     {
         var linked = new HashSet<string>(StringComparer.Ordinal);
         var relativeSources = sources.Select(source => Path.GetRelativePath(root, source)).ToList();
+        var byRelativePath = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < sources.Count; i++)
+        {
+            byRelativePath[relativeSources[i].Replace('\\', '/')] = sources[i];
+        }
+
         foreach (var project in projects)
         {
             if (project.CompileItems.Count == 0)
@@ -148,18 +154,30 @@ public static class ProjectDiscovery
             var own = new HashSet<string>(project.SourceFiles, StringComparer.Ordinal);
             foreach (var (include, exclude) in project.CompileItems)
             {
-                var matcher = new Matcher(StringComparison.OrdinalIgnoreCase);
-                var patterns = 0;
-                foreach (var pattern in ItemPatterns(include, project, root))
-                {
-                    matcher.AddInclude(pattern);
-                    patterns++;
-                }
-
-                if (patterns == 0)
+                // Items that name the project's own folder (an old-style project lists every file) add nothing to the
+                // default globs; a literal path outside it is looked up, not matched against every file of the scan.
+                var includes = ItemPatterns(include, project, root).Where(pattern => !NamesOwnFolder(pattern, project, root)).ToList();
+                if (includes.Count == 0)
                 {
                     continue;
                 }
+
+                if (exclude is null && includes.All(pattern => pattern.IndexOfAny(Wildcards) < 0))
+                {
+                    foreach (var pattern in includes)
+                    {
+                        if (byRelativePath.TryGetValue(pattern, out var file) && own.Add(file))
+                        {
+                            project.SourceFiles.Add(file);
+                            linked.Add(file);
+                        }
+                    }
+
+                    continue;
+                }
+
+                var matcher = new Matcher(StringComparison.OrdinalIgnoreCase);
+                matcher.AddIncludePatterns(includes);
 
                 foreach (var pattern in exclude is null ? Enumerable.Empty<string>() : ItemPatterns(exclude, project, root))
                 {
@@ -179,6 +197,17 @@ public static class ProjectDiscovery
         }
 
         return linked;
+    }
+
+    private static readonly char[] Wildcards = { '*', '?' };
+
+    /// <summary>Whether a root-relative pattern's fixed part (before its first wildcard) is the project's folder or inside it.</summary>
+    private static bool NamesOwnFolder(string pattern, ScanProject project, string root)
+    {
+        var wildcard = pattern.IndexOfAny(Wildcards);
+        var fixedPart = wildcard < 0 ? pattern : pattern.Substring(0, pattern.LastIndexOf('/', wildcard) + 1);
+        var full = Path.GetFullPath(Path.Combine(root, fixedPart)).TrimEnd(Path.DirectorySeparatorChar);
+        return string.Equals(full, project.Directory.TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal) || IsInside(full, project.Directory);
     }
 
     /// <summary>The <c>.cs</c> patterns of one item value, relative to the scan root; those outside it are named in a note.</summary>

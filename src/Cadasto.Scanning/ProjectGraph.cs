@@ -2,6 +2,8 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 
 namespace Cadasto.Scanning;
@@ -9,9 +11,9 @@ namespace Cadasto.Scanning;
 /// <summary>
 /// The scan's projects in dependency order (issue 11, item 4): a project is compiled with the compilations of the
 /// projects it references as compilation references (no emit), so the solution's own types bind as in a build.
-/// Projects run in waves — every project of a wave has its references in earlier waves — and a compilation is let go
-/// once every project that references it has been analysed, so memory holds the references still needed, not the
-/// solution. A reference cycle (invalid in MSBuild too) is cut: its projects go in one wave without those edges.
+/// A project starts once every project it references is done, and a compilation is let go once every project that
+/// references it has been analysed, so memory holds the references still needed, not the solution. A reference cycle
+/// (invalid in MSBuild too) is cut: its projects start together without those edges.
 /// </summary>
 internal sealed class ProjectGraph
 {
@@ -65,28 +67,189 @@ internal sealed class ProjectGraph
         }
     }
 
-    /// <summary>Groups of projects whose references are all in earlier groups.</summary>
-    public IEnumerable<IReadOnlyList<ScanProject>> Waves()
+    /// <summary>
+    /// Runs <paramref name="work"/> for every project, at most <paramref name="maxParallelism"/> at once, each as soon
+    /// as every project it references is done (not when a whole wave is: on bitwarden/server the wave after
+    /// <c>Core.Test</c> waited a minute for it with one core idle). Among the ready projects, the one with the most
+    /// source on its longest chain of dependants goes first.
+    /// </summary>
+    public async Task RunAsync(int maxParallelism, Func<ScanProject, CancellationToken, Task> work, CancellationToken cancellationToken)
     {
-        var done = new HashSet<ScanProject>();
-        var remaining = _projects.ToList();
-        while (remaining.Count > 0)
+        maxParallelism = Math.Max(1, maxParallelism);
+        var dependents = _projects.ToDictionary(p => p, _ => new List<ScanProject>());
+        var waitingFor = new Dictionary<ScanProject, int>();
+        foreach (var project in _projects)
         {
-            var wave = remaining.Where(p => _references[p].All(done.Contains)).ToList();
-            if (wave.Count == 0)
+            waitingFor[project] = _references[project].Count;
+            foreach (var referenced in _references[project])
             {
-                // A cycle: the rest go together; references inside it are left out.
-                wave = remaining;
+                dependents[referenced].Add(project);
             }
-
-            yield return wave;
-            foreach (var project in wave)
-            {
-                done.Add(project);
-            }
-
-            remaining = remaining.Except(wave).ToList();
         }
+
+        var weights = _projects.ToDictionary(p => p, Weight);
+        var chain = ChainWeights(dependents, weights);
+        var order = _projects.Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i);
+        var ready = new List<ScanProject>();
+        var queued = new HashSet<ScanProject>();
+        void MakeReady(ScanProject project)
+        {
+            if (queued.Add(project))
+            {
+                ready.Add(project);
+                ready.Sort((x, y) => chain[y] != chain[x] ? chain[y].CompareTo(chain[x]) : order[x].CompareTo(order[y]));
+            }
+        }
+
+        foreach (var project in _projects.Where(p => waitingFor[p] == 0))
+        {
+            MakeReady(project);
+        }
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var running = new Dictionary<Task, ScanProject>();
+        var startedCount = 0;
+        Exception? failure = null;
+        while (startedCount < _projects.Count || running.Count > 0)
+        {
+            while (failure is null && running.Count < maxParallelism
+                   && ready.Count > 0)
+            {
+                var next = ready[0];
+                ready.RemoveAt(0);
+                startedCount++;
+                running.Add(Task.Run(() => work(next, stop.Token), stop.Token), next);
+            }
+
+            if (running.Count == 0)
+            {
+                if (failure is not null)
+                {
+                    break;
+                }
+
+                // A reference cycle (invalid in MSBuild too): the rest start without the references inside it.
+                foreach (var project in _projects.Where(p => waitingFor[p] > 0))
+                {
+                    waitingFor[project] = 0;
+                    MakeReady(project);
+                }
+
+                continue;
+            }
+
+            var finished = await Task.WhenAny(running.Keys).ConfigureAwait(false);
+            var done = running[finished];
+            running.Remove(finished);
+            try
+            {
+                await finished.ConfigureAwait(false);
+            }
+            catch (Exception exception) when (failure is null)
+            {
+                // Stop starting projects, let the running ones end, then fail as Parallel.ForEachAsync would.
+                failure = exception;
+                stop.Cancel();
+            }
+            catch (Exception)
+            {
+                // A later failure (often the cancellation the first one caused): the first is reported.
+            }
+
+            foreach (var dependent in dependents[done])
+            {
+                if (waitingFor[dependent] > 0 && --waitingFor[dependent] == 0)
+                {
+                    MakeReady(dependent);
+                }
+            }
+        }
+
+        if (failure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+        }
+    }
+
+    /// <summary>
+    /// What a project costs, roughly: the bytes of its source files, less those whose names say they are EF Core
+    /// migrations or generated (the loader leaves them out or keeps their declarations only). A project read only for
+    /// its declarations costs little.
+    /// </summary>
+    private static long Weight(ScanProject project)
+    {
+        if (project.ContextOnly)
+        {
+            return 1;
+        }
+
+        long bytes = 1;
+        foreach (var file in project.SourceFiles)
+        {
+            if (LooksGenerated(file))
+            {
+                continue;
+            }
+
+            bytes += project.Contents.TryGetValue(file, out var content) ? content.Length : SizeOnDisk(file);
+        }
+
+        return bytes;
+    }
+
+    private static bool LooksGenerated(string file) =>
+        file.EndsWith(".Designer.cs", StringComparison.OrdinalIgnoreCase)
+        || file.EndsWith("ModelSnapshot.cs", StringComparison.OrdinalIgnoreCase)
+        || file.EndsWith(".g.cs", StringComparison.OrdinalIgnoreCase)
+        || file.Replace('\\', '/').Contains("/Migrations/", StringComparison.OrdinalIgnoreCase);
+
+    private static long SizeOnDisk(string file)
+    {
+        try
+        {
+            var info = new System.IO.FileInfo(file);
+            return info.Exists ? info.Length : 0;
+        }
+        catch (Exception exception) when (exception is System.IO.IOException or UnauthorizedAccessException or System.Security.SecurityException or ArgumentException or NotSupportedException)
+        {
+            // Unreadable files are reported by the loader; here they only weigh nothing.
+            return 0;
+        }
+    }
+
+    /// <summary>A project's weight plus the heaviest chain of dependants that wait for it (cycles cut).</summary>
+    private Dictionary<ScanProject, long> ChainWeights(Dictionary<ScanProject, List<ScanProject>> dependents, Dictionary<ScanProject, long> weights)
+    {
+        var result = new Dictionary<ScanProject, long>();
+        var visiting = new HashSet<ScanProject>();
+        long Visit(ScanProject project)
+        {
+            if (result.TryGetValue(project, out var known))
+            {
+                return known;
+            }
+
+            if (!visiting.Add(project))
+            {
+                return 0;
+            }
+
+            long heaviest = 0;
+            foreach (var dependent in dependents[project])
+            {
+                heaviest = Math.Max(heaviest, Visit(dependent));
+            }
+
+            visiting.Remove(project);
+            return result[project] = weights[project] + heaviest;
+        }
+
+        foreach (var project in _projects)
+        {
+            Visit(project);
+        }
+
+        return result;
     }
 
     /// <summary>The compilations of the project's direct and transitive references that are loaded (all of them, outside a cycle).</summary>

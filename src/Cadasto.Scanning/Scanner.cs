@@ -186,68 +186,65 @@ public sealed class Scanner
         }
 
         var graph = new ProjectGraph(projects);
-        foreach (var wave in graph.Waves())
-        {
-            await Parallel.ForEachAsync(
-                // Biggest first: the last project to start should be a small one.
-                wave.OrderByDescending(p => p.SourceFiles.Count),
-                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxParallelism), CancellationToken = cancellationToken },
-                async (project, ct) =>
+        await graph.RunAsync(
+            _options.MaxParallelism,
+            async (project, ct) =>
+            {
+                using var inFlight = _profile.Project(project.Name);
+                var started = Stopwatch.GetTimestamp();
+                var loaded = _loader.Load(project, ct, graph.ReferencesOf(project));
+                if (_options.ProjectLoader is { } projectLoader)
                 {
-                    var started = Stopwatch.GetTimestamp();
-                    var loaded = _loader.Load(project, ct, graph.ReferencesOf(project));
-                    if (_options.ProjectLoader is { } projectLoader)
-                    {
-                        loaded = await projectLoader(project, loaded, ct).ConfigureAwait(false) ?? loaded;
-                    }
+                    loaded = await projectLoader(project, loaded, ct).ConfigureAwait(false) ?? loaded;
+                }
 
-                    graph.Loaded(project, loaded.Compilation);
-                    Interlocked.Add(ref loadTicks, Stopwatch.GetTimestamp() - started);
-                    if (project.ContextOnly)
-                    {
-                        graph.Analysed(project);
-                        progress?.Report((Interlocked.Increment(ref done), projects.Count));
-                        return;
-                    }
-
-                    Interlocked.Add(ref analyzed, loaded.TreesToAnalyze.Length);
-                    started = Stopwatch.GetTimestamp();
-                    var diagnostics = await AnalyzeAsync(loaded, failures, ct).ConfigureAwait(false);
-                    Interlocked.Add(ref analysisTicks, Stopwatch.GetTimestamp() - started);
-                    using (_profile.Phase("findings"))
-                    {
-                        foreach (var diagnostic in diagnostics)
-                        {
-                            if (NotValidJsonNote(diagnostic, rootFolder) is { } note)
-                            {
-                                if (_options.OnlyFiles is null || _options.OnlyFiles.Contains(Path.GetFullPath(diagnostic.Location.GetLineSpan().Path)))
-                                {
-                                    project.Notes.Add(note);
-                                }
-
-                                continue;
-                            }
-
-                            if (ToFinding(diagnostic, loaded, rootFolder) is { } finding
-                                && (_options.OnlyFiles is null || _options.OnlyFiles.Contains(Path.GetFullPath(Path.Combine(rootFolder, finding.Item1.Path)))))
-                            {
-                                findings.Add(finding);
-                            }
-                        }
-                    }
-
-                    using (_profile.Phase("unresolved using directives"))
-                    {
-                        foreach (var name in UnresolvedNamespaces(loaded, ct))
-                        {
-                            unresolved.AddOrUpdate(name, 1, (_, count) => count + 1);
-                        }
-                    }
-
+                graph.Loaded(project, loaded.Compilation);
+                Interlocked.Add(ref loadTicks, Stopwatch.GetTimestamp() - started);
+                if (project.ContextOnly)
+                {
                     graph.Analysed(project);
                     progress?.Report((Interlocked.Increment(ref done), projects.Count));
-                }).ConfigureAwait(false);
-        }
+                    return;
+                }
+
+                Interlocked.Add(ref analyzed, loaded.TreesToAnalyze.Length);
+                started = Stopwatch.GetTimestamp();
+                var diagnostics = await AnalyzeAsync(loaded, failures, ct).ConfigureAwait(false);
+                Interlocked.Add(ref analysisTicks, Stopwatch.GetTimestamp() - started);
+                using (_profile.Phase("findings"))
+                {
+                    foreach (var diagnostic in diagnostics)
+                    {
+                        if (NotValidJsonNote(diagnostic, rootFolder) is { } note)
+                        {
+                            if (_options.OnlyFiles is null || _options.OnlyFiles.Contains(Path.GetFullPath(diagnostic.Location.GetLineSpan().Path)))
+                            {
+                                project.Notes.Add(note);
+                            }
+
+                            continue;
+                        }
+
+                        if (ToFinding(diagnostic, loaded, rootFolder) is { } finding
+                            && (_options.OnlyFiles is null || _options.OnlyFiles.Contains(Path.GetFullPath(Path.Combine(rootFolder, finding.Item1.Path)))))
+                        {
+                            findings.Add(finding);
+                        }
+                    }
+                }
+
+                using (_profile.Phase("unresolved using directives"))
+                {
+                    foreach (var name in UnresolvedNamespaces(loaded, ct))
+                    {
+                        unresolved.AddOrUpdate(name, 1, (_, count) => count + 1);
+                    }
+                }
+
+                graph.Analysed(project);
+                progress?.Report((Interlocked.Increment(ref done), projects.Count));
+            },
+            cancellationToken).ConfigureAwait(false);
 
         var notes = projects.SelectMany(p => p.Notes).Concat(failures).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToList();
         if (!unresolved.IsEmpty)

@@ -132,19 +132,27 @@ public sealed class SourceOnlyLoader
                 continue;
             }
 
-            SyntaxTree tree;
-            using (Profile.Phase("load: parse"))
-            {
-                tree = CSharpSyntaxTree.ParseText(text, parseOptions, file, cancellationToken);
-            }
-
             bool tooDeep;
             using (Profile.Phase("load: nesting guard"))
             {
-                tooDeep = NestingGuard.TooDeep(text, tree, cancellationToken);
+                tooDeep = NestingGuard.TooDeepToParse(text, parseOptions, cancellationToken);
             }
 
-            if (tooDeep)
+            SyntaxTree? tree = null;
+            if (!tooDeep)
+            {
+                using (Profile.Phase("load: parse"))
+                {
+                    tree = CSharpSyntaxTree.ParseText(text, parseOptions, file, cancellationToken);
+                }
+
+                using (Profile.Phase("load: nesting guard"))
+                {
+                    tooDeep = NestingGuard.TooDeep(text, tree, cancellationToken);
+                }
+            }
+
+            if (tooDeep || tree is null)
             {
                 project.Errors.Add($"{project.Display(file)}: not analysed: code nested more than {NestingGuard.MaxSyntaxDepthText} syntax levels deep is over the limit (docs/cli.md, Limits).");
                 continue;
@@ -191,7 +199,7 @@ public sealed class SourceOnlyLoader
             trees.Add(CSharpSyntaxTree.ParseText(globalUsings, parseOptions, usingsPath, Encoding.UTF8, cancellationToken));
         }
 
-        var references = _references.All.AddRange(PackageStandIns.For(project));
+        var references = _references.All;
         foreach (var package in project.PackageReferences)
         {
             if (package.StartsWith("Cadasto.", StringComparison.OrdinalIgnoreCase))
@@ -221,6 +229,7 @@ public sealed class SourceOnlyLoader
         }
 
         var compilation = CSharpCompilation.Create(AssemblyNameOf(project), trees, references, compilationOptions);
+        compilation = PackageStandIns.AddTo(compilation, project);
 
         var additional = ImmutableArray.CreateBuilder<AdditionalText>(project.AdditionalFiles.Count);
         foreach (var file in project.AdditionalFiles)

@@ -34,6 +34,7 @@ public sealed class ScanCommandTests
         Assert.Equal(1, profiled.ExitCode);
         Assert.Contains("analysis: binding and analyzers", profiled.Error);
         Assert.Contains("load: parse", profiled.Error);
+        Assert.Contains("projects in flight at once", profiled.Error);
         Assert.Matches(@"\n +[0-9]+\.[0-9]{2} s  HardcodedClientSecretAnalyzer\r?\n", profiled.Error);
         Assert.DoesNotContain("profile", plain.Error);
         // The report itself is the same: the profile goes to standard error.

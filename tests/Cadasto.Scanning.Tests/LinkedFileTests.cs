@@ -124,6 +124,23 @@ public sealed class LinkedFileTests
     }
 
     [Fact]
+    public async Task CompileItemsNamingTheProjectsOwnFiles_ShouldChangeNothing()
+    {
+        // An old-style project lists every file it compiles; they are the project's by the default globs already.
+        using var tree = new TempTree();
+        tree.Write("src/Models/Models.csproj", Library);
+        tree.Write("src/Models/Secret.cs", Models);
+        tree.Write("hosts/main/Host.Main.csproj", Host("""<Compile Include="Clients.cs" /><Compile Include="**\*.cs" />""").Replace("..\\Config\\Clients.cs", "Clients.cs"));
+        tree.Write("hosts/main/Clients.cs", Clients);
+
+        var result = await new Scanner().ScanAsync(tree.Root);
+
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal(("hosts/main/Clients.cs", "Host.Main"), (finding.Path, finding.Project));
+        Assert.Equal(2, result.SourceFiles);
+    }
+
+    [Fact]
     public async Task CompileItemOutsideTheScannedFolder_ShouldNotBeReadAndSaySo()
     {
         using var outside = new TempTree();

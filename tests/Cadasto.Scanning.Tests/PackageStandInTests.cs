@@ -62,6 +62,38 @@ public sealed class PackageStandInTests
     }
 
     [Fact]
+    public async Task SolutionThatDeclaresIdentityServer_ShouldKeepItsOwnTypes()
+    {
+        // IdentityServer's own repository: hosts reference the project named like the package, whose types must not be
+        // made ambiguous by a stand-in.
+        using var tree = new TempTree();
+        tree.Write("src/IdentityServer/Duende.IdentityServer.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>
+            """);
+        tree.Write("src/IdentityServer/Models.cs", """
+            namespace Duende.IdentityServer.Models
+            {
+                public class Secret { public Secret() { } public Secret(string value) { Value = value; } public string Value { get; set; } }
+                public class Client { public System.Collections.Generic.ICollection<Secret> ClientSecrets { get; } = new System.Collections.Generic.List<Secret>(); public string ClientId { get; set; } }
+                public class ApiResource { public ApiResource(string name) { } public System.Collections.Generic.ICollection<Secret> ApiSecrets { get; } = new System.Collections.Generic.List<Secret>(); }
+                public static class GrantTypes { public static System.Collections.Generic.ICollection<string> ClientCredentials => new[] { "client_credentials" }; }
+                public static class HashExtensions { public static string Sha256(this string input) => input; }
+            }
+            """);
+        tree.Write("hosts/main/Host.Main.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk.Web">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+              <ItemGroup><ProjectReference Include="..\..\src\IdentityServer\Duende.IdentityServer.csproj" /></ItemGroup>
+            </Project>
+            """);
+        tree.Write("hosts/main/Config.cs", Config("Duende.IdentityServer.Models").Replace("new List<Client>", "new List<Client>()"));
+
+        var result = await new Scanner().ScanAsync(tree.Root);
+
+        Assert.Equal(2, result.Findings.Count(f => f.RuleId == "CDS1001"));
+    }
+
+    [Fact]
     public async Task SecretTypeWithoutThePackage_ShouldNotReport()
     {
         // A product's own Secret type in a namespace of that name, without the package: never a sink by its name alone.

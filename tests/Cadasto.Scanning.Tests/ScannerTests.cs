@@ -82,5 +82,12 @@ public sealed class ScannerTests
         Assert.Contains(profile.Phases, p => p.Phase == "load: parse");
         Assert.Equal(AnalyzerCatalog.Analyzers.Length, profile.Analyzers.Count);
         Assert.Contains(profile.Analyzers, a => a.Analyzer == "HardcodedClientSecretAnalyzer" && a.Time > System.TimeSpan.Zero);
+        // One project: the wall time splits into none and one project in flight, never two.
+        var inFlight = profile.TimeByProjectsInFlight;
+        Assert.Equal(2, inFlight.Count);
+        Assert.True(inFlight[1] > System.TimeSpan.Zero);
+        var (project, time) = Assert.Single(profile.SlowestProjects(8));
+        Assert.Equal("App", project);
+        Assert.True(time <= inFlight[1] + System.TimeSpan.FromMilliseconds(1));
     }
 }

@@ -70,7 +70,7 @@ internal sealed class SecretLiteralClassifier
     /// </summary>
     public string? CredentialNameFor(ILiteralOperation literal, string text, CancellationToken cancellationToken)
     {
-        if (!CredentialValueShape.CanBeACredential(text) || Matcher.IsAllowedPlaceholder(text) || IsTestSentinel(text))
+        if (!CouldBeAValue(text))
         {
             return null;
         }
@@ -78,9 +78,17 @@ internal sealed class SecretLiteralClassifier
         // One finding per value, on its first literal: the other parts of a composition ask nothing more (asking the sink
         // matcher for each of n parts would trace the whole composition n times: n² steps).
         var context = ClimbToContext(literal, out var top);
-        if (FirstOfWhollyConstantComposition(literal, cancellationToken) != true)
+        var carriesTheValue = FirstOfWhollyConstantComposition(literal, cancellationToken);
+        if (carriesTheValue is null)
         {
             return null;
+        }
+
+        // At a known sink the sink says which part is the secret ("Bearer " + "…": the token), so every part may ask it
+        // (answered once per call: KnownCredentialSinkFor); a name is asked by the part that carries the value only.
+        if (carriesTheValue == false)
+        {
+            return CredentialShapes.Classify(text) is null ? KnownCredentialSinkFor(literal, cancellationToken) : null;
         }
 
         if (NameOf(context, top, cancellationToken) is { } name
@@ -133,8 +141,8 @@ internal sealed class SecretLiteralClassifier
     /// <summary>
     /// Only wholly constant values are hard-coded (the SPEC): a literal inside a concatenation or interpolation with a
     /// run-time part (<c>$"SharedAccessSignature sr={uri}&amp;sig={signature}"</c>) is a fragment, no finding of its own;
-    /// a wholly constant composition is one finding under its name, on its first literal. Null for a fragment of a
-    /// composition with a run-time part; otherwise whether the literal is the first (or only) one of its value.
+    /// a wholly constant composition is one finding under its name, on the first literal that could be a credential. Null
+    /// for a fragment of a composition with a run-time part; otherwise whether the literal is the one that carries its value.
     /// </summary>
     private bool? FirstOfWhollyConstantComposition(ILiteralOperation literal, CancellationToken cancellationToken)
     {
@@ -187,20 +195,32 @@ internal sealed class SecretLiteralClassifier
             return null;
         }
 
+        // The part that carries the value: the first literal that could be a credential ("Bearer " + "…" lands on the
+        // token, not on the scheme), else the first literal (which then reports nothing).
+        IOperation? first = null;
         foreach (var descendant in composition.Descendants())
         {
-            if (descendant is ILiteralOperation { ConstantValue: { HasValue: true, Value: string } } first)
+            if (descendant is ILiteralOperation { ConstantValue: { HasValue: true, Value: string text } } part)
             {
-                return first;
+                if (CouldBeAValue(text))
+                {
+                    return part;
+                }
+
+                first ??= part;
             }
         }
 
-        return null;
+        return first;
     }
+
+    /// <summary>The screen every literal passes before any name or sink is asked: could it be a credential at all here.</summary>
+    private bool CouldBeAValue(string text) =>
+        CredentialValueShape.CanBeACredential(text) && !Matcher.IsAllowedPlaceholder(text) && !IsTestSentinel(text);
 
     private readonly ConditionalWeakTable<IOperation, CompositionVerdict> _compositionFirstLiteral = new();
 
-    /// <summary>The first literal of a wholly constant composition; null when a part is read at run time.</summary>
+    /// <summary>The literal of a wholly constant composition that carries its value; null when a part is read at run time.</summary>
     private sealed class CompositionVerdict
     {
         public CompositionVerdict(IOperation? firstLiteral) => FirstLiteral = firstLiteral;
@@ -297,20 +317,73 @@ internal sealed class SecretLiteralClassifier
             return null;
         }
 
-        var hits = ListPool<SinkHit>.Rent();
-        Matcher.Match(owner, _compilation, cancellationToken, hits);
-        string? sink = null;
-        foreach (var hit in hits)
+        // Every part of a composition handed to one call asks about the same call: matched once (n parts, one trace).
+        var sinks = _callSinks.GetValue(owner, call =>
         {
-            if (hit.Meaning == SinkMeaning.Credential && hit.Value.Syntax.Span.Contains(literal.Syntax.Span))
+            var hits = ListPool<SinkHit>.Rent();
+            Matcher.Match(call, _compilation, cancellationToken, hits);
+            var found = new CallSinks(hits.ToArray());
+            ListPool<SinkHit>.Return(hits);
+            return found;
+        });
+
+        for (var i = 0; i < sinks.Hits.Length; i++)
+        {
+            var hit = sinks.Hits[i];
+            if (hit.Meaning == SinkMeaning.Credential && hit.Value.Syntax.SyntaxTree == literal.Syntax.SyntaxTree && hit.Value.Syntax.Span.Contains(literal.Syntax.Span))
             {
-                sink = hit.SinkName;
-                break;
+                // One finding per value: on the part that carries it.
+                return sinks.Carrier(i, CouldBeAValue) == literal.Syntax ? hit.SinkName : null;
             }
         }
 
-        ListPool<SinkHit>.Return(hits);
-        return sink;
+        return null;
+    }
+
+    private readonly ConditionalWeakTable<IOperation, CallSinks> _callSinks = new();
+
+    /// <summary>What one call or assignment hands to credential sinks, and for each value the literal that carries it.</summary>
+    private sealed class CallSinks
+    {
+        private readonly SyntaxNode?[] _carriers;
+        private readonly bool[] _known;
+
+        public CallSinks(SinkHit[] hits)
+        {
+            Hits = hits;
+            _carriers = new SyntaxNode?[hits.Length];
+            _known = new bool[hits.Length];
+        }
+
+        public SinkHit[] Hits { get; }
+
+        /// <summary>The first string literal (or interpolation text) of hit <paramref name="index"/>'s value that could be a credential.</summary>
+        public SyntaxNode? Carrier(int index, Func<string, bool> couldBeAValue)
+        {
+            if (!Volatile.Read(ref _known[index]))
+            {
+                SyntaxNode? carrier = null;
+                foreach (var node in Hits[index].Value.Syntax.DescendantNodesAndSelf())
+                {
+                    var text = node switch
+                    {
+                        LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } literal => literal.Token.ValueText,
+                        InterpolatedStringTextSyntax part => part.TextToken.ValueText,
+                        _ => null,
+                    };
+                    if (text is not null && couldBeAValue(text))
+                    {
+                        carrier = node;
+                        break;
+                    }
+                }
+
+                _carriers[index] = carrier;
+                Volatile.Write(ref _known[index], true);
+            }
+
+            return _carriers[index];
+        }
     }
 
     /// <summary>
@@ -403,7 +476,9 @@ internal sealed class SecretLiteralClassifier
             case IPropertyInitializerOperation { InitializedProperties: { Length: > 0 } properties }:
                 return IsTextType(properties[0].Type) ? properties[0].Name : null;
             case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
-                return IsTextType(declarator.Symbol.Type) ? declarator.Symbol.Name : null;
+                // var password = option.HasValue() ? option.Value() : "…" where the option's type did not bind: the local's
+                // type is an error, and the literal is what it holds whenever the option is not given.
+                return IsTextType(declarator.Symbol.Type) || declarator.Symbol.Type.TypeKind == TypeKind.Error ? declarator.Symbol.Name : null;
             case IParameterInitializerOperation { Parameter: var parameter }:
                 return parameter.Name;
             case ISimpleAssignmentOperation assignment when assignment.Value == value:

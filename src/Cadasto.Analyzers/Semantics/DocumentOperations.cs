@@ -21,13 +21,23 @@ internal static class DocumentOperations
     /// <summary>
     /// Calls <paramref name="visit"/> for every operation of <paramref name="kinds"/> that the code of
     /// <paramref name="model"/>'s tree holds, in document order (outer before inner). The implicit <c>Add</c> calls of a
-    /// collection initializer and the implicit assignments of an anonymous object are included.
+    /// collection initializer and the implicit assignments of an anonymous object are included. Returns how many nodes
+    /// the semantic model was asked about (the others were looked up in a tree already asked for).
     /// </summary>
-    public static void ForEach(SemanticModel model, ImmutableArray<OperationKind> kinds, Action<IOperation> visit, CancellationToken cancellationToken)
+    /// <remarks>
+    /// The semantic model finds a node's operation by climbing from the node to its member first: asked for each node of
+    /// an expression n levels deep (a concatenation of n parts), that is n² steps (10,000 parts: 1.7 s of CPU for CDS1001 alone, 0.1 s this way).
+    /// So it is asked once per operation tree, and the other nodes of that tree are looked up in a map of it, built as the
+    /// semantic model builds its own (each syntax node to its one explicit operation).
+    /// </remarks>
+    public static int ForEach(SemanticModel model, ImmutableArray<OperationKind> kinds, Action<IOperation> visit, CancellationToken cancellationToken)
     {
+        var known = new Dictionary<SyntaxNode, IOperation>();
+        var roots = new HashSet<IOperation>();
+        var asked = 0;
         foreach (var node in model.SyntaxTree.GetRoot(cancellationToken).DescendantNodes())
         {
-            if (!MayHold(node.Kind(), kinds) || model.GetOperation(node, cancellationToken) is not { } operation)
+            if (!MayHold(node.Kind(), kinds) || OperationOf(node, model, known, roots, ref asked, cancellationToken) is not { } operation)
             {
                 continue;
             }
@@ -49,6 +59,50 @@ internal static class DocumentOperations
                 visit(operation);
             }
         }
+
+        return asked;
+    }
+
+    private static IOperation? OperationOf(SyntaxNode node, SemanticModel model, Dictionary<SyntaxNode, IOperation> known, HashSet<IOperation> roots, ref int asked, CancellationToken cancellationToken)
+    {
+        if (known.TryGetValue(node, out var mapped))
+        {
+            return mapped;
+        }
+
+        // Not in a tree mapped so far (the first node of a member, or one of an attribute's arguments inside a member's span).
+        asked++;
+        if (model.GetOperation(node, cancellationToken) is not { } operation)
+        {
+            return null;
+        }
+
+        var root = operation;
+        while (root.Parent is { } parent)
+        {
+            root = parent;
+        }
+
+        if (roots.Add(root))
+        {
+            var pending = new Stack<IOperation>();
+            pending.Push(root);
+            while (pending.Count > 0)
+            {
+                var next = pending.Pop();
+                if (!next.IsImplicit && next.Syntax.SyntaxTree == model.SyntaxTree && !known.ContainsKey(next.Syntax))
+                {
+                    known.Add(next.Syntax, next);
+                }
+
+                foreach (var child in next.ChildOperations)
+                {
+                    pending.Push(child);
+                }
+            }
+        }
+
+        return operation;
     }
 
     /// <summary>
@@ -71,7 +125,7 @@ internal static class DocumentOperations
     public static bool FirstFor(HashSet<(SyntaxTree?, TextSpan)> seen, Location literal) => seen.Add((literal.SourceTree, literal.SourceSpan));
 
     /// <summary>The syntax an operation of one of <paramref name="kinds"/> can have, so most nodes need no binding.</summary>
-    private static bool MayHold(SyntaxKind syntax, ImmutableArray<OperationKind> kinds)
+    internal static bool MayHold(SyntaxKind syntax, ImmutableArray<OperationKind> kinds)
     {
         foreach (var kind in kinds)
         {

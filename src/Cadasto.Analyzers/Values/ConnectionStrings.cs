@@ -35,38 +35,62 @@ internal static class ConnectionStrings
             return false;
         }
 
-        var separator = IsRedisConfiguration(value) ? ',' : ';';
-
         if (ConnectionStringCatalog.IsEmulator(value))
         {
             return false;
         }
 
-        var start = 0;
-        while (start < value.Length)
+        foreach (var pair in Pairs(value, IsRedisConfiguration(value) ? RedisSeparators : ConfigurationSeparators))
         {
-            var end = value.IndexOf(separator, start);
+            if (ConnectionStringCatalog.IsSecretKeyword(pair.Keyword) && !SecretValueHeuristics.IsNotASecret(pair.Value, allowedPlaceholders))
+            {
+                keyword = pair.Keyword;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Where a pair ends in a configuration value: <c>;</c> (ADO.NET, Azure).</summary>
+    public static readonly char[] ConfigurationSeparators = { ';' };
+
+    /// <summary>Where a pair ends in StackExchange.Redis's <c>host:port,password=…</c>.</summary>
+    public static readonly char[] RedisSeparators = { ',' };
+
+    /// <summary>
+    /// Where a pair ends in a literal in code, which may hold a connection string, a URL's query or a form body:
+    /// <c>;</c>, <c>,</c>, <c>&amp;</c>, <c>?</c>, a line break.
+    /// </summary>
+    public static readonly char[] CodeSeparators = { ';', ',', '&', '?', '\n' };
+
+    /// <summary>
+    /// The one splitter of connection strings: every <c>keyword=value</c> of <paramref name="text"/>, a pair ending at any
+    /// of <paramref name="separators"/>; the keyword trimmed, the value trimmed and unquoted. A segment without
+    /// <c>=</c> is no pair. Keywords are matched with <see cref="ConnectionStringCatalog"/> by the callers.
+    /// </summary>
+    public static IEnumerable<ConnectionStringPair> Pairs(string text, char[] separators)
+    {
+        var start = 0;
+        while (start < text.Length)
+        {
+            var end = text.IndexOfAny(separators, start);
             if (end < 0)
             {
-                end = value.Length;
+                end = text.Length;
             }
 
-            var equals = value.IndexOf('=', start);
-            if (equals > start && equals < end)
+            var equals = text.IndexOf('=', start, end - start);
+            if (equals > start)
             {
-                var name = value.Substring(start, equals - start).Trim();
-                var secret = value.Substring(equals + 1, end - equals - 1).Trim().Trim('\'', '"');
-                if (IsConnectionStringSecretKey(name) && !SecretValueHeuristics.IsNotASecret(secret, allowedPlaceholders))
-                {
-                    keyword = name;
-                    return true;
-                }
+                yield return new ConnectionStringPair(
+                    text.Substring(start, equals - start).Trim(),
+                    text.Substring(equals + 1, end - equals - 1).Trim().Trim('\'', '"'),
+                    start);
             }
 
             start = end + 1;
         }
-
-        return false;
     }
 
     /// <summary>
@@ -87,3 +111,6 @@ internal static class ConnectionStrings
 
     private static bool IsConnectionStringSecretKey(string name) => ConnectionStringCatalog.IsSecretKeyword(name);
 }
+
+/// <summary>One <c>keyword=value</c> of a connection string, and where its keyword starts in the text.</summary>
+internal readonly record struct ConnectionStringPair(string Keyword, string Value, int Start);

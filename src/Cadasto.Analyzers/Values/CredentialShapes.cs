@@ -90,13 +90,7 @@ internal static class CredentialShapes
         new("Databricks token", "dapi", Alphabet.Hex, 32, 32),
     };
 
-    // A value ends at the next pair: ';' in ADO.NET strings, ',' in Redis ones, '&' in URL queries.
-    private static readonly char[] ValueTerminators = { ';', ',', '&' };
-
     private const string JwtIoExampleSignature = "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
-
-    // Connection-string keys whose value is a credential: the one keyword set configuration files are read with too.
-    private static readonly string[] CredentialKeys = ConnectionStringCatalog.SecretKeywords.Select(keyword => keyword + "=").ToArray();
 
     /// <summary>
     /// What kind of credential the literal is shaped like (for the message), or null. In <paramref name="testCode"/>, the
@@ -450,55 +444,35 @@ internal static class CredentialShapes
             return false;
         }
 
-        foreach (var key in CredentialKeys)
+        foreach (var pair in ConnectionStrings.Pairs(text, ConnectionStrings.CodeSeparators))
         {
-            var from = 0;
-            while (true)
+            if (!ConnectionStringCatalog.IsSecretKeyword(pair.Keyword))
             {
-                var index = text.IndexOf(key, from, StringComparison.OrdinalIgnoreCase);
-                if (index < 0)
-                {
-                    break;
-                }
-
-                from = index + key.Length;
-
-                // The key starts the string or follows a separator: "Server=…;Password=…", not "OldPassword=".
-                var before = index - 1;
-                while (before >= 0 && text[before] == ' ')
-                {
-                    before--;
-                }
-
-                if (before >= 0 && text[before] is not (';' or '&' or '?' or ',' or '\n'))
-                {
-                    continue;
-                }
-
-                var valueEnd = text.IndexOfAny(ValueTerminators, from);
-                var value = (valueEnd < 0 ? text.Substring(from) : text.Substring(from, valueEnd - from)).Trim().Trim('\'', '"');
-                if (value.Length == 0 || value[0] is '{' || SecretValueHeuristics.IsNotASecret(value) || ConnectionStringCatalog.EmulatorKeys.Contains(value)
-                    || (testCode && !TestSentinels.LooksReal(value)))
-                {
-                    continue;
-                }
-
-                var isKey = !ConnectionStringCatalog.IsPasswordKeyword(key.Substring(0, key.Length - 1));
-                // A password needs connection-string structure: another pair joined by ';' or ','. Alone it is a form field
-                // (user=…&password=…) or a message ("password=letmein" as an exception a redaction test masks).
-                if (!isKey && text.IndexOf(';') < 0 && text.IndexOf(',') < 0)
-                {
-                    continue;
-                }
-
-                if (isKey && value.Length < 16)
-                {
-                    continue;
-                }
-
-                kind = isKey ? "connection string with an access key" : "connection string with a password";
-                return true;
+                continue;
             }
+
+            var value = pair.Value;
+            if (value.Length == 0 || value[0] is '{' || SecretValueHeuristics.IsNotASecret(value) || ConnectionStringCatalog.EmulatorKeys.Contains(value)
+                || (testCode && !TestSentinels.LooksReal(value)))
+            {
+                continue;
+            }
+
+            var isKey = !ConnectionStringCatalog.IsPasswordKeyword(pair.Keyword);
+            // A password needs connection-string structure: another pair joined by ';' or ','. Alone it is a form field
+            // (user=…&password=…) or a message ("password=letmein" as an exception a redaction test masks).
+            if (!isKey && text.IndexOf(';') < 0 && text.IndexOf(',') < 0)
+            {
+                continue;
+            }
+
+            if (isKey && value.Length < 16)
+            {
+                continue;
+            }
+
+            kind = isKey ? "connection string with an access key" : "connection string with a password";
+            return true;
         }
 
         // Azure SAS tokens: sig= with sv= (a signed version) in the same query.

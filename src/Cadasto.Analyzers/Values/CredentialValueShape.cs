@@ -134,8 +134,19 @@ internal static class CredentialValueShape
         // alone ("password" as a grant type, "token" as a field name); a longer single word ("supersecret") is a value,
         // and so is one written in lower case with separators ("my_client_secret", "admin-password"): it reads like a
         // name, but no key, variable or header is spelled so — it is what a sample sets as the secret (the SPEC).
-        return (CredentialNames.SplitWordCount(trimmed) >= 2 && !lowerCaseWords) || IsCredentialWordItself(trimmed, names);
+        return (CredentialNames.SplitWordCount(trimmed) >= 2 && !lowerCaseWords)
+               || (IsCredentialWordItself(trimmed, names) && !IsDemoSecret(trimmed, symbolName, names));
     }
+
+    /// <summary>
+    /// <c>ClientSecret = "secret"</c>, <c>ApiSecret = "secret"</c>: the word <c>secret</c> in lower case under a name whose
+    /// credential word is a secret is the sample servers' demo secret, live where they register it (the SPEC's own example),
+    /// not a label; <c>password</c> and <c>token</c> alone stay labels (a grant type, a field name).
+    /// </summary>
+    private static bool IsDemoSecret(string text, string symbolName, CredentialNames names) =>
+        string.Equals(text, "secret", StringComparison.Ordinal)
+        && names.TryMatch(symbolName, out var word)
+        && word.EndsWith("secret", StringComparison.Ordinal);
 
     /// <summary>
     /// <c>_emailToken = "email"</c>, <c>AccountKeyToken = "AccountKey="</c>, <c>EnforceMultiFactorToken =

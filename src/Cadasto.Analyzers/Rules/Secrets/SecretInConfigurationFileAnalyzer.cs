@@ -37,7 +37,14 @@ public sealed class SecretInConfigurationFileAnalyzer : DiagnosticAnalyzer
             var manifestFileName = CadastoOptions.ManifestFileName(start.Options);
             var projectDirectory = ConfigurationFiles.ProjectDirectory(start.Options);
             var secrets = ConfigurationSecrets.Create(start.Options);
+            // A test project's settings are test code (the SPEC): its sentinels are judged as in its C#, a whole value
+            // (below) and a password inside a connection string's URL (ForTestCode) alike.
             var testCode = TestProject.Is(start.Compilation, start.Options);
+            if (testCode)
+            {
+                secrets = secrets.ForTestCode();
+            }
+
             start.RegisterAdditionalFileAction(file =>
             {
                 var kind = ConfigurationFiles.KindOf(file.AdditionalFile.Path, manifestFileName, projectDirectory);

@@ -87,6 +87,22 @@ public sealed class HardcodedCredentialAnalyzerTests
         return VerifyCS.VerifyAnalyzerAsync(source);
     }
 
+    // The sink says which part of a constant composition is the secret: "Bearer " + "…" is one finding, on the token,
+    // and a scheme alone is none. (Lost for a while when only the first part of a composition asked the sink.)
+    [Fact]
+    public Task SchemeAndTokenAtAnAuthorizationHeader_ShouldReportOnceOnTheToken() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Net.Http;
+
+        public static class PartnerClient
+        {
+            public static void Configure(HttpClient client, string token)
+            {
+                client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", "Bearer " + {|CDS1002:"8e7d6c5b4a39281706f5e4d3c2b1a0ff"|});
+                client.DefaultRequestHeaders.Add("Authorization", "Bearer " + token);
+            }
+        }
+        """);
+
     [Fact]
     public Task KeyBytesAtHmacSinks_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
         using System;
@@ -463,6 +479,13 @@ public sealed class HardcodedCredentialAnalyzerTests
                         o.ClientSecret = {|CDS1002:"GOCSPX-g00gle.Secret81"|};
                     });
                     var options = new Missing.OAuth2IntrospectionOptions { ClientSecret = {|CDS1002:"introspection-8d1c"|} };
+                    // A sample API's introspection secret, the demo word its identity server registers.
+                    services.AddAuthentication("token").AddOAuth2Introspection("introspection", o =>
+                    {
+                        o.ClientId = "urn:resource1";
+                        o.ClientSecret = {|CDS1002:"secret"|};
+                        o.TokenTypeHint = "token";
+                    });
                 }
 
                 static List<TestUser> Users() => new()
@@ -470,6 +493,39 @@ public sealed class HardcodedCredentialAnalyzerTests
                     new TestUser { SubjectId = "1", Username = "alice", Password = {|CDS1002:"alice"|} },
                     new TestUser { SubjectId = "2", Username = "bob", Password = "" },
                 };
+            }
+            """,
+        CompilerDiagnostics = CompilerDiagnostics.None,
+    }.RunAsync();
+
+    [Fact]
+    public Task UnresolvedIntrospectionOptionsAndConditionalDefaults_ShouldReportByName() => new VerifyCS.Test
+    {
+        // IdentityServer4.AccessTokenValidation and a command-line parser, neither referenced (a source-only scan): the
+        // API secret set in a callback whose receiver did not bind, and a seed tool's default password beside an option
+        // read at run time.
+        TestCode = """
+            using Microsoft.Extensions.DependencyInjection;
+
+            static class Startup
+            {
+                static void Add(IServiceCollection services)
+                {
+                    services.AddAuthentication(IdentityServerAuthenticationDefaults.AuthenticationScheme)
+                        .AddIdentityServerAuthentication(options =>
+                        {
+                            options.Authority = "https://localhost:44318/";
+                            options.ApiName = "grpc_protected_api";
+                            options.ApiSecret = {|CDS1002:"grpc_protected_secret"|};
+                        });
+                }
+
+                static int Seed(CommandOption usernameOption, CommandOption passwordOption)
+                {
+                    var username = usernameOption.HasValue() ? usernameOption.Value() : "seed-user";
+                    var password = passwordOption.HasValue() ? passwordOption.Value() : {|CDS1002:"Password1!"|};
+                    return username.Length + password.Length;
+                }
             }
             """,
         CompilerDiagnostics = CompilerDiagnostics.None,

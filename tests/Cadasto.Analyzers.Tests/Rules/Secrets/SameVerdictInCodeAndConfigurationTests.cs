@@ -157,6 +157,25 @@ public sealed class SameVerdictInCodeAndConfigurationTests
             """));
     }
 
+    [Theory]
+    [InlineData("DefaultEndpointsProtocol=https;AccountName=ordersstore;Account Key=k8Qz1VbXw2Nc7Lp4Rt9Ys3Mh6Jd0Fg5Ae1Cu8Ko2Wi4=;")]
+    [InlineData("Endpoint=sb://orders.servicebus.windows.net/;SharedAccessKeyName=send;Shared_Access_Key=Zx4Vb8Nm2Qw6Er0Ty3Ui7Op1As5Df9Gh=")]
+    [InlineData("Host=db.internal;Username=orders;Pwd = Qv7!kL2#xR9m")]
+    public async Task ConnectionStringKeywordSpelledWithBlanksOrUnderscores_ShouldReportInCodeAndConfiguration(string connectionString)
+    {
+        // One splitter and one keyword set (Catalogs/ConnectionStringCatalog): a keyword compares ignoring case, blanks and
+        // underscores wherever the connection string is written.
+        await Shape.VerifyAnalyzerAsync($$"""
+            static class Storage
+            {
+                public const string Orders = {|CDS1003:"{{connectionString}}"|};
+            }
+            """);
+        await Config.VerifyAsync(("appsettings.json", $$"""
+            { "ConnectionStrings": { "Orders": {|CDS1004:"{{connectionString}}"|} } }
+            """));
+    }
+
     [Fact]
     public async Task AssemblyPublicKeyToken_ShouldNotReportInCodeOrConfiguration()
     {

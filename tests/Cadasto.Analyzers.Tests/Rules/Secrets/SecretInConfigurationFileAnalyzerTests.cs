@@ -214,6 +214,17 @@ public sealed class SecretInConfigurationFileAnalyzerTests
         """));
 
     [Fact]
+    public Task UrlPasswordsInATestProjectsSettings_ShouldJudgeAsTestCode() => Verify.VerifyAsync(
+        "is_global = true\nbuild_property.IsTestProject = true\n",
+        ("appSettings.json", """
+            {
+              "eventStore": { "configuration": "esdb://admin:changeit@127.0.0.1:2113?tls=false" },
+              "lightning": { "connection": "type=lnd-rest;server=http://lnd:lnd@127.0.0.1:35531/" },
+              "broker": { "connection": {|CDS1004:"amqp://app:Xq7Lm2Vr9pKw4zT8@mq.internal:5672/"|} }
+            }
+            """));
+
+    [Fact]
     public Task ClientSecretSpelledFromTheClientsName_ShouldReport() => Verify.VerifyAsync(("appsettings.json", """
         {
           "Keycloak": {
