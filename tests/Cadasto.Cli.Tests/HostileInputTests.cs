@@ -197,6 +197,21 @@ public sealed class HostileInputTests
         }
     }
 
+    // Issue 16: an unreadable cadasto.json was reported as "The file is empty"; every file not read is named, with why.
+    [Fact]
+    public async Task UnreadableManifest_ShouldBeNamedWithTheReason_NotCalledEmpty()
+    {
+        using var fixture = Fixture.Leaky(withSettings: false);
+        var manifest = fixture.Write("src/Leaky/cadasto.json", """{ "client": { "id": "leaky" } }""");
+        File.SetUnixFileMode(manifest, UnixFileMode.None);
+
+        var result = await CliRunner.RunAsUnprivilegedAsync(fixture.Root, "scan", "--no-progress");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(result.Error.Split('\n'), line => line.Contains("cadasto.json", StringComparison.Ordinal) && line.Contains("permission denied", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain("empty", result.All, StringComparison.OrdinalIgnoreCase);
+    }
+
     [Theory]
     [InlineData("evil\nsrc/Fake.cs(1,1): error CDS1001: forged")]
     [InlineData("evil\u001b[2J\u001b]0;owned\u0007")]

@@ -189,17 +189,24 @@ internal static class SecretValueHeuristics
         || IsNamedFormatItem(text);
 
     /// <summary>
-    /// <c>{ClientSecret}</c>, <c>{client_secret}</c>, <c>{0}</c>: a format item or a named hole a template fills in
+    /// <c>{ClientSecret}</c>, <c>{client_secret}</c>, <c>{0}</c>, <c>{**slug}</c>: a format item or a named hole a template fills in
     /// (a name, perhaps dotted or with a colon; a braced GUID or JSON has other characters and stays a value).
     /// </summary>
     private static bool IsNamedFormatItem(string text)
     {
-        if (text.Length < 3 || text.Length > 64 || text[0] != '{' || text[text.Length - 1] != '}' || !char.IsLetterOrDigit(text[1]))
+        if (text.Length < 3 || text.Length > 64 || text[0] != '{' || text[text.Length - 1] != '}')
         {
             return false;
         }
 
-        for (var i = 1; i < text.Length - 1; i++)
+        // {*slug}, {**path}: an ASP.NET Core route template's catch-all parameter.
+        var first = text[1] != '*' ? 1 : text[2] == '*' ? 3 : 2;
+        if (first >= text.Length - 1 || !char.IsLetterOrDigit(text[first]))
+        {
+            return false;
+        }
+
+        for (var i = first; i < text.Length - 1; i++)
         {
             var c = text[i];
             if (!(char.IsLetterOrDigit(c) || c is '_' or ':' or '.'))

@@ -174,14 +174,20 @@ internal static class TestSentinels
         return letterWords >= 3;
     }
 
-    /// <summary><c>0123456789abcdef</c>, <c>12345</c>, <c>abcdefgh</c>: each character the one after the last, in digits then letters.</summary>
-    private static bool IsCountingRun(string text, int start, int end)
+    /// <summary>
+    /// <c>0123456789abcdef</c>, <c>12345</c>, <c>abcdefgh</c>, <c>67890</c>: each character the one after the last, in digits then
+    /// letters or in a keyboard's row of digits.
+    /// </summary>
+    private static bool IsCountingRun(string text, int start, int end) =>
+        IsRunIn("0123456789abcdefghijklmnopqrstuvwxyz", text, start, end) || IsRunIn("1234567890", text, start, end);
+
+    /// <summary>Whether text[start..end) is consecutive characters of <paramref name="order"/> (67890 in a keyboard's row).</summary>
+    private static bool IsRunIn(string order, string text, int start, int end)
     {
-        const string Order = "0123456789abcdefghijklmnopqrstuvwxyz";
-        var previous = Order.IndexOf(char.ToLowerInvariant(text[start]));
+        var previous = order.IndexOf(char.ToLowerInvariant(text[start]));
         for (var i = start + 1; i < end; i++)
         {
-            var current = Order.IndexOf(char.ToLowerInvariant(text[i]));
+            var current = order.IndexOf(char.ToLowerInvariant(text[i]));
             if (previous < 0 || current != previous + 1)
             {
                 return false;

@@ -19,6 +19,7 @@ public sealed class TestSentinelsTests
     [InlineData("Whatever99!")] // a word that says it is made up
     [InlineData("unit-test-signing-key-that-is-at-least-32-chars-long!!")] // a sentence with its punctuation
     [InlineData("hook-test-secret-9c2e")] // a phrase with a short tag
+    [InlineData("valid-backup-code-67890")] // a keyboard row's digits
     [InlineData("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ0ZXN0In0.invalid")] // a JWT's form, deliberately unsigned
     public void SentinelOrPhrase_ShouldNotLookReal(string value) => Assert.False(TestSentinels.LooksReal(value));
 

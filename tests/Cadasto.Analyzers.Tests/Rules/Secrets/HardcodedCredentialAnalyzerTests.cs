@@ -911,4 +911,26 @@ public sealed class HardcodedCredentialAnalyzerTests
             AnalyzerConfigFiles = { ("/.globalconfig", TestProjectConfig) },
         },
     }.RunAsync();
+
+    // Real code (a shop's routing and cache): a route template's catch-all parameter under a name ending in Token, and a
+    // cache-key pattern passed to parameters named ...Token, are syntax, not credentials; a value there still is one.
+    [Fact]
+    public Task RouteTokenAndCacheKeyPattern_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        static class CategoryCache
+        {
+            const string CatchAllToken = "{**slug}";
+            const string PathToken = "{*path}";
+
+            public static string Pattern(string hiddenToken = "*", string rolesToken = "*", string storeToken = "*") =>
+                $"category:{hiddenToken}-{rolesToken}-{storeToken}";
+
+            public static string[] Keys() => new[]
+            {
+                Pattern("*", "*", "[^0]*"),
+                Pattern("*", "[^0]*", "*"),
+                Pattern("*", "*", {|CDS1002:"Qv7kL2xR9mWp4Tz8"|}),
+                CatchAllToken + PathToken,
+            };
+        }
+        """);
 }
