@@ -185,30 +185,46 @@ internal sealed class SecretLiteralClassifier
         // Every literal of a composition asks the same question: answered once per composition, so a concatenation of
         // n parts costs one trace, not n.
         var first = _compositionFirstLiteral.GetValue(composition, c => new CompositionVerdict(FirstLiteralIfConstant(c, cancellationToken))).FirstLiteral;
-        return first is null ? null : first == literal;
+        return first is null ? null : first == literal.Syntax;
     }
 
-    private IOperation? FirstLiteralIfConstant(IOperation composition, CancellationToken cancellationToken)
+    private SyntaxNode? FirstLiteralIfConstant(IOperation composition, CancellationToken cancellationToken)
     {
         if (!composition.ConstantValue.HasValue && HardcodedStringTracer.Trace(composition, _compilation, cancellationToken).Count == 0)
         {
             return null;
         }
 
-        // The part that carries the value: the first literal that could be a credential ("Bearer " + "…" lands on the
-        // token, not on the scheme), else the first literal (which then reports nothing).
-        IOperation? first = null;
-        foreach (var descendant in composition.Descendants())
-        {
-            if (descendant is ILiteralOperation { ConstantValue: { HasValue: true, Value: string text } } part)
-            {
-                if (CouldBeAValue(text))
-                {
-                    return part;
-                }
+        return CarrierIn(composition.Syntax, CouldBeAValue);
+    }
 
-                first ??= part;
+    /// <summary>
+    /// The literal of a constant value that carries it: the first string literal (or interpolation text) of
+    /// <paramref name="value"/> that could be a credential ("Bearer " + "…": the token, not the scheme), else the first
+    /// literal (which then reports nothing). Asked of a composition (a name's value) and of what a sink is handed.
+    /// </summary>
+    private static SyntaxNode? CarrierIn(SyntaxNode value, Func<string, bool> couldBeAValue)
+    {
+        SyntaxNode? first = null;
+        foreach (var node in value.DescendantNodesAndSelf())
+        {
+            var text = node switch
+            {
+                LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } literal => literal.Token.ValueText,
+                InterpolatedStringTextSyntax part => part.TextToken.ValueText,
+                _ => null,
+            };
+            if (text is null)
+            {
+                continue;
             }
+
+            if (couldBeAValue(text))
+            {
+                return node;
+            }
+
+            first ??= node;
         }
 
         return first;
@@ -223,9 +239,9 @@ internal sealed class SecretLiteralClassifier
     /// <summary>The literal of a wholly constant composition that carries its value; null when a part is read at run time.</summary>
     private sealed class CompositionVerdict
     {
-        public CompositionVerdict(IOperation? firstLiteral) => FirstLiteral = firstLiteral;
+        public CompositionVerdict(SyntaxNode? firstLiteral) => FirstLiteral = firstLiteral;
 
-        public IOperation? FirstLiteral { get; }
+        public SyntaxNode? FirstLiteral { get; }
     }
 
     /// <summary>
@@ -357,28 +373,12 @@ internal sealed class SecretLiteralClassifier
 
         public SinkHit[] Hits { get; }
 
-        /// <summary>The first string literal (or interpolation text) of hit <paramref name="index"/>'s value that could be a credential.</summary>
+        /// <summary>The literal of hit <paramref name="index"/>'s value that carries it (<see cref="CarrierIn"/>), found once.</summary>
         public SyntaxNode? Carrier(int index, Func<string, bool> couldBeAValue)
         {
             if (!Volatile.Read(ref _known[index]))
             {
-                SyntaxNode? carrier = null;
-                foreach (var node in Hits[index].Value.Syntax.DescendantNodesAndSelf())
-                {
-                    var text = node switch
-                    {
-                        LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } literal => literal.Token.ValueText,
-                        InterpolatedStringTextSyntax part => part.TextToken.ValueText,
-                        _ => null,
-                    };
-                    if (text is not null && couldBeAValue(text))
-                    {
-                        carrier = node;
-                        break;
-                    }
-                }
-
-                _carriers[index] = carrier;
+                _carriers[index] = CarrierIn(Hits[index].Value.Syntax, couldBeAValue);
                 Volatile.Write(ref _known[index], true);
             }
 

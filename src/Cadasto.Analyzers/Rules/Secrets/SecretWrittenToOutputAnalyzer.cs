@@ -1,7 +1,5 @@
 using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using System.Threading;
 using Cadasto.Analyzers.Catalogs;
 using Cadasto.Analyzers.Infrastructure;
@@ -127,11 +125,10 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var parts = StringParts.Of(value).ToList();
-        foreach (var part in parts)
+        foreach (var part in StringParts.Of(value))
         {
             if (types.IsSecretSource(part, depth: 0, context.CancellationToken)
-                && !types.IsParserToken(part, parts)
+                && !types.IsParserToken(part, value)
                 && !PathUses.IsUsedAsAPath(part, context.CancellationToken))
             {
                 context.ReportDiagnostic(Findings.Create(DiagnosticDescriptors.SecretWrittenToOutput, part.Syntax.GetLocation(), output));
@@ -268,14 +265,15 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
         /// A token-named value in a parser's error message (<c>$"Unexpected token {token}"</c>): a lexer's token, not a bearer
         /// token (<see cref="SecretVocabulary.ParserMessageWords"/> in the message's own text).
         /// </summary>
-        public bool IsParserToken(IOperation part, List<IOperation> parts)
+        public bool IsParserToken(IOperation part, IOperation written)
         {
             if (!_names.TryMatch(NameOf(part), out var word) || word != "token")
             {
                 return false;
             }
 
-            foreach (var other in parts)
+            // The message's other parts, read again only here (rare): the common path allocates no list.
+            foreach (var other in StringParts.Of(written))
             {
                 if (other is ILiteralOperation { ConstantValue: { HasValue: true, Value: string text } })
                 {
