@@ -249,6 +249,20 @@ public sealed class SecretInConfigurationFileAnalyzerTests
         """));
 
     [Fact]
+    public Task SettingsNamedForATokenAndSecretsSpelledFromTheApisName_ShouldJudgeAsCode() => Verify.VerifyAsync(("appsettings.json", """
+        {
+          "TokenExchange": {
+            "ScopeForNewAccessToken": "ordersEvents",
+            "AudienceForNewAccessToken": "rs_ordersEventsApi",
+            "IssuerForNewAccessToken": "https://localhost:44318/"
+          },
+          "DownstreamApi": { "ScopeForAccessToken": "ordersEvents" },
+          "Introspection": { "ApiName": "rs_ordersEventsApi", "ApiSecret": {|CDS1004:"ordersEventsSecret"|} },
+          "Labels": { "ApiName": "billing", "ApiSecret": "OrdersSecret" }
+        }
+        """));
+
+    [Fact]
     public Task SecretInManifest_ShouldReport() => Verify.VerifyAsync(("cadasto.json", """
         {
           "application": "invoice-sync",
