@@ -93,7 +93,7 @@ internal sealed class SecretLiteralClassifier
 
         if (NameOf(context, top, cancellationToken) is { } name
             && (Names.TryMatch(name, out _) || (top is IArrayCreationOperation && IsPluralCredentialName(name) && IsGeneratedUnshaped(text)))
-            && !CredentialValueShape.IsNameOrLabel(text, name, Names))
+            && (!CredentialValueShape.IsNameOrLabel(text, name, Names) || IsSpelledFromANameBeside(top.Syntax, text)))
         {
             return name;
         }
@@ -467,7 +467,7 @@ internal sealed class SecretLiteralClassifier
     }
 
     /// <summary>The symbol or key name the value is stored under, if the context names one.</summary>
-    private static string? NameOf(IOperation? context, IOperation value, CancellationToken cancellationToken)
+    private string? NameOf(IOperation? context, IOperation value, CancellationToken cancellationToken)
     {
         switch (context)
         {
@@ -481,18 +481,23 @@ internal sealed class SecretLiteralClassifier
                 return IsTextType(declarator.Symbol.Type) || declarator.Symbol.Type.TypeKind == TypeKind.Error ? declarator.Symbol.Name : null;
             case IParameterInitializerOperation { Parameter: var parameter }:
                 return parameter.Name;
+            case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true } } indexed when indexed.Value == value:
+                // settings["ApiKey"] = "…": the key it is stored under, read as every rule reads one.
+                return KeyedValues.TryRead(indexed, _compilation, cancellationToken, out var entry) ? entry.Key : null;
             case ISimpleAssignmentOperation assignment when assignment.Value == value:
-                return TargetName(assignment.Target);
+                return TargetName(assignment.Target, cancellationToken);
             case IInvalidOperation { Syntax: AssignmentExpressionSyntax { Left: var left } }:
                 // new TestUser { Password = "…" } where TestUser did not bind: the name still says what the value is.
                 return UnboundMemberName(left);
+            case IInvalidOperation { Syntax: InvocationExpressionSyntax call }:
+                return UnboundSetterName(call, value.Syntax);
             case IArgumentOperation argument:
-                return ArgumentName(argument);
-            case ITupleOperation tuple when TupleElementName(tuple, value) is { } elementName:
+                return ArgumentName(argument, cancellationToken);
+            case ITupleOperation tuple when TupleElementName(tuple, value, cancellationToken) is { } elementName:
                 // var (user, password) = ("svc", "…"); (string Name, string Token) entry = ("ci", "…")
                 return elementName;
             case ITupleOperation { Elements.Length: 2 } tuple when tuple.Elements[1] == value:
-                return ConstantText(tuple.Elements[0]);
+                return KeyedValues.TryRead(tuple, _compilation, cancellationToken, out var pair) ? pair.Key : null;
             case IReturnOperation returned:
                 return ReturningMemberName(returned, cancellationToken);
             default:
@@ -504,7 +509,7 @@ internal sealed class SecretLiteralClassifier
     /// The name a tuple element is stored under: the local it is deconstructed into, or the element's name in the
     /// named tuple type it converts to; null when neither names it.
     /// </summary>
-    private static string? TupleElementName(ITupleOperation tuple, IOperation value)
+    private string? TupleElementName(ITupleOperation tuple, IOperation value, CancellationToken cancellationToken)
     {
         var index = tuple.Elements.IndexOf(value);
         if (index < 0)
@@ -522,7 +527,7 @@ internal sealed class SecretLiteralClassifier
         {
             var target = deconstruction.Target is IDeclarationExpressionOperation declaration ? declaration.Expression : deconstruction.Target;
             return target is ITupleOperation targets && index < targets.Elements.Length
-                ? TargetName(targets.Elements[index] is IDeclarationExpressionOperation single ? single.Expression : targets.Elements[index])
+                ? TargetName(targets.Elements[index] is IDeclarationExpressionOperation single ? single.Expression : targets.Elements[index], cancellationToken)
                 : null;
         }
 
@@ -535,9 +540,9 @@ internal sealed class SecretLiteralClassifier
         return null;
     }
 
-    private static string? TargetName(IOperation target) => target switch
+    private string? TargetName(IOperation target, CancellationToken cancellationToken) => target switch
     {
-        IPropertyReferenceOperation { Property.IsIndexer: true, Arguments: { Length: 1 } index } => ConstantText(index[0].Value),
+        IPropertyReferenceOperation { Property.IsIndexer: true, Arguments: { Length: 1 } index } => KeyedValues.KeyText(index[0].Value, _compilation, cancellationToken),
         IPropertyReferenceOperation property => IsTextType(property.Property.Type) ? property.Property.Name : null,
         IFieldReferenceOperation field => IsTextType(field.Field.Type) ? field.Field.Name : null,
         ILocalReferenceOperation local => IsTextType(local.Local.Type) ? local.Local.Name : null,
@@ -558,46 +563,127 @@ internal sealed class SecretLiteralClassifier
     };
 
     /// <summary>
-    /// A named argument (<c>apiKey: "…"</c>, an attribute's <c>ApiKey = "…"</c>) names the parameter; a positional
-    /// one is a key's value when the argument before it is a constant key and its own parameter takes a value
-    /// (<c>Add("ApiKey", "…")</c>, <c>SetEnvironmentVariable("API_KEY", "…")</c>, <c>new KeyValuePair&lt;,&gt;("password", "…")</c>).
+    /// <c>options.SetClientSecret("…")</c> on a builder that did not bind (OpenIddict's web providers are made by a source
+    /// generator a source-only scan does not run): a <c>Set</c> call of one argument stores it under the member it names,
+    /// as <c>options.ClientSecret = "…"</c> does — the name the value is kept under, not the method's (name-based matches
+    /// work from syntax, the SPEC; never a sink). A call of more arguments, or of any other verb, says nothing of its value.
     /// </summary>
-    private static string? ArgumentName(IArgumentOperation argument)
+    private static string? UnboundSetterName(InvocationExpressionSyntax call, SyntaxNode value)
+    {
+        if (call.ArgumentList.Arguments is not { Count: 1 } arguments || arguments[0].NameColon is not null
+            || !arguments[0].Span.Contains(value.Span))
+        {
+            return null;
+        }
+
+        var method = call.Expression switch
+        {
+            MemberAccessExpressionSyntax { Name: IdentifierNameSyntax name } => name.Identifier.ValueText,
+            IdentifierNameSyntax name => name.Identifier.ValueText,
+            _ => null,
+        };
+
+        return method is { Length: > 3 } && method.StartsWith("Set", StringComparison.Ordinal) && char.IsUpper(method[3])
+            ? method.Substring(3)
+            : null;
+    }
+
+    /// <summary>
+    /// Whether a value that reads like a label is spelled from a name given beside it (<see cref="CredentialValueShape.IsSpelledFromName"/>):
+    /// another constant set in the same object initializer, on the same receiver in the same block, or by a one-argument
+    /// call of the same builder chain (<c>.SetClientId("rs_ordersApi").SetClientSecret("ordersSecret")</c>). Asked only of
+    /// values under a credential name that would otherwise pass as labels.
+    /// </summary>
+    private bool IsSpelledFromANameBeside(SyntaxNode value, string text)
+    {
+        foreach (var beside in TextsBeside(value))
+        {
+            if (CredentialValueShape.IsSpelledFromName(text, beside, Names))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static IEnumerable<string> TextsBeside(SyntaxNode value)
+    {
+        var node = value;
+        while (node.Parent is ParenthesizedExpressionSyntax)
+        {
+            node = node.Parent;
+        }
+
+        switch (node.Parent)
+        {
+            case AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax initializer } assignment:
+                foreach (var expression in initializer.Expressions)
+                {
+                    if (expression != assignment && expression is AssignmentExpressionSyntax { Right: var right } && StringLiteralText(right) is { } text)
+                    {
+                        yield return text;
+                    }
+                }
+
+                break;
+            case AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax target, Parent: ExpressionStatementSyntax { Parent: BlockSyntax block } statement }:
+                foreach (var other in block.Statements)
+                {
+                    if (other != statement
+                        && other is ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax member, Right: var right } }
+                        && member.Expression.IsEquivalentTo(target.Expression)
+                        && StringLiteralText(right) is { } text)
+                    {
+                        yield return text;
+                    }
+                }
+
+                break;
+            case ArgumentSyntax { Parent: ArgumentListSyntax { Arguments.Count: 1, Parent: InvocationExpressionSyntax call } }:
+                for (var inner = (call.Expression as MemberAccessExpressionSyntax)?.Expression as InvocationExpressionSyntax;
+                     inner is not null;
+                     inner = (inner.Expression as MemberAccessExpressionSyntax)?.Expression as InvocationExpressionSyntax)
+                {
+                    if (SingleStringArgument(inner) is { } text)
+                    {
+                        yield return text;
+                    }
+                }
+
+                for (SyntaxNode link = call; link.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax outer } access && access.Expression == link; link = outer)
+                {
+                    if (SingleStringArgument(outer) is { } text)
+                    {
+                        yield return text;
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private static string? SingleStringArgument(InvocationExpressionSyntax call) =>
+        call.ArgumentList.Arguments is { Count: 1 } arguments ? StringLiteralText(arguments[0].Expression) : null;
+
+    private static string? StringLiteralText(SyntaxNode expression) =>
+        expression is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } literal ? literal.Token.ValueText : null;
+
+    /// <summary>
+    /// A named argument (<c>apiKey: "…"</c>, an attribute's <c>ApiKey = "…"</c>) names the parameter; a positional
+    /// one is named by the key it is stored under, by the one pair policy (<see cref="KeyedValues.KeyOf"/>:
+    /// <c>Add("ApiKey", "…")</c>, <c>SetEnvironmentVariable("API_KEY", "…")</c>, <c>new KeyValuePair&lt;,&gt;("password", "…")</c>).
+    /// Its own parameter's name is asked by the caller.
+    /// </summary>
+    private string? ArgumentName(IArgumentOperation argument, CancellationToken cancellationToken)
     {
         if (argument.Syntax is ArgumentSyntax { NameColon: not null } or AttributeArgumentSyntax { NameColon: not null } && argument.Parameter is { } named)
         {
             return named.Name;
         }
 
-        if (argument.Parent is not (IInvocationOperation or IObjectCreationOperation) || argument.Parameter is not { Ordinal: > 0 } parameter)
-        {
-            return null;
-        }
-
-        // A call that answers a question about a key (Check("password", …), Matches(name, value)) stores nothing under it;
-        // TryAdd/TryAddWithoutValidation and Set… return bool and still store.
-        if (argument.Parent is IInvocationOperation { TargetMethod: { ReturnType.SpecialType: SpecialType.System_Boolean } predicate }
-            && !predicate.Name.StartsWith("Try", StringComparison.Ordinal)
-            && !predicate.Name.StartsWith("Add", StringComparison.Ordinal)
-            && !predicate.Name.StartsWith("Set", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var arguments = argument.Parent is IInvocationOperation invocation ? invocation.Arguments : ((IObjectCreationOperation)argument.Parent).Arguments;
-        var index = arguments.IndexOf(argument);
-        // Only a real key/value pair names its value by the key before it: a positional argument of any other call is
-        // named by its own parameter alone (the SPEC), which the caller has already asked about.
-        if (index <= 0 || arguments[index - 1].Parameter is not { } keyParameter || !IsKeyParameter(keyParameter.Name)
-            || !KeyedValues.IsValueParameter(parameter.Name))
-        {
-            return null;
-        }
-
-        return ConstantText(arguments[index - 1].Value);
+        return KeyedValues.KeyOf(argument, _compilation, cancellationToken);
     }
-
-    private static bool IsKeyParameter(string name) => KeyedValues.IsKeyParameter(name);
 
     /// <summary><c>string ApiKey =&gt; "…";</c>, <c>get { return "…"; }</c>; never a method's name.</summary>
     private static string? ReturningMemberName(IReturnOperation returned, CancellationToken cancellationToken)
@@ -620,9 +706,6 @@ internal sealed class SecretLiteralClassifier
 
         return null;
     }
-
-    private static string? ConstantText(IOperation operation) =>
-        operation.ConstantValue is { HasValue: true, Value: string text } ? text : null;
 
     /// <summary>Types a hard-coded credential is stored as; a <c>CancellationToken</c> or an enum never is.</summary>
     private static bool IsTextType(ITypeSymbol? type) =>
