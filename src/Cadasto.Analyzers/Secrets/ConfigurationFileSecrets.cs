@@ -144,7 +144,17 @@ internal static class ConfigurationFileSecrets
         private bool IsConfident(string? parentKey, string key, string value) =>
             ConfigurationKeys.IsClientSecretKey(parentKey, key) || !_secrets.Keys.IsCredentialKey(parentKey, key, out _) || TestSentinels.LooksReal(value);
 
-        private void Report(JsonString value, bool isConfident) => Findings.Add(new ConfigurationSecretFinding(value, isConfident, DescribeKey()));
+        private void Report(JsonString value, bool isConfident)
+        {
+            // A test project's settings are test code (the SPEC): a sentinel there ("Password": "pass") is no finding, as
+            // the same value in its C# is not; one that looks real is. The manifest is no test code.
+            if (_secrets.IsTestCode && !_isManifest && !TestSentinels.LooksReal(value.Value))
+            {
+                return;
+            }
+
+            Findings.Add(new ConfigurationSecretFinding(value, isConfident, DescribeKey()));
+        }
 
         /// <summary>The value's configuration path (<c>AzureAd:ClientSecret</c>, <c>Clients:0:ClientSecret</c>); never the value.</summary>
         private string DescribeKey()

@@ -26,12 +26,16 @@ internal sealed class ConfigurationSecrets
         _allowedPlaceholders = allowedPlaceholders;
     }
 
-    // In test code (the SPEC), the password of a URL must itself look real, as CDS1003 judges it in C#: esdb://admin:…@
-    // with a container's default word in a test project's settings is a sentinel.
+    // In test code (the SPEC), a value must itself look real to be a secret, as in C#: a whole value (screened where a
+    // file's findings are collected, ConfigurationFileSecrets) and the password of a URL alike (esdb://admin:…@ with a
+    // container's default word in a test project's settings is a sentinel).
     private bool _testCode;
 
-    /// <summary>The same judgements for a test project's configuration files.</summary>
+    /// <summary>The same judgements for a test project's configuration files: its sentinels are no secrets.</summary>
     public ConfigurationSecrets ForTestCode() => new(_keys, _allowedPlaceholders) { _testCode = true };
+
+    /// <summary>Whether these are a test project's judgements (<see cref="ForTestCode"/>).</summary>
+    public bool IsTestCode => _testCode;
 
     /// <summary>What the keys say, with the compilation's credential words.</summary>
     public ConfigurationKeys Keys => _keys;

@@ -467,7 +467,7 @@ internal sealed class SecretLiteralClassifier
     }
 
     /// <summary>The symbol or key name the value is stored under, if the context names one.</summary>
-    private static string? NameOf(IOperation? context, IOperation value, CancellationToken cancellationToken)
+    private string? NameOf(IOperation? context, IOperation value, CancellationToken cancellationToken)
     {
         switch (context)
         {
@@ -481,18 +481,21 @@ internal sealed class SecretLiteralClassifier
                 return IsTextType(declarator.Symbol.Type) || declarator.Symbol.Type.TypeKind == TypeKind.Error ? declarator.Symbol.Name : null;
             case IParameterInitializerOperation { Parameter: var parameter }:
                 return parameter.Name;
+            case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true } } indexed when indexed.Value == value:
+                // settings["ApiKey"] = "…": the key it is stored under, read as every rule reads one.
+                return KeyedValues.TryRead(indexed, _compilation, cancellationToken, out var entry) ? entry.Key : null;
             case ISimpleAssignmentOperation assignment when assignment.Value == value:
-                return TargetName(assignment.Target);
+                return TargetName(assignment.Target, cancellationToken);
             case IInvalidOperation { Syntax: AssignmentExpressionSyntax { Left: var left } }:
                 // new TestUser { Password = "…" } where TestUser did not bind: the name still says what the value is.
                 return UnboundMemberName(left);
             case IArgumentOperation argument:
-                return ArgumentName(argument);
-            case ITupleOperation tuple when TupleElementName(tuple, value) is { } elementName:
+                return ArgumentName(argument, cancellationToken);
+            case ITupleOperation tuple when TupleElementName(tuple, value, cancellationToken) is { } elementName:
                 // var (user, password) = ("svc", "…"); (string Name, string Token) entry = ("ci", "…")
                 return elementName;
             case ITupleOperation { Elements.Length: 2 } tuple when tuple.Elements[1] == value:
-                return ConstantText(tuple.Elements[0]);
+                return KeyedValues.TryRead(tuple, _compilation, cancellationToken, out var pair) ? pair.Key : null;
             case IReturnOperation returned:
                 return ReturningMemberName(returned, cancellationToken);
             default:
@@ -504,7 +507,7 @@ internal sealed class SecretLiteralClassifier
     /// The name a tuple element is stored under: the local it is deconstructed into, or the element's name in the
     /// named tuple type it converts to; null when neither names it.
     /// </summary>
-    private static string? TupleElementName(ITupleOperation tuple, IOperation value)
+    private string? TupleElementName(ITupleOperation tuple, IOperation value, CancellationToken cancellationToken)
     {
         var index = tuple.Elements.IndexOf(value);
         if (index < 0)
@@ -522,7 +525,7 @@ internal sealed class SecretLiteralClassifier
         {
             var target = deconstruction.Target is IDeclarationExpressionOperation declaration ? declaration.Expression : deconstruction.Target;
             return target is ITupleOperation targets && index < targets.Elements.Length
-                ? TargetName(targets.Elements[index] is IDeclarationExpressionOperation single ? single.Expression : targets.Elements[index])
+                ? TargetName(targets.Elements[index] is IDeclarationExpressionOperation single ? single.Expression : targets.Elements[index], cancellationToken)
                 : null;
         }
 
@@ -535,9 +538,9 @@ internal sealed class SecretLiteralClassifier
         return null;
     }
 
-    private static string? TargetName(IOperation target) => target switch
+    private string? TargetName(IOperation target, CancellationToken cancellationToken) => target switch
     {
-        IPropertyReferenceOperation { Property.IsIndexer: true, Arguments: { Length: 1 } index } => ConstantText(index[0].Value),
+        IPropertyReferenceOperation { Property.IsIndexer: true, Arguments: { Length: 1 } index } => KeyedValues.KeyText(index[0].Value, _compilation, cancellationToken),
         IPropertyReferenceOperation property => IsTextType(property.Property.Type) ? property.Property.Name : null,
         IFieldReferenceOperation field => IsTextType(field.Field.Type) ? field.Field.Name : null,
         ILocalReferenceOperation local => IsTextType(local.Local.Type) ? local.Local.Name : null,
@@ -559,45 +562,19 @@ internal sealed class SecretLiteralClassifier
 
     /// <summary>
     /// A named argument (<c>apiKey: "…"</c>, an attribute's <c>ApiKey = "…"</c>) names the parameter; a positional
-    /// one is a key's value when the argument before it is a constant key and its own parameter takes a value
-    /// (<c>Add("ApiKey", "…")</c>, <c>SetEnvironmentVariable("API_KEY", "…")</c>, <c>new KeyValuePair&lt;,&gt;("password", "…")</c>).
+    /// one is named by the key it is stored under, by the one pair policy (<see cref="KeyedValues.KeyOf"/>:
+    /// <c>Add("ApiKey", "…")</c>, <c>SetEnvironmentVariable("API_KEY", "…")</c>, <c>new KeyValuePair&lt;,&gt;("password", "…")</c>).
+    /// Its own parameter's name is asked by the caller.
     /// </summary>
-    private static string? ArgumentName(IArgumentOperation argument)
+    private string? ArgumentName(IArgumentOperation argument, CancellationToken cancellationToken)
     {
         if (argument.Syntax is ArgumentSyntax { NameColon: not null } or AttributeArgumentSyntax { NameColon: not null } && argument.Parameter is { } named)
         {
             return named.Name;
         }
 
-        if (argument.Parent is not (IInvocationOperation or IObjectCreationOperation) || argument.Parameter is not { Ordinal: > 0 } parameter)
-        {
-            return null;
-        }
-
-        // A call that answers a question about a key (Check("password", …), Matches(name, value)) stores nothing under it;
-        // TryAdd/TryAddWithoutValidation and Set… return bool and still store.
-        if (argument.Parent is IInvocationOperation { TargetMethod: { ReturnType.SpecialType: SpecialType.System_Boolean } predicate }
-            && !predicate.Name.StartsWith("Try", StringComparison.Ordinal)
-            && !predicate.Name.StartsWith("Add", StringComparison.Ordinal)
-            && !predicate.Name.StartsWith("Set", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var arguments = argument.Parent is IInvocationOperation invocation ? invocation.Arguments : ((IObjectCreationOperation)argument.Parent).Arguments;
-        var index = arguments.IndexOf(argument);
-        // Only a real key/value pair names its value by the key before it: a positional argument of any other call is
-        // named by its own parameter alone (the SPEC), which the caller has already asked about.
-        if (index <= 0 || arguments[index - 1].Parameter is not { } keyParameter || !IsKeyParameter(keyParameter.Name)
-            || !KeyedValues.IsValueParameter(parameter.Name))
-        {
-            return null;
-        }
-
-        return ConstantText(arguments[index - 1].Value);
+        return KeyedValues.KeyOf(argument, _compilation, cancellationToken);
     }
-
-    private static bool IsKeyParameter(string name) => KeyedValues.IsKeyParameter(name);
 
     /// <summary><c>string ApiKey =&gt; "…";</c>, <c>get { return "…"; }</c>; never a method's name.</summary>
     private static string? ReturningMemberName(IReturnOperation returned, CancellationToken cancellationToken)
@@ -620,9 +597,6 @@ internal sealed class SecretLiteralClassifier
 
         return null;
     }
-
-    private static string? ConstantText(IOperation operation) =>
-        operation.ConstantValue is { HasValue: true, Value: string text } ? text : null;
 
     /// <summary>Types a hard-coded credential is stored as; a <c>CancellationToken</c> or an enum never is.</summary>
     private static bool IsTextType(ITypeSymbol? type) =>

@@ -58,15 +58,22 @@ internal static class KeyedValues
     {
         switch (operation)
         {
-            case IInvocationOperation invocation:
-                return TryReadArguments(invocation.Arguments, invocation.TargetMethod.Name is "Add" or "TryAdd", compilation, cancellationToken, out keyed);
+            case IInvocationOperation or IObjectCreationOperation:
+                var arguments = ArgumentsOf(operation);
+                for (var i = 1; i < arguments.Length; i++)
+                {
+                    if (IsPair(operation, arguments, i) && KeyText(arguments[i - 1].Value, compilation, cancellationToken) is { } text)
+                    {
+                        keyed = new KeyedValue(text, arguments[i - 1].Value, arguments[i].Value);
+                        return true;
+                    }
+                }
 
-            case IObjectCreationOperation creation:
-                return TryReadArguments(creation.Arguments, isAdd: false, compilation, cancellationToken, out keyed);
+                break;
 
             case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer } assignment
-                when HardcodedStringTracer.ConstantText(indexer.Arguments[0].Value, compilation, cancellationToken) is { } indexKey:
-                keyed = new KeyedValue(indexKey.Trim(), indexer.Arguments[0].Value, assignment.Value);
+                when KeyText(indexer.Arguments[0].Value, compilation, cancellationToken) is { } indexKey:
+                keyed = new KeyedValue(indexKey, indexer.Arguments[0].Value, assignment.Value);
                 return true;
 
             case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: { ContainingType.IsAnonymousType: true } member } } assignment:
@@ -74,8 +81,8 @@ internal static class KeyedValues
                 return true;
 
             case ITupleOperation { Elements.Length: 2 } tuple
-                when HardcodedStringTracer.ConstantText(tuple.Elements[0], compilation, cancellationToken) is { } tupleKey:
-                keyed = new KeyedValue(tupleKey.Trim(), tuple.Elements[0], tuple.Elements[1]);
+                when KeyText(tuple.Elements[0], compilation, cancellationToken) is { } tupleKey:
+                keyed = new KeyedValue(tupleKey, tuple.Elements[0], tuple.Elements[1]);
                 return true;
         }
 
@@ -83,28 +90,69 @@ internal static class KeyedValues
         return false;
     }
 
-    private static bool TryReadArguments(ImmutableArray<IArgumentOperation> arguments, bool isAdd, Compilation compilation, CancellationToken cancellationToken, out KeyedValue keyed)
+    /// <summary>
+    /// The inverse question, for a value found first (CDS1002 climbing from a literal): the key a positional argument is
+    /// stored under, by the same pair policy as <see cref="TryRead"/>; null when the argument is no pair's value.
+    /// </summary>
+    public static string? KeyOf(IArgumentOperation value, Compilation compilation, CancellationToken cancellationToken)
     {
-        for (var i = 1; i < arguments.Length; i++)
+        if (value.Parent is not (IInvocationOperation or IObjectCreationOperation) || value.Parent is not { } call)
         {
-            var key = arguments[i - 1];
-            var value = arguments[i];
-            if (key.ArgumentKind == ArgumentKind.DefaultValue || value.ArgumentKind == ArgumentKind.DefaultValue)
+            return null;
+        }
+
+        var arguments = ArgumentsOf(call);
+        var index = arguments.IndexOf(value);
+        return index > 0 && IsPair(call, arguments, index) ? KeyText(arguments[index - 1].Value, compilation, cancellationToken) : null;
+    }
+
+    /// <summary>The text of a key: a constant, or a value the tracer follows back to one, blanks trimmed.</summary>
+    public static string? KeyText(IOperation key, Compilation compilation, CancellationToken cancellationToken) =>
+        HardcodedStringTracer.ConstantText(key, compilation, cancellationToken)?.Trim();
+
+    /// <summary>
+    /// THE pair policy: whether the arguments at <paramref name="valueIndex"/> − 1 and <paramref name="valueIndex"/> are
+    /// the key and the value of one pair. <c>Add(key, value)</c> and <c>TryAdd</c> are pairs by position; any other call
+    /// or constructor only where its parameters say so (a key parameter followed by a value parameter:
+    /// <c>GetActionLink(actionName, controllerName)</c> passes two names, neither naming the other). A call that answers
+    /// a question about a key (<c>Check("password", …)</c>, <c>Matches(name, value)</c>: a <c>bool</c> result) stores
+    /// nothing under it; <c>TryAdd…</c>, <c>Add…</c> and <c>Set…</c> return <c>bool</c> and still store.
+    /// </summary>
+    private static bool IsPair(IOperation call, ImmutableArray<IArgumentOperation> arguments, int valueIndex)
+    {
+        var key = arguments[valueIndex - 1];
+        var value = arguments[valueIndex];
+        if (key.ArgumentKind == ArgumentKind.DefaultValue || value.ArgumentKind == ArgumentKind.DefaultValue)
+        {
+            return false;
+        }
+
+        if (call is IInvocationOperation { TargetMethod: var method })
+        {
+            if (method.Name is "Add" or "TryAdd" && valueIndex == 1)
             {
-                continue;
+                return true;
             }
 
-            if (((isAdd && i == 1) || (key.Parameter is { } parameter && IsKeyParameter(parameter.Name)))
-                && HardcodedStringTracer.ConstantText(key.Value, compilation, cancellationToken) is { } text)
+            if (method.ReturnType.SpecialType == SpecialType.System_Boolean
+                && !method.Name.StartsWith("Try", StringComparison.Ordinal)
+                && !method.Name.StartsWith("Add", StringComparison.Ordinal)
+                && !method.Name.StartsWith("Set", StringComparison.Ordinal))
             {
-                keyed = new KeyedValue(text.Trim(), key.Value, value.Value);
-                return true;
+                return false;
             }
         }
 
-        keyed = default;
-        return false;
+        return key.Parameter is { } keyParameter && IsKeyParameter(keyParameter.Name)
+            && value.Parameter is { } valueParameter && IsValueParameter(valueParameter.Name);
     }
+
+    private static ImmutableArray<IArgumentOperation> ArgumentsOf(IOperation call) => call switch
+    {
+        IInvocationOperation invocation => invocation.Arguments,
+        IObjectCreationOperation creation => creation.Arguments,
+        _ => ImmutableArray<IArgumentOperation>.Empty,
+    };
 }
 
 /// <summary>A value stored under a key; <see cref="KeyOperation"/> is null for an anonymous object's member.</summary>

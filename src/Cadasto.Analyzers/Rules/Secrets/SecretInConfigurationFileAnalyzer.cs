@@ -37,10 +37,8 @@ public sealed class SecretInConfigurationFileAnalyzer : DiagnosticAnalyzer
             var manifestFileName = CadastoOptions.ManifestFileName(start.Options);
             var projectDirectory = ConfigurationFiles.ProjectDirectory(start.Options);
             var secrets = ConfigurationSecrets.Create(start.Options);
-            // A test project's settings are test code (the SPEC): its sentinels are judged as in its C#, a whole value
-            // (below) and a password inside a connection string's URL (ForTestCode) alike.
-            var testCode = TestProject.Is(start.Compilation, start.Options);
-            if (testCode)
+            // A test project's settings are test code (the SPEC): its sentinels are judged as in its C#.
+            if (TestProject.Is(start.Compilation, start.Options))
             {
                 secrets = secrets.ForTestCode();
             }
@@ -50,13 +48,13 @@ public sealed class SecretInConfigurationFileAnalyzer : DiagnosticAnalyzer
                 var kind = ConfigurationFiles.KindOf(file.AdditionalFile.Path, manifestFileName, projectDirectory);
                 if (kind != ConfigurationFileKind.None)
                 {
-                    AnalyzeFile(file, manifestFileName, secrets, testCode);
+                    AnalyzeFile(file, manifestFileName, secrets);
                 }
             });
         });
     }
 
-    private static void AnalyzeFile(AdditionalFileAnalysisContext context, string manifestFileName, ConfigurationSecrets secrets, bool testCode)
+    private static void AnalyzeFile(AdditionalFileAnalysisContext context, string manifestFileName, ConfigurationSecrets secrets)
     {
         var path = context.AdditionalFile.Path;
         SourceText? text;
@@ -98,13 +96,6 @@ public sealed class SecretInConfigurationFileAnalyzer : DiagnosticAnalyzer
 
         foreach (var finding in ConfigurationFileSecrets.Find(document.Root, secrets, isManifest))
         {
-            // A test project's settings are test code (the SPEC): a sentinel there ("Password": "pass", a local container's
-            // default password in its URL) is no finding, the same value gets the same verdict in its C#; one that looks real is.
-            if (testCode && !isManifest && !TestSentinels.LooksReal(finding.Value.Value))
-            {
-                continue;
-            }
-
             context.ReportDiagnostic(Findings.Create(
                 DiagnosticDescriptors.SecretInConfigurationFile,
                 Location.Create(path, finding.Value.Span, finding.Value.LineSpan),

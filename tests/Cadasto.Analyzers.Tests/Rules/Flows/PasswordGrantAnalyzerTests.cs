@@ -242,4 +242,43 @@ public sealed class PasswordGrantAnalyzerTests
             }).AsTask();
         }
         """ + AuthorizationServerStandIns.Source);
+
+    // One pair policy for every rule (KeyedValues): a key names the next argument only in a real key/value pair, and a
+    // call that answers a question about a key (a bool result) stores nothing. Asking whether a request carries the
+    // password grant, or labelling a form field, is no use of the grant.
+    [Fact]
+    public Task GrantTypeInAPredicateOrANonPair_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+
+        class Audit
+        {
+            static bool HasField(IDictionary<string, string> form, string name, string value) =>
+                form.TryGetValue(name, out var actual) && actual == value;
+
+            static string Describe(string fieldName, string label) => fieldName + ": " + label;
+
+            public bool IsLegacy(IDictionary<string, string> form) => HasField(form, "grant_type", "password");
+
+            public string Caption() => Describe("grant_type", "password");
+        }
+        """);
+
+    [Fact]
+    public Task GrantTypeInKeyValueCalls_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+
+        class Login
+        {
+            static void SetField(IDictionary<string, string> form, string name, string value) => form[name] = value;
+
+            public Dictionary<string, string> Form()
+            {
+                var form = new Dictionary<string, string>();
+                form.Add("grant_type", {|CDS2003:"password"|});
+                form.TryAdd("grant_type", {|CDS2003:"password"|});
+                SetField(form, "grant_type", {|CDS2003:"password"|});
+                return form;
+            }
+        }
+        """);
 }

@@ -709,6 +709,26 @@ public sealed class HardcodedCredentialAnalyzerTests
         }
         """);
 
+    // The key of a pair is read as every rule reads one (KeyedValues): through a local that holds a constant, too.
+    [Fact]
+    public Task KeyHeldInALocal_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using System.Collections.Generic;
+
+        static class PartnerSettings
+        {
+            public static Dictionary<string, string> Build()
+            {
+                var settings = new Dictionary<string, string>();
+                var key = "PartnerApiKey";
+                settings.Add(key, {|CDS1002:"k7Qx9Lm2Rv4Tw8Zp"|});
+                var variable = "PARTNER_PASSWORD";
+                Environment.SetEnvironmentVariable(variable, {|CDS1002:"R3ports!2024"|});
+                return settings;
+            }
+        }
+        """);
+
     // Real code (UrlHelper extensions): the controller name after an action name ending in a credential word is named by
     // its own parameter (controllerName), not by the literal before it. Real key/value pairs still name their value.
     [Fact]
