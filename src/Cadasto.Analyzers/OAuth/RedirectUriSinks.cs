@@ -54,21 +54,9 @@ internal sealed class RedirectUriSinks
             return true;
         }
 
-        var text = tree.GetText(cancellationToken).ToString();
-        if (text.IndexOf(FormFieldConstantName, System.StringComparison.OrdinalIgnoreCase) >= 0)
-        {
-            return true;
-        }
-
-        foreach (var name in _members.MemberNames)
-        {
-            if (text.IndexOf(name, System.StringComparison.Ordinal) >= 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        var text = tree.GetText(cancellationToken);
+        return SourceTextSearch.Contains(text, FormFieldConstantName, System.StringComparison.OrdinalIgnoreCase)
+            || SourceTextSearch.ContainsAny(text, System.StringComparison.Ordinal, _members.MemberNames);
     }
 
     /// <summary>Adds the hard-coded redirect URIs <paramref name="operation"/> hands to a sink.</summary>

@@ -120,7 +120,7 @@ internal sealed class CompilationSymbols
     {
         foreach (var tree in _compilation.SyntaxTrees)
         {
-            if (tree.GetText(cancellationToken).ToString().IndexOf(text, System.StringComparison.OrdinalIgnoreCase) >= 0)
+            if (SourceTextSearch.Contains(tree.GetText(cancellationToken), text, System.StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
