@@ -23,7 +23,12 @@ internal static class ProjectFileReader
         // Directory.Build.targets after it (items such as a ProjectReference to Cadasto.Credentials live there).
         if (Nearest(project.Directory, "Directory.Build.props") is { } props)
         {
-            ApplyWithImports(project, props, scanRoot, new HashSet<string>(StringComparer.OrdinalIgnoreCase));
+            var visited = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            ApplyWithImports(project, props, scanRoot, visited);
+            if (visited.Any(ImportsArcadeSdk) && IsArcadeTestProjectName(project.Name))
+            {
+                project.Properties.TryAdd("IsTestProject", "true");
+            }
         }
 
         Apply(project, project.ProjectFile!, scanRoot, isProject: true);
@@ -103,6 +108,28 @@ internal static class ProjectFileReader
 
         Apply(project, file, scanRoot, isProject: false);
     }
+
+    /// <summary>
+    /// The Arcade SDK (dotnet/arcade, imported by <c>Directory.Build.props</c> as OpenIddict's is) sets <c>IsTestProject</c>
+    /// for every project named <c>*.Tests</c>, <c>*.UnitTests</c>, <c>*.IntegrationTests</c> or <c>*.PerformanceTests</c> and
+    /// gives it xUnit: test code by the SPEC, which the project file does not say itself.
+    /// </summary>
+    private static bool ImportsArcadeSdk(string file)
+    {
+        try
+        {
+            return XDocument.Load(file, LoadOptions.None).Root?.Elements()
+                .Any(e => e.Name.LocalName == "Import" && string.Equals(((string?)e.Attribute("Sdk"))?.Trim(), "Microsoft.DotNet.Arcade.Sdk", StringComparison.OrdinalIgnoreCase)) == true;
+        }
+        catch (Exception ex) when (ex is XmlException or IOException or UnauthorizedAccessException)
+        {
+            return false; // Apply names the file that cannot be read
+        }
+    }
+
+    private static bool IsArcadeTestProjectName(string name) =>
+        name.EndsWith(".Tests", StringComparison.Ordinal) || name.EndsWith(".UnitTests", StringComparison.Ordinal)
+        || name.EndsWith(".IntegrationTests", StringComparison.Ordinal) || name.EndsWith(".PerformanceTests", StringComparison.Ordinal);
 
     private static IEnumerable<string> ImportsOf(string file)
     {

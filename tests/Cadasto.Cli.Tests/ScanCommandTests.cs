@@ -451,12 +451,14 @@ public sealed class ScanCommandTests
     /// <summary>
     /// Sentinels in test code whose test-ness the project file does not say itself: a nested Directory.Build.props that
     /// imports the one above (which sets IsTestProject), and a test framework that Directory.Packages.props references for
-    /// projects whose path holds "Tests". Words passed to a record's credential-named parameters and a password key of a
+    /// projects whose path holds "Tests", or the Arcade SDK imported by Directory.Build.props (it makes every project named
+    /// *.Tests, *.UnitTests, *.IntegrationTests or *.PerformanceTests a test project, as OpenIddict's are). Words passed to a record's credential-named parameters and a password key of a
     /// JsonObject are sentinels there; a real-looking key is still reported.
     /// </summary>
     [Theory]
     [InlineData("imported-props")]
     [InlineData("central-packages")]
+    [InlineData("arcade-sdk")]
     public async Task TestProjectDeclaredAboveIt_ShouldNotReportSentinels(string layout)
     {
         using var fixture = new Fixture();
@@ -487,6 +489,15 @@ public sealed class ScanCommandTests
                 </Project>
                 """);
         }
+        else if (layout == "arcade-sdk")
+        {
+            fixture.Write("Directory.Build.props", """
+                <Project>
+                  <Import Project="Sdk.props" Sdk="Microsoft.DotNet.Arcade.Sdk" />
+                  <PropertyGroup><LangVersion>latest</LangVersion></PropertyGroup>
+                </Project>
+                """);
+        }
         else
         {
             fixture.Write("Directory.Packages.props", """
@@ -502,9 +513,14 @@ public sealed class ScanCommandTests
                 """);
         }
 
-        var tests = layout == "imported-props" ? "test/unit/Auth.Tests" : "src/Tests/Auth.Tests";
-        var reference = layout == "imported-props" ? "../../../src/Auth/Auth.csproj" : "../../Auth/Auth.csproj";
-        fixture.Write($"{tests}/Auth.Tests.csproj", $$"""
+        var tests = layout switch
+        {
+            "imported-props" => "test/unit/Auth.Tests",
+            "arcade-sdk" => "test/Auth.IntegrationTests",
+            _ => "src/Tests/Auth.Tests",
+        };
+        var reference = layout == "central-packages" ? "../../Auth/Auth.csproj" : "../../" + (layout == "imported-props" ? "../" : "") + "src/Auth/Auth.csproj";
+        fixture.Write($"{tests}/{Path.GetFileName(tests)}.csproj", $$"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
               <ItemGroup><ProjectReference Include="{{reference}}" /></ItemGroup>

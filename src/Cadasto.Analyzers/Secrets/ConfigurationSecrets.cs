@@ -140,26 +140,23 @@ internal sealed class ConfigurationSecrets
     /// <summary>
     /// <c>"resource": "billing-app", "credentials": { "secret": "billing-app-secret" }</c>: a value under a credential key
     /// spelled from the client's own name beside it (<paramref name="nearbyValues"/>) and the credential word alone is
-    /// the demo secret registered for that client. It reads like a name, which the SPEC calls a secret in configuration,
-    /// and neither a Key Vault secret's name nor a made-up value: its <c>test</c> or <c>demo</c> is the client's name.
+    /// the demo secret registered for that client (<see cref="CredentialValueShape.IsSpelledFromName"/>, as in C#). It reads
+    /// like a name, which the SPEC calls a secret in configuration, and neither a Key Vault secret's name nor a made-up
+    /// value: its <c>test</c> or <c>demo</c> is the client's name.
     /// </summary>
     public bool IsSpelledFromClientName(string? parentKey, string key, string value, IEnumerable<string> nearbyValues)
     {
-        if (!_keys.IsCredentialKey(parentKey, key, out _) || SecretValueHeuristics.IsPlaceholder(value) || SecretValueHeuristics.IsAllowedPlaceholder(value, _allowedPlaceholders))
+        // Whatever it is spelled from, a placeholder or an instruction (TODO_EMAIL_API_KEY beside TODO_EMAIL_ADDRESS) is no
+        // secret; a made-up marker word is not judged so here, since it is the client's own name (test-portal).
+        if (!_keys.IsCredentialKey(parentKey, key, out _)
+            || (SecretValueHeuristics.IsNotASecret(value, _allowedPlaceholders) && !SecretValueHeuristics.IsDescriptiveFake(value)))
         {
             return false;
         }
 
         foreach (var name in nearbyValues)
         {
-            if (name.Length >= 3
-                && !ReferenceEquals(name, value)
-                && value.Length > name.Length + 1
-                && value.StartsWith(name, StringComparison.Ordinal)
-                && value[name.Length] is '-' or '_' or '.'
-                && value.Substring(name.Length + 1) is var rest
-                && CredentialNames.SplitWordCount(rest) == 1
-                && _keys.Names.TryMatch(rest, out _))
+            if (!ReferenceEquals(name, value) && CredentialValueShape.IsSpelledFromName(value, name, _keys.Names))
             {
                 return true;
             }

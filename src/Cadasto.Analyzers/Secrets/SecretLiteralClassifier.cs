@@ -93,7 +93,7 @@ internal sealed class SecretLiteralClassifier
 
         if (NameOf(context, top, cancellationToken) is { } name
             && (Names.TryMatch(name, out _) || (top is IArrayCreationOperation && IsPluralCredentialName(name) && IsGeneratedUnshaped(text)))
-            && !CredentialValueShape.IsNameOrLabel(text, name, Names))
+            && (!CredentialValueShape.IsNameOrLabel(text, name, Names) || IsSpelledFromANameBeside(top.Syntax, text)))
         {
             return name;
         }
@@ -489,6 +489,8 @@ internal sealed class SecretLiteralClassifier
             case IInvalidOperation { Syntax: AssignmentExpressionSyntax { Left: var left } }:
                 // new TestUser { Password = "…" } where TestUser did not bind: the name still says what the value is.
                 return UnboundMemberName(left);
+            case IInvalidOperation { Syntax: InvocationExpressionSyntax call }:
+                return UnboundSetterName(call, value.Syntax);
             case IArgumentOperation argument:
                 return ArgumentName(argument, cancellationToken);
             case ITupleOperation tuple when TupleElementName(tuple, value, cancellationToken) is { } elementName:
@@ -559,6 +561,113 @@ internal sealed class SecretLiteralClassifier
         IdentifierNameSyntax { Parent: AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax } } name => name.Identifier.ValueText,
         _ => null,
     };
+
+    /// <summary>
+    /// <c>options.SetClientSecret("…")</c> on a builder that did not bind (OpenIddict's web providers are made by a source
+    /// generator a source-only scan does not run): a <c>Set</c> call of one argument stores it under the member it names,
+    /// as <c>options.ClientSecret = "…"</c> does — the name the value is kept under, not the method's (name-based matches
+    /// work from syntax, the SPEC; never a sink). A call of more arguments, or of any other verb, says nothing of its value.
+    /// </summary>
+    private static string? UnboundSetterName(InvocationExpressionSyntax call, SyntaxNode value)
+    {
+        if (call.ArgumentList.Arguments is not { Count: 1 } arguments || arguments[0].NameColon is not null
+            || !arguments[0].Span.Contains(value.Span))
+        {
+            return null;
+        }
+
+        var method = call.Expression switch
+        {
+            MemberAccessExpressionSyntax { Name: IdentifierNameSyntax name } => name.Identifier.ValueText,
+            IdentifierNameSyntax name => name.Identifier.ValueText,
+            _ => null,
+        };
+
+        return method is { Length: > 3 } && method.StartsWith("Set", StringComparison.Ordinal) && char.IsUpper(method[3])
+            ? method.Substring(3)
+            : null;
+    }
+
+    /// <summary>
+    /// Whether a value that reads like a label is spelled from a name given beside it (<see cref="CredentialValueShape.IsSpelledFromName"/>):
+    /// another constant set in the same object initializer, on the same receiver in the same block, or by a one-argument
+    /// call of the same builder chain (<c>.SetClientId("rs_ordersApi").SetClientSecret("ordersSecret")</c>). Asked only of
+    /// values under a credential name that would otherwise pass as labels.
+    /// </summary>
+    private bool IsSpelledFromANameBeside(SyntaxNode value, string text)
+    {
+        foreach (var beside in TextsBeside(value))
+        {
+            if (CredentialValueShape.IsSpelledFromName(text, beside, Names))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static IEnumerable<string> TextsBeside(SyntaxNode value)
+    {
+        var node = value;
+        while (node.Parent is ParenthesizedExpressionSyntax)
+        {
+            node = node.Parent;
+        }
+
+        switch (node.Parent)
+        {
+            case AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax initializer } assignment:
+                foreach (var expression in initializer.Expressions)
+                {
+                    if (expression != assignment && expression is AssignmentExpressionSyntax { Right: var right } && StringLiteralText(right) is { } text)
+                    {
+                        yield return text;
+                    }
+                }
+
+                break;
+            case AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax target, Parent: ExpressionStatementSyntax { Parent: BlockSyntax block } statement }:
+                foreach (var other in block.Statements)
+                {
+                    if (other != statement
+                        && other is ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax member, Right: var right } }
+                        && member.Expression.IsEquivalentTo(target.Expression)
+                        && StringLiteralText(right) is { } text)
+                    {
+                        yield return text;
+                    }
+                }
+
+                break;
+            case ArgumentSyntax { Parent: ArgumentListSyntax { Arguments.Count: 1, Parent: InvocationExpressionSyntax call } }:
+                for (var inner = (call.Expression as MemberAccessExpressionSyntax)?.Expression as InvocationExpressionSyntax;
+                     inner is not null;
+                     inner = (inner.Expression as MemberAccessExpressionSyntax)?.Expression as InvocationExpressionSyntax)
+                {
+                    if (SingleStringArgument(inner) is { } text)
+                    {
+                        yield return text;
+                    }
+                }
+
+                for (SyntaxNode link = call; link.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax outer } access && access.Expression == link; link = outer)
+                {
+                    if (SingleStringArgument(outer) is { } text)
+                    {
+                        yield return text;
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private static string? SingleStringArgument(InvocationExpressionSyntax call) =>
+        call.ArgumentList.Arguments is { Count: 1 } arguments ? StringLiteralText(arguments[0].Expression) : null;
+
+    private static string? StringLiteralText(SyntaxNode expression) =>
+        expression is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } literal ? literal.Token.ValueText : null;
 
     /// <summary>
     /// A named argument (<c>apiKey: "…"</c>, an attribute's <c>ApiKey = "…"</c>) names the parameter; a positional

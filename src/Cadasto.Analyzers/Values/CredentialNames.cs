@@ -131,7 +131,8 @@ internal sealed class CredentialNames
         {
             if (Matches(name, word.Parts, lastStart, lastEnd, out var leftmostStart)
                 && !IsNonCredentialToken(name, word, leftmostStart)
-                && !HasStateQualifier(name, leftmostStart))
+                && !HasStateQualifier(name, leftmostStart)
+                && !IsNamedForTheCredential(name, leftmostStart))
             {
                 credentialWord = word.Display;
                 return true;
@@ -216,6 +217,27 @@ internal sealed class CredentialNames
                 {
                     return true;
                 }
+            }
+
+            end = start;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// <c>ScopeForAccessToken</c>, <c>AudienceForNewAccessToken</c>, <c>issuer_for_refresh_token</c>: a name whose head
+    /// comes before the word <c>for</c> names that head (a scope, an audience) kept for the credential, not the credential,
+    /// as <c>SecretName</c> names a name; unless the head is itself a credential (<c>TokenForAccessToken</c>).
+    /// </summary>
+    private bool IsNamedForTheCredential(string name, int credentialStart)
+    {
+        var end = credentialStart;
+        while ((end = PreviousWord(name, end, out var start)) > 0)
+        {
+            if (end - start == 3 && EqualsIgnoreCase(name, start, "for"))
+            {
+                return start > 0 && PreviousWord(name, start, out _) > 0 && !TryMatch(name.Substring(0, start), out _);
             }
 
             end = start;

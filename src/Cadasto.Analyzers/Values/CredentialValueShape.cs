@@ -41,7 +41,54 @@ internal static class CredentialValueShape
             return false;
         }
 
-        return !IsProse(trimmed) && !IsFormatTemplate(trimmed) && !IsWildcardPattern(trimmed);
+        return !IsProse(trimmed) && !IsFormatTemplate(trimmed) && !IsWildcardPattern(trimmed) && !IsMediaType(trimmed);
+    }
+
+    // IANA's top-level media types and the structured-syntax suffixes (RFC 6838 §4.2.8) a token type is written with.
+    private static readonly string[] MediaTopLevelTypes = { "application", "text", "image", "audio", "video", "multipart", "message", "model", "font" };
+
+    private static readonly string[] MediaSuffixes = { "jwt", "json", "xml", "cbor", "jose", "zip", "gzip", "der", "ber" };
+
+    /// <summary>
+    /// <c>application/jwt</c>, <c>at+jwt</c> (RFC 9068's access-token <c>typ</c>), <c>logout+jwt</c>: a media type, or its
+    /// short form with a structured-syntax suffix, names a format a token is written in — a published identifier under a
+    /// token's name (<c>JsonWebTokenTypes.AccessToken</c>), not a credential.
+    /// </summary>
+    private static bool IsMediaType(string text)
+    {
+        var slash = text.IndexOf('/');
+        var plus = text.LastIndexOf('+');
+        string? suffix = null;
+        if (slash > 0)
+        {
+            if (Array.IndexOf(MediaTopLevelTypes, text.Substring(0, slash)) < 0 || slash == text.Length - 1)
+            {
+                return false;
+            }
+        }
+        else if (plus >= 2 && plus < text.Length - 1)
+        {
+            suffix = text.Substring(plus + 1);
+            if (Array.IndexOf(MediaSuffixes, suffix) < 0)
+            {
+                return false;
+            }
+        }
+        else
+        {
+            return false;
+        }
+
+        for (var i = slash + 1; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (!((c >= 'a' && c <= 'z') || char.IsDigit(c) || c is '.' or '+' or '-' or '_'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -127,6 +174,12 @@ internal static class CredentialValueShape
             return true;
         }
 
+        if (IsInitialsOf(trimmed, symbolName))
+        {
+            // OneTimePassword = "otp" (an AMR value, RFC 8176): the name's own initials are the keyword it stands for.
+            return true;
+        }
+
         if (SeparatorInsensitiveText.Equals(trimmed, symbolName))
         {
             // ApiKey = "__apikey", Token = "$token": a leading separator marks a reserved key (a request item, a form
@@ -162,6 +215,101 @@ internal static class CredentialValueShape
         // name, but no key, variable or header is spelled so — it is what a sample sets as the secret (the SPEC).
         return (CredentialNames.SplitWordCount(trimmed) >= 2 && !lowerCaseWords)
                || (IsCredentialWordItself(trimmed, names) && !IsDemoSecret(trimmed, symbolName, names));
+    }
+
+    /// <summary><c>otp</c> for <c>OneTimePassword</c>: lower-case letters, one per word of a name of at least three words.</summary>
+    private static bool IsInitialsOf(string text, string symbolName)
+    {
+        if (text.Length < 3 || text.Length > 8)
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (c is < 'a' or > 'z')
+            {
+                return false;
+            }
+        }
+
+        var words = CredentialNames.SplitWords(symbolName);
+        if (words.Count != text.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (words[i][0] != text[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// <c>"ApiName": "rs_ordersApi"</c> beside <c>"ApiSecret": "ordersSecret"</c>, <c>"resource": "billing-app"</c> beside
+    /// <c>"secret": "billing-app-secret"</c>: a value made of a run of the words of a name given beside it (the client's or
+    /// the API's) followed by one credential word is the demo secret registered for that client — it reads like a name,
+    /// which the SPEC calls a secret in code and configuration alike, and no key or label is spelled from a client's name.
+    /// Asked where the value would otherwise pass as a label (<see cref="IsNameOrLabel"/>), in C# and in configuration.
+    /// </summary>
+    public static bool IsSpelledFromName(string value, string name, CredentialNames names)
+    {
+        var trimmed = value.Trim();
+        if (name.Length < 3 || string.Equals(trimmed, name.Trim(), StringComparison.Ordinal)
+            || !KeyNames.IsIdentifierLike(trimmed, allowSlash: false) || trimmed.IndexOf(':') >= 0 || !names.TryMatch(trimmed, out var word))
+        {
+            return false;
+        }
+
+        var valueWords = CredentialNames.SplitWords(trimmed);
+        var nameWords = CredentialNames.SplitWords(name);
+        var credential = word.Replace(" ", "");
+
+        // The value's last words spell the credential word (secret; api + key or apikey), the others the stem.
+        var stemLength = valueWords.Count - 1;
+        var tail = valueWords[stemLength];
+        while (stemLength > 0 && tail.Length < credential.Length)
+        {
+            stemLength--;
+            tail = valueWords[stemLength] + tail;
+        }
+
+        if (stemLength == 0 || tail != credential)
+        {
+            return false;
+        }
+
+        var stemCharacters = 0;
+        for (var i = 0; i < stemLength; i++)
+        {
+            stemCharacters += valueWords[i].Length;
+        }
+
+        if (stemCharacters < 3)
+        {
+            return false;
+        }
+
+        for (var start = 0; start + stemLength <= nameWords.Count; start++)
+        {
+            var matches = true;
+            for (var i = 0; i < stemLength && matches; i++)
+            {
+                matches = valueWords[i] == nameWords[start + i];
+            }
+
+            if (matches)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -457,7 +457,8 @@ internal static class SecretValueHeuristics
 
     /// <summary>
     /// A credential word written in capitals as a template's marker: <c>SECRET</c>, <c>PASSWORD</c>, <c>APIKEY</c>,
-    /// <c>TOKEN</c> (letters only; a lower-case <c>secret</c> handed to a sink is a live demo value and stays a secret).
+    /// <c>TOKEN</c> (letters only; a lower-case <c>secret</c> handed to a sink is a live demo value and stays a secret); and
+    /// the word <c>VALUE</c> so written at the end of capital words (<c>DEV_VALUE</c>): a marker saying a value goes there.
     /// </summary>
     private static bool IsTemplateMarker(string text)
     {
@@ -466,15 +467,23 @@ internal static class SecretValueHeuristics
             return false;
         }
 
+        var underscores = 0;
         foreach (var c in text)
         {
-            if (c is < 'A' or > 'Z')
+            if (c == '_')
+            {
+                underscores++;
+            }
+            else if (c is < 'A' or > 'Z')
             {
                 return false;
             }
         }
 
-        return CredentialNames.Default.IsCredentialName(text);
+        return underscores == 0
+            ? CredentialNames.Default.IsCredentialName(text)
+            : underscores <= 2 && text[0] != '_' && text.IndexOf("__", StringComparison.Ordinal) < 0
+              && text.EndsWith("_VALUE", StringComparison.Ordinal);
     }
 
     /// <summary><c>YOUR_CLIENT_SECRET</c>, <c>your-api-key</c>, <c>YourTenantKey</c>: the value the reader is to put there.</summary>

@@ -40,8 +40,15 @@ internal static class TestSentinels
 
         // A JSON fixture ({"Key1":"WebauthnToken"}) looks real only by what it holds: one of its strings must. A token in a
         // JWT's form that is no JWT (its signature "invalid") is one a test means to be refused.
-        return IsJsonFixture(text) ? HoldsARealLookingString(text) : !IsMalformedJwt(text) && IsLongAndRandom(text);
+        return IsJsonFixture(text) ? HoldsARealLookingString(text) : !IsMalformedJwt(text) && !IsHyphenatedGuid(text) && IsLongAndRandom(text);
     }
+
+    /// <summary>
+    /// <c>38323A4B-6CB2-…</c>: a GUID written as one (hyphens, optionally braced) is what a test makes up for every id and
+    /// opaque token it needs (the SPEC's "GUIDs used as ids"); 32 hex digits without hyphens stay a possible key.
+    /// </summary>
+    private static bool IsHyphenatedGuid(string text) =>
+        text.Length is 36 or 38 && (Guid.TryParseExact(text, "D", out _) || Guid.TryParseExact(text, "B", out _));
 
     private static bool IsMalformedJwt(string text)
     {

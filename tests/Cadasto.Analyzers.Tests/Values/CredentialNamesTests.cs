@@ -32,6 +32,8 @@ public sealed class CredentialNamesTests
     [InlineData("AwsAccessKey", "access key")]
     [InlineData("aws.access-key", "access key")]
     [InlineData("AccessToken", "token")]
+    [InlineData("ForwardedToken", "token")] // "for" only as a word of its own
+    [InlineData("TokenForAccessToken", "token")] // the head before "for" is itself a credential
     [InlineData("refresh_token", "token")]
     [InlineData("GITHUB_TOKEN", "token")]
     [InlineData("token", "token")]
@@ -75,6 +77,9 @@ public sealed class CredentialNamesTests
     [InlineData("PublicKeyToken")]
     [InlineData("public_key_token")]
     [InlineData("publickeytoken")]
+    [InlineData("ScopeForAccessToken")] // a scope for the token: the name's head comes before "for"
+    [InlineData("AudienceForNewAccessToken")]
+    [InlineData("issuer_for_refresh_token")]
     [InlineData("")]
     [InlineData("__")]
     [InlineData("1234")]

@@ -21,6 +21,8 @@ public sealed class TestSentinelsTests
     [InlineData("hook-test-secret-9c2e")] // a phrase with a short tag
     [InlineData("valid-backup-code-67890")] // a keyboard row's digits
     [InlineData("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ0ZXN0In0.invalid")] // a JWT's form, deliberately unsigned
+    [InlineData("38323A4B-6CB2-41B8-B457-1951987CB383")] // a GUID: what a test makes up for every id and token
+    [InlineData("{5f0c2a8e-1b7d-4c3e-9a6f-2d8b4e1c7a90}")]
     public void SentinelOrPhrase_ShouldNotLookReal(string value) => Assert.False(TestSentinels.LooksReal(value));
 
     [Theory]

@@ -564,6 +564,89 @@ public sealed class HardcodedCredentialAnalyzerTests
         CompilerDiagnostics = CompilerDiagnostics.None,
     }.RunAsync();
 
+    [Fact]
+    public Task UnboundBuilderSettersAndSecretsSpelledFromTheApisName_ShouldReportByName() => new VerifyCS.Test
+    {
+        // OpenIddict's web-provider builders (AddGitHub, AddReddit) come from a source generator a source-only scan does
+        // not run, and the validation package is not referenced: no call binds. A Set<credential name>(…) builder call
+        // stores its one argument under that name (a warning, never CDS1001: an unresolved member is no sink). A sample
+        // API's secret spelled from its own name beside it ("invoicesApi" → "invoicesSecret") is its demo secret, not a label.
+        TestCode = """
+            using Microsoft.Extensions.DependencyInjection;
+
+            static class Startup
+            {
+                static void Add(IServiceCollection services)
+                {
+                    services.AddOpenIddict().AddClient(options =>
+                    {
+                        options.UseWebProviders()
+                               .AddGitHub(options =>
+                               {
+                                   options.SetClientId("0f3a9c1e7b2d")
+                                          .SetClientSecret({|CDS1002:"7c4e0a9b3f1d8e2c6a5b4d3e2f1a0b9c8d7e6f5a"|})
+                                          .SetRedirectUri("callback/login/github");
+                               })
+                               .AddReddit(options => options.SetClientId("Qz81kLm0").SetClientSecret({|CDS1002:"Rk2_Mx9vTq4LpZ8sWn3"|}));
+                    });
+                    services.AddOpenIddict().AddValidation(options =>
+                    {
+                        options.UseIntrospection()
+                               .SetClientId("rs_ordersEventsApi")
+                               .SetClientSecret({|CDS1002:"ordersEventsSecret"|});
+                    });
+                    services.AddAuthentication("token").AddIdentityServerAuthentication(options =>
+                    {
+                        options.ApiName = "invoicesApi";
+                        options.ApiSecret = {|CDS1002:"invoicesSecret"|};
+                    });
+                    var descriptor = new Missing.ApiOptions { ApiName = "shipping", ApiSecret = {|CDS1002:"shippingSecret"|} };
+                }
+            }
+            """,
+        CompilerDiagnostics = CompilerDiagnostics.None,
+    }.RunAsync();
+
+    [Fact]
+    public Task UnboundSettersOfLabelsAndOtherCalls_ShouldNotReport() => new VerifyCS.Test
+    {
+        // What the setters are given is screened as any value is (labels, templates, empty), a setter of two arguments or
+        // of a name that is no credential stores nothing under a credential name, and a label spelled from no name beside
+        // it stays a label.
+        TestCode = """
+            static class Startup
+            {
+                static void Add(Missing.Builder builder)
+                {
+                    builder.SetClientSecret("ClientSecret")
+                           .SetAccessToken("{token}")
+                           .SetPassword(string.Empty)
+                           .SetPassword("admin", "Xq7Lm2Vr9pKw")
+                           .SetTokenEndpoint("https://login.example.com/token");
+                    builder.Options.ApiName = "billing";
+                    builder.Options.ApiSecret = "OrdersSecret";
+                }
+            }
+            """,
+        CompilerDiagnostics = CompilerDiagnostics.None,
+    }.RunAsync();
+
+    [Fact]
+    public Task ProtocolIdentifiersUnderCredentialNames_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        public static class JsonWebTokenTypes
+        {
+            // RFC 9068's "typ" of an access token, OpenIddict's private token types, a media type, an AMR value (RFC 8176)
+            // spelled as its name's initials, and settings named for what they are for: identifiers, not credentials.
+            public const string AccessToken = "at+jwt";
+            public const string RefreshToken = "oi_reft+jwt";
+            public const string JsonWebToken = "application/jwt";
+            public const string OneTimePassword = "otp";
+            public const string ScopeForAccessToken = "orders.read";
+            public const string AudienceForNewAccessToken = "rs_ordersApi";
+            public const string SigningToken = {|CDS1002:"k8+Qz2/Lm4Xv9Rw1"|};
+        }
+        """);
+
     private const string TestProjectConfig = "is_global = true\nbuild_property.IsTestProject = true\n";
 
     [Fact]

@@ -48,6 +48,8 @@ public sealed class SameVerdictInCodeAndConfigurationTests
     [InlineData("*API Key*")]
     [InlineData("**Client Secret**")]
     [InlineData("dummyK3yDUMMYdummyQ9xdummy==")]
+    [InlineData("DEV_VALUE")] // a value's marker in capitals, as SECRET is: what stands where the vault's value goes
+    [InlineData("SECRET_VALUE")]
     public async Task Placeholder_ShouldNotReportInCodeOrConfiguration(string value)
     {
         await Code.VerifyAnalyzerAsync($$"""

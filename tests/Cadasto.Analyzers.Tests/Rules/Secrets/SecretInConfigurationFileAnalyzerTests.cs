@@ -249,6 +249,21 @@ public sealed class SecretInConfigurationFileAnalyzerTests
         """));
 
     [Fact]
+    public Task SettingsNamedForATokenAndSecretsSpelledFromTheApisName_ShouldJudgeAsCode() => Verify.VerifyAsync(("appsettings.json", """
+        {
+          "TokenExchange": {
+            "ScopeForNewAccessToken": "ordersEvents",
+            "AudienceForNewAccessToken": "rs_ordersEventsApi",
+            "IssuerForNewAccessToken": "https://localhost:44318/"
+          },
+          "DownstreamApi": { "ScopeForAccessToken": "ordersEvents" },
+          "Introspection": { "ApiName": "rs_ordersEventsApi", "ApiSecret": {|CDS1004:"ordersEventsSecret"|} },
+          "Labels": { "ApiName": "billing", "ApiSecret": "OrdersSecret" },
+          "EmailSettings": { "SendGridApiKey": "TODO_EMAIL_API_KEY", "SenderEmailAddress": "TODO_EMAIL_ADDRESS" }
+        }
+        """));
+
+    [Fact]
     public Task SecretInManifest_ShouldReport() => Verify.VerifyAsync(("cadasto.json", """
         {
           "application": "invoice-sync",
