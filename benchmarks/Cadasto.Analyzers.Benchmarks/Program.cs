@@ -10,7 +10,8 @@ namespace Cadasto.Analyzers.Benchmarks;
 /// <c>-- --folder PATH</c> or nothing runs the BenchmarkDotNet suite (short job, memory diagnoser);
 /// <c>-- -generate OUT [--lines N]</c> writes the generated code to a folder;
 /// <c>-- -longconst [INPUT…]</c> times each analyzer once on long constants (<see cref="LongConstantBenchmarks.Source"/>);
-/// <c>-- -longconst --check</c> exits 1 when one takes more than the stated CPU bound on issue 16's inputs.
+/// <c>-- -longconst --check</c> exits 1 when one takes more than the stated CPU bound on issue 16's inputs;
+/// <c>-- -nesting [INPUT…]</c> times the compiler's bind and each analyzer on deep nesting (<see cref="NestingCost"/>).
 /// </summary>
 public static class Program
 {
@@ -46,9 +47,16 @@ public static class Program
 
         if (args.Contains("-longconst"))
         {
-            // Deep input (a fuzz run's file:PATH) binds as in the CLI with the CLI's 256 MB stacks: DOTNET_DefaultStackSize=10000000.
+            // Deep input (a fuzz run's file:PATH) binds as in the CLI, with 256 MB thread stacks (the csproj).
             var inputs = args.SkipWhile(a => a != "-longconst").Skip(1).Where(a => a != "--check").ToArray();
             return await LongConstantBenchmarks.QuickAsync(inputs.Length > 0 ? inputs : new[] { "literal-128KB", "literal-256KB", "parts-2500", "parts-5000" }, check: args.Contains("--check"));
+        }
+
+        if (args.Contains("-nesting"))
+        {
+            var only = Value(args, "--analyzer");
+            var inputs = args.SkipWhile(a => a != "-nesting").Skip(1).Where(a => a != "--analyzer" && a != only).ToArray();
+            return await NestingCost.RunAsync(inputs.Length > 0 ? inputs : new[] { "lambda-500", "lambda-1000", "lambda-2000" }, only);
         }
 
         if (args.Contains("-figure"))

@@ -144,9 +144,17 @@ internal sealed class MsBuildProjectLoader : IDisposable
         // so that its compilation is released with it.
         using var workspace = new AdhocWorkspace(_hostServices);
         var solution = workspace.AddSolution(SolutionInfo.Create(SolutionId.CreateNewId(), VersionStamp.Create(), projects: WithReferences(info)));
-        var msbuildProject = solution.GetProject(info.Id)!;
-        if (await msbuildProject.GetCompilationAsync(cancellationToken).ConfigureAwait(false) is not CSharpCompilation compilation
-            || compilation.SyntaxTrees.All(t => !IsUserTree(t, project)))
+        var (msbuildProject, refused) = await WithoutTooDeepFilesAsync(solution, info.Id, project, cancellationToken).ConfigureAwait(false);
+        var compilation = await msbuildProject.GetCompilationAsync(cancellationToken).ConfigureAwait(false) is CSharpCompilation loaded
+            ? WithoutTooDeepTrees(loaded, project, refused, cancellationToken)
+            : null;
+        if (compilation is not null && refused.Count > 0 && compilation.SyntaxTrees.All(t => !IsUserTree(t, project)))
+        {
+            // Every file of the project was refused (and named): the source-only load refused them too.
+            return null;
+        }
+
+        if (compilation is null || compilation.SyntaxTrees.All(t => !IsUserTree(t, project)))
         {
             var why = own.Count > 0 ? FirstLine(own[0]) : "no C# compilation";
             project.Notes.Add($"{project.Name}: --msbuild: the project did not load ({why}); analysed source-only.");
@@ -163,6 +171,55 @@ internal sealed class MsBuildProjectLoader : IDisposable
         var trees = compilation.SyntaxTrees.Where(t => IsUserTree(t, project)).ToImmutableArray();
         Interlocked.Increment(ref _loaded);
         return new LoadedProject(project, compilation, sourceOnly.Options, trees, sourceOnly.AdditionalTexts);
+    }
+
+    /// <summary>
+    /// The nesting guard of the source-only load (<see cref="NestingGuard"/>), before anything is parsed: a document of the
+    /// solution (the project and those it references, which its compilation parses too) whose brackets nest past the limit
+    /// is left out, so Roslyn's parser never sees it; the project's own are named (<paramref name="refused"/>).
+    /// </summary>
+    private static async Task<(Project Project, List<string> Refused)> WithoutTooDeepFilesAsync(Solution solution, ProjectId id, ScanProject project, CancellationToken cancellationToken)
+    {
+        var refused = new List<string>();
+        foreach (var each in solution.Projects.ToList())
+        {
+            var parseOptions = each.ParseOptions as CSharpParseOptions ?? CSharpParseOptions.Default;
+            foreach (var document in each.Documents)
+            {
+                var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+                if (NestingGuard.TooDeepToParse(text, parseOptions, cancellationToken))
+                {
+                    solution = solution.RemoveDocument(document.Id);
+                    if (each.Id == id && document.FilePath is { } path && IsUserPath(path, project))
+                    {
+                        refused.Add(path);
+                    }
+                }
+            }
+        }
+
+        return (solution.GetProject(id)!, refused);
+    }
+
+    /// <summary>The guard's second look, once parsed: the project's own trees nested past the limit are left out of the compilation, and named.</summary>
+    private static CSharpCompilation WithoutTooDeepTrees(CSharpCompilation compilation, ScanProject project, List<string> refused, CancellationToken cancellationToken)
+    {
+        foreach (var tree in compilation.SyntaxTrees.Where(t => IsUserTree(t, project)).ToList())
+        {
+            if (NestingGuard.TooDeep(tree.GetText(cancellationToken), tree, cancellationToken))
+            {
+                compilation = compilation.RemoveSyntaxTrees(tree);
+                refused.Add(tree.FilePath);
+            }
+        }
+
+        // The source-only load named the files it refused with the same words: a file both refuse is named once.
+        foreach (var path in refused)
+        {
+            project.Errors.Add(NestingGuard.NotAnalysed(project.Display(path)));
+        }
+
+        return compilation;
     }
 
     public void Dispose()
@@ -304,10 +361,12 @@ internal sealed class MsBuildProjectLoader : IDisposable
     private static bool IsRestored(ScanProject project) =>
         File.Exists(Path.Combine(project.Directory, "obj", "project.assets.json"));
 
-    private static bool IsUserTree(SyntaxTree tree, ScanProject project) =>
-        !string.IsNullOrEmpty(tree.FilePath)
-        && tree.FilePath.StartsWith(project.Directory, StringComparison.Ordinal)
-        && !tree.FilePath.StartsWith(Path.Combine(project.Directory, "obj") + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+    private static bool IsUserTree(SyntaxTree tree, ScanProject project) => IsUserPath(tree.FilePath, project);
+
+    private static bool IsUserPath(string path, ScanProject project) =>
+        !string.IsNullOrEmpty(path)
+        && path.StartsWith(project.Directory, StringComparison.Ordinal)
+        && !path.StartsWith(Path.Combine(project.Directory, "obj") + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
     private static string FirstLine(string message)
     {

@@ -22,6 +22,10 @@ internal static class NestingGuard
 
     public const string MaxSyntaxDepthText = "20,000";
 
+    /// <summary>The error for a refused file, the same from every loader (the source-only one and <c>--msbuild</c>'s), so a file both refuse is named once.</summary>
+    public static string NotAnalysed(string displayPath) =>
+        $"{displayPath}: not analysed: code nested more than {MaxSyntaxDepthText} syntax levels deep is over the limit (docs/cli.md, Limits).";
+
     /// <summary>Brackets nested below this cannot make a tree deeper than the limit, whatever else nests.</summary>
     private const int BracketDepthWorthChecking = 1_000;
 

@@ -154,7 +154,7 @@ public sealed class SourceOnlyLoader
 
             if (tooDeep || tree is null)
             {
-                project.Errors.Add($"{project.Display(file)}: not analysed: code nested more than {NestingGuard.MaxSyntaxDepthText} syntax levels deep is over the limit (docs/cli.md, Limits).");
+                project.Errors.Add(NestingGuard.NotAnalysed(project.Display(file)));
                 continue;
             }
 

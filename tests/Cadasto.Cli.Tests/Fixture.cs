@@ -17,6 +17,26 @@ public sealed class Fixture : IDisposable
 
     public string Root { get; }
 
+    /// <summary>
+    /// A <c>NuGet.config</c> at the root whose only source is the machine's global packages folder, so a test restores
+    /// offline (what the tool's build restored is there); returns its path.
+    /// </summary>
+    public string WriteOfflineNuGetConfig()
+    {
+        var globalPackagesFolder = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        return Write("NuGet.config", $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="restored" value="{globalPackagesFolder}" />
+              </packageSources>
+            </configuration>
+            """);
+    }
+
     public string Write(string relativePath, string content)
     {
         var path = Path.Combine(Root, relativePath);

@@ -136,11 +136,6 @@ public sealed class MsBuildScanTests : IClassFixture<MsBuildScanTests.RestoredRe
     /// </summary>
     public sealed class RestoredRepository : IAsyncLifetime
     {
-        private static readonly string GlobalPackagesFolder =
-            Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
-                ? configured
-                : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-
         public Fixture Fixture { get; } = new();
 
         /// <summary>The tree after the restore, before any scan.</summary>
@@ -149,15 +144,7 @@ public sealed class MsBuildScanTests : IClassFixture<MsBuildScanTests.RestoredRe
         public async Task InitializeAsync()
         {
             var fixture = Fixture;
-            fixture.Write("NuGet.config", $"""
-                <?xml version="1.0" encoding="utf-8"?>
-                <configuration>
-                  <packageSources>
-                    <clear />
-                    <add key="restored" value="{GlobalPackagesFolder}" />
-                  </packageSources>
-                </configuration>
-                """);
+            var nugetConfig = fixture.WriteOfflineNuGetConfig();
             fixture.Write("App/App.csproj", """
                 <Project Sdk="Microsoft.NET.Sdk">
                   <PropertyGroup>
@@ -220,7 +207,7 @@ public sealed class MsBuildScanTests : IClassFixture<MsBuildScanTests.RestoredRe
 
             foreach (var project in new[] { "App/App.csproj", "Api/App.csproj" })
             {
-                var restore = await RunDotnetAsync(fixture.Root, "restore", project, "--configfile", Path.Combine(fixture.Root, "NuGet.config"));
+                var restore = await RunDotnetAsync(fixture.Root, "restore", project, "--configfile", nugetConfig);
                 Assert.True(restore.ExitCode == 0, "restore failed: " + restore.All);
             }
 
