@@ -49,10 +49,13 @@ internal static class SecretSinkCatalog
         // OpenIddict: the client's registration, and the server's application descriptor (seeded clients)
         new SecretSink("OpenIddict.Client.OpenIddictClientRegistration", "ClientSecret", SinkKind.PropertyAssignment),
         new SecretSink("OpenIddict.Abstractions.OpenIddictApplicationDescriptor", "ClientSecret", SinkKind.PropertyAssignment),
-        new SecretSink("OpenIddict.Validation.OpenIddictValidationBuilder", "SetClientSecret", SinkKind.MethodArgument),
+        // The validation builder (introspection credentials) is declared in Microsoft.Extensions.DependencyInjection.
+        new SecretSink("Microsoft.Extensions.DependencyInjection.OpenIddictValidationBuilder", "SetClientSecret", SinkKind.MethodArgument),
 
-        // ... and every OpenIddict web-integration provider's generated builder (AddGitHub(o => o.SetClientSecret("…"))):
-        // one row for SetClientSecret on any type of OpenIddict's namespaces, the one place that knows the setter.
+        // ... and SetClientSecret on any type of OpenIddict's namespaces. The web-integration providers' generated builders
+        // (AddGitHub(o => o.SetClientSecret("…"))) are nested in Microsoft.Extensions.DependencyInjection's
+        // OpenIddictClientWebIntegrationBuilder, which no row matches yet: resolved, their secret is CDS1002 by its
+        // parameter's name; unresolved (a source-only scan runs no generator), by the setter's name.
         new SecretSink("OpenIddict" + SecretSink.AnyTypeSuffix, "SetClientSecret", SinkKind.MethodArgument),
 
         // IdentityServer4 and Duende IdentityServer: a client's or an API's registered secret (ClientSecrets, ApiSecrets),

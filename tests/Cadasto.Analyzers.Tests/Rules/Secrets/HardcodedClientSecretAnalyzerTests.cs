@@ -1090,7 +1090,8 @@ public sealed class HardcodedClientSecretAnalyzerTests
             }
         }
 
-        namespace OpenIddict.Validation
+        // OpenIddict's builders live in Microsoft.Extensions.DependencyInjection, as the package declares them.
+        namespace Microsoft.Extensions.DependencyInjection
         {
             public sealed class OpenIddictValidationBuilder
             {
@@ -1125,7 +1126,7 @@ public sealed class HardcodedClientSecretAnalyzerTests
 
                     public static IdentityServer4.Models.Secret Legacy => new(IdentityServer4.Models.HashExtensions.Sha256({|CDS1001:"legacy-Wm9Xv4"|}));
 
-                    public static void Validation(OpenIddict.Validation.OpenIddictValidationBuilder options) =>
+                    public static void Validation(Microsoft.Extensions.DependencyInjection.OpenIddictValidationBuilder options) =>
                         options.SetClientSecret({|CDS1001:"846B62D0-DEF9-4215-A99D-86E6B8DAB342"|});
                 }
                 """,
