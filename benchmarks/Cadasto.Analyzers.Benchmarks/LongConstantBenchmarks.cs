@@ -46,13 +46,14 @@ public class LongConstantBenchmarks
     [Benchmark]
     public Task<int> CadastoAnalyzers() => RunAsync(_compilation, _options, AnalyzerCatalog.Analyzers);
 
-    /// <summary>The source for an input name: <c>literal-&lt;n&gt;KB|MB</c>, <c>parts-&lt;n&gt;</c> or <c>sink-&lt;n&gt;</c>.</summary>
+    /// <summary>The source for an input name: <c>literal-&lt;n&gt;KB|MB</c>, <c>parts-&lt;n&gt;</c>, <c>sink-&lt;n&gt;</c>, or one of <see cref="NestingCost"/>'s (<c>cond-&lt;n&gt;</c>…).</summary>
     public static string Source(string input)
     {
         var dash = input.IndexOf('-');
         var size = input.Substring(dash + 1);
         var kind = input.Substring(0, dash);
-        return kind == "parts" ? ManyParts(int.Parse(size))
+        return kind is "cond" or "condsecret" or "lambda" or "lambdacut" ? NestingCost.Source(input)
+            : kind == "parts" ? ManyParts(int.Parse(size))
             : kind == "sink" ? ManyPartsAtSink(int.Parse(size))
             : LongLiteral(size.EndsWith("MB", StringComparison.Ordinal) ? int.Parse(size[..^2]) * 1024 * 1024 : int.Parse(size[..^2]) * 1024, kind);
     }
@@ -221,8 +222,11 @@ public class LongConstantBenchmarks
         return over == 0 ? 0 : 1;
     }
 
-    /// <summary>Issue 16's inputs: a 1 MB literal, a constant of 10,000 parts, and 10,000 parts at two sinks.</summary>
-    public static readonly string[] CheckedInputs = { "literal-1MB", "parts-10000", "sink-10000" };
+    /// <summary>
+    /// Issue 16's inputs: a 1 MB literal, a constant of 10,000 parts, 10,000 parts at two sinks, and a chain of 10,000
+    /// <c>?:</c> (the fuzz run's deep conditional: every literal climbs the chain above it to find where the value goes).
+    /// </summary>
+    public static readonly string[] CheckedInputs = { "literal-1MB", "parts-10000", "sink-10000", "cond-10000" };
 
     /// <summary>The bound of <c>--check</c>: CPU time of one analyzer on one input (the driver's own work included).</summary>
     public static readonly TimeSpan CpuBound = TimeSpan.FromSeconds(2);

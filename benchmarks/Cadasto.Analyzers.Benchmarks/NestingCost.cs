@@ -17,7 +17,7 @@ namespace Cadasto.Analyzers.Benchmarks;
 /// (<c>GetDiagnostics</c>, what a build pays), then on a fresh compilation each time a no-op analyzer (the analyzer
 /// driver's binding and operation trees), each Cadasto analyzer, all of them together, and the generator driver.
 /// Inputs: <c>lambda-N</c> (<c>(Func&lt;object&gt;)(() =&gt; …</c> N deep, as the fuzz harness writes it),
-/// <c>cond-N</c> (N chained <c>?:</c>), <c>condsecret-N</c> (the same with credential-like literals under a credential name), or <c>file:PATH</c>; with the CLI's 256 MB thread stacks (the csproj).
+/// <c>lambdacut-N</c> (the same, cut off before it closes, beside a client-secret sink), <c>cond-N</c> (N chained <c>?:</c>), <c>condsecret-N</c> (the same with credential-like literals under a credential name), or <c>file:PATH</c>; with the CLI's 256 MB thread stacks (the csproj).
 /// </summary>
 public static class NestingCost
 {
@@ -28,12 +28,31 @@ public static class NestingCost
         var nested = input[..dash] switch
         {
             "lambda" => string.Concat(Enumerable.Repeat("(Func<object>)(() => ", depth)) + "\"x\"" + new string(')', depth * 2),
+            "lambdacut" => string.Empty,
             "cond" => string.Concat(Enumerable.Repeat("DateTime.Now.Ticks > 0 ? \"a\" : ", depth)) + "\"b\"",
             // Literals that could be credentials, so that CDS1002 asks about each: every one climbs the chain above it.
-            "condsecret" => string.Concat(Enumerable.Range(0, depth).Select(i => $"DateTime.Now.Ticks > {i} ? \"Qm7vX2pL9kR4tW8z{i:x5}\" : ")) + "\"Zk4fQ8vWn2xR7tL1\"",
+            "condsecret" or "condvalue" => string.Concat(Enumerable.Range(0, depth).Select(i => $"DateTime.Now.Ticks > {i} ? \"Qm7vX2pL9kR4tW8z{i:x5}\" : ")) + "\"Zk4fQ8vWn2xR7tL1\"",
             _ => throw new ArgumentException($"unknown input {input}: lambda-N, cond-N or file:PATH"),
         };
         var text = new StringBuilder();
+        if (input[..dash] == "lambdacut")
+        {
+            // The fuzz run's csharp-00238: the same lambdas cut off before they close (error recovery binds them slowly),
+            // in a file that names a client-secret sink and calls a method of its own, so the whole-compilation passes
+            // of the secret rules (SinkBoundLiterals, SecretParameterFlows) run over it too.
+            text.AppendLine("using System;");
+            text.AppendLine("using Microsoft.Identity.Client;");
+            text.AppendLine("internal static class Program");
+            text.AppendLine("{");
+            text.AppendLine("    private const string ClientSecret = \"Qm7vX2pL9kR4tW8zQm7vX2\";");
+            text.AppendLine("    public static string Read(string key) => Environment.GetEnvironmentVariable(key) ?? string.Empty;");
+            text.AppendLine("    public static void Main()");
+            text.AppendLine("    {");
+            text.AppendLine("        var app = ConfidentialClientApplicationBuilder.Create(\"c\").WithClientSecret(Read(\"k\")).Build();");
+            text.Append("        object deep = ").Insert(text.Length, "(Func<object>)(() => ", depth).AppendLine();
+            return text.ToString();
+        }
+
         text.AppendLine("using System;");
         text.AppendLine("public static class Program");
         text.AppendLine("{");
@@ -85,9 +104,11 @@ public static class NestingCost
     private static async Task TimeAsync(string input, string step, Func<Task<int>> action)
     {
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var pause = GC.GetTotalPauseDuration();
         var watch = Stopwatch.StartNew();
-        await action();
+        var count = await action();
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-        Console.WriteLine($"{input,-14} {step,-48} {cpu.TotalMilliseconds,8:0} ms CPU {watch.Elapsed.TotalMilliseconds,8:0} ms wall");
+        pause = GC.GetTotalPauseDuration() - pause;
+        Console.WriteLine($"{input,-14} {step,-48} {cpu.TotalMilliseconds,8:0} ms CPU {watch.Elapsed.TotalMilliseconds,8:0} ms wall {pause.TotalMilliseconds,8:0} ms GC pauses {count,6} findings");
     }
 }
