@@ -5,6 +5,8 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
+using System.Collections.Immutable;
+using Cadasto.Analyzers.Semantics;
 using Cadasto.Scanning;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -18,10 +20,19 @@ namespace Cadasto.Analyzers.Benchmarks;
 /// </summary>
 public static class CostFigure
 {
-    public static async Task<int> RunAsync(BenchmarkInput input, int iterations)
+    // The analyzers measured: every Cadasto analyzer, or those named by --only (an experiment, not the figure).
+    private static ImmutableArray<DiagnosticAnalyzer> s_analyzers = AnalyzerCatalog.Analyzers;
+
+    public static async Task<int> RunAsync(BenchmarkInput input, int iterations, string? only = null)
     {
+        if (only is not null)
+        {
+            var names = only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            s_analyzers = AnalyzerCatalog.Analyzers.Where(a => names.Contains(a.GetType().Name)).ToImmutableArray();
+        }
+
         Console.WriteLine($"Input: {input.Description}, {input.Lines:N0} lines");
-        Console.WriteLine($"Analyzers: {string.Join(", ", AnalyzerCatalog.Analyzers.Select(a => a.GetType().Name))}");
+        Console.WriteLine($"Analyzers: {string.Join(", ", s_analyzers.Select(a => a.GetType().Name))}");
 
         var probe = input.CreateCompilation();
         var errorList = probe.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
@@ -38,6 +49,7 @@ public static class CostFigure
         var coldCompile = Compile(input);
         var coldAnalyzers = (await AnalyzeAsync(input)).Total;
         Console.WriteLine($"round 0 (cold): parse + bind + emit {coldCompile:0} ms, analyzers {coldAnalyzers:0.0} ms, ratio {coldAnalyzers / coldCompile:P2}");
+        Console.WriteLine($"  semantic-model walks: {DocumentOperations.Asked:N0} nodes asked GetOperation, {DocumentOperations.Mapped:N0} operations mapped (load-independent)");
 
         var compile = new List<double>();
         var analyzers = new List<double>();
@@ -48,7 +60,7 @@ public static class CostFigure
             compile.Add(Compile(input));
             var (total, each, count, failures) = await AnalyzeAsync(input);
             analyzers.Add(total);
-            Console.WriteLine($"round {i + 1}: parse + bind + emit {compile[i]:0} ms, analyzers {total:0.0} ms, ratio {total / compile[i]:P2}");
+            Console.WriteLine($"round {i + 1}: parse + bind + emit {compile[i]:0} ms, analyzers {total:0.0} ms, ratio {total / compile[i]:P2}; asked {DocumentOperations.Asked:N0}, mapped {DocumentOperations.Mapped:N0}");
             findings = count;
             foreach (var (name, ms) in each)
             {
@@ -101,10 +113,11 @@ public static class CostFigure
             concurrentAnalysis: false,
             logAnalyzerExecutionTime: true,
             reportSuppressedDiagnostics: false);
-        var withAnalyzers = compilation.WithAnalyzers(AnalyzerCatalog.Analyzers, options);
+        DocumentOperations.ResetCounters();
+        var withAnalyzers = compilation.WithAnalyzers(s_analyzers, options);
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
         var each = new List<(string, double)>();
-        foreach (var analyzer in AnalyzerCatalog.Analyzers)
+        foreach (var analyzer in s_analyzers)
         {
             var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, default);
             each.Add((analyzer.GetType().Name, telemetry.ExecutionTime.TotalMilliseconds));

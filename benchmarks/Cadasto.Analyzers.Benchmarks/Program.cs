@@ -6,7 +6,8 @@ using BenchmarkDotNet.Running;
 namespace Cadasto.Analyzers.Benchmarks;
 
 /// <summary>
-/// <c>-- -figure [--folder PATH] [--lines N] [--iterations N]</c> prints the cost figure of docs/performance.md;
+/// <c>-- -figure [--folder PATH] [--lines N] [--iterations N] [--only Analyzer1,Analyzer2]</c> prints the cost figure of docs/performance.md
+/// (<c>--only</c>: those analyzers alone, an experiment);
 /// <c>-- --folder PATH</c> or nothing runs the BenchmarkDotNet suite (short job, memory diagnoser);
 /// <c>-- -generate OUT [--lines N]</c> writes the generated code to a folder;
 /// <c>-- -longconst [INPUT…]</c> times each analyzer once on long constants (<see cref="LongConstantBenchmarks.Source"/>);
@@ -62,7 +63,7 @@ public static class Program
         if (args.Contains("-figure"))
         {
             var iterations = int.TryParse(Value(args, "--iterations"), out var n) ? n : 5;
-            return await CostFigure.RunAsync(BenchmarkInput.FromEnvironment(lines), iterations);
+            return await CostFigure.RunAsync(BenchmarkInput.FromEnvironment(lines), iterations, Value(args, "--only"));
         }
 
         var rest = args.Where((a, i) => a != "--folder" && (i == 0 || args[i - 1] != "--folder") && a != "--lines" && (i == 0 || args[i - 1] != "--lines")).ToArray();

@@ -58,26 +58,22 @@ internal static class PackageStandIns
     /// </summary>
     public static CSharpCompilation AddTo(CSharpCompilation compilation, ScanProject project)
     {
-        foreach (var (prefix, ns) in Packages)
+        var wanted = Packages.Where(p => project.PackageReferences.Any(r => r.StartsWith(p.PackagePrefix, StringComparison.OrdinalIgnoreCase))).ToList();
+        if (wanted.Count == 0)
         {
-            if (project.PackageReferences.Any(p => p.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-                && !Declares(compilation, ns))
-            {
-                var extended = compilation.AddReferences(References.Value[ns]);
-                if (extended.GetTypeByMetadataName(ns + ".Secret") is not null)
-                {
-                    compilation = extended;
-                }
-            }
+            return compilation;
         }
 
-        return compilation;
+        // One compilation with every wanted stand-in: a stand-in stays when its Secret is the only one there, which is
+        // when the project had none of its own (source, project reference or reference set). Binding the reference set
+        // once instead of twice is what this saves (84 of the 313 projects of DuendeSoftware/Samples reference IdentityServer).
+        var extended = compilation.AddReferences(wanted.Select(p => References.Value[p.Namespace]));
+        var kept = wanted.Where(p => extended.GetTypesByMetadataName(p.Namespace + ".Secret") is [var only]
+            && only.ContainingAssembly.Name == StandInAssemblyName(p.Namespace)).ToList();
+        return kept.Count == wanted.Count ? extended : compilation.AddReferences(kept.Select(p => References.Value[p.Namespace]));
     }
 
-    /// <summary>Whether any assembly or source of the compilation already has the namespace's <c>Secret</c> (ambiguity included).</summary>
-    private static bool Declares(CSharpCompilation compilation, string ns) =>
-        compilation.GetTypeByMetadataName(ns + ".Secret") is not null
-        || compilation.GetTypesByMetadataName(ns + ".Secret").Length > 0;
+    private static string StandInAssemblyName(string ns) => "Cadasto.StandIns." + ns;
 
     private static ImmutableDictionary<string, MetadataReference> Build()
     {
@@ -86,7 +82,7 @@ internal static class PackageStandIns
         {
             var tree = CSharpSyntaxTree.ParseText(ModelsTemplate.Replace("NAMESPACE", ns, StringComparison.Ordinal));
             var compilation = CSharpCompilation.Create(
-                "Cadasto.StandIns." + ns,
+                StandInAssemblyName(ns),
                 new[] { tree },
                 ReferenceSet.Default.Framework,
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Disable));

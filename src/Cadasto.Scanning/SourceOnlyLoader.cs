@@ -66,6 +66,12 @@ public sealed class SourceOnlyLoader
         "NUnit", "MSTest", "MSTest.TestFramework", "MSTest.Sdk", "TUnit", "TUnit.Core",
     };
 
+    /// <summary>
+    /// Roslyn's switch for the nullable flow analysis (<c>run-nullable-analysis</c>, the one the IDE uses): no rule reads
+    /// nullable flow states, and the analysis ran over every analysed body of a <c>#nullable enable</c> project.
+    /// </summary>
+    private static readonly KeyValuePair<string, string>[] NoNullableAnalysis = { new("run-nullable-analysis", "never") };
+
     private readonly ReferenceSet _references;
 
     public SourceOnlyLoader(ReferenceSet? references = null, bool prefilter = true)
@@ -96,6 +102,7 @@ public sealed class SourceOnlyLoader
         }
 
         var parseOptions = new CSharpParseOptions(LanguageVersionOf(project), DocumentationMode.None, SourceCodeKind.Regular, symbols.Distinct(StringComparer.Ordinal));
+        parseOptions = parseOptions.WithFeatures(NoNullableAnalysis);
 
         var configNotes = new List<string>();
         var configSet = ConfigOptionsProvider.CreateSet(project.EditorConfigFiles, configNotes);
@@ -175,6 +182,8 @@ public sealed class SourceOnlyLoader
             }
             else if (prefilter.MayHoldFinding(content))
             {
+                tree = BodyBlanker.Blank(tree, text, content, prefilter, cancellationToken);
+
                 trees.Add(tree);
                 analyzed.Add(tree);
             }

@@ -48,6 +48,42 @@ public sealed class ScannerTests
     }
 
     [Fact]
+    public async Task OpenIddictValidationIntrospectionSecret_ShouldResolveAsAClientSecretSink()
+    {
+        // An API that validates tokens by introspection (OpenIddict.Validation.AspNetCore): its SetClientSecret resolves in a
+        // source-only scan, so the value is CDS1001 (an error) rather than a name-only warning.
+        using var tree = new TempTree();
+        tree.Write("Api/Api.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk.Web">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="OpenIddict.Validation.AspNetCore" Version="7.8.0" />
+                <PackageReference Include="OpenIddict.Validation.SystemNetHttp" Version="7.8.0" />
+              </ItemGroup>
+            </Project>
+            """);
+        tree.Write("Api/Program.cs", $$"""
+            using Microsoft.Extensions.DependencyInjection;
+
+            public static class Startup
+            {
+                public static void Add(IServiceCollection services) =>
+                    services.AddOpenIddict().AddValidation(options =>
+                    {
+                        options.SetIssuer("https://localhost:44319/");
+                        options.UseIntrospection().SetClientId("api_service").SetClientSecret("{{Secret}}");
+                    });
+            }
+            """);
+
+        var result = await new Scanner().ScanAsync(tree.Root);
+
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal("CDS1001", finding.RuleId);
+        Assert.Equal(9, finding.StartLine);
+    }
+
+    [Fact]
     public async Task MigrationAndGeneratedFiles_ShouldNotBeAnalysedUnlessAsked()
     {
         using var tree = new TempTree();

@@ -49,10 +49,13 @@ internal static class SecretSinkCatalog
         // OpenIddict: the client's registration, and the server's application descriptor (seeded clients)
         new SecretSink("OpenIddict.Client.OpenIddictClientRegistration", "ClientSecret", SinkKind.PropertyAssignment),
         new SecretSink("OpenIddict.Abstractions.OpenIddictApplicationDescriptor", "ClientSecret", SinkKind.PropertyAssignment),
-        new SecretSink("OpenIddict.Validation.OpenIddictValidationBuilder", "SetClientSecret", SinkKind.MethodArgument),
+        // The validation builder (introspection credentials) is declared in Microsoft.Extensions.DependencyInjection.
+        new SecretSink("Microsoft.Extensions.DependencyInjection.OpenIddictValidationBuilder", "SetClientSecret", SinkKind.MethodArgument),
 
-        // ... and every OpenIddict web-integration provider's generated builder (AddGitHub(o => o.SetClientSecret("…"))):
-        // one row for SetClientSecret on any type of OpenIddict's namespaces, the one place that knows the setter.
+        // ... and SetClientSecret on any type of OpenIddict's namespaces. The web-integration providers' generated builders
+        // (AddGitHub(o => o.SetClientSecret("…"))) are nested in Microsoft.Extensions.DependencyInjection's
+        // OpenIddictClientWebIntegrationBuilder, which no row matches yet: resolved, their secret is CDS1002 by its
+        // parameter's name; unresolved (a source-only scan runs no generator), by the setter's name.
         new SecretSink("OpenIddict" + SecretSink.AnyTypeSuffix, "SetClientSecret", SinkKind.MethodArgument),
 
         // IdentityServer4 and Duende IdentityServer: a client's or an API's registered secret (ClientSecrets, ApiSecrets),
@@ -138,8 +141,8 @@ internal static class SecretSinkCatalog
     /// <c>JWK</c>): public values. Only a <c>SharedSecret</c> (the default when the member is not set) is a client secret.
     /// </summary>
     public static readonly ImmutableArray<SecretKindMember> SecretKinds = ImmutableArray.Create(
-        new SecretKindMember("Duende.IdentityServer.Models.Secret", "Type", "SharedSecret"),
-        new SecretKindMember("IdentityServer4.Models.Secret", "Type", "SharedSecret"));
+        new SecretKindMember("Duende.IdentityServer.Models.Secret", "Type", "SharedSecret", "SecretTypes"),
+        new SecretKindMember("IdentityServer4.Models.Secret", "Type", "SharedSecret", "SecretTypes"));
 
     /// <summary>
     /// Form and query field names whose value is the client secret: a dictionary or
@@ -229,6 +232,7 @@ internal static class SecretSinkCatalog
 
 /// <summary>
 /// A sink type whose <paramref name="MemberName"/> says what kind of value it holds; only <paramref name="SharedSecretKind"/>
-/// is a shared (client) secret.
+/// is a shared (client) secret. <paramref name="KindConstantsType"/> is the simple name of the class whose constants name
+/// the kinds (<c>IdentityServerConstants.SecretTypes</c>), whose member names are read where they do not bind.
 /// </summary>
-internal sealed record SecretKindMember(string TypeMetadataName, string MemberName, string SharedSecretKind);
+internal sealed record SecretKindMember(string TypeMetadataName, string MemberName, string SharedSecretKind, string KindConstantsType);

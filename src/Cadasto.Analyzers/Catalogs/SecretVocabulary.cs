@@ -35,15 +35,14 @@ internal static class SecretVocabulary
 
     /// <summary>
     /// Placeholders a team writes where the value goes, compared ignoring case and separators (<c>REPLACE_ME</c>,
-    /// <c>replace-me</c> and <c>ReplaceMe</c> are one word), and RabbitMQ's documented default <c>guest</c>, which works on
-    /// the local host only. Not the JDK keystore's <c>changeit</c>: beside the committed <c>.p12</c> it opens, it is a short
-    /// demo value that works, which the SPEC calls a secret.
+    /// <c>replace-me</c> and <c>ReplaceMe</c> are one word). Not the JDK keystore's <c>changeit</c> nor RabbitMQ's default
+    /// <c>guest</c>: beside the committed <c>.p12</c> it opens, or on the broker that still has its default account, each is
+    /// a short demo value that works, which the SPEC calls a secret (in test code both stay sentinels: dictionary words).
     /// </summary>
     public static readonly ImmutableArray<string> PlaceholderWords = ImmutableArray.Create(
         "changeme", "replaceme", "yoursecret", "yourclientsecret", "yourpassword", "yourapikey", "yourkey",
         "yourtoken", "placeholder", "todo", "tbd", "fixme", "insertsecrethere", "secrethere", "notset", "none", "null",
         "redacted", "replace", "replacethis", "replacewithyourown", "notconfigured", "unset",
-        "guest",
 
         // What a page or a tool shows instead of a value it hides ("ClientSecret": "obfuscated").
         "obfuscated", "masked", "hidden", "censored", "withheld", "omitted",

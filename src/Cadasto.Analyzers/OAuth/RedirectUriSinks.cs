@@ -27,6 +27,9 @@ internal sealed class RedirectUriSinks
 {
     private const string FormFieldName = "redirect_uri";
 
+    // How libraries name the constant that holds the key (IdentityModel's OidcConstants, OpenIdConnectParameterNames, OpenIddict's Parameters).
+    private const string FormFieldConstantName = "RedirectUri";
+
     /// <summary>The operation kinds <see cref="Find"/> reads.</summary>
     public static readonly ImmutableArray<OperationKind> OperationKinds = ImmutableArray.Create(
         OperationKind.Invocation, OperationKind.SimpleAssignment, OperationKind.ObjectCreation, OperationKind.Tuple, OperationKind.MemberInitializer);
@@ -36,6 +39,25 @@ internal sealed class RedirectUriSinks
     private RedirectUriSinks(CatalogIndex<RedirectUriKind> members) => _members = members;
 
     public static RedirectUriSinks Create(Compilation compilation) => new(CompilationSymbols.Get(compilation).RedirectUriSinks);
+
+    /// <summary>
+    /// Whether the document of <paramref name="tree"/> can hand a redirect URI to a sink, from its text alone, so that a
+    /// document that cannot is never bound: it must name a catalogued member that resolved, or spell the form key
+    /// (<c>redirect_uri</c>, or a constant named <c>RedirectUri</c>, case ignored), unless some document of the
+    /// compilation spells the key, which a constant declared there can carry into this one.
+    /// </summary>
+    public bool MayHoldSites(SyntaxTree tree, Compilation compilation, CancellationToken cancellationToken)
+    {
+        // Where a document spells "redirect_uri" the compilation does: one scan answers for every document.
+        if (CompilationSymbols.Get(compilation).SourceMentions(FormFieldName, cancellationToken))
+        {
+            return true;
+        }
+
+        var text = tree.GetText(cancellationToken);
+        return SourceTextSearch.Contains(text, FormFieldConstantName, System.StringComparison.OrdinalIgnoreCase)
+            || SourceTextSearch.ContainsAny(text, System.StringComparison.Ordinal, _members.MemberNames);
+    }
 
     /// <summary>Adds the hard-coded redirect URIs <paramref name="operation"/> hands to a sink.</summary>
     public void Find(IOperation operation, Compilation compilation, List<RedirectUriSite> sites, CancellationToken cancellationToken)

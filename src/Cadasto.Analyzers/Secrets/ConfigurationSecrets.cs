@@ -146,7 +146,7 @@ internal sealed class ConfigurationSecrets
     /// </summary>
     public bool IsSpelledFromClientName(string? parentKey, string key, string value, IEnumerable<string> nearbyValues)
     {
-        // Whatever it is spelled from, a placeholder or an instruction (TODO_EMAIL_API_KEY beside TODO_EMAIL_ADDRESS) is no
+        // Whatever it is spelled from, a placeholder or an instruction (TODO_SMS_API_KEY beside TODO_SMS_SENDER) is no
         // secret; a made-up marker word is not judged so here, since it is the client's own name (test-portal).
         if (!_keys.IsCredentialKey(parentKey, key, out _)
             || (SecretValueHeuristics.IsNotASecret(value, _allowedPlaceholders) && !SecretValueHeuristics.IsDescriptiveFake(value)))

@@ -9,6 +9,7 @@ using Cadasto.Analyzers.OAuth;
 using Cadasto.Analyzers.Semantics;
 using Cadasto.Analyzers.Values;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -301,16 +302,50 @@ internal sealed class SecretSinkMatcher
 
             foreach (var member in initializer.Initializers)
             {
-                if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target, Value: var value }
-                    && target.Property.Name == kind.MemberName
-                    && value.ConstantValue is { HasValue: true, Value: string text })
+                if (member is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target, Value: var value }
+                    || target.Property.Name != kind.MemberName)
+                {
+                    continue;
+                }
+
+                if (value.ConstantValue is { HasValue: true, Value: string text })
                 {
                     return !string.Equals(text, kind.SharedSecretKind, StringComparison.OrdinalIgnoreCase);
+                }
+
+                // SecretTypes.X509CertificateThumbprint where the constants' package is not referenced (a source-only scan
+                // that stands in for Secret alone): the constant's name says the kind as its value would.
+                if (UnboundKindConstant(value, kind.KindConstantsType) is { } constantName)
+                {
+                    return !string.Equals(constantName, kind.SharedSecretKind, StringComparison.Ordinal);
                 }
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The member name of <c>…<paramref name="constantsType"/>.Name</c> when it does not bind; null for anything else
+    /// (a kind read at run time stays unknown).
+    /// </summary>
+    private static string? UnboundKindConstant(IOperation value, string constantsType)
+    {
+        while (value is IConversionOperation { IsImplicit: true } conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        return value is IInvalidOperation or { Type: null or { TypeKind: TypeKind.Error } }
+            && value.Syntax is MemberAccessExpressionSyntax { Name: IdentifierNameSyntax name, Expression: var receiver }
+            && receiver switch
+            {
+                MemberAccessExpressionSyntax { Name.Identifier.ValueText: var last } => last == constantsType,
+                IdentifierNameSyntax { Identifier.ValueText: var only } => only == constantsType,
+                _ => false,
+            }
+            ? name.Identifier.ValueText
+            : null;
     }
 
     private void MatchArguments(ImmutableArray<IArgumentOperation> arguments, SecretSink sink, Compilation compilation, CancellationToken cancellationToken, List<SinkHit> hits)

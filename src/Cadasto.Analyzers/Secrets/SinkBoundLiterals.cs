@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using Cadasto.Analyzers.Catalogs;
+using Cadasto.Analyzers.Infrastructure;
 using Cadasto.Analyzers.Semantics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
@@ -143,37 +144,16 @@ internal sealed class SinkBoundLiterals
             return false;
         }
 
-        var text = tree.GetText(cancellationToken).ToString();
-        foreach (var name in flows.MethodNames)
-        {
-            if (text.IndexOf(name, StringComparison.Ordinal) >= 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return SourceTextSearch.ContainsAny(tree.GetText(cancellationToken), StringComparison.Ordinal, flows.MethodNames);
     }
 
     /// <summary>Whether the tree's text names a client-secret sink: a constant can only reach one in a file that does.</summary>
     public static bool NamesASink(SyntaxTree tree, SecretSinkMatcher matcher, CancellationToken cancellationToken)
     {
-        var text = tree.GetText(cancellationToken).ToString();
-        if (text.IndexOf("client_secret", StringComparison.OrdinalIgnoreCase) >= 0
-            || text.IndexOf(SecretSinkCatalog.ClientSecretMemberName, StringComparison.Ordinal) >= 0
-            || text.IndexOf("Basic", StringComparison.Ordinal) >= 0)
-        {
-            return true;
-        }
-
-        foreach (var name in matcher.Index.MemberNames)
-        {
-            if (text.IndexOf(name, StringComparison.Ordinal) >= 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        var text = tree.GetText(cancellationToken);
+        return SourceTextSearch.Contains(text, "client_secret", StringComparison.OrdinalIgnoreCase)
+            || SourceTextSearch.ContainsAny(text, StringComparison.Ordinal, FixedSinkWords, matcher.Index.MemberNames);
     }
+
+    private static readonly string[] FixedSinkWords = { SecretSinkCatalog.ClientSecretMemberName, "Basic" };
 }

@@ -41,6 +41,15 @@ internal sealed class CatalogIndex<TMeaning>
         }
     }
 
+    private HashSet<string>? _memberNames;
+
+    /// <summary>
+    /// The names code must spell to reach a row: every resolved member's name (a constructor's: its type's), every
+    /// namespace row's member name (a prefix row's prefix). An operation on a catalogued member names it in its syntax,
+    /// so a document whose text holds none of these reaches no row by name. Built once per index.
+    /// </summary>
+    public HashSet<string> MemberNames => System.Threading.LazyInitializer.EnsureInitialized(ref _memberNames, BuildMemberNames)!;
+
     /// <summary>Whether no row resolved (none of the catalogue's libraries is referenced).</summary>
     public bool IsEmpty => _rows.Count == 0;
 
@@ -167,6 +176,22 @@ internal sealed class CatalogIndex<TMeaning>
 
         row = null!;
         return false;
+    }
+
+    private HashSet<string> BuildMemberNames()
+    {
+        var names = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var entry in _rows)
+        {
+            names.Add(entry.Key is IMethodSymbol { MethodKind: MethodKind.Constructor, ContainingType: { } type } ? type.Name : entry.Key.Name);
+        }
+
+        foreach (var row in NamespaceRows)
+        {
+            names.Add(row.MemberName.TrimEnd('*'));
+        }
+
+        return names;
     }
 
     private static void Add(Dictionary<ISymbol, CatalogMember<TMeaning>> index, ISymbol symbol, CatalogMember<TMeaning> row)

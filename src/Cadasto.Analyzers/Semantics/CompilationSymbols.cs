@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Cadasto.Analyzers.Catalogs;
@@ -31,9 +32,20 @@ internal sealed class CompilationSymbols
     private CatalogIndex<ServerRegistration>? _serverRegistrations;
 
     private readonly System.Func<string, INamedTypeSymbol?> _resolve;
+    private readonly Compilation _compilation;
+
+    // Whether any source document of the compilation spells a text (a form key): one scan per text per compilation.
+    // Not a Lazy: a cancelled scan must not be remembered; two rules racing on the first scan both get the same answer.
+    private readonly ConcurrentDictionary<string, bool> _mentions = new(System.StringComparer.Ordinal);
+
+    private readonly System.Lazy<bool> _everyReferenceInGlobalNamespace;
+    private readonly System.Func<string, INamedTypeSymbol?> _resolveChecked;
 
     private CompilationSymbols(Compilation compilation)
     {
+        _compilation = compilation;
+        _resolveChecked = Resolve;
+        _everyReferenceInGlobalNamespace = new System.Lazy<bool>(() => compilation.References.All(r => r.Properties.Aliases.IsDefaultOrEmpty || r.Properties.Aliases.Contains("global")));
 #pragma warning disable RS0030 // The symbol cache is the one place that looks types up by name.
         _resolve = compilation.GetTypeByMetadataName;
 #pragma warning restore RS0030
@@ -44,7 +56,78 @@ internal sealed class CompilationSymbols
 
     /// <summary>A type by metadata name (<c>System.Text.StringBuilder</c>, <c>Namespace.Generic`1</c>); null when the compilation cannot see it.</summary>
     public INamedTypeSymbol? Type(string metadataName) =>
-        _types.GetOrAdd(metadataName, _resolve);
+        _types.GetOrAdd(metadataName, _resolveChecked);
+
+    /// <remarks>
+    /// <see cref="Compilation.GetTypeByMetadataName"/> asks every referenced assembly (hundreds in an SDK project) for every
+    /// catalogue row, and most rows name a library the project does not use. A type cannot resolve where its namespace does
+    /// not exist, which the compilation's merged global namespace answers in a few lookups; the answer is then the same
+    /// null. A reference with an <c>extern alias</c> is not part of the global namespace but is searched by
+    /// GetTypeByMetadataName: with one, every name is looked up as before.
+    /// </remarks>
+    private INamedTypeSymbol? Resolve(string metadataName) =>
+        _everyReferenceInGlobalNamespace.Value && !NamespaceExists(metadataName) ? null : _resolve(metadataName);
+
+    private bool NamespaceExists(string metadataName)
+    {
+        // "A.B.C`1+Nested": the namespace is "A.B".
+        var end = metadataName.IndexOf('+');
+        var lastDot = metadataName.LastIndexOf('.', end < 0 ? metadataName.Length - 1 : end);
+        var current = _compilation.GlobalNamespace;
+        for (var start = 0; start < lastDot;)
+        {
+            var dot = metadataName.IndexOf('.', start);
+            var name = metadataName.Substring(start, (dot < 0 || dot > lastDot ? lastDot : dot) - start);
+            INamespaceSymbol? next = null;
+            foreach (var member in current.GetNamespaceMembers())
+            {
+                if (member.Name == name)
+                {
+                    next = member;
+                    break;
+                }
+            }
+
+            if (next is null)
+            {
+                return false;
+            }
+
+            current = next;
+            start = start + name.Length + 1;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Whether the text of any source document of the compilation holds <paramref name="text"/>, case ignored (as
+    /// <see cref="KeyedValues.KeyIs"/> compares keys): a constant of one document that spells a form key can be the key
+    /// a call of another document uses. Scanned once per text per compilation.
+    /// </summary>
+    public bool SourceMentions(string text, CancellationToken cancellationToken)
+    {
+        if (!_mentions.TryGetValue(text, out var mentioned))
+        {
+            mentioned = ScanSources(text, cancellationToken);
+            _mentions.TryAdd(text, mentioned);
+        }
+
+        return mentioned;
+    }
+
+    private bool ScanSources(string text, CancellationToken cancellationToken)
+    {
+        foreach (var tree in _compilation.SyntaxTrees)
+        {
+            if (SourceTextSearch.Contains(tree.GetText(cancellationToken), text, System.StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The secret sinks: the catalogue's and the user's <c>cadasto_secret_sinks</c>.</summary>
     public SecretSinkIndex SecretSinks(AnalyzerOptions options)

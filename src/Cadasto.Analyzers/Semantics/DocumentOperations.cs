@@ -18,6 +18,21 @@ namespace Cadasto.Analyzers.Semantics;
 /// </summary>
 internal static class DocumentOperations
 {
+    private static long s_asked;
+    private static long s_mapped;
+
+    /// <summary>Nodes the walks asked the semantic model about since <see cref="ResetCounters"/> (the benchmark's load-independent proxy).</summary>
+    internal static long Asked => Interlocked.Read(ref s_asked);
+
+    /// <summary>Operations the walks mapped (walked in a tree asked for) since <see cref="ResetCounters"/>.</summary>
+    internal static long Mapped => Interlocked.Read(ref s_mapped);
+
+    internal static void ResetCounters()
+    {
+        Interlocked.Exchange(ref s_asked, 0);
+        Interlocked.Exchange(ref s_mapped, 0);
+    }
+
     /// <summary>
     /// Calls <paramref name="visit"/> for every operation of <paramref name="kinds"/> that the code of
     /// <paramref name="model"/>'s tree holds, in document order (outer before inner). The implicit <c>Add</c> calls of a
@@ -60,6 +75,9 @@ internal static class DocumentOperations
             }
         }
 
+        // Once per document, not per node: nothing on the hot path.
+        Interlocked.Add(ref s_asked, asked);
+        Interlocked.Add(ref s_mapped, known.Count);
         return asked;
     }
 

@@ -366,12 +366,17 @@ internal static class HardcodedStringTracer
             return false;
         }
 
-        if (!local.IsConst && IsLocalWrittenAgain(local, declarator))
+        // The initializer first: most locals are computed (a call, a parameter) and fail here, before the walk of the
+        // method that looks for a second write. Both must hold; what a failed trace added is taken back.
+        var before = found.Count;
+        if (!TryTrace(GetOperation(initializer, reference, compilation, cancellationToken), compilation, options, found, depth + 1, cancellationToken)
+            || (!local.IsConst && IsLocalWrittenAgain(local, declarator)))
         {
+            found.RemoveRange(before, found.Count - before);
             return false;
         }
 
-        return TryTrace(GetOperation(initializer, reference, compilation, cancellationToken), compilation, options, found, depth + 1, cancellationToken);
+        return true;
     }
 
     private static ExpressionSyntax? GetInitializer(IFieldSymbol field, CancellationToken cancellationToken) =>

@@ -50,7 +50,7 @@ internal static class CredentialValueShape
     private static readonly string[] MediaSuffixes = { "jwt", "json", "xml", "cbor", "jose", "zip", "gzip", "der", "ber" };
 
     /// <summary>
-    /// <c>application/jwt</c>, <c>at+jwt</c> (RFC 9068's access-token <c>typ</c>), <c>logout+jwt</c>: a media type, or its
+    /// <c>application/jose+json</c>, <c>at+jwt</c> (RFC 9068's access-token <c>typ</c>), <c>logout+jwt</c>: a media type, or its
     /// short form with a structured-syntax suffix, names a format a token is written in — a published identifier under a
     /// token's name (<c>JsonWebTokenTypes.AccessToken</c>), not a credential.
     /// </summary>

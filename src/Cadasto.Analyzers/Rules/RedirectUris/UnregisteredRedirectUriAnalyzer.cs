@@ -48,6 +48,11 @@ public sealed class UnregisteredRedirectUriAnalyzer : DiagnosticAnalyzer
             start.RegisterSemanticModelAction(context =>
             {
                 var tree = context.SemanticModel.SyntaxTree;
+                if (!sinks.MayHoldSites(tree, context.SemanticModel.Compilation, context.CancellationToken))
+                {
+                    return;
+                }
+
                 var sites = new List<RedirectUriSite>();
                 var reported = new HashSet<(SyntaxTree?, TextSpan)>();
                 DocumentOperations.ForEach(context.SemanticModel, RedirectUriSinks.OperationKinds, operation =>

@@ -18,6 +18,26 @@ public sealed class InsecureRedirectUriAnalyzerTests
         return test.RunAsync(CancellationToken.None);
     }
 
+    // Documents that can hold no redirect URI are skipped from their text: this one spells neither "redirect_uri" nor a
+    // sink's name, and still reports, because a constant of another document carries the key.
+    [Fact]
+    public Task FormKeyFromAConstantOfAnotherDocument_ShouldReport()
+    {
+        var test = new CSharpAnalyzerVerifier<InsecureRedirectUriAnalyzer>.Test
+        {
+            TestCode = """
+                using System.Collections.Generic;
+
+                class Exchange
+                {
+                    Dictionary<string, string> Form() => new() { { FormKeys.Callback, {|CDS3002:"http://portal.example.com/cb"|} } };
+                }
+                """,
+        };
+        test.TestState.Sources.Add(("FormKeys.cs", "static class FormKeys { public const string Callback = \"redirect_uri\"; }"));
+        return test.RunAsync(CancellationToken.None);
+    }
+
     [Fact]
     public Task InsecureUrisInCode_ShouldReport() => VerifyAsync("""
         using Duende.IdentityModel.OidcClient;

@@ -992,6 +992,52 @@ public sealed class HardcodedClientSecretAnalyzerTests
         },
     }.RunAsync();
 
+    // Real code (IdentityServer4's own hosts, scanned from source): the scanner stands in for Secret alone, so the kind
+    // constants (IdentityServerConstants.SecretTypes…) do not bind; their names still say the kind, as their values would.
+    // A SharedSecret, or an unbound member of another class, is still a secret.
+    [Fact]
+    public Task SecretOfAnUnboundCertificateKind_ShouldNotReport() => new VerifyCS.Test
+    {
+        CompilerDiagnostics = CompilerDiagnostics.None,
+        TestState =
+        {
+            Sources =
+            {
+                """
+                namespace IdentityServer4.Models
+                {
+                    public class Secret
+                    {
+                        public Secret() { }
+                        public Secret(string value, string description, System.DateTime? expiration = null) { }
+                        public string Value { get; set; }
+                        public string Type { get; set; }
+                    }
+
+                    public static class HashExtensions { public static string Sha256(this string input) => input; }
+                }
+                """,
+                """
+                using System.Collections.Generic;
+                using IdentityServer4;
+                using IdentityServer4.Models;
+
+                public static class ConsoleClients
+                {
+                    public static List<Secret> Secrets(Settings settings) => new()
+                    {
+                        new Secret("5D9E9B6B333CD42C99D1DE6175CC0F3EF99DDF68", "mtls.test") { Type = IdentityServerConstants.SecretTypes.X509CertificateThumbprint },
+                        new Secret { Type = IdentityServerConstants.SecretTypes.X509CertificateBase64, Value = "MIIEgTCCAumgAwIBAgIQDMMu7l" },
+                        new Secret { Type = IdentityServerConstants.SecretTypes.JsonWebKey, Value = "{'e':'AQAB','kty':'RSA','n':'wWwQFt'}" },
+                        new Secret({|CDS1001:"c8Xq2Lm9Rv4Tw7Zp"|}.Sha256(), "shared") { Type = IdentityServerConstants.SecretTypes.SharedSecret },
+                        new Secret { Type = settings.Kind, Value = {|CDS1001:"k7Qx9Lm2Rv4Tw8Zp"|} },
+                    };
+                }
+                """,
+            },
+        },
+    }.RunAsync();
+
     // Neither IdentityServer package is served here: stand-in types with the same metadata names.
     private const string IdentityServerStandIns = """
         namespace Duende.IdentityServer.Models
@@ -1044,7 +1090,8 @@ public sealed class HardcodedClientSecretAnalyzerTests
             }
         }
 
-        namespace OpenIddict.Validation
+        // OpenIddict's builders live in Microsoft.Extensions.DependencyInjection, as the package declares them.
+        namespace Microsoft.Extensions.DependencyInjection
         {
             public sealed class OpenIddictValidationBuilder
             {
@@ -1079,7 +1126,7 @@ public sealed class HardcodedClientSecretAnalyzerTests
 
                     public static IdentityServer4.Models.Secret Legacy => new(IdentityServer4.Models.HashExtensions.Sha256({|CDS1001:"legacy-Wm9Xv4"|}));
 
-                    public static void Validation(OpenIddict.Validation.OpenIddictValidationBuilder options) =>
+                    public static void Validation(Microsoft.Extensions.DependencyInjection.OpenIddictValidationBuilder options) =>
                         options.SetClientSecret({|CDS1001:"846B62D0-DEF9-4215-A99D-86E6B8DAB342"|});
                 }
                 """,

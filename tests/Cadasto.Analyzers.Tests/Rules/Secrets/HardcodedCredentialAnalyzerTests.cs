@@ -639,7 +639,7 @@ public sealed class HardcodedCredentialAnalyzerTests
             // spelled as its name's initials, and settings named for what they are for: identifiers, not credentials.
             public const string AccessToken = "at+jwt";
             public const string RefreshToken = "oi_reft+jwt";
-            public const string JsonWebToken = "application/jwt";
+            public const string JsonWebToken = "application/jose+json";
             public const string OneTimePassword = "otp";
             public const string ScopeForAccessToken = "orders.read";
             public const string AudienceForNewAccessToken = "rs_ordersApi";

@@ -259,7 +259,7 @@ public sealed class SecretInConfigurationFileAnalyzerTests
           "DownstreamApi": { "ScopeForAccessToken": "ordersEvents" },
           "Introspection": { "ApiName": "rs_ordersEventsApi", "ApiSecret": {|CDS1004:"ordersEventsSecret"|} },
           "Labels": { "ApiName": "billing", "ApiSecret": "OrdersSecret" },
-          "EmailSettings": { "SendGridApiKey": "TODO_EMAIL_API_KEY", "SenderEmailAddress": "TODO_EMAIL_ADDRESS" }
+          "EmailSettings": { "SendGridApiKey": "TODO_SMS_API_KEY", "SenderEmailAddress": "TODO_SMS_SENDER" }
         }
         """));
 
