@@ -18,8 +18,11 @@ namespace Cadasto.Scanning;
 internal static class PackageStandIns
 {
     // IdentityServer4's and Duende IdentityServer's Secret and HashExtensions (IdentityServer4.Storage 4.1 and
-    // Duende.IdentityServer.Storage 7: the same members in both), nothing else.
-    private const string ModelsTemplate = """
+    // Duende.IdentityServer.Storage 7: the same members in both), nothing else. HashExtensions is a separate part: a
+    // project whose own source (or a referenced project) declares it gets Secret alone, or every Sha256() call would be
+    // ambiguous (IdentityServer4's repository declares HashExtensions in its server project and takes Secret from the
+    // Storage package).
+    private const string SecretTemplate = """
         namespace NAMESPACE
         {
             public class Secret
@@ -32,7 +35,12 @@ internal static class PackageStandIns
                 public System.DateTime? Expiration { get; set; }
                 public string Type { get; set; }
             }
+        }
+        """;
 
+    private const string HashExtensionsTemplate = """
+        namespace NAMESPACE
+        {
             public static class HashExtensions
             {
                 public static string Sha256(this string input) => input;
@@ -52,25 +60,61 @@ internal static class PackageStandIns
     private static readonly Lazy<ImmutableDictionary<string, MetadataReference>> References = new(Build);
 
     /// <summary>
-    /// <paramref name="compilation"/> with the stand-ins for the packages <paramref name="project"/> references whose types
-    /// it does not already have: a solution that declares them itself (IdentityServer's own repository, whose hosts
-    /// reference its projects) keeps its own, and a stand-in that would make them ambiguous is left out.
+    /// <paramref name="compilation"/> with the stand-ins for the packages <paramref name="project"/> references, directly
+    /// or through a project it references that was given them (package references flow to referencing projects in a
+    /// build), whose types it does not already have: a solution that declares them itself keeps its own, and a stand-in
+    /// that would make them ambiguous is left out.
     /// </summary>
     public static CSharpCompilation AddTo(CSharpCompilation compilation, ScanProject project)
     {
-        var wanted = Packages.Where(p => project.PackageReferences.Any(r => r.StartsWith(p.PackagePrefix, StringComparison.OrdinalIgnoreCase))).ToList();
+        var wanted = Packages.Where(p => project.PackageReferences.Any(r => r.StartsWith(p.PackagePrefix, StringComparison.OrdinalIgnoreCase))
+            || ReferencedProjectsHave(compilation, p.Namespace)).ToList();
         if (wanted.Count == 0)
         {
             return compilation;
         }
 
+        // HashExtensions from the stand-in only where nothing of the compilation declares it (asked before adding any).
+        var parts = wanted.Select(p => References.Value[p.Namespace + SecretPart]).ToList();
+        foreach (var (_, ns) in wanted)
+        {
+            if (compilation.GetTypesByMetadataName(ns + ".HashExtensions").Length == 0)
+            {
+                parts.Add(References.Value[ns + HashPart]);
+            }
+        }
+
         // One compilation with every wanted stand-in: a stand-in stays when its Secret is the only one there, which is
         // when the project had none of its own (source, project reference or reference set). Binding the reference set
         // once instead of twice is what this saves (84 of the 313 projects of DuendeSoftware/Samples reference IdentityServer).
-        var extended = compilation.AddReferences(wanted.Select(p => References.Value[p.Namespace]));
+        var extended = compilation.AddReferences(parts);
         var kept = wanted.Where(p => extended.GetTypesByMetadataName(p.Namespace + ".Secret") is [var only]
-            && only.ContainingAssembly.Name == StandInAssemblyName(p.Namespace)).ToList();
-        return kept.Count == wanted.Count ? extended : compilation.AddReferences(kept.Select(p => References.Value[p.Namespace]));
+            && only.ContainingAssembly.Name == StandInAssemblyName(p.Namespace + SecretPart)).Select(p => p.Namespace).ToList();
+        return kept.Count == wanted.Count
+            ? extended
+            : compilation.AddReferences(parts.Where(part => kept.Any(ns => IsPartOf(part, ns))));
+    }
+
+    private const string SecretPart = ".Secret";
+
+    private const string HashPart = ".HashExtensions";
+
+    private static bool IsPartOf(MetadataReference part, string ns) =>
+        ReferenceEquals(part, References.Value[ns + SecretPart]) || ReferenceEquals(part, References.Value[ns + HashPart]);
+
+    /// <summary>Whether a project this one references was given the namespace's <c>Secret</c> stand-in (referenced projects are compiled first).</summary>
+    private static bool ReferencedProjectsHave(CSharpCompilation compilation, string ns)
+    {
+        var standIn = References.Value[ns + SecretPart];
+        foreach (var reference in compilation.References)
+        {
+            if (reference is CompilationReference { Compilation: var referenced } && referenced.References.Contains(standIn))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string StandInAssemblyName(string ns) => "Cadasto.StandIns." + ns;
@@ -80,23 +124,28 @@ internal static class PackageStandIns
         var builder = ImmutableDictionary.CreateBuilder<string, MetadataReference>(StringComparer.Ordinal);
         foreach (var (_, ns) in Packages)
         {
-            var tree = CSharpSyntaxTree.ParseText(ModelsTemplate.Replace("NAMESPACE", ns, StringComparison.Ordinal));
-            var compilation = CSharpCompilation.Create(
-                StandInAssemblyName(ns),
-                new[] { tree },
-                ReferenceSet.Default.Framework,
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Disable));
-            using var image = new MemoryStream();
-            var emitted = compilation.Emit(image);
-            if (!emitted.Success)
-            {
-                // Our own constant source: a failure here is a bug, never the user's input.
-                throw new InvalidOperationException("The " + ns + " stand-ins did not compile: " + emitted.Diagnostics.First(d => d.Severity == DiagnosticSeverity.Error));
-            }
-
-            builder[ns] = MetadataReference.CreateFromImage(image.ToArray());
+            builder[ns + SecretPart] = Emit(ns + SecretPart, SecretTemplate.Replace("NAMESPACE", ns, StringComparison.Ordinal));
+            builder[ns + HashPart] = Emit(ns + HashPart, HashExtensionsTemplate.Replace("NAMESPACE", ns, StringComparison.Ordinal));
         }
 
         return builder.ToImmutable();
+    }
+
+    private static MetadataReference Emit(string part, string source)
+    {
+        var compilation = CSharpCompilation.Create(
+            StandInAssemblyName(part),
+            new[] { CSharpSyntaxTree.ParseText(source) },
+            ReferenceSet.Default.Framework,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Disable));
+        using var image = new MemoryStream();
+        var emitted = compilation.Emit(image);
+        if (!emitted.Success)
+        {
+            // Our own constant source: a failure here is a bug, never the user's input.
+            throw new InvalidOperationException("The " + part + " stand-in did not compile: " + emitted.Diagnostics.First(d => d.Severity == DiagnosticSeverity.Error));
+        }
+
+        return MetadataReference.CreateFromImage(image.ToArray());
     }
 }

@@ -62,6 +62,40 @@ public sealed class PackageStandInTests
     }
 
     [Fact]
+    public async Task HostOfAServerProjectThatTakesSecretFromThePackage_ShouldReport()
+    {
+        // IdentityServer4's own repository: the server project declares HashExtensions (Sha256) itself and takes Secret
+        // from the IdentityServer4.Storage package; its host references the project. In a build the package flows to
+        // the host, so the host's registrations bind to Secret and to the project's own Sha256, never ambiguously.
+        using var tree = new TempTree();
+        tree.Write("src/IdentityServer4/src/IdentityServer4.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+              <ItemGroup><PackageReference Include="IdentityServer4.Storage" Version="4.1.2" /></ItemGroup>
+            </Project>
+            """);
+        tree.Write("src/IdentityServer4/src/HashExtensions.cs", """
+            namespace IdentityServer4.Models
+            {
+                public static class HashExtensions { public static string Sha256(this string input) => input; }
+            }
+            """);
+        tree.Write("src/IdentityServer4/host/Host.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk.Web">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+              <ItemGroup><ProjectReference Include="..\src\IdentityServer4.csproj" /></ItemGroup>
+            </Project>
+            """);
+        tree.Write("src/IdentityServer4/host/Config.cs", Config("IdentityServer4.Models"));
+
+        var result = await new Scanner().ScanAsync(tree.Root);
+
+        var findings = result.Findings.Where(f => f.RuleId == "CDS1001").ToList();
+        Assert.Equal(2, findings.Count);
+        Assert.All(findings, f => Assert.Contains("host", f.Path));
+    }
+
+    [Fact]
     public async Task SolutionThatDeclaresIdentityServer_ShouldKeepItsOwnTypes()
     {
         // IdentityServer's own repository: hosts reference the project named like the package, whose types must not be
