@@ -38,7 +38,7 @@ public sealed class SourcePrefilter
     /// </summary>
     private static readonly SearchValues<string> SinkNames = SearchValues.Create(
         SecretSinkCatalog.Default
-            .Select(sink => sink.MemberName == CatalogMember<SinkMeaning>.Constructor ? sink.TypeName : sink.MemberName)
+            .Select(sink => sink.SpelledName)
             .Distinct(StringComparer.Ordinal)
             .ToArray(),
         StringComparison.Ordinal);

@@ -58,6 +58,12 @@ internal sealed record CatalogMember<TMeaning>(string TypeMetadataName, string M
         ? TypeMetadataName.Substring(0, TypeMetadataName.Length - AnyTypeSuffix.Length)
         : null;
 
+    /// <summary>
+    /// The name code must spell to reach the row, which a text search can look for: a constructor's type name, a prefix
+    /// row's prefix (<c>Write*</c>: <c>Write</c>), otherwise the member's name.
+    /// </summary>
+    public string SpelledName { get; } = MemberName == Constructor ? ShortTypeName(TypeMetadataName) : MemberName.TrimEnd('*');
+
     /// <summary>How messages name the member: <c>Type.Member</c>, <c>new Type(parameter)</c> for a constructor, the member alone for a namespace row.</summary>
     public string DisplayName { get; } = MemberName == Constructor
         ? "new " + ShortTypeName(TypeMetadataName) + "(" + (ParameterName ?? "…") + ")"

@@ -22,6 +22,17 @@ internal static class SecretVocabulary
     public static readonly ImmutableArray<(string Word, string Spelling)> CredentialSpellings = ImmutableArray.Create(
         ("passphrase", "pass phrase"));
 
+    /// <summary>
+    /// Words a test's made-up credentials are made of (<c>P@ssw0rd!</c>, <c>letmein123</c>, <c>MySecretToken</c>): in test
+    /// code, a value whose letters are only these (after undoing leetspeak) is a sentinel (<c>Values/TestSentinels</c>).
+    /// </summary>
+    public static readonly ImmutableArray<string> TestSentinelWords = ImmutableArray.Create(
+        "password", "passwd", "pass", "pwd", "secret", "admin", "administrator", "user", "root", "welcome", "letmein",
+        "qwerty", "abc", "test", "token", "key", "api", "demo", "default", "login", "master", "super", "hello", "world",
+        "my", "the", "new", "old", "valid", "good", "strong", "weak", "client", "app", "dev", "local", "temp", "guest",
+        "sample", "example", "dummy", "fake", "foo", "bar", "baz", "qux", "code", "otp", "pin", "changeme", "access",
+        "secure", "previous");
+
     /// <summary>Plural spellings that name the same credential (<c>Credentials</c>).</summary>
     public static readonly ImmutableArray<string> CredentialPlurals = ImmutableArray.Create("credentials");
 

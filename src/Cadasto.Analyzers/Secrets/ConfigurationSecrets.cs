@@ -156,7 +156,8 @@ internal sealed class ConfigurationSecrets
 
         foreach (var name in nearbyValues)
         {
-            if (!ReferenceEquals(name, value) && CredentialValueShape.IsSpelledFromName(value, name, _keys.Names))
+            // The value itself among them is no name beside it: IsSpelledFromName answers false for a value equal to the name.
+            if (CredentialValueShape.IsSpelledFromName(value, name, _keys.Names))
             {
                 return true;
             }

@@ -208,12 +208,7 @@ internal sealed class SecretLiteralClassifier
         SyntaxNode? first = null;
         foreach (var node in value.DescendantNodesAndSelf())
         {
-            var text = node switch
-            {
-                LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } literal => literal.Token.ValueText,
-                InterpolatedStringTextSyntax part => part.TextToken.ValueText,
-                _ => null,
-            };
+            var text = node is InterpolatedStringTextSyntax part ? part.TextToken.ValueText : StringLiteralText(node);
             if (text is null)
             {
                 continue;

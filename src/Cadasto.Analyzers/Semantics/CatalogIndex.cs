@@ -188,7 +188,7 @@ internal sealed class CatalogIndex<TMeaning>
 
         foreach (var row in NamespaceRows)
         {
-            names.Add(row.MemberName.TrimEnd('*'));
+            names.Add(row.SpelledName);
         }
 
         return names;

@@ -11,16 +11,6 @@ namespace Cadasto.Analyzers.Values;
 /// </summary>
 internal static class TestSentinels
 {
-    // Words sentinels are made of. A value whose letters are only these (after undoing leetspeak) is a made-up password.
-    private static readonly string[] SentinelWords =
-    {
-        "password", "passwd", "pass", "pwd", "secret", "admin", "administrator", "user", "root", "welcome", "letmein",
-        "qwerty", "abc", "test", "token", "key", "api", "demo", "default", "login", "master", "super", "hello", "world",
-        "my", "the", "new", "old", "valid", "good", "strong", "weak", "client", "app", "dev", "local", "temp", "guest",
-        "sample", "example", "dummy", "fake", "foo", "bar", "baz", "qux", "code", "otp", "pin", "changeme", "access",
-        "secure", "previous",
-    };
-
     /// <summary>Whether a hard-coded value in test code looks like a real credential (and is therefore still a finding).</summary>
     public static bool LooksReal(string value)
     {
@@ -320,13 +310,7 @@ internal static class TestSentinels
                 continue;
             }
 
-            foreach (var word in SentinelWords)
-            {
-                if (i + word.Length <= letters.Length && string.CompareOrdinal(letters, i, word, 0, word.Length) == 0)
-                {
-                    reachable[i + word.Length] = true;
-                }
-            }
+            Reach(letters, i, SecretVocabulary.TestSentinelWords, reachable);
 
             // CurrentP@ss!, PreviousP@ss1!, Whatever123!: which of a test's passwords a value stands for, or that it is made
             // up (SecretVocabulary's qualifiers and fake markers).
