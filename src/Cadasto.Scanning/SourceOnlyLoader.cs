@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Threading;
+using Cadasto.Analyzers.Configuration;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -110,6 +111,8 @@ public sealed class SourceOnlyLoader
         var prefilter = new SourcePrefilter(UserWords(project.EditorConfigFiles));
 
         var trees = new List<SyntaxTree>(project.SourceFiles.Count + 1);
+        var identifiers = new HashSet<string>(StringComparer.Ordinal);
+        var namespaces = new HashSet<string>(StringComparer.Ordinal);
         var analyzed = ImmutableArray.CreateBuilder<SyntaxTree>();
         int migrations = 0, generated = 0;
         foreach (var file in project.SourceFiles)
@@ -170,6 +173,12 @@ public sealed class SourceOnlyLoader
                 generated++;
             }
 
+            using (Profile.Phase("load: names the source spells"))
+            {
+                SourceNames.AddIdentifiers(content, identifiers);
+                SourceNames.AddUsingNamespaces(tree.GetRoot(cancellationToken), namespaces);
+            }
+
             using var stripping = Profile.Phase("load: prefilter and body stripping");
             if (project.ContextOnly || kind == SourceKind.Generated)
             {
@@ -205,10 +214,12 @@ public sealed class SourceOnlyLoader
         {
             // Named like the SDK's own file: *.g.cs is generated code, which the rules do not analyse.
             var usingsPath = Path.Combine(project.Directory, "obj", project.Name + ".GlobalUsings.g.cs");
-            trees.Add(CSharpSyntaxTree.ParseText(globalUsings, parseOptions, usingsPath, Encoding.UTF8, cancellationToken));
+            var usingsTree = CSharpSyntaxTree.ParseText(globalUsings, parseOptions, usingsPath, Encoding.UTF8, cancellationToken);
+            SourceNames.AddUsingNamespaces(usingsTree.GetRoot(cancellationToken), namespaces);
+            trees.Add(usingsTree);
         }
 
-        var references = _references.All;
+        var references = ReferencesFor(project, identifiers, namespaces, projectReferences);
         foreach (var package in project.PackageReferences)
         {
             if (package.StartsWith("Cadasto.", StringComparison.OrdinalIgnoreCase))
@@ -253,6 +264,34 @@ public sealed class SourceOnlyLoader
         var additionalTexts = additional.ToImmutable();
         var options = new AnalyzerOptions(additionalTexts, new ConfigOptionsProvider(configSet, properties));
         return new LoadedProject(project, compilation, options, analyzed.ToImmutable(), additionalTexts);
+    }
+
+    /// <summary>
+    /// The references of the shipped set that the project's source can bind to (<see cref="ReferenceIndex"/>), and every
+    /// one its referenced projects have, so that their declarations mean the same in it as in them. A project with a
+    /// Cadasto manifest gets the whole set: the generated code it gets spells names its source does not.
+    /// </summary>
+    private ImmutableArray<MetadataReference> ReferencesFor(ScanProject project, HashSet<string> identifiers, HashSet<string> namespaces, IEnumerable<MetadataReference>? projectReferences)
+    {
+        var manifest = project.Properties.TryGetValue("CadastoManifest", out var named) && named.Length > 0 ? named : "cadasto.json";
+        if (project.AdditionalFiles.Any(f => ConfigurationFiles.KindOf(f, manifest, project.Directory) == ConfigurationFileKind.Manifest))
+        {
+            return _references.All;
+        }
+
+        using var selecting = Profile.Phase("load: references the source can bind to");
+        var selected = _references.For(identifiers, namespaces);
+        var inherited = (projectReferences ?? Enumerable.Empty<MetadataReference>())
+            .OfType<CompilationReference>()
+            .SelectMany(r => r.Compilation.References)
+            .ToHashSet();
+        if (inherited.Count == 0)
+        {
+            return selected;
+        }
+
+        var own = selected.ToHashSet();
+        return _references.All.Where(r => own.Contains(r) || inherited.Contains(r)).ToImmutableArray();
     }
 
     /// <summary>The <c>build_property.*</c> values the package would make visible for this project.</summary>
