@@ -129,7 +129,9 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
         {
             if (types.IsSecretSource(part, depth: 0, context.CancellationToken)
                 && !types.IsParserToken(part, value)
-                && !PathUses.IsUsedAsAPath(part, context.CancellationToken))
+                && !VariableUses.IsUsedAsAPath(part, context.CancellationToken)
+                && !VariableUses.IsUsedAsAKeyName(part, context.CancellationToken)
+                && !VariableUses.HoldsMatchedText(part, context.CancellationToken))
             {
                 context.ReportDiagnostic(Findings.Create(DiagnosticDescriptors.SecretWrittenToOutput, part.Syntax.GetLocation(), output));
             }
