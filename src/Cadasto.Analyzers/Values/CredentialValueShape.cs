@@ -240,7 +240,8 @@ internal static class CredentialValueShape
     /// <c>backchannel_id_token</c> for <c>BackchannelIdentityToken</c>, <c>rst:code id_token</c> for <c>CodeIdToken</c>: lower-case
     /// words apart (<c>_</c>, <c>-</c>, <c>.</c>, a space), after at most one short lower-case prefix ending with <c>:</c>, that
     /// spell the symbol's words one for one, each the word itself or its start (two letters or more: <c>id</c> for
-    /// <c>Identity</c>). Asked only where the plain comparison failed.
+    /// <c>Identity</c>); or, behind such a prefix, the words' starts run together (<c>tkn_lft:act</c> for <c>AccessToken</c>).
+    /// Asked only where the plain comparison failed.
     /// </summary>
     private static bool SpellsOwnNameInWords(string text, string symbolName)
     {
@@ -250,18 +251,24 @@ internal static class CredentialValueShape
         }
 
         var colon = text.IndexOf(':');
+        var words = CredentialNames.SplitWords(symbolName);
         if (colon >= 0)
         {
-            if (colon < 2 || colon > 5 || !IsLowerLetters(text, 0, colon))
+            if (colon < 2 || colon > 8 || !IsLowerLetters(text.Replace('_', 'a'), 0, colon))
             {
                 return false;
             }
 
             text = text.Substring(colon + 1);
+
+            // TokenLifetimes.AccessToken = "tkn_lft:act": behind a namespace, the name's words each cut to their start.
+            if (words.Count >= 2 && text.Length <= 12 && IsLowerLetters(text, 0, text.Length) && AbbreviatesWords(text, 0, words, 0))
+            {
+                return true;
+            }
         }
 
         var parts = text.Split('_', '-', '.', ' ');
-        var words = CredentialNames.SplitWords(symbolName);
         if (parts.Length < 2 || parts.Length != words.Count)
         {
             return false;
@@ -278,6 +285,25 @@ internal static class CredentialValueShape
         }
 
         return true;
+    }
+
+    /// <summary>Whether text[at..] is a non-empty start of each of words[word..], in order, and nothing else.</summary>
+    private static bool AbbreviatesWords(string text, int at, List<string> words, int word)
+    {
+        if (word == words.Count)
+        {
+            return at == text.Length;
+        }
+
+        for (var length = 1; length <= words[word].Length && at + length <= text.Length && text[at + length - 1] == words[word][length - 1]; length++)
+        {
+            if (AbbreviatesWords(text, at + length, words, word + 1))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsLowerLetters(string text, int start, int end)

@@ -984,6 +984,13 @@ public sealed class HardcodedCredentialAnalyzerTests
                 public const string CodeIdToken = "rst:code id_token";
                 public const string IdTokenToken = "rst:id_token token";
             }
+
+            public static class TokenLifetimes
+            {
+                public const string AccessToken = "tkn_lft:act";
+                public const string RefreshToken = "tkn_lft:reft";
+                public const string IdentityToken = {|CDS1002:"tkn_lft:q8ZxN3vR"|};
+            }
         }
 
         public sealed class RpcSettings
