@@ -34,7 +34,8 @@ internal static class VariableUses
     /// <summary>
     /// <c>var token = filter(match.Value)</c>, <c>callingToken = token</c>: a local that every assignment in its member sets
     /// from the text of a regular expression's match (<c>Match</c>, <c>Group</c>, <c>Capture</c>), or from another such local,
-    /// or to <c>null</c>, and at least one sets: what an expander or a parser matched in its input, not a credential.
+    /// or to <c>null</c>, and at least one sets: what an expander or a parser matched in its input. CDS1005 asks it of
+    /// token-named locals only (a password cut out of a string with a regex is still a password).
     /// </summary>
     public static bool HoldsMatchedText(IOperation reference, CancellationToken cancellationToken) =>
         reference is ILocalReferenceOperation { Local: var local } && reference.SemanticModel is { } model

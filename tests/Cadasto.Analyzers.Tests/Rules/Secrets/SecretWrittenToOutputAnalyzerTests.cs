@@ -337,7 +337,8 @@ public sealed class SecretWrittenToOutputAnalyzerTests
         """);
 
     // Real code (a template expander): a `token` taken from a regular expression's match of the template, in the expander's
-    // circular-reference message, is the template's placeholder; a token read from a response is still a bearer token.
+    // circular-reference message, is the template's placeholder; a token read from a response is still a bearer token, and
+    // a password cut out of a string with a regular expression is still a password.
     [Fact]
     public Task TokenTakenFromARegexMatch_ShouldNotReport_ButATokenFromAResponseShould() => VerifyCS.VerifyAnalyzerAsync("""
         using System;
@@ -367,6 +368,12 @@ public sealed class SecretWrittenToOutputAnalyzerTests
                 }
 
                 return source;
+            }
+
+            public static void Connect(string connectionString)
+            {
+                var password = Regex.Match(connectionString, "Password=([^;]+)").Groups[1].Value;
+                Console.WriteLine("Using " + {|CDS1005:password|});
             }
 
             public static void Refresh(Func<string> readResponse)
