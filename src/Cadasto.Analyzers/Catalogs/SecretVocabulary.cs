@@ -16,6 +16,16 @@ internal static class SecretVocabulary
         "secret", "password", "passwd", "pwd", "passphrase", "api key", "access key", "token", "credential", "private key");
 
     /// <summary>
+    /// Credential words of what is issued or generated, never chosen by a person: a token, a private key, an access key, a
+    /// credential object. One spelled as its own symbol's name in lower-case words (<c>LogoutToken = "logout_token"</c>,
+    /// <c>CertWithoutPrivateKey = "cert_without_private_key"</c>) names a protocol parameter, a token type or an error code;
+    /// a password or a secret is chosen, and one spelled so (<c>AdminPassword = "admin_password"</c>) is what a sample sets
+    /// (<c>Values/CredentialValueShape.IsNameOrLabel</c>).
+    /// </summary>
+    public static readonly ImmutableArray<string> IssuedCredentialWords = ImmutableArray.Create(
+        "token", "private key", "access key", "credential");
+
+    /// <summary>
     /// Credential words also written as two words, the first spelling being the catalogue's: ABP's
     /// <c>StringEncryption:DefaultPassPhrase</c> and <c>pass_phrase</c> name a passphrase.
     /// </summary>
@@ -31,7 +41,7 @@ internal static class SecretVocabulary
         "qwerty", "abc", "test", "token", "key", "api", "demo", "default", "login", "master", "super", "hello", "world",
         "my", "the", "new", "old", "valid", "good", "strong", "weak", "client", "app", "dev", "local", "temp", "guest",
         "sample", "example", "dummy", "fake", "foo", "bar", "baz", "qux", "code", "otp", "pin", "changeme", "access",
-        "secure", "previous");
+        "secure", "previous", "very", "long", "short");
 
     /// <summary>Plural spellings that name the same credential (<c>Credentials</c>).</summary>
     public static readonly ImmutableArray<string> CredentialPlurals = ImmutableArray.Create("credentials");

@@ -177,9 +177,16 @@ internal sealed class SecretLiteralClassifier
             }
         }
 
-        if (composition is null || composition.Type?.SpecialType != SpecialType.System_String)
+        if (composition is null)
         {
             return true;
+        }
+
+        if (composition.Type?.SpecialType != SpecialType.System_String)
+        {
+            // "Prefix" + result.AccessToken where result's type did not bind: a part that did not bind is read at run time,
+            // so the literal is a fragment; a composition of another type (no string in it) is no composition of text.
+            return composition.Type is null or { TypeKind: TypeKind.Error } && !composition.ConstantValue.HasValue ? null : true;
         }
 
         // Every literal of a composition asks the same question: answered once per composition, so a concatenation of

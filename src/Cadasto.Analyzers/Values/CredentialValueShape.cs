@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 
+using Cadasto.Analyzers.Catalogs;
 using Cadasto.Analyzers.Secrets;
 
 namespace Cadasto.Analyzers.Values;
@@ -163,11 +164,18 @@ internal static class CredentialValueShape
     /// <summary>
     /// A key or label rather than a value: the name of a key (<see cref="KeyNames.IsCredentialKeyName"/>), a compound
     /// name that itself ends with a credential word (<c>X-Api-Key</c>, <c>ClientSecret</c>), or the symbol's own name
-    /// (<c>Password = "Password"</c>).
+    /// (<c>Password = "Password"</c>, <c>LogoutToken = "logout_token"</c>), or a JSON document of names and settings
+    /// (<see cref="JsonDocuments.IsDocumentWithoutAValue"/>).
     /// </summary>
     public static bool IsNameOrLabel(string text, string symbolName, CredentialNames names)
     {
         var trimmed = text.Trim();
+        if (JsonDocuments.IsDocumentWithoutAValue(trimmed))
+        {
+            // ClaimsWithAccessToken = "{\"access_token\":{\"essential\":true}}": a document about a credential, not one.
+            return true;
+        }
+
         var lowerCaseWords = IsLowerCaseWords(trimmed);
         if (lowerCaseWords && (Array.IndexOf(ProtocolNames, trimmed) >= 0 || IsVaultSecretName(trimmed, symbolName)))
         {
@@ -202,7 +210,14 @@ internal static class CredentialValueShape
 
             // Password = "Password" labels itself; AdminPassword = "admin_password" is what a sample sets as the password. A
             // token is issued, never chosen: LogoutToken = "logout_token" names a protocol parameter or a token type.
-            return !lowerCaseWords || (names.TryMatch(symbolName, out var word) && word == "token");
+            return !lowerCaseWords || NamesAnIssuedCredential(symbolName, names);
+        }
+
+        if (SpellsOwnNameInWords(trimmed, symbolName) && NamesAnIssuedCredential(symbolName, names))
+        {
+            // BackchannelIdentityToken = "backchannel_id_token" (a word shortened), CodeIdToken = "rst:code id_token" (a
+            // namespace prefix, words apart): the same reading of a token's own name as above.
+            return true;
         }
 
         if (KeyNames.IsCredentialKeyName(trimmed, names) || KeyNames.IsConnectionStringName(trimmed))
@@ -228,6 +243,61 @@ internal static class CredentialValueShape
                || (IsCredentialWordItself(trimmed, names) && !IsDemoSecret(trimmed, symbolName, names));
     }
 
+    /// <summary>Whether the symbol names something issued, never chosen (<see cref="SecretVocabulary.IssuedCredentialWords"/>).</summary>
+    private static bool NamesAnIssuedCredential(string symbolName, CredentialNames names) =>
+        names.TryMatch(symbolName, out var word) && SecretVocabulary.IssuedCredentialWords.Contains(word);
+
+    /// <summary>
+    /// <c>backchannel_id_token</c> for <c>BackchannelIdentityToken</c>, <c>rst:code id_token</c> for <c>CodeIdToken</c>: lower-case
+    /// words apart (<c>_</c>, <c>-</c>, <c>.</c>, a space), after at most one short lower-case prefix ending with <c>:</c>, that
+    /// spell the symbol's words one for one, each the word itself or its start (two letters or more: <c>id</c> for
+    /// <c>Identity</c>); or, behind such a prefix, the words' starts run together (<c>tkn_lft:act</c> for <c>AccessToken</c>).
+    /// Asked only where the plain comparison failed.
+    /// </summary>
+    private static bool SpellsOwnNameInWords(string text, string symbolName)
+    {
+        if (text.Length > 80)
+        {
+            return false;
+        }
+
+        var colon = text.IndexOf(':');
+        var words = CredentialNames.SplitWords(symbolName);
+        if (colon >= 0)
+        {
+            if (colon < 2 || colon > 8 || !IsLowerLetters(text.Replace('_', 'a'), 0, colon))
+            {
+                return false;
+            }
+
+            text = text.Substring(colon + 1);
+
+            // TokenLifetimes.AccessToken = "tkn_lft:act": behind a namespace, the name's words each cut to their start.
+            if (words.Count >= 2 && text.Length <= 12 && IsLowerLetters(text, 0, text.Length) && AbbreviatesWords(text, 0, words, 0))
+            {
+                return true;
+            }
+        }
+
+        var parts = text.Split('_', '-', '.', ' ');
+        if (parts.Length < 2 || parts.Length != words.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var part = parts[i];
+            if (part.Length == 0 || !IsLowerLetters(part, 0, part.Length)
+                || !(part == words[i] || (part.Length >= 2 && words[i].StartsWith(part, StringComparison.Ordinal))))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static bool IsLettersOnly(string text)
     {
         foreach (var c in text)
@@ -239,6 +309,38 @@ internal static class CredentialValueShape
         }
 
         return text.Length > 0;
+    }
+
+    /// <summary>Whether text[at..] is a non-empty start of each of words[word..], in order, and nothing else.</summary>
+    private static bool AbbreviatesWords(string text, int at, List<string> words, int word)
+    {
+        if (word == words.Count)
+        {
+            return at == text.Length;
+        }
+
+        for (var length = 1; length <= words[word].Length && at + length <= text.Length && text[at + length - 1] == words[word][length - 1]; length++)
+        {
+            if (AbbreviatesWords(text, at + length, words, word + 1))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsLowerLetters(string text, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (text[i] is < 'a' or > 'z')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary><c>otp</c> for <c>OneTimePassword</c>: lower-case letters, one per word of a name of at least three words.</summary>

@@ -28,7 +28,7 @@ internal static class SecretValueHeuristics
         // The placeholder vocabulary (shared with the manifest's placeholder check), then what only a secret's value can be:
         // a reference to a store, a provider's published test value, an encrypted envelope, a reader's "your …" marker,
         // an instruction where the value goes.
-        return IsPlaceholderText(text) || IsYourPlaceholder(text) || IsReference(text)
+        return IsPlaceholderText(text) || IsMarkedPlaceholder(text) || IsYourPlaceholder(text) || IsReference(text)
                || IsProviderTestValue(text) || IsCiphertextEnvelope(text)
                || IsDocumentationExample(text) || IsObviousFake(text, acceptDescriptive: false) || IsSpelledWithFakeMarkers(text)
                || IsEmphasizedLabel(text)
@@ -727,6 +727,41 @@ internal static class SecretValueHeuristics
         }
 
         return hasConnective;
+    }
+
+    /// <summary>
+    /// <c>changeme!</c>, <c>placeholder-credential!</c>, <c>placeholder-password</c>: a placeholder word followed by a mark
+    /// (<c>!</c>, <c>.</c>, <c>?</c>), or followed by the one credential word it stands for — the same placeholder. Asked
+    /// for secrets only (the manifest's placeholder check keeps its exact vocabulary).
+    /// </summary>
+    private static bool IsMarkedPlaceholder(string text)
+    {
+        var bare = text.TrimEnd('!', '.', '?');
+        if (bare.Length == 0)
+        {
+            return false;
+        }
+
+        if (bare.Length < text.Length && IsPlaceholderText(bare))
+        {
+            return true;
+        }
+
+        var words = bare.Split('-', '_', ' ', '.');
+        if (words.Length != 2 || !IsPlaceholderWord(words[0]))
+        {
+            return false;
+        }
+
+        foreach (var noun in SecretVocabulary.CredentialNouns)
+        {
+            if (string.Equals(words[1], noun, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsPlaceholderWord(string text)

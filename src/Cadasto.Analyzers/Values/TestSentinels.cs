@@ -100,7 +100,39 @@ internal static class TestSentinels
         var classes = (lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0) + (symbol ? 1 : 0);
         var entropy = Entropy(text);
         var random = (classes >= 3 && entropy >= 3.2) || (text.Length >= 20 && classes >= 2 && entropy >= 3.5);
-        return random && !IsDressedUpSentinel(text) && !IsPhrase(text);
+        return random && !IsDressedUpSentinel(text) && !IsPhrase(text) && !IsTaggedNumber(text);
+    }
+
+    /// <summary>
+    /// <c>at-0987654321</c>, <c>rt-1234567809</c>, <c>ID_20240101</c>: a short tag of letters (four at most: which mock value
+    /// it is) and one run of digits, perhaps apart by <c>-</c> or <c>_</c>. The digits are all its variety, and a run of
+    /// digits is a test's sentinel (<c>123456</c>); a generated token mixes letters and digits throughout.
+    /// </summary>
+    private static bool IsTaggedNumber(string text)
+    {
+        var i = 0;
+        while (i < text.Length && char.IsLetter(text[i]))
+        {
+            i++;
+        }
+
+        if (i is 0 or > 4)
+        {
+            return false;
+        }
+
+        if (i < text.Length && text[i] is '-' or '_')
+        {
+            i++;
+        }
+
+        var digitsStart = i;
+        while (i < text.Length && char.IsDigit(text[i]))
+        {
+            i++;
+        }
+
+        return i == text.Length && i > digitsStart;
     }
 
     /// <summary>
@@ -233,9 +265,13 @@ internal static class TestSentinels
         return p * Math.Log(p, 2);
     }
 
-    /// <summary><c>P@ssw0rd123!</c>, <c>Admin#2024</c>, <c>SuperSecret!99</c>: sentinel words, leetspeak, a number and a symbol.</summary>
+    /// <summary>
+    /// <c>P@ssw0rd123!</c>, <c>Admin#2024</c>, <c>SuperSecret!99</c>: sentinel words, leetspeak, a number and a symbol;
+    /// <c>S0mEv3RY1oN9T0k3n</c> ("some very long token"): the same read with <c>1</c> as <c>l</c> and <c>9</c> as <c>g</c>.
+    /// </summary>
     private static bool IsDressedUpSentinel(string text) =>
         LettersOf(text, undoLeetspeak: true) is { } leet && IsMadeOfWords(leet)
+        || LettersOf(text, undoLeetspeak: true, oneIsL: true) is { } leetL && IsMadeOfWords(leetL)
         || LettersOf(text, undoLeetspeak: false) is { } numbered && IsMadeOfWords(numbered);
 
     /// <summary>
@@ -243,7 +279,7 @@ internal static class TestSentinels
     /// undone inside (<c>P@ssw0rd</c>), or with the digits inside dropped as a number (<c>user3_password</c>); null when
     /// no letter remains or a letter outside a–z is met.
     /// </summary>
-    private static string? LettersOf(string text, bool undoLeetspeak)
+    private static string? LettersOf(string text, bool undoLeetspeak, bool oneIsL = false)
     {
         var end = text.Length;
         while (end > 0 && !char.IsLetter(text[end - 1]))
@@ -262,8 +298,10 @@ internal static class TestSentinels
                 {
                     '@' or '4' => 'a',
                     '0' => 'o',
-                    '1' or '!' => 'i',
+                    '1' => oneIsL ? 'l' : 'i',
+                    '!' => 'i',
                     '3' => 'e',
+                    '9' => 'g',
                     '$' or '5' => 's',
                     '7' => 't',
                     var other => other,

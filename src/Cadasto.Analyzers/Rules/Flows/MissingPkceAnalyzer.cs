@@ -164,8 +164,28 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
         // new Dictionary<string, string> { ["response_type"] = "code", … }, new[] { new KeyValuePair<string, string>("grant_type", …), … }.
         if (InitializerParameters(context.Operation, context.Compilation, context.CancellationToken) is { } parameters)
         {
+            // var dict = new Dictionary<string, string> { … }; if (verifier != null) dict["code_verifier"] = verifier;: the
+            // local's set is judged whole, with what the body adds after the initializer (under a condition too).
+            if ((parameters.ContainsKey(OAuthText.GrantTypeKey) || parameters.ContainsKey(OAuthText.ResponseTypeKey))
+                && DeclaredLocal(context.Operation) is { } local)
+            {
+                parameters = ParametersOf(local, context.Operation, context.Compilation, context.CancellationToken);
+            }
+
             JudgeParameters(context, parameters, context.Operation.Syntax.GetLocation(), authorize: true, exchange: true);
         }
+    }
+
+    /// <summary>The local a creation initializes (<c>var dict = new …</c>), through conversions; null otherwise.</summary>
+    private static ILocalSymbol? DeclaredLocal(IOperation creation)
+    {
+        var value = creation;
+        while (value.Parent is IConversionOperation or IParenthesizedOperation)
+        {
+            value = value.Parent;
+        }
+
+        return value.Parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } ? declarator.Symbol : null;
     }
 
     /// <summary>
@@ -187,6 +207,12 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        JudgeParameters(context, ParametersOf(local, operation, context.Compilation, context.CancellationToken), operation.Syntax.GetLocation(), authorize, exchange: !authorize);
+    }
+
+    /// <summary>Every parameter the body around <paramref name="operation"/> puts into <paramref name="local"/>: its initializer's, then each <c>Add</c> or indexer assignment.</summary>
+    private static Dictionary<string, IOperation> ParametersOf(ILocalSymbol local, IOperation operation, Compilation compilation, System.Threading.CancellationToken cancellationToken)
+    {
         var root = operation;
         while (root.Parent is not null)
         {
@@ -198,7 +224,7 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
         {
             if (descendant is IVariableDeclaratorOperation { Initializer.Value: { } initial } declarator
                 && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local)
-                && InitializerParameters(StringParts.Unwrap(initial), context.Compilation, context.CancellationToken) is { } initialParameters)
+                && InitializerParameters(StringParts.Unwrap(initial), compilation, cancellationToken) is { } initialParameters)
             {
                 foreach (var pair in initialParameters)
                 {
@@ -206,7 +232,7 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
                 }
             }
             else if (descendant.Parent is not IObjectOrCollectionInitializerOperation
-                && TryReadParameter(descendant, context.Compilation, context.CancellationToken, out var otherKey, out var value, out var otherInstance)
+                && TryReadParameter(descendant, compilation, cancellationToken, out var otherKey, out var value, out var otherInstance)
                 && otherInstance is ILocalReferenceOperation other
                 && SymbolEqualityComparer.Default.Equals(other.Local, local))
             {
@@ -214,7 +240,7 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        JudgeParameters(context, parameters, operation.Syntax.GetLocation(), authorize, exchange: !authorize);
+        return parameters;
     }
 
     /// <summary>The parameters an initializer spells: dictionary entries, or <c>KeyValuePair</c>s and tuples in an array or list; null when it spells none.</summary>

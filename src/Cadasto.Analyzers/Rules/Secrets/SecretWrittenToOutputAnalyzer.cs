@@ -129,7 +129,9 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
         {
             if (types.IsSecretSource(part, depth: 0, context.CancellationToken)
                 && !types.IsParserToken(part, value)
-                && !PathUses.IsUsedAsAPath(part, context.CancellationToken))
+                && !VariableUses.IsUsedAsAPath(part, context.CancellationToken)
+                && !VariableUses.IsUsedAsAKeyName(part, context.CancellationToken)
+                && !types.IsMatchedToken(part, context.CancellationToken))
             {
                 context.ReportDiagnostic(Findings.Create(DiagnosticDescriptors.SecretWrittenToOutput, part.Syntax.GetLocation(), output));
             }
@@ -289,6 +291,13 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
 
             return false;
         }
+
+        /// <summary>
+        /// A token-named local set only from a regular expression's match (<see cref="VariableUses.HoldsMatchedText"/>): a
+        /// template's or a grammar's token. Only the word <c>token</c>: a password cut out of a string with a regex is one.
+        /// </summary>
+        public bool IsMatchedToken(IOperation part, CancellationToken cancellationToken) =>
+            _names.TryMatch(NameOf(part), out var word) && word == "token" && VariableUses.HoldsMatchedText(part, cancellationToken);
 
         private static string? NameOf(IOperation value) => StringParts.Unwrap(value) switch
         {

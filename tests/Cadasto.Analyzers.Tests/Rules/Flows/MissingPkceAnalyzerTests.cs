@@ -303,6 +303,85 @@ public sealed class MissingPkceAnalyzerTests
         }
         """);
 
+    // Real code (an OAuth client library's code redemption): the body parameters are keyed by constants of another class,
+    // and the verifier goes into the same dictionary after its initializer, under a condition (indexer or Add). That set has
+    // PKCE; the same exchange that never adds the verifier does not.
+    [Fact]
+    public Task CodeExchangeWithVerifierAddedAfterTheInitializer_ShouldNotReport() => new VerifyCS.Test
+    {
+        TestState =
+        {
+            Sources =
+            {
+                """
+                static class Parameter
+                {
+                    public const string GrantType = "grant_type";
+                    public const string Code = "code";
+                    public const string RedirectUri = "redirect_uri";
+                    public const string PkceCodeVerifier = "code_verifier";
+                    public const string ClientInfo = "client_info";
+                }
+
+                static class GrantTypes
+                {
+                    public const string AuthorizationCode = "authorization_code";
+                }
+                """,
+                """
+                using System.Collections.Generic;
+
+                sealed class CodeRedemption
+                {
+                    private readonly string _code = "";
+                    private readonly string _verifier = "";
+                    private readonly bool _useForm;
+
+                    public Dictionary<string, string> BodyParameters()
+                    {
+                        var dict = new Dictionary<string, string>
+                        {
+                            [Parameter.ClientInfo] = "1",
+                            [Parameter.GrantType] = GrantTypes.AuthorizationCode,
+                            [Parameter.Code] = _code,
+                            [Parameter.RedirectUri] = "https://app.example.com/cb",
+                        };
+
+                        if (!string.IsNullOrEmpty(_verifier))
+                        {
+                            dict[Parameter.PkceCodeVerifier] = _verifier;
+                        }
+
+                        return dict;
+                    }
+
+                    public Dictionary<string, string> FormParameters()
+                    {
+                        var form = new Dictionary<string, string> { [Parameter.GrantType] = GrantTypes.AuthorizationCode, [Parameter.Code] = _code };
+                        if (_useForm && _verifier is not null)
+                        {
+                            form.Add(Parameter.PkceCodeVerifier, _verifier);
+                        }
+
+                        return form;
+                    }
+
+                    public Dictionary<string, string> WithoutVerifier()
+                    {
+                        var plain = {|CDS2004:new Dictionary<string, string>
+                        {
+                            [Parameter.GrantType] = GrantTypes.AuthorizationCode,
+                            [Parameter.Code] = _code,
+                        }|};
+                        plain[Parameter.ClientInfo] = "1";
+                        return plain;
+                    }
+                }
+                """,
+            },
+        },
+    }.RunAsync();
+
     [Fact]
     public Task HandBuiltCodeExchangeWithVerifier_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
         using System.Collections.Generic;

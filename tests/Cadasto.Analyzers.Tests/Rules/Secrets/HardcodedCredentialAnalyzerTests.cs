@@ -961,6 +961,115 @@ public sealed class HardcodedCredentialAnalyzerTests
         }
         """);
 
+    // Real code (an OAuth client library's error codes and grant types, an authorization server's response types and
+    // token names): a constant of something issued (a token, a private key, a credential) whose value spells its own name —
+    // words shortened (`id` for Identity), apart by spaces, behind a short `rst:` prefix — names a code, a parameter or a
+    // type. A value that no name spells, or a password spelled as its own name, is still reported.
+    [Fact]
+    public Task IssuedCredentialConstantsSpellingTheirOwnNames_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        public static class ClientErrors
+        {
+            public const string CertWithoutPrivateKey = "cert_without_private_key";
+            public const string UserFederatedIdentityCredential = "user_federated_identity_credential";
+            public const string InvalidOwnerWindowToken = "invalid_owner_window_token";
+        }
+
+        public static class Providers
+        {
+            public const string BackchannelIdentityToken = "backchannel_id_token";
+            public const string FrontchannelAccessToken = "frontchannel_access_token";
+
+            public static class ResponseTypes
+            {
+                public const string CodeIdToken = "rst:code id_token";
+                public const string IdTokenToken = "rst:id_token token";
+            }
+
+            public static class TokenLifetimes
+            {
+                public const string AccessToken = "tkn_lft:act";
+                public const string RefreshToken = "tkn_lft:reft";
+                public const string IdentityToken = {|CDS1002:"tkn_lft:q8ZxN3vR"|};
+            }
+        }
+
+        public sealed class RpcSettings
+        {
+            public string DeviceToken { get; set; } = {|CDS1002:"device_tok_7Qx9"|};
+            public const string AdminPassword = {|CDS1002:"admin_password"|};
+        }
+        """);
+
+    // Real code (a test-support library's claims requests): a JSON document under a token's name says which claims to ask
+    // for, not a token; a document that holds a generated-looking value still holds a credential.
+    [Fact]
+    public Task JsonDocumentsNamedAfterTokens_ShouldNotReport_UnlessTheyHoldAValue() => VerifyCS.VerifyAnalyzerAsync("""
+        public static class Claims
+        {
+            public const string ClaimsWithAccessToken = @"{""access_token"":{""nbf"":{""essential"":true, ""value"":""1701477303""}}}";
+            public const string CapabilitiesAndClaimsWithAccessToken = @"{""access_token"":{""xms_cc"":{""values"":[""cp1"",""cp2""]}}}";
+            public const string ScopesForAccessKey = "[\"orders.read\", \"orders.write\"]";
+            public const string SessionToken = {|CDS1002:"{\"token\":\"q8ZxN3vR7mT2pL9wK4bH6cJ1\"}"|};
+            public const string BrokenToken = {|CDS1002:"{\"token\": q8ZxN3vR7mT2}"|};
+        }
+        """);
+
+    // Real code (a test's result formatter): the constant prefix of a concatenation with a run-time part is a fragment, also
+    // where the assigned member's type did not bind (a project reference the scan could not resolve).
+    [Fact]
+    public Task PrefixConcatenatedWithAnUnboundMember_ShouldNotReport() => new VerifyCS.Test
+    {
+        TestCode = """
+            sealed class PrefixingOperation
+            {
+                public void FormatResult(Missing.AuthenticationResult result)
+                {
+                    result.AccessToken = "PrefixingOperation2" + result.AccessToken;
+                    result.RefreshToken = $"PrefixingOperation2{result.RefreshToken}";
+                    result.IdToken = {|CDS1002:"Kq8xZ2Lm9Rv4Tw7Pc3"|};
+                }
+            }
+            """,
+        CompilerDiagnostics = CompilerDiagnostics.None,
+    }.RunAsync();
+
+    // Real code (a library's test constants): a placeholder word followed by a mark (`!`, `.`) is still a placeholder.
+    [Fact]
+    public Task PlaceholderWithATrailingMark_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        public static class LabConstants
+        {
+            public const string PlaceholderCredential = "placeholder-credential";
+            public const string TestPlaceholderCredential = "placeholder-credential!";
+            public const string CertificatePassword = "changeme!";
+            public const string DatabasePassword = "placeholder-password";
+            public const string ServicePassword = {|CDS1002:"Vx7!Lq2@Rm9#"|};
+        }
+        """);
+
+    // Real code (mock tokens of a Git credential helper's tests, a download client's fixture): a short tag and one run of
+    // digits, and a leetspeak phrase of dictionary words, are test sentinels; a random value in the same tests still is not.
+    [Fact]
+    public Task TaggedNumbersAndLeetPhrasesInATestProject_ShouldNotReport() => new VerifyCS.Test
+    {
+        TestState =
+        {
+            Sources =
+            {
+                """
+                public sealed class HostProviderTest
+                {
+                    private const string MOCK_ACCESS_TOKEN = "at-0987654321";
+                    private const string MOCK_REFRESH_TOKEN = "rt-1234567809";
+                    private const string AppToken = "S0mEv3RY1oN9T0k3n";
+                    private const string RealAccessToken = {|CDS1002:"at-9Xk2Lq7Rv4Tw8Zp"|};
+                    private const string SeedPassword = {|CDS1002:"Al1ce#Secure2024"|};
+                }
+                """,
+            },
+            AnalyzerConfigFiles = { ("/.globalconfig", TestProjectConfig) },
+        },
+    }.RunAsync();
+
     // Real code (a password manager's test projects): values that say what they stand for — a numbered user's password,
     // a recovery code padded with a counting run, vault-item passwords dressed up with P@ss and a qualifier, a JSON
     // fixture of names, a one-part encrypted envelope, a data-protection payload behind its purpose's name — are

@@ -283,4 +283,137 @@ public sealed class SecretWrittenToOutputAnalyzerTests
             }
         }
         """);
+
+    // Real code (a test-support library's Key Vault helpers): a parameter named `secret` that the method hands to a lookup as
+    // the secret's name (a vault client's `secretName`, the environment's `variable`, a configuration key) names the secret;
+    // writing it says which one failed. A `secret` that is only written, or handed to a lookup as something else, still is one.
+    [Fact]
+    public Task SecretNamePassedToALookup_ShouldNotReport_TheValueItReturnsShould() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using System.Diagnostics;
+        using System.Threading.Tasks;
+        using Microsoft.Extensions.Configuration;
+
+        sealed class VaultSecret { public string Value { get; set; } = ""; }
+
+        interface IVaultProvider
+        {
+            Task<VaultSecret> GetSecretByNameAsync(string secretName);
+            Task<VaultSecret> Unwrap(string key, string payload);
+        }
+
+        static class LabSecrets
+        {
+            public static async Task<string> FetchAsync(IVaultProvider vault, string secret)
+            {
+                Debug.WriteLine($"Fetching '{secret}' from the vault");
+                var found = await vault.GetSecretByNameAsync(secret);
+                if (string.IsNullOrEmpty(found.Value))
+                {
+                    throw new InvalidOperationException($"Found no content for secret '{secret}'.");
+                }
+
+                return found.Value;
+            }
+
+            public static string FromEnvironment(string secret) =>
+                Environment.GetEnvironmentVariable(secret) ?? throw new InvalidOperationException($"Variable {secret} is not set");
+
+            public static string FromConfiguration(IConfiguration configuration, string secret)
+            {
+                var value = configuration[secret];
+                Console.WriteLine($"Read {secret}");
+                return value ?? "";
+            }
+
+            public static async Task<string> Unwrap(IVaultProvider vault, string secret)
+            {
+                Debug.WriteLine($"Unwrapping with {{|CDS1005:secret|}}");
+                return (await vault.Unwrap(secret, "payload")).Value;
+            }
+
+            public static void Report(string secret) => Console.WriteLine({|CDS1005:secret|});
+        }
+        """);
+
+    // Real code (a template expander): a `token` taken from a regular expression's match of the template, in the expander's
+    // circular-reference message, is the template's placeholder; a token read from a response is still a bearer token, and
+    // a password cut out of a string with a regular expression is still a password.
+    [Fact]
+    public Task TokenTakenFromARegexMatch_ShouldNotReport_ButATokenFromAResponseShould() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using System.Collections.Generic;
+        using System.Text.RegularExpressions;
+
+        static class Expander
+        {
+            public static string Expand(string source, Func<string, string> filter, Func<string, string> lookup)
+            {
+                var pattern = new Regex(@"\{(\w+)\}");
+                var calls = new Stack<string>();
+                string callingToken = null;
+                foreach (Match match in pattern.Matches(source))
+                {
+                    var token = filter(match.Value);
+                    if (calls.Contains(callingToken + ":" + token))
+                    {
+                        throw new InvalidOperationException(string.Format("Circular reference for token '{0}'.", callingToken));
+                    }
+
+                    var named = match.Groups[1].Value;
+                    Console.WriteLine("Expanding " + token + " as " + named);
+                    calls.Push(callingToken + ":" + token);
+                    callingToken = token;
+                    source = source.Replace(match.Value, lookup(token));
+                }
+
+                return source;
+            }
+
+            public static void Connect(string connectionString)
+            {
+                var password = Regex.Match(connectionString, "Password=([^;]+)").Groups[1].Value;
+                Console.WriteLine("Using " + {|CDS1005:password|});
+            }
+
+            public static void Refresh(Func<string> readResponse)
+            {
+                var token = readResponse();
+                Console.WriteLine("Got " + {|CDS1005:token|});
+            }
+        }
+        """);
+
+    // Real code (an OAuth client library's error codes): an exception built with an error-code constant whose value spells
+    // its own name (`CertWithoutPrivateKey`) writes a code, not a key; a constant that holds a key is still one.
+    [Fact]
+    public Task ErrorCodeConstantsSpellingTheirOwnNames_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+
+        static class ClientError
+        {
+            public const string CertWithoutPrivateKey = "cert_without_private_key";
+            public const string InvalidOwnerWindowToken = "invalid_owner_window_token";
+            public const string FallbackPrivateKey = "Kq8xZ2Lm9Rv4Tw7Pc3Nd5Hf1";
+        }
+
+        sealed class ClientException : Exception
+        {
+            public ClientException(string errorCode, string message) : base(errorCode + ": " + message) { }
+        }
+
+        static class CertificateCheck
+        {
+            public static void Require(bool hasPrivateKey)
+            {
+                if (!hasPrivateKey)
+                {
+                    throw new ClientException(ClientError.CertWithoutPrivateKey, "The certificate must have a private key.");
+                }
+
+                Console.WriteLine(ClientError.InvalidOwnerWindowToken);
+                Console.WriteLine({|CDS1005:ClientError.FallbackPrivateKey|});
+            }
+        }
+        """);
 }
