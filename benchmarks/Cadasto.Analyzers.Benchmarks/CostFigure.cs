@@ -42,6 +42,17 @@ public static class CostFigure
             Console.WriteLine($"  {group.Count()} x {group.Key}: {group.First().GetMessage(System.Globalization.CultureInfo.InvariantCulture)} ({group.First().Location.GetLineSpan()})");
         }
 
+        // Load-independent: whether the flow rules register anything for this input, and what deciding it costs on a
+        // fresh compilation (one pass over the source text, and the types of the catalogued names it finds, whose first
+        // look-up also merges the references' namespaces).
+        for (var i = 0; i < 3; i++)
+        {
+            var fresh = input.CreateCompilation();
+            var decide = Stopwatch.StartNew();
+            var mayHold = CompilationContents.MayHoldFlows(fresh, input.AnalyzerOptions, default);
+            Console.WriteLine($"Flow rules {(mayHold ? "analyse" : "bail out at compilation start")}: decided in {decide.Elapsed.TotalMilliseconds:0.0} ms");
+        }
+
         Console.WriteLine($"Compiler errors in the compilation: {errors}{(errors > 0 ? " (emit stops at errors: the baseline is parse + bind + the emit attempt)" : string.Empty)}");
 
         // Round 0 is the cold one: the analyzer assembly is JIT-compiled afresh (tier 0) while the compiler is
