@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Threading;
+using Cadasto.Analyzers.Configuration;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -110,6 +111,8 @@ public sealed class SourceOnlyLoader
         var prefilter = new SourcePrefilter(UserWords(project.EditorConfigFiles));
 
         var trees = new List<SyntaxTree>(project.SourceFiles.Count + 1);
+        var identifiers = new HashSet<string>(StringComparer.Ordinal);
+        var namespaces = new HashSet<string>(StringComparer.Ordinal);
         var analyzed = ImmutableArray.CreateBuilder<SyntaxTree>();
         int migrations = 0, generated = 0;
         foreach (var file in project.SourceFiles)
@@ -170,6 +173,12 @@ public sealed class SourceOnlyLoader
                 generated++;
             }
 
+            using (Profile.Phase("load: names the source spells"))
+            {
+                SourceNames.AddIdentifiers(content, identifiers);
+                SourceNames.AddUsingNamespaces(tree.GetRoot(cancellationToken), namespaces);
+            }
+
             using var stripping = Profile.Phase("load: prefilter and body stripping");
             if (project.ContextOnly || kind == SourceKind.Generated)
             {
@@ -205,10 +214,12 @@ public sealed class SourceOnlyLoader
         {
             // Named like the SDK's own file: *.g.cs is generated code, which the rules do not analyse.
             var usingsPath = Path.Combine(project.Directory, "obj", project.Name + ".GlobalUsings.g.cs");
-            trees.Add(CSharpSyntaxTree.ParseText(globalUsings, parseOptions, usingsPath, Encoding.UTF8, cancellationToken));
+            var usingsTree = CSharpSyntaxTree.ParseText(globalUsings, parseOptions, usingsPath, Encoding.UTF8, cancellationToken);
+            SourceNames.AddUsingNamespaces(usingsTree.GetRoot(cancellationToken), namespaces);
+            trees.Add(usingsTree);
         }
 
-        var references = _references.All;
+        var references = ReferencesFor(project, identifiers, namespaces, projectReferences);
         foreach (var package in project.PackageReferences)
         {
             if (package.StartsWith("Cadasto.", StringComparison.OrdinalIgnoreCase))
@@ -234,7 +245,7 @@ public sealed class SourceOnlyLoader
 
         if (projectReferences is not null)
         {
-            references = references.AddRange(projectReferences);
+            references = WithoutShippedCopiesOf(references, projectReferences).AddRange(projectReferences);
         }
 
         var compilation = CSharpCompilation.Create(AssemblyNameOf(project), trees, references, compilationOptions);
@@ -253,6 +264,34 @@ public sealed class SourceOnlyLoader
         var additionalTexts = additional.ToImmutable();
         var options = new AnalyzerOptions(additionalTexts, new ConfigOptionsProvider(configSet, properties));
         return new LoadedProject(project, compilation, options, analyzed.ToImmutable(), additionalTexts);
+    }
+
+    /// <summary>
+    /// The references of the shipped set that the project's source can bind to (<see cref="ReferenceIndex"/>), and every
+    /// one its referenced projects have, so that their declarations mean the same in it as in them. A project with a
+    /// Cadasto manifest gets the whole set: the generated code it gets spells names its source does not.
+    /// </summary>
+    private ImmutableArray<MetadataReference> ReferencesFor(ScanProject project, HashSet<string> identifiers, HashSet<string> namespaces, IEnumerable<MetadataReference>? projectReferences)
+    {
+        var manifest = project.Properties.TryGetValue("CadastoManifest", out var named) && named.Length > 0 ? named : "cadasto.json";
+        if (project.AdditionalFiles.Any(f => ConfigurationFiles.KindOf(f, manifest, project.Directory) == ConfigurationFileKind.Manifest))
+        {
+            return _references.All;
+        }
+
+        using var selecting = Profile.Phase("load: references the source can bind to");
+        var selected = _references.For(identifiers, namespaces);
+        var inherited = (projectReferences ?? Enumerable.Empty<MetadataReference>())
+            .OfType<CompilationReference>()
+            .SelectMany(r => r.Compilation.References)
+            .ToHashSet();
+        if (inherited.Count == 0)
+        {
+            return selected;
+        }
+
+        var own = selected.ToHashSet();
+        return _references.All.Where(r => own.Contains(r) || inherited.Contains(r)).ToImmutableArray();
     }
 
     /// <summary>The <c>build_property.*</c> values the package would make visible for this project.</summary>
@@ -330,6 +369,30 @@ public sealed class SourceOnlyLoader
         project.Properties.TryGetValue("Nullable", out var value) && Enum.TryParse<NullableContextOptions>(value, ignoreCase: true, out var nullable)
             ? nullable
             : NullableContextOptions.Disable;
+
+    /// <summary>
+    /// The shipped references minus those a project of the scan compiles itself: where the repository is the library (MSAL.NET's
+    /// dev apps reference the <c>Microsoft.Identity.Client</c> project), its source replaces the package, as in a build. Both
+    /// at once would declare every type twice, and a type declared twice resolves to nothing: the catalogued sinks with it.
+    /// </summary>
+    private static ImmutableArray<MetadataReference> WithoutShippedCopiesOf(ImmutableArray<MetadataReference> references, IEnumerable<MetadataReference> projectReferences)
+    {
+        HashSet<string>? compiled = null;
+        foreach (var reference in projectReferences)
+        {
+            if (reference is CompilationReference { Compilation.AssemblyName: { } name })
+            {
+                (compiled ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(name);
+            }
+        }
+
+        if (compiled is null)
+        {
+            return references;
+        }
+
+        return references.RemoveAll(r => r is PortableExecutableReference { FilePath: { } path } && compiled.Contains(Path.GetFileNameWithoutExtension(path)));
+    }
 
     private static string AssemblyNameOf(ScanProject project) =>
         project.Properties.TryGetValue("AssemblyName", out var name) ? name : project.Name;
