@@ -23,13 +23,29 @@ public static class CostFigure
     // The analyzers measured: every Cadasto analyzer, or those named by --only (an experiment, not the figure).
     private static ImmutableArray<DiagnosticAnalyzer> s_analyzers = AnalyzerCatalog.Analyzers;
 
-    public static async Task<int> RunAsync(BenchmarkInput input, int iterations, string? only = null)
+    // --same-compilation: analyse the very compilation that was just compiled, as csc does (the analyzer driver shares the
+    // compiler's reference symbols and merged namespaces); without it, each round analyses a new compilation, whose first
+    // rule to look a type up also pays for binding the references. A second mode, reported beside the first.
+    private static bool s_sameCompilation;
+
+    public static async Task<int> RunAsync(BenchmarkInput input, int iterations, string? only = null, bool sameCompilation = false, bool floor = false)
     {
+        s_sameCompilation = sameCompilation;
+        if (floor)
+        {
+            // The floor of the driver's accounting: analyzers that do nothing in their callbacks (--only picks among them).
+            s_analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new NoOpLiteralOperationAnalyzer(), new NoOpStringLiteralSyntaxAnalyzer());
+        }
+
         if (only is not null)
         {
             var names = only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            s_analyzers = AnalyzerCatalog.Analyzers.Where(a => names.Contains(a.GetType().Name)).ToImmutableArray();
+            s_analyzers = s_analyzers.Where(a => names.Contains(a.GetType().Name)).ToImmutableArray();
         }
+
+        Console.WriteLine(sameCompilation
+            ? "Mode: each round analyses the compilation it has just compiled (as csc does)"
+            : "Mode: each round analyses a new compilation (the figure of earlier sessions)");
 
         Console.WriteLine($"Input: {input.Description}, {input.Lines:N0} lines");
         Console.WriteLine($"Analyzers: {string.Join(", ", s_analyzers.Select(a => a.GetType().Name))}");
@@ -42,12 +58,25 @@ public static class CostFigure
             Console.WriteLine($"  {group.Count()} x {group.Key}: {group.First().GetMessage(System.Globalization.CultureInfo.InvariantCulture)} ({group.First().Location.GetLineSpan()})");
         }
 
+        // Load-independent: whether the flow rules register anything for this input, and what deciding it costs on a
+        // fresh compilation (one pass over the source text, and the types of the catalogued names it finds, whose first
+        // look-up also merges the references' namespaces).
+        for (var i = 0; i < 3; i++)
+        {
+            var fresh = input.CreateCompilation();
+            var decide = Stopwatch.StartNew();
+            var mayHold = CompilationContents.MayHoldFlows(fresh, input.AnalyzerOptions, default);
+            Console.WriteLine($"Flow rules {(mayHold ? "analyse" : "bail out at compilation start")}: decided in {decide.Elapsed.TotalMilliseconds:0.0} ms");
+        }
+
         Console.WriteLine($"Compiler errors in the compilation: {errors}{(errors > 0 ? " (emit stops at errors: the baseline is parse + bind + the emit attempt)" : string.Empty)}");
 
         // Round 0 is the cold one: the analyzer assembly is JIT-compiled afresh (tier 0) while the compiler is
         // precompiled, as in every build process. It is printed, and left out of the medians.
-        var coldCompile = Compile(input);
-        var coldAnalyzers = (await AnalyzeAsync(input)).Total;
+        var (coldCompile, coldCompilation) = Compile(input);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var coldAnalyzers = (await AnalyzeAsync(input, coldCompilation)).Total;
+        Console.WriteLine($"  analysis CPU (process, driver and rules): {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:0} ms");
         Console.WriteLine($"round 0 (cold): parse + bind + emit {coldCompile:0} ms, analyzers {coldAnalyzers:0.0} ms, ratio {coldAnalyzers / coldCompile:P2}");
         Console.WriteLine($"  semantic-model walks: {DocumentOperations.Asked:N0} nodes asked GetOperation, {DocumentOperations.Mapped:N0} operations mapped (load-independent)");
 
@@ -57,10 +86,13 @@ public static class CostFigure
         var findings = 0;
         for (var i = 0; i < iterations; i++)
         {
-            compile.Add(Compile(input));
-            var (total, each, count, failures) = await AnalyzeAsync(input);
+            var (compileMs, compiled) = Compile(input);
+            compile.Add(compileMs);
+            var roundCpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var (total, each, count, failures) = await AnalyzeAsync(input, compiled);
+            var analysisCpu = (Process.GetCurrentProcess().TotalProcessorTime - roundCpu).TotalMilliseconds;
             analyzers.Add(total);
-            Console.WriteLine($"round {i + 1}: parse + bind + emit {compile[i]:0} ms, analyzers {total:0.0} ms, ratio {total / compile[i]:P2}; asked {DocumentOperations.Asked:N0}, mapped {DocumentOperations.Mapped:N0}");
+            Console.WriteLine($"round {i + 1}: parse + bind + emit {compile[i]:0} ms, analyzers {total:0.0} ms, ratio {total / compile[i]:P2}; asked {DocumentOperations.Asked:N0}, mapped {DocumentOperations.Mapped:N0}; analysis CPU {analysisCpu:0} ms");
             findings = count;
             foreach (var (name, ms) in each)
             {
@@ -88,7 +120,7 @@ public static class CostFigure
         return 0;
     }
 
-    private static double Compile(BenchmarkInput input)
+    private static (double Ms, Compilation Compilation) Compile(BenchmarkInput input)
     {
         var stopwatch = Stopwatch.StartNew();
         var compilation = input.CreateCompilation();
@@ -100,13 +132,13 @@ public static class CostFigure
         _ = compilation.GetDiagnostics();
         using var peStream = new MemoryStream();
         _ = compilation.Emit(peStream);
-        return stopwatch.Elapsed.TotalMilliseconds;
+        return (stopwatch.Elapsed.TotalMilliseconds, compilation);
     }
 
-    private static async Task<(double Total, List<(string Name, double Ms)> Each, int Findings, List<string> Failures)> AnalyzeAsync(BenchmarkInput input)
+    private static async Task<(double Total, List<(string Name, double Ms)> Each, int Findings, List<string> Failures)> AnalyzeAsync(BenchmarkInput input, Compilation compiled)
     {
         var failures = new ConcurrentBag<string>();
-        var compilation = input.CreateCompilation();
+        var compilation = s_sameCompilation ? compiled : input.CreateCompilation();
         var options = new CompilationWithAnalyzersOptions(
             input.AnalyzerOptions,
             (exception, analyzer, _) => failures.Add($"{analyzer.GetType().Name}: {exception.GetType().Name}: {exception.Message}"),
@@ -132,3 +164,38 @@ public static class CostFigure
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 }
+
+// Two measuring probes, never shipped nor loaded by a compiler: the rules for analyzer assemblies do not apply.
+#pragma warning disable RS1041, RS1036, RS2008
+/// <summary>Does nothing on every string literal's operation: what the driver charges for an operation action (--floor).</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+internal sealed class NoOpLiteralOperationAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Rule = new("FLOOR1", "floor", "floor", "Performance", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterOperationAction(static _ => { }, OperationKind.Literal);
+    }
+}
+
+/// <summary>Does nothing on every string literal's syntax node: what the driver charges for a syntax-node action (--floor).</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+internal sealed class NoOpStringLiteralSyntaxAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Rule = new("FLOOR2", "floor", "floor", "Performance", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterSyntaxNodeAction(static _ => { }, Microsoft.CodeAnalysis.CSharp.SyntaxKind.StringLiteralExpression);
+    }
+}
+#pragma warning restore RS1041, RS1036, RS2008

@@ -12,11 +12,18 @@ namespace Cadasto.Analyzers.OAuth;
 /// Registers the operation actions a flow rule needs: every finding of the signals it keeps goes to <c>report</c>. An
 /// authorization server allowing a flow (<see cref="OAuthParty.Server"/>) is kept only by rules that pass
 /// <c>serverRegistrations</c> (CDS2002, CDS2003): it is not the application using the flow (CDS2001, CDS2005).
+/// Registers nothing where <see cref="CompilationContents.MayHoldFlows"/> says the compilation can show no flow.
 /// </summary>
 internal static class OAuthSignalActions
 {
     public static void Register(CompilationStartAnalysisContext start, OAuthSignalIndex index, Func<OAuthSignal, bool> keep, Action<OperationAnalysisContext, OAuthFinding> report, bool serverRegistrations = false)
     {
+        // A compilation that can show no flow (no OAuth library, no flow word in its sources) gets no callback at all.
+        if (!CompilationContents.MayHoldFlows(start.Compilation, start.Options, start.CancellationToken))
+        {
+            return;
+        }
+
         start.RegisterOperationAction(
             context =>
             {

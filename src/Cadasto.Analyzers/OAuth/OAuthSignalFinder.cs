@@ -162,7 +162,7 @@ internal static class OAuthSignalFinder
                     return;
                 }
 
-                if (property.Name == "ResponseType" && property.Type.SpecialType == SpecialType.System_String)
+                if (property.Name == OAuthText.ResponseTypeMember && property.Type.SpecialType == SpecialType.System_String)
                 {
                     // options.ResponseType = hybrid ? OpenIdConnectResponseType.CodeIdTokenToken : OpenIdConnectResponseType.Code:
                     // each constant the value may take counts.
@@ -178,7 +178,7 @@ internal static class OAuthSignalFinder
                 {
                     switch (property.Name)
                     {
-                        case "GrantType" when OAuthSignalCatalog.GrantTypes.TryGetValue(text.Trim(), out var grant):
+                        case OAuthText.GrantTypeMember when OAuthSignalCatalog.GrantTypes.TryGetValue(text.Trim(), out var grant):
                             findings.Add(new OAuthFinding(grant, assignment.Syntax.GetLocation(), "GrantType = \"" + text.Trim() + "\""));
                             break;
                     }

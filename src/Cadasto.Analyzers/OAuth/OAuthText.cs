@@ -24,6 +24,15 @@ internal static class OAuthText
     public const string CodeVerifierKey = "code_verifier";
     public const string AuthorizationCodeGrant = "authorization_code";
 
+    /// <summary>The property that holds a grant type (<c>TokenRequest.GrantType</c>); its parameter is <c>grantType</c>.</summary>
+    public const string GrantTypeMember = "GrantType";
+
+    /// <summary>The property that holds a response type (<c>OpenIdConnectOptions.ResponseType</c>); its parameter is <c>responseType</c>.</summary>
+    public const string ResponseTypeMember = "ResponseType";
+
+    /// <summary>The switch that turns PKCE on or off in ASP.NET Core's handlers (<c>OAuthOptions.UsePkce</c>).</summary>
+    public const string UsePkceMember = "UsePkce";
+
     /// <summary>Whether a response type's space-separated values include <c>token</c> (the implicit grant).</summary>
     public static bool IncludesToken(string responseType) => HasValue(responseType, "token");
 

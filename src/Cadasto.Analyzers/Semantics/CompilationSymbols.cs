@@ -38,6 +38,9 @@ internal sealed class CompilationSymbols
     // Not a Lazy: a cancelled scan must not be remembered; two rules racing on the first scan both get the same answer.
     private readonly ConcurrentDictionary<string, bool> _mentions = new(System.StringComparer.Ordinal);
 
+    // The same for a search of names (IdentifierSearch instances are kept for the process, so known by reference).
+    private readonly ConcurrentDictionary<IdentifierSearch, bool> _spelled = new();
+
     private readonly System.Lazy<bool> _everyReferenceInGlobalNamespace;
     private readonly System.Func<string, INamedTypeSymbol?> _resolveChecked;
 
@@ -66,13 +69,24 @@ internal sealed class CompilationSymbols
     /// GetTypeByMetadataName: with one, every name is looked up as before.
     /// </remarks>
     private INamedTypeSymbol? Resolve(string metadataName) =>
-        _everyReferenceInGlobalNamespace.Value && !NamespaceExists(metadataName) ? null : _resolve(metadataName);
+        _everyReferenceInGlobalNamespace.Value && !NamespaceExists(metadataName, NamespaceLength(metadataName)) ? null : _resolve(metadataName);
 
-    private bool NamespaceExists(string metadataName)
+    /// <summary>
+    /// Whether a namespace (<c>OpenIddict</c>) may hold types: false only when the compilation's merged global namespace
+    /// has no such namespace and no reference hides behind an <c>extern alias</c>.
+    /// </summary>
+    public bool MayHaveNamespace(string name) =>
+        !_everyReferenceInGlobalNamespace.Value || NamespaceExists(name, name.Length);
+
+    // "A.B.C`1+Nested": the namespace is "A.B".
+    private static int NamespaceLength(string metadataName)
     {
-        // "A.B.C`1+Nested": the namespace is "A.B".
         var end = metadataName.IndexOf('+');
-        var lastDot = metadataName.LastIndexOf('.', end < 0 ? metadataName.Length - 1 : end);
+        return metadataName.LastIndexOf('.', end < 0 ? metadataName.Length - 1 : end);
+    }
+
+    private bool NamespaceExists(string metadataName, int lastDot)
+    {
         var current = _compilation.GlobalNamespace;
         for (var start = 0; start < lastDot;)
         {
@@ -114,6 +128,30 @@ internal sealed class CompilationSymbols
         }
 
         return mentioned;
+    }
+
+    /// <summary>
+    /// Whether any source document spells a name <paramref name="search"/> looks for and <paramref name="counts"/> accepts
+    /// (the same function for the same search: the answer is kept per search, one pass per compilation).
+    /// </summary>
+    public bool SourceSpells(IdentifierSearch search, System.Func<SearchedName, bool> counts, CancellationToken cancellationToken)
+    {
+        if (!_spelled.TryGetValue(search, out var spelled))
+        {
+            spelled = false;
+            foreach (var tree in _compilation.SyntaxTrees)
+            {
+                if (search.FoundIn(tree.GetText(cancellationToken), counts))
+                {
+                    spelled = true;
+                    break;
+                }
+            }
+
+            _spelled.TryAdd(search, spelled);
+        }
+
+        return spelled;
     }
 
     private bool ScanSources(string text, CancellationToken cancellationToken)

@@ -49,6 +49,11 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
+            if (!CompilationContents.MayHoldFlows(start.Compilation, start.Options, start.CancellationToken))
+            {
+                return;
+            }
+
             var members = CompilationSymbols.Get(start.Compilation).PkceSites;
             start.RegisterOperationAction(c => AnalyzeInvocation(c, members), OperationKind.Invocation);
             var index = OAuthSignalIndex.Get(start.Compilation, start.Options);
@@ -61,7 +66,7 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeAssignment(OperationAnalysisContext context, CatalogIndex<PkceRequirement> members, OAuthSignalIndex index)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
-        if (assignment.Target is IPropertyReferenceOperation { Property.Name: "UsePkce" }
+        if (assignment.Target is IPropertyReferenceOperation { Property.Name: OAuthText.UsePkceMember }
             && StringParts.Unwrap(assignment.Value).ConstantValue is { HasValue: true, Value: false })
         {
             Report(context, assignment.Syntax.GetLocation(), "UsePkce = false", "set UsePkce = true", FixSetUsePkceTrue);
@@ -114,7 +119,7 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
             case FixAddUsePkce:
                 // AddOAuth(scheme, options => { … }): the options must turn PKCE on (or off, which CDS2004 reports there).
                 var configure = invocation.Arguments.FirstOrDefault(a => a.Value is IDelegateCreationOperation { Target: IAnonymousFunctionOperation });
-                if (configure is null || AssignsMember(configure.Value.Syntax, "UsePkce"))
+                if (configure is null || AssignsMember(configure.Value.Syntax, OAuthText.UsePkceMember))
                 {
                     return;
                 }
