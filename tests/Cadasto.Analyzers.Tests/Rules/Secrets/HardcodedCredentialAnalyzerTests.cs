@@ -684,6 +684,25 @@ public sealed class HardcodedCredentialAnalyzerTests
         }
         """);
 
+    [Fact]
+    public Task IdTokenNamesUnderTokenNamedConstants_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        public static class OpenIddictClientAspNetCoreConstants
+        {
+            public static class Tokens
+            {
+                // Authentication-property keys and response types that name an ID token: protocol names, not tokens.
+                public const string BackchannelIdentityToken = "backchannel_id_token";
+                public const string FrontchannelIdentityToken = "frontchannel_id_token";
+                public const string CodeIdToken = "rst:code id_token";
+                public const string IdTokenToken = "rst:id_token token";
+
+                // A static token a service is configured with is still one, whatever words it is made of.
+                public const string ServiceToken = {|CDS1002:"svc_7Kq2Wm9Xv4Lz"|};
+                public const string PartnerToken = {|CDS1002:"partner_id_tokens_2026"|};
+            }
+        }
+        """);
+
     private const string TestProjectConfig = "is_global = true\nbuild_property.IsTestProject = true\n";
 
     [Fact]
