@@ -74,6 +74,13 @@ internal static class ProjectFileReader
     {
         foreach (var property in group.Elements())
         {
+            // A condition the scan can decide (Sonarr's <TestProject Condition="$(MSBuildProjectName.EndsWith('.Test'))">)
+            // is honoured; one it cannot decide leaves the value applied, as before conditions were read at all.
+            if (Decide(project, (string?)property.Attribute("Condition")) == false)
+            {
+                continue;
+            }
+
             var value = property.Value.Trim();
             if (property.Name.LocalName == "DefineConstants")
             {
@@ -217,7 +224,10 @@ internal static class ProjectFileReader
     /// perhaps negated; <c>'$(Property)' == '…'</c> or <c>!=</c> on those and on the project's plain properties. Any other
     /// condition does not hold: a reference the scan cannot be sure of is left out.
     /// </summary>
-    private static bool ConditionHolds(ScanProject project, string? condition)
+    private static bool ConditionHolds(ScanProject project, string? condition) => Decide(project, condition) == true;
+
+    /// <summary>The same conditions as <see cref="ConditionHolds"/>: true or false where the scan can decide, null where it cannot.</summary>
+    private static bool? Decide(ScanProject project, string? condition)
     {
         if (string.IsNullOrWhiteSpace(condition))
         {
@@ -230,7 +240,7 @@ internal static class ProjectFileReader
         {
             if (PropertyOf(project, call.Groups[2].Value) is not { } subject)
             {
-                return false;
+                return null;
             }
 
             var argument = call.Groups[4].Value;
@@ -250,7 +260,7 @@ internal static class ProjectFileReader
             return comparison.Groups[2].Value == "==" ? equal : !equal;
         }
 
-        return false;
+        return null;
     }
 
     private static string? PropertyOf(ScanProject project, string name) => name switch
@@ -323,13 +333,18 @@ internal static class ProjectFileReader
                 continue;
             }
 
-            ApplyProperties(project, group);
+            if (Decide(project, condition) != false)
+            {
+                ApplyProperties(project, group);
+            }
         }
 
-        foreach (var item in rootElement.Elements().Where(e => e.Name.LocalName == "ItemGroup").SelectMany(g => g.Elements()))
+        // Items under a condition the scan decides is false are left out (Sonarr's <ItemGroup Condition="'$(TestProject)'=='true'">
+        // gives NUnit to its test projects only: a product project that got it would be test code). Undecided: kept.
+        foreach (var item in rootElement.Elements().Where(e => e.Name.LocalName == "ItemGroup" && Decide(project, (string?)e.Attribute("Condition")) != false).SelectMany(g => g.Elements()))
         {
             var include = ((string?)item.Attribute("Include"))?.Trim();
-            if (string.IsNullOrEmpty(include))
+            if (string.IsNullOrEmpty(include) || Decide(project, (string?)item.Attribute("Condition")) == false)
             {
                 continue;
             }

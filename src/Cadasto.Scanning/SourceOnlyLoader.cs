@@ -234,7 +234,7 @@ public sealed class SourceOnlyLoader
 
         if (projectReferences is not null)
         {
-            references = references.AddRange(projectReferences);
+            references = WithoutShippedCopiesOf(references, projectReferences).AddRange(projectReferences);
         }
 
         var compilation = CSharpCompilation.Create(AssemblyNameOf(project), trees, references, compilationOptions);
@@ -330,6 +330,30 @@ public sealed class SourceOnlyLoader
         project.Properties.TryGetValue("Nullable", out var value) && Enum.TryParse<NullableContextOptions>(value, ignoreCase: true, out var nullable)
             ? nullable
             : NullableContextOptions.Disable;
+
+    /// <summary>
+    /// The shipped references minus those a project of the scan compiles itself: where the repository is the library (MSAL.NET's
+    /// dev apps reference the <c>Microsoft.Identity.Client</c> project), its source replaces the package, as in a build. Both
+    /// at once would declare every type twice, and a type declared twice resolves to nothing: the catalogued sinks with it.
+    /// </summary>
+    private static ImmutableArray<MetadataReference> WithoutShippedCopiesOf(ImmutableArray<MetadataReference> references, IEnumerable<MetadataReference> projectReferences)
+    {
+        HashSet<string>? compiled = null;
+        foreach (var reference in projectReferences)
+        {
+            if (reference is CompilationReference { Compilation.AssemblyName: { } name })
+            {
+                (compiled ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(name);
+            }
+        }
+
+        if (compiled is null)
+        {
+            return references;
+        }
+
+        return references.RemoveAll(r => r is PortableExecutableReference { FilePath: { } path } && compiled.Contains(Path.GetFileNameWithoutExtension(path)));
+    }
 
     private static string AssemblyNameOf(ScanProject project) =>
         project.Properties.TryGetValue("AssemblyName", out var name) ? name : project.Name;

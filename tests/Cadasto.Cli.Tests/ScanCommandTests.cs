@@ -549,4 +549,106 @@ public sealed class ScanCommandTests
         Assert.Equal("CDS1002", finding.GetProperty("ruleId").GetString());
         Assert.Equal(12, finding.GetProperty("line").GetInt32());
     }
+    /// <summary>
+    /// A Directory.Build.props that gives a test framework only to the projects it marks as tests, through a property set
+    /// under a condition on the project's name (Sonarr's layout): the product project is no test code, so its hard-coded
+    /// default password is reported, while a sentinel in the marked test project is not.
+    /// </summary>
+    [Fact]
+    public async Task TestFrameworkUnderADecidableCondition_ShouldReportInProductProjects()
+    {
+        using var fixture = new Fixture();
+        fixture.Write("src/Directory.Build.props", """
+            <Project>
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <MarkedAsTest>false</MarkedAsTest>
+                <MarkedAsTest Condition="$(MSBuildProjectName.EndsWith('.Test'))">true</MarkedAsTest>
+              </PropertyGroup>
+              <ItemGroup Condition="'$(MarkedAsTest)'=='true'">
+                <PackageReference Include="Microsoft.NET.Test.Sdk" Version="17.10.0" />
+                <PackageReference Include="NUnit" Version="4.1.0" />
+              </ItemGroup>
+            </Project>
+            """);
+        fixture.Write("src/Downloader/Downloader.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk"></Project>
+            """);
+        fixture.Write("src/Downloader/TorrentSettings.cs", """
+            namespace Downloader;
+
+            public sealed class TorrentSettings
+            {
+                public string Host { get; set; } = "localhost";
+
+                public string Password { get; set; } = "raspberry";
+            }
+            """);
+        fixture.Write("src/Downloader.Test/Downloader.Test.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <ItemGroup><ProjectReference Include="../Downloader/Downloader.csproj" /></ItemGroup>
+            </Project>
+            """);
+        fixture.Write("src/Downloader.Test/TorrentSettingsTests.cs", """
+            namespace Downloader.Test;
+
+            public sealed class TorrentSettingsTests
+            {
+                public Downloader.TorrentSettings Settings() => new() { Password = "pass" };
+            }
+            """);
+
+        var result = await CliRunner.RunAsync(fixture.Root, "scan", "--format", "json");
+
+        using var report = JsonDocument.Parse(result.Output);
+        var finding = Assert.Single(report.RootElement.GetProperty("findings").EnumerateArray());
+        Assert.Equal("CDS1002", finding.GetProperty("ruleId").GetString());
+        Assert.EndsWith("TorrentSettings.cs", finding.GetProperty("path").GetString());
+    }
+    /// <summary>
+    /// The repository is the OAuth library itself: a sample app references the library's project, whose assembly the tool
+    /// also ships as a package. The project's source replaces the shipped copy, as in a build, so the sink still resolves.
+    /// </summary>
+    [Fact]
+    public async Task SinkLibraryCompiledFromTheScannedSource_ShouldReport()
+    {
+        using var fixture = new Fixture();
+        fixture.Write("src/Microsoft.Identity.Client/Microsoft.Identity.Client.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>
+            """);
+        fixture.Write("src/Microsoft.Identity.Client/ConfidentialClientApplicationBuilder.cs", """
+            namespace Microsoft.Identity.Client;
+
+            public sealed class ConfidentialClientApplicationBuilder
+            {
+                public static ConfidentialClientApplicationBuilder Create(string clientId) => new();
+
+                public ConfidentialClientApplicationBuilder WithClientSecret(string clientSecret) => this;
+            }
+            """);
+        fixture.Write("samples/DevApp/DevApp.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+              <ItemGroup><ProjectReference Include="../../src/Microsoft.Identity.Client/Microsoft.Identity.Client.csproj" /></ItemGroup>
+            </Project>
+            """);
+        fixture.Write("samples/DevApp/Startup.cs", """
+            using Microsoft.Identity.Client;
+
+            namespace DevApp;
+
+            public static class Startup
+            {
+                public static ConfidentialClientApplicationBuilder Client() =>
+                    ConfidentialClientApplicationBuilder.Create("dev-app").WithClientSecret("dev-7Qx2-app");
+            }
+            """);
+
+        var result = await CliRunner.RunAsync(fixture.Root, "scan", "--format", "json");
+
+        using var report = JsonDocument.Parse(result.Output);
+        var finding = Assert.Single(report.RootElement.GetProperty("findings").EnumerateArray());
+        Assert.Equal("CDS1001", finding.GetProperty("ruleId").GetString());
+        Assert.Equal("samples/DevApp/Startup.cs", finding.GetProperty("path").GetString());
+    }
 }

@@ -27,7 +27,7 @@ public sealed class PackageStandInTests
 
         public static class Config
         {
-            // Client, ApiResource and GrantTypes stay unresolved: only Secret and Sha256 are stood in for.
+            // ApiResource stays unresolved: only the registration models are stood in for.
             public static IEnumerable<Client> Clients => new List<Client>
             {
                 new Client
@@ -59,6 +59,45 @@ public sealed class PackageStandInTests
         var findings = result.Findings.Where(f => f.RuleId == "CDS1001").ToList();
         Assert.Equal(2, findings.Count);
         Assert.All(findings, f => Assert.DoesNotContain(Secret, f.Message));
+    }
+
+    /// <summary>
+    /// An authorization server's client registrations allow the implicit and password grants, turn PKCE off for a code
+    /// client and register an http redirect URI: the server-side flow rules see them in a source-only scan, as in a build.
+    /// </summary>
+    [Theory]
+    [InlineData("IdentityServer4", "IdentityServer4.Models")]
+    [InlineData("Duende.IdentityServer", "Duende.IdentityServer.Models")]
+    public async Task ServerSideFlowsOfAReferencedIdentityServerPackage_ShouldReport(string package, string ns)
+    {
+        using var tree = new TempTree();
+        tree.Write("Sts/Sts.csproj", Project(package));
+        tree.Write("Sts/Clients.cs", $$"""
+            using System.Collections.Generic;
+            using {{ns}};
+
+            public static class Clients
+            {
+                public static IEnumerable<Client> All => new List<Client>
+                {
+                    new Client { ClientId = "swagger-ui", AllowedGrantTypes = GrantTypes.Implicit, AllowedScopes = { "orders" } },
+                    new Client { ClientId = "legacy-ro", AllowedGrantTypes = GrantTypes.ResourceOwnerPassword },
+                    new Client
+                    {
+                        ClientId = "web",
+                        AllowedGrantTypes = GrantTypes.Code,
+                        RequirePkce = false,
+                        RedirectUris = { "http://web.example.com/signin-oidc" },
+                    },
+                    new Client { ClientId = "spa", AllowedGrantTypes = GrantTypes.Code, RedirectUris = { "https://spa.example.com/callback" } },
+                };
+            }
+            """);
+
+        var result = await new Scanner().ScanAsync(tree.Root);
+
+        var rules = result.Findings.Select(f => f.RuleId).OrderBy(id => id, System.StringComparer.Ordinal).ToList();
+        Assert.Equal(new[] { "CDS2002", "CDS2003", "CDS2004", "CDS3002" }, rules);
     }
 
     [Fact]

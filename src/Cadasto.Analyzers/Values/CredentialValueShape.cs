@@ -207,6 +207,17 @@ internal static class CredentialValueShape
             return true;
         }
 
+        if (lowerCaseWords || IsLettersOnly(trimmed))
+        {
+            // A bare `token` (a parameter, field or property so named) is a lexer's, a template's or a form field's token as
+            // often as a bearer token, and a bearer token is issued, never spelled as a word: FieldToken(…, token: "clientName"),
+            // Token = "extension" name the token a template replaces.
+            if (trimmed.Length <= 40 && names.TryMatch(symbolName, out var bare) && bare == "token" && CredentialNames.SplitWordCount(symbolName) == 1)
+            {
+                return true;
+            }
+        }
+
         if (IsInitialsOf(trimmed, symbolName))
         {
             // OneTimePassword = "otp" (an AMR value, RFC 8176): the name's own initials are the keyword it stands for.
@@ -248,6 +259,19 @@ internal static class CredentialValueShape
         // name, but no key, variable or header is spelled so — it is what a sample sets as the secret (the SPEC).
         return (CredentialNames.SplitWordCount(trimmed) >= 2 && !lowerCaseWords)
                || (IsCredentialWordItself(trimmed, names) && !IsDemoSecret(trimmed, symbolName, names));
+    }
+
+    private static bool IsLettersOnly(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c is not (>= 'a' and <= 'z' or >= 'A' and <= 'Z'))
+            {
+                return false;
+            }
+        }
+
+        return text.Length > 0;
     }
 
     /// <summary><c>otp</c> for <c>OneTimePassword</c>: lower-case letters, one per word of a name of at least three words.</summary>
@@ -531,7 +555,10 @@ internal static class CredentialValueShape
         return words == 2 ? letterWords == 2 : words >= 3 && letterWords * 2 >= words;
     }
 
-    /// <summary><c>"{0}"</c>, <c>"Bearer {token}"</c>: a composite format or message template.</summary>
+    /// <summary>
+    /// <c>"{0}"</c>, <c>"Bearer {token}"</c>: a composite format or message template; also a whole value that is one naming
+    /// token with spaces in it (<c>"{Series Title}"</c>, a file-name template's token).
+    /// </summary>
     private static bool IsFormatTemplate(string text)
     {
         var open = text.IndexOf('{');
@@ -546,10 +573,11 @@ internal static class CredentialValueShape
             return false;
         }
 
+        var whole = open == 0 && close == text.Length - 1 && char.IsLetter(text[1]);
         for (var i = open + 1; i < close; i++)
         {
             var c = text[i];
-            if (!(char.IsLetterOrDigit(c) || c is '_' or ':' or ',' or '@' or '.'))
+            if (!(char.IsLetterOrDigit(c) || c is '_' or ':' or ',' or '@' or '.' || (whole && c is ' ' or '-')))
             {
                 return false;
             }

@@ -1092,4 +1092,37 @@ public sealed class HardcodedCredentialAnalyzerTests
             };
         }
         """);
+    /// <summary>
+    /// A bare <c>token</c> is a template's or a form field's token as often as a bearer token: an attribute that names the
+    /// token a help text replaces, and a file-name template's tokens under <c>…Token</c> constants, are token names. A value
+    /// that could be issued (digits, symbols) under the same names is still reported.
+    /// </summary>
+    [Fact]
+    public Task TokenNamesOfTemplates_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+
+        [AttributeUsage(AttributeTargets.Property, AllowMultiple = true)]
+        public sealed class HelpTokenAttribute : Attribute
+        {
+            public HelpTokenAttribute(string label = "", string token = "", object value = null) { }
+        }
+
+        public sealed class TorrentClientSettings
+        {
+            [HelpToken("UseSsl", "clientName", "Transmission")]
+            [HelpToken("UrlBase", "url", "http://[host]:[port]/rpc")]
+            public string UrlBase { get; set; }
+
+            public string Token { get; set; } = "extension";
+
+            public string ApiToken { get; set; } = {|CDS1002:"tq7-Lm2x9Vb4"|};
+        }
+
+        public static class FileNameTemplate
+        {
+            private const string SeriesTitleToken = "{Series Title}";
+            private const string DynamicRangeToken = "{MediaInfo VideoDynamicRange}";
+            private const string SessionToken = {|CDS1002:"s3ss-9Lq2-Xv7"|};
+        }
+        """);
 }
