@@ -19,9 +19,11 @@ internal readonly record struct ConfigurationSecretFinding(JsonString Value, boo
 internal static class ConfigurationFileSecrets
 {
     /// <summary>The secrets under <paramref name="root"/>; in the manifest a URI with user information is CDS9003's, not one of them.</summary>
-    public static List<ConfigurationSecretFinding> Find(JsonNode root, ConfigurationSecrets secrets, bool isManifest)
+    /// <paramref name="readIntoClientSecret"/>, where given, says whether the code reads a key path into a client-secret
+    /// sink (<see cref="ClientSecretKeyReads"/>): such a key's value is a client secret whatever the key's name.
+    public static List<ConfigurationSecretFinding> Find(JsonNode root, ConfigurationSecrets secrets, bool isManifest, Func<string, bool>? readIntoClientSecret = null)
     {
-        var walker = new Walker(secrets, isManifest);
+        var walker = new Walker(secrets, isManifest, readIntoClientSecret);
         walker.Visit(root, parentKey: null, key: null);
         return walker.Findings;
     }
@@ -37,10 +39,13 @@ internal static class ConfigurationFileSecrets
         // The string values of the enclosing objects, innermost last: the client's name a demo secret is spelled from.
         private readonly List<JsonObject> _objects = new();
 
-        public Walker(ConfigurationSecrets secrets, bool isManifest)
+        private readonly Func<string, bool>? _readIntoClientSecret;
+
+        public Walker(ConfigurationSecrets secrets, bool isManifest, Func<string, bool>? readIntoClientSecret)
         {
             _isManifest = isManifest;
             _secrets = secrets;
+            _readIntoClientSecret = readIntoClientSecret;
         }
 
         public List<ConfigurationSecretFinding> Findings { get; } = new();
@@ -101,6 +106,13 @@ internal static class ConfigurationFileSecrets
                     else if (_secrets.IsSpelledFromClientName(parentKey, key, text.Value, NearbyValues()))
                     {
                         Report(text, IsConfident(parentKey, key, text.Value));
+                    }
+                    else if (_readIntoClientSecret is not null && !_isManifest
+                             && !SecretValueHeuristics.IsNotASecret(text.Value, _secrets.AllowedPlaceholders)
+                             && _readIntoClientSecret(string.Join(":", _keys)))
+                    {
+                        // The code reads this key into a client-secret sink: its value is a client secret (an error, as under ClientSecret).
+                        Report(text, isConfident: true);
                     }
 
                     break;

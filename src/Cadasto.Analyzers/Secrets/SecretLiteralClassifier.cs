@@ -38,6 +38,7 @@ internal sealed class SecretLiteralClassifier
 
     private readonly Compilation _compilation;
     private readonly Lazy<SinkBoundLiterals> _sinkBound;
+    private readonly Lazy<OwnMethodsByName> _ownMethods;
 
     private SecretLiteralClassifier(Compilation compilation, AnalyzerOptions options)
     {
@@ -45,6 +46,7 @@ internal sealed class SecretLiteralClassifier
         Matcher = SecretSinkMatcher.Create(compilation, options);
         Names = CredentialNames.FromOption(CadastoOptions.GetGlobal(options, CadastoOptions.CredentialWords));
         IsTestCode = TestProject.Is(compilation, options);
+        _ownMethods = new Lazy<OwnMethodsByName>(() => new OwnMethodsByName(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
         _sinkBound = new Lazy<SinkBoundLiterals>(() => SinkBoundLiterals.Compute(compilation, Matcher, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -496,7 +498,7 @@ internal sealed class SecretLiteralClassifier
                 // new TestUser { Password = "…" } where TestUser did not bind: the name still says what the value is.
                 return UnboundMemberName(left);
             case IInvalidOperation { Syntax: InvocationExpressionSyntax call }:
-                return UnboundSetterName(call, value.Syntax);
+                return UnboundSetterName(call, value.Syntax) ?? UnboundArgumentName(call, value.Syntax);
             case IArgumentOperation argument:
                 return ArgumentName(argument, cancellationToken);
             case ITupleOperation tuple when TupleElementName(tuple, value, cancellationToken) is { } elementName:
@@ -574,6 +576,41 @@ internal sealed class SecretLiteralClassifier
     /// as <c>options.ClientSecret = "…"</c> does — the name the value is kept under, not the method's (name-based matches
     /// work from syntax, the SPEC; never a sink). A call of more arguments, or of any other verb, says nothing of its value.
     /// </summary>
+    /// <summary>
+    /// The parameter an argument of a call that does not bind is passed as: its name where the argument is named
+    /// (<c>WithUser(name: "…", password: "…")</c>), else the parameter at its position when the solution's own methods of
+    /// that name agree on it (<see cref="OwnMethodsByName"/>: Aspire AppHost chains over types the scan lacks).
+    /// </summary>
+    private string? UnboundArgumentName(InvocationExpressionSyntax call, SyntaxNode value)
+    {
+        var arguments = call.ArgumentList.Arguments;
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            if (!arguments[i].Span.Contains(value.Span) || arguments[i].Expression is not LiteralExpressionSyntax)
+            {
+                continue;
+            }
+
+            if (arguments[i].NameColon is { } named)
+            {
+                return named.Name.Identifier.ValueText;
+            }
+
+            for (var j = 0; j < i; j++)
+            {
+                // After a named argument out of position, positions say nothing.
+                if (arguments[j].NameColon is not null)
+                {
+                    return null;
+                }
+            }
+
+            return _ownMethods.Value.ParameterNameAt(call, i);
+        }
+
+        return null;
+    }
+
     private static string? UnboundSetterName(InvocationExpressionSyntax call, SyntaxNode value)
     {
         if (call.ArgumentList.Arguments is not { Count: 1 } arguments || arguments[0].NameColon is not null

@@ -7,7 +7,8 @@ using System.Text;
 namespace Cadasto.Analyzers.Values;
 
 /// <summary>
-/// CDS1003: literals whose shape alone says "credential": PEM private key blocks, JWTs, well-known
+/// CDS1003: literals whose shape alone says "credential": private keys (PEM blocks, JSON Web Keys with a private part,
+/// .NET's private-key XML), JWTs, well-known
 /// token formats (a table: prefix, body alphabet, body length), the Entra client-secret shape,
 /// connection strings with a password or key, and URLs with a password. Every format is anchored
 /// (a prefix, a key name, a structure); the token bodies must also look random (a Shannon-entropy
@@ -108,6 +109,16 @@ internal static class CredentialShapes
         if (IsPemPrivateKey(text))
         {
             return "PEM private key";
+        }
+
+        if (JsonWebKeys.HasPrivatePart(text))
+        {
+            return "JSON Web Key with a private part";
+        }
+
+        if (XmlKeys.HasPrivatePart(text))
+        {
+            return "XML private key";
         }
 
         if (text.IndexOf("eyJ", StringComparison.Ordinal) is var jwt and >= 0 && IsJwt(text, jwt))

@@ -43,18 +43,19 @@ public sealed class SecretInConfigurationFileAnalyzer : DiagnosticAnalyzer
                 secrets = secrets.ForTestCode();
             }
 
+            var keyReads = new ClientSecretKeyReads(start.Compilation, CompilationSymbols.Get(start.Compilation).SecretSinks(start.Options));
             start.RegisterAdditionalFileAction(file =>
             {
                 var kind = ConfigurationFiles.KindOf(file.AdditionalFile.Path, manifestFileName, projectDirectory);
                 if (kind != ConfigurationFileKind.None)
                 {
-                    AnalyzeFile(file, manifestFileName, secrets);
+                    AnalyzeFile(file, manifestFileName, secrets, keyReads);
                 }
             });
         });
     }
 
-    private static void AnalyzeFile(AdditionalFileAnalysisContext context, string manifestFileName, ConfigurationSecrets secrets)
+    private static void AnalyzeFile(AdditionalFileAnalysisContext context, string manifestFileName, ConfigurationSecrets secrets, ClientSecretKeyReads keyReads)
     {
         var path = context.AdditionalFile.Path;
         SourceText? text;
@@ -94,7 +95,7 @@ public sealed class SecretInConfigurationFileAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        foreach (var finding in ConfigurationFileSecrets.Find(document.Root, secrets, isManifest))
+        foreach (var finding in ConfigurationFileSecrets.Find(document.Root, secrets, isManifest, key => keyReads.IsReadIntoClientSecretSink(key, context.CancellationToken)))
         {
             context.ReportDiagnostic(Findings.Create(
                 DiagnosticDescriptors.SecretInConfigurationFile,

@@ -62,6 +62,64 @@ public sealed class CredentialShapedLiteralAnalyzerTests
         """);
 
     [Fact]
+    public Task PrivateKeysAsJsonWebKeysAndXml_ShouldReport() => VerifyCS.VerifyAnalyzerAsync(""""
+        class AssertionService
+        {
+            // A client's private_key_jwt signing key as a JWK (raw string), a symmetric JWK, a serialized
+            // Microsoft.IdentityModel JsonWebKey (PascalCase members), and RSA.ToXmlString(true).
+            private static string rsaKey = {|CDS1003:"""
+                {
+                    "d":"BxS340f_f2ZNXAgbG_BozmHxQqG2UkSRR3gzxIe7d1qz8eIUI5j4VHDyRPjERm_ALD62_RYKSUKPjSXebdgw2w",
+                    "dp":"nCIXmdHweugG7CJPsuGGaqsnnGgev2u1Fw2mqNwrje4",
+                    "e":"AQAB",
+                    "kid":"ZzAjSnraU3bkWGnnAqLapYGpTyNfLbjbzgAPbbW2GEA",
+                    "kty":"RSA",
+                    "n":"rds-paTNWn7-_svm5uus9NJA4UEhWPTUWZWkBMjvi3REiOLQw7_s1KmVlV_54Z7aMu1Q4Ri_QLoCKnrfvpkCkLvSJgxnAKpRTi0lmyYZ2n5-Qixc97V6X63d0MnbquUrepp1bJc"
+                }
+                """|};
+
+            private readonly string _symmetricJwk = {|CDS1003:"""
+                {
+                    "kid": "1",
+                    "alg": "HS256",
+                    "kty": "oct",
+                    "use": "sig",
+                    "k": "882rxNUXGlR8LKl8_OPirvY_PNbwRoxUdnY3gkJNfFw"
+                }
+                """|};
+
+            string _privateJWK = {|CDS1003:"{\"Crv\":null,\"D\":\"kAKFPn_hEveWljEK1fKTQ9RReBrY_vw1pbtyEr0GaMUrMR94Be5b1jsbAlIzU9kd\",\"E\":\"AQAB\",\"K\":null,\"Kty\":\"RSA\",\"N\":\"DrbZq1qy76Yq1Hh7Sc3eUuHuqhEU81Sca1QFmMfOvpUnba9y13yjyVGFclTeXONhDpK-jCbxCo7ScD65kmWZbQ\"}"|};
+
+            public static string PrivateKeyXml = {|CDS1003:"<RSAKeyValue><Modulus>QzUOFBvKvL55koIlYjagyKGk0SagWYY0qwD5CQuc9UpDWGQz0GyhBdWIbkaQllvPlCPg9nRn+rI2TtYzQLAz4Q==</Modulus><Exponent>AQAB</Exponent><P>KXqUnzWjXU05+Ey1JxlPhfe61WJ+YXMfmGVN84awkB8=</P><D>TdKjTMKOOCJakEyfioyTijfDrAq6v3iBAhEPkxFkFm0k51Bk9YmNhq3CpRrpIqqIvSZvPcqs6ViI6ejim3FRu0=</D></RSAKeyValue>"|};
+        }
+        """");
+
+    [Fact]
+    public Task PublicKeysAsJsonWebKeysAndXml_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync(""""
+        class DPoPProofValidatorTests
+        {
+            // The public halves of the keys above: what a server registers or publishes, never a secret.
+            string _publicJWK = "{\"kty\":\"RSA\",\"use\":\"sig\",\"e\":\"AQAB\",\"n\":\"DrbZq1qy76Yq1Hh7Sc3eUuHuqhEU81Sca1QFmMfOvpUnba9y13yjyVGFclTeXONhDpK-jCbxCo7ScD65kmWZbQ\"}";
+
+            string _serializedPublicJwk = "{\"Crv\":null,\"D\":null,\"E\":\"AQAB\",\"K\":null,\"Kty\":\"RSA\",\"N\":\"DrbZq1qy76Yq1Hh7Sc3eUuHuqhEU81Sca1QFmMfOvpUnba9y13yjyVGFclTeXONhDpK-jCbxCo7ScD65kmWZbQ\"}";
+
+            const string ecKey = """
+                {
+                    "kty":"EC",
+                    "crv":"P-256",
+                    "x":"QWbL9ljGWYL7eRA9KzJvJ3hbPsWRt6pYJTbWWqylOVE",
+                    "y":"882rxNUXGlR8LKl8_OPirvY_PNbwRoxUdnY3gkJNfFw"
+                }
+                """;
+
+            // Documentation of the format, with no key material in it.
+            const string Shape = "{ \"kty\": \"RSA\", \"d\": \"...\", \"n\": \"...\" }";
+
+            public static string PublicKeyXml = "<RSAKeyValue><Modulus>QzUOFBvKvL55koIlYjagyKGk0SagWYY0qwD5CQuc9UpDWGQz0GyhBdWIbkaQllvPlCPg9nRn+rI2TtYzQLAz4Q==</Modulus><Exponent>AQAB</Exponent></RSAKeyValue>";
+        }
+        """");
+
+    [Fact]
     public Task LookAlikes_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
         class Fixtures
         {

@@ -565,6 +565,43 @@ public sealed class HardcodedCredentialAnalyzerTests
     }.RunAsync();
 
     [Fact]
+    public Task UnboundCallsOfTheSolutionsOwnExtensionMethods_ShouldReportByParameterName() => new VerifyCS.Test
+    {
+        // An Aspire AppHost: DistributedApplication and the resource builders come from packages a source-only scan lacks,
+        // so the chain over them does not bind, but AddAdminPassword, WithUser and AddClient are the solution's own
+        // extension methods. Where every method of the name agrees, the parameter at the argument's position names it.
+        TestCode = """
+            var builder = DistributedApplication.CreateBuilder(args);
+            var web = builder.AddProject<Projects.ClientWeb>("clientweb");
+            builder.AddIdentityServerNET("is-nova")
+                   .WithMigrations(migrations => migrations
+                       .AddAdminPassword({|CDS1002:"Adm1n-Nova!"|})
+                       .WithUser("alice", {|CDS1002:"Al1ce-Pw-77"|}, ["admin"])
+                       .AddClient(ClientType.WebApplication, "clientweb", {|CDS1002:"Kq8ZxN3vR7"|}, web.Resource, ["openid"])
+                       .AddApiResource("orders-api", ["query"]));
+            builder.AddIdentityServerNET("is-nova-2").WithMigrations(seed => seed.Protect("Kq8ZxN3vR7"));
+
+            public enum ClientType { WebApplication, ApiClient }
+
+            public sealed class MigrationBuilder { }
+
+            public static class MigrationBuilderExtensions
+            {
+                public static MigrationBuilder AddAdminPassword(this MigrationBuilder builder, string adminPassword) => builder;
+                public static MigrationBuilder WithUser(this MigrationBuilder builder, string userName, string password, string[] roles) => builder;
+                public static MigrationBuilder AddClient(this MigrationBuilder builder, ClientType type, string clientId, string clientSecret, object resource, string[] scopes) => builder;
+                public static MigrationBuilder AddApiResource(this MigrationBuilder builder, string name, string[] scopes) => builder;
+
+                // Two methods of one name that disagree on the parameter: nothing is known of the argument.
+                public static MigrationBuilder Protect(this MigrationBuilder builder, string label, int order = 0) => builder;
+                public static MigrationBuilder Protect(this MigrationBuilder builder, string password) => builder;
+            }
+            """,
+        TestState = { OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication },
+        CompilerDiagnostics = CompilerDiagnostics.None,
+    }.RunAsync();
+
+    [Fact]
     public Task UnboundBuilderSettersAndSecretsSpelledFromTheApisName_ShouldReportByName() => new VerifyCS.Test
     {
         // OpenIddict's web-provider builders (AddGitHub, AddReddit) come from a source generator a source-only scan does
@@ -644,6 +681,25 @@ public sealed class HardcodedCredentialAnalyzerTests
             public const string ScopeForAccessToken = "orders.read";
             public const string AudienceForNewAccessToken = "rs_ordersApi";
             public const string SigningToken = {|CDS1002:"k8+Qz2/Lm4Xv9Rw1"|};
+        }
+        """);
+
+    [Fact]
+    public Task IdTokenNamesUnderTokenNamedConstants_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        public static class OpenIddictClientAspNetCoreConstants
+        {
+            public static class Tokens
+            {
+                // Authentication-property keys and response types that name an ID token: protocol names, not tokens.
+                public const string BackchannelIdentityToken = "backchannel_id_token";
+                public const string FrontchannelIdentityToken = "frontchannel_id_token";
+                public const string CodeIdToken = "rst:code id_token";
+                public const string IdTokenToken = "rst:id_token token";
+
+                // A static token a service is configured with is still one, whatever words it is made of.
+                public const string ServiceToken = {|CDS1002:"svc_7Kq2Wm9Xv4Lz"|};
+                public const string PartnerToken = {|CDS1002:"partner_id_tokens_2026"|};
+            }
         }
         """);
 

@@ -382,4 +382,56 @@ public sealed class SecretInConfigurationFileAnalyzerTests
           "keycloak": { "credentials": { "secret": {|CDS1004:"q8ZxN3vR7mT2pL9wK4bH6cJ1fD5sG0aY"|} } }
         }
         """));
+
+    // damienbod's back-channel logout sample: the client secret's key names the client, not a credential, and the host
+    // reads it into OpenIdConnectOptions.ClientSecret. The key is a client secret's by that use (an error, as ClientSecret).
+    [Fact]
+    public Task KeyTheCodeReadsIntoAClientSecretSink_ShouldReport() => VerifyWithCode("""
+        using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+        using Microsoft.Extensions.Configuration;
+        using Microsoft.Extensions.DependencyInjection;
+
+        internal static class HostingExtensions
+        {
+            public static void AddAuth(IServiceCollection services, IConfiguration configuration)
+            {
+                services.AddAuthentication().AddOpenIdConnect(options =>
+                {
+                    options.ClientId = configuration["SecretClientIdMvcBackChannel"];
+                    options.ClientSecret = configuration["SecretMvcHybridBackChannel"];
+                    options.Authority = configuration.GetValue<string>("AuthConfiguration:StsServerIdentityUrl");
+                });
+            }
+        }
+        """, """
+        {
+          "AuthConfiguration": { "StsServerIdentityUrl": "https://localhost:44318", "Audience": "mvc.hybrid.backchannel" },
+          "SecretClientIdMvcBackChannel": "mvc.hybrid.backchannel",
+          "SecretMvcHybridBackChannel": {|CDS1004:"hn4Pq8ZxN3vR7mT2"|},
+          "SecretStoreName": "Kq8-ZxN3-vR7m"
+        }
+        """);
+
+    [Fact]
+    public Task KeyTheCodeReadsIntoAClientSecretSinkHoldingAPlaceholder_ShouldNotReport() => VerifyWithCode("""
+        using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+        using Microsoft.Extensions.Configuration;
+        using Microsoft.Extensions.DependencyInjection;
+
+        internal static class HostingExtensions
+        {
+            public static void AddAuth(IServiceCollection services, IConfiguration configuration) =>
+                services.AddAuthentication().AddOpenIdConnect(options =>
+                    options.ClientSecret = configuration["SecretMvcHybridBackChannel"] ?? throw new System.InvalidOperationException());
+        }
+        """, """
+        { "SecretMvcHybridBackChannel": "<from user secrets>" }
+        """);
+
+    private static Task VerifyWithCode(string code, string appSettings)
+    {
+        var test = new TestKit.CSharpAnalyzerVerifier<Cadasto.Analyzers.Rules.Secrets.SecretInConfigurationFileAnalyzer>.Test { TestCode = code };
+        test.TestState.AdditionalFiles.Add(("appsettings.json", appSettings));
+        return test.RunAsync(System.Threading.CancellationToken.None);
+    }
 }
