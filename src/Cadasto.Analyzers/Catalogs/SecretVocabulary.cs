@@ -43,12 +43,6 @@ internal static class SecretVocabulary
         "sample", "example", "dummy", "fake", "foo", "bar", "baz", "qux", "code", "otp", "pin", "changeme", "access",
         "secure", "previous", "very", "long", "short");
 
-    /// <summary>
-    /// Protocol names of tokens only a provider issues (OpenID Connect Core §2: the ID token, a signed JWT): no one
-    /// configures one as a string, so a value that spells the name is the name (a key, a response type), not the token.
-    /// </summary>
-    public static readonly ImmutableArray<string> IssuedOnlyTokenNames = ImmutableArray.Create("id_token");
-
     /// <summary>Plural spellings that name the same credential (<c>Credentials</c>).</summary>
     public static readonly ImmutableArray<string> CredentialPlurals = ImmutableArray.Create("credentials");
 

@@ -42,40 +42,7 @@ internal static class CredentialValueShape
             return false;
         }
 
-        return !IsProse(trimmed) && !IsFormatTemplate(trimmed) && !IsWildcardPattern(trimmed) && !IsMediaType(trimmed)
-               && !NamesAnIssuedOnlyToken(trimmed);
-    }
-
-    /// <summary>
-    /// <c>backchannel_id_token</c>, <c>rst:code id_token</c>: lower-case words naming a token only a provider issues
-    /// (<see cref="SecretVocabulary.IssuedOnlyTokenNames"/>) are a protocol name — a property key, a response type — under
-    /// a token's name (<c>BackchannelIdentityToken</c>, <c>CodeIdToken</c>), never that token: an ID token is a signed JWT,
-    /// which CDS1003 knows by its shape.
-    /// </summary>
-    private static bool NamesAnIssuedOnlyToken(string text)
-    {
-        foreach (var c in text)
-        {
-            if (!((c >= 'a' && c <= 'z') || char.IsDigit(c) || c is '_' or ':' or ' ' or '-' or '.'))
-            {
-                return false;
-            }
-        }
-
-        foreach (var name in SecretVocabulary.IssuedOnlyTokenNames)
-        {
-            for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + 1, StringComparison.Ordinal))
-            {
-                var end = at + name.Length;
-                if ((at == 0 || text[at - 1] is '_' or ':' or ' ' or '-' or '.')
-                    && (end == text.Length || text[end] is ':' or ' ' or '.'))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
+        return !IsProse(trimmed) && !IsFormatTemplate(trimmed) && !IsWildcardPattern(trimmed) && !IsMediaType(trimmed);
     }
 
     // IANA's top-level media types and the structured-syntax suffixes (RFC 6838 §4.2.8) a token type is written with.
