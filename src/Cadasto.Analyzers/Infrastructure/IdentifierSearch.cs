@@ -14,14 +14,12 @@ internal readonly record struct SearchedName(string Name, bool IgnoreCase, bool 
 /// Whether a source text spells any of a set of names as a whole identifier-like run (letters, digits, underscores),
 /// in one pass over the text whatever the number of names: code, comments and strings alike, so the answer may say
 /// yes where no code uses the name, never no where some does. Used to decide at compilation start what a compilation
-/// can hold (<see cref="Semantics.CompilationContents"/>). A text of at most 40K characters is read as the string it
-/// is; a larger (chunked) one is copied into one reused buffer, never into a string of the whole file.
+/// can hold (<see cref="Semantics.CompilationContents"/>). The text is copied into one reused buffer, never into a
+/// string of the whole file.
 /// </summary>
 internal sealed class IdentifierSearch
 {
     private const int WindowSize = 8192;
-
-    private const int WholeTextLimit = 40 * 1024;
 
     // Candidates by length: a run is compared only with the names of its length.
     private readonly SearchedName[]?[] _byLength;
@@ -53,14 +51,6 @@ internal sealed class IdentifierSearch
     /// <summary>Whether <paramref name="text"/> spells one of the names that <paramref name="counts"/> accepts.</summary>
     public bool FoundIn(SourceText text, Func<SearchedName, bool> counts)
     {
-        if (text.Length <= WholeTextLimit)
-        {
-            // A text of at most 40K characters is one string already (a larger one is chunked, and a copy of it would
-            // land on the large-object heap): read as it is, with no copy.
-            var whole = text.ToString();
-            return FoundIn(whole.AsSpan(), whole.Length, counts);
-        }
-
         var buffer = new char[Math.Min(WindowSize, text.Length)];
         for (var start = 0; start < text.Length;)
         {
@@ -85,7 +75,7 @@ internal sealed class IdentifierSearch
                 end = cut + 1;
             }
 
-            if (FoundIn(new ReadOnlySpan<char>(buffer, 0, end), end, counts))
+            if (FoundIn(buffer, end, counts))
             {
                 return true;
             }
@@ -96,7 +86,7 @@ internal sealed class IdentifierSearch
         return false;
     }
 
-    private bool FoundIn(ReadOnlySpan<char> buffer, int length, Func<SearchedName, bool> counts)
+    private bool FoundIn(char[] buffer, int length, Func<SearchedName, bool> counts)
     {
         for (var i = 0; i < length;)
         {
@@ -128,7 +118,7 @@ internal sealed class IdentifierSearch
         return false;
     }
 
-    private static bool Matches(ReadOnlySpan<char> buffer, int start, SearchedName candidate)
+    private static bool Matches(char[] buffer, int start, SearchedName candidate)
     {
         var name = candidate.Name;
         for (var k = 0; k < name.Length; k++)
@@ -147,7 +137,7 @@ internal sealed class IdentifierSearch
         c < 128 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' : char.IsLetterOrDigit(c);
 
     // using A.B.C; global using static A.B; using X = A.B; — not using (…), using var x = …, which are statements.
-    private static bool OnUsingDirective(ReadOnlySpan<char> buffer, int index, int length)
+    private static bool OnUsingDirective(char[] buffer, int index, int length)
     {
         var lineStart = index;
         while (lineStart > 0 && buffer[lineStart - 1] != '\n')
@@ -184,7 +174,7 @@ internal sealed class IdentifierSearch
         return false;
     }
 
-    private static bool StartsWith(ReadOnlySpan<char> buffer, int start, int limit, string prefix)
+    private static bool StartsWith(char[] buffer, int start, int limit, string prefix)
     {
         if (start + prefix.Length > limit)
         {

@@ -9,8 +9,9 @@ namespace Cadasto.Analyzers.Infrastructure;
 /// than 40K characters into a text of chunks, whose <see cref="SourceText.ToString()"/> copies the whole file on every
 /// call (in a sampled profile on Newtonsoft.Json, those copies were most of the rules' text checks). A smaller text is
 /// searched as the string it already is (<see cref="SourceText.ToString()"/> of a text read from a string or a small
-/// file copies nothing). A large text is copied, in windows of 8,192 characters, into one buffer reused for the whole
-/// search; the windows overlap by the longest word less one, so no occurrence is missed at a seam.
+/// file copies nothing). A large text is copied, in windows of 8,192 characters, into one reused buffer and searched as
+/// a small string of each window (never on the large-object heap); the windows overlap by the longest word less one, so
+/// no occurrence is missed at a seam.
 /// </summary>
 internal static class SourceTextSearch
 {
@@ -43,17 +44,17 @@ internal static class SourceTextSearch
 
         if (text.Length <= WholeTextLimit)
         {
-            var whole = text.ToString();
-            return HoldsAny(whole.AsSpan(), comparison, words);
+            return HoldsAny(text.ToString(), comparison, words);
         }
 
         var window = Math.Max(WindowSize, 2 * longest);
         var buffer = new char[Math.Min(window, text.Length)];
         for (var start = 0; ; start += window - Math.Max(longest - 1, 0))
         {
+            // CopyTo and one string of the window: a chunked text's ToString(span) goes through a StringBuilder.
             var count = Math.Min(window, text.Length - start);
             text.CopyTo(start, buffer, 0, count);
-            if (HoldsAny(new ReadOnlySpan<char>(buffer, 0, count), comparison, words))
+            if (HoldsAny(new string(buffer, 0, count), comparison, words))
             {
                 return true;
             }
@@ -65,13 +66,13 @@ internal static class SourceTextSearch
         }
     }
 
-    private static bool HoldsAny(ReadOnlySpan<char> chunk, StringComparison comparison, IEnumerable<string>[] words)
+    private static bool HoldsAny(string chunk, StringComparison comparison, IEnumerable<string>[] words)
     {
         foreach (var set in words)
         {
             foreach (var word in set)
             {
-                if (chunk.IndexOf(word.AsSpan(), comparison) >= 0)
+                if (chunk.IndexOf(word, comparison) >= 0)
                 {
                     return true;
                 }
