@@ -734,9 +734,13 @@ internal static class SecretValueHeuristics
     /// (<c>!</c>, <c>.</c>, <c>?</c>), or followed by the one credential word it stands for — the same placeholder. Asked
     /// for secrets only (the manifest's placeholder check keeps its exact vocabulary).
     /// </summary>
+    private static readonly char[] MarkEnd = { '!', '.', '?' };
+
+    private static readonly char[] WordSeparators = { '-', '_', ' ', '.' };
+
     private static bool IsMarkedPlaceholder(string text)
     {
-        var bare = text.TrimEnd('!', '.', '?');
+        var bare = text.TrimEnd(MarkEnd);
         if (bare.Length == 0)
         {
             return false;
@@ -747,15 +751,17 @@ internal static class SecretValueHeuristics
             return true;
         }
 
-        var words = bare.Split('-', '_', ' ', '.');
-        if (words.Length != 2 || !IsPlaceholderWord(words[0]))
+        // Two words (one separator): asked of every literal, so no split unless there are exactly two.
+        var separator = bare.IndexOfAny(WordSeparators);
+        if (separator < 0 || bare.IndexOfAny(WordSeparators, separator + 1) >= 0 || !IsPlaceholderWord(bare.Substring(0, separator)))
         {
             return false;
         }
 
+        var second = bare.Substring(separator + 1);
         foreach (var noun in SecretVocabulary.CredentialNouns)
         {
-            if (string.Equals(words[1], noun, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(second, noun, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }

@@ -33,6 +33,25 @@ public sealed class SourceTextSearchTests
         }
     }
 
+    // A text of at most 40K characters is searched as the one string it is (no windows): the same answers.
+    [Theory]
+    [InlineData(0)]
+    [InlineData(8185)]
+    [InlineData(40948)]
+    public void WordAnywhereInATextBelowTheChunkSize_ShouldBeFound(int at)
+    {
+        var chars = new string('x', 40 * 1024).ToCharArray();
+        "ClientSecret".CopyTo(0, chars, at, "ClientSecret".Length);
+        var text = new string(chars);
+        foreach (var source in new[] { SourceText.From(text), FromStream(text) })
+        {
+            Assert.True(SourceTextSearch.Contains(source, "clientsecret", StringComparison.OrdinalIgnoreCase));
+            Assert.False(SourceTextSearch.Contains(source, "clientsecret", StringComparison.Ordinal));
+            Assert.True(SourceTextSearch.ContainsAny(source, StringComparison.Ordinal, new[] { "RedirectUri" }, new[] { "Basic", "ClientSecret" }));
+            Assert.False(SourceTextSearch.ContainsAny(source, StringComparison.Ordinal, new[] { "RedirectUri", "xxxxy" }));
+        }
+    }
+
     [Fact]
     public void EmptyTextOrNoWords_ShouldAnswerAsStringIndexOf()
     {
