@@ -223,7 +223,7 @@ internal static class ScanCommand
         }
 
         var checking = System.Diagnostics.Stopwatch.GetTimestamp();
-        var reported = known is null ? result.Findings : result.Findings.Where(f => !(known.TryGetValue(f.Fingerprint, out var stored) && ValueHash.Matches(f, stored))).ToList();
+        var reported = known is null ? result.Findings : Baseline.NotIn(result.Findings, known);
         result.Profile?.AddPhase("baseline value checks (wall time, all cores)", System.Diagnostics.Stopwatch.GetTimestamp() - checking);
         var suppressedByBaseline = result.Findings.Count - reported.Count;
 
