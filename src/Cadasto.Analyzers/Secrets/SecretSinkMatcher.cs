@@ -331,11 +331,7 @@ internal sealed class SecretSinkMatcher
     /// </summary>
     private static string? UnboundKindConstant(IOperation value, string constantsType)
     {
-        while (value is IConversionOperation { IsImplicit: true } conversion)
-        {
-            value = conversion.Operand;
-        }
-
+        value = StringParts.Unwrap(value);
         return value is IInvalidOperation or { Type: null or { TypeKind: TypeKind.Error } }
             && value.Syntax is MemberAccessExpressionSyntax { Name: IdentifierNameSyntax name, Expression: var receiver }
             && receiver switch
