@@ -530,7 +530,7 @@ public sealed class SourceOnlyLoader
                 var value = match.Groups[2].Value;
                 var words = string.Equals(match.Groups[1].Value, "secret_sinks", StringComparison.OrdinalIgnoreCase)
                     ? Cadasto.Analyzers.Catalogs.SourceVocabulary.UserSinkNames(value)
-                    : value.Split(new[] { ',', ';', ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
+                    : Cadasto.Analyzers.Values.CredentialNames.OptionWords(value);
                 foreach (var word in words)
                 {
                     yield return word.Trim();
