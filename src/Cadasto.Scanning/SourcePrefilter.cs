@@ -1,9 +1,9 @@
 using System;
-using System.Buffers;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Cadasto.Analyzers.Catalogs;
+using Cadasto.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -36,14 +36,17 @@ public sealed class SourcePrefilter
     /// The names of the secret sinks (a member's name, a constructor's type name): a constant declared elsewhere is
     /// reported at the sink's argument, so a body that calls one is analysed even when it holds no literal and no word.
     /// </summary>
-    private static readonly SearchValues<string> SinkNames = SearchValues.Create(
+    private static readonly SearchedWords SinkNames = new(
         SecretSinkCatalog.Default
             .Select(sink => sink.SpelledName)
             .Distinct(StringComparer.Ordinal)
             .ToArray(),
         StringComparison.Ordinal);
 
-    private readonly SearchValues<string> _words;
+    // The search is the rules' own (SourceTextSearch): one text search in the product.
+    private readonly SearchedWords[] _words;
+
+    private readonly SearchedWords[] _wordsAndSinkNames;
 
     public SourcePrefilter(IEnumerable<string>? extraWords = null)
     {
@@ -51,7 +54,8 @@ public sealed class SourcePrefilter
             .Where(w => w.Length >= 3)
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToArray();
-        _words = SearchValues.Create(words, StringComparison.OrdinalIgnoreCase);
+        _words = new[] { new SearchedWords(words, StringComparison.OrdinalIgnoreCase) };
+        _wordsAndSinkNames = new[] { _words[0], SinkNames };
     }
 
     /// <summary>The prefilter with only the built-in words.</summary>
@@ -61,9 +65,9 @@ public sealed class SourcePrefilter
     public bool MayHoldFinding(string text) => MayHoldFinding(text.AsSpan());
 
     /// <summary>True when one body of an analysed file may hold a finding (or hand a constant to a sink) and must be bound.</summary>
-    internal bool BodyMayHoldFinding(ReadOnlySpan<char> body) => MayHoldFinding(body) || body.IndexOfAny(SinkNames) >= 0;
+    internal bool BodyMayHoldFinding(ReadOnlySpan<char> body) => body.Contains('"') || SourceTextSearch.ContainsAny(body, _wordsAndSinkNames);
 
-    private bool MayHoldFinding(ReadOnlySpan<char> text) => text.Contains('"') || text.IndexOfAny(_words) >= 0;
+    private bool MayHoldFinding(ReadOnlySpan<char> text) => text.Contains('"') || SourceTextSearch.ContainsAny(text, _words);
 }
 
 /// <summary>

@@ -14,13 +14,12 @@ internal readonly record struct SearchedName(string Name, bool IgnoreCase, bool 
 /// Whether a source text spells any of a set of names as a whole identifier-like run (letters, digits, underscores),
 /// in one pass over the text whatever the number of names: code, comments and strings alike, so the answer may say
 /// yes where no code uses the name, never no where some does. Used to decide at compilation start what a compilation
-/// can hold (<see cref="Semantics.CompilationContents"/>). The text is copied into one reused buffer, never into a
-/// string of the whole file.
+/// can hold (<see cref="Semantics.CompilationContents"/>). The text is read as <see cref="SourceTextSearch"/> reads it: as
+/// the string it is when it is one, otherwise copied into one reused buffer, never into a string of the whole file; here a
+/// window ends after its last line break, so that no name and no <c>using</c> line is cut in two.
 /// </summary>
 internal sealed class IdentifierSearch
 {
-    private const int WindowSize = 8192;
-
     // Candidates by length: a run is compared only with the names of its length.
     private readonly SearchedName[]?[] _byLength;
 
@@ -51,7 +50,12 @@ internal sealed class IdentifierSearch
     /// <summary>Whether <paramref name="text"/> spells one of the names that <paramref name="counts"/> accepts.</summary>
     public bool FoundIn(SourceText text, Func<SearchedName, bool> counts)
     {
-        var buffer = new char[Math.Min(WindowSize, text.Length)];
+        if (SourceTextSearch.IsOneString(text, out var whole))
+        {
+            return FoundIn(whole.AsSpan(), counts);
+        }
+
+        var buffer = new char[SourceTextSearch.WindowSize];
         for (var start = 0; start < text.Length;)
         {
             var count = Math.Min(buffer.Length, text.Length - start);
@@ -75,7 +79,7 @@ internal sealed class IdentifierSearch
                 end = cut + 1;
             }
 
-            if (FoundIn(buffer, end, counts))
+            if (FoundIn(new ReadOnlySpan<char>(buffer, 0, end), counts))
             {
                 return true;
             }
@@ -86,8 +90,9 @@ internal sealed class IdentifierSearch
         return false;
     }
 
-    private bool FoundIn(char[] buffer, int length, Func<SearchedName, bool> counts)
+    private bool FoundIn(ReadOnlySpan<char> buffer, Func<SearchedName, bool> counts)
     {
+        var length = buffer.Length;
         for (var i = 0; i < length;)
         {
             if (!IsIdentifierPart(buffer[i]))
@@ -118,7 +123,7 @@ internal sealed class IdentifierSearch
         return false;
     }
 
-    private static bool Matches(char[] buffer, int start, SearchedName candidate)
+    private static bool Matches(ReadOnlySpan<char> buffer, int start, SearchedName candidate)
     {
         var name = candidate.Name;
         for (var k = 0; k < name.Length; k++)
@@ -137,7 +142,7 @@ internal sealed class IdentifierSearch
         c < 128 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' : char.IsLetterOrDigit(c);
 
     // using A.B.C; global using static A.B; using X = A.B; — not using (…), using var x = …, which are statements.
-    private static bool OnUsingDirective(char[] buffer, int index, int length)
+    private static bool OnUsingDirective(ReadOnlySpan<char> buffer, int index, int length)
     {
         var lineStart = index;
         while (lineStart > 0 && buffer[lineStart - 1] != '\n')
@@ -174,7 +179,7 @@ internal sealed class IdentifierSearch
         return false;
     }
 
-    private static bool StartsWith(char[] buffer, int start, int limit, string prefix)
+    private static bool StartsWith(ReadOnlySpan<char> buffer, int start, int limit, string prefix)
     {
         if (start + prefix.Length > limit)
         {

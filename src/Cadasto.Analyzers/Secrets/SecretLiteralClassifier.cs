@@ -332,7 +332,8 @@ internal sealed class SecretLiteralClassifier
             _ => null,
         };
 
-        if (owner is null)
+        // Most calls a literal is passed to hold no credential sink: asked from their symbols, before the table below.
+        if (owner is null || !Matcher.MayHandACredential(owner))
         {
             return null;
         }

@@ -24,13 +24,16 @@ internal sealed class SecretParameterFlows
     // One per sink index of the compilation (the user's cadasto_secret_sinks make their own index): computed once, lazily.
     private static readonly PerCompilation<ConcurrentDictionary<SecretSinkIndex, Lazy<SecretParameterFlows>>> Cache = new();
 
-    private static readonly SecretParameterFlows None = new(new Dictionary<IMethodSymbol, List<ParameterFlow>>(SymbolEqualityComparer.Default));
-
     private readonly Dictionary<IMethodSymbol, List<ParameterFlow>> _flows;
 
-    private SecretParameterFlows(Dictionary<IMethodSymbol, List<ParameterFlow>> flows)
+    // The trees whose text names a sink (SinkBoundLiterals.NamesASink), read once here for every later asker; null when
+    // the pass failed, and each tree is then read again on demand.
+    private readonly HashSet<SyntaxTree>? _treesNamingASink;
+
+    private SecretParameterFlows(Dictionary<IMethodSymbol, List<ParameterFlow>> flows, HashSet<SyntaxTree>? treesNamingASink)
     {
         _flows = flows;
+        _treesNamingASink = treesNamingASink;
         MethodNames = new HashSet<string>(flows.Keys.Select(static m => m.MethodKind == MethodKind.Constructor ? m.ContainingType.Name : m.Name), StringComparer.Ordinal);
     }
 
@@ -38,6 +41,10 @@ internal sealed class SecretParameterFlows
     public HashSet<string> MethodNames { get; }
 
     public bool IsEmpty => _flows.Count == 0;
+
+    /// <summary>Whether <paramref name="tree"/>'s text names a client-secret sink (<see cref="SinkBoundLiterals.NamesASink"/>), answered from this pass.</summary>
+    public bool NamesASink(SyntaxTree tree, SecretSinkMatcher matcher, CancellationToken cancellationToken) =>
+        _treesNamingASink?.Contains(tree) ?? SinkBoundLiterals.NamesASink(tree, matcher, cancellationToken);
 
     public static SecretParameterFlows Get(Compilation compilation, SecretSinkMatcher matcher)
     {
@@ -57,6 +64,7 @@ internal sealed class SecretParameterFlows
     private static SecretParameterFlows Compute(Compilation compilation, SecretSinkMatcher matcher)
     {
         var flows = new Dictionary<IMethodSymbol, List<ParameterFlow>>(SymbolEqualityComparer.Default);
+        var treesNamingASink = new HashSet<SyntaxTree>();
         try
         {
             var collector = new ParameterFlowCollector();
@@ -66,6 +74,8 @@ internal sealed class SecretParameterFlows
                 {
                     continue;
                 }
+
+                treesNamingASink.Add(tree);
 
                 // The analyzer driver has no model to hand out for another tree; this runs once per compilation.
 #pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer
@@ -95,10 +105,10 @@ internal sealed class SecretParameterFlows
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // Broken code must never turn into an analyzer crash (AD0001); without flows the rule still sees direct sinks.
-            return None;
+            return new SecretParameterFlows(new Dictionary<IMethodSymbol, List<ParameterFlow>>(SymbolEqualityComparer.Default), null);
         }
 
-        return new SecretParameterFlows(flows);
+        return new SecretParameterFlows(flows, treesNamingASink);
     }
 }
 

@@ -114,6 +114,29 @@ internal sealed class SecretSinkMatcher
         }
     }
 
+    /// <summary>
+    /// Whether <see cref="Match"/> can find a <see cref="SinkMeaning.Credential"/> value in <paramref name="operation"/>, from
+    /// its symbols alone (nothing traced): only a catalogued credential sink (a call, a creation, an assignment) or a
+    /// <c>Bearer</c> header (<c>new AuthenticationHeaderValue(…, …)</c>, <c>headers.Add(…, …)</c>) yields one; every other
+    /// shape <see cref="Match"/> reads yields client secrets. CDS1002 asks it before matching a call for its positional
+    /// arguments, so that the calls of a compilation that hold no credential sink are never matched.
+    /// </summary>
+    public bool MayHandACredential(IOperation operation) => operation switch
+    {
+        IInvocationOperation invocation => Index.TryGetSink(invocation.TargetMethod, out var sink)
+            ? sink.Meaning == SinkMeaning.Credential
+            : _httpHeaders is not null && invocation.Arguments.Length >= 2 && invocation.TargetMethod.Name is "Add" or "TryAddWithoutValidation",
+        IObjectCreationOperation { Constructor: { } constructor } creation => Index.TryGetSink(constructor, out var sink)
+            ? sink.Meaning == SinkMeaning.Credential
+            : creation.Arguments.Length == 2 && SymbolEqualityComparer.Default.Equals(constructor.ContainingType, _authenticationHeaderValue),
+        ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } => IsCredentialAssignmentSink(property.Property),
+        ISimpleAssignmentOperation { Target: IFieldReferenceOperation field } => IsCredentialAssignmentSink(field.Field),
+        _ => false,
+    };
+
+    private bool IsCredentialAssignmentSink(ISymbol member) =>
+        Index.TryGetSink(member, out var sink) && sink.Kind == SinkKind.PropertyAssignment && sink.Meaning == SinkMeaning.Credential;
+
     private void MatchInvocation(IInvocationOperation invocation, Compilation compilation, CancellationToken cancellationToken, List<SinkHit> hits)
     {
         var method = invocation.TargetMethod;

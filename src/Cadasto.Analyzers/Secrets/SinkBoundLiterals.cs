@@ -129,16 +129,16 @@ internal sealed class SinkBoundLiterals
 
     /// <summary>
     /// Whether the tree names a client-secret sink, or calls one of the user's methods that hands a parameter to one
-    /// (<see cref="SecretParameterFlows"/>).
+    /// (<see cref="SecretParameterFlows"/>, which has read every tree's text once for the sink names).
     /// </summary>
     private static bool MentionsASink(SyntaxTree tree, Compilation compilation, SecretSinkMatcher matcher, CancellationToken cancellationToken)
     {
-        if (NamesASink(tree, matcher, cancellationToken))
+        var flows = SecretParameterFlows.Get(compilation, matcher);
+        if (flows.NamesASink(tree, matcher, cancellationToken))
         {
             return true;
         }
 
-        var flows = SecretParameterFlows.Get(compilation, matcher);
         if (flows.IsEmpty)
         {
             return false;
@@ -147,13 +147,18 @@ internal sealed class SinkBoundLiterals
         return SourceTextSearch.ContainsAny(tree.GetText(cancellationToken), StringComparison.Ordinal, flows.MethodNames);
     }
 
-    /// <summary>Whether the tree's text names a client-secret sink: a constant can only reach one in a file that does.</summary>
-    public static bool NamesASink(SyntaxTree tree, SecretSinkMatcher matcher, CancellationToken cancellationToken)
-    {
-        var text = tree.GetText(cancellationToken);
-        return SourceTextSearch.Contains(text, "client_secret", StringComparison.OrdinalIgnoreCase)
-            || SourceTextSearch.ContainsAny(text, StringComparison.Ordinal, FixedSinkWords, matcher.Index.MemberNames);
-    }
+    /// <summary>
+    /// Whether the tree's text names a client-secret sink: a constant can only reach one in a file that does. One pass
+    /// over the text for the <c>client_secret</c> key (case ignored) and the sinks' names.
+    /// </summary>
+    public static bool NamesASink(SyntaxTree tree, SecretSinkMatcher matcher, CancellationToken cancellationToken) =>
+        SourceTextSearch.ContainsAny(
+            tree.GetText(cancellationToken),
+            new SearchedWords(ClientSecretKey, StringComparison.OrdinalIgnoreCase),
+            new SearchedWords(FixedSinkWords, StringComparison.Ordinal),
+            new SearchedWords(matcher.Index.MemberNames, StringComparison.Ordinal));
+
+    private static readonly string[] ClientSecretKey = { "client_secret" };
 
     private static readonly string[] FixedSinkWords = { SecretSinkCatalog.ClientSecretMemberName, "Basic" };
 }

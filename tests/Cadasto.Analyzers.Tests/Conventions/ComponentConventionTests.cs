@@ -14,8 +14,12 @@ public sealed class ComponentConventionTests
     public void AnalyzerAssembly_DependsOnRoslyn480AndNothingElse()
     {
         var references = Repository.AnalyzerAssembly.GetReferencedAssemblies();
-        var allowed = new[] { "netstandard", "Microsoft.CodeAnalysis", "Microsoft.CodeAnalysis.CSharp", "System.Collections.Immutable" };
+        // System.Collections.Immutable and System.Memory (spans, for the text search) add nothing a Roslyn host lacks:
+        // Microsoft.CodeAnalysis.Common 4.8.0's netstandard2.0 dependency group depends on both (System.Memory 4.5.5,
+        // assembly version 4.0.1.2), so every host that loads Roslyn 4.8 loads them. No newer System.Memory than that.
+        var allowed = new[] { "netstandard", "Microsoft.CodeAnalysis", "Microsoft.CodeAnalysis.CSharp", "System.Collections.Immutable", "System.Memory" };
         Assert.All(references, r => Assert.Contains(r.Name, allowed));
+        Assert.All(references.Where(r => r.Name == "System.Memory"), r => Assert.True(r.Version <= new Version(4, 0, 1, 2), $"System.Memory {r.Version} is newer than Roslyn 4.8.0's"));
         var roslyn = references.Where(r => r.Name!.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(roslyn);
         Assert.All(roslyn, r => Assert.Equal(new Version(4, 8, 0, 0), r.Version));

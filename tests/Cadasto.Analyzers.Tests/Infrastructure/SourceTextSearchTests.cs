@@ -30,6 +30,11 @@ public sealed class SourceTextSearchTests
             Assert.False(SourceTextSearch.Contains(source, "clientsecret", StringComparison.Ordinal));
             Assert.True(SourceTextSearch.ContainsAny(source, StringComparison.Ordinal, new[] { "RedirectUri" }, new[] { "Basic", "ClientSecret" }));
             Assert.False(SourceTextSearch.ContainsAny(source, StringComparison.Ordinal, new[] { "RedirectUri" }, Array.Empty<string>()));
+
+            // One pass, each set with its own comparison (a sink's name as written, a form key in any case).
+            Assert.True(SourceTextSearch.ContainsAny(source, new SearchedWords(new[] { "CLIENTSECRET" }, StringComparison.OrdinalIgnoreCase), new SearchedWords(new[] { "Basic" }, StringComparison.Ordinal)));
+            Assert.False(SourceTextSearch.ContainsAny(source, new SearchedWords(new[] { "client_secret" }, StringComparison.OrdinalIgnoreCase), new SearchedWords(new[] { "CLIENTSECRET" }, StringComparison.Ordinal)));
+            Assert.True(SourceTextSearch.ContainsAny(text.AsSpan(), new SearchedWords(new[] { "xClientSecretx" }, StringComparison.Ordinal)) == (at > 0 && at + 12 < text.Length));
         }
     }
 
