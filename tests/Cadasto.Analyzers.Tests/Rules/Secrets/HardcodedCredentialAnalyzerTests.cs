@@ -1126,6 +1126,37 @@ public sealed class HardcodedCredentialAnalyzerTests
         },
     }.RunAsync();
 
+    // Real code (an identity library's token-acquisition tests): the mock token endpoint answers with tokens named by
+    // words and short tags (which tenant, which user, which round); a random token handed over the same way is reported.
+    [Fact]
+    public Task MockTokensOfWordsAndTagsInATestProject_ShouldNotReport() => new VerifyCS.Test
+    {
+        TestState =
+        {
+            Sources =
+            {
+                """
+                public sealed class TokenAcquisitionTests
+                {
+                    private static object TokenHandler(string accessToken) => accessToken;
+
+                    private static object UserTokenHandler(string userToken, string userId) => userToken + userId;
+
+                    public void Arrange()
+                    {
+                        TokenHandler(accessToken: "t4-tenant-token");
+                        TokenHandler(accessToken: "t3-refresh-b2");
+                        UserTokenHandler("pooled-token-b2c3", "user-1");
+                        TokenHandler(accessToken: {|CDS1002:"t4-Xk9qL2mZ8vR4tW7p"|});
+                        UserTokenHandler({|CDS1002:"pooled-Qm7xKp2Lz9Rv"|}, "user-2");
+                    }
+                }
+                """,
+            },
+            AnalyzerConfigFiles = { ("/.globalconfig", TestProjectConfig) },
+        },
+    }.RunAsync();
+
     // Real code (a password manager's test projects): values that say what they stand for — a numbered user's password,
     // a recovery code padded with a counting run, vault-item passwords dressed up with P@ss and a qualifier, a JSON
     // fixture of names, a one-part encrypted envelope, a data-protection payload behind its purpose's name — are
