@@ -1157,6 +1157,28 @@ public sealed class HardcodedCredentialAnalyzerTests
         },
     }.RunAsync();
 
+    // Real code (an identity library's tests of the App Service authentication headers): an ID token built by hand, its
+    // header and payload base64 JSON written with whitespace, its signature empty, is what the parser under test reads; a
+    // token with a real signature is reported.
+    [Fact]
+    public Task UnsignedHandWrittenTokenInATestProject_ShouldNotReport() => new VerifyCS.Test
+    {
+        TestState =
+        {
+            Sources =
+            {
+                """
+                public sealed class AuthenticationInformationTests
+                {
+                    private const string IdToken = "ewogICJ0eXAiOiAiSldUIiwKICAiYWxnIjogIlJTMjU2Igp9.ewogICJuYW1lIjogIlRlc3QiCn0=.";
+                    private const string SignedIdToken = {|CDS1002:"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhIn0.Qk9xLm2RvT8wZp4Nc7Hd5Fj1Bs6Gy0Ue"|};
+                }
+                """,
+            },
+            AnalyzerConfigFiles = { ("/.globalconfig", TestProjectConfig) },
+        },
+    }.RunAsync();
+
     // Real code (a password manager's test projects): values that say what they stand for — a numbered user's password,
     // a recovery code padded with a counting run, vault-item passwords dressed up with P@ss and a qualifier, a JSON
     // fixture of names, a one-part encrypted envelope, a data-protection payload behind its purpose's name — are
