@@ -703,6 +703,58 @@ public sealed class HardcodedCredentialAnalyzerTests
         }
         """);
 
+    // Real code (a MAUI app's settings service): the keys it stores the user's token under in secure storage are
+    // named after the token, some of the constant's words left out; a token is issued, never spelled so. A token
+    // the app ships with is still one.
+    [Fact]
+    public Task StorageKeysUnderTokenNamedConstants_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+
+        public sealed class SettingsService
+        {
+            private const string UserAccessToken = "user_token";
+            private const string DeviceRefreshToken = "device_token";
+            private const string FallbackAccessToken = {|CDS1002:"user_7Kq2Wm9Xv4Lz"|};
+            private readonly Dictionary<string, string> _secureStorage = new();
+
+            public string Token => _secureStorage[UserAccessToken] + _secureStorage[DeviceRefreshToken] + FallbackAccessToken;
+        }
+        """);
+
+    // Real code (a health-check UI's container image): a constant named after a secret holds the name of the environment
+    // variable or configuration key the secret is read from, in another file. That use is the evidence: the same kind of
+    // value under a secret name that no lookup uses is what a sample sets as the secret (the SPEC's my_client_secret).
+    [Fact]
+    public Task ConstantUsedAsAConfigurationKeyElsewhere_ShouldNotReport() => new VerifyCS.Test
+    {
+        TestState =
+        {
+            Sources =
+            {
+                """
+                public static class PushKeys
+                {
+                    public const string PushEndpointSecret = "push_endpoint_secret";
+                    public static readonly string RelayApiKey = "relay_api_key";
+                    public const string WebhookSecret = {|CDS1002:"webhook_signing_secret"|};
+                }
+                """,
+                """
+                using System;
+                using Microsoft.Extensions.Configuration;
+
+                public sealed class PushAuthorization(IConfiguration configuration)
+                {
+                    public bool IsAuthorized(string key) =>
+                        key == configuration[PushKeys.PushEndpointSecret]
+                        || key == Environment.GetEnvironmentVariable(PushKeys.RelayApiKey)
+                        || key == PushKeys.WebhookSecret;
+                }
+                """,
+            },
+        },
+    }.RunAsync();
+
     private const string TestProjectConfig = "is_global = true\nbuild_property.IsTestProject = true\n";
 
     [Fact]
