@@ -346,6 +346,14 @@ internal static class ProjectFileReader
             var include = ((string?)item.Attribute("Include"))?.Trim();
             if (string.IsNullOrEmpty(include) || Decide(project, (string?)item.Attribute("Condition")) == false)
             {
+                // <PackageReference Remove="xunit" />: a benchmark project under a tests folder drops the framework its
+                // parent's props gave every test project (Elsa's), and is no test code.
+                if (item.Name.LocalName == "PackageReference" && ((string?)item.Attribute("Remove"))?.Trim() is { Length: > 0 } removed
+                    && Decide(project, (string?)item.Attribute("Condition")) != false)
+                {
+                    project.PackageReferences.Remove(removed);
+                }
+
                 continue;
             }
 

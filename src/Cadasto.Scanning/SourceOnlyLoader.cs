@@ -59,13 +59,18 @@ public sealed class SourceOnlyLoader
         "PackAsTool", "CadastoManifest", "IsTestProject",
     };
 
-    // Packages that make a project test code (the SPEC: IsTestProject, which Microsoft.NET.Test.Sdk sets, or a reference
-    // to xUnit, NUnit, MSTest or TUnit). The scan has no restore, so the package references stand for the assemblies.
-    private static readonly string[] TestPackages =
+    // Packages of a test framework: a reference makes a project test code (the SPEC: "IsTestProject, or a reference to
+    // xUnit, NUnit, MSTest or TUnit"), even one that says IsTestProject false (a shared helper library of the tests), as
+    // Semantics/TestProject finds in a build from the referenced assemblies. The scan has no restore, so the package
+    // references stand for the assemblies.
+    private static readonly string[] TestFrameworkPackages =
     {
-        "Microsoft.NET.Test.Sdk", "xunit", "xunit.core", "xunit.assert", "xunit.v3", "xunit.v3.core", "xunit.v3.assert",
-        "NUnit", "MSTest", "MSTest.TestFramework", "MSTest.Sdk", "TUnit", "TUnit.Core",
+        "xunit", "xunit.core", "xunit.assert", "xunit.v3", "xunit.v3.core", "xunit.v3.assert",
+        "NUnit", "MSTest", "MSTest.TestFramework", "TUnit", "TUnit.Core",
     };
+
+    // The test SDK sets IsTestProject itself, so it counts only where the project leaves the property unset.
+    private static readonly string[] TestSdkPackages = { "Microsoft.NET.Test.Sdk", "MSTest.Sdk" };
 
     /// <summary>
     /// Roslyn's switch for the nullable flow analysis (<c>run-nullable-analysis</c>, the one the IDE uses): no rule reads
@@ -323,9 +328,10 @@ public sealed class SourceOnlyLoader
             }
         }
 
-        if (!result.ContainsKey("IsTestProject")
-            && (project.PackageReferences.Any(p => TestPackages.Contains(p, StringComparer.OrdinalIgnoreCase))
-                || project.Sdk.StartsWith("MSTest.Sdk", StringComparison.OrdinalIgnoreCase)))
+        if (project.PackageReferences.Any(p => TestFrameworkPackages.Contains(p, StringComparer.OrdinalIgnoreCase))
+            || (!result.ContainsKey("IsTestProject")
+                && (project.PackageReferences.Any(p => TestSdkPackages.Contains(p, StringComparer.OrdinalIgnoreCase))
+                    || project.Sdk.StartsWith("MSTest.Sdk", StringComparison.OrdinalIgnoreCase))))
         {
             result["IsTestProject"] = "true";
         }

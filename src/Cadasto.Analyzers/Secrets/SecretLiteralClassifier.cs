@@ -95,7 +95,8 @@ internal sealed class SecretLiteralClassifier
 
         if (NameOf(context, top, cancellationToken) is { } name
             && (Names.TryMatch(name, out _) || (top is IArrayCreationOperation && IsPluralCredentialName(name) && IsGeneratedUnshaped(text)))
-            && (!CredentialValueShape.IsNameOrLabel(text, name, Names) || IsSpelledFromANameBeside(top.Syntax, text)))
+            && (!CredentialValueShape.IsNameOrLabel(text, name, Names) || IsSpelledFromANameBeside(top.Syntax, text))
+            && !IsKeyNameField(context, text, cancellationToken))
         {
             return name;
         }
@@ -132,6 +133,16 @@ internal sealed class SecretLiteralClassifier
 
         return !CredentialValueShape.IsNameOrLabel(text, parameter.Name, Names) ? parameter.Name : null;
     }
+
+    /// <summary>
+    /// <c>const string PushEndpointSecret = "push_endpoint_secret"</c> read as <c>Configuration[Keys.PushEndpointSecret]</c>: a
+    /// field the code uses as the name of what it looks up holds that name (<see cref="VariableUses.IsUsedAsAKeyName(IFieldSymbol, Compilation, CancellationToken)"/>).
+    /// Only a value that could be a key is searched for (the search reads every document that spells the field's name).
+    /// </summary>
+    private bool IsKeyNameField(IOperation? context, string text, CancellationToken cancellationToken) =>
+        context is IFieldInitializerOperation { InitializedFields: { Length: 1 } fields }
+        && KeyNames.IsIdentifierLike(text.Trim(), allowSlash: false)
+        && VariableUses.IsUsedAsAKeyName(fields[0], _compilation, cancellationToken);
 
     private bool IsCatalogued(IOperation call) => call switch
     {

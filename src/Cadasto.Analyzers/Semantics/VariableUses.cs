@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Threading;
+using Cadasto.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -30,6 +31,58 @@ internal static class VariableUses
     /// </summary>
     public static bool IsUsedAsAKeyName(IOperation reference, CancellationToken cancellationToken) =>
         IsPassedAs(reference, IsNameParameter, cancellationToken);
+
+    /// <summary>
+    /// <c>Configuration[PushServiceKeys.PushEndpointSecret]</c>, <c>Environment.GetEnvironmentVariable(Keys.ApiKey)</c>: a constant
+    /// or read-only field that the compilation passes where a lookup takes a name or a configuration key (as
+    /// <see cref="IsUsedAsAKeyName(IOperation, CancellationToken)"/> reads a local) holds that name, whatever it is called
+    /// and however its value reads. Searches the documents that spell the field's name; callers ask it last, of a value
+    /// that could be a key.
+    /// </summary>
+    public static bool IsUsedAsAKeyName(IFieldSymbol field, Compilation compilation, CancellationToken cancellationToken)
+    {
+        if (!field.IsConst && !field.IsReadOnly)
+        {
+            return false;
+        }
+
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (!SourceTextSearch.Contains(tree.GetText(cancellationToken), field.Name, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            SemanticModel? model = null;
+            foreach (var argument in tree.GetRoot(cancellationToken).DescendantNodes().OfType<ArgumentSyntax>())
+            {
+                var name = argument.Expression switch
+                {
+                    IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                    MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+                    _ => null,
+                };
+                if (!string.Equals(name, field.Name, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                // The analyzer driver has no model to hand out for another tree; this runs for a few fields per compilation.
+#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer
+                model ??= compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+                if (model.GetOperation(argument, cancellationToken) is IArgumentOperation { Parameter: { } parameter } operation
+                    && IsNameParameter(parameter)
+                    && StringParts.Unwrap(operation.Value) is IFieldReferenceOperation { Field: var used }
+                    && SymbolEqualityComparer.Default.Equals(used.OriginalDefinition, field.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// <c>var token = filter(match.Value)</c>, <c>callingToken = token</c>: a local that every assignment in its member sets

@@ -331,6 +331,35 @@ internal static class CredentialShapes
         return signatureEnd - secondDot - 1 >= 16 || header.IndexOf("none", StringComparison.OrdinalIgnoreCase) >= 0;
     }
 
+    /// <summary>
+    /// A token in a JWT's form, whether or not it is one: two dots or more between base64 segments (padding allowed), the
+    /// first of which decodes to a JSON object — compact (<c>eyJ…</c>) or with the whitespace of a hand-written header
+    /// (<c>ewog…</c>). Whether it is a real token is <see cref="Classify"/>'s question (a header with <c>alg</c>, a signature).
+    /// </summary>
+    public static bool HasJwtForm(string text)
+    {
+        var firstDot = text.IndexOf('.');
+        if (firstDot <= 0 || text.IndexOf('.', firstDot + 1) < 0)
+        {
+            return false;
+        }
+
+        if (text.StartsWith("eyJ", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!(IsBase64UrlChar(text[i]) || text[i] is '.' or '+' or '/' or '='))
+            {
+                return false;
+            }
+        }
+
+        return DecodeBase64Url(text.Substring(0, firstDot).TrimEnd('=')) is { } header && header.TrimStart().StartsWith("{", StringComparison.Ordinal);
+    }
+
     private static string? DecodeBase64Url(string segment)
     {
         var builder = new StringBuilder(segment.Length + 3);

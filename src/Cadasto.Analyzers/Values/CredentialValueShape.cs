@@ -250,8 +250,8 @@ internal static class CredentialValueShape
     /// <summary>
     /// <c>backchannel_id_token</c> for <c>BackchannelIdentityToken</c>, <c>rst:code id_token</c> for <c>CodeIdToken</c>: lower-case
     /// words apart (<c>_</c>, <c>-</c>, <c>.</c>, a space), after at most one short lower-case prefix ending with <c>:</c>, that
-    /// spell the symbol's words one for one, each the word itself or its start (two letters or more: <c>id</c> for
-    /// <c>Identity</c>); or, behind such a prefix, the words' starts run together (<c>tkn_lft:act</c> for <c>AccessToken</c>).
+    /// spell the symbol's words in order, each the word itself or its start (two letters or more: <c>id</c> for
+    /// <c>Identity</c>), perhaps leaving some out but ending with its last (<c>user_token</c> for <c>UserAccessToken</c>); or, behind such a prefix, the words' starts run together (<c>tkn_lft:act</c> for <c>AccessToken</c>).
     /// Asked only where the plain comparison failed.
     /// </summary>
     private static bool SpellsOwnNameInWords(string text, string symbolName)
@@ -280,22 +280,35 @@ internal static class CredentialValueShape
         }
 
         var parts = text.Split('_', '-', '.', ' ');
-        if (parts.Length < 2 || parts.Length != words.Count)
+        if (parts.Length < 2 || parts.Length > words.Count)
         {
             return false;
         }
 
-        for (var i = 0; i < parts.Length; i++)
+        // UserAccessToken = "user_token": the value may leave some of the name's words out, never the last one (the
+        // credential word): a preferences or storage key named after what it holds.
+        var word = 0;
+        foreach (var part in parts)
         {
-            var part = parts[i];
-            if (part.Length == 0 || !IsLowerLetters(part, 0, part.Length)
-                || !(part == words[i] || (part.Length >= 2 && words[i].StartsWith(part, StringComparison.Ordinal))))
+            if (part.Length == 0 || !IsLowerLetters(part, 0, part.Length))
             {
                 return false;
             }
+
+            while (word < words.Count && !(part == words[word] || (part.Length >= 2 && words[word].StartsWith(part, StringComparison.Ordinal))))
+            {
+                word++;
+            }
+
+            if (word == words.Count)
+            {
+                return false;
+            }
+
+            word++;
         }
 
-        return true;
+        return word == words.Count;
     }
 
     private static bool IsLettersOnly(string text)

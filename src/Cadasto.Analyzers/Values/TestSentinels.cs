@@ -29,8 +29,9 @@ internal static class TestSentinels
         }
 
         // A JSON fixture ({"Key1":"WebauthnToken"}) looks real only by what it holds: one of its strings must. A token in a
-        // JWT's form that is no JWT (its signature "invalid") is one a test means to be refused.
-        return IsJsonFixture(text) ? HoldsARealLookingString(text) : !IsMalformedJwt(text) && !IsHyphenatedGuid(text) && IsLongAndRandom(text);
+        // JWT's form that is no JWT (its signature "invalid" or empty, a header written with whitespace) is one a test
+        // makes to be refused or parsed: a real one was classified above.
+        return IsJsonFixture(text) ? HoldsARealLookingString(text) : !CredentialShapes.HasJwtForm(text) && !IsHyphenatedGuid(text) && IsLongAndRandom(text);
     }
 
     /// <summary>
@@ -39,12 +40,6 @@ internal static class TestSentinels
     /// </summary>
     private static bool IsHyphenatedGuid(string text) =>
         text.Length is 36 or 38 && (Guid.TryParseExact(text, "D", out _) || Guid.TryParseExact(text, "B", out _));
-
-    private static bool IsMalformedJwt(string text)
-    {
-        var first = text.IndexOf('.');
-        return text.StartsWith("eyJ", StringComparison.Ordinal) && first > 0 && text.IndexOf('.', first + 1) > first;
-    }
 
     private static bool IsJsonFixture(string text) =>
         text.Length >= 4 && ((text[0] == '{' && text[text.Length - 1] == '}') || (text[0] == '[' && text[text.Length - 1] == ']'))
@@ -136,71 +131,151 @@ internal static class TestSentinels
     }
 
     /// <summary>
-    /// <c>test-signing-key-must-be-at-least-32-bytes</c>, <c>root-configured-value</c>: three or more lower-case words of
-    /// letters (a short number may be one of them) joined by <c>-</c>, <c>_</c> or <c>.</c> — a sentence about the value,
-    /// as tests write them; its length and variety of letters make it look random, not its making.
+    /// <c>test-signing-key-must-be-at-least-32-bytes</c>, <c>/microsoftIdentityOptionsClientSecret</c>, <c>t1-rebuild-a1</c>:
+    /// words of letters apart by <c>-</c>, <c>_</c>, <c>.</c> or <c>/</c>, or by a change of case (camelCase, PascalCase),
+    /// with short tags among the separated ones (<c>t1</c>, <c>a1u1</c>, <c>32</c>: which of a test's values it is) — a name
+    /// or a sentence a test made up; its length and variety of characters make it look random, not its making.
     /// </summary>
+    /// <remarks>
+    /// Random text almost never splits so. A change of case is where a random mixed-case key splits most (<c>3PfxLgcuymUU…</c>
+    /// gives <c>Lgcuym</c>), so there every piece must be a word, or two letters with a vowel (<c>Id</c>, <c>In</c>): no digit,
+    /// no lone capital, no unpronounceable pair (<c>Qm</c>). Between separators a writer chose, a tag of up to four letters
+    /// and digits may stand, as long as the words outweigh the tags (<c>x7-kq2-zz9w</c> is all tags) and one word has five
+    /// letters or more (four random letters can be pronounced: <c>XAMO-RUTE</c>).
+    /// </remarks>
     private static bool IsPhrase(string value)
     {
-        // A sentence may end with its punctuation (…-at-least-32-chars-long!!).
+        // A sentence may end with its punctuation (…-at-least-32-chars-long!!); a path starts with its separator.
         var text = value.TrimEnd('!', '.', '?');
-        var letterWords = 0;
-        var i = 0;
+        var i = text.Length > 0 && text[0] is '/' or '_' ? 1 : 0;
+        int pieces = 0, longestWord = 0, wordLetters = 0, tagCharacters = 0;
+        var afterCaseChange = false;
         while (i < text.Length)
         {
             var start = i;
-            while (i < text.Length && text[i] is not ('-' or '_' or '.'))
-            {
-                i++;
-            }
-
+            i = EndOfPiece(text, start);
             var length = i - start;
-            if (length == 0 || (i < text.Length && i == text.Length - 1))
+            var beforeCaseChange = i < text.Length && !IsSeparator(text[i]);
+            if (length == 0 || (i == text.Length - 1 && IsSeparator(text[i])))
             {
+                // Two separators in a row, or one that ends the value: no phrase.
                 return false;
             }
 
-            var letters = 0;
-            var digits = 0;
-            for (var j = start; j < i; j++)
+            pieces++;
+            var betweenCaseChanges = afterCaseChange || beforeCaseChange;
+            switch (KindOf(text, start, i))
             {
-                if (text[j] is >= 'a' and <= 'z')
-                {
-                    letters++;
-                }
-                else if (char.IsDigit(text[j]))
-                {
-                    digits++;
-                }
-                else
-                {
+                case PieceKind.Word:
+                    longestWord = Math.Max(longestWord, length);
+                    wordLetters += length;
+                    break;
+                case PieceKind.ShortWord when betweenCaseChanges:
+                    break;
+                case PieceKind.ShortWord or PieceKind.Tag when !betweenCaseChanges:
+                    tagCharacters += length;
+                    break;
+                case PieceKind.Filler when !betweenCaseChanges:
+                    break;
+                default:
                     return false;
-                }
             }
 
-            // A counting run (0123456789abcdef, 12345) is filler a test pads a phrase with to a required length.
-            if (length >= 4 && IsCountingRun(text, start, i))
+            // Past the separator; a change of case separates without one.
+            afterCaseChange = beforeCaseChange;
+            if (!beforeCaseChange && i < text.Length)
             {
                 i++;
-                continue;
             }
+        }
 
-            // A short tag after three words tells a test's values apart (round-trip-secret-7f3a).
-            if (i == text.Length && length <= 4 && letterWords >= 3)
+        return pieces >= 2 && longestWord >= 5 && wordLetters > tagCharacters;
+    }
+
+    private static bool IsSeparator(char c) => c is '-' or '_' or '.' or '/';
+
+    private enum PieceKind
+    {
+        None,
+        Word,
+        ShortWord,
+        Tag,
+        Filler,
+    }
+
+    /// <summary>Where the piece starting at <paramref name="start"/> ends: at a separator, or where a new word of another case starts.</summary>
+    private static int EndOfPiece(string text, int start)
+    {
+        var i = start;
+        while (i < text.Length && !IsSeparator(text[i]))
+        {
+            // clientSecret, Key2Value: an upper-case letter after a lower-case one or a digit; XMLHttp: the last capital
+            // of a run before lower case.
+            if (i > start && char.IsUpper(text[i])
+                && (char.IsLower(text[i - 1]) || char.IsDigit(text[i - 1])
+                    || (char.IsUpper(text[i - 1]) && i + 1 < text.Length && char.IsLower(text[i + 1]))))
             {
                 break;
             }
 
-            if (letters > 0 && digits > 0 || digits > 3 || (letters > 0 && letters < 2))
-            {
-                return false;
-            }
-
-            letterWords += letters > 0 ? 1 : 0;
             i++;
         }
 
-        return letterWords >= 3;
+        return i;
+    }
+
+    /// <summary>
+    /// A word: three letters or more, pronounceable (a vowel, no more than four consonants in a row); a short word: two
+    /// letters with a vowel (<c>Id</c>, <c>In</c>). A tag: up to four letters and digits otherwise (<c>t1</c>, <c>a1u1</c>,
+    /// <c>32</c>). Filler: a counting run a test pads a phrase with to a required length (<c>0123456789abcdef</c>, <c>12345</c>).
+    /// </summary>
+    private static PieceKind KindOf(string text, int start, int end)
+    {
+        var digits = 0;
+        for (var j = start; j < end; j++)
+        {
+            if (text[j] is >= '0' and <= '9')
+            {
+                digits++;
+            }
+            else if (text[j] is not ((>= 'a' and <= 'z') or (>= 'A' and <= 'Z')))
+            {
+                return PieceKind.None;
+            }
+        }
+
+        var length = end - start;
+        if (length >= 4 && IsCountingRun(text, start, end))
+        {
+            return PieceKind.Filler;
+        }
+
+        if (digits == 0 && length >= 2 && IsPronounceable(text, start, end))
+        {
+            return length == 2 ? PieceKind.ShortWord : PieceKind.Word;
+        }
+
+        return length <= 4 ? PieceKind.Tag : PieceKind.None;
+    }
+
+    private static bool IsPronounceable(string text, int start, int end)
+    {
+        var vowel = false;
+        var consonants = 0;
+        for (var j = start; j < end; j++)
+        {
+            if (char.ToLowerInvariant(text[j]) is 'a' or 'e' or 'i' or 'o' or 'u' or 'y')
+            {
+                vowel = true;
+                consonants = 0;
+            }
+            else if (++consonants > 4)
+            {
+                return false;
+            }
+        }
+
+        return vowel;
     }
 
     /// <summary>

@@ -21,8 +21,15 @@ public sealed class TestSentinelsTests
     [InlineData("hook-test-secret-9c2e")] // a phrase with a short tag
     [InlineData("valid-backup-code-67890")] // a keyboard row's digits
     [InlineData("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ0ZXN0In0.invalid")] // a JWT's form, deliberately unsigned
+    [InlineData("ewogICJ0eXAiOiAiSldUIiwKICAiYWxnIjogIlJTMjU2Igp9.ewogICJuYW1lIjogIlRlc3QiCn0=.")] // a JWT's form, its header with whitespace, unsigned
     [InlineData("38323A4B-6CB2-41B8-B457-1951987CB383")] // a GUID: what a test makes up for every id and token
     [InlineData("{5f0c2a8e-1b7d-4c3e-9a6f-2d8b4e1c7a90}")]
+    [InlineData("/contosoOptionsClientSecret")] // an option's own name in camelCase words, as a test of option merging spells it
+    [InlineData("FabrikamSignInPolicyId")] // PascalCase words and a short tag
+    [InlineData("Lab-App-SVCRUNNER")] // words in capitals
+    [InlineData("t4-tenant-token")] // which mock token it is: short tags among words
+    [InlineData("pooled-token-b2c3")]
+    [InlineData("t3-refresh-b2")]
     public void SentinelOrPhrase_ShouldNotLookReal(string value) => Assert.False(TestSentinels.LooksReal(value));
 
     [Theory]
@@ -32,5 +39,11 @@ public sealed class TestSentinelsTests
     [InlineData("x7-kq2-zz9w-b4r8-mn3p")] // words of letters and digits mixed: random
     [InlineData("{\"apiKey\":\"q8ZxN3vR7mT2pL9wK4bH6cJ1\"}")] // a JSON fixture holding a random key
     [InlineData("Summer2024Dog!x")] // digits between words that are no sentinel words
+    [InlineData("hJqWkLmNbVcXzRtYpQsD")] // random letters of both cases split into no words
+    [InlineData("QmXvLp/RzWnBtYcHdF")]
+    [InlineData("5TqwNorbeyWWelik")] // random, yet two of its pieces can be pronounced
+    [InlineData("XAMO-RUTE-BILK-QUNA-TEVO")] // random four-letter groups, pronounceable by chance
+    [InlineData("a3f9-beca-77d1-0e2c-dabe")] // hex groups, some of them letters only
+    [InlineData("Qk9xLm2R.vT8wZp4N.c7Hd5Fj1")] // dotted random segments: the first decodes to no JSON
     public void RandomOrKnownFormat_ShouldLookReal(string value) => Assert.True(TestSentinels.LooksReal(value));
 }

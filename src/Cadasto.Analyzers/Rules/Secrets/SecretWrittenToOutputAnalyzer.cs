@@ -237,9 +237,11 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
                         return false;
                     }
 
-                    // A constant named ClientSecret usually holds a key name ("Cadasto:ClientSecret"), sometimes the secret.
-                    return !field.IsConst
-                           || (field.ConstantValue is string constant && CredentialValueShape.CanBeACredential(constant) && !CredentialValueShape.IsNameOrLabel(constant, field.Name, _names));
+                    // A constant named ClientSecret usually holds a key name ("Cadasto:ClientSecret"), sometimes the secret; one
+                    // the code looks a value up by (Configuration[Keys.PushEndpointSecret]) holds the key.
+                    return (!field.IsConst
+                            || (field.ConstantValue is string constant && CredentialValueShape.CanBeACredential(constant) && !CredentialValueShape.IsNameOrLabel(constant, field.Name, _names)))
+                           && !(value.SemanticModel is { } model && VariableUses.IsUsedAsAKeyName(field, model.Compilation, cancellationToken));
 
                 case IParameterReferenceOperation { Parameter: var parameter }:
                     return parameter.Type.SpecialType == SpecialType.System_String && _names.IsCredentialName(parameter.Name);

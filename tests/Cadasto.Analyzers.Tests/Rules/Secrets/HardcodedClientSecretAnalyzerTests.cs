@@ -994,6 +994,37 @@ public sealed class HardcodedClientSecretAnalyzerTests
         },
     }.RunAsync();
 
+    // Real code (an identity library's option-merging tests): each option is set to its own name spelled as a path, the
+    // client secret included, to see which value wins. A made-up name of words is no secret; a random one in the same place is.
+    [Fact]
+    public Task OptionNamesAsValuesInATestProject_ShouldNotReport_RandomMixedCaseKey_ShouldReport() => new VerifyCS.Test
+    {
+        TestState =
+        {
+            Sources =
+            {
+                """
+                using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+
+                public sealed class MergedOptionsTests
+                {
+                    private readonly string _authority = "/contosoOptionsAuthority";
+                    private readonly string _clientSecret = "/contosoOptionsClientSecret";
+
+                    public void Merge(OpenIdConnectOptions options)
+                    {
+                        options.Authority = _authority;
+                        options.ClientSecret = _clientSecret;
+                    }
+
+                    public void Real(OpenIdConnectOptions options) => options.ClientSecret = {|CDS1001:"hJqWkLmNbVcXzRtYpQsD"|};
+                }
+                """,
+            },
+            AnalyzerConfigFiles = { ("/.globalconfig", "is_global = true\nbuild_property.IsTestProject = true\n") },
+        },
+    }.RunAsync();
+
     // Real code (IdentityServer4's own hosts, scanned from source): the scanner stands in for Secret alone, so the kind
     // constants (IdentityServerConstants.SecretTypes…) do not bind; their names still say the kind, as their values would.
     // A SharedSecret, or an unbound member of another class, is still a secret.

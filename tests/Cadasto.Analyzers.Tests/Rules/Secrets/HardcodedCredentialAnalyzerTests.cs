@@ -703,6 +703,58 @@ public sealed class HardcodedCredentialAnalyzerTests
         }
         """);
 
+    // Real code (a MAUI app's settings service): the keys it stores the user's token under in secure storage are
+    // named after the token, some of the constant's words left out; a token is issued, never spelled so. A token
+    // the app ships with is still one.
+    [Fact]
+    public Task StorageKeysUnderTokenNamedConstants_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+
+        public sealed class SettingsService
+        {
+            private const string UserAccessToken = "user_token";
+            private const string DeviceRefreshToken = "device_token";
+            private const string FallbackAccessToken = {|CDS1002:"user_7Kq2Wm9Xv4Lz"|};
+            private readonly Dictionary<string, string> _secureStorage = new();
+
+            public string Token => _secureStorage[UserAccessToken] + _secureStorage[DeviceRefreshToken] + FallbackAccessToken;
+        }
+        """);
+
+    // Real code (a health-check UI's container image): a constant named after a secret holds the name of the environment
+    // variable or configuration key the secret is read from, in another file. That use is the evidence: the same kind of
+    // value under a secret name that no lookup uses is what a sample sets as the secret (the SPEC's my_client_secret).
+    [Fact]
+    public Task ConstantUsedAsAConfigurationKeyElsewhere_ShouldNotReport() => new VerifyCS.Test
+    {
+        TestState =
+        {
+            Sources =
+            {
+                """
+                public static class PushKeys
+                {
+                    public const string PushEndpointSecret = "push_endpoint_secret";
+                    public static readonly string RelayApiKey = "relay_api_key";
+                    public const string WebhookSecret = {|CDS1002:"webhook_signing_secret"|};
+                }
+                """,
+                """
+                using System;
+                using Microsoft.Extensions.Configuration;
+
+                public sealed class PushAuthorization(IConfiguration configuration)
+                {
+                    public bool IsAuthorized(string key) =>
+                        key == configuration[PushKeys.PushEndpointSecret]
+                        || key == Environment.GetEnvironmentVariable(PushKeys.RelayApiKey)
+                        || key == PushKeys.WebhookSecret;
+                }
+                """,
+            },
+        },
+    }.RunAsync();
+
     private const string TestProjectConfig = "is_global = true\nbuild_property.IsTestProject = true\n";
 
     [Fact]
@@ -1119,6 +1171,59 @@ public sealed class HardcodedCredentialAnalyzerTests
                     private const string AppToken = "S0mEv3RY1oN9T0k3n";
                     private const string RealAccessToken = {|CDS1002:"at-9Xk2Lq7Rv4Tw8Zp"|};
                     private const string SeedPassword = {|CDS1002:"Al1ce#Secure2024"|};
+                }
+                """,
+            },
+            AnalyzerConfigFiles = { ("/.globalconfig", TestProjectConfig) },
+        },
+    }.RunAsync();
+
+    // Real code (an identity library's token-acquisition tests): the mock token endpoint answers with tokens named by
+    // words and short tags (which tenant, which user, which round); a random token handed over the same way is reported.
+    [Fact]
+    public Task MockTokensOfWordsAndTagsInATestProject_ShouldNotReport() => new VerifyCS.Test
+    {
+        TestState =
+        {
+            Sources =
+            {
+                """
+                public sealed class TokenAcquisitionTests
+                {
+                    private static object TokenHandler(string accessToken) => accessToken;
+
+                    private static object UserTokenHandler(string userToken, string userId) => userToken + userId;
+
+                    public void Arrange()
+                    {
+                        TokenHandler(accessToken: "t4-tenant-token");
+                        TokenHandler(accessToken: "t3-refresh-b2");
+                        UserTokenHandler("pooled-token-b2c3", "user-1");
+                        TokenHandler(accessToken: {|CDS1002:"t4-Xk9qL2mZ8vR4tW7p"|});
+                        UserTokenHandler({|CDS1002:"pooled-Qm7xKp2Lz9Rv"|}, "user-2");
+                    }
+                }
+                """,
+            },
+            AnalyzerConfigFiles = { ("/.globalconfig", TestProjectConfig) },
+        },
+    }.RunAsync();
+
+    // Real code (an identity library's tests of the App Service authentication headers): an ID token built by hand, its
+    // header and payload base64 JSON written with whitespace, its signature empty, is what the parser under test reads; a
+    // token with a real signature is reported.
+    [Fact]
+    public Task UnsignedHandWrittenTokenInATestProject_ShouldNotReport() => new VerifyCS.Test
+    {
+        TestState =
+        {
+            Sources =
+            {
+                """
+                public sealed class AuthenticationInformationTests
+                {
+                    private const string IdToken = "ewogICJ0eXAiOiAiSldUIiwKICAiYWxnIjogIlJTMjU2Igp9.ewogICJuYW1lIjogIlRlc3QiCn0=.";
+                    private const string SignedIdToken = {|CDS1002:"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhIn0.Qk9xLm2RvT8wZp4Nc7Hd5Fj1Bs6Gy0Ue"|};
                 }
                 """,
             },

@@ -416,4 +416,43 @@ public sealed class SecretWrittenToOutputAnalyzerTests
             }
         }
         """);
+
+    // Real code (a health-check UI's container image): the name of the environment variable that holds the push
+    // endpoint's secret is a constant named after the secret; start-up reads the variable through configuration and, when
+    // it is missing, says so naming the variable. The message holds the key, never the secret.
+    [Fact]
+    public Task KeyNameConstantInAMissingSettingMessage_ShouldNotReport() => new VerifyCS.Test
+    {
+        TestState =
+        {
+            Sources =
+            {
+                """
+                public static class PushKeys
+                {
+                    public const string Enabled = "enable_push_endpoint";
+                    public const string PushEndpointSecret = "push_endpoint_secret";
+                    public const string FallbackSecret = "Kq8xZ2Lm9Rv4Tw7Pc3Nd5Hf1";
+                }
+                """,
+                """
+                using System;
+                using Microsoft.Extensions.Configuration;
+
+                public sealed class Startup(IConfiguration configuration)
+                {
+                    public void ConfigureServices()
+                    {
+                        if (string.IsNullOrEmpty(configuration[PushKeys.PushEndpointSecret]))
+                        {
+                            throw new Exception($"{PushKeys.PushEndpointSecret} environment variable has not been configured");
+                        }
+
+                        Console.WriteLine({|CDS1005:PushKeys.FallbackSecret|});
+                    }
+                }
+                """,
+            },
+        },
+    }.RunAsync();
 }
