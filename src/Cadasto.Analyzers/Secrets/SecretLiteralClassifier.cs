@@ -683,6 +683,24 @@ internal sealed class SecretLiteralClassifier
                 }
 
                 break;
+            case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: LocalDeclarationStatementSyntax statement } } declarator }:
+                // var clientId = "…"; var clientSecret = "…-secret";: the locals declared beside it, in its block or among the
+                // top-level statements of a Program.cs.
+                foreach (var other in SiblingStatements(statement))
+                {
+                    if (other is LocalDeclarationStatementSyntax { Declaration.Variables: var variables })
+                    {
+                        foreach (var variable in variables)
+                        {
+                            if (variable != declarator && variable.Initializer is { Value: var initializer } && StringLiteralText(initializer) is { } text)
+                            {
+                                yield return text;
+                            }
+                        }
+                    }
+                }
+
+                break;
             case ArgumentSyntax { Parent: ArgumentListSyntax { Arguments.Count: 1, Parent: InvocationExpressionSyntax call } }:
                 for (var inner = (call.Expression as MemberAccessExpressionSyntax)?.Expression as InvocationExpressionSyntax;
                      inner is not null;
@@ -703,6 +721,31 @@ internal sealed class SecretLiteralClassifier
                 }
 
                 break;
+        }
+    }
+
+    /// <summary>The statements of the block a statement is in, or the top-level statements beside a top-level one.</summary>
+    private static IEnumerable<StatementSyntax> SiblingStatements(StatementSyntax statement)
+    {
+        switch (statement.Parent)
+        {
+            case BlockSyntax block:
+                return block.Statements;
+            case GlobalStatementSyntax { Parent: CompilationUnitSyntax unit }:
+                return TopLevelStatements(unit);
+            default:
+                return Array.Empty<StatementSyntax>();
+        }
+    }
+
+    private static IEnumerable<StatementSyntax> TopLevelStatements(CompilationUnitSyntax unit)
+    {
+        foreach (var member in unit.Members)
+        {
+            if (member is GlobalStatementSyntax global)
+            {
+                yield return global.Statement;
+            }
         }
     }
 

@@ -644,6 +644,40 @@ public sealed class HardcodedCredentialAnalyzerTests
         CompilerDiagnostics = CompilerDiagnostics.None,
     }.RunAsync();
 
+    // Real code (a Keycloak sample's Program.cs): the client's id and its demo secret spelled from it are locals declared
+    // side by side among the top-level statements, then handed to a token-management package the scan does not bind.
+    // Spelled from a name beside it, the secret is the demo secret registered for that client, not a vault secret's name.
+    [Fact]
+    public Task LocalSecretSpelledFromTheClientIdBesideIt_ShouldReport() => new VerifyCS.Test
+    {
+        // A Key Vault secret's name ends with its symbol's name too ("…-invoicing-secret" under invoicingSecret); with no
+        // client id beside it that it is spelled from, it stays a name.
+        TestCode = """
+            var invoicingClientId = "acme-invoicing";
+            var invoicingSecret = {|CDS1002:"acme-invoicing-secret"|};
+            Missing.TokenManagement.Register(invoicingClientId, Missing.ClientSecret.Parse(invoicingSecret));
+
+            static class Jobs
+            {
+                static void Configure()
+                {
+                    var clientId = "nightly-export";
+                    var exportSecret = {|CDS1002:"nightly-export-secret"|};
+                    Missing.TokenManagement.Register(clientId, Missing.ClientSecret.Parse(exportSecret));
+                }
+
+                static void FromVault()
+                {
+                    var vaultUri = "https://acme.vault.azure.net/";
+                    var exportSecret = "acme-nightly-export-secret";
+                    Missing.Vault.Read(vaultUri, exportSecret);
+                }
+            }
+            """,
+        TestState = { OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication },
+        CompilerDiagnostics = CompilerDiagnostics.None,
+    }.RunAsync();
+
     [Fact]
     public Task UnboundSettersOfLabelsAndOtherCalls_ShouldNotReport() => new VerifyCS.Test
     {
