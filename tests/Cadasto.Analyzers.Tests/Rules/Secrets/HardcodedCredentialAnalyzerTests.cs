@@ -601,6 +601,30 @@ public sealed class HardcodedCredentialAnalyzerTests
         CompilerDiagnostics = CompilerDiagnostics.None,
     }.RunAsync();
 
+    // Real code (a workflow engine's MySQL persistence module): ServerVersion comes from a provider package the scan lacks,
+    // so ServerVersion.Parse("…") does not bind; the solution's own IApiKeyParser.Parse(string apiKey) shares only the
+    // name. A call with a receiver reaches the user's extension methods, or a method of a type of the receiver's name.
+    [Fact]
+    public Task UnboundCallOnAPackageTypeSharingAnOwnMethodsName_ShouldNotReport() => new VerifyCS.Test
+    {
+        TestCode = """
+            public interface IApiKeyParser
+            {
+                string Parse(string apiKey);
+            }
+
+            public sealed class MySqlContextFactory
+            {
+                public void Configure(Missing.DbContextOptionsBuilder builder, string connectionString)
+                {
+                    builder.UseMySql(connectionString, serverVersion: ServerVersion.Parse("8.0.36-mysql"));
+                    builder.UseMySql(connectionString, Missing.ServerVersion.Parse("9.0.0"));
+                }
+            }
+            """,
+        CompilerDiagnostics = CompilerDiagnostics.None,
+    }.RunAsync();
+
     [Fact]
     public Task UnboundBuilderSettersAndSecretsSpelledFromTheApisName_ShouldReportByName() => new VerifyCS.Test
     {
