@@ -95,7 +95,8 @@ internal sealed class SecretLiteralClassifier
 
         if (NameOf(context, top, cancellationToken) is { } name
             && (Names.TryMatch(name, out _) || (top is IArrayCreationOperation && IsPluralCredentialName(name) && IsGeneratedUnshaped(text)))
-            && (!CredentialValueShape.IsNameOrLabel(text, name, Names) || IsSpelledFromANameBeside(top.Syntax, text)))
+            && (!CredentialValueShape.IsNameOrLabel(text, name, Names) || IsSpelledFromANameBeside(top.Syntax, text)
+                || (IsSetOnAnObject(context) && CredentialValueShape.IsOwnChosenWord(text, name, Names))))
         {
             return name;
         }
@@ -723,6 +724,18 @@ internal sealed class SecretLiteralClassifier
                 break;
         }
     }
+
+    /// <summary>
+    /// <c>options.Password = …</c>, <c>new Login { Password = … }</c>: an assignment to a member of an object, which sets
+    /// what that object uses, not a constant's declaration that names something, nor a dictionary's entry (a label under
+    /// a key such as <c>["Login.Password"]</c>).
+    /// </summary>
+    private static bool IsSetOnAnObject(IOperation? context) =>
+        context is ISimpleAssignmentOperation
+        {
+            Target: IFieldReferenceOperation { Instance: not null, Member.IsStatic: false }
+                or IPropertyReferenceOperation { Instance: not null, Member.IsStatic: false, Arguments.Length: 0 },
+        };
 
     /// <summary>The statements of the block a statement is in, or the top-level statements beside a top-level one.</summary>
     private static IEnumerable<StatementSyntax> SiblingStatements(StatementSyntax statement)

@@ -601,6 +601,45 @@ public sealed class HardcodedCredentialAnalyzerTests
         CompilerDiagnostics = CompilerDiagnostics.None,
     }.RunAsync();
 
+    // Real code (a workflow engine's identity module, library code): the development admin user's password is the word
+    // itself, set on the options object the feature logs in with; appsettings.json's "AdminPassword": "password" is
+    // CDS1004's, and the same value gets the same verdict in C#. Declared as a constant, the word names a form field or a
+    // grant type; an issued credential's word (token) set so names the field the token goes in.
+    [Fact]
+    public Task CredentialWordSetAsThePasswordOfAnObject_ShouldReport() => new VerifyCS.Test
+    {
+        TestCode = """
+            using System;
+
+            public sealed class AdminUserOptions
+            {
+                public string UserName { get; set; } = "";
+                public string Password { get; set; } = "";
+                public string Token { get; set; } = "";
+            }
+
+            public static class OAuthConstants
+            {
+                public const string Password = "password";
+                public static readonly string Secret = "secret";
+            }
+
+            public sealed class IdentityFeature
+            {
+                public void UseAdminUserProvider(Action<AdminUserOptions> configure) => configure(new AdminUserOptions());
+
+                public void UseDevelopmentAdminUserProvider() => UseAdminUserProvider(options =>
+                {
+                    options.UserName = "admin";
+                    options.Password = {|CDS1002:"password"|};
+                    options.Token = "token";
+                });
+
+                public AdminUserOptions Seed() => new() { UserName = "admin", Password = {|CDS1002:"password"|} };
+            }
+            """,
+    }.RunAsync();
+
     // Real code (a workflow engine's MySQL persistence module): ServerVersion comes from a provider package the scan lacks,
     // so ServerVersion.Parse("…") does not bind; the solution's own IApiKeyParser.Parse(string apiKey) shares only the
     // name. A call with a receiver reaches the user's extension methods, or a method of a type of the receiver's name.
