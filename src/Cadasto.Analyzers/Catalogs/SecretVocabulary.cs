@@ -82,9 +82,17 @@ internal static class SecretVocabulary
     public static readonly ImmutableArray<string> InstructionStarts = ImmutableArray.Create(
         "your", "enter", "insert", "put", "add", "paste", "set", "replace", "provide", "use");
 
-    /// <summary>Small words that make a run of words a sentence about the value (<c>secret-from-the-portal</c>).</summary>
+    /// <summary>Small words that make a run of words a sentence about the value (<c>the api key goes here</c>).</summary>
     public static readonly ImmutableArray<string> InstructionConnectives = ImmutableArray.Create(
-        "from", "here", "your", "the", "goes", "of", "for", "to", "in", "with", "this", "that", "see", "go");
+        "here", "your", "the", "goes", "this", "that", "see", "go");
+
+    /// <summary>
+    /// Prepositions: a sentence about the value when the credential word comes before them (<c>secret-from-portal</c>,
+    /// <c>secret_for_local_run</c>), but the joints of a name when it comes last (<c>cc_for_api_secret</c>,
+    /// <c>api_in_protected_zone_secret</c>: what a sample registers as the demo secret of that client).
+    /// </summary>
+    public static readonly ImmutableArray<string> InstructionPrepositions = ImmutableArray.Create(
+        "from", "of", "for", "to", "in", "with");
 
     /// <summary>Words that mark a value as made up for a test or a sample (<c>test-secret</c>, <c>someSecret</c>).</summary>
     public static readonly ImmutableArray<string> FakeMarkers = ImmutableArray.Create(

@@ -95,7 +95,8 @@ internal sealed class SecretLiteralClassifier
 
         if (NameOf(context, top, cancellationToken) is { } name
             && (Names.TryMatch(name, out _) || (top is IArrayCreationOperation && IsPluralCredentialName(name) && IsGeneratedUnshaped(text)))
-            && (!CredentialValueShape.IsNameOrLabel(text, name, Names) || IsSpelledFromANameBeside(top.Syntax, text))
+            && (!CredentialValueShape.IsNameOrLabel(text, name, Names) || IsSpelledFromANameBeside(top.Syntax, text)
+                || (IsSetOnAnObject(context) && CredentialValueShape.IsOwnChosenWord(text, name, Names)))
             && !IsKeyNameField(context, text, cancellationToken))
         {
             return name;
@@ -695,6 +696,24 @@ internal sealed class SecretLiteralClassifier
                 }
 
                 break;
+            case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: LocalDeclarationStatementSyntax statement } } declarator }:
+                // var clientId = "…"; var clientSecret = "…-secret";: the locals declared beside it, in its block or among the
+                // top-level statements of a Program.cs.
+                foreach (var other in SiblingStatements(statement))
+                {
+                    if (other is LocalDeclarationStatementSyntax { Declaration.Variables: var variables })
+                    {
+                        foreach (var variable in variables)
+                        {
+                            if (variable != declarator && variable.Initializer is { Value: var initializer } && StringLiteralText(initializer) is { } text)
+                            {
+                                yield return text;
+                            }
+                        }
+                    }
+                }
+
+                break;
             case ArgumentSyntax { Parent: ArgumentListSyntax { Arguments.Count: 1, Parent: InvocationExpressionSyntax call } }:
                 for (var inner = (call.Expression as MemberAccessExpressionSyntax)?.Expression as InvocationExpressionSyntax;
                      inner is not null;
@@ -715,6 +734,43 @@ internal sealed class SecretLiteralClassifier
                 }
 
                 break;
+        }
+    }
+
+    /// <summary>
+    /// <c>options.Password = …</c>, <c>new Login { Password = … }</c>: an assignment to a member of an object, which sets
+    /// what that object uses, not a constant's declaration that names something, nor a dictionary's entry (a label under
+    /// a key such as <c>["Login.Password"]</c>).
+    /// </summary>
+    private static bool IsSetOnAnObject(IOperation? context) =>
+        context is ISimpleAssignmentOperation
+        {
+            Target: IFieldReferenceOperation { Instance: not null, Member.IsStatic: false }
+                or IPropertyReferenceOperation { Instance: not null, Member.IsStatic: false, Arguments.Length: 0 },
+        };
+
+    /// <summary>The statements of the block a statement is in, or the top-level statements beside a top-level one.</summary>
+    private static IEnumerable<StatementSyntax> SiblingStatements(StatementSyntax statement)
+    {
+        switch (statement.Parent)
+        {
+            case BlockSyntax block:
+                return block.Statements;
+            case GlobalStatementSyntax { Parent: CompilationUnitSyntax unit }:
+                return TopLevelStatements(unit);
+            default:
+                return Array.Empty<StatementSyntax>();
+        }
+    }
+
+    private static IEnumerable<StatementSyntax> TopLevelStatements(CompilationUnitSyntax unit)
+    {
+        foreach (var member in unit.Members)
+        {
+            if (member is GlobalStatementSyntax global)
+            {
+                yield return global.Statement;
+            }
         }
     }
 

@@ -43,6 +43,15 @@ internal sealed class OwnMethodsByName
         string? agreed = null;
         foreach (var method in _byName.GetOrAdd(name, Find))
         {
+            // ServerVersion.Parse("9.0.0") of a package the scan lacks: a call with a receiver that does not bind reaches
+            // the user's extension methods, or a method of a type of the receiver's name; never an instance or static
+            // method of another of the user's types that happens to share the name (IApiKeyParser.Parse(apiKey)).
+            if (receiver is not null && !method.IsExtensionMethod
+                && !(receiver is IdentifierNameSyntax owner && owner.Identifier.ValueText == method.ContainingType.Name))
+            {
+                continue;
+            }
+
             // x.AddAdminPassword("…") of an extension method: its first parameter is x, unless the call names the static type.
             var index = argumentIndex;
             if (method.IsExtensionMethod && receiver is not null

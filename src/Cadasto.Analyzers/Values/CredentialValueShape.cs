@@ -586,6 +586,17 @@ internal static class CredentialValueShape
         return separated;
     }
 
+    /// <summary>
+    /// <c>options.Password = "password"</c>: the symbol's own credential word, one a person chooses (not a token, a key or a
+    /// credential object, which are issued), given as its value. Declared as a constant it names a form field or a grant
+    /// type (<c>const string Password = "password"</c>); set on an object it is the demo password that object logs in with,
+    /// as the same value under <c>"AdminPassword"</c> in <c>appsettings.json</c> is (the caller tells the two apart).
+    /// Written in lower case: <c>"Password"</c> is the label a login page shows.
+    /// </summary>
+    public static bool IsOwnChosenWord(string text, string symbolName, CredentialNames names) =>
+        names.TryMatch(symbolName, out var own) && string.Equals(text, own, StringComparison.Ordinal)
+        && !SecretVocabulary.IssuedCredentialWords.Contains(own);
+
     private static bool IsCredentialWordItself(string text, CredentialNames names) =>
         names.TryMatch(text, out var word) && SeparatorInsensitiveText.Equals(text, word);
 

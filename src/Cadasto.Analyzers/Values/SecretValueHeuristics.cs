@@ -701,8 +701,10 @@ internal static class SecretValueHeuristics
     }
 
     /// <summary>
-    /// <c>secret-from-the-portal</c>, <c>the api key goes here</c>: three or more words of letters only,
-    /// one a credential word and one a connective — a description of the value.
+    /// <c>secret-from-the-portal</c>, <c>the api key goes here</c>, <c>secret_for_local_run</c>: three or more words of
+    /// letters only, one a credential word and one a connective — a description of the value. A preposition alone
+    /// describes only what follows the credential word: <c>cc_for_api_secret</c>, which ends with it, reads like a name,
+    /// and a value that reads like a name is a secret (the SPEC).
     /// </summary>
     private static bool IsDescription(string lower)
     {
@@ -713,6 +715,7 @@ internal static class SecretValueHeuristics
         }
 
         var hasConnective = false;
+        var hasPreposition = false;
         foreach (var word in words)
         {
             foreach (var c in word)
@@ -724,9 +727,10 @@ internal static class SecretValueHeuristics
             }
 
             hasConnective |= SecretVocabulary.InstructionConnectives.Contains(word);
+            hasPreposition |= SecretVocabulary.InstructionPrepositions.Contains(word);
         }
 
-        return hasConnective;
+        return hasConnective || (hasPreposition && !SecretVocabulary.CredentialNouns.Contains(words[words.Length - 1]));
     }
 
     /// <summary>

@@ -1129,6 +1129,62 @@ public sealed class HardcodedClientSecretAnalyzerTests
         },
     }.RunAsync();
 
+    // Real code (a hybrid-flow sample's server and client): demo secrets written as names of the client they belong to,
+    // joined by a preposition, registered by the server and passed by the client to its own token helper. They read like
+    // names, which the SPEC calls secrets; a description of where the value comes from is still none.
+    [Fact]
+    public Task DemoSecretsNamedWithAPreposition_ShouldReport() => new VerifyCS.Test
+    {
+        TestState =
+        {
+            Sources =
+            {
+                IdentityServerStandIns,
+                """
+                using System.Collections.Generic;
+                using System.Net.Http;
+                using System.Threading.Tasks;
+                using Duende.IdentityModel.Client;
+                using Duende.IdentityServer.Models;
+
+                public static class Config
+                {
+                    public static IEnumerable<ApiResource> Apis => new[]
+                    {
+                        new ApiResource { ApiSecrets = { new Secret({|CDS1001:"api_in_billing_zone_secret"|}.Sha256()) } },
+                    };
+
+                    public static IEnumerable<Client> Clients => new[]
+                    {
+                        new Client { ClientId = "orders", ClientSecrets = new List<Secret> { new Secret { Value = {|CDS1001:"job_for_orders_secret"|}.Sha256() } } },
+                        new Client { ClientId = "web", ClientSecrets = { new Secret("secret-from-the-portal".Sha256()) } },
+                        new Client { ClientId = "job", ClientSecrets = { new Secret("secret_for_local_run".Sha256()) } },
+                    };
+                }
+
+                public sealed class ApiTokenClient
+                {
+                    private readonly HttpClient _http = new();
+
+                    public async Task<string?> GetApiToken(string clientId, string scope, string secret)
+                    {
+                        var response = await _http.RequestClientCredentialsTokenAsync(new ClientCredentialsTokenRequest
+                        {
+                            Address = "https://sts.example.com/connect/token",
+                            ClientId = clientId,
+                            ClientSecret = secret,
+                            Scope = scope,
+                        });
+                        return response.AccessToken;
+                    }
+
+                    public Task<string?> Orders() => GetApiToken("orders", "orders.read", {|CDS1001:"job_for_orders_secret"|});
+                }
+                """,
+            },
+        },
+    }.RunAsync();
+
     // Real code (an authorization server's mutual-TLS and private_key_jwt clients): a Secret whose Type says certificate
     // thumbprint, subject name, certificate or JSON Web Key registers a public value the client proves itself with, not
     // a shared secret; a SharedSecret (said or by default), or a kind read at run time, is still one.

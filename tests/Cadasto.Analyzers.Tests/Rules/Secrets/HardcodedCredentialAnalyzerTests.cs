@@ -601,6 +601,69 @@ public sealed class HardcodedCredentialAnalyzerTests
         CompilerDiagnostics = CompilerDiagnostics.None,
     }.RunAsync();
 
+    // Real code (a workflow engine's identity module, library code): the development admin user's password is the word
+    // itself, set on the options object the feature logs in with; appsettings.json's "AdminPassword": "password" is
+    // CDS1004's, and the same value gets the same verdict in C#. Declared as a constant, the word names a form field or a
+    // grant type; an issued credential's word (token) set so names the field the token goes in.
+    [Fact]
+    public Task CredentialWordSetAsThePasswordOfAnObject_ShouldReport() => new VerifyCS.Test
+    {
+        TestCode = """
+            using System;
+
+            public sealed class AdminUserOptions
+            {
+                public string UserName { get; set; } = "";
+                public string Password { get; set; } = "";
+                public string Token { get; set; } = "";
+            }
+
+            public static class OAuthConstants
+            {
+                public const string Password = "password";
+                public static readonly string Secret = "secret";
+            }
+
+            public sealed class IdentityFeature
+            {
+                public void UseAdminUserProvider(Action<AdminUserOptions> configure) => configure(new AdminUserOptions());
+
+                public void UseDevelopmentAdminUserProvider() => UseAdminUserProvider(options =>
+                {
+                    options.UserName = "admin";
+                    options.Password = {|CDS1002:"password"|};
+                    options.Token = "token";
+                });
+
+                public AdminUserOptions Seed() => new() { UserName = "admin", Password = {|CDS1002:"password"|} };
+            }
+            """,
+    }.RunAsync();
+
+    // Real code (a workflow engine's MySQL persistence module): ServerVersion comes from a provider package the scan lacks,
+    // so ServerVersion.Parse("…") does not bind; the solution's own IApiKeyParser.Parse(string apiKey) shares only the
+    // name. A call with a receiver reaches the user's extension methods, or a method of a type of the receiver's name.
+    [Fact]
+    public Task UnboundCallOnAPackageTypeSharingAnOwnMethodsName_ShouldNotReport() => new VerifyCS.Test
+    {
+        TestCode = """
+            public interface IApiKeyParser
+            {
+                string Parse(string apiKey);
+            }
+
+            public sealed class MySqlContextFactory
+            {
+                public void Configure(Missing.DbContextOptionsBuilder builder, string connectionString)
+                {
+                    builder.UseMySql(connectionString, serverVersion: ServerVersion.Parse("8.0.36-mysql"));
+                    builder.UseMySql(connectionString, Missing.ServerVersion.Parse("9.0.0"));
+                }
+            }
+            """,
+        CompilerDiagnostics = CompilerDiagnostics.None,
+    }.RunAsync();
+
     [Fact]
     public Task UnboundBuilderSettersAndSecretsSpelledFromTheApisName_ShouldReportByName() => new VerifyCS.Test
     {
@@ -641,6 +704,40 @@ public sealed class HardcodedCredentialAnalyzerTests
                 }
             }
             """,
+        CompilerDiagnostics = CompilerDiagnostics.None,
+    }.RunAsync();
+
+    // Real code (a Keycloak sample's Program.cs): the client's id and its demo secret spelled from it are locals declared
+    // side by side among the top-level statements, then handed to a token-management package the scan does not bind.
+    // Spelled from a name beside it, the secret is the demo secret registered for that client, not a vault secret's name.
+    [Fact]
+    public Task LocalSecretSpelledFromTheClientIdBesideIt_ShouldReport() => new VerifyCS.Test
+    {
+        // A Key Vault secret's name ends with its symbol's name too ("…-invoicing-secret" under invoicingSecret); with no
+        // client id beside it that it is spelled from, it stays a name.
+        TestCode = """
+            var invoicingClientId = "acme-invoicing";
+            var invoicingSecret = {|CDS1002:"acme-invoicing-secret"|};
+            Missing.TokenManagement.Register(invoicingClientId, Missing.ClientSecret.Parse(invoicingSecret));
+
+            static class Jobs
+            {
+                static void Configure()
+                {
+                    var clientId = "nightly-export";
+                    var exportSecret = {|CDS1002:"nightly-export-secret"|};
+                    Missing.TokenManagement.Register(clientId, Missing.ClientSecret.Parse(exportSecret));
+                }
+
+                static void FromVault()
+                {
+                    var vaultUri = "https://acme.vault.azure.net/";
+                    var exportSecret = "acme-nightly-export-secret";
+                    Missing.Vault.Read(vaultUri, exportSecret);
+                }
+            }
+            """,
+        TestState = { OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication },
         CompilerDiagnostics = CompilerDiagnostics.None,
     }.RunAsync();
 
