@@ -249,7 +249,7 @@ public sealed class SourceOnlyLoader
         }
 
         var compilation = CSharpCompilation.Create(AssemblyNameOf(project), trees, references, compilationOptions);
-        compilation = PackageStandIns.AddTo(compilation, project);
+        compilation = PackageStandIns.AddTo(compilation, project, namespaces);
 
         var additional = ImmutableArray.CreateBuilder<AdditionalText>(project.AdditionalFiles.Count);
         foreach (var file in project.AdditionalFiles)
