@@ -136,6 +136,11 @@ internal static class CredentialShapes
             return "Microsoft Entra client secret";
         }
 
+        if (IsGoogleAppPassword(text))
+        {
+            return "Google app password";
+        }
+
         // A connection string or URL that a text only shows as an example of its format is documentation; a token of a
         // known format is a token wherever it is written.
         if (IsExampleOfAFormat(text))
@@ -398,6 +403,57 @@ internal static class CredentialShapes
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A Google app password as Google shows it: the whole value is four groups of four lower-case letters apart by single
+    /// spaces (<c>abcd efgh ijkl mnop</c>, 19 characters). The letters are random, which four English words are not: at
+    /// least one group has no vowel (<c>a e i o u y</c>: four in five app passwords have one, while a four-letter word has
+    /// one always — only an acronym such as <c>html</c> has none), no group repeats a letter throughout, and no group
+    /// counts (<c>abcd</c>, the alphabet's run, is how documentation writes one).
+    /// </summary>
+    internal static bool IsGoogleAppPassword(string text)
+    {
+        var value = text.Trim();
+        if (value.Length != 19)
+        {
+            return false;
+        }
+
+        var vowelless = false;
+        for (var group = 0; group < 4; group++)
+        {
+            var start = group * 5;
+            if (group > 0 && value[start - 1] != ' ')
+            {
+                return false;
+            }
+
+            var vowels = 0;
+            var counting = true;
+            var repeated = true;
+            for (var i = start; i < start + 4; i++)
+            {
+                var c = value[i];
+                if (c is < 'a' or > 'z')
+                {
+                    return false;
+                }
+
+                vowels += c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y' ? 1 : 0;
+                counting &= i == start || c == value[i - 1] + 1;
+                repeated &= c == value[start];
+            }
+
+            if (counting || repeated)
+            {
+                return false;
+            }
+
+            vowelless |= vowels == 0;
+        }
+
+        return vowelless;
     }
 
     /// <summary>

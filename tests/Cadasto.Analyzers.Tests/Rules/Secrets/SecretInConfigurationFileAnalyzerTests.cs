@@ -171,6 +171,16 @@ public sealed class SecretInConfigurationFileAnalyzerTests
         }
         """));
 
+    // Real code (an identity server's development settings): a mailbox's Google app password, written as Google shows it,
+    // reads like four words but is a credential Google issues.
+    [Fact]
+    public Task GoogleAppPasswordInProductSettings_ShouldReport() => Verify.VerifyAsync(("appsettings.Development.json", """
+        {
+          "MailOptions": { "Host": "smtp.gmail.com", "UserName": "ops@contoso.example", "Password": {|CDS1004:"qwkt vbnm zrpd hsjf"|} },
+          "Banner": { "Text": "sign into your mail" }
+        }
+        """));
+
     [Fact]
     public Task DefaultBrokerAccountInATestProjectsSettings_ShouldNotReport() => Verify.VerifyAsync(
         "build_property.IsTestProject = true",
