@@ -233,7 +233,8 @@ internal static class SecretValueHeuristics
 
     /// <summary>
     /// A value made only of plain words (letters, perhaps a short trailing number) that says it is made up: one word
-    /// marks it (<c>test-secret</c>, <c>someSecret</c>, <c>invalid-secret-that-will-fail</c>), or it describes what it stands
+    /// marks it (<c>dummy-secret</c>, <c>someSecret</c>, <c>invalid-secret-that-will-fail</c>; not <c>test_secret</c> nor
+    /// <c>demo-secret</c>, which name the test or demo they work in: test code screens those as sentinels), or it describes what it stands
     /// for with a credential word among other words (<c>valid-token</c>, <c>user-token-1</c>). A random word anywhere
     /// (<c>sk_test_mk5ssIswiymVOa2MPE8BwZX5</c>) makes it a value again; a credential word alone (<c>secret</c>) stays a value.
     /// </summary>

@@ -354,6 +354,7 @@ internal static class TestSentinels
             // up (SecretVocabulary's qualifiers and fake markers).
             Reach(letters, i, SecretVocabulary.DescribingQualifiers, reachable);
             Reach(letters, i, SecretVocabulary.FakeMarkers, reachable);
+            Reach(letters, i, SecretVocabulary.DemoMarkers, reachable);
         }
 
         return reachable[letters.Length];
