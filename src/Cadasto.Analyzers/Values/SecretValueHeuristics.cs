@@ -244,7 +244,14 @@ internal static class SecretValueHeuristics
     /// </summary>
     public static bool IsDescriptiveFake(string value) => IsObviousFake(value.Trim(), acceptDescriptive: true);
 
-    private static bool IsObviousFake(string text, bool acceptDescriptive)
+    /// <summary>
+    /// Test code's reading of the same words: there a value marked with what it is for (<c>test_secret</c>,
+    /// <c>multisig-setup@test.com</c>) is made up for the test, as a <see cref="SecretVocabulary.FakeMarkers"/> word makes
+    /// it anywhere (asked by <see cref="TestSentinels"/> only).
+    /// </summary>
+    public static bool IsMadeUpForATest(string value) => IsObviousFake(value.Trim(), acceptDescriptive: false, demoMarks: true);
+
+    private static bool IsObviousFake(string text, bool acceptDescriptive, bool demoMarks = false)
     {
         var marked = false;
         var descriptive = false;
@@ -297,7 +304,8 @@ internal static class SecretValueHeuristics
             if (letters > 0 && char.IsLetter(text[start]))
             {
                 letterWords++;
-                marked |= digits == 0 && IsOneOf(text, start, letters, SecretVocabulary.FakeMarkers);
+                marked |= digits == 0 && (IsOneOf(text, start, letters, SecretVocabulary.FakeMarkers)
+                    || (demoMarks && IsOneOf(text, start, letters, SecretVocabulary.DemoMarkers)));
                 lastIsCredentialWord = IsOneOf(text, start, letters, SecretVocabulary.DescriptiveWords);
                 descriptive |= lastIsCredentialWord;
                 qualified |= IsOneOf(text, start, letters, SecretVocabulary.DescribingQualifiers);
