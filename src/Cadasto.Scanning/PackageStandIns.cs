@@ -133,7 +133,7 @@ internal static class PackageStandIns
     /// through a project it references that was given them (package references flow to referencing projects in a
     /// build), or through another package (its source imports the models' namespace, which a build resolves from the
     /// package whichever package brought it: <c>using Duende.IdentityServer.Models;</c> in a project that references only
-    /// a vendor's admin package built on Duende) — whose types it does not already have: a solution that declares them
+    /// a vendor's admin package built on Duende; never for loose files, which no build compiles) — whose types it does not already have: a solution that declares them
     /// itself keeps its own, and a stand-in that would make them ambiguous is left out.
     /// </summary>
     /// <param name="compilation">The project's compilation.</param>
@@ -142,7 +142,7 @@ internal static class PackageStandIns
     public static CSharpCompilation AddTo(CSharpCompilation compilation, ScanProject project, IReadOnlySet<string> importedNamespaces)
     {
         var wanted = Packages.Where(p => project.PackageReferences.Any(r => r.StartsWith(p.PackagePrefix, StringComparison.OrdinalIgnoreCase))
-            || importedNamespaces.Contains(p.Namespace)
+            || (!project.IsLoose && importedNamespaces.Contains(p.Namespace))
             || ReferencedProjectsHave(compilation, p.Namespace)).ToList();
         if (wanted.Count == 0)
         {
