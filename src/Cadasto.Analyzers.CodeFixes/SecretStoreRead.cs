@@ -1,4 +1,5 @@
 using System.Linq;
+using Cadasto.Analyzers.Semantics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -59,7 +60,7 @@ internal sealed class SecretStoreRead
     /// </summary>
     private static ExpressionSyntax? FindConfigurationInScope(SemanticModel model, ExpressionSyntax secret)
     {
-        if (model.Compilation.GetTypeByMetadataName(ConfigurationInterface) is not { } configurationType)
+        if (CompilationSymbols.Get(model.Compilation).Type(ConfigurationInterface) is not { } configurationType)
         {
             return null;
         }

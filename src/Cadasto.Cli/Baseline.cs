@@ -46,6 +46,28 @@ internal static class Baseline
         }
     }
 
+    /// <summary>
+    /// The findings a baseline does not hold, in their order: a fingerprint it lacks, or a value that no longer gives the
+    /// entry's hash. The value checks run on every core (each costs ~0.03 s of CPU: one at a time, the 454 baselined
+    /// secrets of DuendeSoftware/Samples kept one core busy for 14 s after the scan).
+    /// </summary>
+    public static IReadOnlyList<Finding> NotIn(IReadOnlyList<Finding> findings, IReadOnlyDictionary<string, string?> baseline)
+    {
+        var held = new bool[findings.Count];
+        System.Threading.Tasks.Parallel.For(0, findings.Count, i =>
+            held[i] = baseline.TryGetValue(findings[i].Fingerprint, out var stored) && ValueHash.Matches(findings[i], stored));
+        var reported = new List<Finding>(findings.Count);
+        for (var i = 0; i < findings.Count; i++)
+        {
+            if (!held[i])
+            {
+                reported.Add(findings[i]);
+            }
+        }
+
+        return reported;
+    }
+
     private static string? ValueHashOf(JsonElement entry, string name) =>
         entry.TryGetProperty(name, out var hash) && hash.ValueKind == JsonValueKind.String ? hash.GetString() : null;
 

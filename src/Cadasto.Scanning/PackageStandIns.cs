@@ -18,112 +18,10 @@ namespace Cadasto.Scanning;
 /// </summary>
 internal static class PackageStandIns
 {
-    // IdentityServer4's and Duende IdentityServer's Secret, Client, GrantType(s) and HashExtensions (IdentityServer4.Storage
-    // 4.1 and Duende.IdentityServer.Storage 7: the same names in both; the models come together, so they are one part). HashExtensions is a separate part: a
-    // project whose own source (or a referenced project) declares it gets Secret alone, or every Sha256() call would be
-    // ambiguous (IdentityServer4's repository declares HashExtensions in its server project and takes Secret from the
-    // Storage package).
-    private const string SecretTemplate = """
-        namespace NAMESPACE
-        {
-            public class Secret
-            {
-                public Secret() { }
-                public Secret(string value, System.DateTime? expiration = null) { }
-                public Secret(string value, string description, System.DateTime? expiration = null) { }
-                public string Description { get; set; }
-                public string Value { get; set; }
-                public System.DateTime? Expiration { get; set; }
-                public string Type { get; set; }
-            }
-
-            // A client registration as the rules read it (grant types, PKCE, redirect URIs, secrets), with the members a
-            // registration commonly sets so that they bind; the package has more, which stay unresolved.
-            public class Client
-            {
-                public bool Enabled { get; set; } = true;
-                public string ClientId { get; set; }
-                public string ClientName { get; set; }
-                public string Description { get; set; }
-                public string ClientUri { get; set; }
-                public string LogoUri { get; set; }
-                public string ProtocolType { get; set; } = "oidc";
-                public System.Collections.Generic.ICollection<Secret> ClientSecrets { get; set; } = new System.Collections.Generic.HashSet<Secret>();
-                public bool RequireClientSecret { get; set; } = true;
-                public bool RequireConsent { get; set; }
-                public bool AllowRememberConsent { get; set; } = true;
-                public System.Collections.Generic.ICollection<string> AllowedGrantTypes { get; set; } = new System.Collections.Generic.HashSet<string>();
-                public bool RequirePkce { get; set; } = true;
-                public bool AllowPlainTextPkce { get; set; }
-                public bool RequireRequestObject { get; set; }
-                public bool AllowAccessTokensViaBrowser { get; set; }
-                public System.Collections.Generic.ICollection<string> RedirectUris { get; set; } = new System.Collections.Generic.HashSet<string>();
-                public System.Collections.Generic.ICollection<string> PostLogoutRedirectUris { get; set; } = new System.Collections.Generic.HashSet<string>();
-                public string FrontChannelLogoutUri { get; set; }
-                public bool FrontChannelLogoutSessionRequired { get; set; } = true;
-                public string BackChannelLogoutUri { get; set; }
-                public bool BackChannelLogoutSessionRequired { get; set; } = true;
-                public bool AllowOfflineAccess { get; set; }
-                public System.Collections.Generic.ICollection<string> AllowedScopes { get; set; } = new System.Collections.Generic.HashSet<string>();
-                public bool AlwaysIncludeUserClaimsInIdToken { get; set; }
-                public int IdentityTokenLifetime { get; set; } = 300;
-                public int AccessTokenLifetime { get; set; } = 3600;
-                public int AuthorizationCodeLifetime { get; set; } = 300;
-                public int AbsoluteRefreshTokenLifetime { get; set; } = 2592000;
-                public int SlidingRefreshTokenLifetime { get; set; } = 1296000;
-                public bool UpdateAccessTokenClaimsOnRefresh { get; set; }
-                public bool EnableLocalLogin { get; set; } = true;
-                public bool IncludeJwtId { get; set; }
-                public bool AlwaysSendClientClaims { get; set; }
-                public string ClientClaimsPrefix { get; set; } = "client_";
-                public System.Collections.Generic.ICollection<string> AllowedCorsOrigins { get; set; } = new System.Collections.Generic.HashSet<string>();
-                public System.Collections.Generic.IDictionary<string, string> Properties { get; set; } = new System.Collections.Generic.Dictionary<string, string>();
-            }
-
-            // The grant-type names (protocol values) and the named sets a registration assigns to AllowedGrantTypes.
-            public static class GrantType
-            {
-                public const string Implicit = "implicit";
-                public const string Hybrid = "hybrid";
-                public const string AuthorizationCode = "authorization_code";
-                public const string ClientCredentials = "client_credentials";
-                public const string ResourceOwnerPassword = "password";
-                public const string DeviceFlow = "urn:ietf:params:oauth:grant-type:device_code";
-            }
-
-            public class GrantTypes
-            {
-                public static System.Collections.Generic.ICollection<string> Implicit => new[] { GrantType.Implicit };
-                public static System.Collections.Generic.ICollection<string> ImplicitAndClientCredentials => new[] { GrantType.Implicit, GrantType.ClientCredentials };
-                public static System.Collections.Generic.ICollection<string> Code => new[] { GrantType.AuthorizationCode };
-                public static System.Collections.Generic.ICollection<string> CodeAndClientCredentials => new[] { GrantType.AuthorizationCode, GrantType.ClientCredentials };
-                public static System.Collections.Generic.ICollection<string> Hybrid => new[] { GrantType.Hybrid };
-                public static System.Collections.Generic.ICollection<string> HybridAndClientCredentials => new[] { GrantType.Hybrid, GrantType.ClientCredentials };
-                public static System.Collections.Generic.ICollection<string> ClientCredentials => new[] { GrantType.ClientCredentials };
-                public static System.Collections.Generic.ICollection<string> ResourceOwnerPassword => new[] { GrantType.ResourceOwnerPassword };
-                public static System.Collections.Generic.ICollection<string> ResourceOwnerPasswordAndClientCredentials => new[] { GrantType.ResourceOwnerPassword, GrantType.ClientCredentials };
-                public static System.Collections.Generic.ICollection<string> DeviceFlow => new[] { GrantType.DeviceFlow };
-            }
-        }
-        """;
-
-    private const string HashExtensionsTemplate = """
-        namespace NAMESPACE
-        {
-            public static class HashExtensions
-            {
-                public static string Sha256(this string input) => input;
-                public static byte[] Sha256(this byte[] input) => input;
-                public static string Sha512(this string input) => input;
-                public static byte[] Sha512(this byte[] input) => input;
-            }
-        }
-        """;
-
     private static readonly (string PackagePrefix, string Namespace)[] Packages =
     {
-        ("IdentityServer4", "IdentityServer4.Models"),
-        ("Duende.IdentityServer", "Duende.IdentityServer.Models"),
+        ("IdentityServer4", IdentityServerStandInSource.IdentityServer4),
+        ("Duende.IdentityServer", IdentityServerStandInSource.Duende),
     };
 
     private static readonly Lazy<ImmutableDictionary<string, MetadataReference>> References = new(Build);
@@ -171,11 +69,8 @@ internal static class PackageStandIns
 
     private const string SecretPart = ".Secret";
 
-    // The models of the Secret part: the part stays only where each of them is the stand-in's alone.
-    private static readonly string[] ModelTypes = { ".Secret", ".Client", ".GrantTypes", ".GrantType" };
-
     private static bool OnlyFromStandIn(CSharpCompilation extended, string ns) =>
-        ModelTypes.All(type => extended.GetTypesByMetadataName(ns + type) is [var only]
+        IdentityServerStandInSource.ModelTypes.All(type => extended.GetTypesByMetadataName(ns + "." + type) is [var only]
             && only.ContainingAssembly.Name == StandInAssemblyName(ns + SecretPart));
 
     private const string HashPart = ".HashExtensions";
@@ -205,8 +100,8 @@ internal static class PackageStandIns
         var builder = ImmutableDictionary.CreateBuilder<string, MetadataReference>(StringComparer.Ordinal);
         foreach (var (_, ns) in Packages)
         {
-            builder[ns + SecretPart] = Emit(ns + SecretPart, SecretTemplate.Replace("NAMESPACE", ns, StringComparison.Ordinal));
-            builder[ns + HashPart] = Emit(ns + HashPart, HashExtensionsTemplate.Replace("NAMESPACE", ns, StringComparison.Ordinal));
+            builder[ns + SecretPart] = Emit(ns + SecretPart, IdentityServerStandInSource.Models(ns));
+            builder[ns + HashPart] = Emit(ns + HashPart, IdentityServerStandInSource.HashExtensions(ns));
         }
 
         return builder.ToImmutable();

@@ -106,9 +106,15 @@ public sealed class SourceOnlyLoader
         parseOptions = parseOptions.WithFeatures(NoNullableAnalysis);
 
         var configNotes = new List<string>();
-        var configSet = ConfigOptionsProvider.CreateSet(project.EditorConfigFiles, configNotes);
+        AnalyzerConfigSet? configSet;
+        SourcePrefilter prefilter;
+        using (Profile.Phase("load: .editorconfig and prefilter words"))
+        {
+            configSet = ConfigOptionsProvider.CreateSet(project.EditorConfigFiles, configNotes);
+            prefilter = new SourcePrefilter(UserWords(project.EditorConfigFiles));
+        }
+
         project.Notes.AddRange(configNotes);
-        var prefilter = new SourcePrefilter(UserWords(project.EditorConfigFiles));
 
         var trees = new List<SyntaxTree>(project.SourceFiles.Count + 1);
         var identifiers = new HashSet<string>(StringComparer.Ordinal);
@@ -248,8 +254,18 @@ public sealed class SourceOnlyLoader
             references = WithoutShippedCopiesOf(references, projectReferences).AddRange(projectReferences);
         }
 
-        var compilation = CSharpCompilation.Create(AssemblyNameOf(project), trees, references, compilationOptions);
-        compilation = PackageStandIns.AddTo(compilation, project, namespaces);
+        CSharpCompilation compilation;
+        using (Profile.Phase("load: compilation"))
+        {
+            compilation = CSharpCompilation.Create(AssemblyNameOf(project), trees, references, compilationOptions);
+        }
+
+        using (Profile.Phase("load: package stand-ins"))
+        {
+            compilation = PackageStandIns.AddTo(compilation, project, namespaces);
+        }
+
+        using var additionalFiles = Profile.Phase("load: additional files");
 
         var additional = ImmutableArray.CreateBuilder<AdditionalText>(project.AdditionalFiles.Count);
         foreach (var file in project.AdditionalFiles)
@@ -514,7 +530,7 @@ public sealed class SourceOnlyLoader
                 var value = match.Groups[2].Value;
                 var words = string.Equals(match.Groups[1].Value, "secret_sinks", StringComparison.OrdinalIgnoreCase)
                     ? Cadasto.Analyzers.Catalogs.SourceVocabulary.UserSinkNames(value)
-                    : value.Split(new[] { ',', ';', ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
+                    : Cadasto.Analyzers.Values.CredentialNames.OptionWords(value);
                 foreach (var word in words)
                 {
                     yield return word.Trim();

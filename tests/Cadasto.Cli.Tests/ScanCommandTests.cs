@@ -34,6 +34,9 @@ public sealed class ScanCommandTests
         Assert.Equal(1, profiled.ExitCode);
         Assert.Contains("analysis: binding and analyzers", profiled.Error);
         Assert.Contains("load: parse", profiled.Error);
+        Assert.Contains("load: compilation", profiled.Error);
+        Assert.Contains("load: package stand-ins", profiled.Error);
+        Assert.Matches(@"profile: [0-9]+\.[0-9] s elapsed, [0-9]+\.[0-9] s of CPU", profiled.Error);
         Assert.Contains("projects in flight at once", profiled.Error);
         Assert.Matches(@"\n +[0-9]+\.[0-9]{2} s  HardcodedClientSecretAnalyzer\r?\n", profiled.Error);
         Assert.DoesNotContain("profile", plain.Error);

@@ -3,5 +3,6 @@ global using SecretSink = Cadasto.Analyzers.Catalogs.CatalogMember<Cadasto.Analy
 global using OAuthSignalMember = Cadasto.Analyzers.Catalogs.CatalogMember<Cadasto.Analyzers.Catalogs.OAuthSignal>;
 global using RedirectUriSink = Cadasto.Analyzers.Catalogs.CatalogMember<Cadasto.Analyzers.Catalogs.RedirectUriKind>;
 global using ServerRegistrationMember = Cadasto.Analyzers.Catalogs.CatalogMember<Cadasto.Analyzers.Catalogs.ServerRegistration>;
+global using SecretKindMember = Cadasto.Analyzers.Catalogs.CatalogMember<Cadasto.Analyzers.Catalogs.SecretKind>;
 global using PkceSite = Cadasto.Analyzers.Catalogs.CatalogMember<Cadasto.Analyzers.Catalogs.PkceRequirement>;
 global using OutputSink = Cadasto.Analyzers.Catalogs.CatalogMember<Cadasto.Analyzers.Catalogs.OutputTarget>;

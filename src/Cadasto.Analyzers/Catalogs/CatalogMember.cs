@@ -31,7 +31,8 @@ internal enum SinkMeaning
 }
 
 /// <summary>
-/// One row of every member-based catalogue (secret sinks, OAuth signals, redirect-URI sinks, PKCE sites):
+/// One row of every member-based catalogue (secret sinks, OAuth signals, redirect-URI sinks, PKCE sites, output sinks,
+/// authorization-server registrations, secret kinds):
 /// <paramref name="TypeMetadataName"/>'s member <paramref name="MemberName"/> (<c>.ctor</c> for a constructor or an
 /// object creation), how it receives the value (<paramref name="Kind"/>), the parameter that does
 /// (<paramref name="ParameterName"/>; null means every credential-named parameter for secret sinks, or any for the

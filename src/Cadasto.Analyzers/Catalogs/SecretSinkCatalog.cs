@@ -141,8 +141,8 @@ internal static class SecretSinkCatalog
     /// <c>JWK</c>): public values. Only a <c>SharedSecret</c> (the default when the member is not set) is a client secret.
     /// </summary>
     public static readonly ImmutableArray<SecretKindMember> SecretKinds = ImmutableArray.Create(
-        new SecretKindMember("Duende.IdentityServer.Models.Secret", "Type", "SharedSecret", "SecretTypes"),
-        new SecretKindMember("IdentityServer4.Models.Secret", "Type", "SharedSecret", "SecretTypes"));
+        new SecretKindMember("Duende.IdentityServer.Models.Secret", "Type", SinkKind.PropertyAssignment, Meaning: new SecretKind("SharedSecret", "SecretTypes")),
+        new SecretKindMember("IdentityServer4.Models.Secret", "Type", SinkKind.PropertyAssignment, Meaning: new SecretKind("SharedSecret", "SecretTypes")));
 
     /// <summary>
     /// Form and query field names whose value is the client secret: a dictionary or
@@ -231,8 +231,9 @@ internal static class SecretSinkCatalog
 }
 
 /// <summary>
-/// A sink type whose <paramref name="MemberName"/> says what kind of value it holds; only <paramref name="SharedSecretKind"/>
-/// is a shared (client) secret. <paramref name="KindConstantsType"/> is the simple name of the class whose constants name
-/// the kinds (<c>IdentityServerConstants.SecretTypes</c>), whose member names are read where they do not bind.
+/// What a sink type's kind member (a <see cref="SecretKindMember"/> row: <c>Secret.Type</c>) says: only
+/// <paramref name="SharedSecretKind"/> is a shared (client) secret. <paramref name="KindConstantsType"/> is the simple name
+/// of the class whose constants name the kinds (<c>IdentityServerConstants.SecretTypes</c>), whose member names are read
+/// where they do not bind.
 /// </summary>
-internal sealed record SecretKindMember(string TypeMetadataName, string MemberName, string SharedSecretKind, string KindConstantsType);
+internal sealed record SecretKind(string SharedSecretKind, string KindConstantsType);

@@ -138,13 +138,7 @@ internal static class OAuthText
     /// </summary>
     public static bool IsOutermostString(IOperation operation)
     {
-        var parent = operation.Parent;
-        while (parent is IConversionOperation { IsImplicit: true })
-        {
-            parent = parent.Parent;
-        }
-
-        return parent switch
+        return StringParts.Parent(operation) switch
         {
             IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary => !IsString(binary.Type),
             IInterpolatedStringTextOperation or IInterpolationOperation or IInterpolatedStringOperation => false,
@@ -158,13 +152,7 @@ internal static class OAuthText
     /// </summary>
     public static bool IsMessage(IOperation outermost)
     {
-        var parent = outermost.Parent;
-        while (parent is IConversionOperation { IsImplicit: true } or IParenthesizedOperation)
-        {
-            parent = parent.Parent;
-        }
-
-        if (parent is not IArgumentOperation { Parameter: { } parameter } argument)
+        if (StringParts.Parent(outermost) is not IArgumentOperation { Parameter: { } parameter } argument)
         {
             return false;
         }

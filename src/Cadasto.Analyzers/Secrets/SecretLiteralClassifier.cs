@@ -25,13 +25,13 @@ namespace Cadasto.Analyzers.Secrets;
 /// the literal's name context), and both ask whether CDS1001 does. That question is answered locally
 /// (the sink matcher run on the literal's few enclosing operations) unless the literal sits in a
 /// declaration a sink can reach from elsewhere (a field, property or local initializer); only then is
-/// the compilation-wide <see cref="SinkBoundLiterals"/> computed, once, and shared through a
-/// <see cref="ConditionalWeakTable{TKey,TValue}"/> keyed by the compilation. No rule walks the syntax
+/// the compilation-wide <see cref="SinkBoundLiterals"/> computed, once, and shared through the classifier, kept
+/// <see cref="PerCompilation{T}"/>. No rule walks the syntax
 /// itself; the analyzer driver's single walk feeds every operation action.
 /// </remarks>
 internal sealed class SecretLiteralClassifier
 {
-    private static readonly ConditionalWeakTable<Compilation, SecretLiteralClassifier> Cache = new();
+    private static readonly PerCompilation<SecretLiteralClassifier> Cache = new();
 
     // How far up a literal the sink matcher looks: Basic headers nest id:secret three calls deep.
     private const int MaxSinkDepth = 6;
@@ -64,7 +64,7 @@ internal sealed class SecretLiteralClassifier
     public bool IsTestSentinel(string text) => IsTestCode && !TestSentinels.LooksReal(text);
 
     public static SecretLiteralClassifier For(Compilation compilation, AnalyzerOptions options) =>
-        Cache.GetValue(compilation, c => new SecretLiteralClassifier(c, options));
+        Cache.Get(compilation, options, static (c, o) => new SecretLiteralClassifier(c, o));
 
     /// <summary>
     /// CDS1002's question: the credential name (symbol or key) that a hard-coded literal is stored under, or

@@ -1,9 +1,10 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using Cadasto.Analyzers.Catalogs;
+using Cadasto.Analyzers.Infrastructure;
 using Cadasto.Analyzers.Semantics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -20,7 +21,8 @@ namespace Cadasto.Analyzers.Secrets;
 /// </summary>
 internal sealed class SecretParameterFlows
 {
-    private static readonly ConditionalWeakTable<SecretSinkIndex, Lazy<SecretParameterFlows>> Cache = new();
+    // One per sink index of the compilation (the user's cadasto_secret_sinks make their own index): computed once, lazily.
+    private static readonly PerCompilation<ConcurrentDictionary<SecretSinkIndex, Lazy<SecretParameterFlows>>> Cache = new();
 
     private static readonly SecretParameterFlows None = new(new Dictionary<IMethodSymbol, List<ParameterFlow>>(SymbolEqualityComparer.Default));
 
@@ -37,8 +39,16 @@ internal sealed class SecretParameterFlows
 
     public bool IsEmpty => _flows.Count == 0;
 
-    public static SecretParameterFlows Get(Compilation compilation, SecretSinkMatcher matcher) =>
-        Cache.GetValue(matcher.Index, _ => new Lazy<SecretParameterFlows>(() => Compute(compilation, matcher), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+    public static SecretParameterFlows Get(Compilation compilation, SecretSinkMatcher matcher)
+    {
+        var byIndex = Cache.Get(compilation, static _ => new ConcurrentDictionary<SecretSinkIndex, Lazy<SecretParameterFlows>>());
+        if (!byIndex.TryGetValue(matcher.Index, out var flows))
+        {
+            flows = byIndex.GetOrAdd(matcher.Index, new Lazy<SecretParameterFlows>(() => Compute(compilation, matcher), LazyThreadSafetyMode.ExecutionAndPublication));
+        }
+
+        return flows.Value;
+    }
 
     /// <summary>The parameters of <paramref name="method"/> (a source method of this compilation) that reach a client-secret sink.</summary>
     public bool TryGet(IMethodSymbol method, out List<ParameterFlow> flows) =>

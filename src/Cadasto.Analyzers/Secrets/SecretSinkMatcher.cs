@@ -310,14 +310,14 @@ internal sealed class SecretSinkMatcher
 
                 if (value.ConstantValue is { HasValue: true, Value: string text })
                 {
-                    return !string.Equals(text, kind.SharedSecretKind, StringComparison.OrdinalIgnoreCase);
+                    return !string.Equals(text, kind.Meaning.SharedSecretKind, StringComparison.OrdinalIgnoreCase);
                 }
 
                 // SecretTypes.X509CertificateThumbprint where the constants' package is not referenced (a source-only scan
                 // that stands in for Secret alone): the constant's name says the kind as its value would.
-                if (UnboundKindConstant(value, kind.KindConstantsType) is { } constantName)
+                if (UnboundKindConstant(value, kind.Meaning.KindConstantsType) is { } constantName)
                 {
-                    return !string.Equals(constantName, kind.SharedSecretKind, StringComparison.Ordinal);
+                    return !string.Equals(constantName, kind.Meaning.SharedSecretKind, StringComparison.Ordinal);
                 }
             }
         }
@@ -331,11 +331,7 @@ internal sealed class SecretSinkMatcher
     /// </summary>
     private static string? UnboundKindConstant(IOperation value, string constantsType)
     {
-        while (value is IConversionOperation { IsImplicit: true } conversion)
-        {
-            value = conversion.Operand;
-        }
-
+        value = StringParts.Unwrap(value);
         return value is IInvalidOperation or { Type: null or { TypeKind: TypeKind.Error } }
             && value.Syntax is MemberAccessExpressionSyntax { Name: IdentifierNameSyntax name, Expression: var receiver }
             && receiver switch

@@ -14,15 +14,13 @@ namespace Cadasto.Analyzers.Semantics;
 /// </summary>
 internal static class CompilationClientType
 {
-    private static readonly ConditionalWeakTable<Compilation, StrongBox<ClientTypeInfo>> Cache = new();
+    private static readonly PerCompilation<StrongBox<ClientTypeInfo>> Cache = new();
 
-    public static ClientTypeInfo Get(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
+    public static ClientTypeInfo Get(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken) =>
+        Cache.Get(compilation, (options, cancellationToken), static (c, state) => new StrongBox<ClientTypeInfo>(Resolve(c, state.options, state.cancellationToken))).Value;
+
+    private static ClientTypeInfo Resolve(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
     {
-        if (Cache.TryGetValue(compilation, out var cached))
-        {
-            return cached.Value;
-        }
-
         string? declared = null;
         var manifestFileName = CadastoOptions.ManifestFileName(options);
         if (ManifestProvider.TryGet(options, cancellationToken, out var manifest) && manifest.Manifest is { } model)
@@ -35,8 +33,7 @@ internal static class CompilationClientType
             };
         }
 
-        var resolved = ClientTypeResolver.Resolve(options, declared, ConfiguredInEditorConfig(compilation, options), manifestFileName);
-        return Cache.GetValue(compilation, _ => new StrongBox<ClientTypeInfo>(resolved)).Value;
+        return ClientTypeResolver.Resolve(options, declared, ConfiguredInEditorConfig(compilation, options), manifestFileName);
     }
 
     /// <summary>

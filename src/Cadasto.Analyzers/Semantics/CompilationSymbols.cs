@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using Cadasto.Analyzers.Catalogs;
 using Cadasto.Analyzers.Infrastructure;
@@ -17,7 +16,7 @@ namespace Cadasto.Analyzers.Semantics;
 /// </summary>
 internal sealed class CompilationSymbols
 {
-    private static readonly ConditionalWeakTable<Compilation, CompilationSymbols> Cache = new();
+    private static readonly PerCompilation<CompilationSymbols> Cache = new();
 
     private readonly ConcurrentDictionary<string, INamedTypeSymbol?> _types = new(System.StringComparer.Ordinal);
 
@@ -55,7 +54,7 @@ internal sealed class CompilationSymbols
     }
 
     /// <summary>The compilation's shared symbols.</summary>
-    public static CompilationSymbols Get(Compilation compilation) => Cache.GetValue(compilation, static c => new CompilationSymbols(c));
+    public static CompilationSymbols Get(Compilation compilation) => Cache.Get(compilation, static c => new CompilationSymbols(c));
 
     /// <summary>A type by metadata name (<c>System.Text.StringBuilder</c>, <c>Namespace.Generic`1</c>); null when the compilation cannot see it.</summary>
     public INamedTypeSymbol? Type(string metadataName) =>

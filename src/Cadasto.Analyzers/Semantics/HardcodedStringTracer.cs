@@ -238,7 +238,7 @@ internal static class HardcodedStringTracer
     private static bool TryTraceComposite(IOperation value, Compilation compilation, TraceOptions options, int depth, CancellationToken cancellationToken, List<HardcodedString> found)
     {
         var parts = new List<HardcodedString>();
-        foreach (var part in CompositeParts(value))
+        foreach (var part in StringParts.Direct(value))
         {
             if (!TryTrace(part, compilation, options, parts, depth + 1, cancellationToken))
             {
@@ -275,36 +275,6 @@ internal static class HardcodedStringTracer
             ReportAtSources = !ownText && sources.Count > 0,
         });
         return true;
-    }
-
-    private static IEnumerable<IOperation> CompositeParts(IOperation value)
-    {
-        switch (value)
-        {
-            case IBinaryOperation binary:
-                yield return binary.LeftOperand;
-                yield return binary.RightOperand;
-                break;
-            case IInterpolatedStringOperation interpolated:
-                foreach (var part in interpolated.Parts)
-                {
-                    switch (part)
-                    {
-                        case IInterpolatedStringTextOperation text:
-                            yield return text.Text;
-                            break;
-                        case IInterpolationOperation { Alignment: null, FormatString: null } hole:
-                            yield return hole.Expression;
-                            break;
-                        default:
-                            // Alignment or format: not a plain string composition.
-                            yield return part;
-                            break;
-                    }
-                }
-
-                break;
-        }
     }
 
     private static bool TryTraceField(IFieldSymbol field, IOperation reference, Compilation compilation, TraceOptions options, List<HardcodedString> found, int depth, CancellationToken cancellationToken)

@@ -27,13 +27,25 @@ internal static class StringParts
         }
     }
 
+    /// <summary>The operation that holds <paramref name="operation"/>, implicit conversions and parentheses skipped: <see cref="Unwrap"/> upwards.</summary>
+    public static IOperation? Parent(IOperation operation)
+    {
+        var parent = operation.Parent;
+        while (parent is IConversionOperation { IsImplicit: true } or IParenthesizedOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        return parent;
+    }
+
     /// <summary>
     /// The parts of <c>a + b + c</c>, <c>$"a{b}c"</c> or <c>string.Concat(a, b, c)</c>, in order (text parts as their
     /// literal operations, a hole as its expression, not split further); the operation itself when it is none of them.
     /// </summary>
     /// <remarks>
     /// The one splitter of string compositions (the secret sinks, CDS1005, and <see cref="OAuth.OAuthText.Compose"/> all
-    /// read parts through it). A concatenation of n parts is a left-nested chain n levels deep: an explicit stack keeps
+    /// read parts through it; the tracer, which follows each part itself, takes one level at a time: <see cref="Direct"/>). A concatenation of n parts is a left-nested chain n levels deep: an explicit stack keeps
     /// the walk linear and off the call stack, where nested iterators would cost n² and could overflow it.
     /// </remarks>
     public static IEnumerable<IOperation> Of(IOperation operation)
@@ -86,6 +98,41 @@ internal static class StringParts
                     yield return current;
                     break;
             }
+        }
+    }
+
+    /// <summary>
+    /// The direct parts of one <c>a + b</c> or <c>$"…"</c>, not split further, for a reader of the exact text (the
+    /// tracer, which follows each part itself): a hole with an alignment or a format is a part as it is, since its text
+    /// is not its expression's. <see cref="Of"/> reads every piece a string is built from, whatever its format.
+    /// </summary>
+    public static IEnumerable<IOperation> Direct(IOperation value)
+    {
+        switch (value)
+        {
+            case IBinaryOperation binary:
+                yield return binary.LeftOperand;
+                yield return binary.RightOperand;
+                break;
+            case IInterpolatedStringOperation interpolated:
+                foreach (var part in interpolated.Parts)
+                {
+                    switch (part)
+                    {
+                        case IInterpolatedStringTextOperation text:
+                            yield return text.Text;
+                            break;
+                        case IInterpolationOperation { Alignment: null, FormatString: null } hole:
+                            yield return hole.Expression;
+                            break;
+                        default:
+                            // Alignment or format: not a plain string composition.
+                            yield return part;
+                            break;
+                    }
+                }
+
+                break;
         }
     }
 

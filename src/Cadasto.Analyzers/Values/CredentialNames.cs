@@ -89,7 +89,13 @@ internal sealed class CredentialNames
     public static CredentialNames FromOption(string? credentialWordsOption) =>
         string.IsNullOrWhiteSpace(credentialWordsOption)
             ? Default
-            : WithExtraWords(credentialWordsOption!.Split(new[] { ',', ';', ' ', '\t', '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries));
+            : WithExtraWords(OptionWords(credentialWordsOption));
+
+    /// <summary>The words of a raw <c>cadasto_credential_words</c> value, split as the rules split it (also for the scanner's prefilter).</summary>
+    public static string[] OptionWords(string? credentialWordsOption) =>
+        credentialWordsOption?.Split(OptionSeparators, StringSplitOptions.RemoveEmptyEntries) ?? Array.Empty<string>();
+
+    private static readonly char[] OptionSeparators = { ',', ';', ' ', '\t', '\r', '\n' };
 
     /// <summary>Whether <paramref name="name"/> ends with a credential word.</summary>
     public bool IsCredentialName(string? name) => TryMatch(name, out _);

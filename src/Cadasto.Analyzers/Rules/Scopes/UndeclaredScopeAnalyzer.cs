@@ -36,34 +36,30 @@ public sealed class UndeclaredScopeAnalyzer : DiagnosticAnalyzer
 
             var declared = manifest.AllScopes().Select(s => s.Value.Trim()).ToImmutableArray();
             var fileName = CompilationManifest.FileName(manifest);
-            // Per document, so a scope held in a constant of another document lands at the request that uses it (see DocumentOperations).
+            var requestsByDocument = ScopeRequestsByDocument.Of(start.Compilation);
+            // Per document, so a scope held in a constant of another document lands at the request that uses it (see DocumentOperations);
+            // the requests are gathered once per document for CDS4001 and CDS4002 (ScopeRequestsByDocument).
             start.RegisterSemanticModelAction(context =>
             {
                 var tree = context.SemanticModel.SyntaxTree;
-                var requests = new List<ScopeRequest>();
                 var reported = new HashSet<(SyntaxTree?, TextSpan)>();
-                DocumentOperations.ForEach(context.SemanticModel, ScopeRequests.OperationKinds, operation =>
+                foreach (var (request, sink) in requestsByDocument.In(context.SemanticModel, context.CancellationToken))
                 {
-                    requests.Clear();
-                    ScopeRequests.Find(operation, context.SemanticModel.Compilation, requests, context.CancellationToken);
-                    foreach (var request in requests)
+                    if (request.Scopes is null)
                     {
-                        if (request.Scopes is null)
-                        {
-                            continue;
-                        }
-
-                        var undeclared = ScopeRequests.Split(request.Scopes)
-                            .Where(scope => !ScopeRequests.NeedsNoDeclaration(scope) && !ScopeRequests.IsDeclared(scope, declared))
-                            .Distinct()
-                            .ToArray();
-                        if (undeclared.Length > 0 && DocumentOperations.FirstFor(reported, request.Location))
-                        {
-                            var (location, additional) = DocumentOperations.Place(tree, request.Location, request.Argument, operation.Syntax);
-                            context.ReportDiagnostic(Findings.Create(DiagnosticDescriptors.UndeclaredScope, location, additional, string.Join(" ", undeclared), fileName));
-                        }
+                        continue;
                     }
-                }, context.CancellationToken);
+
+                    var undeclared = ScopeRequests.Split(request.Scopes)
+                        .Where(scope => !ScopeRequests.NeedsNoDeclaration(scope) && !ScopeRequests.IsDeclared(scope, declared))
+                        .Distinct()
+                        .ToArray();
+                    if (undeclared.Length > 0 && DocumentOperations.FirstFor(reported, request.Location))
+                    {
+                        var (location, additional) = DocumentOperations.Place(tree, request.Location, request.Argument, sink);
+                        context.ReportDiagnostic(Findings.Create(DiagnosticDescriptors.UndeclaredScope, location, additional, string.Join(" ", undeclared), fileName));
+                    }
+                }
             });
         });
     }

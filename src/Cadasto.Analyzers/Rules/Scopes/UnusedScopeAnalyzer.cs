@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using System.Threading;
 using Cadasto.Analyzers.Configuration;
 using Cadasto.Analyzers.Infrastructure;
@@ -9,10 +8,7 @@ using Cadasto.Analyzers.OAuth;
 using Cadasto.Analyzers.Semantics;
 using Cadasto.Analyzers.Values;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace Cadasto.Analyzers.Rules.Scopes;
 
@@ -25,8 +21,8 @@ namespace Cadasto.Analyzers.Rules.Scopes;
 /// Document-local (SPEC: the IDE's live analysis of the document where a finding lands reports it): the finding lands
 /// in the manifest, so it is reported by the manifest's additional-file action, which gathers the requests of every
 /// tree itself. A compilation-end action would be seen only by a build or full-solution analysis, never live in
-/// <c>cadasto.json</c>. The action runs once per manifest per analysis, so a build reports each finding once; it binds
-/// only the member bodies of trees that may request a scope (<see cref="MayRequestScopes"/>).
+/// <c>cadasto.json</c>. The action runs once per manifest per analysis, so a build reports each finding once; the requests
+/// of each tree are gathered once for CDS4001 and this rule (<see cref="ScopeRequestsByDocument"/>).
 /// </para>
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -83,33 +79,19 @@ public sealed class UnusedScopeAnalyzer : DiagnosticAnalyzer
     private static bool Requests(Compilation compilation, AnalyzerOptions options, HashSet<string> requested, CancellationToken cancellationToken)
     {
         var requests = new List<ScopeRequest>();
+        var byDocument = ScopeRequestsByDocument.Of(compilation);
         foreach (var tree in compilation.SyntaxTrees)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var root = tree.GetRoot(cancellationToken);
-            if (IsGenerated(tree, root) || !MayRequestScopes(root))
+            if (IsGenerated(tree, tree.GetRoot(cancellationToken)))
             {
                 continue;
             }
 
-            // An additional-file action gets no semantic model; this is the one place the rule binds, once per tree.
-#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer
-            var model = compilation.GetSemanticModel(tree);
-#pragma warning restore RS1030
-            foreach (var body in OperationRoots(root))
+            // The same requests CDS4001 reads, gathered once per document for both rules.
+            foreach (var found in byDocument.In(tree, cancellationToken))
             {
-                if (model.GetOperation(body, cancellationToken) is not { } operation)
-                {
-                    continue;
-                }
-
-                foreach (var candidate in operation.DescendantsAndSelf())
-                {
-                    if (ScopeRequests.OperationKinds.Contains(candidate.Kind))
-                    {
-                        ScopeRequests.Find(candidate, compilation, requests, cancellationToken);
-                    }
-                }
+                requests.Add(found.Request);
             }
         }
 
@@ -143,45 +125,6 @@ public sealed class UnusedScopeAnalyzer : DiagnosticAnalyzer
         }
 
         return true;
-    }
-
-    /// <summary>
-    /// Whether a tree has anything a scope request is made of: a string (literal or interpolated), or a member access or
-    /// argument at all (a scope read at run time and passed on). A file of declarations only is skipped unbound.
-    /// </summary>
-    private static bool MayRequestScopes(SyntaxNode root)
-    {
-        foreach (var node in root.DescendantNodes())
-        {
-            if (node is InvocationExpressionSyntax or AssignmentExpressionSyntax or BaseObjectCreationExpressionSyntax or TupleExpressionSyntax
-                or LiteralExpressionSyntax or InterpolatedStringExpressionSyntax)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>The syntax of each operation tree an operation action would visit: member bodies, initializers, top-level code.</summary>
-    private static IEnumerable<SyntaxNode> OperationRoots(SyntaxNode root)
-    {
-        if (root is CompilationUnitSyntax unit && unit.Members.Any(m => m is GlobalStatementSyntax))
-        {
-            yield return unit;
-        }
-
-        foreach (var node in root.DescendantNodes(static n => n is not (BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or EqualsValueClauseSyntax or ArrowExpressionClauseSyntax or GlobalStatementSyntax)))
-        {
-            switch (node)
-            {
-                case BaseMethodDeclarationSyntax or AccessorDeclarationSyntax:
-                case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax } or PropertyDeclarationSyntax or ParameterSyntax }:
-                case ArrowExpressionClauseSyntax { Parent: PropertyDeclarationSyntax or IndexerDeclarationSyntax }:
-                    yield return node;
-                    break;
-            }
-        }
     }
 
     /// <summary>Generated code is not analysed (GeneratedCodeAnalysisFlags.None), here as for the operation actions of the other rules.</summary>

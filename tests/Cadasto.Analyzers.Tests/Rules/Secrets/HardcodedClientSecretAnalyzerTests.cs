@@ -2,6 +2,8 @@ using System.Threading.Tasks;
 using Cadasto.Analyzers.Configuration;
 using Cadasto.Analyzers.Rules.Secrets;
 using Cadasto.Analyzers.CodeFixes;
+using Cadasto.Analyzers.Tests.TestKit;
+using Cadasto.Scanning;
 using Microsoft.CodeAnalysis.Testing;
 using VerifyCS = Cadasto.Analyzers.Tests.TestKit.CSharpCodeFixVerifier<
     Cadasto.Analyzers.Rules.Secrets.HardcodedClientSecretAnalyzer,
@@ -1048,20 +1050,9 @@ public sealed class HardcodedClientSecretAnalyzerTests
         {
             Sources =
             {
-                """
-                namespace IdentityServer4.Models
-                {
-                    public class Secret
-                    {
-                        public Secret() { }
-                        public Secret(string value, string description, System.DateTime? expiration = null) { }
-                        public string Value { get; set; }
-                        public string Type { get; set; }
-                    }
-
-                    public static class HashExtensions { public static string Sha256(this string input) => input; }
-                }
-                """,
+                // What the scan compiles IdentityServer4's own hosts against: the models, and HashExtensions from their own source.
+                IdentityServerStandInSource.Models(IdentityServerStandInSource.IdentityServer4),
+                "namespace IdentityServer4.Models { public static class HashExtensions { public static string Sha256(this string input) => input; } }",
                 """
                 using System.Collections.Generic;
                 using IdentityServer4;
@@ -1083,26 +1074,14 @@ public sealed class HardcodedClientSecretAnalyzerTests
         },
     }.RunAsync();
 
-    // Neither IdentityServer package is served here: stand-in types with the same metadata names.
-    private const string IdentityServerStandIns = """
+    // Neither IdentityServer package is served here: the scan's stand-ins (the models and HashExtensions), and the package
+    // types a scan has no stand-in for that a build with the package resolves (ApiResource, the secret-kind constants).
+    private static readonly string IdentityServerStandIns =
+        AuthorizationServerStandIns.IdentityServer(IdentityServerStandInSource.Duende)
+        + AuthorizationServerStandIns.IdentityServer(IdentityServerStandInSource.IdentityServer4) + """
         namespace Duende.IdentityServer.Models
         {
-            public class Secret
-            {
-                public Secret() { }
-                public Secret(string value, System.DateTime? expiration = null) { Value = value; }
-                public Secret(string value, string description, System.DateTime? expiration = null) { Value = value; }
-                public string Value { get; set; } = "";
-                public string Type { get; set; } = "SharedSecret";
-            }
-
-            public class Client { public string ClientId { get; set; } = ""; public System.Collections.Generic.ICollection<Secret> ClientSecrets { get; set; } = new System.Collections.Generic.List<Secret>(); }
             public class ApiResource { public System.Collections.Generic.ICollection<Secret> ApiSecrets { get; set; } = new System.Collections.Generic.List<Secret>(); }
-
-            public static class HashExtensions
-            {
-                public static string Sha256(this string input) => input;
-            }
         }
 
         namespace Duende.IdentityServer
@@ -1117,21 +1096,6 @@ public sealed class HardcodedClientSecretAnalyzerTests
                     public const string X509CertificateBase64 = "X509CertificateBase64";
                     public const string JsonWebKey = "JWK";
                 }
-            }
-        }
-
-        namespace IdentityServer4.Models
-        {
-            public class Secret
-            {
-                public Secret(string value, System.DateTime? expiration = null) { Value = value; }
-                public string Value { get; set; } = "";
-                public string Type { get; set; } = "SharedSecret";
-            }
-
-            public static class HashExtensions
-            {
-                public static string Sha256(this string input) => input;
             }
         }
 
