@@ -27,14 +27,20 @@ internal static class PackageStandIns
     private static readonly Lazy<ImmutableDictionary<string, MetadataReference>> References = new(Build);
 
     /// <summary>
-    /// <paramref name="compilation"/> with the stand-ins for the packages <paramref name="project"/> references, directly
-    /// or through a project it references that was given them (package references flow to referencing projects in a
-    /// build), whose types it does not already have: a solution that declares them itself keeps its own, and a stand-in
-    /// that would make them ambiguous is left out.
+    /// <paramref name="compilation"/> with the stand-ins for the packages <paramref name="project"/> references, directly,
+    /// through a project it references that was given them (package references flow to referencing projects in a
+    /// build), or through another package (its source imports the models' namespace, which a build resolves from the
+    /// package whichever package brought it: <c>using Duende.IdentityServer.Models;</c> in a project that references only
+    /// a vendor's admin package built on Duende; never for loose files, which no build compiles) — whose types it does not already have: a solution that declares them
+    /// itself keeps its own, and a stand-in that would make them ambiguous is left out.
     /// </summary>
-    public static CSharpCompilation AddTo(CSharpCompilation compilation, ScanProject project)
+    /// <param name="compilation">The project's compilation.</param>
+    /// <param name="project">The project.</param>
+    /// <param name="importedNamespaces">The namespaces its source (and its implicit global usings) imports.</param>
+    public static CSharpCompilation AddTo(CSharpCompilation compilation, ScanProject project, IReadOnlySet<string> importedNamespaces)
     {
         var wanted = Packages.Where(p => project.PackageReferences.Any(r => r.StartsWith(p.PackagePrefix, StringComparison.OrdinalIgnoreCase))
+            || (!project.IsLoose && importedNamespaces.Contains(p.Namespace))
             || ReferencedProjectsHave(compilation, p.Namespace)).ToList();
         if (wanted.Count == 0)
         {

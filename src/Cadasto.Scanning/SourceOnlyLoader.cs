@@ -267,7 +267,7 @@ public sealed class SourceOnlyLoader
 
         using (Profile.Phase("load: package stand-ins"))
         {
-            compilation = PackageStandIns.AddTo(compilation, project);
+            compilation = PackageStandIns.AddTo(compilation, project, namespaces);
         }
 
         using var additionalFiles = Profile.Phase("load: additional files");

@@ -166,13 +166,32 @@ public sealed class PackageStandInTests
         Assert.Equal(2, result.Findings.Count(f => f.RuleId == "CDS1001"));
     }
 
-    [Fact]
-    public async Task SecretTypeWithoutThePackage_ShouldNotReport()
+    [Theory]
+    [InlineData("IdentityServer4.Models")]
+    [InlineData("Duende.IdentityServer.Models")]
+    public async Task RegistrationsOfAPackageThatBringsIdentityServer_ShouldReport(string ns)
     {
-        // A product's own Secret type in a namespace of that name, without the package: never a sink by its name alone.
+        // A sample server that references only a vendor's admin and store packages built on IdentityServer: a build gets
+        // the IdentityServer package through them and resolves the models' namespace its Config.cs imports.
+        using var tree = new TempTree();
+        tree.Write("Sts/Sts.csproj", Project("Contoso.IdentityServer.Admin.Store"));
+        tree.Write("Sts/Config.cs", Config(ns));
+
+        var result = await new Scanner().ScanAsync(tree.Root);
+
+        var findings = result.Findings.Where(f => f.RuleId == "CDS1001").ToList();
+        Assert.Equal(2, findings.Count);
+        Assert.All(findings, f => Assert.DoesNotContain(Secret, f.Message));
+    }
+
+    [Fact]
+    public async Task SecretTypeOfAnotherPackage_ShouldNotReport()
+    {
+        // A Secret type of some other package, unresolved in the scan, without IdentityServer's package nor its namespace:
+        // never a sink by its name alone.
         using var tree = new TempTree();
         tree.Write("Sts/Sts.csproj", Project("Serilog"));
-        tree.Write("Sts/Config.cs", Config("IdentityServer4.Models"));
+        tree.Write("Sts/Config.cs", Config("Contoso.Vault.Models"));
 
         var result = await new Scanner().ScanAsync(tree.Root);
 

@@ -84,6 +84,82 @@ public sealed class ScannerTests
     }
 
     [Fact]
+    public async Task OpenIddictServerThatAllowsThePasswordFlow_ShouldReport()
+    {
+        // An OpenIddict authorization server (OpenIddict.AspNetCore and its EF Core stores): its server builder, reached
+        // through AddCore(…).AddServer(…), resolves in a source-only scan, so AllowPasswordFlow() is CDS2003 as in a build.
+        using var tree = new TempTree();
+        tree.Write("Auth/Auth.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk.Web">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="OpenIddict.AspNetCore" Version="7.8.0" />
+                <PackageReference Include="OpenIddict.EntityFrameworkCore" Version="7.8.0" />
+              </ItemGroup>
+            </Project>
+            """);
+        tree.Write("Auth/OpenIddictSetup.cs", """
+            using System;
+            using Microsoft.Extensions.DependencyInjection;
+
+            public static class OpenIddictSetup
+            {
+                public static void Add(IServiceCollection services) =>
+                    services.AddOpenIddict()
+                        .AddCore(options => options.DisableEntityCaching())
+                        .AddServer(options =>
+                        {
+                            options.SetTokenEndpointUris("/connect/token");
+                            options
+                                .AllowAuthorizationCodeFlow()
+                                .AllowClientCredentialsFlow()
+                                .AllowPasswordFlow()
+                                .AllowRefreshTokenFlow();
+                            options.SetAccessTokenLifetime(TimeSpan.FromHours(1));
+                        });
+            }
+            """);
+
+        var result = await new Scanner().ScanAsync(tree.Root);
+
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal("CDS2003", finding.RuleId);
+        Assert.Equal(15, finding.StartLine);
+    }
+
+    [Fact]
+    public async Task AddressOfTheTestDomainAsAMailPasswordInATestProject_ShouldNotReport()
+    {
+        // Real code (an end-to-end test's local mail server, xunit.v3): test_/demo words mark a value made up for the test
+        // in test code, though outside it they name a demo value that works.
+        using var tree = new TempTree();
+        tree.Write("Tests/Tests.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+              <ItemGroup><PackageReference Include="xunit.v3" Version="3.2.2" /></ItemGroup>
+            </Project>
+            """);
+        tree.Write("Tests/WalletTests.cs", """
+            using System.Threading.Tasks;
+
+            public sealed class Tester
+            {
+                public Task ConfigureServerEmail(string from = "a@example.com", string login = "a@example.com", string password = "password") => Task.CompletedTask;
+            }
+
+            public sealed class WalletTests
+            {
+                public async Task Setup(Tester s) =>
+                    await s.ConfigureServerEmail(from: "wallet-setup@test.com", login: "wallet-setup@test.com", password: "wallet-setup@test.com");
+            }
+            """);
+
+        var result = await new Scanner().ScanAsync(tree.Root);
+
+        Assert.Empty(result.Findings);
+    }
+
+    [Fact]
     public async Task MigrationAndGeneratedFiles_ShouldNotBeAnalysedUnlessAsked()
     {
         using var tree = new TempTree();

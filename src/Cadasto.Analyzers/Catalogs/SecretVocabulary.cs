@@ -94,13 +94,24 @@ internal static class SecretVocabulary
     public static readonly ImmutableArray<string> InstructionPrepositions = ImmutableArray.Create(
         "from", "of", "for", "to", "in", "with");
 
-    /// <summary>Words that mark a value as made up for a test or a sample (<c>test-secret</c>, <c>someSecret</c>).</summary>
+    /// <summary>
+    /// Words that mark a value as made up, not meant to work (<c>dummy-secret</c>, <c>someSecret</c>,
+    /// <c>invalid-secret-that-will-fail</c>): no secret anywhere. Not the words of <see cref="DemoMarkers"/>.
+    /// </summary>
     public static readonly ImmutableArray<string> FakeMarkers = ImmutableArray.Create(
-        "test", "tests", "testing", "sample", "mock", "mocked", "fake", "dummy", "example", "demo", "stub", "invalid",
+        "mock", "mocked", "fake", "dummy", "example", "stub", "invalid",
         "blah", "foo", "bar", "baz", "ignored", "some", "bogus", "unused", "wrong", "payload", "something", "whatever", "anything",
 
         // Values a test uses to be refused ("not_valid", "nonexistent", "expired-token"): they say what they fail at.
         "not", "nonexistent", "nonexisting", "unknown", "missing", "expired", "revoked", "incorrect", "bad");
+
+    /// <summary>
+    /// Words that name what a value is for, a test or a demo (<c>test_secret</c>, <c>demo-password</c>): such a value is
+    /// registered where it is used and works, a short demo value that works, which the SPEC calls a secret outside test
+    /// code; in test code it is a sentinel (<c>Values/TestSentinels</c>).
+    /// </summary>
+    public static readonly ImmutableArray<string> DemoMarkers = ImmutableArray.Create(
+        "test", "tests", "testing", "demo", "sample");
 
     /// <summary>
     /// Words a made-up key is padded with to have a key's length and alphabet (<c>dummydummy…</c>): repeated, they make

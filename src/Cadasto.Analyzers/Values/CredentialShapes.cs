@@ -136,6 +136,11 @@ internal static class CredentialShapes
             return "Microsoft Entra client secret";
         }
 
+        if (IsGoogleAppPassword(text))
+        {
+            return "Google app password";
+        }
+
         // A connection string or URL that a text only shows as an example of its format is documentation; a token of a
         // known format is a token wherever it is written.
         if (IsExampleOfAFormat(text))
@@ -430,6 +435,57 @@ internal static class CredentialShapes
     }
 
     /// <summary>
+    /// A Google app password as Google shows it: the whole value is four groups of four lower-case letters apart by single
+    /// spaces (<c>abcd efgh ijkl mnop</c>, 19 characters). The letters are random, which four English words are not: at
+    /// least one group has no vowel (<c>a e i o u y</c>: four in five app passwords have one, while a four-letter word has
+    /// one always — only an acronym such as <c>html</c> has none), no group repeats a letter throughout, and no group
+    /// counts (<c>abcd</c>, the alphabet's run, is how documentation writes one).
+    /// </summary>
+    internal static bool IsGoogleAppPassword(string text)
+    {
+        var value = text.Trim();
+        if (value.Length != 19)
+        {
+            return false;
+        }
+
+        var vowelless = false;
+        for (var group = 0; group < 4; group++)
+        {
+            var start = group * 5;
+            if (group > 0 && value[start - 1] != ' ')
+            {
+                return false;
+            }
+
+            var vowels = 0;
+            var counting = true;
+            var repeated = true;
+            for (var i = start; i < start + 4; i++)
+            {
+                var c = value[i];
+                if (c is < 'a' or > 'z')
+                {
+                    return false;
+                }
+
+                vowels += c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y' ? 1 : 0;
+                counting &= i == start || c == value[i - 1] + 1;
+                repeated &= c == value[start];
+            }
+
+            if (counting || repeated)
+            {
+                return false;
+            }
+
+            vowelless |= vowels == 0;
+        }
+
+        return vowelless;
+    }
+
+    /// <summary>
     /// The Entra (Azure AD) client-secret shape: three characters, a digit, <c>Q~</c>, then 31–34 characters
     /// of <c>[A-Za-z0-9_~.-]</c> (the format Microsoft has issued since 2021).
     /// </summary>
@@ -570,12 +626,16 @@ internal static class CredentialShapes
                && password[0] is not ('{' or '$' or '%');
     }
 
-    /// <summary><c>user:password@</c>, <c>guest:guest@</c>: the words documentation uses, not a password.</summary>
+    /// <summary>
+    /// <c>user:password@</c>: the name of the URL's field written where its value goes, as documentation shows the syntax.
+    /// Not a broker's default account (<c>guest:guest@</c>): that is a short demo value that works, a secret outside test
+    /// code as it is as a whole value (<see cref="SecretValueHeuristics.IsNotASecret(string)"/>); test code screens it
+    /// with its other sentinels.
+    /// </summary>
     private static bool IsDocumentationPassword(string password) =>
         password.Equals("password", StringComparison.OrdinalIgnoreCase)
         || password.Equals("pass", StringComparison.OrdinalIgnoreCase)
         || password.Equals("secret", StringComparison.OrdinalIgnoreCase)
-        || password.Equals("guest", StringComparison.OrdinalIgnoreCase)
         || password.Equals("pwd", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>

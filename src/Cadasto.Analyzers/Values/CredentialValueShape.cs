@@ -607,6 +607,12 @@ internal static class CredentialValueShape
     /// </summary>
     internal static bool IsProse(string text)
     {
+        // Four groups of four letters may read as words, but one shape of them is a credential Google issues.
+        if (CredentialShapes.IsGoogleAppPassword(text))
+        {
+            return false;
+        }
+
         var words = 0;
         var letterWords = 0;
         var i = 0;

@@ -233,7 +233,8 @@ internal static class SecretValueHeuristics
 
     /// <summary>
     /// A value made only of plain words (letters, perhaps a short trailing number) that says it is made up: one word
-    /// marks it (<c>test-secret</c>, <c>someSecret</c>, <c>invalid-secret-that-will-fail</c>), or it describes what it stands
+    /// marks it (<c>dummy-secret</c>, <c>someSecret</c>, <c>invalid-secret-that-will-fail</c>; not <c>test_secret</c> nor
+    /// <c>demo-secret</c>, which name the test or demo they work in: test code screens those as sentinels), or it describes what it stands
     /// for with a credential word among other words (<c>valid-token</c>, <c>user-token-1</c>). A random word anywhere
     /// (<c>sk_test_mk5ssIswiymVOa2MPE8BwZX5</c>) makes it a value again; a credential word alone (<c>secret</c>) stays a value.
     /// </summary>
@@ -243,7 +244,14 @@ internal static class SecretValueHeuristics
     /// </summary>
     public static bool IsDescriptiveFake(string value) => IsObviousFake(value.Trim(), acceptDescriptive: true);
 
-    private static bool IsObviousFake(string text, bool acceptDescriptive)
+    /// <summary>
+    /// Test code's reading of the same words: there a value marked with what it is for (<c>test_secret</c>,
+    /// <c>multisig-setup@test.com</c>) is made up for the test, as a <see cref="SecretVocabulary.FakeMarkers"/> word makes
+    /// it anywhere (asked by <see cref="TestSentinels"/> only).
+    /// </summary>
+    public static bool IsMadeUpForATest(string value) => IsObviousFake(value.Trim(), acceptDescriptive: false, demoMarks: true);
+
+    private static bool IsObviousFake(string text, bool acceptDescriptive, bool demoMarks = false)
     {
         var marked = false;
         var descriptive = false;
@@ -296,7 +304,8 @@ internal static class SecretValueHeuristics
             if (letters > 0 && char.IsLetter(text[start]))
             {
                 letterWords++;
-                marked |= digits == 0 && IsOneOf(text, start, letters, SecretVocabulary.FakeMarkers);
+                marked |= digits == 0 && (IsOneOf(text, start, letters, SecretVocabulary.FakeMarkers)
+                    || (demoMarks && IsOneOf(text, start, letters, SecretVocabulary.DemoMarkers)));
                 lastIsCredentialWord = IsOneOf(text, start, letters, SecretVocabulary.DescriptiveWords);
                 descriptive |= lastIsCredentialWord;
                 qualified |= IsOneOf(text, start, letters, SecretVocabulary.DescribingQualifiers);

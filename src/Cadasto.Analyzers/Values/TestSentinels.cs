@@ -22,6 +22,13 @@ internal static class TestSentinels
             return true;
         }
 
+        // Plain words marked with what the value is for (test_secret, demo-password): outside test code they name a demo
+        // value that works (a secret); here, what the test made up.
+        if (SecretValueHeuristics.IsMadeUpForATest(text))
+        {
+            return false;
+        }
+
         if (CredentialShapes.Classify(text) is not null)
         {
             // Shaped only by a password that is a sentinel: the rest of the string (host, port) is no secret.
@@ -429,6 +436,7 @@ internal static class TestSentinels
             // up (SecretVocabulary's qualifiers and fake markers).
             Reach(letters, i, SecretVocabulary.DescribingQualifiers, reachable);
             Reach(letters, i, SecretVocabulary.FakeMarkers, reachable);
+            Reach(letters, i, SecretVocabulary.DemoMarkers, reachable);
         }
 
         return reachable[letters.Length];

@@ -20,6 +20,7 @@ public sealed class CredentialShapedLiteralAnalyzerTests
                 {|CDS1003:"AIzaYYZYn9ZhyiA4uoRgnatmUdjAWtGSU8po-79"|},
                 {|CDS1003:"npm_cabUGJmGEp7CgQ0PBQFI14zGtSnovm14TUOi"|},
                 {|CDS1003:"Etf2Q~nRH9ucAUsdMlHUvTC.QCyEZDz~TddJ8HyS"|},
+                {|CDS1003:"qwkt vbnm zrpd hsjf"|},
             };
         }
         """);
@@ -141,6 +142,10 @@ public sealed class CredentialShapedLiteralAnalyzerTests
                 Use("postgres://user:password@localhost:5432/app");
                 Use("The access token expired; request a new one from the token endpoint.");
                 Use("W/\"0815b9e3c1f5a6e2\"");
+                Use("abcd efgh ijkl mnop");
+                Use("sign into your mail");
+                Use("lynx hymn sync myth");
+                Use("Qwkt vbnm zrpd hsjf");
             }
 
             void Use(string value) { }

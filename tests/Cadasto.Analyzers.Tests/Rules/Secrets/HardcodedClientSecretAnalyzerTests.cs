@@ -956,6 +956,51 @@ public sealed class HardcodedClientSecretAnalyzerTests
         }
         """);
 
+    // Real code (an OpenIddict server's callback endpoint, product code): a token request's client_secret named for the
+    // test client it is registered with works against that server, a short demo value that works (SPEC). Only a word
+    // that says the value is made up and meant not to work stays no secret.
+    [Fact]
+    public Task DemoWordsInAClientSecretFieldOfProductCode_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Net.Http;
+
+        class CallbackEndpoint
+        {
+            HttpContent Exchange(string code) => new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                { "grant_type", "authorization_code" },
+                { "code", code },
+                { "client_id", "test_client" },
+                { "client_secret", {|CDS1001:"test_secret"|} },
+            });
+
+            HttpContent Demo() => new FormUrlEncodedContent(new Dictionary<string, string> { { "client_secret", {|CDS1001:"demo-secret"|} } });
+
+            HttpContent Dummy() => new FormUrlEncodedContent(new Dictionary<string, string> { { "client_secret", "dummy-secret" } });
+        }
+        """);
+
+    [Fact]
+    public Task DemoWordsInAClientSecretFieldOfATestProject_ShouldNotReport() => new VerifyCS.Test
+    {
+        TestState =
+        {
+            Sources =
+            {
+                """
+                using System.Collections.Generic;
+                using System.Net.Http;
+
+                public sealed class CallbackEndpointTests
+                {
+                    public HttpContent Exchange() => new FormUrlEncodedContent(new Dictionary<string, string> { { "client_secret", "test_secret" } });
+                }
+                """,
+            },
+            AnalyzerConfigFiles = { ("/.globalconfig", "is_global = true\nbuild_property.IsTestProject = true\n") },
+        },
+    }.RunAsync();
+
     [Fact]
     public Task SentinelSecretsInATestProject_ShouldNotReport_RealLookingSecrets_ShouldReport() => new VerifyCS.Test
     {

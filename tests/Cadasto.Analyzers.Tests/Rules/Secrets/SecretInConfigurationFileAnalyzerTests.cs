@@ -161,6 +161,35 @@ public sealed class SecretInConfigurationFileAnalyzerTests
         }
         """));
 
+    // Real code (an identity server's product settings): the broker URL keeps RabbitMQ's default account, which works on
+    // any broker left as installed — a short demo value that works, as "Password": "guest" is (one judgement).
+    [Fact]
+    public Task DefaultBrokerAccountInAProductsBrokerUrl_ShouldReport() => Verify.VerifyAsync(("appsettings.json", """
+        {
+          "RabbitMqOptions": { "Host": {|CDS1004:"amqp://guest:guest@localhost:5672"|} },
+          "Docs": { "Broker": "amqp://user:password@localhost:5672" }
+        }
+        """));
+
+    // Real code (an identity server's development settings): a mailbox's Google app password, written as Google shows it,
+    // reads like four words but is a credential Google issues.
+    [Fact]
+    public Task GoogleAppPasswordInProductSettings_ShouldReport() => Verify.VerifyAsync(("appsettings.Development.json", """
+        {
+          "MailOptions": { "Host": "smtp.gmail.com", "UserName": "ops@contoso.example", "Password": {|CDS1004:"qwkt vbnm zrpd hsjf"|} },
+          "Banner": { "Text": "sign into your mail" }
+        }
+        """));
+
+    [Fact]
+    public Task DefaultBrokerAccountInATestProjectsSettings_ShouldNotReport() => Verify.VerifyAsync(
+        "build_property.IsTestProject = true",
+        ("appsettings.json", """
+        {
+          "RabbitMqOptions": { "Host": "amqp://guest:guest@localhost:5672" }
+        }
+        """));
+
     [Fact]
     public Task WwwrootAppSettings_ShouldReport() => Verify.VerifyAsync(("wwwroot/appsettings.json", """
         { "Oidc": { "Authority": "https://auth.cadasto.example", "ClientId": "spa", "ClientSecret": {|CDS1004:"public-app-leak-42"|} } }
