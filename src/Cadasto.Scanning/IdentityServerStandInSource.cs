@@ -16,16 +16,41 @@ internal static class IdentityServerStandInSource
     public const string Duende = "Duende.IdentityServer.Models";
 
     /// <summary>
-    /// The types of <see cref="Models"/>, by simple name: a scan keeps the part only where each of them is the stand-in's
-    /// alone (a solution that declares them itself keeps its own).
+    /// The parts of <see cref="Models"/> a scan emits apart, each with the simple names of its types: a scan keeps a part
+    /// only where each of its types is the stand-in's alone, so a solution that declares some of them itself keeps its
+    /// own and still gets the rest (IdentityServer4's repository declares <c>GrantTypes</c> in its server project and
+    /// takes <c>Secret</c> and <c>Client</c> from the Storage package). <c>Client</c> holds <c>Secret</c>s: its part is
+    /// compiled against the <c>Secret</c> part and kept only with it.
     /// </summary>
-    public static readonly string[] ModelTypes = { "Secret", "Client", "GrantTypes", "GrantType" };
+    public static readonly (string Part, string[] Types)[] ModelParts =
+    {
+        (SecretPart, new[] { "Secret" }),
+        (ClientPart, new[] { "Client" }),
+        (GrantsPart, new[] { "GrantTypes", "GrantType" }),
+    };
 
-    /// <summary>
-    /// <c>Secret</c>, then the registration models (<c>Client</c>, whose <c>ClientSecrets</c> holds <c>Secret</c>s, and
-    /// <c>GrantType</c>/<c>GrantTypes</c>): the models come together in the packages, so they are one part.
-    /// </summary>
-    public static string Models(string ns) => Fill(SecretTemplate, ns) + "\n" + Fill(RegistrationModelsTemplate, ns);
+    /// <summary>The part that declares <c>Secret</c>.</summary>
+    public const string SecretPart = "Secret";
+
+    /// <summary>The part that declares <c>Client</c> (compiled against <see cref="SecretPart"/>).</summary>
+    public const string ClientPart = "Client";
+
+    /// <summary>The part that declares <c>GrantType</c> and <c>GrantTypes</c>.</summary>
+    public const string GrantsPart = "Grants";
+
+    /// <summary><c>Secret</c>, <c>Client</c> (whose <c>ClientSecrets</c> holds <c>Secret</c>s) and <c>GrantType</c>/<c>GrantTypes</c> together, as the tests compile them.</summary>
+    public static string Models(string ns) => Part(SecretPart, ns) + "\n" + Part(ClientPart, ns) + "\n" + Part(GrantsPart, ns);
+
+    /// <summary>The text of one of <see cref="ModelParts"/>.</summary>
+    public static string Part(string part, string ns) => Fill(
+        part switch
+        {
+            SecretPart => SecretTemplate,
+            ClientPart => ClientTemplate,
+            GrantsPart => GrantsTemplate,
+            _ => throw new System.ArgumentOutOfRangeException(nameof(part), part, "no such stand-in part"),
+        },
+        ns);
 
     /// <summary>
     /// <c>HashExtensions</c> (<c>"…".Sha256()</c>), a part of its own: a project whose own source (or a referenced
@@ -52,7 +77,7 @@ internal static class IdentityServerStandInSource
         }
         """;
 
-    private const string RegistrationModelsTemplate = """
+    private const string ClientTemplate = """
         namespace NAMESPACE
         {
             // A client registration as the rules read it (grant types, PKCE, redirect URIs, secrets), with the members a
@@ -97,7 +122,12 @@ internal static class IdentityServerStandInSource
                 public System.Collections.Generic.ICollection<string> AllowedCorsOrigins { get; set; } = new System.Collections.Generic.HashSet<string>();
                 public System.Collections.Generic.IDictionary<string, string> Properties { get; set; } = new System.Collections.Generic.Dictionary<string, string>();
             }
+        }
+        """;
 
+    private const string GrantsTemplate = """
+        namespace NAMESPACE
+        {
             // The grant-type names (protocol values) and the named sets a registration assigns to AllowedGrantTypes.
             public static class GrantType
             {

@@ -48,7 +48,7 @@ internal static class PackageStandIns
         }
 
         // HashExtensions from the stand-in only where nothing of the compilation declares it (asked before adding any).
-        var parts = wanted.Select(p => References.Value[p.Namespace + SecretPart]).ToList();
+        var parts = wanted.SelectMany(p => IdentityServerStandInSource.ModelParts.Select(m => References.Value[p.Namespace + "." + m.Part])).ToList();
         foreach (var (_, ns) in wanted)
         {
             if (compilation.GetTypesByMetadataName(ns + ".HashExtensions").Length == 0)
@@ -57,31 +57,39 @@ internal static class PackageStandIns
             }
         }
 
-        // One compilation with every wanted stand-in: a stand-in stays when its Secret is the only one there, which is
-        // when the project had none of its own (source, project reference or reference set). Binding the reference set
-        // once instead of twice is what this saves (84 of the 313 projects of DuendeSoftware/Samples reference IdentityServer).
+        // One compilation with every wanted stand-in: a model part stays when each of its types is the stand-in's alone
+        // there, which is when the project had none of its own (source, project reference or reference set); Client only
+        // with the Secret its ClientSecrets holds. Binding the reference set once instead of once per part is what this
+        // saves (84 of the 313 projects of DuendeSoftware/Samples reference IdentityServer).
         var extended = compilation.AddReferences(parts);
-        var kept = wanted.Where(p => OnlyFromStandIn(extended, p.Namespace)).Select(p => p.Namespace).ToList();
-        return kept.Count == wanted.Count
-            ? extended
-            : compilation.AddReferences(parts.Where(part => kept.Any(ns => IsPartOf(part, ns))));
+        var dropped = new HashSet<MetadataReference>();
+        foreach (var (_, ns) in wanted)
+        {
+            var secretKept = OnlyFromStandIn(extended, ns, IdentityServerStandInSource.SecretPart);
+            foreach (var (part, _) in IdentityServerStandInSource.ModelParts)
+            {
+                var kept = OnlyFromStandIn(extended, ns, part)
+                    && (part != IdentityServerStandInSource.ClientPart || secretKept);
+                if (!kept)
+                {
+                    dropped.Add(References.Value[ns + "." + part]);
+                }
+            }
+        }
+
+        return dropped.Count == 0 ? extended : compilation.AddReferences(parts.Where(part => !dropped.Contains(part)));
     }
-
-    private const string SecretPart = ".Secret";
-
-    private static bool OnlyFromStandIn(CSharpCompilation extended, string ns) =>
-        IdentityServerStandInSource.ModelTypes.All(type => extended.GetTypesByMetadataName(ns + "." + type) is [var only]
-            && only.ContainingAssembly.Name == StandInAssemblyName(ns + SecretPart));
 
     private const string HashPart = ".HashExtensions";
 
-    private static bool IsPartOf(MetadataReference part, string ns) =>
-        ReferenceEquals(part, References.Value[ns + SecretPart]) || ReferenceEquals(part, References.Value[ns + HashPart]);
+    private static bool OnlyFromStandIn(CSharpCompilation extended, string ns, string part) =>
+        IdentityServerStandInSource.ModelParts.First(m => m.Part == part).Types.All(type => extended.GetTypesByMetadataName(ns + "." + type) is [var only]
+            && only.ContainingAssembly.Name == StandInAssemblyName(ns + "." + part));
 
     /// <summary>Whether a project this one references was given the namespace's <c>Secret</c> stand-in (referenced projects are compiled first).</summary>
     private static bool ReferencedProjectsHave(CSharpCompilation compilation, string ns)
     {
-        var standIn = References.Value[ns + SecretPart];
+        var standIn = References.Value[ns + "." + IdentityServerStandInSource.SecretPart];
         foreach (var reference in compilation.References)
         {
             if (reference is CompilationReference { Compilation: var referenced } && referenced.References.Contains(standIn))
@@ -100,19 +108,26 @@ internal static class PackageStandIns
         var builder = ImmutableDictionary.CreateBuilder<string, MetadataReference>(StringComparer.Ordinal);
         foreach (var (_, ns) in Packages)
         {
-            builder[ns + SecretPart] = Emit(ns + SecretPart, IdentityServerStandInSource.Models(ns));
+            var secret = Emit(ns + "." + IdentityServerStandInSource.SecretPart, IdentityServerStandInSource.Part(IdentityServerStandInSource.SecretPart, ns));
+            foreach (var (part, _) in IdentityServerStandInSource.ModelParts)
+            {
+                builder[ns + "." + part] = part == IdentityServerStandInSource.SecretPart
+                    ? secret
+                    : Emit(ns + "." + part, IdentityServerStandInSource.Part(part, ns), part == IdentityServerStandInSource.ClientPart ? secret : null);
+            }
+
             builder[ns + HashPart] = Emit(ns + HashPart, IdentityServerStandInSource.HashExtensions(ns));
         }
 
         return builder.ToImmutable();
     }
 
-    private static MetadataReference Emit(string part, string source)
+    private static MetadataReference Emit(string part, string source, MetadataReference? dependency = null)
     {
         var compilation = CSharpCompilation.Create(
             StandInAssemblyName(part),
             new[] { CSharpSyntaxTree.ParseText(source) },
-            ReferenceSet.Default.Framework,
+            dependency is null ? ReferenceSet.Default.Framework : ReferenceSet.Default.Framework.Append(dependency),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Disable));
         using var image = new MemoryStream();
         var emitted = compilation.Emit(image);

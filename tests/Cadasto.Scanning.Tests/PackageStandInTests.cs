@@ -100,12 +100,15 @@ public sealed class PackageStandInTests
         Assert.Equal(new[] { "CDS2002", "CDS2003", "CDS2004", "CDS3002" }, rules);
     }
 
-    [Fact]
-    public async Task HostOfAServerProjectThatTakesSecretFromThePackage_ShouldReport()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task HostOfAServerProjectThatTakesSecretFromThePackage_ShouldReport(bool serverDeclaresGrantTypes)
     {
-        // IdentityServer4's own repository: the server project declares HashExtensions (Sha256) itself and takes Secret
-        // from the IdentityServer4.Storage package; its host references the project. In a build the package flows to
-        // the host, so the host's registrations bind to Secret and to the project's own Sha256, never ambiguously.
+        // IdentityServer4's own repository: the server project declares HashExtensions (Sha256) and GrantTypes itself and
+        // takes Secret and Client from the IdentityServer4.Storage package; its host references the project. In a build
+        // the package flows to the host, so the host's registrations bind to Secret and to the project's own Sha256 and
+        // GrantTypes, never ambiguously: a stand-in the solution declares part of still gives the rest.
         using var tree = new TempTree();
         tree.Write("src/IdentityServer4/src/IdentityServer4.csproj", """
             <Project Sdk="Microsoft.NET.Sdk">
@@ -118,7 +121,14 @@ public sealed class PackageStandInTests
             {
                 public static class HashExtensions { public static string Sha256(this string input) => input; }
             }
-            """);
+            """ + (serverDeclaresGrantTypes ? """
+
+            namespace IdentityServer4.Models
+            {
+                public static class GrantType { public const string ClientCredentials = "client_credentials"; }
+                public class GrantTypes { public static System.Collections.Generic.ICollection<string> ClientCredentials => new[] { GrantType.ClientCredentials }; }
+            }
+            """ : ""));
         tree.Write("src/IdentityServer4/host/Host.csproj", """
             <Project Sdk="Microsoft.NET.Sdk.Web">
               <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
