@@ -235,6 +235,25 @@ internal static class ProjectFileReader
         }
 
         var text = condition.Trim();
+
+        // (a or b) and c, as MSBuild writes them: decided where enough of the parts are (false and unknown is false, true or
+        // unknown is true), so that bitwarden's <IsTestProject Condition="'$(IsTestProject)' == '' and
+        // ($(MSBuildProjectName.EndsWith('.Test')) or …)"> is not applied to every project for its unknown first part.
+        if (EnclosedInParentheses(text))
+        {
+            return Decide(project, text.Substring(1, text.Length - 2));
+        }
+
+        if (SplitTopLevel(text, "or") is { Count: > 1 } alternatives)
+        {
+            return Combine(project, alternatives, decisive: true);
+        }
+
+        if (SplitTopLevel(text, "and") is { Count: > 1 } conjuncts)
+        {
+            return Combine(project, conjuncts, decisive: false);
+        }
+
         var call = Regex.Match(text, @"^(!?)\s*\$\((\w+)\.(EndsWith|StartsWith|Contains)\(\s*'([^']*)'\s*\)\)$");
         if (call.Success)
         {
@@ -261,6 +280,104 @@ internal static class ProjectFileReader
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The parts joined by <c>or</c> (<paramref name="decisive"/> true) or <c>and</c> (false): one part decided as the decisive
+    /// value decides the whole; otherwise an undecided part leaves the whole undecided.
+    /// </summary>
+    private static bool? Combine(ScanProject project, List<string> parts, bool decisive)
+    {
+        bool? whole = !decisive;
+        foreach (var part in parts)
+        {
+            var decided = Decide(project, part);
+            if (decided == decisive)
+            {
+                return decisive;
+            }
+
+            whole = decided is null ? null : whole;
+        }
+
+        return whole;
+    }
+
+    /// <summary>Whether the whole of <paramref name="text"/> is one parenthesised expression (<c>(a or b)</c>, not <c>(a) or (b)</c>).</summary>
+    private static bool EnclosedInParentheses(string text)
+    {
+        if (text.Length < 2 || text[0] != '(' || text[text.Length - 1] != ')')
+        {
+            return false;
+        }
+
+        var depths = Depths(text);
+        for (var i = 1; i < text.Length - 1; i++)
+        {
+            if (depths[i] == 0)
+            {
+                return false;
+            }
+        }
+
+        return depths[text.Length - 1] == 1;
+    }
+
+    /// <summary>The parts of <paramref name="text"/> joined by the keyword (<c>and</c>, <c>or</c>) outside quotes and parentheses.</summary>
+    private static List<string> SplitTopLevel(string text, string keyword)
+    {
+        var parts = new List<string>();
+        var depths = Depths(text);
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (depths[i] == 0 && char.IsWhiteSpace(text[i])
+                && i + keyword.Length + 1 < text.Length
+                && string.Compare(text, i + 1, keyword, 0, keyword.Length, StringComparison.OrdinalIgnoreCase) == 0
+                && char.IsWhiteSpace(text[i + keyword.Length + 1]))
+            {
+                parts.Add(text.Substring(start, i - start).Trim());
+                start = i + keyword.Length + 1;
+                i = start;
+            }
+        }
+
+        parts.Add(text.Substring(start).Trim());
+        return parts;
+    }
+
+    /// <summary>
+    /// How deep in parentheses each character of a condition is (a parenthesis counts as inside the pair it belongs to);
+    /// -1 inside a quoted string, where parentheses and keywords are text.
+    /// </summary>
+    private static int[] Depths(string text)
+    {
+        var depths = new int[text.Length];
+        var depth = 0;
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\'' || quoted)
+            {
+                quoted = c == '\'' ? !quoted : quoted;
+                depths[i] = -1;
+                continue;
+            }
+
+            if (c == '(')
+            {
+                depth++;
+            }
+
+            depths[i] = depth;
+            if (c == ')')
+            {
+                depth--;
+            }
+        }
+
+        return depths;
     }
 
     private static string? PropertyOf(ScanProject project, string name) => name switch

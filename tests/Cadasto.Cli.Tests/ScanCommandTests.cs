@@ -609,6 +609,55 @@ public sealed class ScanCommandTests
         Assert.EndsWith("TorrentSettings.cs", finding.GetProperty("path").GetString());
     }
     /// <summary>
+    /// bitwarden's layout: Directory.Build.props sets IsTestProject under a compound condition, true only for projects named
+    /// <c>*.Test</c> or <c>*.IntegrationTest</c> while the property is unset. The scan decides the parts it can (the names)
+    /// and the whole with them: the product project stays product code, so its default password is reported.
+    /// </summary>
+    [Fact]
+    public async Task TestProjectUnderACompoundCondition_ShouldReportInProductProjects()
+    {
+        using var fixture = new Fixture();
+        fixture.Write("src/Directory.Build.props", """
+            <Project>
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <IsTestProject Condition="'$(IsTestProject)' == '' and ($(MSBuildProjectName.EndsWith('.Test')) or $(MSBuildProjectName.EndsWith('.IntegrationTest')))">true</IsTestProject>
+              </PropertyGroup>
+            </Project>
+            """);
+        fixture.Write("src/Seeder/Seeder.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk"></Project>
+            """);
+        fixture.Write("src/Seeder/UserSeeder.cs", """
+            namespace Seeder;
+
+            public static class UserSeeder
+            {
+                public const string DefaultPassword = "raspberry";
+            }
+            """);
+        fixture.Write("src/Seeder.Test/Seeder.Test.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <ItemGroup><ProjectReference Include="../Seeder/Seeder.csproj" /></ItemGroup>
+            </Project>
+            """);
+        fixture.Write("src/Seeder.Test/UserSeederTests.cs", """
+            namespace Seeder.Test;
+
+            public sealed class UserSeederTests
+            {
+                public const string WrongPassword = "pass";
+            }
+            """);
+
+        var result = await CliRunner.RunAsync(fixture.Root, "scan", "--format", "json");
+
+        using var report = JsonDocument.Parse(result.Output);
+        var finding = Assert.Single(report.RootElement.GetProperty("findings").EnumerateArray());
+        Assert.Equal("CDS1002", finding.GetProperty("ruleId").GetString());
+        Assert.EndsWith("UserSeeder.cs", finding.GetProperty("path").GetString());
+    }
+    /// <summary>
     /// The repository is the OAuth library itself: a sample app references the library's project, whose assembly the tool
     /// also ships as a package. The project's source replaces the shipped copy, as in a build, so the sink still resolves.
     /// </summary>
