@@ -9,7 +9,8 @@
 #                   to diff without scanning; absent: src/Cadasto.Cli is built (Release) and used.
 #
 # Prints: still-reported true/false/doubtful, judged findings now gone, NEW findings with no
-# judgement (to judge), misses now reported, precision and recall. Always exits 0 unless the
+# judgement (to judge), misses now reported, misses still missed, false findings still reported,
+# precision and recall. Always exits 0 unless the
 # arguments are wrong (2). Not part of CI. Needs python3.
 set -euo pipefail
 
@@ -110,6 +111,14 @@ print(f"misses now reported: {len(found_misses)} of {len(misses)}"
          if len(listed_misses) != len(misses) else ""))
 for m in found_misses:
     print(f"  found {at[(m['path'], int(m['line']))]} (expected {m['expected_rule']}) {m['path']}:{m['line']}")
+missed_now = [m for m in misses if (m["path"], int(m["line"])) not in at]
+print(f"misses still missed: {len(missed_now)}")
+for m in sorted(missed_now, key=lambda m: (m["spec_covers"] != "yes", m["path"], int(m["line"]))):
+    print(f"  missed spec={m['spec_covers']:3} {m['expected_rule']} {m['path']}:{m['line']}  ({m['reason']})")
+false_now = [r for k in judged for r in judged[k][:len(now.get(k, []))] if r["verdict"] == "false"]
+print(f"false findings still reported: {len(false_now)}")
+for r in sorted(false_now, key=lambda r: (r["path"], int(r["line"]))):
+    print(f"  false {r['rule']} {r['severity']:7} {r['path']}:{r['line']}  ({r['reason']})")
 
 tp, fp, dq = still["true"], still["false"], still["doubtful"]
 print(f"precision (judged findings only): {ratio(tp, tp + fp)} with doubtful apart; "
