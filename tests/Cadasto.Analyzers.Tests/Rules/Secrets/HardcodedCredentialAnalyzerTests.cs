@@ -1275,6 +1275,38 @@ public sealed class HardcodedCredentialAnalyzerTests
         },
     }.RunAsync();
 
+    // Real code (an identity SDK's test projects): a sentence run together as one lower-case word, padded with a counting
+    // run or ended with its punctuation to pass a key-length check, is a sentinel as the SPEC's `thisisatokentocompare` is;
+    // a random value of the same length and alphabet in the same places is still reported.
+    [Fact]
+    public Task RunTogetherSentencesInATestProject_ShouldNotReport() => new VerifyCS.Test
+    {
+        TestState =
+        {
+            Sources =
+            {
+                """
+                using System.Text;
+                using Microsoft.IdentityModel.Tokens;
+
+                public sealed class ResourceServerCreateRequest { public string SigningSecret { get; set; } = ""; }
+
+                public sealed class TokenValidationTests
+                {
+                    public ResourceServerCreateRequest Create() => new() { SigningSecret = "thisismysecret0123456789" };
+
+                    public ResourceServerCreateRequest CreateRandom() => new() { SigningSecret = {|CDS1002:"q8zxn3vr7mt2pl9wk4bh6cj1"|} };
+
+                    public SymmetricSecurityKey Key() => new(Encoding.UTF8.GetBytes("longenoughtosatisfythekeysizerequirement!"));
+
+                    public SymmetricSecurityKey RandomKey() => new(Encoding.UTF8.GetBytes({|CDS1002:"qzxvkwtrhmplnbdjgfscw!"|}));
+                }
+                """,
+            },
+            AnalyzerConfigFiles = { ("/.globalconfig", TestProjectConfig) },
+        },
+    }.RunAsync();
+
     // Real code (an identity library's token-acquisition tests): the mock token endpoint answers with tokens named by
     // words and short tags (which tenant, which user, which round); a random token handed over the same way is reported.
     [Fact]
