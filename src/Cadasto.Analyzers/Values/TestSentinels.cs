@@ -31,14 +31,18 @@ internal static class TestSentinels
 
         if (CredentialShapes.Classify(text) is not null)
         {
-            // Shaped only by a password that is a sentinel: the rest of the string (host, port) is no secret.
+            // Shaped only by a password that is a sentinel (the rest of the string, host and port, is no secret), or an
+            // unsigned token (alg none): what the test makes for a validator to refuse.
             return false;
         }
 
         // A JSON fixture ({"Key1":"WebauthnToken"}) looks real only by what it holds: one of its strings must. A token in a
-        // JWT's form that is no JWT (its signature "invalid" or empty, a header written with whitespace) is one a test
-        // makes to be refused or parsed: a real one was classified above.
-        return IsJsonFixture(text) ? HoldsARealLookingString(text) : !CredentialShapes.HasJwtForm(text) && !IsHyphenatedGuid(text) && IsLongAndRandom(text);
+        // JWT's form that is no JWT (its signature "invalid" or empty, a header written with whitespace, a segment cut
+        // short), or one whose header says it is unsigned even with its dots left out, is one a test makes to be refused
+        // or parsed: a real one was classified above.
+        return IsJsonFixture(text)
+            ? HoldsARealLookingString(text)
+            : !CredentialShapes.HasJwtForm(text) && !CredentialShapes.IsUnsignedToken(text) && !IsHyphenatedGuid(text) && IsLongAndRandom(text);
     }
 
     /// <summary>

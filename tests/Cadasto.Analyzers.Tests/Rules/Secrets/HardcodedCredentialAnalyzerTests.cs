@@ -1360,6 +1360,33 @@ public sealed class HardcodedCredentialAnalyzerTests
         },
     }.RunAsync();
 
+    // Real code (an identity SDK's ID-token validator tests): a token whose header says it is unsigned (alg none), even with
+    // header and claims run together without their dots, is what the test makes for the validator to refuse; a signed
+    // token in the same test is reported.
+    [Fact]
+    public Task UnsignedTokenRunTogetherInATestProject_ShouldNotReport() => new VerifyCS.Test
+    {
+        TestState =
+        {
+            Sources =
+            {
+                """
+                public sealed class IdTokenValidatorTests
+                {
+                    public void ThrowsWhenAlgIsNone()
+                    {
+                        var token = "eyJ0eXAiOiJKV1QiLCJhbGciOiJub25lIn0eyJzdWIiOiJhbGljZSIsImFkbWluIjp0cnVlfQ";
+                        var unsignedToken = "eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOiJhbGljZSIsImFkbWluIjp0cnVlfQ.";
+                        var signedToken = {|CDS1002:"eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkFsaWNlIn0.PtYgjmUhBel31iEl2hpChYgCfrL1spNxnyVmihA_2O7"|};
+                        _ = (token, unsignedToken, signedToken);
+                    }
+                }
+                """,
+            },
+            AnalyzerConfigFiles = { ("/.globalconfig", TestProjectConfig) },
+        },
+    }.RunAsync();
+
     // Real code (a password manager's test projects): values that say what they stand for — a numbered user's password,
     // a recovery code padded with a counting run, vault-item passwords dressed up with P@ss and a qualifier, a JSON
     // fixture of names, a one-part encrypted envelope, a data-protection payload behind its purpose's name — are
