@@ -1161,8 +1161,74 @@ public sealed class HardcodedCredentialAnalyzerTests
             public const string LogoutToken = "logout_token";
             public const string ReferenceToken = "reference_token";
             public const string DeviceToken = "device-token";
+        }
+
+        static class SampleSettings
+        {
+            public const string AdminEmail = "admin@example.com";
             public const string AdminPassword = {|CDS1002:"admin_password"|};
+            public const string WebhookUrl = "https://hooks.example.com/orders";
             public const string WebhookSecret = {|CDS1002:"webhook_secret"|};
+        }
+        """);
+
+    // Real code (a password manager's EF discriminators, an identity SDK's generated enumeration of template names, an
+    // identity library's claim types): a constant spelling its own name, among string constants most of which spell
+    // theirs, is one name of a list, whatever its credential word. A self-named password beside values that are not
+    // names, a prefix no other name of the list shares, and a generated value among names are still reported.
+    [Fact]
+    public Task ListsOfConstantsSpellingTheirOwnNames_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        public static class AccessPolicyDiscriminator
+        {
+            public const string UserProject = "user_project";
+            public const string UserServiceAccount = "user_service_account";
+            public const string UserSecret = "user_secret";
+            public const string GroupProject = "group_project";
+            public const string GroupSecret = "group_secret";
+            public const string ServiceAccountSecret = "service_account_secret";
+        }
+
+        public readonly record struct EmailTemplateName(string Value)
+        {
+            public static class Values
+            {
+                public const string VerifyEmail = "verify_email";
+                public const string WelcomeEmail = "welcome_email";
+                public const string ChangePassword = "change_password";
+                public const string BlockedAccount = "blocked_account";
+            }
+        }
+
+        public static class ClaimConstants
+        {
+            public const string Sub = "sub";
+            public const string Roles = "roles";
+            public const string TenantId = "http://schemas.example.com/identity/claims/tenantid";
+            public const string Username = "xms_username";
+            public const string Password = "xms_password";
+        }
+
+        public static class SeedUsers
+        {
+            public const string AdminEmail = "admin@example.com";
+            public const string AdminRole = "administrator";
+            public const string AdminPassword = {|CDS1002:"admin_password"|};
+        }
+
+        public static class LegacyClaims
+        {
+            public const string Sub = "sub";
+            public const string Roles = "roles";
+            public const string Acr = "acr";
+            public const string Password = {|CDS1002:"adm_password"|};
+        }
+
+        public static class PolicyKinds
+        {
+            public const string UserProject = "user_project";
+            public const string GroupProject = "group_project";
+            public const string ServiceProject = "service_project";
+            public const string ServiceSecret = {|CDS1002:"q8ZxN3vR7mT2pL9w"|};
         }
         """);
 
