@@ -209,6 +209,22 @@ public sealed class CredentialShapedLiteralAnalyzerTests
         }
         """);
 
+    // Real code (an identity server's start-up tests): a SAS URL whose signature is a capitals marker ending in HERE is the
+    // template of one; a SAS URL with a real signature is reported.
+    [Fact]
+    public Task SasUrlWithAPlaceholderSignature_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        class StartupTest
+        {
+            void Run()
+            {
+                Use("https://keyring.blob.core.windows.net/keys/ring?sv=2017-04-17&sr=b&sig=SIGNATURE_WILL_BE_HERE");
+                Use({|CDS1003:"https://keyring.blob.core.windows.net/keys/ring?sv=2017-04-17&sr=b&sig=z7EbQgckgtxTHCvDkHyWF%2BteUInkAYa6qKV9EZ5vtl0%3D"|});
+            }
+
+            void Use(string value) { }
+        }
+        """);
+
     [Fact]
     public Task AccountKeyPaddedWithAFakeMarker_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
         sealed class JobConfiguration
