@@ -87,11 +87,16 @@ internal sealed class JsonTextSecrets
             && (text.IndexOf("\":", StringComparison.Ordinal) >= 0 || text.IndexOf("\" :", StringComparison.Ordinal) >= 0);
     }
 
-    /// <summary>Whether the finding's own key (or, for a <c>Value</c> member, its section) is credential-named.</summary>
+    /// <summary>
+    /// Whether the finding's own key (or, for a <c>Value</c> member, its section) is credential-named. In test code a
+    /// token in a JSON document is the response a test feeds the code under test (a mocked server's
+    /// <c>"access_token"</c>, <c>"mfa_token"</c>): issued by no one, so no finding unless its shape is known (CDS1003).
+    /// </summary>
     private static bool IsUnderACredentialKey(JsonNode root, ConfigurationSecretFinding finding, ConfigurationSecrets secrets)
     {
         var (parent, key) = KeysOf(root, finding.Value);
-        return key is not null && secrets.Keys.IsCredentialKey(parent, key, out _);
+        return key is not null && secrets.Keys.IsCredentialKey(parent, key, out var word)
+            && !(secrets.IsTestCode && string.Equals(word, "token", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>The key that holds <paramref name="value"/> and the key of the section around it (an array's items share its key).</summary>

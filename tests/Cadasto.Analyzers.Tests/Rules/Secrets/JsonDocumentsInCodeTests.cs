@@ -64,8 +64,8 @@ public sealed class JsonDocumentsInCodeTests
         }
         """);
 
-    // In test code a sentinel inside the document is no finding, as it is in the test project's settings files; a value
-    // that looks real still is.
+    // In test code a sentinel inside the document is no finding, as it is in the test project's settings files, nor is a
+    // token of a mocked response; a chosen credential that looks real still is.
     [Fact]
     public Task SentinelsInAJsonLiteralOfATestProject_ShouldNotReport_RealLookingValues_ShouldReport() => new VerifyCS.Test
     {
@@ -78,6 +78,9 @@ public sealed class JsonDocumentsInCodeTests
                 {
                     private const string Body = "{\"username\":\"alice\",\"password\":\"pass\"}";
                     private const string Invalid = "{\"client_id\":\"app\",\"client_secret\":\"wrong\"}";
+
+                    // A mocked server's response: the token it issues is the test's input, not a leaked credential.
+                    private const string TokenResponse = "{\"access_token\":\"Tq3vN8mR2xK7pL4wZ9bC6yH1\",\"token_type\":\"Bearer\",\"expires_in\":3600}";
                     private const string Leaked = {|CDS1002:"{\"client_id\":\"app\",\"client_secret\":\"Zq8vL2mX7pR4tK9wB3nC6yH1\"}"|};
                 }
                 """,
