@@ -26,7 +26,7 @@ internal sealed class JsonLiterals
     private JsonLiterals(Compilation compilation, AnalyzerOptions options)
     {
         _testCode = TestProject.Is(compilation, options);
-        var secrets = ConfigurationSecrets.Create(options);
+        var secrets = ConfigurationSecrets.Create(compilation, options);
         _secrets = _testCode ? secrets.ForTestCode() : secrets;
     }
 
