@@ -87,6 +87,17 @@ internal static class PrivateKeyFormats
             CounterSample: "<DSAKeyValue><P>{key}</P><Q>{key}</Q><G>{key}</G><Y>{key}</Y></DSAKeyValue>"));
 
     /// <summary>
+    /// The last words of a name under which code keeps key material rather than a chosen secret (<c>JwtSigningKey</c>,
+    /// <c>EncryptionKey</c>, <c>HMAC_SECRET_KEY</c>): configuration's words for the same keys
+    /// (<see cref="SecretVocabulary.ConfigurationCredentialWords"/>). In C# the name alone is weak evidence (key ids,
+    /// key names and public keys sit under such names too), so only a value that looks generated counts under them.
+    /// </summary>
+    public static readonly ImmutableArray<string> KeyMaterialWords = ImmutableArray.Create("signing key", "encryption key", "secret key");
+
+    /// <summary>The fewest characters of key material under a <see cref="KeyMaterialWords"/> name (a 128-bit key is 22 in base64, 32 in hex).</summary>
+    public const int MinimumNamedKeyCharacters = 24;
+
+    /// <summary>
     /// The fewest base64 characters a private part must hold to be key material (a 128-bit key is 22); shorter values
     /// are documentation (<c>"d": "..."</c>) or placeholders.
     /// </summary>

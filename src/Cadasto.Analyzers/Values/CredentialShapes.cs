@@ -361,10 +361,14 @@ internal static class CredentialShapes
     }
 
     /// <summary>The UTF-8 text a base64url (or base64) segment without padding decodes to, or null.</summary>
-    internal static string? DecodeBase64Url(string segment)
+    internal static string? DecodeBase64Url(string segment) =>
+        DecodeBase64Bytes(segment) is { } bytes ? Encoding.UTF8.GetString(bytes) : null;
+
+    /// <summary>The bytes a base64url (or base64) segment decodes to, padding optional, or null.</summary>
+    internal static byte[]? DecodeBase64Bytes(string segment)
     {
         var builder = new StringBuilder(segment.Length + 3);
-        foreach (var c in segment)
+        foreach (var c in segment.TrimEnd('='))
         {
             builder.Append(c switch { '-' => '+', '_' => '/', _ => c });
         }
@@ -376,7 +380,7 @@ internal static class CredentialShapes
 
         try
         {
-            return Encoding.UTF8.GetString(Convert.FromBase64String(builder.ToString()));
+            return Convert.FromBase64String(builder.ToString());
         }
         catch (FormatException)
         {

@@ -36,7 +36,8 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
         {
             var classifier = SecretLiteralClassifier.For(start.Compilation, start.Options);
             var jsonLiterals = JsonLiterals.For(start.Compilation, start.Options);
-            start.RegisterOperationAction(c => Analyze(c, classifier, jsonLiterals), OperationKind.Literal);
+            var keyMaterial = KeyMaterialLiterals.For(start.Compilation, start.Options);
+            start.RegisterOperationAction(c => Analyze(c, classifier, jsonLiterals, keyMaterial), OperationKind.Literal);
 
             // A lambda parameter's default value (C# 12) is in no operation tree the driver walks: its syntax is all there is.
             start.RegisterSyntaxNodeAction(c => AnalyzeLambdaDefault(c, classifier), SyntaxKind.Parameter);
@@ -131,7 +132,7 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
         context.ReportDiagnostic(Findings.Create(DiagnosticDescriptors.HardcodedCredential, literal.GetLocation(), name));
     }
 
-    private static void Analyze(OperationAnalysisContext context, SecretLiteralClassifier classifier, JsonLiterals jsonLiterals)
+    private static void Analyze(OperationAnalysisContext context, SecretLiteralClassifier classifier, JsonLiterals jsonLiterals, KeyMaterialLiterals keyMaterial)
     {
         var literal = (ILiteralOperation)context.Operation;
         if (literal.ConstantValue is not { HasValue: true, Value: string text })
@@ -139,9 +140,11 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        // A JSON document written in code ("{\"SecretKey\":\"…\"}") is asked only when no name or sink claims the literal.
+        // A JSON document written in code ("{\"SecretKey\":\"…\"}") and generated key material under a signing or
+        // encryption key's name are asked only when no credential name or sink claims the literal.
         if ((classifier.CredentialNameFor(literal, text, context.CancellationToken)
-                ?? jsonLiterals.KeyPathFor(literal, text, context.CancellationToken)) is not { } name
+                ?? jsonLiterals.KeyPathFor(literal, text, context.CancellationToken)
+                ?? (classifier.Matcher.IsAllowedPlaceholder(text) ? null : keyMaterial.NameFor(literal, text))) is not { } name
             || classifier.ReachesClientSecretSink(literal, context.CancellationToken))
         {
             return;
