@@ -159,6 +159,35 @@ public sealed class ScannerTests
         Assert.Empty(result.Findings);
     }
 
+    // Real code (a framework's demo apps): the tests folder's Directory.Build.props defines symbols per target framework
+    // with $(DefineConstants);…, and an app picks its database with <DefineConstants>$(DefineConstants);PGSQL</…>. Each
+    // adds to the symbols before it: the app's branch is the one a build compiles, and its leak is a finding.
+    [Fact]
+    public async Task DefineConstantsAddedInProjectAndProps_ShouldAllBeDefined()
+    {
+        using var tree = new TempTree();
+        tree.Write("Directory.Build.props", """
+            <Project>
+              <PropertyGroup Condition=" '$(Configuration)' == 'Debug' "><DefineConstants>DEBUG</DefineConstants></PropertyGroup>
+              <PropertyGroup Condition=" '$(TargetFramework)' == 'net10.0' ">
+                <DefineConstants>$(DefineConstants);NET10_0_OR_GREATER</DefineConstants>
+              </PropertyGroup>
+              <PropertyGroup Condition=" '$(TargetFramework)' == 'net8.0' OR '$(TargetFramework)' == 'net10.0' ">
+                <DefineConstants>$(DefineConstants);NETCORE</DefineConstants>
+              </PropertyGroup>
+            </Project>
+            """);
+        tree.Write("App/App.csproj", Project.Replace(
+            "<ImplicitUsings>enable</ImplicitUsings>",
+            "<ImplicitUsings>enable</ImplicitUsings>\n    <DefineConstants>$(DefineConstants);PGSQL</DefineConstants>",
+            System.StringComparison.Ordinal));
+        tree.Write("App/TokenFactory.cs", "#if PGSQL && NETCORE\n" + Leaky("TokenFactory") + "\n#endif\n");
+
+        var result = await new Scanner().ScanAsync(tree.Root);
+
+        Assert.Equal("CDS1001", Assert.Single(result.Findings).RuleId);
+    }
+
     [Fact]
     public async Task MigrationAndGeneratedFiles_ShouldNotBeAnalysedUnlessAsked()
     {
@@ -201,5 +230,45 @@ public sealed class ScannerTests
         var (project, time) = Assert.Single(profile.SlowestProjects(8));
         Assert.Equal("App", project);
         Assert.True(time <= inFlight[1] + System.TimeSpan.FromMilliseconds(1));
+    }
+    [Theory]
+    [InlineData(".editorconfig", "root = true\n\n[*.cs]\ncadasto_secret_sinks = Demo.Uploader.Push\n")]
+    [InlineData(".globalconfig", "is_global = true\ncadasto_secret_sinks = Demo.Uploader.Push\n")]
+    public async Task UserSinkCalledInAFileWithNoLiteral_ShouldBeAnalysedByTheScan(string configFile, string config)
+    {
+        // The prefilter drops a file with no string and no credential word; a user's sink makes a file worth analysing
+        // (a constant declared elsewhere is reported at the sink's argument), as the options apply to that file.
+        using var tree = new TempTree();
+        tree.Write("App/App.csproj", Project);
+        tree.Write("App/" + configFile, config);
+        tree.Write("App/Uploader.cs", """
+            namespace Demo;
+
+            public sealed class Uploader
+            {
+                public void Push(string apiToken) { }
+            }
+            """);
+        tree.Write("App/Values.cs", $$"""
+            namespace Demo;
+
+            public static class K
+            {
+                public const string V = "{{Secret}}";
+            }
+            """);
+        tree.Write("App/Job.cs", """
+            namespace Demo;
+
+            public static class Job
+            {
+                public static void Run() => new Uploader().Push(K.V);
+            }
+            """);
+
+        var result = await new Scanner().ScanAsync(tree.Root);
+
+        var finding = Assert.Single(result.Findings, f => f.RuleId == "CDS1001");
+        Assert.Equal("App/Job.cs", finding.Path);
     }
 }
