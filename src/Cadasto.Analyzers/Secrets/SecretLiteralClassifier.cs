@@ -44,7 +44,7 @@ internal sealed class SecretLiteralClassifier
     {
         _compilation = compilation;
         Matcher = SecretSinkMatcher.Create(compilation, options);
-        Names = CredentialNames.FromOption(CadastoOptions.GetGlobal(options, CadastoOptions.CredentialWords));
+        Names = CredentialNames.FromOption(CadastoOptions.GetForProject(compilation, options, CadastoOptions.CredentialWords));
         IsTestCode = TestProject.Is(compilation, options);
         _ownMethods = new Lazy<OwnMethodsByName>(() => new OwnMethodsByName(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
         _sinkBound = new Lazy<SinkBoundLiterals>(() => SinkBoundLiterals.Compute(compilation, Matcher, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);

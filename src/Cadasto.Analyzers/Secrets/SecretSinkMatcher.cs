@@ -77,7 +77,7 @@ internal sealed class SecretSinkMatcher
 
     public static SecretSinkMatcher Create(Compilation compilation, AnalyzerOptions options)
     {
-        var allowed = CadastoOptions.ToSet(CadastoOptions.SplitList(CadastoOptions.GetGlobal(options, CadastoOptions.AllowedPlaceholders)));
+        var allowed = CadastoOptions.ToSet(CadastoOptions.SplitList(CadastoOptions.GetForProject(compilation, options, CadastoOptions.AllowedPlaceholders)));
         return new SecretSinkMatcher(compilation, CompilationSymbols.Get(compilation).SecretSinks(options), allowed);
     }
 

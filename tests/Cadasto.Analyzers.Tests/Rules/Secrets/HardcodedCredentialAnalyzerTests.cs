@@ -386,6 +386,24 @@ public sealed class HardcodedCredentialAnalyzerTests
             AnalyzerConfigFiles = { ("/.globalconfig", "is_global = true\ncadasto_credential_words = signing key\n") },
         },
     }.RunAsync();
+
+    [Fact]
+    public Task ExtraCredentialWordsInAnEditorConfigSection_ShouldReport() => new VerifyCS.Test
+    {
+        TestState =
+        {
+            Sources =
+            {
+                """
+                class Jwt
+                {
+                    const string SigningKey = {|CDS1002:"k3y-f0r-s1gning-tok3ns"|};
+                }
+                """,
+            },
+            AnalyzerConfigFiles = { ("/.editorconfig", "root = true\n\n[*.cs]\ncadasto_credential_words = signing key\n") },
+        },
+    }.RunAsync();
     [Fact]
     public Task CredentialFields_ShouldFixAllUnderKeysNamedAfterTheirSymbols() => VerifyCS.VerifyCodeFixAsync("""
         using Microsoft.Extensions.Configuration;
