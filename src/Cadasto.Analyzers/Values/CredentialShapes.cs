@@ -96,7 +96,7 @@ internal static class CredentialShapes
     /// <summary>
     /// What kind of credential the literal is shaped like (for the message), or null. In <paramref name="testCode"/>, the
     /// password of a connection string or URL must itself look real (<see cref="TestSentinels"/>): <c>Password=password</c>
-    /// in a settings test is a sentinel.
+    /// in a settings test is a sentinel; and an unsigned JWT (<c>alg</c> <c>none</c>) is one a test makes to be refused.
     /// </summary>
     public static string? Classify(string text, bool testCode = false)
     {
@@ -116,7 +116,7 @@ internal static class CredentialShapes
             return privateKey;
         }
 
-        if (text.IndexOf("eyJ", StringComparison.Ordinal) is var jwt and >= 0 && IsJwt(text, jwt))
+        if (text.IndexOf("eyJ", StringComparison.Ordinal) is var jwt and >= 0 && IsJwt(text, jwt, testCode))
         {
             return "JSON Web Token";
         }
@@ -281,7 +281,7 @@ internal static class CredentialShapes
         return body >= 64;
     }
 
-    private static bool IsJwt(string text, int start)
+    private static bool IsJwt(string text, int start, bool testCode)
     {
         if (start > 0 && IsBase64UrlChar(text[start - 1]))
         {
@@ -315,7 +315,16 @@ internal static class CredentialShapes
         }
 
         var header = DecodeBase64Url(text.Substring(start, firstDot - start));
-        if (header is null || header.IndexOf("\"alg\"", StringComparison.Ordinal) < 0)
+        if (header is null || header.IndexOf("\"alg\"", StringComparison.Ordinal) < 0 || !IsWholeObject(header))
+        {
+            return false;
+        }
+
+        // Header and claims are whole JSON objects (claims that start one, eyJ, must end it): a token whose segments were
+        // cut short or edited by hand, as documentation and mocked responses show one, is refused by every server. (A
+        // JWE's second segment is an encrypted key, no JSON: left alone.)
+        if (string.CompareOrdinal(text, firstDot + 1, "eyJ", 0, 3) == 0
+            && !(DecodeBase64Url(text.Substring(firstDot + 1, secondDot - firstDot - 1)) is { } claims && IsWholeObject(claims)))
         {
             return false;
         }
@@ -327,8 +336,60 @@ internal static class CredentialShapes
             return false;
         }
 
-        // An unsigned token (alg none) has an empty signature; a signed one a real one.
-        return signatureEnd - secondDot - 1 >= 16 || header.IndexOf("none", StringComparison.OrdinalIgnoreCase) >= 0;
+        // An unsigned token (alg none) has an empty signature; a signed one a real one. In test code an unsigned token is
+        // what a test makes for a validator to refuse: it grants nothing.
+        return signatureEnd - secondDot - 1 >= 16 || (!testCode && DeclaresNoSignature(header));
+    }
+
+    /// <summary>
+    /// <c>eyJhbGciOiJub25lIn0…</c>: a value whose first base64url segment (up to a dot, or the whole value when a test ran
+    /// header and claims together) is a JOSE header with <c>"alg": "none"</c> — a token that says it is unsigned.
+    /// </summary>
+    public static bool IsUnsignedToken(string text)
+    {
+        if (!text.StartsWith("eyJ", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var dot = text.IndexOf('.');
+        var segment = dot < 0 ? text : text.Substring(0, dot);
+        foreach (var c in segment)
+        {
+            if (!IsBase64UrlChar(c))
+            {
+                return false;
+            }
+        }
+
+        // A segment of 4n+1 characters has a dangling last character: what a whole token run together leaves.
+        return DecodeBase64Url(segment.Length % 4 == 1 ? segment.Substring(0, segment.Length - 1) : segment) is { } header
+               && DeclaresNoSignature(header);
+    }
+
+    /// <summary>Whether a decoded JOSE header's <c>alg</c> is <c>none</c> (whitespace and case as a hand-written one has them).</summary>
+    private static bool DeclaresNoSignature(string header)
+    {
+        var alg = header.IndexOf("\"alg\"", StringComparison.Ordinal);
+        if (alg < 0)
+        {
+            return false;
+        }
+
+        var i = alg + 5;
+        while (i < header.Length && (char.IsWhiteSpace(header[i]) || header[i] == ':'))
+        {
+            i++;
+        }
+
+        return string.Compare(header, i, "\"none", 0, 5, StringComparison.OrdinalIgnoreCase) == 0;
+    }
+
+    /// <summary>Whether decoded text is one whole JSON object: it starts with <c>{</c> and ends with <c>}</c>.</summary>
+    private static bool IsWholeObject(string json)
+    {
+        var text = json.Trim();
+        return text.Length >= 2 && text[0] == '{' && text[text.Length - 1] == '}';
     }
 
     /// <summary>

@@ -213,6 +213,56 @@ public sealed class CredentialShapedLiteralAnalyzerTests
 
     // Real code (a log-collection job's tests): a storage key padded out with a word that says it is made up has a key's
     // length and alphabet but is no key; a random key in the same place is one.
+    // Real code (an identity SDK's tests of a mocked token endpoint; an identity server's tests of request objects): a JWT
+    // whose header or claims were cut short, as documentation shows one, is no credential anywhere; in test code an
+    // unsigned token (alg none), made for a validator to refuse, is none either. A whole signed token in the same test is
+    // still reported.
+    [Fact]
+    public Task CutOrUnsignedTokensInATestProject_ShouldNotReport() => new VerifyCS.Test
+    {
+        TestState =
+        {
+            Sources =
+            {
+                """
+                class MfaAuthenticationTests
+                {
+                    const string CutResponse = "{\n  \"id_token\": \"eyJhbGciOiJSUzI1NiIs.eyJzdWIiOiIxMjM0NTY3ODkwIi.PtYgjmUhBel31iEl2hpChYgCfrL1spNxnyVmihA_2O7\",\n  \"token_type\": \"Bearer\"\n}";
+                    const string RequestObject = "eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOiJhbGljZSIsImFkbWluIjp0cnVlfQ.";
+                    const string SignedResponse = {|CDS1003:"{\n  \"id_token\": \"eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkFsaWNlIn0.PtYgjmUhBel31iEl2hpChYgCfrL1spNxnyVmihA_2O7\"\n}"|};
+                }
+                """,
+            },
+            AnalyzerConfigFiles = { ("/.globalconfig", "is_global = true\nbuild_property.IsTestProject = true\n") },
+        },
+    }.RunAsync();
+
+    // Outside test code a token cut short is still no credential, while an unsigned one is reported as before.
+    [Fact]
+    public Task CutTokenOutsideTests_ShouldNotReport_UnsignedToken_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        class TokenDocumentation
+        {
+            const string Example = "eyJhbGciOiJSUzI1NiIs.eyJzdWIiOiIxMjM0NTY3ODkwIi.PtYgjmUhBel31iEl2hpChYgCfrL1spNxnyVmihA_2O7";
+            const string Unsigned = {|CDS1003:"eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOiJhbGljZSIsImFkbWluIjp0cnVlfQ."|};
+        }
+        """);
+
+    // Real code (an identity server's start-up tests): a SAS URL whose signature is a capitals marker ending in HERE is the
+    // template of one; a SAS URL with a real signature is reported.
+    [Fact]
+    public Task SasUrlWithAPlaceholderSignature_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        class StartupTest
+        {
+            void Run()
+            {
+                Use("https://keyring.blob.core.windows.net/keys/ring?sv=2017-04-17&sr=b&sig=SIGNATURE_WILL_BE_HERE");
+                Use({|CDS1003:"https://keyring.blob.core.windows.net/keys/ring?sv=2017-04-17&sr=b&sig=z7EbQgckgtxTHCvDkHyWF%2BteUInkAYa6qKV9EZ5vtl0%3D"|});
+            }
+
+            void Use(string value) { }
+        }
+        """);
+
     [Fact]
     public Task AccountKeyPaddedWithAFakeMarker_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
         sealed class JobConfiguration
