@@ -8,6 +8,8 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
+using Cadasto.Analyzers.Infrastructure;
+
 namespace Cadasto.Scanning;
 
 /// <summary>
@@ -43,6 +45,42 @@ internal sealed class ConfigOptionsProvider : AnalyzerConfigOptionsProvider
     }
 
     public override AnalyzerConfigOptions GlobalOptions => _global;
+
+    /// <summary>
+    /// The member names of <c>cadasto_secret_sinks</c> and the words of <c>cadasto_credential_words</c> that apply to
+    /// any of these files (their sections, or the global options), read as the rules read them: the prefilter must
+    /// keep the files that use them.
+    /// </summary>
+    public IEnumerable<string> UserWords(IEnumerable<string> sourceFiles)
+    {
+        var sinks = new HashSet<string>(StringComparer.Ordinal);
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        Collect(_global);
+        if (_set is not null)
+        {
+            foreach (var file in sourceFiles)
+            {
+                Collect(ForPath(file));
+            }
+        }
+
+        return sinks.SelectMany(Cadasto.Analyzers.Catalogs.SourceVocabulary.UserSinkNames)
+            .Concat(words.SelectMany(Cadasto.Analyzers.Values.CredentialNames.OptionWords))
+            .Select(word => word.Trim());
+
+        void Collect(AnalyzerConfigOptions options)
+        {
+            if (options.TryGetValue(CadastoOptions.SecretSinks, out var sinkList))
+            {
+                sinks.Add(sinkList);
+            }
+
+            if (options.TryGetValue(CadastoOptions.CredentialWords, out var wordList))
+            {
+                words.Add(wordList);
+            }
+        }
+    }
 
     public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => ForPath(tree.FilePath);
 

@@ -112,11 +112,13 @@ public sealed class SourceOnlyLoader
 
         var configNotes = new List<string>();
         AnalyzerConfigSet? configSet;
+        ConfigOptionsProvider optionsProvider;
         SourcePrefilter prefilter;
         using (Profile.Phase("load: .editorconfig and prefilter words"))
         {
             configSet = ConfigOptionsProvider.CreateSet(project.EditorConfigFiles, configNotes);
-            prefilter = new SourcePrefilter(UserWords(project.EditorConfigFiles));
+            optionsProvider = new ConfigOptionsProvider(configSet, properties);
+            prefilter = new SourcePrefilter(optionsProvider.UserWords(project.SourceFiles));
         }
 
         project.Notes.AddRange(configNotes);
@@ -283,7 +285,7 @@ public sealed class SourceOnlyLoader
         }
 
         var additionalTexts = additional.ToImmutable();
-        var options = new AnalyzerOptions(additionalTexts, new ConfigOptionsProvider(configSet, properties));
+        var options = new AnalyzerOptions(additionalTexts, optionsProvider);
         return new LoadedProject(project, compilation, options, analyzed.ToImmutable(), additionalTexts);
     }
 
@@ -518,31 +520,6 @@ public sealed class SourceOnlyLoader
         }
 
         return symbols;
-    }
-
-    /// <summary>Member names of <c>cadasto_secret_sinks</c> and <c>cadasto_credential_words</c>: the prefilter must keep files that use them.</summary>
-    private static IEnumerable<string> UserWords(ImmutableArray<string> configFiles)
-    {
-        foreach (var file in configFiles)
-        {
-            if (InputFiles.ReadAllText(file, file, out _) is not { } text)
-            {
-                continue;
-            }
-
-            foreach (Match match in Regex.Matches(text, @"^\s*cadasto_(secret_sinks|credential_words)\s*=\s*(.+)$", RegexOptions.Multiline | RegexOptions.IgnoreCase))
-            {
-                // Sinks are read as the rules read them (constructors by their type's name, "(parameter)" dropped).
-                var value = match.Groups[2].Value;
-                var words = string.Equals(match.Groups[1].Value, "secret_sinks", StringComparison.OrdinalIgnoreCase)
-                    ? Cadasto.Analyzers.Catalogs.SourceVocabulary.UserSinkNames(value)
-                    : Cadasto.Analyzers.Values.CredentialNames.OptionWords(value);
-                foreach (var word in words)
-                {
-                    yield return word.Trim();
-                }
-            }
-        }
     }
 
     private static SourceText? ReadText(string file, ScanProject project)

@@ -231,4 +231,44 @@ public sealed class ScannerTests
         Assert.Equal("App", project);
         Assert.True(time <= inFlight[1] + System.TimeSpan.FromMilliseconds(1));
     }
+    [Theory]
+    [InlineData(".editorconfig", "root = true\n\n[*.cs]\ncadasto_secret_sinks = Demo.Uploader.Push\n")]
+    [InlineData(".globalconfig", "is_global = true\ncadasto_secret_sinks = Demo.Uploader.Push\n")]
+    public async Task UserSinkCalledInAFileWithNoLiteral_ShouldBeAnalysedByTheScan(string configFile, string config)
+    {
+        // The prefilter drops a file with no string and no credential word; a user's sink makes a file worth analysing
+        // (a constant declared elsewhere is reported at the sink's argument), as the options apply to that file.
+        using var tree = new TempTree();
+        tree.Write("App/App.csproj", Project);
+        tree.Write("App/" + configFile, config);
+        tree.Write("App/Uploader.cs", """
+            namespace Demo;
+
+            public sealed class Uploader
+            {
+                public void Push(string apiToken) { }
+            }
+            """);
+        tree.Write("App/Values.cs", $$"""
+            namespace Demo;
+
+            public static class K
+            {
+                public const string V = "{{Secret}}";
+            }
+            """);
+        tree.Write("App/Job.cs", """
+            namespace Demo;
+
+            public static class Job
+            {
+                public static void Run() => new Uploader().Push(K.V);
+            }
+            """);
+
+        var result = await new Scanner().ScanAsync(tree.Root);
+
+        var finding = Assert.Single(result.Findings, f => f.RuleId == "CDS1001");
+        Assert.Equal("App/Job.cs", finding.Path);
+    }
 }

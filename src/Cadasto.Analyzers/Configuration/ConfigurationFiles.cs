@@ -128,7 +128,7 @@ internal static class ConfigurationFiles
     /// past a syntax error as far as it can be. A value that is a secret (<c>https://user:pw@host/cb</c>) is left out: it is
     /// CDS1004's alone, so that one secret never gets a second finding (the SPEC), nor its text a second message.
     /// </summary>
-    public static List<ConfigurationValue> Read(AdditionalText file, string[] keys, AnalyzerOptions options, CancellationToken cancellationToken)
+    public static List<ConfigurationValue> Read(AdditionalText file, string[] keys, Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
     {
         var values = new List<ConfigurationValue>();
         Microsoft.CodeAnalysis.Text.SourceText? text;
@@ -155,7 +155,7 @@ internal static class ConfigurationFiles
 
         // Judged with the compilation's words and placeholders, as CDS1004 judges them; only for files with such keys.
         var secretSpans = new HashSet<Microsoft.CodeAnalysis.Text.TextSpan>();
-        foreach (var secret in ConfigurationFileSecrets.Find(root, ConfigurationSecrets.Create(options), isManifest: false))
+        foreach (var secret in ConfigurationFileSecrets.Find(root, ConfigurationSecrets.Create(compilation, options), isManifest: false))
         {
             secretSpans.Add(secret.Value.Span);
         }

@@ -37,6 +37,30 @@ internal static class CadastoOptions
             ? value.Trim()
             : GetGlobal(options, key);
 
+    /// <summary>
+    /// A product option of the whole project (<c>cadasto_secret_sinks</c>, <c>cadasto_credential_words</c>,
+    /// <c>cadasto_allowed_placeholders</c>, <c>cadasto_client_type</c>): from a <c>.globalconfig</c>, or else from the
+    /// <c>.editorconfig</c> section that applies to the project's C# files (<c>[*.cs]</c>) — the first file that has a
+    /// value speaks for all, since the rules decide it once per compilation.
+    /// </summary>
+    public static string? GetForProject(Compilation compilation, AnalyzerOptions options, string key)
+    {
+        if (GetGlobal(options, key) is { } global)
+        {
+            return global;
+        }
+
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value))
+            {
+                return value.Trim();
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>An MSBuild property made visible to analyzers (<c>CompilerVisibleProperty</c>); null when unset or empty.</summary>
     public static string? GetBuildProperty(AnalyzerConfigOptions globalOptions, string propertyName) =>
         globalOptions.TryGetValue("build_property." + propertyName, out var value) && !string.IsNullOrWhiteSpace(value)

@@ -44,12 +44,12 @@ internal sealed class ConfigurationSecrets
     public HashSet<string> AllowedPlaceholders => _allowedPlaceholders;
 
     /// <summary>The default words and placeholders.</summary>
-    public static ConfigurationSecrets Default { get; } = Create(null, null);
+    public static ConfigurationSecrets Default { get; } = Create(credentialWordsOption: null, allowedPlaceholdersOption: null);
 
     /// <summary>With the words and placeholders the compilation's options add (<c>cadasto_credential_words</c>, <c>cadasto_allowed_placeholders</c>).</summary>
-    public static ConfigurationSecrets Create(Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions options) => Create(
-        CadastoOptions.GetGlobal(options, CadastoOptions.CredentialWords),
-        CadastoOptions.GetGlobal(options, CadastoOptions.AllowedPlaceholders));
+    public static ConfigurationSecrets Create(Microsoft.CodeAnalysis.Compilation compilation, Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions options) => Create(
+        CadastoOptions.GetForProject(compilation, options, CadastoOptions.CredentialWords),
+        CadastoOptions.GetForProject(compilation, options, CadastoOptions.AllowedPlaceholders));
 
     /// <summary>With the words of <c>cadasto_credential_words</c> and the values of <c>cadasto_allowed_placeholders</c>.</summary>
     public static ConfigurationSecrets Create(string? credentialWordsOption, string? allowedPlaceholdersOption)
@@ -73,6 +73,15 @@ internal sealed class ConfigurationSecrets
     public bool IsSecret(string? parentKey, string key, string value, bool inCredentialList, out string reason)
     {
         reason = "";
+
+        // A private key in one of the catalogued encodings is one before any placeholder screen: .NET's key XML
+        // (<RSAKeyValue>…</RSAKeyValue>) is bracketed text, which the screen takes for a template (<your-secret>).
+        if (!_allowedPlaceholders.Contains(value.Trim()) && (JsonWebKeys.HasPrivatePart(value) || XmlKeys.HasPrivatePart(value)))
+        {
+            reason = "private key";
+            return true;
+        }
+
         if (SecretValueHeuristics.IsNotASecret(value, _allowedPlaceholders))
         {
             return false;
@@ -118,12 +127,6 @@ internal sealed class ConfigurationSecrets
             }
 
             return false;
-        }
-
-        if (JsonWebKeys.HasPrivatePart(value))
-        {
-            reason = "private key";
-            return true;
         }
 
         // Whatever the key: the shapes CDS1003 knows in code (PEM private keys, JWTs, well-known token

@@ -45,7 +45,7 @@ internal sealed class SecretLiteralClassifier
     {
         _compilation = compilation;
         Matcher = SecretSinkMatcher.Create(compilation, options);
-        Names = CredentialNames.FromOption(CadastoOptions.GetGlobal(options, CadastoOptions.CredentialWords));
+        Names = CredentialNames.FromOption(CadastoOptions.GetForProject(compilation, options, CadastoOptions.CredentialWords));
         IsTestCode = TestProject.Is(compilation, options);
         _ownMethods = new Lazy<OwnMethodsByName>(() => new OwnMethodsByName(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
         _sinkBound = new Lazy<SinkBoundLiterals>(() => SinkBoundLiterals.Compute(compilation, Matcher, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -98,7 +98,8 @@ internal sealed class SecretLiteralClassifier
             && (Names.TryMatch(name, out _) || (top is IArrayCreationOperation && IsPluralCredentialName(name) && IsGeneratedUnshaped(text)))
             && (!CredentialValueShape.IsNameOrLabel(text, name, Names) || IsSpelledFromANameBeside(top.Syntax, text)
                 || (IsSetOnAnObject(context) && CredentialValueShape.IsOwnChosenWord(text, name, Names)))
-            && !IsKeyNameField(context, text, cancellationToken))
+            && !IsKeyNameField(context, text, cancellationToken)
+            && !IsOneOfItsTypesNames(context, text))
         {
             return name;
         }
@@ -169,6 +170,41 @@ internal sealed class SecretLiteralClassifier
         context is IFieldInitializerOperation { InitializedFields: { Length: 1 } fields }
         && KeyNames.IsIdentifierLike(text.Trim(), allowSlash: false)
         && VariableUses.IsUsedAsAKeyName(fields[0], _compilation, cancellationToken);
+
+    /// <summary>
+    /// <c>const string UserSecret = "user_secret"</c> beside <c>UserProject = "user_project"</c> and <c>GroupSecret =
+    /// "group_secret"</c>; <c>ChangePassword = "change_password"</c> among a generated enumeration's wire values;
+    /// <c>Password = "xms_password"</c> among claim types (<c>Sub = "sub"</c>, <c>Username = "xms_username"</c>): a constant
+    /// whose value spells its own name, in a type where most string constants spell theirs, is one name of a list
+    /// (discriminators, wire values, claim or parameter names), not a credential. Alone, a constant so spelled stays what a
+    /// sample sets (<c>AdminPassword = "admin_password"</c>, the SPEC). A prefix the value has before its name
+    /// (<c>xms_</c>) must be shared by another name of the list.
+    /// </summary>
+    private static bool IsOneOfItsTypesNames(IOperation? context, string text)
+    {
+        if (context is not IFieldInitializerOperation { InitializedFields: { Length: 1 } fields }
+            || fields[0] is not { IsConst: true, ContainingType: { } type } field
+            || !CredentialValueShape.SpellsItsName(text, field.Name, out var prefix))
+        {
+            return false;
+        }
+
+        int others = 0, selfNamed = 0, sharingThePrefix = 0;
+        foreach (var member in type.GetMembers())
+        {
+            if (member is IFieldSymbol { IsConst: true, ConstantValue: string value } other && !SymbolEqualityComparer.Default.Equals(other, field))
+            {
+                others++;
+                if (CredentialValueShape.SpellsItsName(value, other.Name, out var otherPrefix))
+                {
+                    selfNamed++;
+                    sharingThePrefix += prefix.Length > 0 && otherPrefix == prefix ? 1 : 0;
+                }
+            }
+        }
+
+        return selfNamed >= 3 && selfNamed * 2 > others && (prefix.Length == 0 || sharingThePrefix > 0);
+    }
 
     private bool IsCatalogued(IOperation call) => call switch
     {

@@ -47,26 +47,7 @@ internal static class CompilationClientType
         return ClientTypeResolver.Resolve(options, manifestClientType: null, ConfiguredInEditorConfig(compilation, options));
     }
 
-    /// <summary>
-    /// <c>cadasto_client_type</c> from a <c>.globalconfig</c>, or from an <c>.editorconfig</c> section that
-    /// applies to the project's source files (<c>[*.cs]</c>): the client type is the project's, so the first
-    /// file that has a value speaks for all.
-    /// </summary>
-    private static string? ConfiguredInEditorConfig(Compilation compilation, AnalyzerOptions options)
-    {
-        if (CadastoOptions.GetGlobal(options, CadastoOptions.ClientType) is { } global)
-        {
-            return global;
-        }
-
-        foreach (var tree in compilation.SyntaxTrees)
-        {
-            if (CadastoOptions.Get(options, tree, CadastoOptions.ClientType) is { } value)
-            {
-                return value;
-            }
-        }
-
-        return null;
-    }
+    /// <summary><c>cadasto_client_type</c> of the project (<see cref="CadastoOptions.GetForProject"/>).</summary>
+    private static string? ConfiguredInEditorConfig(Compilation compilation, AnalyzerOptions options) =>
+        CadastoOptions.GetForProject(compilation, options, CadastoOptions.ClientType);
 }

@@ -50,7 +50,7 @@ internal static class CompilationContents
     /// <summary>Whether the compilation can show an OAuth flow to CDS2001–CDS2005: its sources spell one of the names above.</summary>
     public static bool MayHoldFlows(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
     {
-        var option = CadastoOptions.GetGlobal(options, CadastoOptions.SecretSinks);
+        var option = CadastoOptions.GetForProject(compilation, options, CadastoOptions.SecretSinks);
         var names = string.IsNullOrWhiteSpace(option)
             ? DefaultFlowNames
             : UserFlowNames.GetOrAdd(option!, static o => new FlowNames(SecretSinkCatalog.ParseUserSinks(o)));

@@ -169,7 +169,7 @@ internal sealed class CompilationSymbols
     /// <summary>The secret sinks: the catalogue's and the user's <c>cadasto_secret_sinks</c>.</summary>
     public SecretSinkIndex SecretSinks(AnalyzerOptions options)
     {
-        var option = CadastoOptions.GetGlobal(options, CadastoOptions.SecretSinks);
+        var option = CadastoOptions.GetForProject(_compilation, options, CadastoOptions.SecretSinks);
         return string.IsNullOrWhiteSpace(option) ? DefaultSecretSinks : SinksFor(option!);
     }
 

@@ -8,7 +8,7 @@ namespace Cadasto.Analyzers.Values;
 
 /// <summary>
 /// CDS1003: literals whose shape alone says "credential": private keys (PEM blocks, JSON Web Keys with a private part,
-/// .NET's private-key XML), JWTs, well-known
+/// .NET's RSA parameters as JSON, also wrapped in base64, and .NET's private-key XML), JWTs, well-known
 /// token formats (a table: prefix, body alphabet, body length), the Entra client-secret shape,
 /// connection strings with a password or key, and URLs with a password. Every format is anchored
 /// (a prefix, a key name, a structure); the token bodies must also look random (a Shannon-entropy
@@ -96,7 +96,7 @@ internal static class CredentialShapes
     /// <summary>
     /// What kind of credential the literal is shaped like (for the message), or null. In <paramref name="testCode"/>, the
     /// password of a connection string or URL must itself look real (<see cref="TestSentinels"/>): <c>Password=password</c>
-    /// in a settings test is a sentinel.
+    /// in a settings test is a sentinel; and an unsigned JWT (<c>alg</c> <c>none</c>) is one a test makes to be refused.
     /// </summary>
     public static string? Classify(string text, bool testCode = false)
     {
@@ -111,17 +111,12 @@ internal static class CredentialShapes
             return "PEM private key";
         }
 
-        if (JsonWebKeys.HasPrivatePart(text))
+        if ((JsonWebKeys.PrivateKeyKind(text) ?? XmlKeys.PrivateKeyKind(text) ?? JsonWebKeys.WrappedPrivateKeyKind(text)) is { } privateKey)
         {
-            return "JSON Web Key with a private part";
+            return privateKey;
         }
 
-        if (XmlKeys.HasPrivatePart(text))
-        {
-            return "XML private key";
-        }
-
-        if (text.IndexOf("eyJ", StringComparison.Ordinal) is var jwt and >= 0 && IsJwt(text, jwt))
+        if (text.IndexOf("eyJ", StringComparison.Ordinal) is var jwt and >= 0 && IsJwt(text, jwt, testCode))
         {
             return "JSON Web Token";
         }
@@ -286,7 +281,7 @@ internal static class CredentialShapes
         return body >= 64;
     }
 
-    private static bool IsJwt(string text, int start)
+    private static bool IsJwt(string text, int start, bool testCode)
     {
         if (start > 0 && IsBase64UrlChar(text[start - 1]))
         {
@@ -320,7 +315,16 @@ internal static class CredentialShapes
         }
 
         var header = DecodeBase64Url(text.Substring(start, firstDot - start));
-        if (header is null || header.IndexOf("\"alg\"", StringComparison.Ordinal) < 0)
+        if (header is null || header.IndexOf("\"alg\"", StringComparison.Ordinal) < 0 || !IsWholeObject(header))
+        {
+            return false;
+        }
+
+        // Header and claims are whole JSON objects (claims that start one, eyJ, must end it): a token whose segments were
+        // cut short or edited by hand, as documentation and mocked responses show one, is refused by every server. (A
+        // JWE's second segment is an encrypted key, no JSON: left alone.)
+        if (string.CompareOrdinal(text, firstDot + 1, "eyJ", 0, 3) == 0
+            && !(DecodeBase64Url(text.Substring(firstDot + 1, secondDot - firstDot - 1)) is { } claims && IsWholeObject(claims)))
         {
             return false;
         }
@@ -332,8 +336,60 @@ internal static class CredentialShapes
             return false;
         }
 
-        // An unsigned token (alg none) has an empty signature; a signed one a real one.
-        return signatureEnd - secondDot - 1 >= 16 || header.IndexOf("none", StringComparison.OrdinalIgnoreCase) >= 0;
+        // An unsigned token (alg none) has an empty signature; a signed one a real one. In test code an unsigned token is
+        // what a test makes for a validator to refuse: it grants nothing.
+        return signatureEnd - secondDot - 1 >= 16 || (!testCode && DeclaresNoSignature(header));
+    }
+
+    /// <summary>
+    /// <c>eyJhbGciOiJub25lIn0…</c>: a value whose first base64url segment (up to a dot, or the whole value when a test ran
+    /// header and claims together) is a JOSE header with <c>"alg": "none"</c> — a token that says it is unsigned.
+    /// </summary>
+    public static bool IsUnsignedToken(string text)
+    {
+        if (!text.StartsWith("eyJ", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var dot = text.IndexOf('.');
+        var segment = dot < 0 ? text : text.Substring(0, dot);
+        foreach (var c in segment)
+        {
+            if (!IsBase64UrlChar(c))
+            {
+                return false;
+            }
+        }
+
+        // A segment of 4n+1 characters has a dangling last character: what a whole token run together leaves.
+        return DecodeBase64Url(segment.Length % 4 == 1 ? segment.Substring(0, segment.Length - 1) : segment) is { } header
+               && DeclaresNoSignature(header);
+    }
+
+    /// <summary>Whether a decoded JOSE header's <c>alg</c> is <c>none</c> (whitespace and case as a hand-written one has them).</summary>
+    private static bool DeclaresNoSignature(string header)
+    {
+        var alg = header.IndexOf("\"alg\"", StringComparison.Ordinal);
+        if (alg < 0)
+        {
+            return false;
+        }
+
+        var i = alg + 5;
+        while (i < header.Length && (char.IsWhiteSpace(header[i]) || header[i] == ':'))
+        {
+            i++;
+        }
+
+        return string.Compare(header, i, "\"none", 0, 5, StringComparison.OrdinalIgnoreCase) == 0;
+    }
+
+    /// <summary>Whether decoded text is one whole JSON object: it starts with <c>{</c> and ends with <c>}</c>.</summary>
+    private static bool IsWholeObject(string json)
+    {
+        var text = json.Trim();
+        return text.Length >= 2 && text[0] == '{' && text[text.Length - 1] == '}';
     }
 
     /// <summary>
@@ -365,10 +421,15 @@ internal static class CredentialShapes
         return DecodeBase64Url(text.Substring(0, firstDot).TrimEnd('=')) is { } header && header.TrimStart().StartsWith("{", StringComparison.Ordinal);
     }
 
-    private static string? DecodeBase64Url(string segment)
+    /// <summary>The UTF-8 text a base64url (or base64) segment without padding decodes to, or null.</summary>
+    internal static string? DecodeBase64Url(string segment) =>
+        DecodeBase64Bytes(segment) is { } bytes ? Encoding.UTF8.GetString(bytes) : null;
+
+    /// <summary>The bytes a base64url (or base64) segment decodes to, padding optional, or null.</summary>
+    internal static byte[]? DecodeBase64Bytes(string segment)
     {
         var builder = new StringBuilder(segment.Length + 3);
-        foreach (var c in segment)
+        foreach (var c in segment.TrimEnd('='))
         {
             builder.Append(c switch { '-' => '+', '_' => '/', _ => c });
         }
@@ -380,7 +441,7 @@ internal static class CredentialShapes
 
         try
         {
-            return Encoding.UTF8.GetString(Convert.FromBase64String(builder.ToString()));
+            return Convert.FromBase64String(builder.ToString());
         }
         catch (FormatException)
         {

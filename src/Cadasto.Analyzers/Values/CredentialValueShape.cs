@@ -243,6 +243,42 @@ internal static class CredentialValueShape
                || (IsCredentialWordItself(trimmed, names) && !IsDemoSecret(trimmed, symbolName, names));
     }
 
+    /// <summary>
+    /// <c>"user_secret"</c> for <c>UserSecret</c>, <c>"roles"</c> for <c>Roles</c>, <c>"xms_password"</c> for <c>Password</c>: the
+    /// value spells the symbol's name (case and separators aside), perhaps behind a <paramref name="prefix"/> of two to eight
+    /// lower-case letters ending with <c>_</c> or <c>:</c> (empty when there is none). Whether that makes it a name is the
+    /// caller's question (a list of such names beside it; <see cref="IsNameOrLabel"/> for what is issued).
+    /// </summary>
+    public static bool SpellsItsName(string value, string symbolName, out string prefix)
+    {
+        prefix = "";
+        var text = value.Trim();
+        if (text.Length == 0 || text.Length > 80)
+        {
+            return false;
+        }
+
+        if (SeparatorInsensitiveText.Equals(text, symbolName))
+        {
+            return true;
+        }
+
+        var end = 0;
+        while (end < text.Length && end <= 8 && text[end] is >= 'a' and <= 'z')
+        {
+            end++;
+        }
+
+        if (end is < 2 or > 8 || end + 1 >= text.Length || text[end] is not ('_' or ':')
+            || !SeparatorInsensitiveText.Equals(text.Substring(end + 1), symbolName))
+        {
+            return false;
+        }
+
+        prefix = text.Substring(0, end + 1);
+        return true;
+    }
+
     /// <summary>Whether the symbol names something issued, never chosen (<see cref="SecretVocabulary.IssuedCredentialWords"/>).</summary>
     private static bool NamesAnIssuedCredential(string symbolName, CredentialNames names) =>
         names.TryMatch(symbolName, out var word) && SecretVocabulary.IssuedCredentialWords.Contains(word);

@@ -655,7 +655,8 @@ internal static class SecretValueHeuristics
     /// <summary>
     /// <c>SetYourDataHere</c>, <c>PutYourValueHere</c>, <c>enter_value_here</c>, <c>your-value-here</c>: three to ten words of
     /// letters only (PascalCase, camelCase or separated), the first an instruction word, with "your" among them or "here"
-    /// last — an instruction to the reader whatever it names, so no credential word is needed.
+    /// last — an instruction to the reader whatever it names, so no credential word is needed. In capitals, "here" last is
+    /// enough (<c>SIGNATURE_WILL_BE_HERE</c>, <c>TOKEN_HERE</c>): a template's marker for where the value goes.
     /// </summary>
     private static bool IsInstructionWords(string text)
     {
@@ -668,6 +669,7 @@ internal static class SecretValueHeuristics
         var firstIsInstruction = false;
         var hasYour = false;
         var lastIsHere = false;
+        var capitals = true;
         var i = 0;
         while (i < text.Length)
         {
@@ -697,6 +699,7 @@ internal static class SecretValueHeuristics
 
             var length = i - start;
             words++;
+            capitals &= upper || (length == 1 && char.IsUpper(text[start]));
             if (words == 1)
             {
                 firstIsInstruction = IsOneOf(text, start, length, SecretVocabulary.InstructionStarts);
@@ -706,7 +709,7 @@ internal static class SecretValueHeuristics
             lastIsHere = length == 4 && string.Compare(text, start, "here", 0, 4, StringComparison.OrdinalIgnoreCase) == 0;
         }
 
-        return words is >= 3 and <= 10 && firstIsInstruction && (hasYour || lastIsHere);
+        return (words is >= 3 and <= 10 && firstIsInstruction && (hasYour || lastIsHere)) || (words is >= 2 and <= 10 && capitals && lastIsHere);
     }
 
     /// <summary>

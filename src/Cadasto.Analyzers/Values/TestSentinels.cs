@@ -31,14 +31,18 @@ internal static class TestSentinels
 
         if (CredentialShapes.Classify(text) is not null)
         {
-            // Shaped only by a password that is a sentinel: the rest of the string (host, port) is no secret.
+            // Shaped only by a password that is a sentinel (the rest of the string, host and port, is no secret), or an
+            // unsigned token (alg none): what the test makes for a validator to refuse.
             return false;
         }
 
         // A JSON fixture ({"Key1":"WebauthnToken"}) looks real only by what it holds: one of its strings must. A token in a
-        // JWT's form that is no JWT (its signature "invalid" or empty, a header written with whitespace) is one a test
-        // makes to be refused or parsed: a real one was classified above.
-        return IsJsonFixture(text) ? HoldsARealLookingString(text) : !CredentialShapes.HasJwtForm(text) && !IsHyphenatedGuid(text) && IsLongAndRandom(text);
+        // JWT's form that is no JWT (its signature "invalid" or empty, a header written with whitespace, a segment cut
+        // short), or one whose header says it is unsigned even with its dots left out, is one a test makes to be refused
+        // or parsed: a real one was classified above.
+        return IsJsonFixture(text)
+            ? HoldsARealLookingString(text)
+            : !CredentialShapes.HasJwtForm(text) && !CredentialShapes.IsUnsignedToken(text) && !IsHyphenatedGuid(text) && IsLongAndRandom(text);
     }
 
     /// <summary>
@@ -102,7 +106,46 @@ internal static class TestSentinels
         var classes = (lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0) + (symbol ? 1 : 0);
         var entropy = Entropy(text);
         var random = (classes >= 3 && entropy >= 3.2) || (text.Length >= 20 && classes >= 2 && entropy >= 3.5);
-        return random && !IsDressedUpSentinel(text) && !IsPhrase(text) && !IsTaggedNumber(text);
+        return random && !IsDressedUpSentinel(text) && !IsPhrase(text) && !IsRunTogetherPhrase(text) && !IsTaggedNumber(text);
+    }
+
+    /// <summary>
+    /// <c>thisismysecret0123456789</c>, <c>extralongtosatisfynewrequirementsfakesigningsecret!</c>: a sentence written as one
+    /// lower-case word, perhaps padded with a counting run or ended with its punctuation — the SPEC's
+    /// <c>thisisatokentocompare</c> made long enough for a key-length check. Readable: twelve letters or more, a vowel in
+    /// every run of five (no more than four consonants in a row) and vowels for at least three letters in ten.
+    /// </summary>
+    /// <remarks>
+    /// Random lower-case letters pass that only by chance (one in five at twelve letters, one in three hundred at fifty),
+    /// and a generated key is rarely lower-case letters only: one mixes digits or capitals through it, which this never
+    /// accepts (digits only as a trailing counting run).
+    /// </remarks>
+    private static bool IsRunTogetherPhrase(string value)
+    {
+        var text = value.TrimEnd('!', '.', '?');
+        var letters = text.Length;
+        while (letters > 0 && char.IsDigit(text[letters - 1]))
+        {
+            letters--;
+        }
+
+        if (letters < 12 || (letters < text.Length && (text.Length - letters < 4 || !IsCountingRun(text, letters, text.Length))))
+        {
+            return false;
+        }
+
+        var vowels = 0;
+        for (var i = 0; i < letters; i++)
+        {
+            if (text[i] is < 'a' or > 'z')
+            {
+                return false;
+            }
+
+            vowels += text[i] is 'a' or 'e' or 'i' or 'o' or 'u' or 'y' ? 1 : 0;
+        }
+
+        return IsPronounceable(text, 0, letters) && vowels * 10 >= letters * 3;
     }
 
     /// <summary>

@@ -12,6 +12,8 @@ public sealed class SecretValueHeuristicsTests
     [InlineData("enter_value_here")]
     [InlineData("your-value-here")]
     [InlineData("INSERT_YOUR_VALUE_HERE")]
+    [InlineData("SIGNATURE_WILL_BE_HERE")] // capitals: a template's marker
+    [InlineData("TOKEN_HERE")]
     public void InstructionWithoutACredentialWord_ShouldNotBeASecret(string value) =>
         Assert.True(SecretValueHeuristics.IsNotASecret(value));
 
@@ -20,6 +22,8 @@ public sealed class SecretValueHeuristicsTests
     [InlineData("UseHere42")]
     [InlineData("Tr1cky#Pass")]
     [InlineData("supersecret")]
+    [InlineData("BLUE_OCEAN_TIGER")] // capitals, not ending with HERE
+    [InlineData("Kq9x_HERE")] // not a word of capitals before HERE
     public void WordsThatAreNoInstruction_ShouldStayAValue(string value) =>
         Assert.False(SecretValueHeuristics.IsNotASecret(value));
 

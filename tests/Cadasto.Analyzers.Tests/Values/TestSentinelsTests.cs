@@ -29,6 +29,8 @@ public sealed class TestSentinelsTests
     [InlineData("Lab-App-SVCRUNNER")] // words in capitals
     [InlineData("t4-tenant-token")] // which mock token it is: short tags among words
     [InlineData("pooled-token-b2c3")]
+    [InlineData("thisismysecret0123456789")] // a sentence run together, padded with a counting run
+    [InlineData("longenoughtosatisfythekeysizerequirement!")] // a sentence run together, with its punctuation
     [InlineData("t3-refresh-b2")]
     public void SentinelOrPhrase_ShouldNotLookReal(string value) => Assert.False(TestSentinels.LooksReal(value));
 
@@ -45,5 +47,8 @@ public sealed class TestSentinelsTests
     [InlineData("XAMO-RUTE-BILK-QUNA-TEVO")] // random four-letter groups, pronounceable by chance
     [InlineData("a3f9-beca-77d1-0e2c-dabe")] // hex groups, some of them letters only
     [InlineData("Qk9xLm2R.vT8wZp4N.c7Hd5Fj1")] // dotted random segments: the first decodes to no JSON
+    [InlineData("qzxvkwtrhmplnbdjgfscw!")] // lower-case letters and a symbol, unreadable: random
+    [InlineData("xkqvbnmtrwpzlhgd0123456789")] // a counting run after random letters
+    [InlineData("thisismysecret8f3k2q9x")] // words, then random letters and digits
     public void RandomOrKnownFormat_ShouldLookReal(string value) => Assert.True(TestSentinels.LooksReal(value));
 }

@@ -84,7 +84,7 @@ public sealed class InsecureRedirectUriAnalyzer : DiagnosticAnalyzer
 
                 if (ConfigurationFiles.IsAppSettings(file, context.Options))
                 {
-                    foreach (var value in ConfigurationFiles.Read(file, ConfigurationKeys, context.Options, context.CancellationToken))
+                    foreach (var value in ConfigurationFiles.Read(file, ConfigurationKeys, context.Compilation, context.Options, context.CancellationToken))
                     {
                         // Relative values are allowed here: a configured "RedirectUri" is often the local return URL after sign-in.
                         if (RedirectUriMatcher.InsecureReason(value.Value, requiresAbsolute: false) is { } reason)

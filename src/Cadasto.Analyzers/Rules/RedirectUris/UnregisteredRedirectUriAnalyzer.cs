@@ -86,7 +86,7 @@ public sealed class UnregisteredRedirectUriAnalyzer : DiagnosticAnalyzer
                     return;
                 }
 
-                foreach (var value in ConfigurationFiles.Read(context.AdditionalFile, ConfigurationKeys, context.Options, context.CancellationToken))
+                foreach (var value in ConfigurationFiles.Read(context.AdditionalFile, ConfigurationKeys, context.Compilation, context.Options, context.CancellationToken))
                 {
                     var isPath = SeparatorInsensitiveText.Equals(value.Key, "CallbackPath");
 

@@ -99,7 +99,7 @@ public sealed class UnusedScopeAnalyzer : DiagnosticAnalyzer
         {
             if (ConfigurationFiles.IsAppSettings(file, options))
             {
-                foreach (var value in ConfigurationFiles.Read(file, ConfigurationKeys, options, cancellationToken))
+                foreach (var value in ConfigurationFiles.Read(file, ConfigurationKeys, compilation, options, cancellationToken))
                 {
                     requests.Add(new ScopeRequest(value.Value, Location.None));
                 }

@@ -36,7 +36,7 @@ public sealed class SecretInConfigurationFileAnalyzer : DiagnosticAnalyzer
         {
             var manifestFileName = CadastoOptions.ManifestFileName(start.Options);
             var projectDirectory = ConfigurationFiles.ProjectDirectory(start.Options);
-            var secrets = ConfigurationSecrets.Create(start.Options);
+            var secrets = ConfigurationSecrets.Create(start.Compilation, start.Options);
             // A test project's settings are test code (the SPEC): its sentinels are judged as in its C#.
             if (TestProject.Is(start.Compilation, start.Options))
             {

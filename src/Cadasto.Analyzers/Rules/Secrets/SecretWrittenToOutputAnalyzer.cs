@@ -33,7 +33,7 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            var types = new KnownTypes(start.Compilation, CredentialNames.FromOption(CadastoOptions.GetGlobal(start.Options, CadastoOptions.CredentialWords)));
+            var types = new KnownTypes(start.Compilation, CredentialNames.FromOption(CadastoOptions.GetForProject(start.Compilation, start.Options, CadastoOptions.CredentialWords)));
             start.RegisterOperationAction(c => AnalyzeInvocation(c, types), OperationKind.Invocation);
             if (types.Exception is not null)
             {

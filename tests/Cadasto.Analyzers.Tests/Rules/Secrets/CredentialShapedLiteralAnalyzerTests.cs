@@ -147,6 +147,44 @@ public sealed class CredentialShapedLiteralAnalyzerTests
         }
         """");
 
+    // A signing key stored in a data-protection key ring: .NET's RSAParameters as JSON, base64 in the key's <value>,
+    // inside an interpolated fixture (its holes are the key's id); the same key as JSON (IdentityServer's developer key
+    // file), and a JWK that carries its CRT members without d.
+    [Fact]
+    public Task RsaParametersAsJsonAndWrappedInBase64_ShouldReport() => VerifyCS.VerifyAnalyzerAsync(""""
+        using System;
+
+        class KeyRingFixture
+        {
+            string Xml(Guid id, string deserializer) => @$"<key id=""{id}"" version=""1"">
+            <descriptor deserializerType=""{deserializer}{|CDS1003:"">
+                <key p4:requiresEncryption=""true"" xmlns:p4=""http://schemas.asp.net/2015/03/dataProtection"">
+                    <value>eyJEIjoiNHZieTQrVUticXhYZmdtalhsQ2xrcm5VZ0UraEJNUjk3TTRmTmVOamd3ZVVrUVN1VkV5ZGwzeXFYZUk3TlBpMTMwN051bGtybTgyVytZRDh2MXo1WWc9PSIsIkRQIjoiZE82VUVSSnVSSWFzeTcwVXVNRnZZMU0vNTJVMXZXRG5RbmdweUJGYm5GZz0iLCJEUSI6IjVDT1FjZjFRbnRRWFZwdkFVbGxycmFRbkF5R3dnOEFFeDlHNVMwTHF1QTg9IiwiRXhwb25lbnQiOiJBUUFCIiwiSW52ZXJzZVEiOiJ3R3hOSVdGOUVyMktRUWYvajA4UHhlRmdzcnZpVzZrYmJYZjd2Qy80SDVVPSIsIk1vZHVsdXMiOiJid3hFeDJVMHE4em1hcnhnOXgzOTFGeEFTZTZVZ3VQQTNGWW5zZUROSmx2TGpUcmRXRmowQ1IzNFVYMXV5byt3aXJpWXdlNlB1VTJocFF0NHBlVC9CUT09IiwiUCI6InduRHdac1dlb2xBQTJCNFh2SVFLblVQaldiZlhkNHk2aU5wT1c0aWNYUk09IiwiUSI6Im1DZnpROHlFTThYZGhsL0ROVWZJb0JMNkxTbDRGamhXVXh0c0IwRlpsR009In0=</value>
+                </key>
+            </descriptor>
+        </key>|}";
+
+            const string TempKey = {|CDS1003:"{\"KeyId\":\"9c2f5e\",\"Parameters\":{\"D\":\"bwxEx2U0q8zmarxg9x391FxASe6UguPA3FYnseDNJlvLjTrdWFj0CR34UX1uyo\",\"Exponent\":\"AQAB\",\"Modulus\":\"wnDwZsWeolAA2B4XvIQKnUPjWbfXd4y6iNpOW4icXRM\"}}"|};
+
+            const string CrtOnly = {|CDS1003:"""
+                { "kty": "RSA", "e": "AQAB", "n": "mCfzQ8yEM8Xdhl_DNUfIoBL6LSl4FjhWUxtsB0FZlGM",
+                  "p": "5COQcf1QntQXVpvAUllrraQnAyGwg8AEx9G5S0LquA8", "q": "dO6UERJuRIasy70UuMFvY1M_52U1vWDnQngpyBFbnFg" }
+                """|};
+        }
+        """");
+
+    // The public halves: RSAParameters with null private members, in base64 as a key ring would hold an exported public
+    // key, and documentation of the JSON shape.
+    [Fact]
+    public Task PublicRsaParametersAsJsonAndWrappedInBase64_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync(""""
+        class PublicKeys
+        {
+            const string Exported = "<value>eyJEIjpudWxsLCJEUCI6bnVsbCwiRFEiOm51bGwsIkV4cG9uZW50IjoiQVFBQiIsIkludmVyc2VRIjpudWxsLCJNb2R1bHVzIjoiYnd4RXgyVTBxOHptYXJ4Zzl4MzkxRnhBU2U2VWd1UEEzRlluc2VETkpsdkxqVHJkV0ZqMENSMzRVWDF1eW8rd2lyaVl3ZTZQdVUyaHBRdDRwZVQvQlE9PSIsIlAiOm51bGwsIlEiOm51bGx9</value>";
+            const string AsJson = "{\"D\":null,\"Exponent\":\"AQAB\",\"Modulus\":\"wnDwZsWeolAA2B4XvIQKnUPjWbfXd4y6iNpOW4icXRM\"}";
+            const string Shape = "{ \"Modulus\": \"...\", \"D\": \"...\" }";
+        }
+        """");
+
     [Fact]
     public Task LookAlikes_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
         class Fixtures
@@ -202,6 +240,56 @@ public sealed class CredentialShapedLiteralAnalyzerTests
 
     // Real code (a log-collection job's tests): a storage key padded out with a word that says it is made up has a key's
     // length and alphabet but is no key; a random key in the same place is one.
+    // Real code (an identity SDK's tests of a mocked token endpoint; an identity server's tests of request objects): a JWT
+    // whose header or claims were cut short, as documentation shows one, is no credential anywhere; in test code an
+    // unsigned token (alg none), made for a validator to refuse, is none either. A whole signed token in the same test is
+    // still reported.
+    [Fact]
+    public Task CutOrUnsignedTokensInATestProject_ShouldNotReport() => new VerifyCS.Test
+    {
+        TestState =
+        {
+            Sources =
+            {
+                """
+                class MfaAuthenticationTests
+                {
+                    const string CutResponse = "{\n  \"id_token\": \"eyJhbGciOiJSUzI1NiIs.eyJzdWIiOiIxMjM0NTY3ODkwIi.PtYgjmUhBel31iEl2hpChYgCfrL1spNxnyVmihA_2O7\",\n  \"token_type\": \"Bearer\"\n}";
+                    const string RequestObject = "eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOiJhbGljZSIsImFkbWluIjp0cnVlfQ.";
+                    const string SignedResponse = {|CDS1003:"{\n  \"id_token\": \"eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkFsaWNlIn0.PtYgjmUhBel31iEl2hpChYgCfrL1spNxnyVmihA_2O7\"\n}"|};
+                }
+                """,
+            },
+            AnalyzerConfigFiles = { ("/.globalconfig", "is_global = true\nbuild_property.IsTestProject = true\n") },
+        },
+    }.RunAsync();
+
+    // Outside test code a token cut short is still no credential, while an unsigned one is reported as before.
+    [Fact]
+    public Task CutTokenOutsideTests_ShouldNotReport_UnsignedToken_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        class TokenDocumentation
+        {
+            const string Example = "eyJhbGciOiJSUzI1NiIs.eyJzdWIiOiIxMjM0NTY3ODkwIi.PtYgjmUhBel31iEl2hpChYgCfrL1spNxnyVmihA_2O7";
+            const string Unsigned = {|CDS1003:"eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOiJhbGljZSIsImFkbWluIjp0cnVlfQ."|};
+        }
+        """);
+
+    // Real code (an identity server's start-up tests): a SAS URL whose signature is a capitals marker ending in HERE is the
+    // template of one; a SAS URL with a real signature is reported.
+    [Fact]
+    public Task SasUrlWithAPlaceholderSignature_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        class StartupTest
+        {
+            void Run()
+            {
+                Use("https://keyring.blob.core.windows.net/keys/ring?sv=2017-04-17&sr=b&sig=SIGNATURE_WILL_BE_HERE");
+                Use({|CDS1003:"https://keyring.blob.core.windows.net/keys/ring?sv=2017-04-17&sr=b&sig=z7EbQgckgtxTHCvDkHyWF%2BteUInkAYa6qKV9EZ5vtl0%3D"|});
+            }
+
+            void Use(string value) { }
+        }
+        """);
+
     [Fact]
     public Task AccountKeyPaddedWithAFakeMarker_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
         sealed class JobConfiguration

@@ -620,7 +620,7 @@ public sealed class HardcodedClientSecretAnalyzerTests
         """);
 
     [Fact]
-    public Task UserSinkFromEditorConfig_ShouldReport() => new VerifyCS.Test
+    public Task UserSinkFromGlobalConfig_ShouldReport() => new VerifyCS.Test
     {
         TestState =
         {
@@ -648,6 +648,33 @@ public sealed class HardcodedClientSecretAnalyzerTests
                 """,
             },
             AnalyzerConfigFiles = { ("/.globalconfig", "is_global = true\ncadasto_secret_sinks = Partner.Sdk.PartnerClient.SharedKey, Partner.Sdk.PartnerClient.Connect, Partner.Sdk.PartnerClient..ctor\n") },
+        },
+    }.RunAsync();
+
+    [Fact]
+    public Task UserSinkInAnEditorConfigSection_ShouldReport() => new VerifyCS.Test
+    {
+        // Where most teams write options: a [*.cs] section of the repository's .editorconfig (not a global option).
+        TestState =
+        {
+            Sources =
+            {
+                """
+                namespace Partner.Sdk
+                {
+                    public sealed class PartnerClient
+                    {
+                        public void Connect(string endpoint, string apiSecret) { }
+                    }
+                }
+
+                class Use
+                {
+                    void Run() => new Partner.Sdk.PartnerClient().Connect("https://partner.example", {|CDS1001:"Kq8~xZ.section"|});
+                }
+                """,
+            },
+            AnalyzerConfigFiles = { ("/.editorconfig", "root = true\n\n[*.cs]\ncadasto_secret_sinks = Partner.Sdk.PartnerClient.Connect\n") },
         },
     }.RunAsync();
     private const string ManifestWithUserSecretsKey = """

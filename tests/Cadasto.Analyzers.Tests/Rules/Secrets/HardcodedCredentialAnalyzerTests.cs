@@ -386,6 +386,24 @@ public sealed class HardcodedCredentialAnalyzerTests
             AnalyzerConfigFiles = { ("/.globalconfig", "is_global = true\ncadasto_credential_words = signing key\n") },
         },
     }.RunAsync();
+
+    [Fact]
+    public Task ExtraCredentialWordsInAnEditorConfigSection_ShouldReport() => new VerifyCS.Test
+    {
+        TestState =
+        {
+            Sources =
+            {
+                """
+                class Jwt
+                {
+                    const string SigningKey = {|CDS1002:"k3y-f0r-s1gning-tok3ns"|};
+                }
+                """,
+            },
+            AnalyzerConfigFiles = { ("/.editorconfig", "root = true\n\n[*.cs]\ncadasto_credential_words = signing key\n") },
+        },
+    }.RunAsync();
     [Fact]
     public Task CredentialFields_ShouldFixAllUnderKeysNamedAfterTheirSymbols() => VerifyCS.VerifyCodeFixAsync("""
         using Microsoft.Extensions.Configuration;
@@ -1198,8 +1216,74 @@ public sealed class HardcodedCredentialAnalyzerTests
             public const string LogoutToken = "logout_token";
             public const string ReferenceToken = "reference_token";
             public const string DeviceToken = "device-token";
+        }
+
+        static class SampleSettings
+        {
+            public const string AdminEmail = "admin@example.com";
             public const string AdminPassword = {|CDS1002:"admin_password"|};
+            public const string WebhookUrl = "https://hooks.example.com/orders";
             public const string WebhookSecret = {|CDS1002:"webhook_secret"|};
+        }
+        """);
+
+    // Real code (a password manager's EF discriminators, an identity SDK's generated enumeration of template names, an
+    // identity library's claim types): a constant spelling its own name, among string constants most of which spell
+    // theirs, is one name of a list, whatever its credential word. A self-named password beside values that are not
+    // names, a prefix no other name of the list shares, and a generated value among names are still reported.
+    [Fact]
+    public Task ListsOfConstantsSpellingTheirOwnNames_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        public static class AccessPolicyDiscriminator
+        {
+            public const string UserProject = "user_project";
+            public const string UserServiceAccount = "user_service_account";
+            public const string UserSecret = "user_secret";
+            public const string GroupProject = "group_project";
+            public const string GroupSecret = "group_secret";
+            public const string ServiceAccountSecret = "service_account_secret";
+        }
+
+        public readonly record struct EmailTemplateName(string Value)
+        {
+            public static class Values
+            {
+                public const string VerifyEmail = "verify_email";
+                public const string WelcomeEmail = "welcome_email";
+                public const string ChangePassword = "change_password";
+                public const string BlockedAccount = "blocked_account";
+            }
+        }
+
+        public static class ClaimConstants
+        {
+            public const string Sub = "sub";
+            public const string Roles = "roles";
+            public const string TenantId = "http://schemas.example.com/identity/claims/tenantid";
+            public const string Username = "xms_username";
+            public const string Password = "xms_password";
+        }
+
+        public static class SeedUsers
+        {
+            public const string AdminEmail = "admin@example.com";
+            public const string AdminRole = "administrator";
+            public const string AdminPassword = {|CDS1002:"admin_password"|};
+        }
+
+        public static class LegacyClaims
+        {
+            public const string Sub = "sub";
+            public const string Roles = "roles";
+            public const string Acr = "acr";
+            public const string Password = {|CDS1002:"adm_password"|};
+        }
+
+        public static class PolicyKinds
+        {
+            public const string UserProject = "user_project";
+            public const string GroupProject = "group_project";
+            public const string ServiceProject = "service_project";
+            public const string ServiceSecret = {|CDS1002:"q8ZxN3vR7mT2pL9w"|};
         }
         """);
 
@@ -1312,6 +1396,38 @@ public sealed class HardcodedCredentialAnalyzerTests
         },
     }.RunAsync();
 
+    // Real code (an identity SDK's test projects): a sentence run together as one lower-case word, padded with a counting
+    // run or ended with its punctuation to pass a key-length check, is a sentinel as the SPEC's `thisisatokentocompare` is;
+    // a random value of the same length and alphabet in the same places is still reported.
+    [Fact]
+    public Task RunTogetherSentencesInATestProject_ShouldNotReport() => new VerifyCS.Test
+    {
+        TestState =
+        {
+            Sources =
+            {
+                """
+                using System.Text;
+                using Microsoft.IdentityModel.Tokens;
+
+                public sealed class ResourceServerCreateRequest { public string SigningSecret { get; set; } = ""; }
+
+                public sealed class TokenValidationTests
+                {
+                    public ResourceServerCreateRequest Create() => new() { SigningSecret = "thisismysecret0123456789" };
+
+                    public ResourceServerCreateRequest CreateRandom() => new() { SigningSecret = {|CDS1002:"q8zxn3vr7mt2pl9wk4bh6cj1"|} };
+
+                    public SymmetricSecurityKey Key() => new(Encoding.UTF8.GetBytes("longenoughtosatisfythekeysizerequirement!"));
+
+                    public SymmetricSecurityKey RandomKey() => new(Encoding.UTF8.GetBytes({|CDS1002:"qzxvkwtrhmplnbdjgfscw!"|}));
+                }
+                """,
+            },
+            AnalyzerConfigFiles = { ("/.globalconfig", TestProjectConfig) },
+        },
+    }.RunAsync();
+
     // Real code (an identity library's token-acquisition tests): the mock token endpoint answers with tokens named by
     // words and short tags (which tenant, which user, which round); a random token handed over the same way is reported.
     [Fact]
@@ -1358,6 +1474,33 @@ public sealed class HardcodedCredentialAnalyzerTests
                 {
                     private const string IdToken = "ewogICJ0eXAiOiAiSldUIiwKICAiYWxnIjogIlJTMjU2Igp9.ewogICJuYW1lIjogIlRlc3QiCn0=.";
                     private const string SignedIdToken = {|CDS1002:"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhIn0.Qk9xLm2RvT8wZp4Nc7Hd5Fj1Bs6Gy0Ue"|};
+                }
+                """,
+            },
+            AnalyzerConfigFiles = { ("/.globalconfig", TestProjectConfig) },
+        },
+    }.RunAsync();
+
+    // Real code (an identity SDK's ID-token validator tests): a token whose header says it is unsigned (alg none), even with
+    // header and claims run together without their dots, is what the test makes for the validator to refuse; a signed
+    // token in the same test is reported.
+    [Fact]
+    public Task UnsignedTokenRunTogetherInATestProject_ShouldNotReport() => new VerifyCS.Test
+    {
+        TestState =
+        {
+            Sources =
+            {
+                """
+                public sealed class IdTokenValidatorTests
+                {
+                    public void ThrowsWhenAlgIsNone()
+                    {
+                        var token = "eyJ0eXAiOiJKV1QiLCJhbGciOiJub25lIn0eyJzdWIiOiJhbGljZSIsImFkbWluIjp0cnVlfQ";
+                        var unsignedToken = "eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOiJhbGljZSIsImFkbWluIjp0cnVlfQ.";
+                        var signedToken = {|CDS1002:"eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkFsaWNlIn0.PtYgjmUhBel31iEl2hpChYgCfrL1spNxnyVmihA_2O7"|};
+                        _ = (token, unsignedToken, signedToken);
+                    }
                 }
                 """,
             },
