@@ -182,11 +182,11 @@ internal static class CredentialValueShape
             return true;
         }
 
-        if (lowerCaseWords || IsLettersOnly(trimmed))
+        if (lowerCaseWords || IsLettersWithIndex(trimmed))
         {
             // A bare `token` (a parameter, field or property so named) is a lexer's, a template's or a form field's token as
             // often as a bearer token, and a bearer token is issued, never spelled as a word: FieldToken(…, token: "clientName"),
-            // Token = "extension" name the token a template replaces.
+            // Token = "extension", token: "url2" (the second of a template's url tokens) name the token a template replaces.
             if (trimmed.Length <= 40 && names.TryMatch(symbolName, out var bare) && bare == "token" && CredentialNames.SplitWordCount(symbolName) == 1)
             {
                 return true;
@@ -347,17 +347,24 @@ internal static class CredentialValueShape
         return word == words.Count;
     }
 
-    private static bool IsLettersOnly(string text)
+    /// <summary>Letters only, perhaps followed by one or two digits (<c>url2</c>: which of its kind).</summary>
+    private static bool IsLettersWithIndex(string text)
     {
-        foreach (var c in text)
+        var letters = text.Length;
+        while (letters > 0 && letters > text.Length - 2 && char.IsDigit(text[letters - 1]))
         {
-            if (c is not (>= 'a' and <= 'z' or >= 'A' and <= 'Z'))
+            letters--;
+        }
+
+        for (var i = 0; i < letters; i++)
+        {
+            if (text[i] is not (>= 'a' and <= 'z' or >= 'A' and <= 'Z'))
             {
                 return false;
             }
         }
 
-        return text.Length > 0;
+        return letters > 0;
     }
 
     /// <summary>Whether text[at..] is a non-empty start of each of words[word..], in order, and nothing else.</summary>

@@ -1548,8 +1548,8 @@ public sealed class HardcodedCredentialAnalyzerTests
         """);
     /// <summary>
     /// A bare <c>token</c> is a template's or a form field's token as often as a bearer token: an attribute that names the
-    /// token a help text replaces, and a file-name template's tokens under <c>…Token</c> constants, are token names. A value
-    /// that could be issued (digits, symbols) under the same names is still reported.
+    /// token a help text replaces (perhaps with an index: <c>url2</c>), and a file-name template's tokens under <c>…Token</c>
+    /// constants, are token names. A value that could be issued (digits, symbols) under the same names is still reported.
     /// </summary>
     [Fact]
     public Task TokenNamesOfTemplates_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
@@ -1565,6 +1565,8 @@ public sealed class HardcodedCredentialAnalyzerTests
         {
             [HelpToken("UseSsl", "clientName", "Transmission")]
             [HelpToken("UrlBase", "url", "http://[host]:[port]/rpc")]
+            [HelpToken("UrlBase", "url2", "/plugins/rpc/rpc.php")]
+            [HelpToken("UrlBase", {|CDS1002:"u7x2Kq9L"|}, "/plugins/rpc/rpc.php")]
             public string UrlBase { get; set; }
 
             public string Token { get; set; } = "extension";
