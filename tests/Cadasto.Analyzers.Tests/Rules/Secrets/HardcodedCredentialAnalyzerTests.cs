@@ -1471,6 +1471,31 @@ public sealed class HardcodedCredentialAnalyzerTests
         },
     }.RunAsync();
 
+    // Real code (a Redis client's parser tests, NUnit): a password given as the base64 of a word and a symbol is a sentinel,
+    // as that text is; the base64 of a random password in the same test is reported.
+    [Fact]
+    public Task Base64OfASentinelInATestProject_ShouldNotReport() => new VerifyCS.Test
+    {
+        TestState =
+        {
+            Sources =
+            {
+                """
+                public sealed class RedisExtensionTests
+                {
+                    public void Host_Querystring_May_Contain_Equals()
+                    {
+                        var yuckyPassword = "T3JkZXJzQ2FjaGUh";
+                        var realPassword = {|CDS1002:"UXY3IWtMMiN4UjltUHo0QA=="|};
+                        _ = (yuckyPassword, realPassword);
+                    }
+                }
+                """,
+            },
+            AnalyzerConfigFiles = { ("/.globalconfig", TestProjectConfig) },
+        },
+    }.RunAsync();
+
     // Real code (a password manager's test projects): values that say what they stand for — a numbered user's password,
     // a recovery code padded with a counting run, vault-item passwords dressed up with P@ss and a qualifier, a JSON
     // fixture of names, a one-part encrypted envelope, a data-protection payload behind its purpose's name — are
