@@ -199,6 +199,12 @@ internal static class CredentialValueShape
             return true;
         }
 
+        if (IsReservedItemKey(trimmed))
+        {
+            // ViewDataAccessKey = "__CurrentViewDataDictionary": the same marker before a name of words.
+            return true;
+        }
+
         if (SeparatorInsensitiveText.Equals(trimmed, symbolName))
         {
             // ApiKey = "__apikey", Token = "$token": a leading separator marks a reserved key (a request item, a form
@@ -276,6 +282,45 @@ internal static class CredentialValueShape
         }
 
         prefix = text.Substring(0, end + 1);
+        return true;
+    }
+
+    /// <summary>
+    /// <c>__CurrentViewDataDictionary</c>, <c>__RequestItemKey</c>: two underscores before an identifier of two words or more in
+    /// PascalCase or camelCase, each a pronounceable word of letters — a key reserved for an item bag or a form, spelled so
+    /// that it cannot clash with a user's. A random value so marked splits into no words; one underscore or a <c>$</c>
+    /// (<c>$uperSecret</c>) is no such marker.
+    /// </summary>
+    private static bool IsReservedItemKey(string text)
+    {
+        if (text.Length < 6 || text[0] != '_' || text[1] != '_')
+        {
+            return false;
+        }
+
+        var name = text.Substring(2);
+        foreach (var c in name)
+        {
+            if (c is not (>= 'a' and <= 'z' or >= 'A' and <= 'Z'))
+            {
+                return false;
+            }
+        }
+
+        var words = CredentialNames.SplitWords(name);
+        if (words.Count < 2)
+        {
+            return false;
+        }
+
+        foreach (var word in words)
+        {
+            if (word.Length < 2 || !TestSentinels.IsPronounceable(word, 0, word.Length))
+            {
+                return false;
+            }
+        }
+
         return true;
     }
 

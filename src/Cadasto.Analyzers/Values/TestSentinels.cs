@@ -315,7 +315,8 @@ internal static class TestSentinels
         return length <= 4 ? PieceKind.Tag : PieceKind.None;
     }
 
-    private static bool IsPronounceable(string text, int start, int end)
+    /// <summary>A vowel, and no more than four consonants in a row (also asked for the words of a reserved key's name).</summary>
+    internal static bool IsPronounceable(string text, int start, int end)
     {
         var vowel = false;
         var consonants = 0;

@@ -272,6 +272,20 @@ public sealed class HardcodedCredentialAnalyzerTests
         }
         """);
 
+    // Real code (a shop's view-data accessor): a key reserved for an item bag, two underscores before a name of words, under
+    // a name ending in AccessKey, is a key; after two underscores a value that splits into no words, and a leetspeak value
+    // behind a `$`, are still reported.
+    [Fact]
+    public Task ReservedItemKeysOfWords_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        public class DefaultViewDataAccessor
+        {
+            internal const string ViewDataAccessKey = "__CurrentViewDataDictionary";
+            internal const string RequestAccessKey = "__RequestItemKey";
+            internal const string ServiceAccessKey = {|CDS1002:"__Xk9qL2mZ8vR4tW"|};
+            internal const string AdminPassword = {|CDS1002:"$uperSecret"|};
+        }
+        """);
+
     [Fact]
     public Task OperatorTokensReservedKeyNamesAndOffSwitches_ShouldNotReport_ButRealValuesBesideThemShould() => VerifyCS.VerifyAnalyzerAsync("""
         using Microsoft.Extensions.Configuration;
