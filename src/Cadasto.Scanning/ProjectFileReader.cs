@@ -84,7 +84,15 @@ internal static class ProjectFileReader
             var value = property.Value.Trim();
             if (property.Name.LocalName == "DefineConstants")
             {
+                // <DefineConstants>$(DefineConstants);PGSQL</DefineConstants> adds to what was defined before (a
+                // Directory.Build.props group for the target framework applied later adds too): only a value without the
+                // reference replaces the symbols.
+                var adds = value.Contains("$(DefineConstants)", StringComparison.OrdinalIgnoreCase);
                 value = System.Text.RegularExpressions.Regex.Replace(value, @"\$\([^)]*\)", string.Empty).Trim(';', ' ');
+                if (adds && project.Properties.TryGetValue("DefineConstants", out var before) && before.Length > 0)
+                {
+                    value = value.Length == 0 ? before : before + ";" + value;
+                }
             }
 
             if (value.Length == 0 || value.Contains("$(", StringComparison.Ordinal))

@@ -159,6 +159,35 @@ public sealed class ScannerTests
         Assert.Empty(result.Findings);
     }
 
+    // Real code (a framework's demo apps): the tests folder's Directory.Build.props defines symbols per target framework
+    // with $(DefineConstants);…, and an app picks its database with <DefineConstants>$(DefineConstants);PGSQL</…>. Each
+    // adds to the symbols before it: the app's branch is the one a build compiles, and its leak is a finding.
+    [Fact]
+    public async Task DefineConstantsAddedInProjectAndProps_ShouldAllBeDefined()
+    {
+        using var tree = new TempTree();
+        tree.Write("Directory.Build.props", """
+            <Project>
+              <PropertyGroup Condition=" '$(Configuration)' == 'Debug' "><DefineConstants>DEBUG</DefineConstants></PropertyGroup>
+              <PropertyGroup Condition=" '$(TargetFramework)' == 'net10.0' ">
+                <DefineConstants>$(DefineConstants);NET10_0_OR_GREATER</DefineConstants>
+              </PropertyGroup>
+              <PropertyGroup Condition=" '$(TargetFramework)' == 'net8.0' OR '$(TargetFramework)' == 'net10.0' ">
+                <DefineConstants>$(DefineConstants);NETCORE</DefineConstants>
+              </PropertyGroup>
+            </Project>
+            """);
+        tree.Write("App/App.csproj", Project.Replace(
+            "<ImplicitUsings>enable</ImplicitUsings>",
+            "<ImplicitUsings>enable</ImplicitUsings>\n    <DefineConstants>$(DefineConstants);PGSQL</DefineConstants>",
+            System.StringComparison.Ordinal));
+        tree.Write("App/TokenFactory.cs", "#if PGSQL && NETCORE\n" + Leaky("TokenFactory") + "\n#endif\n");
+
+        var result = await new Scanner().ScanAsync(tree.Root);
+
+        Assert.Equal("CDS1001", Assert.Single(result.Findings).RuleId);
+    }
+
     [Fact]
     public async Task MigrationAndGeneratedFiles_ShouldNotBeAnalysedUnlessAsked()
     {

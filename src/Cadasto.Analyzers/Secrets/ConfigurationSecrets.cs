@@ -73,6 +73,15 @@ internal sealed class ConfigurationSecrets
     public bool IsSecret(string? parentKey, string key, string value, bool inCredentialList, out string reason)
     {
         reason = "";
+
+        // A private key in one of the catalogued encodings is one before any placeholder screen: .NET's key XML
+        // (<RSAKeyValue>…</RSAKeyValue>) is bracketed text, which the screen takes for a template (<your-secret>).
+        if (!_allowedPlaceholders.Contains(value.Trim()) && (JsonWebKeys.HasPrivatePart(value) || XmlKeys.HasPrivatePart(value)))
+        {
+            reason = "private key";
+            return true;
+        }
+
         if (SecretValueHeuristics.IsNotASecret(value, _allowedPlaceholders))
         {
             return false;
@@ -118,12 +127,6 @@ internal sealed class ConfigurationSecrets
             }
 
             return false;
-        }
-
-        if (JsonWebKeys.HasPrivatePart(value))
-        {
-            reason = "private key";
-            return true;
         }
 
         // Whatever the key: the shapes CDS1003 knows in code (PEM private keys, JWTs, well-known token

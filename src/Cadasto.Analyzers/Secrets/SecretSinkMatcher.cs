@@ -235,11 +235,46 @@ internal sealed class SecretSinkMatcher
     /// A call to the user's own method (or constructor) that hands one of its parameters to a client-secret sink: the
     /// constant passed for that parameter is a client secret, named by the sink it reaches. One call level (SPEC).
     /// </summary>
-    private bool MatchUserMethod(IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, Compilation compilation, CancellationToken cancellationToken, List<SinkHit> hits)
+    private bool MatchUserMethod(IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, Compilation compilation, CancellationToken cancellationToken, List<SinkHit> hits) =>
+        hits is not ParameterFlowCollector && MayCallAUserMethod(method, arguments)
+        && SecretParameterFlows.Get(compilation, this) is { IsEmpty: false } flows
+        && MatchUserMethod(method, arguments, flows, compilation, cancellationToken, hits);
+
+    private static bool MayCallAUserMethod(IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments) =>
+        !arguments.IsEmpty && !method.DeclaringSyntaxReferences.IsEmpty;
+
+    /// <summary>
+    /// Whether <paramref name="operation"/> may be a call that <see cref="Match"/> reads as a call to the user's own method once
+    /// the parameter flows are known: <see cref="SecretParameterFlows"/>' pass, which has no flows yet, matches it as any other
+    /// call and then asks <see cref="MatchUserMethod(IOperation, SecretParameterFlows, Compilation, CancellationToken, List{SinkHit})"/>.
+    /// </summary>
+    public static bool MayCallAUserMethod(IOperation operation) => operation switch
     {
-        if (hits is ParameterFlowCollector || arguments.IsEmpty || method.DeclaringSyntaxReferences.IsEmpty
-            || SecretParameterFlows.Get(compilation, this) is not { IsEmpty: false } flows
-            || !flows.TryGet(method, out var parameters))
+        IInvocationOperation invocation => MayCallAUserMethod(invocation.TargetMethod, invocation.Arguments),
+        IObjectCreationOperation { Constructor: { } constructor } creation => MayCallAUserMethod(constructor, creation.Arguments),
+        _ => false,
+    };
+
+    /// <summary>
+    /// What <see cref="Match"/> finds in <paramref name="operation"/> (a call <see cref="MayCallAUserMethod(IOperation)"/> said
+    /// yes to) when it is a call to one of the user's methods in <paramref name="flows"/>: true, with the hits added, or false
+    /// when <see cref="Match"/> reads it otherwise (a sink, or a method that hands no parameter to one).
+    /// </summary>
+    public bool MatchUserMethod(IOperation operation, SecretParameterFlows flows, Compilation compilation, CancellationToken cancellationToken, List<SinkHit> hits)
+    {
+        var (method, arguments) = operation switch
+        {
+            IInvocationOperation invocation => (invocation.TargetMethod, invocation.Arguments),
+            IObjectCreationOperation creation => (creation.Constructor!, creation.Arguments),
+            _ => default,
+        };
+
+        return method is not null && !Index.TryGetSink(method, out _) && MatchUserMethod(method, arguments, flows, compilation, cancellationToken, hits);
+    }
+
+    private bool MatchUserMethod(IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, SecretParameterFlows flows, Compilation compilation, CancellationToken cancellationToken, List<SinkHit> hits)
+    {
+        if (!flows.TryGet(method, out var parameters))
         {
             return false;
         }
@@ -654,9 +689,8 @@ internal sealed class SecretSinkMatcher
     {
         if (hits is ParameterFlowCollector collector)
         {
-            // Reading the user's methods for parameters that reach a sink (SecretParameterFlows), not for constants.
+            // Reading the user's methods for parameters that reach a sink (SecretParameterFlows), and for constants in the same pass.
             collector.Record(value, sinkName, meaning, compilation, cancellationToken);
-            return;
         }
 
         foreach (var hardcoded in HardcodedStringTracer.Trace(value, compilation, cancellationToken))

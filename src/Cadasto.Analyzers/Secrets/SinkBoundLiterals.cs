@@ -97,6 +97,13 @@ internal sealed class SinkBoundLiterals
     public static void MatchTree(SemanticModel model, SecretSinkMatcher matcher, List<SinkHit> hits, CancellationToken cancellationToken)
     {
         var tree = model.SyntaxTree;
+        if (SecretParameterFlows.Get(model.Compilation, matcher).TryGetHits(tree, out var read))
+        {
+            // A tree that names a sink was read in the once-per-compilation pass.
+            hits.AddRange(read);
+            return;
+        }
+
         if (!MentionsASink(tree, model.Compilation, matcher, cancellationToken))
         {
             return;
@@ -107,14 +114,20 @@ internal sealed class SinkBoundLiterals
         {
             found.Clear();
             matcher.Match(operation, model.Compilation, cancellationToken, found);
-            foreach (var hit in found)
-            {
-                if (hit.Meaning == SinkMeaning.ClientSecret)
-                {
-                    hits.Add(hit.Argument is null ? hit with { Argument = operation.Syntax } : hit);
-                }
-            }
+            AddClientSecretHits(found, operation, hits);
         }, cancellationToken);
+    }
+
+    /// <summary>Adds the client-secret hits of <paramref name="found"/> (what <paramref name="operation"/> was matched as) to <paramref name="hits"/>.</summary>
+    internal static void AddClientSecretHits(List<SinkHit> found, IOperation operation, List<SinkHit> hits)
+    {
+        foreach (var hit in found)
+        {
+            if (hit.Meaning == SinkMeaning.ClientSecret)
+            {
+                hits.Add(hit.Argument is null ? hit with { Argument = operation.Syntax } : hit);
+            }
+        }
     }
 
     private static void Add(Dictionary<SyntaxTree, List<TextSpan>> spans, SyntaxNode syntax)

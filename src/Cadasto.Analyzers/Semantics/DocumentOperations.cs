@@ -24,7 +24,7 @@ internal static class DocumentOperations
     /// <summary>Nodes the walks asked the semantic model about since <see cref="ResetCounters"/> (the benchmark's load-independent proxy).</summary>
     internal static long Asked => Interlocked.Read(ref s_asked);
 
-    /// <summary>Operations the walks mapped (walked in a tree asked for) since <see cref="ResetCounters"/>.</summary>
+    /// <summary>Operations of a looked-up kind the walks mapped (walked in a tree asked for) since <see cref="ResetCounters"/>.</summary>
     internal static long Mapped => Interlocked.Read(ref s_mapped);
 
     internal static void ResetCounters()
@@ -43,16 +43,18 @@ internal static class DocumentOperations
     /// The semantic model finds a node's operation by climbing from the node to its member first: asked for each node of
     /// an expression n levels deep (a concatenation of n parts), that is n² steps (10,000 parts: 1.7 s of CPU for CDS1001 alone, 0.1 s this way).
     /// So it is asked once per operation tree, and the other nodes of that tree are looked up in a map of it, built as the
-    /// semantic model builds its own (each syntax node to its one explicit operation).
+    /// semantic model builds its own (each syntax node to its one explicit operation). The map holds only the nodes of a
+    /// kind that is looked up (<see cref="MayHold"/>), keyed by span and kind rather than by node or operation: installing
+    /// identity hashes in the nodes and roots took more of CDS1001's time than its matching (docs/performance.md, cost10).
     /// </remarks>
     public static int ForEach(SemanticModel model, ImmutableArray<OperationKind> kinds, Action<IOperation> visit, CancellationToken cancellationToken)
     {
-        var known = new Dictionary<SyntaxNode, IOperation>();
-        var roots = new HashSet<IOperation>();
+        var known = new Dictionary<NodeKey, IOperation>();
+        var roots = new Dictionary<NodeKey, IOperation>();
         var asked = 0;
         foreach (var node in model.SyntaxTree.GetRoot(cancellationToken).DescendantNodes())
         {
-            if (!MayHold(node.Kind(), kinds) || OperationOf(node, model, known, roots, ref asked, cancellationToken) is not { } operation)
+            if (!MayHold(node.Kind(), kinds) || OperationOf(node, model, kinds, known, roots, ref asked, cancellationToken) is not { } operation)
             {
                 continue;
             }
@@ -81,9 +83,10 @@ internal static class DocumentOperations
         return asked;
     }
 
-    private static IOperation? OperationOf(SyntaxNode node, SemanticModel model, Dictionary<SyntaxNode, IOperation> known, HashSet<IOperation> roots, ref int asked, CancellationToken cancellationToken)
+    private static IOperation? OperationOf(SyntaxNode node, SemanticModel model, ImmutableArray<OperationKind> kinds, Dictionary<NodeKey, IOperation> known, Dictionary<NodeKey, IOperation> roots, ref int asked, CancellationToken cancellationToken)
     {
-        if (known.TryGetValue(node, out var mapped))
+        // A key names one node of the tree but for zero-width nodes of broken code: a node that is not the one mapped is asked.
+        if (known.TryGetValue(NodeKey.Of(node), out var mapped) && mapped.Syntax == node)
         {
             return mapped;
         }
@@ -101,16 +104,26 @@ internal static class DocumentOperations
             root = parent;
         }
 
-        if (roots.Add(root))
+        // The trees walked, by their root's node (an operation's identity hash is slow to install: see the remarks above).
+        // Another root of the same node, if there is one, is walked too: the map keeps the first operation of each node.
+        var rootKey = NodeKey.Of(root.Syntax);
+        if (!roots.TryGetValue(rootKey, out var walked) || walked != root)
         {
+            roots[rootKey] = root;
             var pending = new Stack<IOperation>();
             pending.Push(root);
             while (pending.Count > 0)
             {
                 var next = pending.Pop();
-                if (!next.IsImplicit && next.Syntax.SyntaxTree == model.SyntaxTree && !known.ContainsKey(next.Syntax))
+                if (!next.IsImplicit && next.Syntax.SyntaxTree == model.SyntaxTree && MayHold(next.Syntax.Kind(), kinds))
                 {
-                    known.Add(next.Syntax, next);
+                    // The first explicit operation of a node is its own; of two zero-width nodes at one place (broken code),
+                    // the second is asked when it is met.
+                    var key = NodeKey.Of(next.Syntax);
+                    if (!known.ContainsKey(key))
+                    {
+                        known.Add(key, next);
+                    }
                 }
 
                 foreach (var child in next.ChildOperations)
@@ -121,6 +134,12 @@ internal static class DocumentOperations
         }
 
         return operation;
+    }
+
+    /// <summary>A syntax node of one tree by its span and kind: a value, so no identity hash is installed in the node.</summary>
+    private readonly record struct NodeKey(int Start, int Length, int Kind)
+    {
+        public static NodeKey Of(SyntaxNode node) => new(node.Span.Start, node.Span.Length, node.RawKind);
     }
 
     /// <summary>

@@ -8,7 +8,7 @@ namespace Cadasto.Analyzers.Values;
 
 /// <summary>
 /// CDS1003: literals whose shape alone says "credential": private keys (PEM blocks, JSON Web Keys with a private part,
-/// .NET's private-key XML), JWTs, well-known
+/// .NET's RSA parameters as JSON, also wrapped in base64, and .NET's private-key XML), JWTs, well-known
 /// token formats (a table: prefix, body alphabet, body length), the Entra client-secret shape,
 /// connection strings with a password or key, and URLs with a password. Every format is anchored
 /// (a prefix, a key name, a structure); the token bodies must also look random (a Shannon-entropy
@@ -111,14 +111,9 @@ internal static class CredentialShapes
             return "PEM private key";
         }
 
-        if (JsonWebKeys.HasPrivatePart(text))
+        if ((JsonWebKeys.PrivateKeyKind(text) ?? XmlKeys.PrivateKeyKind(text) ?? JsonWebKeys.WrappedPrivateKeyKind(text)) is { } privateKey)
         {
-            return "JSON Web Key with a private part";
-        }
-
-        if (XmlKeys.HasPrivatePart(text))
-        {
-            return "XML private key";
+            return privateKey;
         }
 
         if (text.IndexOf("eyJ", StringComparison.Ordinal) is var jwt and >= 0 && IsJwt(text, jwt, testCode))
@@ -426,10 +421,15 @@ internal static class CredentialShapes
         return DecodeBase64Url(text.Substring(0, firstDot).TrimEnd('=')) is { } header && header.TrimStart().StartsWith("{", StringComparison.Ordinal);
     }
 
-    private static string? DecodeBase64Url(string segment)
+    /// <summary>The UTF-8 text a base64url (or base64) segment without padding decodes to, or null.</summary>
+    internal static string? DecodeBase64Url(string segment) =>
+        DecodeBase64Bytes(segment) is { } bytes ? Encoding.UTF8.GetString(bytes) : null;
+
+    /// <summary>The bytes a base64url (or base64) segment decodes to, padding optional, or null.</summary>
+    internal static byte[]? DecodeBase64Bytes(string segment)
     {
         var builder = new StringBuilder(segment.Length + 3);
-        foreach (var c in segment)
+        foreach (var c in segment.TrimEnd('='))
         {
             builder.Append(c switch { '-' => '+', '_' => '/', _ => c });
         }
@@ -441,7 +441,7 @@ internal static class CredentialShapes
 
         try
         {
-            return Encoding.UTF8.GetString(Convert.FromBase64String(builder.ToString()));
+            return Convert.FromBase64String(builder.ToString());
         }
         catch (FormatException)
         {

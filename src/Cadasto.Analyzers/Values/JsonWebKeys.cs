@@ -12,21 +12,88 @@ internal static class JsonWebKeys
     /// <summary>
     /// A JSON Web Key written as a string that holds its private part with key material in it, as IdentityServer
     /// samples keep signing keys: <c>"{'kty':'RSA','d':'…',…}"</c>, a raw string literal of a client's assertion key,
-    /// or a serialized <c>JsonWebKey</c> (<c>"Kty"</c>, <c>"D"</c>). A public key (no <c>d</c>, or <c>"D":null</c>)
-    /// is not one.
+    /// or a serialized <c>JsonWebKey</c> (<c>"Kty"</c>, <c>"D"</c>); also .NET's <c>RSAParameters</c> as JSON
+    /// (<c>"Modulus"</c>, <c>"D"</c>). A public key (no private member, or <c>"D":null</c>) is not one.
     /// </summary>
-    public static bool HasPrivatePart(string value)
+    public static bool HasPrivatePart(string value) => PrivateKeyKind(value) is not null;
+
+    /// <summary>The kind of JSON private key <paramref name="value"/> is (<see cref="PrivateKeyFormats.Formats"/>), or null.</summary>
+    public static string? PrivateKeyKind(string value)
     {
         var text = value.Trim();
-        if (text.Length < 20 || text[0] != '{'
-            || text.IndexOf(PrivateKeyFormats.JsonWebKeyMarker, StringComparison.OrdinalIgnoreCase) < 0)
+        if (text.Length < 20 || text[0] != '{')
+        {
+            return null;
+        }
+
+        foreach (var format in PrivateKeyFormats.Formats)
+        {
+            if (format.Encoding == KeyEncoding.JsonMembers
+                && text.IndexOf(format.Marker, StringComparison.OrdinalIgnoreCase) >= 0
+                && HasPrivateMember(text, format))
+            {
+                return format.Kind;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A JSON private key wrapped in base64 (<c>eyJ…</c>, or <c>ewo…</c> for indented JSON) inside the text, as a
+    /// data-protection key ring's <c>&lt;value&gt;</c> stores a signing key: the kind of key its decoding is, or null.
+    /// </summary>
+    public static string? WrappedPrivateKeyKind(string text)
+    {
+        foreach (var start in WrappedStarts)
+        {
+            var at = text.IndexOf(start, StringComparison.Ordinal);
+            while (at >= 0)
+            {
+                var end = at;
+                while (end < text.Length && IsBase64Char(text[end]))
+                {
+                    end++;
+                }
+
+                if ((at == 0 || !IsBase64Char(text[at - 1])) && end - at >= PrivateKeyFormats.MinimumWrappedCharacters
+                    && Decode(text.Substring(at, end - at)) is { } decoded
+                    && PrivateKeyKind(decoded) is { } kind)
+                {
+                    return kind;
+                }
+
+                at = text.IndexOf(start, end, StringComparison.Ordinal);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A JSON Web Key written as an object: its <c>d</c> (or a symmetric key's <c>k</c>) member is the private key.</summary>
+    public static bool IsPrivateMember(string key, bool objectHasKty)
+    {
+        if (!objectHasKty)
         {
             return false;
         }
 
+        foreach (var name in PrivateKeyFormats.JsonWebKeyValueMembers)
+        {
+            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasPrivateMember(string text, PrivateKeyFormat format)
+    {
         foreach (var quote in new[] { '\'', '"' })
         {
-            foreach (var name in PrivateKeyFormats.JsonWebKeyPrivateMembers)
+            foreach (var name in format.PrivateParts)
             {
                 var member = quote + name + quote;
                 var at = text.IndexOf(member, StringComparison.OrdinalIgnoreCase);
@@ -46,24 +113,17 @@ internal static class JsonWebKeys
         return false;
     }
 
-    /// <summary>A JSON Web Key written as an object: its <c>d</c> (or a symmetric key's <c>k</c>) member is the private key.</summary>
-    public static bool IsPrivateMember(string key, bool objectHasKty)
-    {
-        if (!objectHasKty)
-        {
-            return false;
-        }
+    // The base64 of "{\"" (compact JSON: eyJ… before a letter, eyI… before a digit or a sign), "{ \"" and "{\n" (indented).
+    private static readonly string[] WrappedStarts = { "eyJ", "eyI", "eyA", "ewo" };
 
-        foreach (var name in PrivateKeyFormats.JsonWebKeyPrivateMembers)
-        {
-            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
+    private static bool IsBase64Char(char c) =>
+        c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '+' or '/' or '-' or '_' or '=';
 
-        return false;
-    }
+    // Larger runs are no key (a 4096-bit RSA key as JSON is about 3.3 KB, 4.4 KB as base64).
+    private const int MaxWrappedCharacters = 16 * 1024;
+
+    private static string? Decode(string run) =>
+        run.Length > MaxWrappedCharacters ? null : CredentialShapes.DecodeBase64Url(run.TrimEnd('='));
 
     private static int SkipBlanks(string text, int at)
     {

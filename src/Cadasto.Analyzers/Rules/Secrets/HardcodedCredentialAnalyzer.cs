@@ -35,7 +35,9 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var classifier = SecretLiteralClassifier.For(start.Compilation, start.Options);
-            start.RegisterOperationAction(c => Analyze(c, classifier), OperationKind.Literal);
+            var jsonLiterals = JsonLiterals.For(start.Compilation, start.Options);
+            var keyMaterial = KeyMaterialLiterals.For(start.Compilation, start.Options);
+            start.RegisterOperationAction(c => Analyze(c, classifier, jsonLiterals, keyMaterial), OperationKind.Literal);
 
             // A lambda parameter's default value (C# 12) is in no operation tree the driver walks: its syntax is all there is.
             start.RegisterSyntaxNodeAction(c => AnalyzeLambdaDefault(c, classifier), SyntaxKind.Parameter);
@@ -130,7 +132,7 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
         context.ReportDiagnostic(Findings.Create(DiagnosticDescriptors.HardcodedCredential, literal.GetLocation(), name));
     }
 
-    private static void Analyze(OperationAnalysisContext context, SecretLiteralClassifier classifier)
+    private static void Analyze(OperationAnalysisContext context, SecretLiteralClassifier classifier, JsonLiterals jsonLiterals, KeyMaterialLiterals keyMaterial)
     {
         var literal = (ILiteralOperation)context.Operation;
         if (literal.ConstantValue is not { HasValue: true, Value: string text })
@@ -138,7 +140,11 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (classifier.CredentialNameFor(literal, text, context.CancellationToken) is not { } name
+        // A JSON document written in code ("{\"SecretKey\":\"…\"}") and generated key material under a signing or
+        // encryption key's name are asked only when no credential name or sink claims the literal.
+        if ((classifier.CredentialNameFor(literal, text, context.CancellationToken)
+                ?? jsonLiterals.KeyPathFor(literal, text, context.CancellationToken)
+                ?? (classifier.Matcher.IsAllowedPlaceholder(text) ? null : keyMaterial.NameFor(literal, text))) is not { } name
             || classifier.ReachesClientSecretSink(literal, context.CancellationToken))
         {
             return;

@@ -120,6 +120,44 @@ public sealed class CredentialShapedLiteralAnalyzerTests
         }
         """");
 
+    // A signing key stored in a data-protection key ring: .NET's RSAParameters as JSON, base64 in the key's <value>,
+    // inside an interpolated fixture (its holes are the key's id); the same key as JSON (IdentityServer's developer key
+    // file), and a JWK that carries its CRT members without d.
+    [Fact]
+    public Task RsaParametersAsJsonAndWrappedInBase64_ShouldReport() => VerifyCS.VerifyAnalyzerAsync(""""
+        using System;
+
+        class KeyRingFixture
+        {
+            string Xml(Guid id, string deserializer) => @$"<key id=""{id}"" version=""1"">
+            <descriptor deserializerType=""{deserializer}{|CDS1003:"">
+                <key p4:requiresEncryption=""true"" xmlns:p4=""http://schemas.asp.net/2015/03/dataProtection"">
+                    <value>eyJEIjoiNHZieTQrVUticXhYZmdtalhsQ2xrcm5VZ0UraEJNUjk3TTRmTmVOamd3ZVVrUVN1VkV5ZGwzeXFYZUk3TlBpMTMwN051bGtybTgyVytZRDh2MXo1WWc9PSIsIkRQIjoiZE82VUVSSnVSSWFzeTcwVXVNRnZZMU0vNTJVMXZXRG5RbmdweUJGYm5GZz0iLCJEUSI6IjVDT1FjZjFRbnRRWFZwdkFVbGxycmFRbkF5R3dnOEFFeDlHNVMwTHF1QTg9IiwiRXhwb25lbnQiOiJBUUFCIiwiSW52ZXJzZVEiOiJ3R3hOSVdGOUVyMktRUWYvajA4UHhlRmdzcnZpVzZrYmJYZjd2Qy80SDVVPSIsIk1vZHVsdXMiOiJid3hFeDJVMHE4em1hcnhnOXgzOTFGeEFTZTZVZ3VQQTNGWW5zZUROSmx2TGpUcmRXRmowQ1IzNFVYMXV5byt3aXJpWXdlNlB1VTJocFF0NHBlVC9CUT09IiwiUCI6InduRHdac1dlb2xBQTJCNFh2SVFLblVQaldiZlhkNHk2aU5wT1c0aWNYUk09IiwiUSI6Im1DZnpROHlFTThYZGhsL0ROVWZJb0JMNkxTbDRGamhXVXh0c0IwRlpsR009In0=</value>
+                </key>
+            </descriptor>
+        </key>|}";
+
+            const string TempKey = {|CDS1003:"{\"KeyId\":\"9c2f5e\",\"Parameters\":{\"D\":\"bwxEx2U0q8zmarxg9x391FxASe6UguPA3FYnseDNJlvLjTrdWFj0CR34UX1uyo\",\"Exponent\":\"AQAB\",\"Modulus\":\"wnDwZsWeolAA2B4XvIQKnUPjWbfXd4y6iNpOW4icXRM\"}}"|};
+
+            const string CrtOnly = {|CDS1003:"""
+                { "kty": "RSA", "e": "AQAB", "n": "mCfzQ8yEM8Xdhl_DNUfIoBL6LSl4FjhWUxtsB0FZlGM",
+                  "p": "5COQcf1QntQXVpvAUllrraQnAyGwg8AEx9G5S0LquA8", "q": "dO6UERJuRIasy70UuMFvY1M_52U1vWDnQngpyBFbnFg" }
+                """|};
+        }
+        """");
+
+    // The public halves: RSAParameters with null private members, in base64 as a key ring would hold an exported public
+    // key, and documentation of the JSON shape.
+    [Fact]
+    public Task PublicRsaParametersAsJsonAndWrappedInBase64_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync(""""
+        class PublicKeys
+        {
+            const string Exported = "<value>eyJEIjpudWxsLCJEUCI6bnVsbCwiRFEiOm51bGwsIkV4cG9uZW50IjoiQVFBQiIsIkludmVyc2VRIjpudWxsLCJNb2R1bHVzIjoiYnd4RXgyVTBxOHptYXJ4Zzl4MzkxRnhBU2U2VWd1UEEzRlluc2VETkpsdkxqVHJkV0ZqMENSMzRVWDF1eW8rd2lyaVl3ZTZQdVUyaHBRdDRwZVQvQlE9PSIsIlAiOm51bGwsIlEiOm51bGx9</value>";
+            const string AsJson = "{\"D\":null,\"Exponent\":\"AQAB\",\"Modulus\":\"wnDwZsWeolAA2B4XvIQKnUPjWbfXd4y6iNpOW4icXRM\"}";
+            const string Shape = "{ \"Modulus\": \"...\", \"D\": \"...\" }";
+        }
+        """");
+
     [Fact]
     public Task LookAlikes_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
         class Fixtures
