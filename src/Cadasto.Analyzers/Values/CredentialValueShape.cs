@@ -186,11 +186,11 @@ internal static class CredentialValueShape
             return true;
         }
 
-        if (lowerCaseWords || IsLettersOnly(trimmed))
+        if (lowerCaseWords || IsLettersWithIndex(trimmed))
         {
             // A bare `token` (a parameter, field or property so named) is a lexer's, a template's or a form field's token as
             // often as a bearer token, and a bearer token is issued, never spelled as a word: FieldToken(…, token: "clientName"),
-            // Token = "extension" name the token a template replaces.
+            // Token = "extension", token: "url2" (the second of a template's url tokens) name the token a template replaces.
             if (trimmed.Length <= 40 && names.TryMatch(symbolName, out var bare) && bare == "token" && CredentialNames.SplitWordCount(symbolName) == 1)
             {
                 return true;
@@ -200,6 +200,12 @@ internal static class CredentialValueShape
         if (IsInitialsOf(trimmed, symbolName))
         {
             // OneTimePassword = "otp" (an AMR value, RFC 8176): the name's own initials are the keyword it stands for.
+            return true;
+        }
+
+        if (IsReservedItemKey(trimmed))
+        {
+            // ViewDataAccessKey = "__CurrentViewDataDictionary": the same marker before a name of words.
             return true;
         }
 
@@ -283,6 +289,45 @@ internal static class CredentialValueShape
         return true;
     }
 
+    /// <summary>
+    /// <c>__CurrentViewDataDictionary</c>, <c>__RequestItemKey</c>: two underscores before an identifier of two words or more in
+    /// PascalCase or camelCase, each a pronounceable word of letters — a key reserved for an item bag or a form, spelled so
+    /// that it cannot clash with a user's. A random value so marked splits into no words; one underscore or a <c>$</c>
+    /// (<c>$uperSecret</c>) is no such marker.
+    /// </summary>
+    private static bool IsReservedItemKey(string text)
+    {
+        if (text.Length < 6 || text[0] != '_' || text[1] != '_')
+        {
+            return false;
+        }
+
+        var name = text.Substring(2);
+        foreach (var c in name)
+        {
+            if (c is not (>= 'a' and <= 'z' or >= 'A' and <= 'Z'))
+            {
+                return false;
+            }
+        }
+
+        var words = CredentialNames.SplitWords(name);
+        if (words.Count < 2)
+        {
+            return false;
+        }
+
+        foreach (var word in words)
+        {
+            if (word.Length < 2 || !TestSentinels.IsPronounceable(word, 0, word.Length))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Whether the symbol names something issued, never chosen (<see cref="SecretVocabulary.IssuedCredentialWords"/>).</summary>
     private static bool NamesAnIssuedCredential(string symbolName, CredentialNames names) =>
         names.TryMatch(symbolName, out var word) && SecretVocabulary.IssuedCredentialWords.Contains(word);
@@ -351,17 +396,24 @@ internal static class CredentialValueShape
         return word == words.Count;
     }
 
-    private static bool IsLettersOnly(string text)
+    /// <summary>Letters only, perhaps followed by one or two digits (<c>url2</c>: which of its kind).</summary>
+    private static bool IsLettersWithIndex(string text)
     {
-        foreach (var c in text)
+        var letters = text.Length;
+        while (letters > 0 && letters > text.Length - 2 && char.IsDigit(text[letters - 1]))
         {
-            if (c is not (>= 'a' and <= 'z' or >= 'A' and <= 'Z'))
+            letters--;
+        }
+
+        for (var i = 0; i < letters; i++)
+        {
+            if (text[i] is not (>= 'a' and <= 'z' or >= 'A' and <= 'Z'))
             {
                 return false;
             }
         }
 
-        return text.Length > 0;
+        return letters > 0;
     }
 
     /// <summary>Whether text[at..] is a non-empty start of each of words[word..], in order, and nothing else.</summary>

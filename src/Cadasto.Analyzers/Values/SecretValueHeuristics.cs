@@ -97,41 +97,12 @@ internal static class SecretValueHeuristics
     /// </summary>
     private static bool IsEncodedPlaceholder(string text)
     {
-        if (text.Length < 8 || text.Length > 512 || text.Length % 4 != 0)
+        if (!Base64Text.TryDecode(text, 512, out var decoded))
         {
             return false;
         }
 
-        foreach (var c in text)
-        {
-            if (!(c is >= 'A' and <= 'Z' || c is >= 'a' and <= 'z' || c is >= '0' and <= '9' || c is '+' or '/' or '='))
-            {
-                return false;
-            }
-        }
-
-        byte[] bytes;
-        try
-        {
-            bytes = Convert.FromBase64String(text);
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-
-        var decoded = new char[bytes.Length];
-        for (var i = 0; i < bytes.Length; i++)
-        {
-            if (bytes[i] is < 0x20 or > 0x7E)
-            {
-                return false;
-            }
-
-            decoded[i] = (char)bytes[i];
-        }
-
-        var plain = new string(decoded).Trim();
+        var plain = decoded.Trim();
         return plain.Length >= 4 && (IsPlaceholderText(plain) || IsYourPlaceholder(plain) || IsInstruction(plain) || IsObviousFake(plain, acceptDescriptive: false));
     }
 

@@ -36,6 +36,13 @@ internal static class TestSentinels
             return false;
         }
 
+        // U2VydmljZVN0YWNrIQ==: the base64 of text looks real only as that text does (a parser test's encoded password of
+        // words is a sentinel; an encoded random one still looks real).
+        if (Base64Text.TryDecode(text, 512, out var decoded) && decoded.Trim().Length >= 4)
+        {
+            return LooksReal(decoded);
+        }
+
         // A JSON fixture ({"Key1":"WebauthnToken"}) looks real only by what it holds: one of its strings must. A token in a
         // JWT's form that is no JWT (its signature "invalid" or empty, a header written with whitespace, a segment cut
         // short), or one whose header says it is unsigned even with its dots left out, is one a test makes to be refused
@@ -308,7 +315,8 @@ internal static class TestSentinels
         return length <= 4 ? PieceKind.Tag : PieceKind.None;
     }
 
-    private static bool IsPronounceable(string text, int start, int end)
+    /// <summary>A vowel, and no more than four consonants in a row (also asked for the words of a reserved key's name).</summary>
+    internal static bool IsPronounceable(string text, int start, int end)
     {
         var vowel = false;
         var consonants = 0;

@@ -272,6 +272,20 @@ public sealed class HardcodedCredentialAnalyzerTests
         }
         """);
 
+    // Real code (a shop's view-data accessor): a key reserved for an item bag, two underscores before a name of words, under
+    // a name ending in AccessKey, is a key; after two underscores a value that splits into no words, and a leetspeak value
+    // behind a `$`, are still reported.
+    [Fact]
+    public Task ReservedItemKeysOfWords_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        public class DefaultViewDataAccessor
+        {
+            internal const string ViewDataAccessKey = "__CurrentViewDataDictionary";
+            internal const string RequestAccessKey = "__RequestItemKey";
+            internal const string ServiceAccessKey = {|CDS1002:"__Xk9qL2mZ8vR4tW"|};
+            internal const string AdminPassword = {|CDS1002:"$uperSecret"|};
+        }
+        """);
+
     [Fact]
     public Task OperatorTokensReservedKeyNamesAndOffSwitches_ShouldNotReport_ButRealValuesBesideThemShould() => VerifyCS.VerifyAnalyzerAsync("""
         using Microsoft.Extensions.Configuration;
@@ -1508,6 +1522,31 @@ public sealed class HardcodedCredentialAnalyzerTests
         },
     }.RunAsync();
 
+    // Real code (a Redis client's parser tests, NUnit): a password given as the base64 of a word and a symbol is a sentinel,
+    // as that text is; the base64 of a random password in the same test is reported.
+    [Fact]
+    public Task Base64OfASentinelInATestProject_ShouldNotReport() => new VerifyCS.Test
+    {
+        TestState =
+        {
+            Sources =
+            {
+                """
+                public sealed class RedisExtensionTests
+                {
+                    public void Host_Querystring_May_Contain_Equals()
+                    {
+                        var yuckyPassword = "T3JkZXJzQ2FjaGUh";
+                        var realPassword = {|CDS1002:"UXY3IWtMMiN4UjltUHo0QA=="|};
+                        _ = (yuckyPassword, realPassword);
+                    }
+                }
+                """,
+            },
+            AnalyzerConfigFiles = { ("/.globalconfig", TestProjectConfig) },
+        },
+    }.RunAsync();
+
     // Real code (a password manager's test projects): values that say what they stand for — a numbered user's password,
     // a recovery code padded with a counting run, vault-item passwords dressed up with P@ss and a qualifier, a JSON
     // fixture of names, a one-part encrypted envelope, a data-protection payload behind its purpose's name — are
@@ -1585,8 +1624,8 @@ public sealed class HardcodedCredentialAnalyzerTests
         """);
     /// <summary>
     /// A bare <c>token</c> is a template's or a form field's token as often as a bearer token: an attribute that names the
-    /// token a help text replaces, and a file-name template's tokens under <c>…Token</c> constants, are token names. A value
-    /// that could be issued (digits, symbols) under the same names is still reported.
+    /// token a help text replaces (perhaps with an index: <c>url2</c>), and a file-name template's tokens under <c>…Token</c>
+    /// constants, are token names. A value that could be issued (digits, symbols) under the same names is still reported.
     /// </summary>
     [Fact]
     public Task TokenNamesOfTemplates_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
@@ -1602,6 +1641,8 @@ public sealed class HardcodedCredentialAnalyzerTests
         {
             [HelpToken("UseSsl", "clientName", "Transmission")]
             [HelpToken("UrlBase", "url", "http://[host]:[port]/rpc")]
+            [HelpToken("UrlBase", "url2", "/plugins/rpc/rpc.php")]
+            [HelpToken("UrlBase", {|CDS1002:"u7x2Kq9L"|}, "/plugins/rpc/rpc.php")]
             public string UrlBase { get; set; }
 
             public string Token { get; set; } = "extension";
