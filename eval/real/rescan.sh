@@ -127,7 +127,14 @@ print(f"precision over error-severity: {ratio(err['true'], err['true'] + err['fa
       f"(true {err['true']}, false {err['false']}, doubtful {err['doubtful']})")
 # One credential per line (one finding per literal): a line judged true under one rule and reported now under another
 # (CDS1001 -> CDS1002 when a sink stops resolving; CDS1003 -> CDS1002 by precedence) is one credential, still found.
-true_lines = {(r["path"], int(r["line"])) for r in judged_rows if r["verdict"] == "true" and r["rule"] in CREDENTIAL_RULES}
+# CDS2001 also reports a secret a public client reads at run time: no hard-coded credential. Where the hunt was written
+# before the scan (hunt.tsv), a CDS2001 line counts only if the hunt holds a secret on it.
+hunted_secrets = {(h["path"], int(h["line"])) for h in rows("hunt.tsv") if h.get("kind") == "secret"}
+def is_credential(r):
+    if r["verdict"] != "true" or r["rule"] not in CREDENTIAL_RULES:
+        return False
+    return r["rule"] != "CDS2001" or not rows("hunt.tsv") or (r["path"], int(r["line"])) in hunted_secrets
+true_lines = {(r["path"], int(r["line"])) for r in judged_rows if is_credential(r)}
 reported_lines = {(f["path"], int(f["line"])) for f in found if f["ruleId"] in CREDENTIAL_RULES}
 tp_cred = len(true_lines & reported_lines)
 total_true = len(true_lines) + len(misses)
