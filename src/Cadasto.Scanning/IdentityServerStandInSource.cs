@@ -1,3 +1,6 @@
+using System.Collections.Generic;
+using System.Linq;
+
 namespace Cadasto.Scanning;
 
 /// <summary>
@@ -16,6 +19,14 @@ internal static class IdentityServerStandInSource
     public const string Duende = "Duende.IdentityServer.Models";
 
     /// <summary>
+    /// The namespace of IdentityServer3's models (the IdentityServer3 package 2.x, .NET Framework): a client's
+    /// <c>ClientSecrets</c> and a scope's <c>ScopeSecrets</c> hold the same <c>Secret</c>, hashed by the same
+    /// <c>Sha256()</c>. Its <c>Client</c> registers flows (<c>Flow = Flows.Implicit</c>), not grant types: only
+    /// <c>Secret</c> and <c>HashExtensions</c> are stood in for (<see cref="PartsOf"/>).
+    /// </summary>
+    public const string IdentityServer3 = "IdentityServer3.Core.Models";
+
+    /// <summary>
     /// The parts of <see cref="Models"/> a scan emits apart, each with the simple names of its types: a scan keeps a part
     /// only where each of its types is the stand-in's alone, so a solution that declares some of them itself keeps its
     /// own and still gets the rest (IdentityServer4's repository declares <c>GrantTypes</c> in its server project and
@@ -29,6 +40,10 @@ internal static class IdentityServerStandInSource
         (GrantsPart, new[] { "GrantTypes", "GrantType" }),
     };
 
+    /// <summary>The parts stood in for in <paramref name="ns"/>: every one of <see cref="ModelParts"/>, IdentityServer3's <c>Secret</c> alone.</summary>
+    public static IEnumerable<(string Part, string[] Types)> PartsOf(string ns) =>
+        ns == IdentityServer3 ? ModelParts.Where(p => p.Part == SecretPart) : ModelParts;
+
     /// <summary>The part that declares <c>Secret</c>.</summary>
     public const string SecretPart = "Secret";
 
@@ -38,14 +53,14 @@ internal static class IdentityServerStandInSource
     /// <summary>The part that declares <c>GrantType</c> and <c>GrantTypes</c>.</summary>
     public const string GrantsPart = "Grants";
 
-    /// <summary><c>Secret</c>, <c>Client</c> (whose <c>ClientSecrets</c> holds <c>Secret</c>s) and <c>GrantType</c>/<c>GrantTypes</c> together, as the tests compile them.</summary>
-    public static string Models(string ns) => Part(SecretPart, ns) + "\n" + Part(ClientPart, ns) + "\n" + Part(GrantsPart, ns);
+    /// <summary><c>Secret</c>, <c>Client</c> (whose <c>ClientSecrets</c> holds <c>Secret</c>s) and <c>GrantType</c>/<c>GrantTypes</c> together (IdentityServer3: <c>Secret</c>), as the tests compile them.</summary>
+    public static string Models(string ns) => string.Join("\n", PartsOf(ns).Select(p => Part(p.Part, ns)));
 
     /// <summary>The text of one of <see cref="ModelParts"/>.</summary>
     public static string Part(string part, string ns) => Fill(
         part switch
         {
-            SecretPart => SecretTemplate,
+            SecretPart => ns == IdentityServer3 ? IdentityServer3SecretTemplate : SecretTemplate,
             ClientPart => ClientTemplate,
             GrantsPart => GrantsTemplate,
             _ => throw new System.ArgumentOutOfRangeException(nameof(part), part, "no such stand-in part"),
@@ -72,6 +87,23 @@ internal static class IdentityServerStandInSource
                 public string Description { get; set; }
                 public string Value { get; set; }
                 public System.DateTime? Expiration { get; set; }
+                public string Type { get; set; }
+            }
+        }
+        """;
+
+    // IdentityServer3's Secret expires at a DateTimeOffset; its Type is a Constants.SecretTypes value, as in the others.
+    private const string IdentityServer3SecretTemplate = """
+        namespace NAMESPACE
+        {
+            public class Secret
+            {
+                public Secret() { }
+                public Secret(string value, System.DateTimeOffset? expiration = null) { }
+                public Secret(string value, string description, System.DateTimeOffset? expiration = null) { }
+                public string Description { get; set; }
+                public string Value { get; set; }
+                public System.DateTimeOffset? Expiration { get; set; }
                 public string Type { get; set; }
             }
         }

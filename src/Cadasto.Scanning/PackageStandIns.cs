@@ -22,6 +22,7 @@ internal static class PackageStandIns
     {
         ("IdentityServer4", IdentityServerStandInSource.IdentityServer4),
         ("Duende.IdentityServer", IdentityServerStandInSource.Duende),
+        ("IdentityServer3", IdentityServerStandInSource.IdentityServer3),
     };
 
     private static readonly Lazy<ImmutableDictionary<string, MetadataReference>> References = new(Build);
@@ -48,7 +49,7 @@ internal static class PackageStandIns
         }
 
         // HashExtensions from the stand-in only where nothing of the compilation declares it (asked before adding any).
-        var parts = wanted.SelectMany(p => IdentityServerStandInSource.ModelParts.Select(m => References.Value[p.Namespace + "." + m.Part])).ToList();
+        var parts = wanted.SelectMany(p => IdentityServerStandInSource.PartsOf(p.Namespace).Select(m => References.Value[p.Namespace + "." + m.Part])).ToList();
         foreach (var (_, ns) in wanted)
         {
             if (compilation.GetTypesByMetadataName(ns + ".HashExtensions").Length == 0)
@@ -66,7 +67,7 @@ internal static class PackageStandIns
         foreach (var (_, ns) in wanted)
         {
             var secretKept = OnlyFromStandIn(extended, ns, IdentityServerStandInSource.SecretPart);
-            foreach (var (part, _) in IdentityServerStandInSource.ModelParts)
+            foreach (var (part, _) in IdentityServerStandInSource.PartsOf(ns))
             {
                 var kept = OnlyFromStandIn(extended, ns, part)
                     && (part != IdentityServerStandInSource.ClientPart || secretKept);
@@ -109,7 +110,7 @@ internal static class PackageStandIns
         foreach (var (_, ns) in Packages)
         {
             var secret = Emit(ns + "." + IdentityServerStandInSource.SecretPart, IdentityServerStandInSource.Part(IdentityServerStandInSource.SecretPart, ns));
-            foreach (var (part, _) in IdentityServerStandInSource.ModelParts)
+            foreach (var (part, _) in IdentityServerStandInSource.PartsOf(ns))
             {
                 builder[ns + "." + part] = part == IdentityServerStandInSource.SecretPart
                     ? secret

@@ -33,6 +33,14 @@ internal static class ProjectFileReader
 
         Apply(project, project.ProjectFile!, scanRoot, isProject: true);
 
+        // An old-style (.NET Framework) project lists its packages in packages.config beside it, not as PackageReference
+        // items: the packages it builds against all the same (test frameworks, IdentityServer3, the IdentityModel 1.x API).
+        var packagesConfig = Path.Combine(project.Directory, "packages.config");
+        if (File.Exists(packagesConfig))
+        {
+            ApplyPackagesConfig(project, packagesConfig, scanRoot);
+        }
+
         // Central package management imports Directory.Packages.props into every project; besides versions it may hold
         // package references for some projects (<ItemGroup Condition="$(MSBuildProjectFullPath.Contains('Tests'))">,
         // a test framework for every test project), which decide test code (the SPEC) as a project's own would.
@@ -193,17 +201,48 @@ internal static class ProjectFileReader
         }
     }
 
+    /// <summary>An XML file beside or above the project, or null when it cannot be read or parsed (then it adds nothing).</summary>
+    private static XDocument? ReadXml(string file, string scanRoot)
+    {
+        var text = InputFiles.ReadAllText(file, ProjectDiscovery.Relative(scanRoot, file), out _);
+        try
+        {
+            return XDocument.Parse(text ?? string.Empty, LoadOptions.None);
+        }
+        catch (XmlException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The <c>&lt;package id="…" version="…" /&gt;</c> entries of a <c>packages.config</c>, with their versions.</summary>
+    private static void ApplyPackagesConfig(ScanProject project, string file, string scanRoot)
+    {
+        if (ReadXml(file, scanRoot) is not { } document)
+        {
+            return;
+        }
+
+        foreach (var package in document.Root?.Elements().Where(e => e.Name.LocalName == "package") ?? Enumerable.Empty<XElement>())
+        {
+            var id = ((string?)package.Attribute("id"))?.Trim();
+            if (string.IsNullOrEmpty(id))
+            {
+                continue;
+            }
+
+            project.PackageReferences.Add(id);
+            if (((string?)package.Attribute("version"))?.Trim() is { Length: > 0 } version)
+            {
+                project.PackageVersions[id] = version;
+            }
+        }
+    }
+
     /// <summary>The <c>PackageReference</c> and <c>GlobalPackageReference</c> items of <paramref name="file"/> whose conditions hold for the project.</summary>
     private static void ApplyPackageReferences(ScanProject project, string file, string scanRoot)
     {
-        var display = ProjectDiscovery.Relative(scanRoot, file);
-        var text = InputFiles.ReadAllText(file, display, out _);
-        XDocument document;
-        try
-        {
-            document = XDocument.Parse(text ?? string.Empty, LoadOptions.None);
-        }
-        catch (XmlException)
+        if (ReadXml(file, scanRoot) is not { } document)
         {
             return;
         }
@@ -486,6 +525,11 @@ internal static class ProjectFileReader
             {
                 case "PackageReference":
                     project.PackageReferences.Add(include);
+                    if (Metadata(item, "Version")?.Trim() is { Length: > 0 } version && !version.Contains("$(", StringComparison.Ordinal))
+                    {
+                        project.PackageVersions[include] = version;
+                    }
+
                     break;
                 case "ProjectReference" when !string.Equals(Metadata(item, "ReferenceOutputAssembly"), "false", StringComparison.OrdinalIgnoreCase):
                     project.PackageReferences.Add(Path.GetFileNameWithoutExtension(include.Replace('\\', '/')));

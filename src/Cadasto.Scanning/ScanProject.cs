@@ -37,6 +37,9 @@ public sealed class ScanProject
     /// <summary>The project's <c>PackageReference</c> names.</summary>
     public HashSet<string> PackageReferences { get; } = new(System.StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The versions of the packages the project names where the scan read one (packages.config: <c>IdentityModel</c> → <c>1.9.2</c>).</summary>
+    internal Dictionary<string, string> PackageVersions { get; } = new(System.StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The project files (absolute) its <c>ProjectReference</c> items name.</summary>
     public List<string> ProjectReferences { get; } = new();
 

@@ -61,6 +61,64 @@ public sealed class PackageStandInTests
         Assert.All(findings, f => Assert.DoesNotContain(Secret, f.Message));
     }
 
+    // IdentityServer3's sample hosts: old-style .NET Framework projects whose packages are listed in packages.config, and
+    // whose client and scope registrations hold the same Secret (Client and Scope stay unresolved: their flows are not the
+    // grant types of the later packages).
+    [Fact]
+    public async Task RegistrationsOfAnOldStyleIdentityServer3Project_ShouldReport()
+    {
+        using var tree = new TempTree();
+        tree.Write("SelfHost/SelfHost.csproj", """
+            <?xml version="1.0" encoding="utf-8"?>
+            <Project ToolsVersion="12.0" DefaultTargets="Build" xmlns="http://schemas.microsoft.com/developer/msbuild/2003">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFrameworkVersion>v4.5</TargetFrameworkVersion>
+              </PropertyGroup>
+              <ItemGroup>
+                <Reference Include="IdentityServer3, Version=2.5.0.0, Culture=neutral, processorArchitecture=MSIL">
+                  <HintPath>..\packages\IdentityServer3.2.5.0\lib\net45\IdentityServer3.dll</HintPath>
+                </Reference>
+              </ItemGroup>
+              <ItemGroup>
+                <Compile Include="Clients.cs" />
+              </ItemGroup>
+            </Project>
+            """);
+        tree.Write("SelfHost/packages.config", """
+            <?xml version="1.0" encoding="utf-8"?>
+            <packages>
+              <package id="IdentityServer3" version="2.5.0" targetFramework="net45" />
+            </packages>
+            """);
+        tree.Write("SelfHost/Clients.cs", $$"""
+            using System.Collections.Generic;
+            using IdentityServer3.Core;
+
+            public static class Clients
+            {
+                public static List<IdentityServer3.Core.Models.Client> Get() => new List<IdentityServer3.Core.Models.Client>
+                {
+                    new IdentityServer3.Core.Models.Client
+                    {
+                        ClientId = "service",
+                        ClientSecrets = new List<IdentityServer3.Core.Models.Secret>
+                        {
+                            new IdentityServer3.Core.Models.Secret { Value = "{{Secret}}" },
+                            new IdentityServer3.Core.Models.Secret { Value = "61B754C541BBCFC6A45A9E9EC5E47D8702B78C29", Type = Constants.SecretTypes.X509CertificateThumbprint },
+                        },
+                    },
+                };
+            }
+            """);
+
+        var result = await new Scanner().ScanAsync(tree.Root);
+
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal("CDS1001", finding.RuleId);
+        Assert.DoesNotContain(Secret, finding.Message);
+    }
+
     /// <summary>
     /// An authorization server's client registrations allow the implicit and password grants, turn PKCE off for a code
     /// client and register an http redirect URI: the server-side flow rules see them in a source-only scan, as in a build.

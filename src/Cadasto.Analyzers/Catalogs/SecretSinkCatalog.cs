@@ -59,7 +59,10 @@ internal static class SecretSinkCatalog
         new SecretSink("OpenIddict" + SecretSink.AnyTypeSuffix, "SetClientSecret", SinkKind.MethodArgument),
 
         // IdentityServer4 and Duende IdentityServer: a client's or an API's registered secret (ClientSecrets, ApiSecrets),
-        // hashed at start-up ("…".Sha256()) or not; the tracer reads through the hash to the literal.
+        // hashed at start-up ("…".Sha256()) or not; the tracer reads through the hash to the literal. IdentityServer3 (.NET
+        // Framework) registers the same Secret in a client's ClientSecrets and a scope's ScopeSecrets.
+        new SecretSink("IdentityServer3.Core.Models.Secret", Ctor, SinkKind.ConstructorArgument, "value"),
+        new SecretSink("IdentityServer3.Core.Models.Secret", "Value", SinkKind.PropertyAssignment),
         new SecretSink("IdentityServer4.Models.Secret", Ctor, SinkKind.ConstructorArgument, "value"),
         new SecretSink("IdentityServer4.Models.Secret", "Value", SinkKind.PropertyAssignment),
         new SecretSink("Duende.IdentityServer.Models.Secret", Ctor, SinkKind.ConstructorArgument, "value"),
@@ -142,7 +145,9 @@ internal static class SecretSinkCatalog
     /// </summary>
     public static readonly ImmutableArray<SecretKindMember> SecretKinds = ImmutableArray.Create(
         new SecretKindMember("Duende.IdentityServer.Models.Secret", "Type", SinkKind.PropertyAssignment, Meaning: new SecretKind("SharedSecret", "SecretTypes")),
-        new SecretKindMember("IdentityServer4.Models.Secret", "Type", SinkKind.PropertyAssignment, Meaning: new SecretKind("SharedSecret", "SecretTypes")));
+        new SecretKindMember("IdentityServer4.Models.Secret", "Type", SinkKind.PropertyAssignment, Meaning: new SecretKind("SharedSecret", "SecretTypes")),
+        // IdentityServer3: Constants.SecretTypes (X509CertificateThumbprint, X509CertificateName…), SharedSecret the default.
+        new SecretKindMember("IdentityServer3.Core.Models.Secret", "Type", SinkKind.PropertyAssignment, Meaning: new SecretKind("SharedSecret", "SecretTypes")));
 
     /// <summary>
     /// Form and query field names whose value is the client secret: a dictionary or

@@ -97,7 +97,7 @@ internal sealed class SecretLiteralClassifier
         if (NameOf(context, top, cancellationToken) is { } name
             && (Names.TryMatch(name, out _) || (top is IArrayCreationOperation && IsPluralCredentialName(name) && IsGeneratedUnshaped(text)))
             && (!CredentialValueShape.IsNameOrLabel(text, name, Names) || IsSpelledFromANameBeside(top.Syntax, text)
-                || (IsSetOnAnObject(context) && CredentialValueShape.IsOwnChosenWord(text, name, Names)))
+                || (IsSetOnAnObject(context) && CredentialValueShape.IsChosenWordSetAsValue(text, name, Names)))
             && !IsKeyNameField(context, text, cancellationToken)
             && !IsOneOfItsTypesNames(context, text))
         {
@@ -810,7 +810,11 @@ internal sealed class SecretLiteralClassifier
         {
             Target: IFieldReferenceOperation { Instance: not null, Member.IsStatic: false }
                 or IPropertyReferenceOperation { Instance: not null, Member.IsStatic: false, Arguments.Length: 0 },
-        };
+        }
+        // A member of an object initializer is an instance member whether or not its type resolves (a package type a
+        // source-only scan lacks: new InMemoryUser { Password = "…" }); an indexer's [key] = … is not a member.
+        || context?.Syntax is AssignmentExpressionSyntax { Left: IdentifierNameSyntax, Parent: InitializerExpressionSyntax initializer }
+            && initializer.IsKind(SyntaxKind.ObjectInitializerExpression);
 
     /// <summary>The statements of the block a statement is in, or the top-level statements beside a top-level one.</summary>
     private static IEnumerable<StatementSyntax> SiblingStatements(StatementSyntax statement)

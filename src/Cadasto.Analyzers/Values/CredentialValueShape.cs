@@ -679,15 +679,30 @@ internal static class CredentialValueShape
     }
 
     /// <summary>
-    /// <c>options.Password = "password"</c>: the symbol's own credential word, one a person chooses (not a token, a key or a
-    /// credential object, which are issued), given as its value. Declared as a constant it names a form field or a grant
-    /// type (<c>const string Password = "password"</c>); set on an object it is the demo password that object logs in with,
-    /// as the same value under <c>"AdminPassword"</c> in <c>appsettings.json</c> is (the caller tells the two apart).
-    /// Written in lower case: <c>"Password"</c> is the label a login page shows.
+    /// <c>options.Password = "password"</c>, <c>new InMemoryUser { Password = "secret" }</c>: a word of a credential a person
+    /// chooses (password, secret, passphrase…: not a token, a key or a credential object, which are issued) given as the
+    /// value of a chosen credential's symbol. Declared as a constant it names a form field or a grant type (<c>const string
+    /// Password = "password"</c>); set on an object it is the demo password that object logs in with, as the same value
+    /// under <c>"AdminPassword"</c> in <c>appsettings.json</c> is (the caller tells the two apart). Written in lower case:
+    /// <c>"Password"</c> is the label a login page shows.
     /// </summary>
-    public static bool IsOwnChosenWord(string text, string symbolName, CredentialNames names) =>
-        names.TryMatch(symbolName, out var own) && string.Equals(text, own, StringComparison.Ordinal)
-        && !SecretVocabulary.IssuedCredentialWords.Contains(own);
+    public static bool IsChosenWordSetAsValue(string text, string symbolName, CredentialNames names) =>
+        names.TryMatch(symbolName, out var own) && !SecretVocabulary.IssuedCredentialWords.Contains(own)
+        && (string.Equals(text, own, StringComparison.Ordinal) || IsChosenCredentialWord(text));
+
+    private static bool IsChosenCredentialWord(string text)
+    {
+        foreach (var word in SecretVocabulary.CredentialWords)
+        {
+            if (string.Equals(text, word, StringComparison.Ordinal) && word.IndexOf(' ') < 0
+                && !SecretVocabulary.IssuedCredentialWords.Contains(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsCredentialWordItself(string text, CredentialNames names) =>
         names.TryMatch(text, out var word) && SeparatorInsensitiveText.Equals(text, word);

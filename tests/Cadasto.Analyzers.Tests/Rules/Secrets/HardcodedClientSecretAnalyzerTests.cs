@@ -1132,6 +1132,58 @@ public sealed class HardcodedClientSecretAnalyzerTests
         },
     }.RunAsync();
 
+    // Real code (IdentityServer3's sample hosts, .NET Framework): a client's ClientSecrets and a scope's ScopeSecrets hold
+    // the same Secret as IdentityServer4's, hashed by the same Sha256(). The scan stands in for Secret and HashExtensions
+    // alone: Client, Scope and the secret-kind constants stay unresolved, as there. A certificate's thumbprint registered
+    // as a Secret is public.
+    [Fact]
+    public Task IdentityServer3Registrations_ShouldReport() => new VerifyCS.Test
+    {
+        CompilerDiagnostics = CompilerDiagnostics.None,
+        TestState =
+        {
+            Sources =
+            {
+                AuthorizationServerStandIns.IdentityServer(IdentityServerStandInSource.IdentityServer3),
+                """
+                using System.Collections.Generic;
+                using IdentityServer3.Core;
+                using IdentityServer3.Core.Models;
+
+                public static class Clients
+                {
+                    public static List<Client> Get() => new List<Client>
+                    {
+                        new Client
+                        {
+                            ClientId = "clientcredentials.client",
+                            Flow = Flows.ClientCredentials,
+                            ClientSecrets = new List<Secret>
+                            {
+                                new Secret({|CDS1001:"secret"|}.Sha256()),
+                                new Secret
+                                {
+                                    Value = "61B754C541BBCFC6A45A9E9EC5E47D8702B78C29",
+                                    Type = Constants.SecretTypes.X509CertificateThumbprint,
+                                    Description = "Client Certificate",
+                                },
+                            },
+                        },
+                    };
+                }
+
+                public static class Scopes
+                {
+                    public static List<Scope> Get() => new List<Scope>
+                    {
+                        new Scope { Name = "read", ScopeSecrets = new List<Secret> { new Secret({|CDS1001:"21B5F798-BE55-42BC-8AA8-0025B903DC3B"|}.Sha256()) } },
+                    };
+                }
+                """,
+            },
+        },
+    }.RunAsync();
+
     // Neither IdentityServer package is served here: the scan's stand-ins (the models and HashExtensions), and the package
     // types a scan has no stand-in for that a build with the package resolves (ApiResource, the secret-kind constants).
     private static readonly string IdentityServerStandIns =

@@ -672,6 +672,42 @@ public sealed class HardcodedCredentialAnalyzerTests
             """,
     }.RunAsync();
 
+    // Real code (an identity server's sample host): the demo users' password is another chosen credential's word, set in
+    // the initializer of a user type that a source-only scan cannot resolve (the server package is not in the reference
+    // set) and of one it can: either way the user logs in with it. A token's name keeps its own word as a label, and a
+    // constant keeps naming a form field.
+    [Fact]
+    public Task ChosenCredentialWordAsADemoUsersPassword_ShouldReport() => new VerifyCS.Test
+    {
+        TestCode = """
+            using System.Collections.Generic;
+
+            public sealed class LocalUser
+            {
+                public string Username { get; set; } = "";
+                public string Password { get; set; } = "";
+                public string RefreshToken { get; set; } = "";
+            }
+
+            public static class FormFields
+            {
+                public const string Password = "secret";
+            }
+
+            static class Users
+            {
+                public static List<InMemoryUser> Get() => new List<InMemoryUser>
+                {
+                    new InMemoryUser { Username = "bob", Password = {|CDS1002:"secret"|}, Subject = "1" },
+                    new InMemoryUser { Username = "alice", Password = {|CDS1002:"passwd"|}, Subject = "2" },
+                };
+
+                public static LocalUser Local() => new LocalUser { Username = "carol", Password = {|CDS1002:"secret"|}, RefreshToken = "secret" };
+            }
+            """,
+        CompilerDiagnostics = CompilerDiagnostics.None,
+    }.RunAsync();
+
     // Real code (a workflow engine's MySQL persistence module): ServerVersion comes from a provider package the scan lacks,
     // so ServerVersion.Parse("…") does not bind; the solution's own IApiKeyParser.Parse(string apiKey) shares only the
     // name. A call with a receiver reaches the user's extension methods, or a method of a type of the receiver's name.
