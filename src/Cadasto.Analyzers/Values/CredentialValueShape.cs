@@ -182,11 +182,11 @@ internal static class CredentialValueShape
             return true;
         }
 
-        if (lowerCaseWords || IsLettersOnly(trimmed))
+        if (lowerCaseWords || IsLettersOnly(trimmed) || IsKeywordWords(trimmed))
         {
             // A bare `token` (a parameter, field or property so named) is a lexer's, a template's or a form field's token as
             // often as a bearer token, and a bearer token is issued, never spelled as a word: FieldToken(…, token: "clientName"),
-            // Token = "extension" name the token a template replaces.
+            // Token = "extension" name the token a template replaces; AppendToken("CONTENT:STRING") writes a script's keyword.
             if (trimmed.Length <= 40 && names.TryMatch(symbolName, out var bare) && bare == "token" && CredentialNames.SplitWordCount(symbolName) == 1)
             {
                 return true;
@@ -345,6 +345,52 @@ internal static class CredentialValueShape
         }
 
         return word == words.Count;
+    }
+
+    /// <summary>
+    /// <c>CONTENT:STRING</c>, <c>end-of-line</c>, <c>Block.End</c>: words of letters, each in one case (or capitalised), joined
+    /// by punctuation, no digit: a keyword of a script or a grammar. An issued token mixes cases and digits at random.
+    /// </summary>
+    private static bool IsKeywordWords(string text)
+    {
+        var words = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (text[i] is ':' or '_' or '-' or '.')
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && text[i] is >= 'a' and <= 'z' or >= 'A' and <= 'Z')
+            {
+                i++;
+            }
+
+            if (i == start || !IsOneCaseWord(text, start + 1, i))
+            {
+                return false;
+            }
+
+            words++;
+        }
+
+        return words >= 2;
+    }
+
+    // The letters after a word's first: all lower case or all upper case.
+    private static bool IsOneCaseWord(string text, int from, int to)
+    {
+        bool lower = false, upper = false;
+        for (var i = from; i < to; i++)
+        {
+            lower |= char.IsLower(text[i]);
+            upper |= char.IsUpper(text[i]);
+        }
+
+        return !(lower && upper);
     }
 
     private static bool IsLettersOnly(string text)

@@ -1579,4 +1579,35 @@ public sealed class HardcodedCredentialAnalyzerTests
             private const string SessionToken = {|CDS1002:"s3ss-9Lq2-Xv7"|};
         }
         """);
+
+    // A script writer's AppendToken(string token) takes the script's keywords (words in one case joined by punctuation, no
+    // digit); an issued token passed to a token parameter is still a finding.
+    [Fact]
+    public Task ScriptKeywordsPassedToATokenParameter_ShouldNotReport_ButAnIssuedTokenShould() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Text;
+
+        sealed class ScriptWriter
+        {
+            private readonly StringBuilder _text = new();
+
+            public ScriptWriter AppendToken(string token, int spaces = 0)
+            {
+                _text.Append(' ', spaces).Append(token).Append(' ');
+                return this;
+            }
+        }
+
+        sealed class ApiClient
+        {
+            public void UseToken(string token) { }
+        }
+
+        static class HttpRequestBlock
+        {
+            public static void Write(ScriptWriter writer, string name) =>
+                writer.AppendToken("CONTENT:STRING", 2).AppendToken(name).AppendToken("Block.End").AppendToken("CONTENT:RAW", 2);
+
+            public static void Connect(ApiClient client) => client.UseToken({|CDS1002:"Zq8vT3mK9pW2xR7n"|});
+        }
+        """);
 }
