@@ -142,6 +142,48 @@ internal static class CredentialValueShape
     /// <c>scheme://…</c> (<c>https</c>, <c>amqp</c>, <c>redis</c>, <c>postgresql</c>, …): an endpoint. One with a password in it
     /// is a credential shape, which CDS1003 reports.
     /// </summary>
+    /// <summary>
+    /// <c>https://api.example.com/v2/user/login</c>: an http(s) URL with no user information and no credential-named query
+    /// parameter is an endpoint, whatever name holds it (<c>URLAccessToken = URLAPI + "user/login"</c>); a URL carrying
+    /// <c>?access_token=…</c> or <c>user:pw@</c> is not one.
+    /// </summary>
+    public static bool IsEndpointUrl(string text, CredentialNames names)
+    {
+        var trimmed = text.Trim();
+        var scheme = trimmed.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ? 8
+            : trimmed.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? 7 : 0;
+        if (scheme == 0 || trimmed.Length == scheme)
+        {
+            return false;
+        }
+
+        var authorityEnd = trimmed.IndexOfAny(AuthorityEnds, scheme);
+        if (trimmed.IndexOf('@', scheme, (authorityEnd < 0 ? trimmed.Length : authorityEnd) - scheme) >= 0)
+        {
+            return false;
+        }
+
+        var query = trimmed.IndexOf('?');
+        if (query < 0)
+        {
+            return true;
+        }
+
+        foreach (var pair in ConnectionStrings.Pairs(trimmed.Substring(query + 1), QuerySeparators))
+        {
+            if (names.TryMatch(pair.Keyword, out _))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static readonly char[] AuthorityEnds = { '/', '?', '#' };
+
+    private static readonly char[] QuerySeparators = { '&', '#' };
+
     private static bool IsUrl(string text)
     {
         var separator = text.IndexOf("://", StringComparison.Ordinal);

@@ -1610,4 +1610,23 @@ public sealed class HardcodedCredentialAnalyzerTests
             public static void Connect(ApiClient client) => client.UseToken({|CDS1002:"Zq8vT3mK9pW2xR7n"|});
         }
         """);
+
+    // An http(s) URL built from constants (a base URL + a path) is an endpoint under a token's name; a token in its query is
+    // still a credential.
+    [Fact]
+    public Task EndpointUrlComposedUnderATokenName_ShouldNotReport_ButATokenInItsQueryShould() => VerifyCS.VerifyAnalyzerAsync("""
+        sealed class ImageUploader
+        {
+            private const string URLAPI = "https://api.example.com/v2/";
+            private const string URLAccessToken = URLAPI + "user/login";
+            private const string URLUpload = URLAPI + "images";
+            private const string FeedAccessToken = "https://graph.example.com/me/feed?access_token=" + {|CDS1002:"EAAB9xK2mQ7vLp3R"|};
+
+            public string Login => URLAccessToken;
+
+            public string Upload => URLUpload;
+
+            public string Feed => FeedAccessToken;
+        }
+        """);
 }
