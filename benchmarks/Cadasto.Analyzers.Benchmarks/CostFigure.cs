@@ -75,9 +75,10 @@ public static class CostFigure
         // precompiled, as in every build process. It is printed, and left out of the medians.
         var (coldCompile, coldCompilation) = Compile(input);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var coldAnalyzers = (await AnalyzeAsync(input, coldCompilation)).Total;
+        var (coldAnalyzers, coldEach, _, _) = await AnalyzeAsync(input, coldCompilation);
         Console.WriteLine($"  analysis CPU (process, driver and rules): {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:0} ms");
         Console.WriteLine($"round 0 (cold): parse + bind + emit {coldCompile:0} ms, analyzers {coldAnalyzers:0.0} ms, ratio {coldAnalyzers / coldCompile:P2}");
+        Console.WriteLine($"  cold, largest: {string.Join(", ", coldEach.OrderByDescending(e => e.Ms).Take(6).Select(e => $"{e.Name.Replace("Analyzer", "")} {e.Ms:0.0}"))} ms");
         Console.WriteLine($"  semantic-model walks: {DocumentOperations.Asked:N0} nodes asked GetOperation, {DocumentOperations.Mapped:N0} operations mapped (load-independent)");
 
         var compile = new List<double>();

@@ -16,7 +16,10 @@ internal static class CredentialValueShape
     /// <summary>Whether <paramref name="text"/> could be a credential at all.</summary>
     public static bool CanBeACredential(string text)
     {
-        if (text.Length < 3 || text.Length > 16384 || SecretValueHeuristics.IsNotASecret(text) || SecretValueHeuristics.IsDescriptiveFake(text))
+        // Every test here is a pure judgement of the text, so their order changes no answer: the shapes that cost one pass
+        // over the text come first, and the placeholder vocabulary (fourteen judgements, a hash) is asked last, of the few
+        // literals that pass them (most literals are messages: prose).
+        if (text.Length < 3 || text.Length > 16384)
         {
             return false;
         }
@@ -42,7 +45,8 @@ internal static class CredentialValueShape
             return false;
         }
 
-        return !IsProse(trimmed) && !IsFormatTemplate(trimmed) && !IsWildcardPattern(trimmed) && !IsMediaType(trimmed);
+        return !IsProse(trimmed) && !IsFormatTemplate(trimmed) && !IsWildcardPattern(trimmed) && !IsMediaType(trimmed)
+               && !SecretValueHeuristics.IsNotASecret(text) && !SecretValueHeuristics.IsDescriptiveFake(text);
     }
 
     // IANA's top-level media types and the structured-syntax suffixes (RFC 6838 §4.2.8) a token type is written with.
