@@ -9,7 +9,10 @@ using System.Threading;
 using System.Threading.Tasks;
 using Cadasto.Scanning;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace Cadasto.ScanPhases;
 
@@ -22,14 +25,18 @@ namespace Cadasto.ScanPhases;
 /// <item><c>declarations</c>: + the compiler's declaration diagnostics (every signature, using and attribute bound).</item>
 /// <item><c>bodies</c>: + the compiler's method-body diagnostics (what the analyzer driver asks for to raise its events).</item>
 /// <item><c>driver</c>: + the analyzer driver with one analyzer that subscribes to literals and invocations and does nothing.</item>
-/// <item><c>rules</c>: the scan's own analysis (every Cadasto analyzer and the generator, <see cref="Scanner.AnalyzeAsync"/>).</item>
+/// <item><c>rules</c>: the scan's analysis through Roslyn's analyzer driver (every Cadasto analyzer and the generator, <see cref="Scanner.AnalyzeAsync"/>).</item>
+/// <item><c>bind</c>: + the scan's own host (<see cref="LeanAnalyzerHost"/>) with the do-nothing analyzer: the analysed trees' operations bound, nothing else.</item>
+/// <item><c>statements</c>: + binding only the statements that hold a string (a bound on a finer prefilter, not a design).</item>
+/// <item><c>first</c>: + binding only the first such statement of each project: what binding anything costs a compilation.</item>
+/// <item><c>lean</c>: the same analysis through the scan's own host (<see cref="LeanAnalyzerHost"/>: only the analysed trees' operations bound).</item>
 /// <item><c>start</c>: each analyzer alone, then all together, on each fourth project's compilation with its user files
 /// removed: the fixed cost per compilation (compilation-start actions) that no file pays.</item>
 /// </list>
 /// </summary>
 internal static class Program
 {
-    private static readonly string[] Phases = { "load", "declarations", "bodies", "driver", "rules", "start" };
+    private static readonly string[] Phases = { "load", "declarations", "bodies", "driver", "bind", "statements", "first", "rules", "lean", "start" };
 
     public static async Task<int> Main(string[] args)
     {
@@ -71,6 +78,21 @@ internal static class Program
         var small = perProject.Where(p => p.Analysed <= 5).ToList();
         Console.WriteLine(string.Format(culture, "{0}: {1} projects, {2} analysed files; CPU {3:F2} s (load {4:F2} s, phase {5:F2} s), wall {6:F2} s", phase, projects.Count, perProject.Sum(p => p.Analysed), (Cpu() - started).TotalSeconds, load.TotalSeconds, work.TotalSeconds, wall.Elapsed.TotalSeconds));
         Console.WriteLine(string.Format(culture, "  {0} projects with at most 5 analysed files: {1:F2} s; median project {2:F3} s", small.Count, small.Sum(p => p.Time.TotalSeconds), perProject.Select(p => p.Time.TotalSeconds).OrderBy(t => t).ElementAtOrDefault(perProject.Count / 2)));
+        if (Reported.Count > 0)
+        {
+            var digest = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", Reported.Order(StringComparer.Ordinal))));
+            Console.WriteLine(string.Format(culture, "  {0} diagnostics kept, digest {1}", Reported.Count, Convert.ToHexString(digest, 0, 8)));
+            if (Environment.GetEnvironmentVariable("SCANPHASES_LIST") is { Length: > 0 } list)
+            {
+                System.IO.File.WriteAllLines(list, Reported.Order(StringComparer.Ordinal));
+            }
+        }
+
+        if (phase == "lean")
+        {
+            Console.WriteLine(string.Format(culture, "  {0} compilations left to the driver", LeanAnalyzerHost.Fallbacks));
+        }
+
         foreach (var (analyzer, time) in fixedCost.OrderByDescending(c => c.Value))
         {
             Console.WriteLine(string.Format(culture, "  {0,8:F2} s  {1}", time.TotalSeconds, analyzer));
@@ -93,8 +115,25 @@ internal static class Program
             case "driver":
                 await AnalyzeAsync(compilation, loaded.Options, ImmutableArray.Create<DiagnosticAnalyzer>(new DoNothingAnalyzer()), cancellationToken).ConfigureAwait(false);
                 break;
+            case "bind":
+                LeanAnalyzerHost.Analyze(compilation, loaded.Options, loaded.TreesToAnalyze, ImmutableArray.Create<DiagnosticAnalyzer>(new DoNothingAnalyzer()), (exception, _) => Console.Error.WriteLine(exception.Message), cancellationToken);
+                break;
+            case "statements" or "first":
+                BindStatementsWithStrings(loaded, phase == "first", cancellationToken);
+                break;
             case "rules":
-                await scanner.AnalyzeAsync(loaded, new ConcurrentBag<string>(), cancellationToken).ConfigureAwait(false);
+                Count(await scanner.AnalyzeAsync(loaded, new ConcurrentBag<string>(), cancellationToken).ConfigureAwait(false));
+                break;
+            case "lean":
+                if (loaded.AdditionalTexts.Length > 0)
+                {
+                    // As the scan does: the generator's output joins the compilation the analyzers see.
+                    CSharpGeneratorDriver.Create(AnalyzerCatalog.Generators, loaded.AdditionalTexts, compilation.SyntaxTrees.FirstOrDefault()?.Options as CSharpParseOptions ?? CSharpParseOptions.Default, loaded.Options.AnalyzerConfigOptionsProvider)
+                        .RunGeneratorsAndUpdateCompilation(compilation, out var generated, out _, cancellationToken);
+                    compilation = (CSharpCompilation)generated;
+                }
+
+                Count(LeanAnalyzerHost.Analyze(compilation, loaded.Options, loaded.TreesToAnalyze, AnalyzerCatalog.Analyzers, (exception, analyzer) => Console.Error.WriteLine($"{analyzer.GetType().Name} threw {exception.GetType().Name} (AD0001)"), cancellationToken) ?? ImmutableArray<Diagnostic>.Empty);
                 break;
             case "start" when fixedCost is not null:
                 // The user's files out, the SDK's global usings in: what a compilation costs the analyzers before any file.
@@ -114,6 +153,61 @@ internal static class Program
                 break;
         }
     }
+
+    /// <summary>
+    /// A bound, not a design: what binding costs when only the statements that hold a string are bound (the outermost
+    /// statement of a body around each string literal or interpolated string, or the initializer or attribute around it).
+    /// </summary>
+    private static void BindStatementsWithStrings(LoadedProject loaded, bool firstOnly, CancellationToken cancellationToken)
+    {
+        foreach (var tree in loaded.TreesToAnalyze)
+        {
+            var model = loaded.Compilation.GetSemanticModel(tree);
+            var bound = new HashSet<SyntaxNode>();
+            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+            {
+                if (node is not (LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } or InterpolatedStringExpressionSyntax))
+                {
+                    continue;
+                }
+
+                SyntaxNode? outermost = null;
+                for (var current = node.Parent; current is not null; current = current.Parent)
+                {
+                    if (current is StatementSyntax && current.Parent is BlockSyntax { Parent: BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax } or GlobalStatementSyntax)
+                    {
+                        outermost = current;
+                        break;
+                    }
+
+                    if (current is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: BaseFieldDeclarationSyntax } or PropertyDeclarationSyntax or ParameterSyntax or EnumMemberDeclarationSyntax }
+                        or AttributeSyntax or ArrowExpressionClauseSyntax or ConstructorInitializerSyntax)
+                    {
+                        outermost = current;
+                        break;
+                    }
+                }
+
+                if (outermost is not null && bound.Add(outermost))
+                {
+                    model.GetOperation(outermost, cancellationToken)?.DescendantsAndSelf().Count();
+                    if (firstOnly)
+                    {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    private static readonly List<string> Reported = new();
+
+    /// <summary>The diagnostics a scan keeps (as <see cref="Scanner.AnalyzeAsync"/> filters them), so two phases can be compared.</summary>
+    private static void Count(ImmutableArray<Diagnostic> diagnostics) =>
+        Reported.AddRange(diagnostics
+            .Where(d => !d.IsSuppressed && d.Severity != DiagnosticSeverity.Hidden && d.Id != "AD0001")
+            .Select(d => string.Join(" ", d.Id, d.Severity, d.Location.GetLineSpan()))
+            .Distinct(StringComparer.Ordinal));
 
     private static Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Compilation compilation, AnalyzerOptions options, ImmutableArray<DiagnosticAnalyzer> analyzers, CancellationToken cancellationToken) =>
         compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(options, null, concurrentAnalysis: false, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false))

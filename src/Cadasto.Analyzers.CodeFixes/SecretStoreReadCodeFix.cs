@@ -51,6 +51,7 @@ public abstract class SecretStoreReadCodeFix : CodeFixProvider
             var model = await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
             if (root is null || model is null
                 || root.FindNode(location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax secret
+                || !secret.Span.Contains(location.SourceSpan) // a literal of a disabled #if branch: text, no expression to move
                 || !HardcodedSecretFixer.CanFix(model, secret, context.CancellationToken))
             {
                 continue;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Cadasto.Analyzers.Catalogs;
@@ -125,15 +126,39 @@ internal sealed class SecretLiteralClassifier
     /// CDS1002's question for a lambda parameter's default value (C# 12: <c>(string password = "…") =&gt; …</c>), which has
     /// no operation to climb from: the parameter's name if it is a credential name and the value can be one; null otherwise.
     /// </summary>
-    public string? CredentialNameForLambdaDefault(IParameterSymbol parameter, string text)
+    public string? CredentialNameForLambdaDefault(IParameterSymbol parameter, string text) =>
+        IsTextType(parameter.Type) ? CredentialNameFromSyntax(parameter.Name, text) : null;
+
+    /// <summary>
+    /// CDS1002's question for a literal of disabled code (<see cref="DisabledCode"/>): the name the tokens store it under, if
+    /// that is a credential name and the value can be one; null otherwise.
+    /// </summary>
+    public string? CredentialNameForDisabledLiteral(DisabledCode.Literal literal) =>
+        literal.Name is { } name ? CredentialNameFromSyntax(name, literal.Text) : null;
+
+    /// <summary>The literals of <paramref name="tree"/>'s disabled branches, read once for the rules that ask.</summary>
+    public ImmutableArray<DisabledCode.Literal> DisabledLiterals(SyntaxTree tree, CancellationToken cancellationToken) =>
+        _disabledLiterals.GetValue(tree, t => new DisabledLiteralsOfTree(DisabledCode.LiteralsOf(t, cancellationToken))).Literals;
+
+    private readonly ConditionalWeakTable<SyntaxTree, DisabledLiteralsOfTree> _disabledLiterals = new();
+
+    private sealed class DisabledLiteralsOfTree
+    {
+        public DisabledLiteralsOfTree(ImmutableArray<DisabledCode.Literal> literals) => Literals = literals;
+
+        public ImmutableArray<DisabledCode.Literal> Literals { get; }
+    }
+
+    /// <summary>A name-based match where only syntax or tokens name the value (no operation to climb from).</summary>
+    private string? CredentialNameFromSyntax(string name, string text)
     {
         if (!CredentialValueShape.CanBeACredential(text) || Matcher.IsAllowedPlaceholder(text) || IsTestSentinel(text)
-            || !IsTextType(parameter.Type) || !Names.TryMatch(parameter.Name, out _))
+            || !Names.TryMatch(name, out _))
         {
             return null;
         }
 
-        return !CredentialValueShape.IsNameOrLabel(text, parameter.Name, Names) ? parameter.Name : null;
+        return !CredentialValueShape.IsNameOrLabel(text, name, Names) ? name : null;
     }
 
     /// <summary>
@@ -688,10 +713,12 @@ internal sealed class SecretLiteralClassifier
             _ => null,
         };
 
-        return method is { Length: > 3 } && method.StartsWith("Set", StringComparison.Ordinal) && char.IsUpper(method[3])
-            ? method.Substring(3)
-            : null;
+        return method is null ? null : SetterStoredName(method);
     }
+
+    /// <summary>The member a one-argument setter stores its value under (<c>SetClientSecret</c> → <c>ClientSecret</c>), or null.</summary>
+    internal static string? SetterStoredName(string method) =>
+        method.Length > 3 && method.StartsWith("Set", StringComparison.Ordinal) && char.IsUpper(method[3]) ? method.Substring(3) : null;
 
     /// <summary>
     /// Whether a value that reads like a label is spelled from a name given beside it (<see cref="CredentialValueShape.IsSpelledFromName"/>):

@@ -26,7 +26,24 @@ public sealed class CredentialShapedLiteralAnalyzer : DiagnosticAnalyzer
         {
             var classifier = SecretLiteralClassifier.For(start.Compilation, start.Options);
             start.RegisterOperationAction(c => Analyze(c, classifier), OperationKind.Literal);
+
+            // An #if branch this build does not compile has no operations: its literals come from its tokens (DisabledCode).
+            start.RegisterSyntaxTreeAction(c => AnalyzeDisabledCode(c, classifier));
         });
+    }
+
+    private static void AnalyzeDisabledCode(SyntaxTreeAnalysisContext context, SecretLiteralClassifier classifier)
+    {
+        foreach (var literal in classifier.DisabledLiterals(context.Tree, context.CancellationToken))
+        {
+            // One finding per literal: a credential name is CDS1002's (as in compiled code).
+            if (CredentialShapes.Classify(literal.Text, classifier.IsTestCode) is { } kind
+                && !classifier.Matcher.IsAllowedPlaceholder(literal.Text)
+                && classifier.CredentialNameForDisabledLiteral(literal) is null)
+            {
+                context.ReportDiagnostic(Findings.Create(DiagnosticDescriptors.CredentialShapedLiteral, Location.Create(context.Tree, literal.Span), kind));
+            }
+        }
     }
 
     private static void Analyze(OperationAnalysisContext context, SecretLiteralClassifier classifier)

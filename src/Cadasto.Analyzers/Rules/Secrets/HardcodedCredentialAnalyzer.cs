@@ -42,6 +42,9 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
             // A lambda parameter's default value (C# 12) is in no operation tree the driver walks: its syntax is all there is.
             start.RegisterSyntaxNodeAction(c => AnalyzeLambdaDefault(c, classifier), SyntaxKind.Parameter);
 
+            // Nor is an #if branch this build does not compile: its tokens are all there is (DisabledCode).
+            start.RegisterSyntaxTreeAction(c => AnalyzeDisabledCode(c, classifier));
+
             // From the sink backwards: a constant with a name that says nothing (const string KEY = "…") handed
             // to a known credential sink (new SymmetricSecurityKey(Encoding.UTF8.GetBytes(KEY))). Only sinks that
             // resolved in this compilation cost anything; the literal's own declaration is not walked.
@@ -130,6 +133,17 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
         }
 
         context.ReportDiagnostic(Findings.Create(DiagnosticDescriptors.HardcodedCredential, literal.GetLocation(), name));
+    }
+
+    private static void AnalyzeDisabledCode(SyntaxTreeAnalysisContext context, SecretLiteralClassifier classifier)
+    {
+        foreach (var literal in classifier.DisabledLiterals(context.Tree, context.CancellationToken))
+        {
+            if (classifier.CredentialNameForDisabledLiteral(literal) is { } name)
+            {
+                context.ReportDiagnostic(Findings.Create(DiagnosticDescriptors.HardcodedCredential, Location.Create(context.Tree, literal.Span), name));
+            }
+        }
     }
 
     private static void Analyze(OperationAnalysisContext context, SecretLiteralClassifier classifier, JsonLiterals jsonLiterals, KeyMaterialLiterals keyMaterial)

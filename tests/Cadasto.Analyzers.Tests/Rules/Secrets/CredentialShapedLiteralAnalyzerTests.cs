@@ -25,6 +25,33 @@ public sealed class CredentialShapedLiteralAnalyzerTests
         }
         """);
 
+    // Real code (a framework's demo app): the project defines one database's symbol, and the branches for the others stay
+    // in the file as text the build skips. Their connection strings are committed as the compiled one is.
+    [Fact]
+    public Task ConnectionStringsInIfBranchesTheBuildDoesNotCompile_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        static class ConfigureDb
+        {
+            static object AddOrmLite(this object services, string name, string connectionString) => services;
+
+            public static object Configure(object services) => services
+        #if MYSQL
+                .AddOrmLite("northwind", {|CDS1003:"Server=db;Database=northwind;UID=northwind;Password=Tr1cky#Pass;SslMode=Required"|})
+        #elif MSSQL
+                .AddOrmLite("northwind", {|CDS1003:"Server=db;Database=northwind;User Id=northwind;Password=p@55w0rd;TrustServerCertificate=True;"|})
+                .AddOrmLite("reports", "Server=db;Database=reports;Password=" + "Tr1cky#Pass")
+        #else
+                .AddOrmLite("northwind", "Data Source=northwind.sqlite")
+        #endif
+                ;
+
+        #if LEGACY
+            // A credential name makes it CDS1002's, as in compiled code; a template is no secret anywhere.
+            const string ApiKey = "ghp_L7DxtpYlSXpfKtHF4vUCsMehGAkWvj7FAc9Q";
+            const string Template = "Server=db;Password=${DB_PASSWORD};";
+        #endif
+        }
+        """);
+
     [Fact]
     public Task ConnectionStringKeywordsOfConfigurationFiles_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
         class Fixtures

@@ -907,6 +907,43 @@ public sealed class HardcodedCredentialAnalyzerTests
         },
     }.RunAsync();
 
+    // Real code (a framework's NUnit tests): a whole file kept for .NET Framework (#if NETFX), which the build of this
+    // target skips, holds the provider tokens of its OAuth tests. Committed text leaks like compiled code: names are judged
+    // from the tokens (test sentinels and labels stay quiet), and no fix is offered where there is no expression to move.
+    [Fact]
+    public Task CredentialsInAnIfBranchTheBuildDoesNotCompile_ShouldReport()
+    {
+        const string Source = """
+            #if NETFX
+            using System.Collections.Generic;
+
+            public class AuthTokens { public string Provider, AccessTokenSecret, RequestToken, Password, ApiKeyHeader; }
+
+            public abstract class AuthUserSessionTestsBase
+            {
+                protected AuthTokens twitterAuthTokens = new()
+                {
+                    Provider = "twitter",
+                    AccessTokenSecret = {|CDS1002:"Qm7Xw2Zp9Kd4Rt8Vn3Ls6Hc1Jf5Bg0YeTu2"|},
+                    RequestToken = {|CDS1002:"9vL2xQ7mZp4Kd8Rt3Wn6Hc1Jf5Bg0Ye"|},
+                    Password = "pass",
+                    ApiKeyHeader = "X-Api-Key",
+                };
+
+                protected Dictionary<string, string> Settings = new()
+                {
+                    ["ApiKey"] = {|CDS1002:"k7Qm2Xv9Lp4Rz8Wn3Bt6Yc1Hd5Fj0"|},
+                };
+            }
+            #endif
+            """;
+        return new VerifyCS.Test
+        {
+            TestState = { Sources = { Source }, AnalyzerConfigFiles = { ("/.globalconfig", TestProjectConfig) } },
+            FixedState = { Sources = { Source }, AnalyzerConfigFiles = { ("/.globalconfig", TestProjectConfig) } },
+        }.RunAsync();
+    }
+
     [Fact]
     public Task SentinelsOutsideTestCode_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
         using System.Net;
