@@ -272,8 +272,21 @@ internal sealed class SecretLiteralClassifier
 
     private SyntaxNode? FirstLiteralIfConstant(IOperation composition, CancellationToken cancellationToken)
     {
-        if (!composition.ConstantValue.HasValue && HardcodedStringTracer.Trace(composition, _compilation, cancellationToken).Count == 0)
+        var whole = composition.ConstantValue is { HasValue: true, Value: string constant } ? constant : null;
+        if (whole is null && !composition.ConstantValue.HasValue)
         {
+            var traced = HardcodedStringTracer.Trace(composition, _compilation, cancellationToken);
+            if (traced.Count == 0)
+            {
+                return null;
+            }
+
+            whole = traced.Count == 1 ? traced[0].Text : null;
+        }
+
+        if (whole is not null && CredentialValueShape.IsEndpointUrl(whole, Names))
+        {
+            // URLAccessToken = URLAPI + "user/login": the whole value is an endpoint, so no part of it carries a credential.
             return null;
         }
 

@@ -94,6 +94,43 @@ internal static class ConnectionStrings
     }
 
     /// <summary>
+    /// <c>Default credentials are: username=…, password=…</c>: pairs written inside a sentence. A connection string's keyword
+    /// is a name (<c>User ID</c>, <c>Multiple Active Result Sets</c>: letters, digits, blanks, <c>_ . -</c>, at most four
+    /// words); a keyword that holds more, or other characters (a colon, a bracket), is the text around the pairs.
+    /// </summary>
+    public static bool IsProseAroundPairs(string text, char[] separators)
+    {
+        foreach (var pair in Pairs(text, separators))
+        {
+            if (!IsKeywordName(pair.Keyword))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsKeywordName(string keyword)
+    {
+        var words = 1;
+        for (var i = 0; i < keyword.Length; i++)
+        {
+            var c = keyword[i];
+            if (c == ' ')
+            {
+                words += i > 0 && keyword[i - 1] != ' ' ? 1 : 0;
+            }
+            else if (!(char.IsLetterOrDigit(c) || c is '_' or '.' or '-'))
+            {
+                return false;
+            }
+        }
+
+        return words <= 4;
+    }
+
+    /// <summary>
     /// <c>AccountKey=…</c> alone: an access key is a connection string's secret even without other pairs; a password alone
     /// (<c>password=letmein</c>) is a message or a form field, as CDS1003 judges it in code.
     /// </summary>

@@ -617,8 +617,9 @@ internal static class CredentialShapes
 
             var isKey = !ConnectionStringCatalog.IsPasswordKeyword(pair.Keyword);
             // A password needs connection-string structure: another pair joined by ';' or ','. Alone it is a form field
-            // (user=…&password=…) or a message ("password=letmein" as an exception a redaction test masks).
-            if (!isKey && text.IndexOf(';') < 0 && text.IndexOf(',') < 0)
+            // (user=…&password=…) or a message ("password=letmein" as an exception a redaction test masks); pairs inside a
+            // sentence ("Default credentials are: username=…, password=…") are help text.
+            if (!isKey && text.IndexOf(';') < 0 && (text.IndexOf(',') < 0 || ConnectionStrings.IsProseAroundPairs(text, ConnectionStrings.CodeSeparators)))
             {
                 continue;
             }

@@ -146,6 +146,48 @@ internal static class CredentialValueShape
     /// <c>scheme://…</c> (<c>https</c>, <c>amqp</c>, <c>redis</c>, <c>postgresql</c>, …): an endpoint. One with a password in it
     /// is a credential shape, which CDS1003 reports.
     /// </summary>
+    /// <summary>
+    /// <c>https://api.example.com/v2/user/login</c>: an http(s) URL with no user information and no credential-named query
+    /// parameter is an endpoint, whatever name holds it (<c>URLAccessToken = URLAPI + "user/login"</c>); a URL carrying
+    /// <c>?access_token=…</c> or <c>user:pw@</c> is not one.
+    /// </summary>
+    public static bool IsEndpointUrl(string text, CredentialNames names)
+    {
+        var trimmed = text.Trim();
+        var scheme = trimmed.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ? 8
+            : trimmed.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? 7 : 0;
+        if (scheme == 0 || trimmed.Length == scheme)
+        {
+            return false;
+        }
+
+        var authorityEnd = trimmed.IndexOfAny(AuthorityEnds, scheme);
+        if (trimmed.IndexOf('@', scheme, (authorityEnd < 0 ? trimmed.Length : authorityEnd) - scheme) >= 0)
+        {
+            return false;
+        }
+
+        var query = trimmed.IndexOf('?');
+        if (query < 0)
+        {
+            return true;
+        }
+
+        foreach (var pair in ConnectionStrings.Pairs(trimmed.Substring(query + 1), QuerySeparators))
+        {
+            if (names.TryMatch(pair.Keyword, out _))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static readonly char[] AuthorityEnds = { '/', '?', '#' };
+
+    private static readonly char[] QuerySeparators = { '&', '#' };
+
     private static bool IsUrl(string text)
     {
         var separator = text.IndexOf("://", StringComparison.Ordinal);
@@ -186,11 +228,12 @@ internal static class CredentialValueShape
             return true;
         }
 
-        if (lowerCaseWords || IsLettersWithIndex(trimmed))
+        if (lowerCaseWords || IsLettersWithIndex(trimmed) || IsKeywordWords(trimmed))
         {
             // A bare `token` (a parameter, field or property so named) is a lexer's, a template's or a form field's token as
             // often as a bearer token, and a bearer token is issued, never spelled as a word: FieldToken(…, token: "clientName"),
-            // Token = "extension", token: "url2" (the second of a template's url tokens) name the token a template replaces.
+            // Token = "extension", token: "url2" (the second of a template's url tokens) name the token a template replaces;
+            // AppendToken("CONTENT:STRING") writes a script's keyword.
             if (trimmed.Length <= 40 && names.TryMatch(symbolName, out var bare) && bare == "token" && CredentialNames.SplitWordCount(symbolName) == 1)
             {
                 return true;
@@ -394,6 +437,52 @@ internal static class CredentialValueShape
         }
 
         return word == words.Count;
+    }
+
+    /// <summary>
+    /// <c>CONTENT:STRING</c>, <c>end-of-line</c>, <c>Block.End</c>: words of letters, each in one case (or capitalised), joined
+    /// by punctuation, no digit: a keyword of a script or a grammar. An issued token mixes cases and digits at random.
+    /// </summary>
+    private static bool IsKeywordWords(string text)
+    {
+        var words = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (text[i] is ':' or '_' or '-' or '.')
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && text[i] is >= 'a' and <= 'z' or >= 'A' and <= 'Z')
+            {
+                i++;
+            }
+
+            if (i == start || !IsOneCaseWord(text, start + 1, i))
+            {
+                return false;
+            }
+
+            words++;
+        }
+
+        return words >= 2;
+    }
+
+    // The letters after a word's first: all lower case or all upper case.
+    private static bool IsOneCaseWord(string text, int from, int to)
+    {
+        bool lower = false, upper = false;
+        for (var i = from; i < to; i++)
+        {
+            lower |= char.IsLower(text[i]);
+            upper |= char.IsUpper(text[i]);
+        }
+
+        return !(lower && upper);
     }
 
     /// <summary>Letters only, perhaps followed by one or two digits (<c>url2</c>: which of its kind).</summary>

@@ -71,11 +71,13 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // LineParsingException, SyntaxErrorException: a parser's own error type says what its token is.
+        var parserError = KnownTypes.HasParserWord(type.Name);
         foreach (var argument in creation.Arguments)
         {
             if (argument.Parameter?.Type.SpecialType == SpecialType.System_String)
             {
-                ReportSecrets(context, types, argument.Value, "an exception message");
+                ReportSecrets(context, types, argument.Value, "an exception message", parserError);
             }
         }
     }
@@ -93,7 +95,7 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>Reports each secret in the written value: the value itself, or a part of the string built from it.</summary>
-    private static void ReportSecrets(OperationAnalysisContext context, KnownTypes types, IOperation value, string output)
+    private static void ReportSecrets(OperationAnalysisContext context, KnownTypes types, IOperation value, string output, bool parserError = false)
     {
         value = StringParts.Unwrap(value);
 
@@ -102,7 +104,7 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
         {
             foreach (var element in initializer.ElementValues)
             {
-                ReportSecrets(context, types, element, output);
+                ReportSecrets(context, types, element, output, parserError);
             }
 
             return;
@@ -119,7 +121,7 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
                     continue;
                 }
 
-                ReportSecrets(context, types, argument.Value, output);
+                ReportSecrets(context, types, argument.Value, output, parserError);
             }
 
             return;
@@ -128,7 +130,7 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
         foreach (var part in StringParts.Of(value))
         {
             if (types.IsSecretSource(part, depth: 0, context.CancellationToken)
-                && !types.IsParserToken(part, value)
+                && !types.IsParserToken(part, value, parserError)
                 && !VariableUses.IsUsedAsAPath(part, context.CancellationToken)
                 && !VariableUses.IsUsedAsAKeyName(part, context.CancellationToken)
                 && !types.IsMatchedToken(part, context.CancellationToken))
@@ -267,13 +269,19 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
 
         /// <summary>
         /// A token-named value in a parser's error message (<c>$"Unexpected token {token}"</c>): a lexer's token, not a bearer
-        /// token (<see cref="SecretVocabulary.ParserMessageWords"/> in the message's own text).
+        /// token (<see cref="SecretVocabulary.ParserMessageWords"/> in the message's own text, or in the name of the
+        /// exception type it is written to: <paramref name="parserError"/>).
         /// </summary>
-        public bool IsParserToken(IOperation part, IOperation written)
+        public bool IsParserToken(IOperation part, IOperation written, bool parserError)
         {
             if (!_names.TryMatch(NameOf(part), out var word) || word != "token")
             {
                 return false;
+            }
+
+            if (parserError)
+            {
+                return true;
             }
 
             // The message's other parts, read again only here (rare): the common path allocates no list.
@@ -281,13 +289,24 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
             {
                 if (other is ILiteralOperation { ConstantValue: { HasValue: true, Value: string text } })
                 {
-                    foreach (var parserWord in SecretVocabulary.ParserMessageWords)
+                    if (HasParserWord(text))
                     {
-                        if (text.IndexOf(parserWord, StringComparison.OrdinalIgnoreCase) >= 0)
-                        {
-                            return true;
-                        }
+                        return true;
                     }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether <paramref name="text"/> holds a word of <see cref="SecretVocabulary.ParserMessageWords"/>.</summary>
+        public static bool HasParserWord(string text)
+        {
+            foreach (var parserWord in SecretVocabulary.ParserMessageWords)
+            {
+                if (text.IndexOf(parserWord, StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    return true;
                 }
             }
 

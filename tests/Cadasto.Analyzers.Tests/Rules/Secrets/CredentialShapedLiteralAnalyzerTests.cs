@@ -341,4 +341,27 @@ public sealed class CredentialShapedLiteralAnalyzerTests
             public static string Quoted() => {|CDS1003:"Connecting to 'Server=db.internal;User Id=app;Password=Qv7!kL2#xR9m'"|};
         }
         """);
+
+    // Pairs inside a sentence are help text, not a connection string; a Redis configuration of the same pairs still is one.
+    [Fact]
+    public Task LoginPairsInsideHelpText_ShouldNotReport_ButARedisConfigurationShould() => VerifyCS.VerifyAnalyzerAsync("""
+        sealed class BasicLoginSettings
+        {
+            public BasicLoginSettings(string instructions) => Instructions = instructions;
+
+            public string Instructions { get; }
+        }
+
+        static class Indexer
+        {
+            public static BasicLoginSettings Settings() =>
+                new BasicLoginSettings("Configure the URL, username and password from your local server.<br>" +
+                                       "Default credentials are: username=admin, password=Kq8xZ2vL9mRt.<br>" +
+                                       "If you have many torrents, use a database.");
+
+            public static string Cache() => {|CDS1003:"cache.internal:6380,password=Kq8xZ2vL9mRt,ssl=True"|};
+
+            public static string Login() => {|CDS1003:"username=admin, password=Kq8xZ2vL9mRt"|};
+        }
+        """);
 }

@@ -1693,4 +1693,54 @@ public sealed class HardcodedCredentialAnalyzerTests
             private const string SessionToken = {|CDS1002:"s3ss-9Lq2-Xv7"|};
         }
         """);
+
+    // A script writer's AppendToken(string token) takes the script's keywords (words in one case joined by punctuation, no
+    // digit); an issued token passed to a token parameter is still a finding.
+    [Fact]
+    public Task ScriptKeywordsPassedToATokenParameter_ShouldNotReport_ButAnIssuedTokenShould() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Text;
+
+        sealed class ScriptWriter
+        {
+            private readonly StringBuilder _text = new();
+
+            public ScriptWriter AppendToken(string token, int spaces = 0)
+            {
+                _text.Append(' ', spaces).Append(token).Append(' ');
+                return this;
+            }
+        }
+
+        sealed class ApiClient
+        {
+            public void UseToken(string token) { }
+        }
+
+        static class HttpRequestBlock
+        {
+            public static void Write(ScriptWriter writer, string name) =>
+                writer.AppendToken("CONTENT:STRING", 2).AppendToken(name).AppendToken("Block.End").AppendToken("CONTENT:RAW", 2);
+
+            public static void Connect(ApiClient client) => client.UseToken({|CDS1002:"Zq8vT3mK9pW2xR7n"|});
+        }
+        """);
+
+    // An http(s) URL built from constants (a base URL + a path) is an endpoint under a token's name; a token in its query is
+    // still a credential.
+    [Fact]
+    public Task EndpointUrlComposedUnderATokenName_ShouldNotReport_ButATokenInItsQueryShould() => VerifyCS.VerifyAnalyzerAsync("""
+        sealed class ImageUploader
+        {
+            private const string URLAPI = "https://api.example.com/v2/";
+            private const string URLAccessToken = URLAPI + "user/login";
+            private const string URLUpload = URLAPI + "images";
+            private const string FeedAccessToken = "https://graph.example.com/me/feed?access_token=" + {|CDS1002:"EAAB9xK2mQ7vLp3R"|};
+
+            public string Login => URLAccessToken;
+
+            public string Upload => URLUpload;
+
+            public string Feed => FeedAccessToken;
+        }
+        """);
 }

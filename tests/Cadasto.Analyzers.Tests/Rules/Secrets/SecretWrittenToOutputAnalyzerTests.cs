@@ -455,4 +455,37 @@ public sealed class SecretWrittenToOutputAnalyzerTests
             },
         },
     }.RunAsync();
+
+    // A parser's own exception type (LineParsingException) says the token it reports is a lexical one, whatever the message
+    // says; a token written to another exception is still a finding.
+    [Fact]
+    public Task TokensInAParsersExceptionType_ShouldNotReport_ButATokenInAnotherExceptionShould() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+
+        sealed class LineParsingException : Exception
+        {
+            public LineParsingException(int column, string message) : base(message) => Column = column;
+
+            public int Column { get; }
+        }
+
+        static class ScriptParser
+        {
+            public static T ParseEnumValue<T>(string token, int column) where T : struct, Enum
+            {
+                if (!Enum.TryParse<T>(token, ignoreCase: false, out var value))
+                    throw new LineParsingException(column, $"Invalid {typeof(T).Name} value '{token}'. Valid values: {string.Join(", ", Enum.GetNames(typeof(T)))}");
+                return value;
+            }
+
+            public static void DetectType(string input, int length)
+            {
+                var token = input.Substring(0, length);
+                throw new LineParsingException(1, $"Could not detect the type of token '{token}'");
+            }
+
+            public static void Refresh(string token) =>
+                throw new InvalidOperationException($"Could not refresh the session with {{|CDS1005:token|}}");
+        }
+        """);
 }
