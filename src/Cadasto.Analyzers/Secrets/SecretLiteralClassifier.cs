@@ -97,7 +97,7 @@ internal sealed class SecretLiteralClassifier
         if (NameOf(context, top, cancellationToken) is { } name
             && (Names.TryMatch(name, out _) || (top is IArrayCreationOperation && IsPluralCredentialName(name) && IsGeneratedUnshaped(text)))
             && (!CredentialValueShape.IsNameOrLabel(text, name, Names) || IsSpelledFromANameBeside(top.Syntax, text)
-                || (IsSetOnAnObject(context) && CredentialValueShape.IsChosenWordSetAsValue(text, name, Names)))
+                || ((IsSetOnAnObject(context) || IsPassedToAParameter(context)) && CredentialValueShape.IsChosenWordSetAsValue(text, name, Names)))
             && !IsKeyNameField(context, text, cancellationToken)
             && !IsOneOfItsTypesNames(context, text))
         {
@@ -111,7 +111,7 @@ internal sealed class SecretLiteralClassifier
             && IsTextType(positional.Type)
             && Names.TryMatch(positional.Name, out _)
             && !IsCatalogued(call)
-            && !CredentialValueShape.IsNameOrLabel(text, positional.Name, Names)
+            && (!CredentialValueShape.IsNameOrLabel(text, positional.Name, Names) || CredentialValueShape.IsChosenWordSetAsValue(text, positional.Name, Names))
             && CredentialShapes.Classify(text) is null)
         {
             return positional.Name;
@@ -584,8 +584,11 @@ internal sealed class SecretLiteralClassifier
             case IInvalidOperation { Syntax: AssignmentExpressionSyntax { Left: var left } }:
                 // new TestUser { Password = "…" } where TestUser did not bind: the name still says what the value is.
                 return UnboundMemberName(left);
-            case IInvalidOperation { Syntax: InvocationExpressionSyntax call }:
-                return UnboundSetterName(call, value.Syntax) ?? UnboundArgumentName(call, value.Syntax);
+            case IInvalidOperation { Syntax: InvocationExpressionSyntax call } invalid:
+                return UnboundSetterName(call, value.Syntax) ?? UnboundArgumentName(invalid, call, call.ArgumentList, value.Syntax);
+            case IInvalidOperation { Syntax: ObjectCreationExpressionSyntax { ArgumentList: { } arguments } creation } invalid:
+                // new TokenClient(address, "client", "…") with no such constructor in the version compiled against.
+                return UnboundArgumentName(invalid, creation, arguments, value.Syntax);
             case IArgumentOperation argument:
                 return ArgumentName(argument, cancellationToken);
             case ITupleOperation tuple when TupleElementName(tuple, value, cancellationToken) is { } elementName:
@@ -666,11 +669,12 @@ internal sealed class SecretLiteralClassifier
     /// <summary>
     /// The parameter an argument of a call that does not bind is passed as: its name where the argument is named
     /// (<c>WithUser(name: "…", password: "…")</c>), else the parameter at its position when the solution's own methods of
-    /// that name agree on it (<see cref="OwnMethodsByName"/>: Aspire AppHost chains over types the scan lacks).
+    /// that name agree on it (<see cref="OwnMethodsByName"/>: Aspire AppHost chains over types the scan lacks), or when
+    /// the call is one an older version of a resolved library type declared (<see cref="LegacyParameters"/>).
     /// </summary>
-    private string? UnboundArgumentName(InvocationExpressionSyntax call, SyntaxNode value)
+    private string? UnboundArgumentName(IOperation invalid, ExpressionSyntax call, ArgumentListSyntax argumentList, SyntaxNode value)
     {
-        var arguments = call.ArgumentList.Arguments;
+        var arguments = argumentList.Arguments;
         for (var i = 0; i < arguments.Count; i++)
         {
             if (!arguments[i].Span.Contains(value.Span) || arguments[i].Expression is not LiteralExpressionSyntax)
@@ -692,7 +696,8 @@ internal sealed class SecretLiteralClassifier
                 }
             }
 
-            return _ownMethods.Value.ParameterNameAt(call, i);
+            return (call is InvocationExpressionSyntax invocation ? _ownMethods.Value.ParameterNameAt(invocation, i) : null)
+                ?? LegacyParameters.NameAt(invalid.SemanticModel, call, i);
         }
 
         return null;
@@ -828,6 +833,15 @@ internal sealed class SecretLiteralClassifier
         // source-only scan lacks: new InMemoryUser { Password = "…" }); an indexer's [key] = … is not a member.
         || context?.Syntax is AssignmentExpressionSyntax { Left: IdentifierNameSyntax, Parent: InitializerExpressionSyntax initializer }
             && initializer.IsKind(SyntaxKind.ObjectInitializerExpression);
+
+    /// <summary>
+    /// <c>Login(user, password: "secret")</c>, <c>client.RequestResourceOwnerPasswordAsync("bob", "secret", …)</c> of an
+    /// old overload that does not bind: an argument given to a parameter is what the call uses, as a value set on an object
+    /// is (<see cref="IsSetOnAnObject"/>); never a dictionary's entry (<c>Add("password", …)</c>, a key and its value).
+    /// </summary>
+    private static bool IsPassedToAParameter(IOperation? context) =>
+        context is IArgumentOperation { Syntax: ArgumentSyntax { NameColon: not null }, Parameter: not null }
+            or IInvalidOperation { Syntax: InvocationExpressionSyntax or ObjectCreationExpressionSyntax };
 
     /// <summary>The statements of the block a statement is in, or the top-level statements beside a top-level one.</summary>
     private static IEnumerable<StatementSyntax> SiblingStatements(StatementSyntax statement)

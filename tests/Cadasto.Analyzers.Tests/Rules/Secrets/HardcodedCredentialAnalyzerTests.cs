@@ -633,6 +633,70 @@ public sealed class HardcodedCredentialAnalyzerTests
         CompilerDiagnostics = CompilerDiagnostics.None,
     }.RunAsync();
 
+    // IdentityModel 1.x–3.x (IdentityServer3 and early IdentityServer4 samples): TokenClient took the client's credentials
+    // in its constructor and TokenClientExtensions the user's password. Compiled against today's IdentityModel (what a
+    // source-only scan ships), neither overload exists, so the arguments have no parameter; the type resolves, and its
+    // first API's parameters name them. Arguments the old API gave other names stay silent.
+    [Fact]
+    public Task IdentityModel1TokenClientArguments_ShouldReportByTheOldApisParameterNames() => new VerifyCS.Test
+    {
+        TestCode = """
+            using System;
+            using System.Net.Http;
+            using IdentityModel.Client;
+
+            static class Program
+            {
+                const string TokenEndpoint = "https://localhost:44333/core/connect/token";
+
+                static void Main()
+                {
+                    var client = new TokenClient(TokenEndpoint, "ro.client", {|CDS1002:"secret"|});
+                    var response = client.RequestResourceOwnerPasswordAsync("bob", {|CDS1002:"bob-Pw1"|}, "read write").Result;
+                    var refreshed = client.RequestRefreshTokenAsync(response.RefreshToken).Result;
+
+                    var introspection = new IntrospectionClient(
+                        "https://localhost:44333/core/connect/introspect",
+                        "scope.api1",
+                        {|CDS1002:"7BD0C9B6-2E03-4D5A-9E4E-7A1B0C3D2F11"|});
+
+                    var custom = new TokenClient(TokenEndpoint, "custom.client", {|CDS1002:"cd19ac6f-3bfa-4577-9579-da32fd15788a"|}, AuthenticationStyle.PostValues);
+                    var anonymous = new TokenClient(TokenEndpoint, "implicit.client");
+                    var grant = custom.RequestCustomGrantAsync("custom", "read", new { custom_credential = "custom credential" }).Result;
+                    var codes = client.RequestAuthorizationCodeAsync("code", "https://localhost:44300/callback").Result;
+                }
+
+                // The demo user's password is the word itself, as IdentityServer3's InMemoryUser registers it.
+                static TokenResponse Delegated(TokenClient client) =>
+                    client.RequestResourceOwnerPasswordAsync("bob", {|CDS1002:"secret"|}, "api1").Result;
+            }
+            """,
+        CompilerDiagnostics = CompilerDiagnostics.None,
+    }.RunAsync();
+
+    // A credential word a person chooses, given to a call as its password, is the password that call logs in with (the
+    // demo user of a sample), as the same word set on an object is; a dictionary's entry under the word as its key, or a
+    // constant so named, is a field's name.
+    [Fact]
+    public Task ChosenCredentialWordPassedAsAPasswordArgument_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+
+        public static class Seed
+        {
+            public const string Password = "password";
+
+            public static void Login(string userName, string password) { }
+
+            public static void Run(Dictionary<string, string> form)
+            {
+                Login("alice", {|CDS1002:"password"|});
+                Login(userName: "bob", password: {|CDS1002:"secret"|});
+                form.Add("password", "secret");
+                form["grant_type"] = Password;
+            }
+        }
+        """);
+
     // Real code (a workflow engine's identity module, library code): the development admin user's password is the word
     // itself, set on the options object the feature logs in with; appsettings.json's "AdminPassword": "password" is
     // CDS1004's, and the same value gets the same verdict in C#. Declared as a constant, the word names a form field or a
