@@ -254,7 +254,7 @@ public static class ProjectDiscovery
     }
 
     /// <summary>
-    /// Finds the <c>.cs</c>, <c>.csproj</c> and <c>.json</c> files with Microsoft.Extensions.FileSystemGlobbing (the
+    /// Finds the <c>.cs</c>, <c>.csproj</c> (and <c>.xproj</c>) and <c>.json</c> files with Microsoft.Extensions.FileSystemGlobbing (the
     /// globs and exclusions the SDK's default items use), through <see cref="GuardedDirectory"/>: symbolic links to
     /// folders are not followed (no loops, nothing outside the tree), and a folder that cannot be listed is named
     /// with the reason in <paramref name="errors"/>.
@@ -262,7 +262,7 @@ public static class ProjectDiscovery
     private static void Walk(string root, List<string> sources, List<string> projectFiles, List<string> configFiles, List<string> errors)
     {
         var matcher = new Matcher(StringComparison.OrdinalIgnoreCase);
-        matcher.AddIncludePatterns(new[] { "**/*.cs", "**/*.csproj", "**/*.json" });
+        matcher.AddIncludePatterns(new[] { "**/*.cs", "**/*.csproj", "**/*.xproj", "**/*.json" });
         matcher.AddExcludePatterns(SkippedFolders.Select(folder => "**/" + folder + "/**"));
         var result = matcher.Execute(new GuardedDirectory(new DirectoryInfo(root), root, errors));
         foreach (var match in result.Files)
@@ -272,8 +272,9 @@ public static class ProjectDiscovery
             {
                 sources.Add(file);
             }
-            else if (file.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase))
+            else if (file.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".xproj", StringComparison.OrdinalIgnoreCase))
             {
+                // An .xproj is a project of the .NET Core 1.0 tooling, whose packages are in project.json beside it.
                 projectFiles.Add(file);
             }
             else

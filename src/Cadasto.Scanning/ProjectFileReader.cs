@@ -41,6 +41,13 @@ internal static class ProjectFileReader
             ApplyPackagesConfig(project, packagesConfig, scanRoot);
         }
 
+        // A project of the .NET Core 1.0 tooling (.xproj) lists its packages and frameworks in project.json beside it.
+        var projectJson = Path.Combine(project.Directory, "project.json");
+        if (project.ProjectFile!.EndsWith(".xproj", StringComparison.OrdinalIgnoreCase) && File.Exists(projectJson))
+        {
+            ApplyProjectJson(project, projectJson, scanRoot);
+        }
+
         // Central package management imports Directory.Packages.props into every project; besides versions it may hold
         // package references for some projects (<ItemGroup Condition="$(MSBuildProjectFullPath.Contains('Tests'))">,
         // a test framework for every test project), which decide test code (the SPEC) as a project's own would.
@@ -238,6 +245,78 @@ internal static class ProjectFileReader
             }
         }
     }
+
+    /// <summary>
+    /// The <c>dependencies</c> of a <c>project.json</c> (at the top and under each framework: <c>"IdentityServer3":
+    /// "2.5.2"</c>, <c>"xunit": { "version": "2.2.0" }</c>) as package references with their versions, except the
+    /// solution's own projects (<c>"type": "project"</c> or <c>"target": "project"</c>); its first framework as the
+    /// target framework. A file that does not parse adds nothing and is named in a note.
+    /// </summary>
+    private static void ApplyProjectJson(ScanProject project, string file, string scanRoot)
+    {
+        var text = InputFiles.ReadAllText(file, ProjectDiscovery.Relative(scanRoot, file), out _);
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(text ?? string.Empty, new System.Text.Json.JsonDocumentOptions
+            {
+                CommentHandling = System.Text.Json.JsonCommentHandling.Skip,
+                AllowTrailingCommas = true,
+            });
+            if (document.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object)
+            {
+                return;
+            }
+
+            AddDependencies(project, document.RootElement);
+            if (document.RootElement.TryGetProperty("frameworks", out var frameworks) && frameworks.ValueKind == System.Text.Json.JsonValueKind.Object)
+            {
+                foreach (var framework in frameworks.EnumerateObject())
+                {
+                    project.Properties.TryAdd("TargetFramework", framework.Name);
+                    if (framework.Value.ValueKind == System.Text.Json.JsonValueKind.Object)
+                    {
+                        AddDependencies(project, framework.Value);
+                    }
+                }
+            }
+        }
+        catch (System.Text.Json.JsonException exception)
+        {
+            project.Notes.Add($"{project.Display(file)}: not read ({exception.Message}); its packages are unknown to the scan.");
+        }
+    }
+
+    private static void AddDependencies(ScanProject project, System.Text.Json.JsonElement owner)
+    {
+        if (!owner.TryGetProperty("dependencies", out var dependencies) || dependencies.ValueKind != System.Text.Json.JsonValueKind.Object)
+        {
+            return;
+        }
+
+        foreach (var dependency in dependencies.EnumerateObject())
+        {
+            var version = dependency.Value.ValueKind == System.Text.Json.JsonValueKind.String ? dependency.Value.GetString() : null;
+            if (dependency.Value.ValueKind == System.Text.Json.JsonValueKind.Object)
+            {
+                if (IsProjectDependency(dependency.Value, "type") || IsProjectDependency(dependency.Value, "target"))
+                {
+                    continue;
+                }
+
+                version = dependency.Value.TryGetProperty("version", out var v) && v.ValueKind == System.Text.Json.JsonValueKind.String ? v.GetString() : null;
+            }
+
+            project.PackageReferences.Add(dependency.Name);
+            if (version?.Trim() is { Length: > 0 } known)
+            {
+                project.PackageVersions[dependency.Name] = known;
+            }
+        }
+    }
+
+    private static bool IsProjectDependency(System.Text.Json.JsonElement dependency, string property) =>
+        dependency.TryGetProperty(property, out var value) && value.ValueKind == System.Text.Json.JsonValueKind.String
+        && string.Equals(value.GetString(), "project", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The <c>PackageReference</c> and <c>GlobalPackageReference</c> items of <paramref name="file"/> whose conditions hold for the project.</summary>
     private static void ApplyPackageReferences(ScanProject project, string file, string scanRoot)

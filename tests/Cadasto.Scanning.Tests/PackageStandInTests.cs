@@ -119,6 +119,67 @@ public sealed class PackageStandInTests
         Assert.DoesNotContain(Secret, finding.Message);
     }
 
+    // IdentityServer3 hosted on ASP.NET Core 1.0 (the samples' Host.AspNetCore): a project of the .NET Core 1.0 tooling, an
+    // .xproj whose packages are the dependencies of project.json beside it; a project.json that does not parse is named.
+    [Fact]
+    public async Task RegistrationsOfAProjectJsonIdentityServer3Host_ShouldReport()
+    {
+        using var tree = new TempTree();
+        tree.Write("Host.AspNetCore/Host.AspNetCore.xproj", """
+            <?xml version="1.0" encoding="utf-8"?>
+            <Project ToolsVersion="14.0.25420" DefaultTargets="Build" xmlns="http://schemas.microsoft.com/developer/msbuild/2003">
+              <Import Project="$(VSToolsPath)\DotNet\Microsoft.DotNet.Props" Condition="'$(VSToolsPath)' != ''" />
+              <PropertyGroup Label="Globals">
+                <RootNamespace>Host.AspNetCore</RootNamespace>
+              </PropertyGroup>
+            </Project>
+            """);
+        tree.Write("Host.AspNetCore/project.json", """
+            {
+              "dependencies": {
+                "Microsoft.AspNetCore.Server.Kestrel": "1.0.0",
+                // IdentityServer3 on the OWIN bridge
+                "IdentityServer3": "2.5.2",
+                "Shared": { "target": "project" },
+              },
+              "frameworks": { "net46": { "dependencies": { } } }
+            }
+            """);
+        tree.Write("Host.AspNetCore/Config/Scopes.cs", $$"""
+            using System.Collections.Generic;
+            using IdentityServer3.Core.Models;
+
+            public static class Scopes
+            {
+                public static IEnumerable<Secret> ScopeSecrets => new List<Secret>
+                {
+                    new Secret("{{Secret}}".Sha256()),
+                };
+            }
+            """);
+
+        // Named in full, without importing the models' namespace: only the package reference gives the stand-in.
+        tree.Write("Host.AspNetCore/Config/Clients.cs", $$"""
+            using System.Collections.Generic;
+            using IdentityServer3.Core;
+
+            public static class Clients
+            {
+                public static IdentityServer3.Core.Models.Secret Service =>
+                    new IdentityServer3.Core.Models.Secret { Value = "{{Secret}}" };
+            }
+            """);
+        tree.Write("Broken/Broken.xproj", """<Project ToolsVersion="14.0" xmlns="http://schemas.microsoft.com/developer/msbuild/2003" />""");
+        tree.Write("Broken/project.json", """{ "dependencies": { "IdentityServer3": """);
+
+        var result = await new Scanner().ScanAsync(tree.Root);
+
+        Assert.Equal(new[] { "Clients.cs", "Scopes.cs" }, result.Findings.Select(f => System.IO.Path.GetFileName(f.Path)).Order());
+        Assert.All(result.Findings, f => Assert.Equal("CDS1001", f.RuleId));
+        Assert.All(result.Findings, f => Assert.DoesNotContain(Secret, f.Message));
+        Assert.Contains(result.Notes, note => note.Contains("Broken/project.json", System.StringComparison.Ordinal) && note.Contains("not read", System.StringComparison.Ordinal));
+    }
+
     /// <summary>
     /// An authorization server's client registrations allow the implicit and password grants, turn PKCE off for a code
     /// client and register an http redirect URI: the server-side flow rules see them in a source-only scan, as in a build.
