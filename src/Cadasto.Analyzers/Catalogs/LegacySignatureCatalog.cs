@@ -17,13 +17,19 @@ internal static class LegacySignatureCatalog
     public static readonly ImmutableArray<LegacySignature> Default = ImmutableArray.Create(
         // IdentityModel 1.x–3.x (removed in 4.0): the client's credentials went to the clients' constructors, the user's
         // password and a refresh token to TokenClient's requests (extension methods of TokenClientExtensions). Only types
-        // today's package still declares are listed: the row needs the type to resolve (TokenRevocationClient and the
-        // 1.x UserInfoClient(endpoint, token) are gone, and a type that does not resolve is never judged by its name).
+        // today's package still declares are listed (TokenRevocationClient and the 1.x UserInfoClient(endpoint, token) are
+        // gone): a shipped package's row needs its type to resolve.
         new LegacySignature("IdentityModel.Client.TokenClient", Ctor, "address", "clientId", "clientSecret"),
         new LegacySignature("IdentityModel.Client.IntrospectionClient", Ctor, "endpoint", "clientId", "clientSecret"),
         new LegacySignature("IdentityModel.Client.TokenClient", "RequestResourceOwnerPasswordAsync", "userName", "password", "scope"),
         new LegacySignature("IdentityModel.Client.TokenClient", "RequestRefreshTokenAsync", "refreshToken"),
-        new LegacySignature("IdentityModel.Client.TokenClient", "RequestRefreshTokenPopAsync", "refreshToken"));
+        new LegacySignature("IdentityModel.Client.TokenClient", "RequestRefreshTokenPopAsync", "refreshToken"),
+
+        // Thinktecture.IdentityModel.Client 1.x–3.x, IdentityModel's predecessor (2013–2015 samples): no version of it is
+        // shipped, so its type never resolves; its rows match the type's name where the file imports its namespace.
+        new LegacySignature("Thinktecture.IdentityModel.Client.OAuth2Client", Ctor, "address", "clientId", "clientSecret"),
+        new LegacySignature("Thinktecture.IdentityModel.Client.OAuth2Client", "RequestResourceOwnerPasswordAsync", "userName", "password", "scope"),
+        new LegacySignature("Thinktecture.IdentityModel.Client.OAuth2Client", "RequestRefreshTokenAsync", "refreshToken"));
 }
 
 /// <summary>

@@ -8,7 +8,10 @@ namespace Cadasto.Analyzers.Semantics;
 /// The parameter an argument of a call that does not bind was passed as, by the older version of the library that the
 /// code was written against (<see cref="LegacySignatureCatalog"/>): <c>new TokenClient(address, "client", "…")</c> of
 /// IdentityModel 1.x compiled against today's IdentityModel, whose <c>TokenClient</c> resolves and has no such
-/// constructor. The type must resolve to the catalogued one; the call's member is matched by the name it spells.
+/// constructor. The type must resolve to the catalogued one, or, for a library no version of which the compilation
+/// has (Thinktecture's <c>OAuth2Client</c>), not resolve and be spelled by its name in a file that imports the row's
+/// namespace (name-based matches work from syntax where a type does not resolve: the SPEC). The call's member is
+/// matched by the name it spells.
 /// </summary>
 internal static class LegacyParameters
 {
@@ -29,15 +32,14 @@ internal static class LegacyParameters
             InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } => (model.GetTypeInfo(access.Expression).Type, access.Name.Identifier.ValueText),
             _ => (null, null),
         };
-        if (type is not INamedTypeSymbol { TypeKind: not TypeKind.Error } named || member is null)
+        if (type is not INamedTypeSymbol named || member is null)
         {
             return null;
         }
 
         foreach (var row in LegacySignatureCatalog.Default)
         {
-            if (row.MemberName == member && argumentIndex < row.ParameterNames.Length
-                && SymbolNames.IsType(named, Namespace(row.TypeMetadataName), TypeName(row.TypeMetadataName)))
+            if (row.MemberName == member && argumentIndex < row.ParameterNames.Length && IsRowType(named, row.TypeMetadataName, call))
             {
                 return row.ParameterNames[argumentIndex];
             }
@@ -46,7 +48,36 @@ internal static class LegacyParameters
         return null;
     }
 
-    private static string Namespace(string metadataName) => metadataName.Substring(0, metadataName.LastIndexOf('.'));
+    private static bool IsRowType(INamedTypeSymbol type, string metadataName, SyntaxNode call)
+    {
+        var lastDot = metadataName.LastIndexOf('.');
+        var ns = metadataName.Substring(0, lastDot);
+        var name = metadataName.Substring(lastDot + 1);
+        return type.TypeKind == TypeKind.Error
+            ? type.Name == name && Imports(call, ns)
+            : SymbolNames.IsType(type, ns, name);
+    }
 
-    private static string TypeName(string metadataName) => metadataName.Substring(metadataName.LastIndexOf('.') + 1);
+    /// <summary>Whether a <c>using</c> of the file, or of a namespace around <paramref name="node"/>, imports <paramref name="ns"/>.</summary>
+    private static bool Imports(SyntaxNode node, string ns)
+    {
+        for (var scope = node.Parent; scope is not null; scope = scope.Parent)
+        {
+            var usings = scope switch
+            {
+                BaseNamespaceDeclarationSyntax declaration => declaration.Usings,
+                CompilationUnitSyntax unit => unit.Usings,
+                _ => default,
+            };
+            foreach (var directive in usings)
+            {
+                if (directive.Alias is null && directive.StaticKeyword.RawKind == 0 && directive.Name?.ToString() == ns)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 }

@@ -674,6 +674,49 @@ public sealed class HardcodedCredentialAnalyzerTests
         CompilerDiagnostics = CompilerDiagnostics.None,
     }.RunAsync();
 
+    // Thinktecture.IdentityModel.Client, IdentityModel's predecessor (2013–2015 authorization-server samples): no version
+    // of it is shipped, so OAuth2Client never resolves; under an import of its namespace its old parameters still name
+    // the arguments. The solution's own OAuth2Client (MSAL has one) is judged by its own parameters, and another
+    // namespace's unresolved OAuth2Client by nothing.
+    [Fact]
+    public Task ThinktectureOAuth2ClientArguments_ShouldReportByItsParameterNames() => new VerifyCS.Test
+    {
+        TestState =
+        {
+            Sources =
+            {
+                """
+                using System;
+                using Thinktecture.IdentityModel.Client;
+
+                static class Program
+                {
+                    static void Main()
+                    {
+                        var client = new OAuth2Client(new Uri("https://localhost:44333/users/oauth/token"), "roclient", {|CDS1002:"Rk4-Pq9.Zt2"|});
+                        var response = client.RequestResourceOwnerPasswordAsync("bob", {|CDS1002:"abc!123"|}, "read").Result;
+                        var refreshed = client.RequestRefreshTokenAsync(response.RefreshToken).Result;
+                    }
+                }
+                """,
+                """
+                using System;
+                using Other.OAuth;
+
+                static class Elsewhere
+                {
+                    static void Run()
+                    {
+                        var client = new OAuth2Client(new Uri("https://localhost/token"), "client", "Zx8-Lm3.Qw7");
+                        var response = client.RequestResourceOwnerPasswordAsync("bob", "abc!123", "read").Result;
+                    }
+                }
+                """,
+            },
+        },
+        CompilerDiagnostics = CompilerDiagnostics.None,
+    }.RunAsync();
+
     // A credential word a person chooses, given to a call as its password, is the password that call logs in with (the
     // demo user of a sample), as the same word set on an object is; a dictionary's entry under the word as its key, or a
     // constant so named, is a field's name.
