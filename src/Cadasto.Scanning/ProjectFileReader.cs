@@ -610,6 +610,15 @@ internal static class ProjectFileReader
                     }
 
                     break;
+                case "Reference":
+                    // An old-style project's assembly reference (<Reference Include="Microsoft.VisualStudio.QualityTools.UnitTestFramework,
+                    // Version=10.1.0.0, …">, MSTest v1's, which no package brings): the assembly stands for its package.
+                    if (include.Split(',')[0].Trim() is { Length: > 0 } assembly && !include.Contains("$(", StringComparison.Ordinal))
+                    {
+                        project.PackageReferences.Add(assembly);
+                    }
+
+                    break;
                 case "ProjectReference" when !string.Equals(Metadata(item, "ReferenceOutputAssembly"), "false", StringComparison.OrdinalIgnoreCase):
                     project.PackageReferences.Add(Path.GetFileNameWithoutExtension(include.Replace('\\', '/')));
                     if (!include.Contains("$(", StringComparison.Ordinal))

@@ -62,11 +62,13 @@ public sealed class SourceOnlyLoader
     // Packages of a test framework: a reference makes a project test code (the SPEC: "IsTestProject, or a reference to
     // xUnit, NUnit, MSTest or TUnit"), even one that says IsTestProject false (a shared helper library of the tests), as
     // Semantics/TestProject finds in a build from the referenced assemblies. The scan has no restore, so the package
-    // references stand for the assemblies.
+    // references stand for the assemblies (an old-style project's assembly references too: MSTest v1's
+    // Microsoft.VisualStudio.QualityTools.UnitTestFramework, NUnit 2's nunit.framework).
     private static readonly string[] TestFrameworkPackages =
     {
         "xunit", "xunit.core", "xunit.assert", "xunit.v3", "xunit.v3.core", "xunit.v3.assert",
-        "NUnit", "MSTest", "MSTest.TestFramework", "TUnit", "TUnit.Core",
+        "NUnit", "nunit.framework", "MSTest", "MSTest.TestFramework", "Microsoft.VisualStudio.QualityTools.UnitTestFramework",
+        "TUnit", "TUnit.Core",
     };
 
     // The test SDK sets IsTestProject itself, so it counts only where the project leaves the property unset.

@@ -38,6 +38,39 @@ public sealed class TestCodeTests
     public void HelperLibraryReferencingATestFramework_ShouldBeTestCode(string framework) =>
         Assert.True(IsTestCode(Project("false", framework)));
 
+    // Real code (a .NET Framework OAuth2 server's unit tests, Visual Studio 2013): an old-style MSTest v1 project, whose
+    // framework is an assembly reference (no package, no IsTestProject); its sample clients' passwords are sentinels.
+    [Fact]
+    public void OldStyleMSTestV1Project_ShouldBeTestCode()
+    {
+        using var tree = new TempTree();
+        tree.Write("source/Tests/Tests.csproj", """
+            <?xml version="1.0" encoding="utf-8"?>
+            <Project ToolsVersion="12.0" DefaultTargets="Build" xmlns="http://schemas.microsoft.com/developer/msbuild/2003">
+              <PropertyGroup>
+                <ProjectTypeGuids>{3AC096D0-A1C2-E12C-1390-A8335801FDAB};{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}</ProjectTypeGuids>
+                <TestProjectType>UnitTest</TestProjectType>
+              </PropertyGroup>
+              <ItemGroup>
+                <Reference Include="System" />
+                <Reference Include="Microsoft.VisualStudio.QualityTools.UnitTestFramework, Version=10.1.0.0, Culture=neutral, PublicKeyToken=b03f5f7f11d50a3a, processorArchitecture=MSIL" />
+              </ItemGroup>
+            </Project>
+            """);
+        tree.Write("source/Tests/Data.cs", "public static class Data { }");
+        tree.Write("source/WebHost/WebHost.csproj", """
+            <Project ToolsVersion="12.0" xmlns="http://schemas.microsoft.com/developer/msbuild/2003">
+              <ItemGroup><Reference Include="System.Web" /></ItemGroup>
+            </Project>
+            """);
+        tree.Write("source/WebHost/Global.cs", "public static class Global { }");
+
+        var projects = ProjectDiscovery.Discover(tree.Root).ToDictionary(p => p.Name);
+
+        Assert.True(IsTestCode(projects["Tests"]));
+        Assert.False(IsTestCode(projects["WebHost"]));
+    }
+
     [Fact]
     public void TestSdkAlone_ShouldBeTestCodeOnlyWhereIsTestProjectIsUnset()
     {

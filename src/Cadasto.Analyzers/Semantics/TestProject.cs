@@ -18,6 +18,7 @@ internal static class TestProject
         "xunit.core", "xunit.assert", "xunit.v3.core", "xunit.v3.assert",
         "nunit.framework",
         "Microsoft.VisualStudio.TestPlatform.TestFramework", "MSTest.TestFramework",
+        "Microsoft.VisualStudio.QualityTools.UnitTestFramework", // MSTest v1 (Visual Studio 2010–2015 test projects)
         "TUnit.Core", "TUnit.Assertions",
     };
 

@@ -1136,6 +1136,48 @@ public sealed class HardcodedCredentialAnalyzerTests
         return test.RunAsync();
     }
 
+    // Real code (a .NET Framework OAuth2 server's unit tests): MSTest v1, whose framework assembly Visual Studio 2010–2015
+    // test projects reference directly; the sample clients' shared secret is a sentinel there.
+    [Fact]
+    public Task SentinelsInAProjectReferencingMSTestV1_ShouldNotReport()
+    {
+        var framework = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+            "Microsoft.VisualStudio.QualityTools.UnitTestFramework",
+            new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("""
+                namespace Microsoft.VisualStudio.TestTools.UnitTesting
+                {
+                    public sealed class TestClassAttribute : System.Attribute { }
+                    public sealed class TestMethodAttribute : System.Attribute { }
+                }
+                """) },
+            TestKit.TestReferences.All,
+            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary));
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+                public sealed class Client
+                {
+                    public void SetSharedSecret(string password) { }
+                }
+
+                [TestClass]
+                public sealed class TokenRequestTests
+                {
+                    [TestMethod]
+                    public void ResourceOwner()
+                    {
+                        new Client().SetSharedSecret("secret");
+                        new Client().SetSharedSecret(password: "secret");
+                    }
+                }
+                """,
+        };
+        test.TestState.AdditionalReferences.Add(framework.ToMetadataReference());
+        return test.RunAsync();
+    }
+
     [Fact]
     public void PackagePropsMakeIsTestProjectVisible()
     {
