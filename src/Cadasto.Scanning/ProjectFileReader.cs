@@ -528,6 +528,50 @@ internal static class ProjectFileReader
         return null;
     }
 
+    /// <summary>
+    /// The project's item groups, with those of its <c>&lt;Choose&gt;</c> elements that MSBuild may take: each
+    /// <c>&lt;When&gt;</c> the scan does not decide is false, and the <c>&lt;Otherwise&gt;</c> unless a <c>&lt;When&gt;</c>
+    /// is decided true (Visual Studio's test project template names MSTest v1's assembly in both branches of one).
+    /// </summary>
+    private static IEnumerable<XElement> ItemGroups(ScanProject project, XElement rootElement)
+    {
+        foreach (var element in rootElement.Elements())
+        {
+            if (element.Name.LocalName == "ItemGroup")
+            {
+                yield return element;
+            }
+            else if (element.Name.LocalName == "Choose")
+            {
+                var taken = false;
+                foreach (var branch in element.Elements())
+                {
+                    var decided = branch.Name.LocalName switch
+                    {
+                        "When" => Decide(project, (string?)branch.Attribute("Condition")),
+                        "Otherwise" => taken ? false : true,
+                        _ => false,
+                    };
+                    if (decided == false)
+                    {
+                        continue;
+                    }
+
+                    taken |= decided == true && branch.Name.LocalName == "When";
+                    foreach (var group in branch.Elements().Where(e => e.Name.LocalName == "ItemGroup"))
+                    {
+                        yield return group;
+                    }
+
+                    if (taken)
+                    {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
     private static void Apply(ScanProject project, string file, string scanRoot, bool isProject)
     {
         XDocument document;
@@ -584,7 +628,7 @@ internal static class ProjectFileReader
 
         // Items under a condition the scan decides is false are left out (Sonarr's <ItemGroup Condition="'$(TestProject)'=='true'">
         // gives NUnit to its test projects only: a product project that got it would be test code). Undecided: kept.
-        foreach (var item in rootElement.Elements().Where(e => e.Name.LocalName == "ItemGroup" && Decide(project, (string?)e.Attribute("Condition")) != false).SelectMany(g => g.Elements()))
+        foreach (var item in ItemGroups(project, rootElement).Where(e => Decide(project, (string?)e.Attribute("Condition")) != false).SelectMany(g => g.Elements()))
         {
             var include = ((string?)item.Attribute("Include"))?.Trim();
             if (string.IsNullOrEmpty(include) || Decide(project, (string?)item.Attribute("Condition")) == false)

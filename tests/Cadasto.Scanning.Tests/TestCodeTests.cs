@@ -39,7 +39,8 @@ public sealed class TestCodeTests
         Assert.True(IsTestCode(Project("false", framework)));
 
     // Real code (a .NET Framework OAuth2 server's unit tests, Visual Studio 2013): an old-style MSTest v1 project, whose
-    // framework is an assembly reference (no package, no IsTestProject); its sample clients' passwords are sentinels.
+    // framework is an assembly reference (no package, no IsTestProject) in both branches of the template's Choose; its
+    // sample clients' passwords are sentinels.
     [Fact]
     public void OldStyleMSTestV1Project_ShouldBeTestCode()
     {
@@ -53,14 +54,31 @@ public sealed class TestCodeTests
               </PropertyGroup>
               <ItemGroup>
                 <Reference Include="System" />
-                <Reference Include="Microsoft.VisualStudio.QualityTools.UnitTestFramework, Version=10.1.0.0, Culture=neutral, PublicKeyToken=b03f5f7f11d50a3a, processorArchitecture=MSIL" />
               </ItemGroup>
+              <Choose>
+                <When Condition="('$(VisualStudioVersion)' == '10.0' or '$(VisualStudioVersion)' == '') and '$(TargetFrameworkVersion)' == 'v3.5'">
+                  <ItemGroup>
+                    <Reference Include="Microsoft.VisualStudio.QualityTools.UnitTestFramework, Version=10.1.0.0, Culture=neutral, PublicKeyToken=b03f5f7f11d50a3a, processorArchitecture=MSIL" />
+                  </ItemGroup>
+                </When>
+                <Otherwise>
+                  <ItemGroup>
+                    <Reference Include="Microsoft.VisualStudio.QualityTools.UnitTestFramework" />
+                  </ItemGroup>
+                </Otherwise>
+              </Choose>
             </Project>
             """);
         tree.Write("source/Tests/Data.cs", "public static class Data { }");
+        // A Choose whose taken branch is decided: the other's framework is not referenced.
         tree.Write("source/WebHost/WebHost.csproj", """
             <Project ToolsVersion="12.0" xmlns="http://schemas.microsoft.com/developer/msbuild/2003">
+              <PropertyGroup><Harness>none</Harness></PropertyGroup>
               <ItemGroup><Reference Include="System.Web" /></ItemGroup>
+              <Choose>
+                <When Condition="'$(Harness)' == 'none'"><ItemGroup><Reference Include="System.Net.Http" /></ItemGroup></When>
+                <Otherwise><ItemGroup><Reference Include="nunit.framework" /></ItemGroup></Otherwise>
+              </Choose>
             </Project>
             """);
         tree.Write("source/WebHost/Global.cs", "public static class Global { }");
