@@ -121,12 +121,13 @@ internal sealed class RedirectUriSinks
 
     /// <summary>
     /// The elements a collection is built from (<see cref="CollectionElements"/>): the arguments of its initializer's <c>Add</c>
-    /// calls, an array's element values, wherever they stand in the value; what else the value holds is left alone.
+    /// calls, an array's or a collection expression's element values, wherever they stand in the value, also in the declaration
+    /// of a read-only field or a local the value names (as scopes are read); what else the value holds is left alone.
     /// </summary>
     private static void AddElements(IOperation collection, RedirectUriSink sink, Compilation compilation, List<RedirectUriSite> sites, CancellationToken cancellationToken)
     {
         var parts = ListPool<CollectionPart>.Rent();
-        CollectionElements.Read(collection, CollectionReading.Inside, parts, cancellationToken);
+        CollectionElements.Read(collection, CollectionReading.Inside | CollectionReading.ThroughDeclarations | CollectionReading.CollectionExpressions, parts, cancellationToken);
         foreach (var part in parts)
         {
             if (part is { IsElement: true, Operation: { } element })

@@ -121,7 +121,7 @@ internal static class CollectionElements
             return;
         }
 
-        if (inside && HoldsACollection(value))
+        if (inside && HoldsACollection(value, (reading & CollectionReading.CollectionExpressions) != 0))
         {
             foreach (var child in value.ChildOperations)
             {
@@ -154,11 +154,12 @@ internal static class CollectionElements
     }
 
     /// <summary>Whether a collection is built somewhere inside <paramref name="operation"/>.</summary>
-    private static bool HoldsACollection(IOperation operation)
+    private static bool HoldsACollection(IOperation operation, bool collectionExpressions)
     {
         foreach (var descendant in operation.Descendants())
         {
-            if (descendant is IArrayInitializerOperation or IObjectOrCollectionInitializerOperation)
+            if (descendant is IArrayInitializerOperation or IObjectOrCollectionInitializerOperation
+                || (collectionExpressions && descendant.Syntax is CollectionExpressionSyntax))
             {
                 return true;
             }
