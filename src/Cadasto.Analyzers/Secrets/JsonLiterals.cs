@@ -59,17 +59,21 @@ internal sealed class JsonLiterals
         return document.KeyPathWithin(offset, text.Length);
     }
 
-    /// <summary>The outermost concatenation or interpolation the literal is a part of, or null when it stands alone.</summary>
+    /// <summary>
+    /// The outermost concatenation or interpolation the literal is a part of, or null when it stands alone: up one holder at a
+    /// time (<see cref="StringParts.Parent"/>, implicit conversions skipped), through an interpolation's text and holes and an
+    /// explicit cast.
+    /// </summary>
     private static IOperation? OutermostComposition(IOperation literal)
     {
         IOperation? composition = null;
-        for (var parent = literal.Parent; parent is not null; parent = parent.Parent)
+        for (var parent = StringParts.Parent(literal); parent is not null; parent = StringParts.Parent(parent))
         {
             if (parent is IInterpolatedStringOperation or IBinaryOperation { OperatorKind: BinaryOperatorKind.Add })
             {
                 composition = parent;
             }
-            else if (parent is not (IConversionOperation or IParenthesizedOperation or IInterpolatedStringTextOperation or IInterpolationOperation))
+            else if (parent is not (IConversionOperation or IInterpolatedStringTextOperation or IInterpolationOperation))
             {
                 break;
             }
