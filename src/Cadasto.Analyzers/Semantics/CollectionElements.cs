@@ -177,24 +177,6 @@ internal static class CollectionElements
             return null;
         }
 
-        var model = reference.SemanticModel;
-        if (model is null)
-        {
-            return null;
-        }
-
-        if (model.SyntaxTree != initializer.SyntaxTree)
-        {
-            if (!model.Compilation.ContainsSyntaxTree(initializer.SyntaxTree))
-            {
-                return null;
-            }
-
-#pragma warning disable RS1030 // A collection declared in another file: rare; the driver hands out its cached model.
-            model = model.Compilation.GetSemanticModel(initializer.SyntaxTree);
-#pragma warning restore RS1030
-        }
-
-        return model.GetOperation(initializer, cancellationToken);
+        return reference.SemanticModel is { } model ? HardcodedStringTracer.GetOperation(initializer, reference, model.Compilation, cancellationToken) : null;
     }
 }

@@ -354,7 +354,8 @@ internal static class HardcodedStringTracer
             ? value
             : null;
 
-    private static IOperation? GetOperation(ExpressionSyntax expression, IOperation reference, Compilation compilation, CancellationToken cancellationToken)
+    /// <summary>The operation of <paramref name="expression"/> (an initializer), in the model of <paramref name="reference"/> or of the tree that declares it.</summary>
+    internal static IOperation? GetOperation(ExpressionSyntax expression, IOperation reference, Compilation compilation, CancellationToken cancellationToken)
     {
         var model = reference.SemanticModel;
         if (model is null || model.SyntaxTree != expression.SyntaxTree)
