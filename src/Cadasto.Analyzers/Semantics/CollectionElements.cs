@@ -93,12 +93,12 @@ internal static class CollectionElements
                 return;
             case IFieldReferenceOperation { Field: { IsReadOnly: true } or { IsConst: true } } field
                 when (reading & CollectionReading.ThroughDeclarations) != 0 && depth < MaxDepth
-                    && InitializerOf(field.Field, value, cancellationToken) is { } fieldValue:
+                    && HardcodedStringTracer.DeclaredInitializer(field.Field, value, cancellationToken) is { } fieldValue:
                 Read(fieldValue, reading, parts, depth + 1, cancellationToken);
                 return;
             case ILocalReferenceOperation local
                 when (reading & CollectionReading.ThroughDeclarations) != 0 && depth < MaxDepth
-                    && InitializerOf(local.Local, value, cancellationToken) is { } localValue:
+                    && HardcodedStringTracer.DeclaredInitializer(local.Local, value, cancellationToken) is { } localValue:
                 Read(localValue, reading, parts, depth + 1, cancellationToken);
                 return;
         }
@@ -166,17 +166,5 @@ internal static class CollectionElements
         }
 
         return false;
-    }
-
-    /// <summary>The operation a field or local is initialized with in its declaration, where it has one declaration in this compilation.</summary>
-    private static IOperation? InitializerOf(ISymbol symbol, IOperation reference, CancellationToken cancellationToken)
-    {
-        if (symbol.DeclaringSyntaxReferences.Length != 1
-            || symbol.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } initializer })
-        {
-            return null;
-        }
-
-        return reference.SemanticModel is { } model ? HardcodedStringTracer.GetOperation(initializer, reference, model.Compilation, cancellationToken) : null;
     }
 }
