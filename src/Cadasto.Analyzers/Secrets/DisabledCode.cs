@@ -47,30 +47,27 @@ internal static class DisabledCode
             return ImmutableArray<Literal>.Empty;
         }
 
+        // Only the nodes that hold a directive are entered (a flag of the green tree): asking each directive for the next
+        // one walked every token between them, the whole file of a document full of #if (Newtonsoft.Json).
         ImmutableArray<Literal>.Builder? literals = null;
-        for (var directive = root.GetFirstDirective(); directive is not null; directive = directive.GetNextDirective())
+        var previous = default(SyntaxTrivia);
+        foreach (var trivia in root.DescendantTrivia(static node => node.ContainsDirectives))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (directive is not BranchingDirectiveTriviaSyntax)
-            {
-                continue;
-            }
-
             // The text the compiler skipped is the trivia right after the directive that opened the branch.
-            var trivia = directive.ParentTrivia;
-            var list = trivia.Token.LeadingTrivia;
-            var index = list.IndexOf(trivia);
-            if (index < 0 || index + 1 >= list.Count || !list[index + 1].IsKind(SyntaxKind.DisabledTextTrivia))
+            if (trivia.IsKind(SyntaxKind.DisabledTextTrivia) && OpensABranch(previous) && previous.Token == trivia.Token)
             {
-                continue;
+                cancellationToken.ThrowIfCancellationRequested();
+                Read(trivia.ToString(), trivia.SpanStart, tree.Options as CSharpParseOptions, literals ??= ImmutableArray.CreateBuilder<Literal>());
             }
 
-            var disabled = list[index + 1];
-            Read(disabled.ToString(), disabled.SpanStart, tree.Options as CSharpParseOptions, literals ??= ImmutableArray.CreateBuilder<Literal>());
+            previous = trivia;
         }
 
         return literals?.ToImmutable() ?? ImmutableArray<Literal>.Empty;
     }
+
+    private static bool OpensABranch(SyntaxTrivia trivia) =>
+        trivia.Kind() is SyntaxKind.IfDirectiveTrivia or SyntaxKind.ElifDirectiveTrivia or SyntaxKind.ElseDirectiveTrivia;
 
     private static void Read(string text, int start, CSharpParseOptions? options, ImmutableArray<Literal>.Builder into)
     {
