@@ -71,28 +71,56 @@ internal static class DisabledCode
 
     private static void Read(string text, int start, CSharpParseOptions? options, ImmutableArray<Literal>.Builder into)
     {
-        var tokens = new List<SyntaxToken>();
+        if (text.IndexOf('"') < 0)
+        {
+            // Every string literal token has a quote.
+            return;
+        }
+
+        // A literal is judged once the token after it is read; only the few tokens before it are kept (a branch can be a
+        // whole file: a list of all its tokens cost more than lexing them).
+        var tokens = new List<SyntaxToken>(KeptTokens);
         foreach (var token in SyntaxFactory.ParseTokens(text, initialTokenPosition: start, options: options))
         {
-            if (!token.IsKind(SyntaxKind.EndOfFileToken))
+            if (token.IsKind(SyntaxKind.EndOfFileToken))
             {
-                tokens.Add(token);
+                break;
+            }
+
+            tokens.Add(token);
+            if (tokens.Count >= 2)
+            {
+                Judge(tokens, tokens.Count - 2, into);
+            }
+
+            if (tokens.Count == KeptTokens)
+            {
+                tokens.RemoveRange(0, KeptTokens - TokensLookedAt);
             }
         }
 
-        for (var i = 0; i < tokens.Count; i++)
+        if (tokens.Count >= 1)
         {
-            var token = tokens[i];
-            if (!IsStringLiteral(token)
-                || Kind(tokens, i - 1) == SyntaxKind.PlusToken || Kind(tokens, i + 1) == SyntaxKind.PlusToken)
-            {
-                // A part of a concatenation is a fragment, as in compiled code (only wholly constant values are judged whole,
-                // and the lexer cannot tell a constant from a run-time part).
-                continue;
-            }
-
-            into.Add(new Literal(token.Span, token.ValueText, NameBefore(tokens, i)));
+            Judge(tokens, tokens.Count - 1, into);
         }
+    }
+
+    // NameBefore looks at most four tokens back, Judge one ahead.
+    private const int TokensLookedAt = 6;
+    private const int KeptTokens = 32;
+
+    private static void Judge(List<SyntaxToken> tokens, int i, ImmutableArray<Literal>.Builder into)
+    {
+        var token = tokens[i];
+        if (!IsStringLiteral(token)
+            || Kind(tokens, i - 1) == SyntaxKind.PlusToken || Kind(tokens, i + 1) == SyntaxKind.PlusToken)
+        {
+            // A part of a concatenation is a fragment, as in compiled code (only wholly constant values are judged whole,
+            // and the lexer cannot tell a constant from a run-time part).
+            return;
+        }
+
+        into.Add(new Literal(token.Span, token.ValueText, NameBefore(tokens, i)));
     }
 
     /// <summary>The name the tokens before the literal at <paramref name="i"/> store it under, or null.</summary>
