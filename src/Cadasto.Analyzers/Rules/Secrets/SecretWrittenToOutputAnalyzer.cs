@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Threading;
 using Cadasto.Analyzers.Catalogs;
@@ -6,6 +7,7 @@ using Cadasto.Analyzers.Infrastructure;
 using Cadasto.Analyzers.Semantics;
 using Cadasto.Analyzers.Values;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -205,7 +207,7 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
                 };
             }
 
-            return _loggerMessageAttribute is not null && HasAttribute(method, _loggerMessageAttribute)
+            return _loggerMessageAttribute is not null && MayCarry(method, _loggerMessageAttribute) && HasAttribute(method, _loggerMessageAttribute)
                 ? OutputSinkCatalog.Describe(OutputTarget.Log)
                 : null;
         }
@@ -405,6 +407,72 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
             }
 
             return reference.SemanticModel.GetOperation(initializer, cancellationToken);
+        }
+
+        // Whether each referenced assembly names the attribute's assembly (one answer per assembly).
+        private readonly ConcurrentDictionary<IAssemblySymbol, bool> _assembliesNamingTheAttribute = new(SymbolEqualityComparer.Default);
+
+        /// <summary>
+        /// Whether the method can carry <paramref name="attribute"/> at all, asked before its attributes are read (reading
+        /// them decodes the metadata attributes of every library method the code calls): a method of the compilation
+        /// only when one of its declarations has an attribute list, a library's only when its assembly is the attribute's
+        /// or references it.
+        /// </summary>
+        private bool MayCarry(IMethodSymbol method, INamedTypeSymbol attribute)
+        {
+            if (method.DeclaringSyntaxReferences.Length > 0)
+            {
+                return HasAttributeLists(method) || (method.PartialImplementationPart is { } implementation && HasAttributeLists(implementation))
+                       || (method.PartialDefinitionPart is { } definition && HasAttributeLists(definition));
+            }
+
+            if (method.ContainingAssembly is not { } assembly)
+            {
+                return true;
+            }
+
+            if (!_assembliesNamingTheAttribute.TryGetValue(assembly, out var names))
+            {
+                names = Names(assembly, attribute.ContainingAssembly);
+                _assembliesNamingTheAttribute.TryAdd(assembly, names);
+            }
+
+            return names;
+        }
+
+        private static bool HasAttributeLists(IMethodSymbol method)
+        {
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                // Another declaration (a local function, a record's or delegate's own members) is asked as it is.
+                if (reference.GetSyntax() is not MethodDeclarationSyntax { AttributeLists.Count: 0 })
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool Names(IAssemblySymbol assembly, IAssemblySymbol? target)
+        {
+            if (target is null || SymbolEqualityComparer.Default.Equals(assembly, target))
+            {
+                return true;
+            }
+
+            foreach (var module in assembly.Modules)
+            {
+                foreach (var identity in module.ReferencedAssemblies)
+                {
+                    if (string.Equals(identity.Name, target.Identity.Name, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         private static bool HasAttribute(IMethodSymbol method, INamedTypeSymbol attribute)
