@@ -15,7 +15,9 @@ namespace Cadasto.Scanning;
 /// <summary>
 /// The options the compiler would pass for a project: <c>.editorconfig</c> / <c>.globalconfig</c>
 /// sections per file (<c>cadasto_*</c> keys and anything else) and the MSBuild properties the package
-/// makes visible as <c>build_property.*</c> global options.
+/// makes visible as <c>build_property.*</c> global options. Asked to analyse generated code
+/// (<c>--include-generated</c>), it says <c>generated_code = false</c> for every file, which is how the compiler's
+/// analyzer driver is told a file is no generated code.
 /// </summary>
 internal sealed class ConfigOptionsProvider : AnalyzerConfigOptionsProvider
 {
@@ -45,6 +47,9 @@ internal sealed class ConfigOptionsProvider : AnalyzerConfigOptionsProvider
     }
 
     public override AnalyzerConfigOptions GlobalOptions => _global;
+
+    /// <summary>Every file is written code to the rules (<c>generated_code = false</c>), whatever its name or header.</summary>
+    public bool IncludeGenerated { get; init; }
 
     /// <summary>
     /// The member names of <c>cadasto_secret_sinks</c> and the words of <c>cadasto_credential_words</c> that apply to
@@ -90,20 +95,23 @@ internal sealed class ConfigOptionsProvider : AnalyzerConfigOptionsProvider
     {
         if (_set is null || string.IsNullOrEmpty(path))
         {
-            return DictionaryOptions.Empty;
+            return IncludeGenerated ? DictionaryOptions.NotGenerated : DictionaryOptions.Empty;
         }
 
         lock (_gate)
         {
             if (!_cache.TryGetValue(path, out var options))
             {
-                options = new DictionaryOptions(_set.GetOptionsForSourcePath(path).AnalyzerOptions);
+                var values = _set.GetOptionsForSourcePath(path).AnalyzerOptions;
+                options = new DictionaryOptions(IncludeGenerated ? values.SetItem(GeneratedCodeKey, "false") : values);
                 _cache[path] = options;
             }
 
             return options;
         }
     }
+
+    private const string GeneratedCodeKey = Cadasto.Analyzers.Values.GeneratedSource.OptionKey;
 
     /// <summary>Reads the configuration files; unreadable ones are left out with a note.</summary>
     public static AnalyzerConfigSet? CreateSet(ImmutableArray<string> files, List<string> notes)
@@ -142,6 +150,8 @@ internal sealed class ConfigOptionsProvider : AnalyzerConfigOptionsProvider
     private sealed class DictionaryOptions : AnalyzerConfigOptions
     {
         public static readonly DictionaryOptions Empty = new(ImmutableDictionary.Create<string, string>(KeyComparer));
+
+        public static readonly DictionaryOptions NotGenerated = new(ImmutableDictionary.Create<string, string>(KeyComparer).Add(GeneratedCodeKey, "false"));
 
         private readonly ImmutableDictionary<string, string> _values;
 

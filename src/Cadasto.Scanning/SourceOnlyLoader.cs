@@ -117,7 +117,7 @@ public sealed class SourceOnlyLoader
         using (Profile.Phase("load: .editorconfig and prefilter words"))
         {
             configSet = ConfigOptionsProvider.CreateSet(project.EditorConfigFiles, configNotes);
-            optionsProvider = new ConfigOptionsProvider(configSet, properties);
+            optionsProvider = new ConfigOptionsProvider(configSet, properties) { IncludeGenerated = IncludeGenerated };
             prefilter = new SourcePrefilter(optionsProvider.UserWords(project.SourceFiles));
         }
 

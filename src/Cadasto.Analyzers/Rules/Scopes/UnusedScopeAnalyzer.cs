@@ -83,7 +83,7 @@ public sealed class UnusedScopeAnalyzer : DiagnosticAnalyzer
         foreach (var tree in compilation.SyntaxTrees)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (IsGenerated(tree, tree.GetRoot(cancellationToken)))
+            if (IsGenerated(options, tree, cancellationToken))
             {
                 continue;
             }
@@ -127,9 +127,15 @@ public sealed class UnusedScopeAnalyzer : DiagnosticAnalyzer
         return true;
     }
 
-    /// <summary>Generated code is not analysed (GeneratedCodeAnalysisFlags.None), here as for the operation actions of the other rules.</summary>
-    private static bool IsGenerated(SyntaxTree tree, SyntaxNode root) =>
-        GeneratedSource.IsGenerated(tree.FilePath, root.GetLeadingTrivia().ToFullString());
+    /// <summary>
+    /// Generated code is not analysed (GeneratedCodeAnalysisFlags.None), here as for the operation actions of the other
+    /// rules, and decided as the compiler's analyzer driver decides it: <c>generated_code</c> in the file's options
+    /// first, then the file's name and header.
+    /// </summary>
+    private static bool IsGenerated(AnalyzerOptions options, SyntaxTree tree, CancellationToken cancellationToken) =>
+        options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(GeneratedSource.OptionKey, out var value) && bool.TryParse(value, out var generated)
+            ? generated
+            : GeneratedSource.IsGenerated(tree.FilePath, tree.GetRoot(cancellationToken).GetLeadingTrivia().ToFullString());
 
     private static bool IsRequested(string declared, IEnumerable<string> requested)
     {

@@ -42,6 +42,40 @@ public sealed class UnusedScopeAnalyzerTests
         }
         """);
 
+    [Theory]
+    [InlineData(false, "{|CDS4002:\"api.write\"|}")]
+    [InlineData(true, "\"api.write\"")]
+    public Task ScopeRequestedInADesignerFile_CountsWhenConfiguredAsNotGenerated(bool configuredAsNotGenerated, string declared)
+    {
+        // A request in a *.Designer.cs file is generated code, which no rule reads, unless the configuration says
+        // `generated_code = false` for it: decided as the compiler decides it for every other rule.
+        var test = new CSharpAnalyzerVerifier<UnusedScopeAnalyzer>.Test { TestCode = Code };
+        test.TestState.Sources.Add(("/0/Writes.Designer.cs", """
+            using System.Threading.Tasks;
+            using Microsoft.Identity.Client;
+
+            class Writes
+            {
+                Task<AuthenticationResult> WriteAsync(IConfidentialClientApplication app) =>
+                    app.AcquireTokenForClient(new[] { "api.write" }).ExecuteAsync();
+            }
+            """));
+        test.TestState.AdditionalFiles.Add(("/0/cadasto.json", $$"""
+            {
+              "application": "invoice-sync",
+              "flows": ["client_credentials"],
+              "scopes": ["api.read", {{declared}}],
+              "environments": { "production": { "clientId": "cad-prod" } }
+            }
+            """));
+        if (configuredAsNotGenerated)
+        {
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.Designer.cs]\ngenerated_code = false\n"));
+        }
+
+        return test.RunAsync(CancellationToken.None);
+    }
+
     [Fact]
     public Task EveryScopeRequested_ShouldNotReport() => VerifyAsync(Code, """
         {
