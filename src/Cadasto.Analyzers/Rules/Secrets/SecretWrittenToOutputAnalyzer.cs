@@ -7,7 +7,6 @@ using Cadasto.Analyzers.Infrastructure;
 using Cadasto.Analyzers.Semantics;
 using Cadasto.Analyzers.Values;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -162,10 +161,12 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
         private readonly INamedTypeSymbol? _secretValue;
         private readonly INamedTypeSymbol? _resourceManager;
         private readonly CredentialNames _names;
+        private readonly IAssemblySymbol _sourceAssembly;
 
         public KnownTypes(Compilation compilation, CredentialNames names)
         {
             _names = names;
+            _sourceAssembly = compilation.Assembly;
             var symbols = CompilationSymbols.Get(compilation);
             _outputSinks = symbols.OutputSinks;
             _loggerMessageAttribute = symbols.Type("Microsoft.Extensions.Logging.LoggerMessageAttribute");
@@ -414,19 +415,13 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
 
         /// <summary>
         /// Whether the method can carry <paramref name="attribute"/> at all, asked before its attributes are read (reading
-        /// them decodes the metadata attributes of every library method the code calls): a method of the compilation
-        /// only when one of its declarations has an attribute list, a library's only when its assembly is the attribute's
-        /// or references it.
+        /// them decodes the metadata attributes of every library method the code calls): a library's method only when its
+        /// assembly is the attribute's or references it. A method of the compilation is asked as it is (the compiler keeps
+        /// its attributes once bound).
         /// </summary>
         private bool MayCarry(IMethodSymbol method, INamedTypeSymbol attribute)
         {
-            if (method.DeclaringSyntaxReferences.Length > 0)
-            {
-                return HasAttributeLists(method) || (method.PartialImplementationPart is { } implementation && HasAttributeLists(implementation))
-                       || (method.PartialDefinitionPart is { } definition && HasAttributeLists(definition));
-            }
-
-            if (method.ContainingAssembly is not { } assembly)
+            if (method.ContainingAssembly is not { } assembly || SymbolEqualityComparer.Default.Equals(assembly, _sourceAssembly))
             {
                 return true;
             }
@@ -438,20 +433,6 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
             }
 
             return names;
-        }
-
-        private static bool HasAttributeLists(IMethodSymbol method)
-        {
-            foreach (var reference in method.DeclaringSyntaxReferences)
-            {
-                // Another declaration (a local function, a record's or delegate's own members) is asked as it is.
-                if (reference.GetSyntax() is not MethodDeclarationSyntax { AttributeLists.Count: 0 })
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         private static bool Names(IAssemblySymbol assembly, IAssemblySymbol? target)
