@@ -157,7 +157,37 @@ internal static class SecretValueHeuristics
         || (Wrapped(text, "#{", "}") && text.IndexOf('}') == text.Length - 1)
         || Wrapped(text, "__", "__")
         || (Wrapped(text, "[", "]") && text.IndexOf(' ') < 0 && text.Length <= 64)
-        || IsNamedFormatItem(text);
+        || IsNamedFormatItem(text)
+        || IsDescribedHole(text);
+
+    /// <summary>
+    /// <c>{access key}</c>, <c>{app name}</c>, <c>{Your Storage Key}</c>: words between single braces, what documentation
+    /// writes where a value goes (Azure's portal-copied connection strings among them). Words only: a braced GUID or
+    /// JSON object has other characters, and one word is <see cref="IsNamedFormatItem"/>'s.
+    /// </summary>
+    private static bool IsDescribedHole(string text)
+    {
+        if (text.Length < 5 || text.Length > 64 || text[0] != '{' || text[text.Length - 1] != '}')
+        {
+            return false;
+        }
+
+        var words = 1;
+        for (var i = 1; i < text.Length - 1; i++)
+        {
+            var c = text[i];
+            if (c == ' ' && char.IsLetter(text[i - 1]) && char.IsLetter(text[i + 1]))
+            {
+                words++;
+            }
+            else if (!char.IsLetter(c))
+            {
+                return false;
+            }
+        }
+
+        return words >= 2;
+    }
 
     /// <summary>
     /// <c>{ClientSecret}</c>, <c>{client_secret}</c>, <c>{0}</c>, <c>{**slug}</c>: a format item or a named hole a template fills in

@@ -34,6 +34,8 @@ public sealed class ConnectionStringsTests
     [InlineData("Server=sql;Password=Qv7!kL2#xR9m", "Password")]
     [InlineData("orders.redis.cache.windows.net:6380,password=Zx4Vb8Nm2Qw6Er0Ty3Ui,ssl=True", "password")]
     [InlineData("AccountKey=k8Qz1VbXw2Nc7Lp4Rt9Ys3Mh6Jd0Fg5Ae1Cu8Ko2Wi4=", "AccountKey")]
+    [InlineData("Server=sql;Password={Qv7 kL2 xR9m}", "Password")] // braces, but no words
+    [InlineData("Server=sql;Password={3F2504E0-4F89-11D3-9A0C-0305E82C3301}", "Password")] // a braced GUID is a value
     public void TryFindSecret_ShouldNameTheKeyword(string value, string keyword)
     {
         Assert.True(ConnectionStrings.TryFindSecret(value, new System.Collections.Generic.HashSet<string>(), out var found));
@@ -46,6 +48,8 @@ public sealed class ConnectionStringsTests
     [InlineData("UseDevelopmentStorage=true")]
     [InlineData("DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Zm9vYmFyYmF6cXV4cXV1eA==")]
     [InlineData("password=letmein")]
+    [InlineData("Endpoint=https://{app name}.service.signalr.net;AccessKey={access key};Version=1.0;")] // as the portal's docs write it
+    [InlineData("Server=db;User Id=sa;Password={Your Password};")]
     public void TryFindSecret_ShouldFindNothing(string value) =>
         Assert.False(ConnectionStrings.TryFindSecret(value, new System.Collections.Generic.HashSet<string>(), out _));
 }
