@@ -224,7 +224,8 @@ internal sealed class SecretLiteralClassifier
         // The outermost composition, remembered for each one passed (as in ClimbToContext): n steps for n parts, not n².
         IOperation? composition = null;
         List<IOperation>? passed = null;
-        for (var parent = literal.Parent; parent is not null; parent = parent.Parent)
+        // StringParts.OutermostComposition's climb, with memory.
+        for (var parent = StringParts.Parent(literal); parent is not null && StringParts.LeadsToComposition(parent); parent = StringParts.Parent(parent))
         {
             if (IsComposition(parent))
             {
@@ -236,10 +237,6 @@ internal sealed class SecretLiteralClassifier
 
                 (passed ??= new List<IOperation>()).Add(parent);
                 composition = parent;
-            }
-            else if (parent is not (IConversionOperation or IParenthesizedOperation or IInterpolatedStringTextOperation or IInterpolationOperation))
-            {
-                break;
             }
         }
 
@@ -548,8 +545,7 @@ internal sealed class SecretLiteralClassifier
     private static bool IsJunction(IOperation operation) =>
         IsComposition(operation) || operation is IConditionalOperation or ICoalesceOperation or ISwitchExpressionOperation or IArrayInitializerOperation;
 
-    private static bool IsComposition(IOperation operation) =>
-        operation is IInterpolatedStringOperation or IBinaryOperation { OperatorKind: BinaryOperatorKind.Add };
+    private static bool IsComposition(IOperation operation) => StringParts.IsConcatenationOrInterpolation(operation);
 
     private readonly ConditionalWeakTable<IOperation, Climb> _climbs = new();
 

@@ -295,17 +295,9 @@ internal static class TestSentinels
     private static int EndOfPiece(string text, int start)
     {
         var i = start;
-        while (i < text.Length && !IsSeparator(text[i]))
+        // clientSecret, Key2Value, XMLHttp: where a name's words split (a piece keeps its digits with its letters: t1, a1u1).
+        while (i < text.Length && !IsSeparator(text[i]) && (i == start || !CredentialNames.CaseStartsWord(text, i)))
         {
-            // clientSecret, Key2Value: an upper-case letter after a lower-case one or a digit; XMLHttp: the last capital
-            // of a run before lower case.
-            if (i > start && char.IsUpper(text[i])
-                && (char.IsLower(text[i - 1]) || char.IsDigit(text[i - 1])
-                    || (char.IsUpper(text[i - 1]) && i + 1 < text.Length && char.IsLower(text[i + 1]))))
-            {
-                break;
-            }
-
             i++;
         }
 

@@ -9,6 +9,34 @@ namespace Cadasto.Analyzers.Tests.Rules.Secrets;
 
 public sealed class HardcodedCredentialAnalyzerTests
 {
+    [Fact]
+    public Task SeededPasswordHashes_ShouldNotReportButARandomPasswordShould()
+    {
+        // Admin frameworks seed users with a stored hash (ASP.NET Core Identity's, or an MD5 of a default password):
+        // hashes are no secret (the SPEC). A random hex password under the same name stays a finding.
+        var identityHash = Values.PasswordHashesTests.IdentityV3Hash();
+        var md5OfDefault = Values.PasswordHashesTests.Md5Hex("123456");
+        var randomHex = "3f9c1a7e5b2d4c8e9a0b6d1f2e3c4a5b";
+        return VerifyCS.VerifyAnalyzerAsync($$"""
+            public sealed class User
+            {
+                public string UserName { get; set; }
+                public string Password { get; set; }
+                public string LoginPWD { get; set; }
+            }
+
+            public static class Seed
+            {
+                public static User[] Users() => new[]
+                {
+                    new User { UserName = "alice", Password = "{{identityHash}}" },
+                    new User { UserName = "admin", LoginPWD = "{{md5OfDefault}}" },
+                    new User { UserName = "ops", LoginPWD = {|CDS1002:"{{randomHex}}"|} },
+                };
+            }
+            """);
+    }
+
     // With the flow into a client-secret sink it is CDS1001's (one finding per literal); without it, the name decides.
     [Fact]
     public Task CredentialNamedParameterOfOwnMethod_ShouldReportOnlyWithoutAFlowToAClientSecretSink() => VerifyCS.VerifyAnalyzerAsync("""
