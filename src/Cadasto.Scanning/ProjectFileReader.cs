@@ -546,8 +546,29 @@ internal static class ProjectFileReader
                 case "Using" when item.Attribute("Alias") is null && item.Attribute("Static") is null:
                     project.Usings.Add(include);
                     break;
+                case "Reference":
+                    project.AssemblyReferences.Add(AssemblySimpleName(include));
+                    break;
             }
         }
+
+        // Visual Studio's MSTest v1 template puts its framework reference in a <Choose> whose branches differ only by the
+        // reference's version (on a condition the scan cannot decide); every branch's assembly names are kept: they say what
+        // the project builds against whichever branch is taken.
+        foreach (var reference in rootElement.Elements().Where(e => e.Name.LocalName == "Choose").Descendants().Where(e => e.Name.LocalName == "Reference"))
+        {
+            if (((string?)reference.Attribute("Include"))?.Trim() is { Length: > 0 } name)
+            {
+                project.AssemblyReferences.Add(AssemblySimpleName(name));
+            }
+        }
+    }
+
+    /// <summary><c>Microsoft.VisualStudio.QualityTools.UnitTestFramework, Version=10.1.0.0, Culture=neutral, …</c>: the name before the first comma.</summary>
+    private static string AssemblySimpleName(string include)
+    {
+        var comma = include.IndexOf(',');
+        return (comma < 0 ? include : include.Substring(0, comma)).Trim();
     }
 
     /// <summary>An item path with the folder properties MSBuild knows without evaluation put in; any other <c>$(…)</c> is left for the caller to skip.</summary>

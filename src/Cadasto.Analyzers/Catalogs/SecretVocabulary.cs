@@ -43,6 +43,15 @@ internal static class SecretVocabulary
         "sample", "example", "dummy", "fake", "foo", "bar", "baz", "qux", "code", "otp", "pin", "changeme", "access",
         "secure", "previous", "very", "long", "short");
 
+    /// <summary>
+    /// The passwords people choose most (seeded administrators, defaults of admin frameworks): a hex digest of one of them
+    /// (MD5, SHA-1, SHA-256) is a stored password hash, as a seed's <c>LoginPWD</c> holds it, never the password itself.
+    /// </summary>
+    public static readonly ImmutableArray<string> CommonPasswords = ImmutableArray.Create(
+        "123456", "12345678", "123456789", "1234567890", "1234", "12345", "111111", "000000", "123123", "666666", "888888",
+        "password", "password1", "passw0rd", "p@ssw0rd", "admin", "admin123", "admin888", "root", "qwerty", "abc123",
+        "letmein", "welcome", "1q2w3e4r", "123qwe", "secret", "changeme", "test", "test123", "demo", "guest");
+
     /// <summary>Plural spellings that name the same credential (<c>Credentials</c>).</summary>
     public static readonly ImmutableArray<string> CredentialPlurals = ImmutableArray.Create("credentials");
 

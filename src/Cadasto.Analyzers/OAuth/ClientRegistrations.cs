@@ -1,5 +1,7 @@
 using System.Collections.Generic;
+using System.Threading;
 using Cadasto.Analyzers.Catalogs;
+using Cadasto.Analyzers.Infrastructure;
 using Cadasto.Analyzers.Semantics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -36,26 +38,44 @@ internal static class ClientRegistrations
     /// <summary>
     /// Adds the grant types <paramref name="value"/> puts into a grant-type member: a library's named set
     /// (<c>GrantTypes.Implicit</c>), a constant (<c>GrantType.ResourceOwnerPassword</c>, <c>Permissions.GrantTypes.Password</c>)
-    /// or a literal (<c>"implicit"</c>), wherever it stands in the value (<c>new[] { … }</c>, <c>{ … }</c>,
-    /// <c>GrantTypes.Code.Union(…)</c>). Each finding lands on the expression that names the grant.
+    /// or a literal (<c>"implicit"</c>), wherever it stands in the value: an element of <c>new[] { … }</c> or <c>{ … }</c>
+    /// (<see cref="CollectionElements"/>), or a part around them (a named set, <c>GrantTypes.Code.Union(…)</c>'s receiver and
+    /// argument), each judged by name. Each finding lands on the expression that names the grant.
     /// </summary>
     public static void FindGrants(IOperation value, ServerRegistrationMember member, OAuthSignalIndex index, List<OAuthFinding> findings)
     {
-        foreach (var operation in value.DescendantsAndSelf())
+        var parts = ListPool<CollectionPart>.Rent();
+        CollectionElements.Read(value, CollectionReading.Inside, parts, CancellationToken.None);
+        foreach (var part in parts)
         {
-            switch (operation)
+            if (part.Operation is not { } operation)
             {
-                case IPropertyReferenceOperation { Property: var property } when index.TryGetRegistration(property, out var row) && row.Meaning.Role == RegistrationRole.AllowsFlow:
-                    findings.Add(new OAuthFinding(row.Meaning.Signal, operation.Syntax.GetLocation(), Source(member, operation), OAuthParty.Server));
-                    break;
-
-                case ILiteralOperation or IFieldReferenceOperation or ILocalReferenceOperation
-                    when operation.ConstantValue is { HasValue: true, Value: string text }
-                        && text.StartsWith(member.Meaning.ValuePrefix, System.StringComparison.Ordinal)
-                        && ServerRegistrationCatalog.GrantTypes.TryGetValue(text.Substring(member.Meaning.ValuePrefix.Length).Trim(), out var signal):
-                    findings.Add(new OAuthFinding(signal, operation.Syntax.GetLocation(), Source(member, operation), OAuthParty.Server));
-                    break;
+                continue;
             }
+
+            foreach (var grant in operation.DescendantsAndSelf())
+            {
+                JudgeGrant(grant, member, index, findings);
+            }
+        }
+
+        ListPool<CollectionPart>.Return(parts);
+    }
+
+    private static void JudgeGrant(IOperation operation, ServerRegistrationMember member, OAuthSignalIndex index, List<OAuthFinding> findings)
+    {
+        switch (operation)
+        {
+            case IPropertyReferenceOperation { Property: var property } when index.TryGetRegistration(property, out var row) && row.Meaning.Role == RegistrationRole.AllowsFlow:
+                findings.Add(new OAuthFinding(row.Meaning.Signal, operation.Syntax.GetLocation(), Source(member, operation), OAuthParty.Server));
+                break;
+
+            case ILiteralOperation or IFieldReferenceOperation or ILocalReferenceOperation
+                when operation.ConstantValue is { HasValue: true, Value: string text }
+                    && text.StartsWith(member.Meaning.ValuePrefix, System.StringComparison.Ordinal)
+                    && ServerRegistrationCatalog.GrantTypes.TryGetValue(text.Substring(member.Meaning.ValuePrefix.Length).Trim(), out var signal):
+                findings.Add(new OAuthFinding(signal, operation.Syntax.GetLocation(), Source(member, operation), OAuthParty.Server));
+                break;
         }
     }
 

@@ -119,25 +119,24 @@ internal sealed class RedirectUriSinks
     private bool TryGetCollection(IPropertySymbol property, out RedirectUriSink sink) =>
         _members.TryGetMember(property, out sink) && sink.Kind == SinkKind.CollectionElement;
 
-    /// <summary>The elements a collection is built from: the arguments of its initializer's <c>Add</c> calls, an array's element values.</summary>
+    /// <summary>
+    /// The elements a collection is built from (<see cref="CollectionElements"/>): the arguments of its initializer's <c>Add</c>
+    /// calls, an array's or a collection expression's element values, wherever they stand in the value, also in the declaration
+    /// of a read-only field or a local the value names (as scopes are read); what else the value holds is left alone.
+    /// </summary>
     private static void AddElements(IOperation collection, RedirectUriSink sink, Compilation compilation, List<RedirectUriSite> sites, CancellationToken cancellationToken)
     {
-        foreach (var operation in collection.DescendantsAndSelf())
+        var parts = ListPool<CollectionPart>.Rent();
+        CollectionElements.Read(collection, CollectionReading.Inside | CollectionReading.ThroughDeclarations | CollectionReading.CollectionExpressions, parts, cancellationToken);
+        foreach (var part in parts)
         {
-            switch (operation)
+            if (part is { IsElement: true, Operation: { } element })
             {
-                case IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 1, Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } } add:
-                    AddValue(add.Arguments[0].Value, sink, compilation, sites, cancellationToken);
-                    break;
-                case IArrayInitializerOperation array:
-                    foreach (var element in array.ElementValues)
-                    {
-                        AddValue(element, sink, compilation, sites, cancellationToken);
-                    }
-
-                    break;
+                AddValue(element, sink, compilation, sites, cancellationToken);
             }
         }
+
+        ListPool<CollectionPart>.Return(parts);
     }
 
     private static void AddValue(IOperation value, RedirectUriSink sink, Compilation compilation, List<RedirectUriSite> sites, CancellationToken cancellationToken)

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using System.Threading;
 using Cadasto.Analyzers.Configuration;
 using Cadasto.Analyzers.Infrastructure;
@@ -146,7 +145,7 @@ internal static class ScopeRequests
             // MSAL's WithExtraScopesToConsent asks the user to consent to more scopes now: they are requested too.
             else if (parameter.Name is "scopes" or "initialScopes" or "extraScopesToConsent" && parameter.Type.SpecialType != SpecialType.System_String)
             {
-                AddCollection(argument.Value, compilation, requests, cancellationToken, depth: 0);
+                AddCollection(argument.Value, compilation, requests, cancellationToken);
             }
         }
     }
@@ -166,7 +165,7 @@ internal static class ScopeRequests
                 }
                 else
                 {
-                    AddCollection(assignment.Value, compilation, requests, cancellationToken, depth: 0);
+                    AddCollection(assignment.Value, compilation, requests, cancellationToken);
                 }
 
                 break;
@@ -239,101 +238,28 @@ internal static class ScopeRequests
         }
     }
 
-    /// <summary><c>new[] { … }</c>, <c>[ … ]</c>, <c>new List&lt;string&gt; { … }</c>, and fields or locals that hold one.</summary>
-    private static void AddCollection(IOperation value, Compilation compilation, List<ScopeRequest> requests, CancellationToken cancellationToken, int depth)
+    /// <summary>
+    /// <c>new[] { … }</c>, <c>[ … ]</c>, <c>new List&lt;string&gt; { … }</c>, either branch of a ternary, and read-only fields or
+    /// locals that hold one (<see cref="CollectionElements"/>): each element is requested; a collection or an element the
+    /// reader cannot read makes an unknown request, which CDS4002 must respect.
+    /// </summary>
+    private static void AddCollection(IOperation value, Compilation compilation, List<ScopeRequest> requests, CancellationToken cancellationToken)
     {
-        value = StringParts.Unwrap(value);
-        switch (value)
+        var parts = ListPool<CollectionPart>.Rent();
+        CollectionElements.Read(value, CollectionReading.ThroughDeclarations | CollectionReading.CollectionExpressions, parts, cancellationToken);
+        foreach (var part in parts)
         {
-            case IArrayCreationOperation { Initializer: { } initializer }:
-                AddCollection(initializer, compilation, requests, cancellationToken, depth);
-                return;
-            case IArrayInitializerOperation arrayInitializer:
-                // string[] Scopes = { … }: the declarator's initializer is the array initializer itself.
-                foreach (var element in arrayInitializer.ElementValues)
-                {
-                    AddValue(element, compilation, requests, cancellationToken);
-                }
-
-                return;
-            case IObjectCreationOperation { Initializer: { } collection }:
-                foreach (var element in collection.Initializers)
-                {
-                    if (element is IInvocationOperation { Arguments.Length: 1 } add)
-                    {
-                        AddValue(add.Arguments[0].Value, compilation, requests, cancellationToken);
-                    }
-                }
-
-                return;
-            case IConditionalOperation { WhenFalse: { } whenFalse } conditional when depth < 3:
-                // string[] scopes = admin ? ["api.read", "api.admin"] : ["api.read"]: either may be requested.
-                AddCollection(conditional.WhenTrue, compilation, requests, cancellationToken, depth + 1);
-                AddCollection(whenFalse, compilation, requests, cancellationToken, depth + 1);
-                return;
-            case IFieldReferenceOperation { Field: { IsReadOnly: true } or { IsConst: true } } field when depth < 3:
-                if (InitializerOf(field.Field, value, compilation, cancellationToken) is { } fieldValue)
-                {
-                    AddCollection(fieldValue, compilation, requests, cancellationToken, depth + 1);
-                    return;
-                }
-
-                break;
-            case ILocalReferenceOperation local when depth < 3:
-                if (InitializerOf(local.Local, value, compilation, cancellationToken) is { } localValue)
-                {
-                    AddCollection(localValue, compilation, requests, cancellationToken, depth + 1);
-                    return;
-                }
-
-                break;
-        }
-
-        // C# 12 collection expressions: read from syntax, which every Roslyn from 4.8 has.
-        if (value.Syntax is CollectionExpressionSyntax collectionExpression && value.SemanticModel is { } model)
-        {
-            foreach (var element in collectionExpression.Elements.OfType<ExpressionElementSyntax>())
+            if (part is { IsElement: true, Operation: { } element })
             {
-                // Each element has an operation even where the collection has none (Roslyn before 4.9): the tracer
-                // follows a static readonly or a local as it does anywhere else.
-                if (model.GetOperation(element.Expression, cancellationToken) is { } elementValue)
-                {
-                    AddValue(elementValue, compilation, requests, cancellationToken);
-                    continue;
-                }
-
-                var constant = model.GetConstantValue(element.Expression, cancellationToken);
-                requests.Add(new ScopeRequest(constant is { HasValue: true, Value: string text } ? text : null, element.Expression.GetLocation()));
+                AddValue(element, compilation, requests, cancellationToken);
             }
-
-            return;
-        }
-
-        requests.Add(new ScopeRequest(null, value.Syntax.GetLocation()));
-    }
-
-    private static IOperation? InitializerOf(ISymbol symbol, IOperation reference, Compilation compilation, CancellationToken cancellationToken)
-    {
-        if (symbol.DeclaringSyntaxReferences.Length != 1
-            || symbol.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } initializer })
-        {
-            return null;
-        }
-
-        var model = reference.SemanticModel;
-        if (model is null || model.SyntaxTree != initializer.SyntaxTree)
-        {
-            if (!compilation.ContainsSyntaxTree(initializer.SyntaxTree))
+            else
             {
-                return null;
+                requests.Add(new ScopeRequest(null, part.Syntax.GetLocation()));
             }
-
-#pragma warning disable RS1030 // A scope array declared in another file: rare; the driver hands out its cached model.
-            model = compilation.GetSemanticModel(initializer.SyntaxTree);
-#pragma warning restore RS1030
         }
 
-        return model.GetOperation(initializer, cancellationToken);
+        ListPool<CollectionPart>.Return(parts);
     }
 
     /// <summary><c>options.Scope</c>, <c>ProviderOptions.DefaultScopes</c>, or the implicit receiver of <c>Scopes = { … }</c>.</summary>

@@ -44,7 +44,7 @@ internal sealed class JsonLiterals
             return null;
         }
 
-        var composition = OutermostComposition(literal);
+        var composition = StringParts.OutermostComposition(literal);
         if (composition is null)
         {
             return JsonTextSecrets.Read(text, _secrets, cancellationToken).KeyPathWithin(0, text.Length);
@@ -57,25 +57,6 @@ internal sealed class JsonLiterals
 
         var document = _compositions.GetValue(composition, _ => JsonTextSecrets.Read(whole, _secrets, cancellationToken));
         return document.KeyPathWithin(offset, text.Length);
-    }
-
-    /// <summary>The outermost concatenation or interpolation the literal is a part of, or null when it stands alone.</summary>
-    private static IOperation? OutermostComposition(IOperation literal)
-    {
-        IOperation? composition = null;
-        for (var parent = literal.Parent; parent is not null; parent = parent.Parent)
-        {
-            if (parent is IInterpolatedStringOperation or IBinaryOperation { OperatorKind: BinaryOperatorKind.Add })
-            {
-                composition = parent;
-            }
-            else if (parent is not (IConversionOperation or IParenthesizedOperation or IInterpolatedStringTextOperation or IInterpolationOperation))
-            {
-                break;
-            }
-        }
-
-        return composition;
     }
 
     /// <summary>Where the literal's text starts in the composition's constant value; null if a part has no constant text.</summary>

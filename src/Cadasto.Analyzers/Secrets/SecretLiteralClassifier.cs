@@ -224,7 +224,8 @@ internal sealed class SecretLiteralClassifier
         // The outermost composition, remembered for each one passed (as in ClimbToContext): n steps for n parts, not n².
         IOperation? composition = null;
         List<IOperation>? passed = null;
-        for (var parent = literal.Parent; parent is not null; parent = parent.Parent)
+        // StringParts.OutermostComposition's climb, with memory.
+        for (var parent = StringParts.Parent(literal); parent is not null && StringParts.LeadsToComposition(parent); parent = StringParts.Parent(parent))
         {
             if (IsComposition(parent))
             {
@@ -236,10 +237,6 @@ internal sealed class SecretLiteralClassifier
 
                 (passed ??= new List<IOperation>()).Add(parent);
                 composition = parent;
-            }
-            else if (parent is not (IConversionOperation or IParenthesizedOperation or IInterpolatedStringTextOperation or IInterpolationOperation))
-            {
-                break;
             }
         }
 
@@ -440,12 +437,20 @@ internal sealed class SecretLiteralClassifier
             if (hit.Meaning == SinkMeaning.Credential && hit.Value.Syntax.SyntaxTree == literal.Syntax.SyntaxTree && hit.Value.Syntax.Span.Contains(literal.Syntax.Span))
             {
                 // One finding per value: on the part that carries it.
-                return sinks.Carrier(i, CouldBeAValue) == literal.Syntax ? hit.SinkName : null;
+                return sinks.Carrier(i, CouldBeAValue) == literal.Syntax ? NameAtSink(hit, context as IArgumentOperation) : null;
             }
         }
 
         return null;
     }
+
+    /// <summary>
+    /// The name CDS1002's message gives a value handed to a known credential sink: the parameter it is passed as, where that
+    /// is credential-named (<c>UserManager.CreateAsync(user, "…")</c>: <c>password</c>, as for any positional argument);
+    /// otherwise the sink (<c>SymmetricSecurityKey</c>, whose parameter is a <c>key</c>; an assigned property).
+    /// </summary>
+    public string NameAtSink(SinkHit hit, IArgumentOperation? argument) =>
+        argument?.Parameter is { } parameter && Names.TryMatch(parameter.Name, out _) ? parameter.Name : hit.SinkName;
 
     private readonly ConditionalWeakTable<IOperation, CallSinks> _callSinks = new();
 
@@ -540,8 +545,7 @@ internal sealed class SecretLiteralClassifier
     private static bool IsJunction(IOperation operation) =>
         IsComposition(operation) || operation is IConditionalOperation or ICoalesceOperation or ISwitchExpressionOperation or IArrayInitializerOperation;
 
-    private static bool IsComposition(IOperation operation) =>
-        operation is IInterpolatedStringOperation or IBinaryOperation { OperatorKind: BinaryOperatorKind.Add };
+    private static bool IsComposition(IOperation operation) => StringParts.IsConcatenationOrInterpolation(operation);
 
     private readonly ConditionalWeakTable<IOperation, Climb> _climbs = new();
 

@@ -354,6 +354,22 @@ internal static class HardcodedStringTracer
             ? value
             : null;
 
+    /// <summary>
+    /// The operation a field or local is initialized with in its one declaration in this compilation (any expression, whether
+    /// or not it is written again: the caller decides what that means); null otherwise.
+    /// </summary>
+    internal static IOperation? DeclaredInitializer(ISymbol symbol, IOperation reference, CancellationToken cancellationToken)
+    {
+        if (symbol.DeclaringSyntaxReferences.Length != 1
+            || symbol.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } initializer })
+        {
+            return null;
+        }
+
+        return reference.SemanticModel is { } model ? GetOperation(initializer, reference, model.Compilation, cancellationToken) : null;
+    }
+
+    /// <summary>The operation of <paramref name="expression"/> (an initializer), in the model of <paramref name="reference"/> or of the tree that declares it.</summary>
     private static IOperation? GetOperation(ExpressionSyntax expression, IOperation reference, Compilation compilation, CancellationToken cancellationToken)
     {
         var model = reference.SemanticModel;

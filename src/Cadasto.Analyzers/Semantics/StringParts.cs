@@ -40,6 +40,35 @@ internal static class StringParts
     }
 
     /// <summary>
+    /// The outermost <c>+</c> or <c>$"…"</c> that <paramref name="part"/> is a piece of, or null when it stands alone: up one
+    /// holder at a time (<see cref="Parent"/>) while <see cref="LeadsToComposition"/>.
+    /// </summary>
+    public static IOperation? OutermostComposition(IOperation part)
+    {
+        IOperation? composition = null;
+        for (var parent = Parent(part); parent is not null && LeadsToComposition(parent); parent = Parent(parent))
+        {
+            if (IsConcatenationOrInterpolation(parent))
+            {
+                composition = parent;
+            }
+        }
+
+        return composition;
+    }
+
+    /// <summary>
+    /// Whether the climb from a piece of a string to the composition that holds it goes on through <paramref name="holder"/>:
+    /// a <c>+</c> or <c>$"…"</c> itself, an interpolation's text or hole, an explicit cast.
+    /// </summary>
+    public static bool LeadsToComposition(IOperation holder) =>
+        IsConcatenationOrInterpolation(holder) || holder is IConversionOperation or IInterpolatedStringTextOperation or IInterpolationOperation;
+
+    /// <summary>A <c>+</c> or an interpolated string: what <see cref="OutermostComposition"/> climbs to.</summary>
+    public static bool IsConcatenationOrInterpolation(IOperation operation) =>
+        operation is IInterpolatedStringOperation or IBinaryOperation { OperatorKind: BinaryOperatorKind.Add };
+
+    /// <summary>
     /// The parts of <c>a + b + c</c>, <c>$"a{b}c"</c> or <c>string.Concat(a, b, c)</c>, in order (text parts as their
     /// literal operations, a hole as its expression, not split further); the operation itself when it is none of them.
     /// </summary>

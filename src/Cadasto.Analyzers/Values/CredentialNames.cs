@@ -308,8 +308,9 @@ internal sealed class CredentialNames
 
     /// <summary>
     /// Finds the word that ends at or before <paramref name="end"/> (exclusive); returns its end (0 when
-    /// there is none) and its start. Separators are skipped; a word is a run of digits, a run of capitals
-    /// (<c>API</c> in <c>APIKey</c>), or an optional capital followed by lower-case letters.
+    /// there is none) and its start. Separators are skipped; a word is a run of digits, or a run of letters up to where a
+    /// change of case starts one (<see cref="CaseStartsWord"/>): a run of capitals (<c>API</c> in <c>APIKey</c>), or an
+    /// optional capital followed by lower-case letters.
     /// </summary>
     private static int PreviousWord(string name, int end, out int start)
     {
@@ -333,24 +334,9 @@ internal sealed class CredentialNames
                 i--;
             }
         }
-        else if (char.IsUpper(name[i]))
-        {
-            // A run of capitals; "APIKey" never reaches here for "API" with "K" included because the
-            // lower-case branch takes the "K" with "ey".
-            while (i > 0 && char.IsUpper(name[i - 1]))
-            {
-                i--;
-            }
-        }
         else
         {
-            // Lower-case (or caseless) letters, then at most one capital that starts the word.
-            while (i > 0 && char.IsLetter(name[i - 1]) && !char.IsUpper(name[i - 1]))
-            {
-                i--;
-            }
-
-            if (i > 0 && char.IsUpper(name[i - 1]))
+            while (i > 0 && char.IsLetter(name[i - 1]) && !CaseStartsWord(name, i))
             {
                 i--;
             }
@@ -358,6 +344,28 @@ internal sealed class CredentialNames
 
         start = i;
         return wordEnd;
+    }
+
+    /// <summary>
+    /// The assembly's one camelCase rule: whether a change of case starts a new word at <paramref name="index"/>: a capital
+    /// after a lower-case (or caseless) letter or a digit (<c>clientSecret</c>, <c>Key2Value</c>), or the last capital of a
+    /// run before a lower-case letter (<c>XMLHttp</c>, <c>APIKey</c>). The words of a name (<see cref="SplitWords"/>) and the
+    /// pieces of a made-up test value (<see cref="TestSentinels"/>) both split there.
+    /// </summary>
+    public static bool CaseStartsWord(string text, int index)
+    {
+        if (index <= 0 || !char.IsUpper(text[index]))
+        {
+            return false;
+        }
+
+        var before = text[index - 1];
+        if (char.IsDigit(before) || (char.IsLetter(before) && !char.IsUpper(before)))
+        {
+            return true;
+        }
+
+        return char.IsUpper(before) && index + 1 < text.Length && char.IsLetter(text[index + 1]) && !char.IsUpper(text[index + 1]);
     }
 
     private static bool EqualsIgnoreCase(string name, int start, string lowerCaseWord)

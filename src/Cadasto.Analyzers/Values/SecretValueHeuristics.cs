@@ -29,7 +29,7 @@ internal static class SecretValueHeuristics
         // a reference to a store, a provider's published test value, an encrypted envelope, a reader's "your …" marker,
         // an instruction where the value goes.
         return IsPlaceholderText(text) || IsMarkedPlaceholder(text) || IsYourPlaceholder(text) || IsReference(text)
-               || IsProviderTestValue(text) || IsCiphertextEnvelope(text)
+               || IsProviderTestValue(text) || IsCiphertextEnvelope(text) || PasswordHashes.IsPasswordHash(text)
                || IsDocumentationExample(text) || IsObviousFake(text, acceptDescriptive: false) || IsSpelledWithFakeMarkers(text)
                || IsEmphasizedLabel(text)
                || (text.IndexOf(' ') > 0 && CredentialValueShape.IsProse(text))

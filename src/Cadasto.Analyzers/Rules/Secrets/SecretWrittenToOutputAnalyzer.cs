@@ -262,7 +262,7 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
                         return true;
                     }
 
-                    return depth < MaxLocalDepth && InitializerOf(local, value, cancellationToken) is { } initializer
+                    return depth < MaxLocalDepth && HardcodedStringTracer.DeclaredInitializer(local, value, cancellationToken) is { } initializer
                            && IsSecretSource(initializer, depth + 1, cancellationToken);
 
                 default:
@@ -392,23 +392,6 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
 
         private bool IsCredentialKey(IOperation key) =>
             key.ConstantValue is { HasValue: true, Value: string name } && _names.IsCredentialName(name);
-
-        private static IOperation? InitializerOf(ILocalSymbol local, IOperation reference, CancellationToken cancellationToken)
-        {
-            if (local.DeclaringSyntaxReferences.Length != 1 || reference.SemanticModel is null)
-            {
-                return null;
-            }
-
-            var syntax = local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
-            if (syntax.SyntaxTree != reference.Syntax.SyntaxTree
-                || syntax is not Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer.Value: { } initializer })
-            {
-                return null;
-            }
-
-            return reference.SemanticModel.GetOperation(initializer, cancellationToken);
-        }
 
         // Whether each referenced assembly names the attribute's assembly (one answer per assembly).
         private readonly ConcurrentDictionary<IAssemblySymbol, bool> _assembliesNamingTheAttribute = new(SymbolEqualityComparer.Default);

@@ -255,6 +255,34 @@ public sealed class InsecureRedirectUriAnalyzerTests
         """ + AuthorizationServerStandIns.Source);
 
     [Fact]
+    public Task InsecureUrisInCollectionExpressionsAndDeclaredArrays_ShouldReport() => VerifyAsync("""
+        using System.Collections.Generic;
+        using IdentityServer4.Models;
+
+        public static class Config
+        {
+            private static readonly string[] MvcCallbacks = { {|CDS3002:"http://mvc.example.com/signin-oidc"|}, "https://mvc.example.com/signin-oidc" };
+
+            public static IEnumerable<Client> Clients(bool staging)
+            {
+                var spaCallbacks = new List<string> { {|CDS3002:"http://spa.example.com/callback.html"|} };
+                return new List<Client>
+                {
+                    new Client { ClientId = "mvc", AllowedGrantTypes = GrantTypes.Code, RedirectUris = MvcCallbacks },
+                    new Client { ClientId = "spa", AllowedGrantTypes = GrantTypes.Code, RedirectUris = spaCallbacks },
+                    new Client
+                    {
+                        ClientId = "web",
+                        AllowedGrantTypes = GrantTypes.Code,
+                        RedirectUris = [{|CDS3002:"http://web.example.com/signin-oidc"|}, "https://web.example.com/signin-oidc"],
+                        PostLogoutRedirectUris = staging ? [{|CDS3002:"http://staging.example.com/"|}] : ["https://web.example.com/"],
+                    },
+                };
+            }
+        }
+        """ + AuthorizationServerStandIns.Source);
+
+    [Fact]
     public Task SecureOrLoopbackUrisInServerRegistrations_ShouldNotReport() => VerifyAsync("""
         using System;
         using System.Collections.Generic;
