@@ -75,8 +75,11 @@ public static class CostFigure
         // precompiled, as in every build process. It is printed, and left out of the medians.
         var (coldCompile, coldCompilation) = Compile(input);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var (jitMethods, jitTime) = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
         var (coldAnalyzers, coldEach, _, _) = await AnalyzeAsync(input, coldCompilation);
         Console.WriteLine($"  analysis CPU (process, driver and rules): {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:0} ms");
+        // Load-light: what the JIT compiled during the cold analysis (rules, driver, and the IL-only Roslyn of this process).
+        Console.WriteLine($"  JIT during the cold analysis: {System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethods:N0} methods, {(System.Runtime.JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds:0} ms");
         Console.WriteLine($"round 0 (cold): parse + bind + emit {coldCompile:0} ms, analyzers {coldAnalyzers:0.0} ms, ratio {coldAnalyzers / coldCompile:P2}");
         Console.WriteLine($"  cold, largest: {string.Join(", ", coldEach.OrderByDescending(e => e.Ms).Take(6).Select(e => $"{e.Name.Replace("Analyzer", "")} {e.Ms:0.0}"))} ms");
         Console.WriteLine($"  semantic-model walks: {DocumentOperations.Asked:N0} nodes asked GetOperation, {DocumentOperations.Mapped:N0} operations mapped (load-independent)");
@@ -90,10 +93,12 @@ public static class CostFigure
             var (compileMs, compiled) = Compile(input);
             compile.Add(compileMs);
             var roundCpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var (roundJitMethods, roundJitTime) = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
             var (total, each, count, failures) = await AnalyzeAsync(input, compiled);
             var analysisCpu = (Process.GetCurrentProcess().TotalProcessorTime - roundCpu).TotalMilliseconds;
+            var jit = $"JIT {System.Runtime.JitInfo.GetCompiledMethodCount() - roundJitMethods:N0} methods, {(System.Runtime.JitInfo.GetCompilationTime() - roundJitTime).TotalMilliseconds:0} ms";
             analyzers.Add(total);
-            Console.WriteLine($"round {i + 1}: parse + bind + emit {compile[i]:0} ms, analyzers {total:0.0} ms, ratio {total / compile[i]:P2}; asked {DocumentOperations.Asked:N0}, mapped {DocumentOperations.Mapped:N0}; analysis CPU {analysisCpu:0} ms");
+            Console.WriteLine($"round {i + 1}: parse + bind + emit {compile[i]:0} ms, analyzers {total:0.0} ms, ratio {total / compile[i]:P2}; asked {DocumentOperations.Asked:N0}, mapped {DocumentOperations.Mapped:N0}; analysis CPU {analysisCpu:0} ms; {jit}");
             findings = count;
             foreach (var (name, ms) in each)
             {

@@ -528,50 +528,6 @@ internal static class ProjectFileReader
         return null;
     }
 
-    /// <summary>
-    /// The project's item groups, with those of its <c>&lt;Choose&gt;</c> elements that MSBuild may take: each
-    /// <c>&lt;When&gt;</c> the scan does not decide is false, and the <c>&lt;Otherwise&gt;</c> unless a <c>&lt;When&gt;</c>
-    /// is decided true (Visual Studio's test project template names MSTest v1's assembly in both branches of one).
-    /// </summary>
-    private static IEnumerable<XElement> ItemGroups(ScanProject project, XElement rootElement)
-    {
-        foreach (var element in rootElement.Elements())
-        {
-            if (element.Name.LocalName == "ItemGroup")
-            {
-                yield return element;
-            }
-            else if (element.Name.LocalName == "Choose")
-            {
-                var taken = false;
-                foreach (var branch in element.Elements())
-                {
-                    var decided = branch.Name.LocalName switch
-                    {
-                        "When" => Decide(project, (string?)branch.Attribute("Condition")),
-                        "Otherwise" => taken ? false : true,
-                        _ => false,
-                    };
-                    if (decided == false)
-                    {
-                        continue;
-                    }
-
-                    taken |= decided == true && branch.Name.LocalName == "When";
-                    foreach (var group in branch.Elements().Where(e => e.Name.LocalName == "ItemGroup"))
-                    {
-                        yield return group;
-                    }
-
-                    if (taken)
-                    {
-                        break;
-                    }
-                }
-            }
-        }
-    }
-
     private static void Apply(ScanProject project, string file, string scanRoot, bool isProject)
     {
         XDocument document;
@@ -628,7 +584,7 @@ internal static class ProjectFileReader
 
         // Items under a condition the scan decides is false are left out (Sonarr's <ItemGroup Condition="'$(TestProject)'=='true'">
         // gives NUnit to its test projects only: a product project that got it would be test code). Undecided: kept.
-        foreach (var item in ItemGroups(project, rootElement).Where(e => Decide(project, (string?)e.Attribute("Condition")) != false).SelectMany(g => g.Elements()))
+        foreach (var item in rootElement.Elements().Where(e => e.Name.LocalName == "ItemGroup" && Decide(project, (string?)e.Attribute("Condition")) != false).SelectMany(g => g.Elements()))
         {
             var include = ((string?)item.Attribute("Include"))?.Trim();
             if (string.IsNullOrEmpty(include) || Decide(project, (string?)item.Attribute("Condition")) == false)
@@ -654,15 +610,6 @@ internal static class ProjectFileReader
                     }
 
                     break;
-                case "Reference":
-                    // An old-style project's assembly reference (<Reference Include="Microsoft.VisualStudio.QualityTools.UnitTestFramework,
-                    // Version=10.1.0.0, …">, MSTest v1's, which no package brings): the assembly stands for its package.
-                    if (include.Split(',')[0].Trim() is { Length: > 0 } assembly && !include.Contains("$(", StringComparison.Ordinal))
-                    {
-                        project.PackageReferences.Add(assembly);
-                    }
-
-                    break;
                 case "ProjectReference" when !string.Equals(Metadata(item, "ReferenceOutputAssembly"), "false", StringComparison.OrdinalIgnoreCase):
                     project.PackageReferences.Add(Path.GetFileNameWithoutExtension(include.Replace('\\', '/')));
                     if (!include.Contains("$(", StringComparison.Ordinal))
@@ -678,8 +625,29 @@ internal static class ProjectFileReader
                 case "Using" when item.Attribute("Alias") is null && item.Attribute("Static") is null:
                     project.Usings.Add(include);
                     break;
+                case "Reference":
+                    project.AssemblyReferences.Add(AssemblySimpleName(include));
+                    break;
             }
         }
+
+        // Visual Studio's MSTest v1 template puts its framework reference in a <Choose> whose branches differ only by the
+        // reference's version (on a condition the scan cannot decide); every branch's assembly names are kept: they say what
+        // the project builds against whichever branch is taken.
+        foreach (var reference in rootElement.Elements().Where(e => e.Name.LocalName == "Choose").Descendants().Where(e => e.Name.LocalName == "Reference"))
+        {
+            if (((string?)reference.Attribute("Include"))?.Trim() is { Length: > 0 } name)
+            {
+                project.AssemblyReferences.Add(AssemblySimpleName(name));
+            }
+        }
+    }
+
+    /// <summary><c>Microsoft.VisualStudio.QualityTools.UnitTestFramework, Version=10.1.0.0, Culture=neutral, …</c>: the name before the first comma.</summary>
+    private static string AssemblySimpleName(string include)
+    {
+        var comma = include.IndexOf(',');
+        return (comma < 0 ? include : include.Substring(0, comma)).Trim();
     }
 
     /// <summary>An item path with the folder properties MSBuild knows without evaluation put in; any other <c>$(…)</c> is left for the caller to skip.</summary>

@@ -37,6 +37,12 @@ public sealed class ScanProject
     /// <summary>The project's <c>PackageReference</c> names.</summary>
     public HashSet<string> PackageReferences { get; } = new(System.StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The simple names of the assemblies its <c>Reference</c> items name (an old-style project's framework and GAC
+    /// references: <c>Microsoft.VisualStudio.QualityTools.UnitTestFramework</c>), in any branch of a <c>Choose</c>.
+    /// </summary>
+    internal HashSet<string> AssemblyReferences { get; } = new(System.StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The versions of the packages the project names where the scan read one (packages.config: <c>IdentityModel</c> → <c>1.9.2</c>).</summary>
     internal Dictionary<string, string> PackageVersions { get; } = new(System.StringComparer.OrdinalIgnoreCase);
 

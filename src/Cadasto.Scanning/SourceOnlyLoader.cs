@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Threading;
+using Cadasto.Analyzers.Catalogs;
 using Cadasto.Analyzers.Configuration;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -59,17 +60,10 @@ public sealed class SourceOnlyLoader
         "PackAsTool", "CadastoManifest", "IsTestProject",
     };
 
-    // Packages of a test framework: a reference makes a project test code (the SPEC: "IsTestProject, or a reference to
-    // xUnit, NUnit, MSTest or TUnit"), even one that says IsTestProject false (a shared helper library of the tests), as
-    // Semantics/TestProject finds in a build from the referenced assemblies. The scan has no restore, so the package
-    // references stand for the assemblies (an old-style project's assembly references too: MSTest v1's
-    // Microsoft.VisualStudio.QualityTools.UnitTestFramework, NUnit 2's nunit.framework).
-    private static readonly string[] TestFrameworkPackages =
-    {
-        "xunit", "xunit.core", "xunit.assert", "xunit.v3", "xunit.v3.core", "xunit.v3.assert",
-        "NUnit", "nunit.framework", "MSTest", "MSTest.TestFramework", "Microsoft.VisualStudio.QualityTools.UnitTestFramework",
-        "TUnit", "TUnit.Core",
-    };
+    // A test framework's package (Catalogs/TestFrameworks) makes a project test code (the SPEC: "IsTestProject, or a
+    // reference to xUnit, NUnit, MSTest or TUnit"), even one that says IsTestProject false (a shared helper library of the
+    // tests), as Semantics/TestProject finds in a build from the referenced assemblies. The scan has no restore, so the
+    // package references stand for the assemblies; an old-style project's assembly reference (MSTest v1) names one itself.
 
     // The test SDK sets IsTestProject itself, so it counts only where the project leaves the property unset.
     private static readonly string[] TestSdkPackages = { "Microsoft.NET.Test.Sdk", "MSTest.Sdk" };
@@ -332,7 +326,8 @@ public sealed class SourceOnlyLoader
             }
         }
 
-        if (project.PackageReferences.Any(p => TestFrameworkPackages.Contains(p, StringComparer.OrdinalIgnoreCase))
+        if (project.PackageReferences.Any(TestFrameworks.IsFrameworkPackage)
+            || project.AssemblyReferences.Any(TestFrameworks.IsFrameworkAssembly)
             || (!result.ContainsKey("IsTestProject")
                 && (project.PackageReferences.Any(p => TestSdkPackages.Contains(p, StringComparer.OrdinalIgnoreCase))
                     || project.Sdk.StartsWith("MSTest.Sdk", StringComparison.OrdinalIgnoreCase))))

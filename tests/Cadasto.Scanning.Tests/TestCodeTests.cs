@@ -38,57 +38,6 @@ public sealed class TestCodeTests
     public void HelperLibraryReferencingATestFramework_ShouldBeTestCode(string framework) =>
         Assert.True(IsTestCode(Project("false", framework)));
 
-    // Real code (a .NET Framework OAuth2 server's unit tests, Visual Studio 2013): an old-style MSTest v1 project, whose
-    // framework is an assembly reference (no package, no IsTestProject) in both branches of the template's Choose; its
-    // sample clients' passwords are sentinels.
-    [Fact]
-    public void OldStyleMSTestV1Project_ShouldBeTestCode()
-    {
-        using var tree = new TempTree();
-        tree.Write("source/Tests/Tests.csproj", """
-            <?xml version="1.0" encoding="utf-8"?>
-            <Project ToolsVersion="12.0" DefaultTargets="Build" xmlns="http://schemas.microsoft.com/developer/msbuild/2003">
-              <PropertyGroup>
-                <ProjectTypeGuids>{3AC096D0-A1C2-E12C-1390-A8335801FDAB};{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}</ProjectTypeGuids>
-                <TestProjectType>UnitTest</TestProjectType>
-              </PropertyGroup>
-              <ItemGroup>
-                <Reference Include="System" />
-              </ItemGroup>
-              <Choose>
-                <When Condition="('$(VisualStudioVersion)' == '10.0' or '$(VisualStudioVersion)' == '') and '$(TargetFrameworkVersion)' == 'v3.5'">
-                  <ItemGroup>
-                    <Reference Include="Microsoft.VisualStudio.QualityTools.UnitTestFramework, Version=10.1.0.0, Culture=neutral, PublicKeyToken=b03f5f7f11d50a3a, processorArchitecture=MSIL" />
-                  </ItemGroup>
-                </When>
-                <Otherwise>
-                  <ItemGroup>
-                    <Reference Include="Microsoft.VisualStudio.QualityTools.UnitTestFramework" />
-                  </ItemGroup>
-                </Otherwise>
-              </Choose>
-            </Project>
-            """);
-        tree.Write("source/Tests/Data.cs", "public static class Data { }");
-        // A Choose whose taken branch is decided: the other's framework is not referenced.
-        tree.Write("source/WebHost/WebHost.csproj", """
-            <Project ToolsVersion="12.0" xmlns="http://schemas.microsoft.com/developer/msbuild/2003">
-              <PropertyGroup><Harness>none</Harness></PropertyGroup>
-              <ItemGroup><Reference Include="System.Web" /></ItemGroup>
-              <Choose>
-                <When Condition="'$(Harness)' == 'none'"><ItemGroup><Reference Include="System.Net.Http" /></ItemGroup></When>
-                <Otherwise><ItemGroup><Reference Include="nunit.framework" /></ItemGroup></Otherwise>
-              </Choose>
-            </Project>
-            """);
-        tree.Write("source/WebHost/Global.cs", "public static class Global { }");
-
-        var projects = ProjectDiscovery.Discover(tree.Root).ToDictionary(p => p.Name);
-
-        Assert.True(IsTestCode(projects["Tests"]));
-        Assert.False(IsTestCode(projects["WebHost"]));
-    }
-
     [Fact]
     public void TestSdkAlone_ShouldBeTestCodeOnlyWhereIsTestProjectIsUnset()
     {
@@ -137,5 +86,71 @@ public sealed class TestCodeTests
 
         Assert.True(IsTestCode(projects["Engine.UnitTests"]));
         Assert.False(IsTestCode(projects["Engine.PerformanceTests"]));
+    }
+
+    // Real code (a .NET Framework authorization server's tests): Visual Studio's MSTest v1 template, an old-style project
+    // that references the framework Visual Studio installed (no package: packages.config lists only the product's), in a
+    // <Choose> whose branches differ by the reference's version. A build sees the assembly; the scan reads its name.
+    [Fact]
+    public void OldStyleMSTestV1Project_ShouldBeTestCode()
+    {
+        using var tree = new TempTree();
+        tree.Write("source/Tests/Tests/Tests.csproj", """
+            <?xml version="1.0" encoding="utf-8"?>
+            <Project ToolsVersion="12.0" DefaultTargets="Build" xmlns="http://schemas.microsoft.com/developer/msbuild/2003">
+              <PropertyGroup>
+                <OutputType>Library</OutputType>
+                <AssemblyName>Tests</AssemblyName>
+                <TargetFrameworkVersion>v4.5</TargetFrameworkVersion>
+                <ProjectTypeGuids>{3AC096D0-A1C2-E12C-1390-A8335801FDAB};{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}</ProjectTypeGuids>
+                <TestProjectType>UnitTest</TestProjectType>
+              </PropertyGroup>
+              <ItemGroup>
+                <Reference Include="Newtonsoft.Json, Version=6.0.0.0, Culture=neutral, PublicKeyToken=30ad4fe6b2a6aeed, processorArchitecture=MSIL">
+                  <HintPath>..\..\packages\Newtonsoft.Json.6.0.3\lib\net45\Newtonsoft.Json.dll</HintPath>
+                </Reference>
+                <Reference Include="System" />
+              </ItemGroup>
+              <Choose>
+                <When Condition="('$(VisualStudioVersion)' == '10.0' or '$(VisualStudioVersion)' == '') and '$(TargetFrameworkVersion)' == 'v3.5'">
+                  <ItemGroup>
+                    <Reference Include="Microsoft.VisualStudio.QualityTools.UnitTestFramework, Version=10.1.0.0, Culture=neutral, PublicKeyToken=b03f5f7f11d50a3a, processorArchitecture=MSIL" />
+                  </ItemGroup>
+                </When>
+                <Otherwise>
+                  <ItemGroup>
+                    <Reference Include="Microsoft.VisualStudio.QualityTools.UnitTestFramework" />
+                  </ItemGroup>
+                </Otherwise>
+              </Choose>
+              <ItemGroup>
+                <Compile Include="TokenRequestValidationTests.cs" />
+              </ItemGroup>
+            </Project>
+            """);
+        tree.Write("source/Tests/Tests/packages.config", """
+            <?xml version="1.0" encoding="utf-8"?>
+            <packages>
+              <package id="Newtonsoft.Json" version="6.0.3" targetFramework="net45" />
+            </packages>
+            """);
+        tree.Write("source/Tests/Tests/TokenRequestValidationTests.cs", "public sealed class TokenRequestValidationTests { }");
+        tree.Write("source/Server/Server.csproj", """
+            <?xml version="1.0" encoding="utf-8"?>
+            <Project ToolsVersion="12.0" DefaultTargets="Build" xmlns="http://schemas.microsoft.com/developer/msbuild/2003">
+              <PropertyGroup><OutputType>Library</OutputType><TargetFrameworkVersion>v4.5</TargetFrameworkVersion></PropertyGroup>
+              <ItemGroup>
+                <Reference Include="System" />
+                <Reference Include="System.Web.Mvc, Version=5.1.0.0, Culture=neutral, PublicKeyToken=31bf3856ad364e35, processorArchitecture=MSIL" />
+              </ItemGroup>
+              <ItemGroup><Compile Include="TokenController.cs" /></ItemGroup>
+            </Project>
+            """);
+        tree.Write("source/Server/TokenController.cs", "public sealed class TokenController { }");
+
+        var projects = ProjectDiscovery.Discover(tree.Root).ToDictionary(p => p.Name);
+
+        Assert.True(IsTestCode(projects["Tests"]));
+        Assert.False(IsTestCode(projects["Server"]));
     }
 }

@@ -16,7 +16,7 @@ namespace Cadasto.Analyzers.OAuth;
 /// </summary>
 internal static class OAuthSignalActions
 {
-    public static void Register(CompilationStartAnalysisContext start, OAuthSignalIndex index, Func<OAuthSignal, bool> keep, Action<OperationAnalysisContext, OAuthFinding> report, bool serverRegistrations = false)
+    public static void Register(CompilationStartAnalysisContext start, Func<OAuthSignal, bool> keep, Action<OperationAnalysisContext, OAuthFinding> report, bool serverRegistrations = false)
     {
         // A compilation that can show no flow (no OAuth library, no flow word in its sources) gets no callback at all.
         if (!CompilationContents.MayHoldFlows(start.Compilation, start.Options, start.CancellationToken))
@@ -24,6 +24,8 @@ internal static class OAuthSignalActions
             return;
         }
 
+        // Built after the decision: on code that is not about OAuth the index (every catalogue row's type) is never needed.
+        var index = OAuthSignalIndex.Get(start.Compilation, start.Options);
         start.RegisterOperationAction(
             context =>
             {

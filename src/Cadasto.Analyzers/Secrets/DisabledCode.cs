@@ -47,55 +47,80 @@ internal static class DisabledCode
             return ImmutableArray<Literal>.Empty;
         }
 
+        // Only the nodes that hold a directive are entered (a flag of the green tree): asking each directive for the next
+        // one walked every token between them, the whole file of a document full of #if (Newtonsoft.Json).
         ImmutableArray<Literal>.Builder? literals = null;
-        for (var directive = root.GetFirstDirective(); directive is not null; directive = directive.GetNextDirective())
+        var previous = default(SyntaxTrivia);
+        foreach (var trivia in root.DescendantTrivia(static node => node.ContainsDirectives))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (directive is not BranchingDirectiveTriviaSyntax)
-            {
-                continue;
-            }
-
             // The text the compiler skipped is the trivia right after the directive that opened the branch.
-            var trivia = directive.ParentTrivia;
-            var list = trivia.Token.LeadingTrivia;
-            var index = list.IndexOf(trivia);
-            if (index < 0 || index + 1 >= list.Count || !list[index + 1].IsKind(SyntaxKind.DisabledTextTrivia))
+            if (trivia.IsKind(SyntaxKind.DisabledTextTrivia) && OpensABranch(previous) && previous.Token == trivia.Token)
             {
-                continue;
+                cancellationToken.ThrowIfCancellationRequested();
+                Read(trivia.ToString(), trivia.SpanStart, tree.Options as CSharpParseOptions, literals ??= ImmutableArray.CreateBuilder<Literal>());
             }
 
-            var disabled = list[index + 1];
-            Read(disabled.ToString(), disabled.SpanStart, tree.Options as CSharpParseOptions, literals ??= ImmutableArray.CreateBuilder<Literal>());
+            previous = trivia;
         }
 
         return literals?.ToImmutable() ?? ImmutableArray<Literal>.Empty;
     }
 
+    private static bool OpensABranch(SyntaxTrivia trivia) =>
+        trivia.Kind() is SyntaxKind.IfDirectiveTrivia or SyntaxKind.ElifDirectiveTrivia or SyntaxKind.ElseDirectiveTrivia;
+
     private static void Read(string text, int start, CSharpParseOptions? options, ImmutableArray<Literal>.Builder into)
     {
-        var tokens = new List<SyntaxToken>();
+        if (text.IndexOf('"') < 0)
+        {
+            // Every string literal token has a quote.
+            return;
+        }
+
+        // A literal is judged once the token after it is read; only the few tokens before it are kept (a branch can be a
+        // whole file: a list of all its tokens cost more than lexing them).
+        var tokens = new List<SyntaxToken>(KeptTokens);
         foreach (var token in SyntaxFactory.ParseTokens(text, initialTokenPosition: start, options: options))
         {
-            if (!token.IsKind(SyntaxKind.EndOfFileToken))
+            if (token.IsKind(SyntaxKind.EndOfFileToken))
             {
-                tokens.Add(token);
+                break;
+            }
+
+            tokens.Add(token);
+            if (tokens.Count >= 2)
+            {
+                Judge(tokens, tokens.Count - 2, into);
+            }
+
+            if (tokens.Count == KeptTokens)
+            {
+                tokens.RemoveRange(0, KeptTokens - TokensLookedAt);
             }
         }
 
-        for (var i = 0; i < tokens.Count; i++)
+        if (tokens.Count >= 1)
         {
-            var token = tokens[i];
-            if (!IsStringLiteral(token)
-                || Kind(tokens, i - 1) == SyntaxKind.PlusToken || Kind(tokens, i + 1) == SyntaxKind.PlusToken)
-            {
-                // A part of a concatenation is a fragment, as in compiled code (only wholly constant values are judged whole,
-                // and the lexer cannot tell a constant from a run-time part).
-                continue;
-            }
-
-            into.Add(new Literal(token.Span, token.ValueText, NameBefore(tokens, i)));
+            Judge(tokens, tokens.Count - 1, into);
         }
+    }
+
+    // NameBefore looks at most four tokens back, Judge one ahead.
+    private const int TokensLookedAt = 6;
+    private const int KeptTokens = 32;
+
+    private static void Judge(List<SyntaxToken> tokens, int i, ImmutableArray<Literal>.Builder into)
+    {
+        var token = tokens[i];
+        if (!IsStringLiteral(token)
+            || Kind(tokens, i - 1) == SyntaxKind.PlusToken || Kind(tokens, i + 1) == SyntaxKind.PlusToken)
+        {
+            // A part of a concatenation is a fragment, as in compiled code (only wholly constant values are judged whole,
+            // and the lexer cannot tell a constant from a run-time part).
+            return;
+        }
+
+        into.Add(new Literal(token.Span, token.ValueText, NameBefore(tokens, i)));
     }
 
     /// <summary>The name the tokens before the literal at <paramref name="i"/> store it under, or null.</summary>

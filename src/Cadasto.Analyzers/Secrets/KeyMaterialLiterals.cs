@@ -37,9 +37,10 @@ internal sealed class KeyMaterialLiterals
     /// <summary>The key-material name (field, property, local or assignment target) the literal is stored under, or null.</summary>
     public string? NameFor(ILiteralOperation literal, string text)
     {
-        if (text.Length < PrivateKeyFormats.MinimumNamedKeyCharacters || !IsKeyMaterial(text) || HolderName(literal) is not { } name
+        // The name first: most literals are stored under none, and the value's screen is the dearer question.
+        if (text.Length < PrivateKeyFormats.MinimumNamedKeyCharacters || HolderName(literal) is not { } name
             || !_names.TryMatch(name, out var word) || !PrivateKeyFormats.KeyMaterialWords.Contains(word)
-            || name.IndexOf("public", StringComparison.OrdinalIgnoreCase) >= 0)
+            || name.IndexOf("public", StringComparison.OrdinalIgnoreCase) >= 0 || !IsKeyMaterial(text))
         {
             return null;
         }

@@ -437,12 +437,20 @@ internal sealed class SecretLiteralClassifier
             if (hit.Meaning == SinkMeaning.Credential && hit.Value.Syntax.SyntaxTree == literal.Syntax.SyntaxTree && hit.Value.Syntax.Span.Contains(literal.Syntax.Span))
             {
                 // One finding per value: on the part that carries it.
-                return sinks.Carrier(i, CouldBeAValue) == literal.Syntax ? hit.SinkName : null;
+                return sinks.Carrier(i, CouldBeAValue) == literal.Syntax ? NameAtSink(hit, context as IArgumentOperation) : null;
             }
         }
 
         return null;
     }
+
+    /// <summary>
+    /// The name CDS1002's message gives a value handed to a known credential sink: the parameter it is passed as, where that
+    /// is credential-named (<c>UserManager.CreateAsync(user, "…")</c>: <c>password</c>, as for any positional argument);
+    /// otherwise the sink (<c>SymmetricSecurityKey</c>, whose parameter is a <c>key</c>; an assigned property).
+    /// </summary>
+    public string NameAtSink(SinkHit hit, IArgumentOperation? argument) =>
+        argument?.Parameter is { } parameter && Names.TryMatch(parameter.Name, out _) ? parameter.Name : hit.SinkName;
 
     private readonly ConditionalWeakTable<IOperation, CallSinks> _callSinks = new();
 

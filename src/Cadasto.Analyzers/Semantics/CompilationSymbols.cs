@@ -91,12 +91,13 @@ internal sealed class CompilationSymbols
         {
             var dot = metadataName.IndexOf('.', start);
             var name = metadataName.Substring(start, (dot < 0 || dot > lastDot ? lastDot : dot) - start);
+            // Looked up by name (the merged namespace's own table), not by listing every member of each level.
             INamespaceSymbol? next = null;
-            foreach (var member in current.GetNamespaceMembers())
+            foreach (var member in current.GetMembers(name))
             {
-                if (member.Name == name)
+                if (member is INamespaceSymbol found)
                 {
-                    next = member;
+                    next = found;
                     break;
                 }
             }

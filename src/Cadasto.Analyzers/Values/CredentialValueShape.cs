@@ -222,6 +222,12 @@ internal static class CredentialValueShape
             return true;
         }
 
+        if (IsMarkedWord(trimmed))
+        {
+            // const SlackToken = "-@slack" (a data dictionary's key), string token = ".part_" (a file-name suffix split on).
+            return true;
+        }
+
         var lowerCaseWords = IsLowerCaseWords(trimmed);
         if (lowerCaseWords && (Array.IndexOf(ProtocolNames, trimmed) >= 0 || IsVaultSecretName(trimmed, symbolName)))
         {
@@ -294,6 +300,47 @@ internal static class CredentialValueShape
         // name, but no key, variable or header is spelled so — it is what a sample sets as the secret (the SPEC).
         return (CredentialNames.SplitWordCount(trimmed) >= 2 && !lowerCaseWords)
                || (IsCredentialWordItself(trimmed, names) && !IsDemoSecret(trimmed, symbolName, names));
+    }
+
+    /// <summary>
+    /// <c>-@slack</c>, <c>.part_</c>, <c>--password</c>, <c>:token</c>: a short value led by a separator (<c>.</c>, <c>-</c>,
+    /// <c>_</c>, <c>:</c>) around one word of letters and nothing but punctuation — a data key's marker, a file-name suffix, a
+    /// command-line option: what a value is found by, not a value. A short password dressed in symbols leads with a letter or
+    /// with a symbol that stands for one (<c>@dmin</c>, <c>$ecret</c>, <c>!Secret</c>), or carries a digit (<c>-Passw0rd</c>),
+    /// and stays a value.
+    /// </summary>
+    private static bool IsMarkedWord(string text)
+    {
+        if (text.Length is < 4 or > 16 || text[0] is not ('.' or '-' or '_' or ':'))
+        {
+            return false;
+        }
+
+        int start = -1, end = -1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z'))
+            {
+                if (end >= 0)
+                {
+                    return false; // a second word
+                }
+
+                start = start < 0 ? i : start;
+            }
+            else if (char.IsLetterOrDigit(c) || char.IsWhiteSpace(c))
+            {
+                return false;
+            }
+            else if (start >= 0 && end < 0)
+            {
+                end = i;
+            }
+        }
+
+        end = end < 0 ? text.Length : end;
+        return start >= 0 && end - start >= 3 && TestSentinels.IsPronounceable(text, start, end);
     }
 
     /// <summary>

@@ -49,7 +49,34 @@ internal static class TestSentinels
         // or parsed: a real one was classified above.
         return IsJsonFixture(text)
             ? HoldsARealLookingString(text)
-            : !CredentialShapes.HasJwtForm(text) && !CredentialShapes.IsUnsignedToken(text) && !IsHyphenatedGuid(text) && IsLongAndRandom(text);
+            : !CredentialShapes.HasJwtForm(text) && !CredentialShapes.IsUnsignedToken(text) && !IsHyphenatedGuid(text) && !IsObjectId(text)
+              && IsLongAndRandom(text);
+    }
+
+    /// <summary>
+    /// <c>5ccd0826e447ad1e78877ab4</c>: 24 hex digits in one case, MongoDB's ObjectId — the other id a test makes up by the
+    /// dozen (a user's, an event's, a stored key's document), often from one pattern changed in a few digits. No credential
+    /// format is 24 bare hex digits; a hex key is 32, 40 or 64 long and stays a possible key.
+    /// </summary>
+    private static bool IsObjectId(string text)
+    {
+        if (text.Length != 24)
+        {
+            return false;
+        }
+
+        bool lower = false, upper = false;
+        foreach (var c in text)
+        {
+            lower |= c is >= 'a' and <= 'f';
+            upper |= c is >= 'A' and <= 'F';
+            if (!(char.IsDigit(c) || c is (>= 'a' and <= 'f') or (>= 'A' and <= 'F')))
+            {
+                return false;
+            }
+        }
+
+        return !(lower && upper);
     }
 
     /// <summary>
@@ -118,9 +145,11 @@ internal static class TestSentinels
 
     /// <summary>
     /// <c>thisismysecret0123456789</c>, <c>extralongtosatisfynewrequirementsfakesigningsecret!</c>: a sentence written as one
-    /// lower-case word, perhaps padded with a counting run or ended with its punctuation — the SPEC's
-    /// <c>thisisatokentocompare</c> made long enough for a key-length check. Readable: twelve letters or more, a vowel in
-    /// every run of five (no more than four consonants in a row) and vowels for at least three letters in ten.
+    /// lower-case word (its first letter perhaps a capital, as a sentence starts: <c>Totallywrongpassword1234</c>), perhaps
+    /// padded with a counting run (<c>invalidtoken1234567890ab</c>: on through the alphabet to the length an id has) or ended
+    /// with its punctuation — the SPEC's <c>thisisatokentocompare</c> made long enough for a key-length check, or the
+    /// deliberately wrong credential a test expects to be refused. Readable: twelve letters or more, a vowel in every run of
+    /// five (no more than four consonants in a row) and vowels for at least three letters in ten.
     /// </summary>
     /// <remarks>
     /// Random lower-case letters pass that only by chance (one in five at twelve letters, one in three hundred at fifty),
@@ -130,10 +159,12 @@ internal static class TestSentinels
     private static bool IsRunTogetherPhrase(string value)
     {
         var text = value.TrimEnd('!', '.', '?');
-        var letters = text.Length;
-        while (letters > 0 && char.IsDigit(text[letters - 1]))
+
+        // The words end where the padding starts, at the first digit.
+        var letters = 0;
+        while (letters < text.Length && !char.IsDigit(text[letters]))
         {
-            letters--;
+            letters++;
         }
 
         if (letters < 12 || (letters < text.Length && (text.Length - letters < 4 || !IsCountingRun(text, letters, text.Length))))
@@ -144,7 +175,7 @@ internal static class TestSentinels
         var vowels = 0;
         for (var i = 0; i < letters; i++)
         {
-            if (text[i] is < 'a' or > 'z')
+            if ((i == 0 ? char.ToLowerInvariant(text[i]) : text[i]) is < 'a' or > 'z')
             {
                 return false;
             }
@@ -329,11 +360,11 @@ internal static class TestSentinels
     }
 
     /// <summary>
-    /// <c>0123456789abcdef</c>, <c>12345</c>, <c>abcdefgh</c>, <c>67890</c>: each character the one after the last, in digits then
-    /// letters or in a keyboard's row of digits.
+    /// <c>0123456789abcdef</c>, <c>12345</c>, <c>abcdefgh</c>, <c>67890</c>, <c>1234567890ab</c>: each character the one after the
+    /// last, in digits then letters, or in a keyboard's row of digits and on into the alphabet.
     /// </summary>
     private static bool IsCountingRun(string text, int start, int end) =>
-        IsRunIn("0123456789abcdefghijklmnopqrstuvwxyz", text, start, end) || IsRunIn("1234567890", text, start, end);
+        IsRunIn("0123456789abcdefghijklmnopqrstuvwxyz", text, start, end) || IsRunIn("1234567890abcdefghijklmnopqrstuvwxyz", text, start, end);
 
     /// <summary>Whether text[start..end) is consecutive characters of <paramref name="order"/> (67890 in a keyboard's row).</summary>
     private static bool IsRunIn(string order, string text, int start, int end)

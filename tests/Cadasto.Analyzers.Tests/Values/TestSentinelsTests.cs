@@ -32,6 +32,10 @@ public sealed class TestSentinelsTests
     [InlineData("thisismysecret0123456789")] // a sentence run together, padded with a counting run
     [InlineData("longenoughtosatisfythekeysizerequirement!")] // a sentence run together, with its punctuation
     [InlineData("t3-refresh-b2")]
+    [InlineData("Definitelynotmypassword1234")] // a deliberately wrong password: a sentence run together, capitalised, counted
+    [InlineData("unknownsession1234567890abc")] // padded with a count that runs on into the alphabet
+    [InlineData("64b7f3a2c91e4d0012ab34ce")] // MongoDB's ObjectId: an id
+    [InlineData("64B7F3A2C91E4D0012AB34CF")]
     public void SentinelOrPhrase_ShouldNotLookReal(string value) => Assert.False(TestSentinels.LooksReal(value));
 
     [Theory]
@@ -50,5 +54,9 @@ public sealed class TestSentinelsTests
     [InlineData("qzxvkwtrhmplnbdjgfscw!")] // lower-case letters and a symbol, unreadable: random
     [InlineData("xkqvbnmtrwpzlhgd0123456789")] // a counting run after random letters
     [InlineData("thisismysecret8f3k2q9x")] // words, then random letters and digits
+    [InlineData("Qzxvkwtrhmplnbdjgfsc1234")] // a capital, then unreadable letters: random
+    [InlineData("unknownsession8f3k2q9x7m")] // words, then no count
+    [InlineData("9f3e7a1c5b2d8e4f6a0c3b7d9e1f5a2c")] // 32 hex digits: a key's length, not an ObjectId's
+    [InlineData("64b7f3A2c91e4d0012aB34ce")] // 24 hex digits in both cases: no ObjectId as written
     public void RandomOrKnownFormat_ShouldLookReal(string value) => Assert.True(TestSentinels.LooksReal(value));
 }

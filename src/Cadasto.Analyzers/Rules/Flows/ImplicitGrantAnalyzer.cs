@@ -26,10 +26,8 @@ public sealed class ImplicitGrantAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            var index = OAuthSignalIndex.Get(start.Compilation, start.Options);
             OAuthSignalActions.Register(
                 start,
-                index,
                 static signal => signal == OAuthSignal.ImplicitGrant,
                 static (context, finding) => context.ReportDiagnostic(Findings.Create(DiagnosticDescriptors.ImplicitGrant, finding.Location, finding.Source)),
                 serverRegistrations: true);

@@ -30,10 +30,8 @@ public sealed class SecretInPublicClientAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var index = OAuthSignalIndex.Get(start.Compilation, start.Options);
             OAuthSignalActions.Register(
                 start,
-                index,
                 static signal => signal is OAuthSignal.ClientSecret or OAuthSignal.ClientCredentialsGrant,
                 (context, finding) => context.ReportDiagnostic(Findings.Create(
                     DiagnosticDescriptors.SecretInPublicClient,

@@ -37,10 +37,8 @@ public sealed class UndeclaredFlowAnalyzer : DiagnosticAnalyzer
             }
 
             var fileName = CompilationManifest.FileName(manifest);
-            var index = OAuthSignalIndex.Get(start.Compilation, start.Options);
             OAuthSignalActions.Register(
                 start,
-                index,
                 signal => IsUndeclared(signal, manifest),
                 (context, finding) => context.ReportDiagnostic(Findings.Create(
                     DiagnosticDescriptors.UndeclaredFlow,

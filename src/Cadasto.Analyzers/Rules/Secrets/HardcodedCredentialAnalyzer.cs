@@ -92,10 +92,31 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            context.ReportDiagnostic(Findings.Create(DiagnosticDescriptors.HardcodedCredential, syntax.GetLocation(), hit.SinkName));
+            context.ReportDiagnostic(Findings.Create(DiagnosticDescriptors.HardcodedCredential, syntax.GetLocation(), classifier.NameAtSink(hit, ArgumentAt(context.Operation, hit))));
         }
 
         ListPool<SinkHit>.Return(hits);
+    }
+
+    /// <summary>The argument of the sink call that hands it <paramref name="hit"/>'s value; null for an assignment.</summary>
+    private static IArgumentOperation? ArgumentAt(IOperation sink, SinkHit hit)
+    {
+        var arguments = sink switch
+        {
+            IInvocationOperation invocation => invocation.Arguments,
+            IObjectCreationOperation creation => creation.Arguments,
+            _ => default,
+        };
+
+        foreach (var argument in arguments.IsDefault ? ImmutableArray<IArgumentOperation>.Empty : arguments)
+        {
+            if (argument.Value.Syntax == hit.Argument)
+            {
+                return argument;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Threading;
 using Cadasto.Analyzers.Catalogs;
@@ -160,10 +161,12 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
         private readonly INamedTypeSymbol? _secretValue;
         private readonly INamedTypeSymbol? _resourceManager;
         private readonly CredentialNames _names;
+        private readonly IAssemblySymbol _sourceAssembly;
 
         public KnownTypes(Compilation compilation, CredentialNames names)
         {
             _names = names;
+            _sourceAssembly = compilation.Assembly;
             var symbols = CompilationSymbols.Get(compilation);
             _outputSinks = symbols.OutputSinks;
             _loggerMessageAttribute = symbols.Type("Microsoft.Extensions.Logging.LoggerMessageAttribute");
@@ -205,7 +208,7 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
                 };
             }
 
-            return _loggerMessageAttribute is not null && HasAttribute(method, _loggerMessageAttribute)
+            return _loggerMessageAttribute is not null && MayCarry(method, _loggerMessageAttribute) && HasAttribute(method, _loggerMessageAttribute)
                 ? OutputSinkCatalog.Describe(OutputTarget.Log)
                 : null;
         }
@@ -389,6 +392,52 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
 
         private bool IsCredentialKey(IOperation key) =>
             key.ConstantValue is { HasValue: true, Value: string name } && _names.IsCredentialName(name);
+
+        // Whether each referenced assembly names the attribute's assembly (one answer per assembly).
+        private readonly ConcurrentDictionary<IAssemblySymbol, bool> _assembliesNamingTheAttribute = new(SymbolEqualityComparer.Default);
+
+        /// <summary>
+        /// Whether the method can carry <paramref name="attribute"/> at all, asked before its attributes are read (reading
+        /// them decodes the metadata attributes of every library method the code calls): a library's method only when its
+        /// assembly is the attribute's or references it. A method of the compilation is asked as it is (the compiler keeps
+        /// its attributes once bound).
+        /// </summary>
+        private bool MayCarry(IMethodSymbol method, INamedTypeSymbol attribute)
+        {
+            if (method.ContainingAssembly is not { } assembly || SymbolEqualityComparer.Default.Equals(assembly, _sourceAssembly))
+            {
+                return true;
+            }
+
+            if (!_assembliesNamingTheAttribute.TryGetValue(assembly, out var names))
+            {
+                names = Names(assembly, attribute.ContainingAssembly);
+                _assembliesNamingTheAttribute.TryAdd(assembly, names);
+            }
+
+            return names;
+        }
+
+        private static bool Names(IAssemblySymbol assembly, IAssemblySymbol? target)
+        {
+            if (target is null || SymbolEqualityComparer.Default.Equals(assembly, target))
+            {
+                return true;
+            }
+
+            foreach (var module in assembly.Modules)
+            {
+                foreach (var identity in module.ReferencedAssemblies)
+                {
+                    if (string.Equals(identity.Name, target.Identity.Name, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
 
         private static bool HasAttribute(IMethodSymbol method, INamedTypeSymbol attribute)
         {

@@ -1142,6 +1142,59 @@ public sealed class HardcodedCredentialAnalyzerTests
         }
         """);
 
+    // Real code (a .NET Framework authorization server's tests): an old-style MSTest v1 project references the framework
+    // Visual Studio installed, Microsoft.VisualStudio.QualityTools.UnitTestFramework, and no package; its password and
+    // refresh-token sentinels are test code's. A random-looking key there is still reported.
+    [Fact]
+    public Task SentinelsInAnMSTestV1Project_ShouldNotReport()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+                [TestClass]
+                public class TokenRequest_Validation_Password
+                {
+                    private sealed class TokenRequest { public string UserName, Password, Refresh_Token; }
+
+                    [TestMethod]
+                    public void Valid_Password_Request()
+                    {
+                        var request = new TokenRequest { UserName = "alice", Password = "password" };
+                        var refresh = new TokenRequest { Refresh_Token = "abc" };
+                        var leaked = new TokenRequest { Password = {|CDS1002:"k7Qm2Xv9Lp4Rz8Wn3Bt6Yc1Hd5Fj0"|} };
+                    }
+                }
+                """,
+        };
+        test.TestState.AdditionalReferences.Add(MSTestV1Framework.Value);
+        return test.RunAsync();
+    }
+
+    // The framework's assembly, by its name, with the two attributes the tests use (Visual Studio's copy is not on this machine).
+    private static readonly System.Lazy<Microsoft.CodeAnalysis.MetadataReference> MSTestV1Framework = new(() =>
+    {
+        using var image = new System.IO.MemoryStream();
+        var emitted = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+                "Microsoft.VisualStudio.QualityTools.UnitTestFramework",
+                new[]
+                {
+                    Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("""
+                        namespace Microsoft.VisualStudio.TestTools.UnitTesting
+                        {
+                            [System.AttributeUsage(System.AttributeTargets.Class)] public sealed class TestClassAttribute : System.Attribute { }
+                            [System.AttributeUsage(System.AttributeTargets.Method)] public sealed class TestMethodAttribute : System.Attribute { }
+                        }
+                        """),
+                },
+                TestKit.TestReferences.All,
+                new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary))
+            .Emit(image);
+        Assert.True(emitted.Success);
+        return Microsoft.CodeAnalysis.MetadataReference.CreateFromImage(image.ToArray());
+    });
+
     [Fact]
     public Task SentinelsInAProjectReferencingXunit_ShouldNotReport()
     {
@@ -1161,48 +1214,6 @@ public sealed class HardcodedCredentialAnalyzerTests
                 """,
         };
         test.TestState.AdditionalReferences.AddRange(TestKit.TestReferences.TestFramework);
-        return test.RunAsync();
-    }
-
-    // Real code (a .NET Framework OAuth2 server's unit tests): MSTest v1, whose framework assembly Visual Studio 2010–2015
-    // test projects reference directly; the sample clients' shared secret is a sentinel there.
-    [Fact]
-    public Task SentinelsInAProjectReferencingMSTestV1_ShouldNotReport()
-    {
-        var framework = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
-            "Microsoft.VisualStudio.QualityTools.UnitTestFramework",
-            new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("""
-                namespace Microsoft.VisualStudio.TestTools.UnitTesting
-                {
-                    public sealed class TestClassAttribute : System.Attribute { }
-                    public sealed class TestMethodAttribute : System.Attribute { }
-                }
-                """) },
-            TestKit.TestReferences.All,
-            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary));
-        var test = new VerifyCS.Test
-        {
-            TestCode = """
-                using Microsoft.VisualStudio.TestTools.UnitTesting;
-
-                public sealed class Client
-                {
-                    public void SetSharedSecret(string password) { }
-                }
-
-                [TestClass]
-                public sealed class TokenRequestTests
-                {
-                    [TestMethod]
-                    public void ResourceOwner()
-                    {
-                        new Client().SetSharedSecret("secret");
-                        new Client().SetSharedSecret(password: "secret");
-                    }
-                }
-                """,
-        };
-        test.TestState.AdditionalReferences.Add(framework.ToMetadataReference());
         return test.RunAsync();
     }
 
@@ -1278,6 +1289,41 @@ public sealed class HardcodedCredentialAnalyzerTests
             private static void Describe(string key, string description) { }
         }
         """);
+
+    // Real code (seed data of a web application): the message names what the value is — the parameter a known sink takes
+    // it as, as for the user's own methods — not the method ('UserManager.CreateAsync' is named like no credential); also
+    // for a constant with a plain name handed to the sink, and for both passwords of ChangePasswordAsync.
+    [Fact]
+    public Task PasswordAtAnIdentitySink_ShouldNameTheParameter()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.Net;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Identity;
+
+                public static class SeedData
+                {
+                    private const string Initial = {|#3:"Alice#2026z"|};
+
+                    public static async Task Seed(UserManager<IdentityUser> users, IdentityUser alice)
+                    {
+                        await users.CreateAsync(alice, {|#0:"Pass123$"|});
+                        await users.ChangePasswordAsync(alice, {|#1:"Alice#2024x"|}, {|#2:"Alice#2025y"|});
+                        await users.AddPasswordAsync(alice, Initial);
+                        _ = new NetworkCredential("svc", {|#4:"R3ports!2024"|});
+                    }
+                }
+                """,
+        };
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic(DiagnosticIds.HardcodedCredential).WithLocation(0).WithArguments("password"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic(DiagnosticIds.HardcodedCredential).WithLocation(1).WithArguments("currentPassword"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic(DiagnosticIds.HardcodedCredential).WithLocation(2).WithArguments("newPassword"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic(DiagnosticIds.HardcodedCredential).WithLocation(3).WithArguments("password"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic(DiagnosticIds.HardcodedCredential).WithLocation(4).WithArguments("password"));
+        return test.RunAsync();
+    }
 
     // The key of a pair is read as every rule reads one (KeyedValues): through a local that holds a constant, too.
     [Fact]
@@ -1552,6 +1598,77 @@ public sealed class HardcodedCredentialAnalyzerTests
             public const string AdminPassword = {|CDS1002:"admin_password"|};
         }
         """);
+
+    // Real code (a CMS's upload controller; an error-reporting service's data keys): a local named token holds the suffix an
+    // upload's chunk names are split on, a constant named like a token the key of a data dictionary, another an option's
+    // name. A short password that leads with a symbol standing for a letter, or carries a digit, is a value and stays.
+    [Fact]
+    public Task KeysAndSuffixesLedBySeparators_ShouldNotReport_ShortPasswords_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.IO;
+
+        public static class KnownDataKeys
+        {
+            public const string ChatToken = "-@chat";
+            public const string SessionToken = ":session";
+            public const string OptionPassword = "--password";
+        }
+
+        public sealed class ChunkedUploads
+        {
+            public string[] Parts(string folder, string filename)
+            {
+                string token = ".chunk_";
+                var total = Path.GetExtension(filename).Replace(token, "");
+                return Directory.GetFiles(folder, Path.GetFileNameWithoutExtension(filename) + token + "*");
+            }
+        }
+
+        public static class SeedPasswords
+        {
+            public const string AdminPassword = {|CDS1002:"@dmin"|};
+            public const string ServicePassword = {|CDS1002:"-Passw0rd"|};
+            public const string ReaderPassword = {|CDS1002:"$ecret"|};
+        }
+        """);
+
+    // Real code (an error-reporting service's xUnit tests): a login with a deliberately wrong password phrase, a token made
+    // up to be refused (a phrase padded with a count that runs on into the alphabet), and stored ids in MongoDB's ObjectId
+    // shape, one under an API key's name. A random key, and a hex key of a key's length, stay reported.
+    [Fact]
+    public Task WrongPhrasesAndObjectIdsInATestProject_ShouldNotReport() => new VerifyCS.Test
+    {
+        TestState =
+        {
+            Sources =
+            {
+                """
+                public static class TestConstants
+                {
+                    public const string OrganizationId = "64b7f3a2c91e4d0012ab34cd";
+                    public const string SuspendedApiKey = "64b7f3a2c91e4d0012ab34ce";
+                    public const string LegacyApiKey = "64B7F3A2C91E4D0012AB34CF";
+                    public const string PartnerApiKey = {|CDS1002:"k7Qm2Xv9Lp4Rz8Wn3Bt6Yc1H"|};
+                    public const string SigningSecret = {|CDS1002:"9f3e7a1c5b2d8e4f6a0c3b7d9e1f5a2c"|};
+                }
+
+                public sealed class AuthEndpointTests
+                {
+                    private sealed class Login { public string Email, Password; }
+
+                    public object LoginWithWrongPassword() => new Login { Email = "someone@example.com", Password = "Definitelynotmypassword1234" };
+
+                    public string VerifyWithUnknownToken()
+                    {
+                        const string token = "unknownsession1234567890abc";
+                        return token;
+                    }
+                }
+                """,
+            },
+            AnalyzerConfigFiles = { ("/.globalconfig", TestProjectConfig) },
+        },
+    }.RunAsync();
 
     // Real code (a test-support library's claims requests): a JSON document under a token's name says which claims to ask
     // for, not a token; a document that holds a generated-looking value still holds a credential.

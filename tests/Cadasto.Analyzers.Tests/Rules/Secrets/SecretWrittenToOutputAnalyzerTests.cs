@@ -1,4 +1,10 @@
+using System.IO;
+using System.Linq;
 using System.Threading.Tasks;
+using Cadasto.Analyzers.Tests.TestKit;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 using VerifyCS = Cadasto.Analyzers.Tests.TestKit.CSharpAnalyzerVerifier<
     Cadasto.Analyzers.Rules.Secrets.SecretWrittenToOutputAnalyzer>;
 
@@ -488,4 +494,61 @@ public sealed class SecretWrittenToOutputAnalyzerTests
                 throw new InvalidOperationException($"Could not refresh the session with {{|CDS1005:token|}}");
         }
         """);
+
+    [Fact]
+    public async Task LoggerMessageMethodOfAReferencedLibrary_ShouldReport_ButItsOtherMethodsShouldNot()
+    {
+        // A library's [LoggerMessage] method is read from metadata; its plain method writes nowhere the rule watches.
+        var library = CSharpCompilation.Create(
+            "Telemetry",
+            new[]
+            {
+                CSharpSyntaxTree.ParseText("""
+                    using Microsoft.Extensions.Logging;
+
+                    namespace Telemetry;
+
+                    public static class Log
+                    {
+                        [LoggerMessage(EventId = 7, Level = LogLevel.Debug, Message = "Secret {Secret}")]
+                        public static void UsingSecret(ILogger logger, string secret) { }
+
+                        public static void Remember(ILogger logger, string secret) { }
+                    }
+                    """),
+            },
+            TestReferences.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        using var image = new MemoryStream();
+        Assert.True(library.Emit(image).Success);
+
+        var app = CSharpCompilation.Create(
+            "App",
+            new[]
+            {
+                CSharpSyntaxTree.ParseText("""
+                    using Microsoft.Extensions.Logging;
+
+                    sealed class Sender
+                    {
+                        public string ClientSecret { get; set; } = "";
+
+                        void Send(ILogger logger)
+                        {
+                            Telemetry.Log.UsingSecret(logger, ClientSecret);
+                            Telemetry.Log.Remember(logger, ClientSecret);
+                        }
+                    }
+                    """, path: "/src/Sender.cs"),
+            },
+            TestReferences.All.Add(MetadataReference.CreateFromImage(image.ToArray())),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        Assert.Empty(app.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+
+        var diagnostics = await app.WithAnalyzers([new Cadasto.Analyzers.Rules.Secrets.SecretWrittenToOutputAnalyzer()]).GetAnalyzerDiagnosticsAsync();
+
+        var finding = Assert.Single(diagnostics);
+        Assert.Equal("CDS1005", finding.Id);
+        Assert.Equal(8, finding.Location.GetLineSpan().StartLinePosition.Line);
+    }
 }
