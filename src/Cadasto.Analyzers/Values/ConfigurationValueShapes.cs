@@ -25,11 +25,12 @@ internal static class ConfigurationValueShapes
             return true;
         }
 
-        if (text.Length is not (32 or 40 or 64))
-        {
-            return false;
-        }
+        return text.Length is 32 or 40 or 64 && IsHex(text);
+    }
 
+    /// <summary>Hex digits only (either case): with a digest's length, a digest or a thumbprint.</summary>
+    public static bool IsHex(string text)
+    {
         foreach (var c in text)
         {
             if (!Uri.IsHexDigit(c))
@@ -38,7 +39,7 @@ internal static class ConfigurationValueShapes
             }
         }
 
-        return true;
+        return text.Length > 0;
     }
 
     /// <summary>At least eight characters mixing letters and digits, no spaces: what a generated key looks like (not a setting such as <c>AzureKeyVault</c> or <c>00:30:00</c>).</summary>
@@ -69,15 +70,7 @@ internal static class ConfigurationValueShapes
         var text = value.Trim();
         if (text.Length is 64 or 128)
         {
-            foreach (var c in text)
-            {
-                if (!Uri.IsHexDigit(c))
-                {
-                    return false;
-                }
-            }
-
-            return true;
+            return IsHex(text);
         }
 
         if (text.Length is not (44 or 88) || !text.EndsWith("=", StringComparison.Ordinal))

@@ -91,20 +91,8 @@ internal static class PasswordHashes
 
     private static bool IsDigestOfACommonPassword(string text)
     {
-        if (text.Length is not (32 or 40 or 64))
-        {
-            return false;
-        }
-
-        foreach (var c in text)
-        {
-            if (!Uri.IsHexDigit(c))
-            {
-                return false;
-            }
-        }
-
-        return CommonPasswordDigests.Value.Contains(text.ToLowerInvariant());
+        return text.Length is 32 or 40 or 64 && ConfigurationValueShapes.IsHex(text)
+               && CommonPasswordDigests.Value.Contains(text.ToLowerInvariant());
     }
 
     private static HashSet<string> DigestsOfCommonPasswords()
