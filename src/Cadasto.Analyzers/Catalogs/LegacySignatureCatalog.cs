@@ -14,27 +14,27 @@ internal static class LegacySignatureCatalog
 {
     private const string Ctor = CatalogMember<bool>.Constructor;
 
-    public static readonly ImmutableArray<LegacySignature> Default = ImmutableArray.Create(
+    public static readonly ImmutableArray<CatalogMember<ImmutableArray<string>>> Default = ImmutableArray.Create(
         // IdentityModel 1.x–3.x (removed in 4.0): the client's credentials went to the clients' constructors, the user's
         // password and a refresh token to TokenClient's requests (extension methods of TokenClientExtensions). Only types
         // today's package still declares are listed (TokenRevocationClient and the 1.x UserInfoClient(endpoint, token) are
         // gone): a shipped package's row needs its type to resolve.
-        new LegacySignature("IdentityModel.Client.TokenClient", Ctor, "address", "clientId", "clientSecret"),
-        new LegacySignature("IdentityModel.Client.IntrospectionClient", Ctor, "endpoint", "clientId", "clientSecret"),
-        new LegacySignature("IdentityModel.Client.TokenClient", "RequestResourceOwnerPasswordAsync", "userName", "password", "scope"),
-        new LegacySignature("IdentityModel.Client.TokenClient", "RequestRefreshTokenAsync", "refreshToken"),
-        new LegacySignature("IdentityModel.Client.TokenClient", "RequestRefreshTokenPopAsync", "refreshToken"),
+        Row("IdentityModel.Client.TokenClient", Ctor, SinkKind.ConstructorArgument, "address", "clientId", "clientSecret"),
+        Row("IdentityModel.Client.IntrospectionClient", Ctor, SinkKind.ConstructorArgument, "endpoint", "clientId", "clientSecret"),
+        Row("IdentityModel.Client.TokenClient", "RequestResourceOwnerPasswordAsync", SinkKind.MethodArgument, "userName", "password", "scope"),
+        Row("IdentityModel.Client.TokenClient", "RequestRefreshTokenAsync", SinkKind.MethodArgument, "refreshToken"),
+        Row("IdentityModel.Client.TokenClient", "RequestRefreshTokenPopAsync", SinkKind.MethodArgument, "refreshToken"),
 
         // Thinktecture.IdentityModel.Client 1.x–3.x, IdentityModel's predecessor (2013–2015 samples): no version of it is
         // shipped, so its type never resolves; its rows match the type's name where the file imports its namespace.
-        new LegacySignature("Thinktecture.IdentityModel.Client.OAuth2Client", Ctor, "address", "clientId", "clientSecret"),
-        new LegacySignature("Thinktecture.IdentityModel.Client.OAuth2Client", "RequestResourceOwnerPasswordAsync", "userName", "password", "scope"),
-        new LegacySignature("Thinktecture.IdentityModel.Client.OAuth2Client", "RequestRefreshTokenAsync", "refreshToken"));
-}
+        Row("Thinktecture.IdentityModel.Client.OAuth2Client", Ctor, SinkKind.ConstructorArgument, "address", "clientId", "clientSecret"),
+        Row("Thinktecture.IdentityModel.Client.OAuth2Client", "RequestResourceOwnerPasswordAsync", SinkKind.MethodArgument, "userName", "password", "scope"),
+        Row("Thinktecture.IdentityModel.Client.OAuth2Client", "RequestRefreshTokenAsync", SinkKind.MethodArgument, "refreshToken"));
 
-/// <summary>
-/// <paramref name="TypeMetadataName"/>'s member <paramref name="MemberName"/> (<c>.ctor</c> for a constructor) as an old
-/// version declared it: the names of its leading text parameters, in order (every overload of the old version that took
-/// text at a position named it so).
-/// </summary>
-internal sealed record LegacySignature(string TypeMetadataName, string MemberName, params string[] ParameterNames);
+    /// <summary>
+    /// A row of the one member-based row type: the type's member as the old version declared it, its meaning the names of
+    /// its leading text parameters, in order (every overload of the old version that took text at a position named it so).
+    /// </summary>
+    private static CatalogMember<ImmutableArray<string>> Row(string typeMetadataName, string memberName, SinkKind kind, params string[] parameterNames) =>
+        new(typeMetadataName, memberName, kind, Meaning: ImmutableArray.Create(parameterNames));
+}

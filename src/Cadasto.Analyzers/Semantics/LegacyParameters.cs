@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Cadasto.Analyzers.Catalogs;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -39,23 +40,21 @@ internal static class LegacyParameters
 
         foreach (var row in LegacySignatureCatalog.Default)
         {
-            if (row.MemberName == member && argumentIndex < row.ParameterNames.Length && IsRowType(named, row.TypeMetadataName, call))
+            if (row.MemberName == member && argumentIndex < row.Meaning.Length && IsRowType(named, row, call))
             {
-                return row.ParameterNames[argumentIndex];
+                return row.Meaning[argumentIndex];
             }
         }
 
         return null;
     }
 
-    private static bool IsRowType(INamedTypeSymbol type, string metadataName, SyntaxNode call)
+    private static bool IsRowType(INamedTypeSymbol type, CatalogMember<ImmutableArray<string>> row, SyntaxNode call)
     {
-        var lastDot = metadataName.LastIndexOf('.');
-        var ns = metadataName.Substring(0, lastDot);
-        var name = metadataName.Substring(lastDot + 1);
+        var ns = row.TypeMetadataName.Substring(0, row.TypeMetadataName.Length - row.TypeName.Length - 1);
         return type.TypeKind == TypeKind.Error
-            ? type.Name == name && Imports(call, ns)
-            : SymbolNames.IsType(type, ns, name);
+            ? type.Name == row.TypeName && Imports(call, ns)
+            : SymbolNames.IsType(type, ns, row.TypeName);
     }
 
     /// <summary>Whether a <c>using</c> of the file, or of a namespace around <paramref name="node"/>, imports <paramref name="ns"/>.</summary>
