@@ -73,6 +73,11 @@ internal static class SecretSinkCatalog
         new SecretSink("IdentityModel.AspNetCore.OAuth2Introspection.OAuth2IntrospectionOptions", "ClientSecret", SinkKind.PropertyAssignment),
         new SecretSink("Duende.AccessTokenManagement.ClientCredentialsClient", "ClientSecret", SinkKind.PropertyAssignment),
 
+        // Swashbuckle's Swagger UI is an OAuth client of the API's authorization server: the secret it is given is served
+        // to every browser that opens the UI (the parameter of OAuthClientSecret is named value, so no name reports it).
+        new SecretSink("Microsoft.AspNetCore.Builder.SwaggerUIOptionsExtensions", "OAuthClientSecret", SinkKind.MethodArgument, "value"),
+        new SecretSink("Swashbuckle.AspNetCore.SwaggerUI.OAuthConfigObject", "ClientSecret", SinkKind.PropertyAssignment),
+
         // OWIN (Katana) for .NET Framework apps
         new SecretSink("Microsoft.Owin.Security.OpenIdConnect.OpenIdConnectAuthenticationOptions", "ClientSecret", SinkKind.PropertyAssignment),
 
