@@ -108,7 +108,7 @@ public sealed class ReferenceSelectionTests
     [Fact]
     public async Task SwaggerUiClientSecret_ShouldBindToItsSinkAsInABuild()
     {
-        // An API's Swagger UI is an OAuth client: OAuthClientSecret is a client-secret sink (CDS1001) once the package's
+        // An API's Swagger UI is an OAuth client: OAuthClientSecret is a known credential sink (CDS1002) once the package's
         // options type and extension methods bind, as they do in a build where the package is restored.
         using var tree = new TempTree();
         tree.Write("Api/Api.csproj", """
@@ -133,7 +133,7 @@ public sealed class ReferenceSelectionTests
         var result = await new Scanner().ScanAsync(tree.Root);
 
         var finding = Assert.Single(result.Findings);
-        Assert.Equal("CDS1001", finding.RuleId);
+        Assert.Equal("CDS1002", finding.RuleId);
         Assert.Equal(6, finding.StartLine);
     }
 }

@@ -73,11 +73,6 @@ internal static class SecretSinkCatalog
         new SecretSink("IdentityModel.AspNetCore.OAuth2Introspection.OAuth2IntrospectionOptions", "ClientSecret", SinkKind.PropertyAssignment),
         new SecretSink("Duende.AccessTokenManagement.ClientCredentialsClient", "ClientSecret", SinkKind.PropertyAssignment),
 
-        // Swashbuckle's Swagger UI is an OAuth client of the API's authorization server: the secret it is given is served
-        // to every browser that opens the UI (the parameter of OAuthClientSecret is named value, so no name reports it).
-        new SecretSink("Microsoft.AspNetCore.Builder.SwaggerUIOptionsExtensions", "OAuthClientSecret", SinkKind.MethodArgument, "value"),
-        new SecretSink("Swashbuckle.AspNetCore.SwaggerUI.OAuthConfigObject", "ClientSecret", SinkKind.PropertyAssignment),
-
         // OWIN (Katana) for .NET Framework apps
         new SecretSink("Microsoft.Owin.Security.OpenIdConnect.OpenIdConnectAuthenticationOptions", "ClientSecret", SinkKind.PropertyAssignment),
 
@@ -90,6 +85,13 @@ internal static class SecretSinkCatalog
         // Other credentials: known sinks where a positional argument or an assignment is a CDS1002 finding
         new SecretSink("System.Net.NetworkCredential", Ctor, SinkKind.ConstructorArgument, "password", SinkMeaning.Credential),
         new SecretSink("System.Net.NetworkCredential", "Password", SinkKind.PropertyAssignment, Meaning: SinkMeaning.Credential),
+
+        // Swashbuckle's Swagger UI: the client secret it is given prefills the UI's authorize dialog and is served to every
+        // browser that opens it (OAuthClientSecret's parameter is named value, so no name reports it). A credential (CDS1002,
+        // a warning), not a client-secret sink: APIs also prefill a hint for the person at the dialog (bitwarden/server:
+        // OAuthClientId("accountType.id") beside OAuthClientSecret("secretKey")), which an error must not fail a build on.
+        new SecretSink("Microsoft.AspNetCore.Builder.SwaggerUIOptionsExtensions", "OAuthClientSecret", SinkKind.MethodArgument, "value", SinkMeaning.Credential),
+        new SecretSink("Swashbuckle.AspNetCore.SwaggerUI.OAuthConfigObject", "ClientSecret", SinkKind.PropertyAssignment, Meaning: SinkMeaning.Credential),
 
         // ASP.NET Core Identity: users created, given or checked against a password in seed and start-up code.
         new SecretSink("Microsoft.AspNetCore.Identity.UserManager`1", "CreateAsync", SinkKind.MethodArgument, "password", SinkMeaning.Credential),

@@ -13,33 +13,6 @@ namespace Cadasto.Analyzers.Tests.Rules.Secrets;
 
 public sealed class HardcodedClientSecretAnalyzerTests
 {
-    // An API's Swagger UI is an OAuth client: Swashbuckle serves the secret it is given to every browser that opens the UI.
-    // OAuthClientSecret's parameter is named value, so only the sink row reports it; a configured secret stays quiet.
-    [Fact]
-    public Task SwaggerUiClientSecret_ShouldReportLiteralsButNotConfiguredValues() => VerifyCS.VerifyAnalyzerAsync("""
-        using Microsoft.AspNetCore.Builder;
-        using Microsoft.Extensions.Configuration;
-
-        public static class Swagger
-        {
-            private const string SwaggerSecret = {|CDS1001:"sw~Pq4.Lm8Zx2Rt6Vn0"|};
-
-            public static void Use(IApplicationBuilder app, IConfiguration configuration)
-            {
-                app.UseSwaggerUI(options =>
-                {
-                    options.OAuthClientId("swagger-ui");
-                    options.OAuthClientSecret({|CDS1001:"secret"|});
-                    options.OAuthUsePkce();
-                });
-                app.UseSwaggerUI(options => options.OAuthClientSecret(SwaggerSecret));
-                app.UseSwaggerUI(options => options.OAuthConfigObject.ClientSecret = {|CDS1001:"sw~Hk5.Jd9Fs3Ga7Qe2"|});
-                app.UseSwaggerUI(options => options.OAuthClientSecret(configuration["Swagger:ClientSecret"]));
-                app.UseSwaggerUI(options => options.OAuthClientSecret(string.Empty));
-            }
-        }
-        """);
-
     // One finding per literal (SPEC): a constant that reaches two sinks is still one squiggle.
     [Fact]
     public Task ConstReachingTwoSinks_ShouldReportOnce() => VerifyCS.VerifyAnalyzerAsync("""
