@@ -35,7 +35,17 @@ public static class CostFigure
         {
             // The analyzers of that file (an IL build or a ReadyToRun image), not of the project reference. The probes
             // below (flow bail-out, semantic-model walk counters) still run the project reference's copy.
-            s_analyzers = AnalyzerCatalog.CreateAnalyzers(AnalyzerAssembly.Load(analyzerAssembly));
+            try
+            {
+                s_analyzers = AnalyzerCatalog.CreateAnalyzers(AnalyzerAssembly.Load(analyzerAssembly));
+            }
+            catch (Exception ex) when (ex is IOException or BadImageFormatException or ArgumentException)
+            {
+                // A missing file, or a ReadyToRun image built for another platform (it does not load as IL).
+                Console.Error.WriteLine($"--analyzer-assembly: cannot load '{analyzerAssembly}': {ex.Message}");
+                return 2;
+            }
+
             Console.WriteLine($"Analyzer assembly: {Path.GetFullPath(analyzerAssembly)}, {AnalyzerAssembly.Describe(analyzerAssembly)}");
         }
 
