@@ -47,6 +47,9 @@ internal sealed record CatalogMember<TMeaning>(string TypeMetadataName, string M
     /// <summary>The type's name without namespace or arity (<c>AbstractApplicationBuilder</c>).</summary>
     public string TypeName { get; } = ShortTypeName(TypeMetadataName);
 
+    /// <summary>The type's namespace (<c>IdentityServer4.Models</c>): what a file imports to spell the type by its name alone.</summary>
+    public string TypeNamespace => TypeMetadataName.Substring(0, System.Math.Max(0, TypeMetadataName.LastIndexOf('.')));
+
     /// <summary>What ends the type name of a row that stands for every type of a namespace (<c>OpenIddict.*</c>).</summary>
     public const string AnyTypeSuffix = ".*";
 
