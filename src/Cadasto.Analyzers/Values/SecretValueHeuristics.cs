@@ -272,7 +272,7 @@ internal static class SecretValueHeuristics
             // One word: letters (a capital may start it), then at most three digits.
             var start = i;
             i++;
-            while (i < text.Length && char.IsLetter(text[i]) && !(char.IsUpper(text[i]) && char.IsLower(text[i - 1])))
+            while (i < text.Length && char.IsLetter(text[i]) && !CredentialNames.CaseStartsWord(text, i))
             {
                 i++;
             }
@@ -685,11 +685,12 @@ internal static class SecretValueHeuristics
                 return false;
             }
 
-            // One word: a letter, then lower-case letters (or capitals only, for UPPER_SNAKE words).
+            // One word: letters up to where a change of case starts the next (UPPER_SNAKE words are capitals only).
             var start = i++;
-            var upper = char.IsUpper(text[start]) && i < text.Length && char.IsUpper(text[i]);
-            while (i < text.Length && char.IsLetter(text[i]) && (upper ? char.IsUpper(text[i]) : char.IsLower(text[i])))
+            var upper = char.IsUpper(text[start]);
+            while (i < text.Length && char.IsLetter(text[i]) && !CredentialNames.CaseStartsWord(text, i))
             {
+                upper &= char.IsUpper(text[i]);
                 i++;
             }
 
@@ -700,7 +701,7 @@ internal static class SecretValueHeuristics
 
             var length = i - start;
             words++;
-            capitals &= upper || (length == 1 && char.IsUpper(text[start]));
+            capitals &= upper;
             if (words == 1)
             {
                 firstIsInstruction = IsOneOf(text, start, length, SecretVocabulary.InstructionStarts);
