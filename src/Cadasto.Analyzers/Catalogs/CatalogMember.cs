@@ -18,6 +18,9 @@ internal enum SinkKind
     /// <c>descriptor.RedirectUris.Add(…)</c>.
     /// </summary>
     CollectionElement,
+
+    /// <summary>An argument of an indexer, matched by parameter name (<c>configuration["…"]</c>: the key a value is read by).</summary>
+    IndexerArgument,
 }
 
 /// <summary>What the value a sink receives is.</summary>
@@ -32,7 +35,7 @@ internal enum SinkMeaning
 
 /// <summary>
 /// One row of every member-based catalogue (secret sinks, OAuth signals, redirect-URI sinks, PKCE sites, output sinks,
-/// authorization-server registrations, secret kinds):
+/// secret sources, authorization-server registrations, secret kinds):
 /// <paramref name="TypeMetadataName"/>'s member <paramref name="MemberName"/> (<c>.ctor</c> for a constructor or an
 /// object creation), how it receives the value (<paramref name="Kind"/>), the parameter that does
 /// (<paramref name="ParameterName"/>; null means every credential-named parameter for secret sinks, or any for the
