@@ -55,40 +55,21 @@ internal static class SecretValueHeuristics
             return false;
         }
 
-        byte[] digest;
+        string digest;
         using (var sha256 = SHA256.Create())
         {
-            digest = sha256.ComputeHash(Encoding.UTF8.GetBytes(text));
+            digest = ConfigurationValueShapes.Hex(sha256.ComputeHash(Encoding.UTF8.GetBytes(text)));
         }
 
         foreach (var row in rows)
         {
-            if (row.Length == text.Length && HexEquals(row.Sha256, digest))
+            if (row.Length == text.Length && string.Equals(row.Sha256, digest, StringComparison.Ordinal))
             {
                 return true;
             }
         }
 
         return false;
-    }
-
-    private static bool HexEquals(string hex, byte[] bytes)
-    {
-        if (hex.Length != bytes.Length * 2)
-        {
-            return false;
-        }
-
-        const string Digits = "0123456789abcdef";
-        for (var i = 0; i < bytes.Length; i++)
-        {
-            if (hex[2 * i] != Digits[bytes[i] >> 4] || hex[(2 * i) + 1] != Digits[bytes[i] & 0xF])
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>
