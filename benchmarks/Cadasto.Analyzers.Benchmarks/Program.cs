@@ -6,7 +6,7 @@ using BenchmarkDotNet.Running;
 namespace Cadasto.Analyzers.Benchmarks;
 
 /// <summary>
-/// <c>-- -figure [--folder PATH] [--lines N] [--iterations N] [--only Analyzer1,Analyzer2] [--same-compilation] [--floor]</c> prints the cost figure of docs/performance.md
+/// <c>-- -figure [--folder PATH] [--lines N] [--iterations N] [--only Analyzer1,Analyzer2] [--same-compilation] [--floor] [--cpu]</c> prints the cost figure of docs/performance.md
 /// (<c>--only</c>: those analyzers alone, an experiment);
 /// <c>-- --folder PATH</c> or nothing runs the BenchmarkDotNet suite (short job, memory diagnoser);
 /// <c>-- -generate OUT [--lines N]</c> writes the generated code to a folder;
@@ -63,7 +63,7 @@ public static class Program
         if (args.Contains("-figure"))
         {
             var iterations = int.TryParse(Value(args, "--iterations"), out var n) ? n : 5;
-            return await CostFigure.RunAsync(BenchmarkInput.FromEnvironment(lines), iterations, Value(args, "--only"), args.Contains("--same-compilation"), args.Contains("--floor"));
+            return await CostFigure.RunAsync(BenchmarkInput.FromEnvironment(lines), iterations, Value(args, "--only"), args.Contains("--same-compilation"), args.Contains("--floor"), args.Contains("--cpu"));
         }
 
         var rest = args.Where((a, i) => a != "--folder" && (i == 0 || args[i - 1] != "--folder") && a != "--lines" && (i == 0 || args[i - 1] != "--lines")).ToArray();
