@@ -28,7 +28,9 @@ public static class CostFigure
     // rule to look a type up also pays for binding the references. A second mode, reported beside the first.
     private static bool s_sameCompilation;
 
-    public static async Task<int> RunAsync(BenchmarkInput input, int iterations, string? only = null, bool sameCompilation = false, bool floor = false, string? analyzerAssembly = null)
+    private static ImmutableArray<Diagnostic> s_lastDiagnostics = ImmutableArray<Diagnostic>.Empty;
+
+    public static async Task<int> RunAsync(BenchmarkInput input, int iterations, string? only = null, bool sameCompilation = false, bool floor = false, string? analyzerAssembly = null, bool threadCpu = false)
     {
         s_sameCompilation = sameCompilation;
         if (analyzerAssembly is not null)
@@ -58,7 +60,13 @@ public static class CostFigure
         if (only is not null)
         {
             var names = only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            s_analyzers = s_analyzers.Where(a => names.Contains(a.GetType().Name)).ToImmutableArray();
+            s_analyzers = s_analyzers.Where(a => names.Contains(NameOf(a))).ToImmutableArray();
+        }
+
+        if (threadCpu)
+        {
+            // Each analyzer's callbacks also timed in thread CPU time (ThreadCpuTimedAnalyzer): printed per round beside the figure.
+            s_analyzers = s_analyzers.Select(a => (DiagnosticAnalyzer)new ThreadCpuTimedAnalyzer(a)).ToImmutableArray();
         }
 
         Console.WriteLine(sameCompilation
@@ -66,7 +74,7 @@ public static class CostFigure
             : "Mode: each round analyses a new compilation (the figure of earlier sessions)");
 
         Console.WriteLine($"Input: {input.Description}, {input.Lines:N0} lines");
-        Console.WriteLine($"Analyzers: {string.Join(", ", s_analyzers.Select(a => a.GetType().Name))}");
+        Console.WriteLine($"Analyzers: {string.Join(", ", s_analyzers.Select(NameOf))}");
 
         var probe = input.CreateCompilation();
         var errorList = probe.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
@@ -100,11 +108,17 @@ public static class CostFigure
         Console.WriteLine($"  JIT during the cold analysis: {System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethods:N0} methods, {(System.Runtime.JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds:0} ms");
         Console.WriteLine($"round 0 (cold): parse + bind + emit {coldCompile:0} ms, analyzers {coldAnalyzers:0.0} ms, ratio {coldAnalyzers / coldCompile:P2}");
         Console.WriteLine($"  cold, largest: {string.Join(", ", coldEach.OrderByDescending(e => e.Ms).Take(6).Select(e => $"{e.Name.Replace("Analyzer", "")} {e.Ms:0.0}"))} ms");
+        if (threadCpu)
+        {
+            var coldCpu = s_analyzers.OfType<ThreadCpuTimedAnalyzer>().Select(a => (Name: NameOf(a), Ms: a.TakeMilliseconds())).ToList();
+            Console.WriteLine($"  cold thread CPU: all {coldCpu.Sum(e => e.Ms):0.0} ms; {string.Join(", ", coldCpu.OrderByDescending(e => e.Ms).Take(6).Select(e => $"{e.Name.Replace("Analyzer", "")} {e.Ms:0.0}"))}");
+        }
         Console.WriteLine($"  semantic-model walks: {DocumentOperations.Asked:N0} nodes asked GetOperation, {DocumentOperations.Mapped:N0} operations mapped (load-independent)");
 
         var compile = new List<double>();
         var analyzers = new List<double>();
         var perAnalyzer = new Dictionary<string, List<double>>();
+        var perAnalyzerCpu = new Dictionary<string, List<double>>();
         var findings = 0;
         var findingsById = string.Empty;
         for (var i = 0; i < iterations; i++)
@@ -113,13 +127,25 @@ public static class CostFigure
             compile.Add(compileMs);
             var roundCpu = Process.GetCurrentProcess().TotalProcessorTime;
             var (roundJitMethods, roundJitTime) = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
+            var gc = GcMark.Now();
             var (total, each, count, byId, failures) = await AnalyzeAsync(input, compiled);
+            var gcDuring = gc.Since();
             var analysisCpu = (Process.GetCurrentProcess().TotalProcessorTime - roundCpu).TotalMilliseconds;
             var jit = $"JIT {System.Runtime.JitInfo.GetCompiledMethodCount() - roundJitMethods:N0} methods, {(System.Runtime.JitInfo.GetCompilationTime() - roundJitTime).TotalMilliseconds:0} ms";
             analyzers.Add(total);
-            Console.WriteLine($"round {i + 1}: parse + bind + emit {compile[i]:0} ms, analyzers {total:0.0} ms, ratio {total / compile[i]:P2}; asked {DocumentOperations.Asked:N0}, mapped {DocumentOperations.Mapped:N0}; analysis CPU {analysisCpu:0} ms; {jit}");
+            Console.WriteLine($"round {i + 1}: parse + bind + emit {compile[i]:0} ms, analyzers {total:0.0} ms, ratio {total / compile[i]:P2}; asked {DocumentOperations.Asked:N0}, mapped {DocumentOperations.Mapped:N0}; analysis CPU {analysisCpu:0} ms; {jit}; {gcDuring}");
             findings = count;
             findingsById = byId;
+            if (threadCpu)
+            {
+                var cpuEach = s_analyzers.OfType<ThreadCpuTimedAnalyzer>().Select(a => (Name: NameOf(a), Ms: a.TakeMilliseconds())).ToList();
+                Console.WriteLine($"  thread CPU: all {cpuEach.Sum(e => e.Ms):0.0} ms; {string.Join(", ", cpuEach.Where(e => e.Ms >= 0.05).OrderByDescending(e => e.Ms).Select(e => $"{e.Name.Replace("Analyzer", "")} {e.Ms:0.0}"))}");
+                foreach (var (name, ms) in cpuEach)
+                {
+                    (perAnalyzerCpu.TryGetValue(name, out var list) ? list : perAnalyzerCpu[name] = new List<double>()).Add(ms);
+                }
+            }
+
             foreach (var (name, ms) in each)
             {
                 (perAnalyzer.TryGetValue(name, out var list) ? list : perAnalyzer[name] = new List<double>()).Add(ms);
@@ -141,7 +167,26 @@ public static class CostFigure
             Console.WriteLine($"  {name}: {Median(list):0.0} ms");
         }
 
+        if (threadCpu)
+        {
+            Console.WriteLine($"Thread CPU of the analyzers' callbacks: median {Median(Enumerable.Range(0, iterations).Select(i => perAnalyzerCpu.Values.Sum(l => l[i])).ToList()):0.0} ms a round");
+            foreach (var (name, list) in perAnalyzerCpu.Where(p => Median(p.Value) >= 0.05).OrderByDescending(p => Median(p.Value)))
+            {
+                Console.WriteLine($"  {name}: {Median(list):0.0} ms CPU");
+            }
+        }
+
         Console.WriteLine($"Findings: {findings} ({findingsById})");
+        if (Environment.GetEnvironmentVariable("CADASTO_BENCH_FINDINGS") is { Length: > 0 } findingsFile)
+        {
+            // Where each finding of the last round lands (rule, file, span, additional locations), never its message: a
+            // finding's message may quote a value. Two builds' files compare verdict for verdict.
+            static string Where(Location l) => $"{Path.GetFileName(l.SourceTree?.FilePath ?? l.GetLineSpan().Path)}@{l.SourceSpan.Start}+{l.SourceSpan.Length}";
+            File.WriteAllLines(findingsFile, s_lastDiagnostics
+                .Select(d => $"{d.Id} {Where(d.Location)}{string.Concat(d.AdditionalLocations.Select(a => " " + Where(a)))}")
+                .OrderBy(line => line, StringComparer.Ordinal));
+        }
+
         Console.WriteLine($"Figure: {analyzerMedian / compileMedian:P2} of parse + bind + emit (target < 3%)");
         return 0;
     }
@@ -167,24 +212,42 @@ public static class CostFigure
         var compilation = s_sameCompilation ? compiled : input.CreateCompilation();
         var options = new CompilationWithAnalyzersOptions(
             input.AnalyzerOptions,
-            (exception, analyzer, _) => failures.Add($"{analyzer.GetType().Name}: {exception.GetType().Name}: {exception.Message}"),
+            (exception, analyzer, _) => failures.Add($"{NameOf(analyzer)}: {exception.GetType().Name}: {exception.Message}"),
             concurrentAnalysis: false,
             logAnalyzerExecutionTime: true,
             reportSuppressedDiagnostics: false);
         DocumentOperations.ResetCounters();
         var withAnalyzers = compilation.WithAnalyzers(s_analyzers, options);
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+        s_lastDiagnostics = diagnostics;
         var each = new List<(string, double)>();
         foreach (var analyzer in s_analyzers)
         {
             var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, default);
-            each.Add((analyzer.GetType().Name, telemetry.ExecutionTime.TotalMilliseconds));
+            each.Add((NameOf(analyzer), telemetry.ExecutionTime.TotalMilliseconds));
         }
 
         // By rule, so that two builds of the analyzers (IL, ReadyToRun) can be shown to report the same.
         var byId = string.Join(", ", diagnostics.GroupBy(d => d.Id).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} x{g.Count()}"));
         return (each.Sum(e => e.Item2), each, diagnostics.Length, byId, failures.ToList());
     }
+
+    /// <summary>
+    /// The garbage collector's work during an analysis round (driver, binding and rules together): a collection pauses every
+    /// thread, and the analyzer that happens to be running is charged the pause, so allocation anywhere shows in the rules' times.
+    /// </summary>
+    private readonly record struct GcMark(int Gen0, int Gen1, int Gen2, TimeSpan Pause, long Allocated)
+    {
+        public static GcMark Now() => new(GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes(precise: false));
+
+        public string Since()
+        {
+            var now = Now();
+            return $"GC {now.Gen0 - Gen0}/{now.Gen1 - Gen1}/{now.Gen2 - Gen2} (gen 0/1/2), paused {(now.Pause - Pause).TotalMilliseconds:0} ms, allocated {(now.Allocated - Allocated) / 1048576.0:0} MB";
+        }
+    }
+
+    private static string NameOf(DiagnosticAnalyzer analyzer) => (analyzer is ThreadCpuTimedAnalyzer timed ? timed.Inner : analyzer).GetType().Name;
 
     private static double Median(List<double> values)
     {

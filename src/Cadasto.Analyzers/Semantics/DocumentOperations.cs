@@ -49,42 +49,56 @@ internal static class DocumentOperations
     /// </remarks>
     public static int ForEach(SemanticModel model, ImmutableArray<OperationKind> kinds, Action<IOperation> visit, CancellationToken cancellationToken)
     {
-        var known = new Dictionary<NodeKey, IOperation>();
-        var roots = new Dictionary<NodeKey, IOperation>();
+        // The maps and the stack of one walk, reused by the next walk on this thread (a compilation's pass walks every tree
+        // that names a sink: growing new ones for each was a fifth of that pass); a nested walk gets its own.
+        var walk = Walk.Rent();
+        var known = walk.Known;
+        var roots = walk.Roots;
+        var holds = walk.Holds = SyntaxKindsHolding(kinds);
         var asked = 0;
-        foreach (var node in model.SyntaxTree.GetRoot(cancellationToken).DescendantNodes())
+        try
         {
-            if (!MayHold(node.Kind(), kinds) || OperationOf(node, model, kinds, known, roots, ref asked, cancellationToken) is not { } operation)
+            foreach (var node in model.SyntaxTree.GetRoot(cancellationToken).DescendantNodes())
             {
-                continue;
-            }
-
-            if (operation is IObjectOrCollectionInitializerOperation collection)
-            {
-                // { "client_secret", … }, Scopes = { "api.read" }: the semantic model hands out the implicit Add calls
-                // through their initializer only (an element's own syntax maps to the element's value).
-                foreach (var element in collection.Initializers)
+                if (!Holds(holds, node.RawKind) || OperationOf(node, model, kinds, walk, ref asked, cancellationToken) is not { } operation)
                 {
-                    if (kinds.Contains(element.Kind))
+                    continue;
+                }
+
+                if (operation is IObjectOrCollectionInitializerOperation collection)
+                {
+                    // { "client_secret", … }, Scopes = { "api.read" }: the semantic model hands out the implicit Add calls
+                    // through their initializer only (an element's own syntax maps to the element's value).
+                    foreach (var element in collection.Initializers)
                     {
-                        visit(element);
+                        if (kinds.Contains(element.Kind))
+                        {
+                            visit(element);
+                        }
                     }
                 }
+                else if (kinds.Contains(operation.Kind))
+                {
+                    visit(operation);
+                }
             }
-            else if (kinds.Contains(operation.Kind))
-            {
-                visit(operation);
-            }
+
+            // Once per document, not per node: nothing on the hot path.
+            Interlocked.Add(ref s_asked, asked);
+            Interlocked.Add(ref s_mapped, known.Count);
+        }
+        finally
+        {
+            Walk.Return(walk);
         }
 
-        // Once per document, not per node: nothing on the hot path.
-        Interlocked.Add(ref s_asked, asked);
-        Interlocked.Add(ref s_mapped, known.Count);
         return asked;
     }
 
-    private static IOperation? OperationOf(SyntaxNode node, SemanticModel model, ImmutableArray<OperationKind> kinds, Dictionary<NodeKey, IOperation> known, Dictionary<NodeKey, IOperation> roots, ref int asked, CancellationToken cancellationToken)
+    private static IOperation? OperationOf(SyntaxNode node, SemanticModel model, ImmutableArray<OperationKind> kinds, Walk walk, ref int asked, CancellationToken cancellationToken)
     {
+        var known = walk.Known;
+        var roots = walk.Roots;
         // A key names one node of the tree but for zero-width nodes of broken code: a node that is not the one mapped is asked.
         if (known.TryGetValue(NodeKey.Of(node), out var mapped) && mapped.Syntax == node)
         {
@@ -110,12 +124,13 @@ internal static class DocumentOperations
         if (!roots.TryGetValue(rootKey, out var walked) || walked != root)
         {
             roots[rootKey] = root;
-            var pending = new Stack<IOperation>();
+            var pending = walk.Pending;
+            pending.Clear();
             pending.Push(root);
             while (pending.Count > 0)
             {
                 var next = pending.Pop();
-                if (!next.IsImplicit && next.Syntax.SyntaxTree == model.SyntaxTree && MayHold(next.Syntax.Kind(), kinds))
+                if (!next.IsImplicit && next.Syntax.SyntaxTree == model.SyntaxTree && Holds(walk.Holds, next.Syntax.RawKind))
                 {
                     // The first explicit operation of a node is its own; of two zero-width nodes at one place (broken code),
                     // the second is asked when it is met.
@@ -134,6 +149,68 @@ internal static class DocumentOperations
         }
 
         return operation;
+    }
+
+    /// <summary>The syntax kinds (by raw value) an operation of <paramref name="kinds"/> can have (<see cref="MayHold"/>), as a table.</summary>
+    private static bool[] SyntaxKindsHolding(ImmutableArray<OperationKind> kinds)
+    {
+        // The walks of a compilation ask with one or two static arrays: the last table is kept (a table is 9 KB; building
+        // one per document would cost more than the look-ups it saves).
+        var last = s_lastTable;
+        if (last is not null && last.Kinds == kinds)
+        {
+            return last.Holds;
+        }
+
+        var holds = new bool[MaxSyntaxKind + 1];
+        for (var kind = 0; kind <= MaxSyntaxKind; kind++)
+        {
+            holds[kind] = MayHold((SyntaxKind)kind, kinds);
+        }
+
+        s_lastTable = new KindTable(kinds, holds);
+        return holds;
+    }
+
+    private static bool Holds(bool[] table, int rawKind) => (uint)rawKind < (uint)table.Length && table[rawKind];
+
+    // Above every SyntaxKind of Roslyn 4.8 (the largest is below 9,100); a newer kind is never one MayHold names.
+    private const int MaxSyntaxKind = 9_200;
+
+    private static KindTable? s_lastTable;
+
+    private sealed record KindTable(ImmutableArray<OperationKind> Kinds, bool[] Holds);
+
+    /// <summary>The reusable state of one <see cref="ForEach"/>: one per thread, a new one for a walk nested in another.</summary>
+    private sealed class Walk
+    {
+        [ThreadStatic]
+        private static Walk? t_free;
+
+        public Dictionary<NodeKey, IOperation> Known { get; } = new();
+
+        public Dictionary<NodeKey, IOperation> Roots { get; } = new();
+
+        public Stack<IOperation> Pending { get; } = new();
+
+        /// <summary>The walk's <see cref="SyntaxKindsHolding"/> table.</summary>
+        public bool[] Holds { get; set; } = Array.Empty<bool>();
+
+        public static Walk Rent()
+        {
+            var walk = t_free ?? new Walk();
+            t_free = null;
+            return walk;
+        }
+
+        public static void Return(Walk walk)
+        {
+            // Nothing of the document is kept alive: the maps hold operations, which hold their compilation.
+            walk.Known.Clear();
+            walk.Roots.Clear();
+            walk.Pending.Clear();
+            t_free = walk;
+        }
     }
 
     /// <summary>A syntax node of one tree by its span and kind: a value, so no identity hash is installed in the node.</summary>
