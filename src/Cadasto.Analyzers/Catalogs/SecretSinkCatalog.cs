@@ -156,6 +156,12 @@ internal static class SecretSinkCatalog
     public static readonly ImmutableArray<string> ClientSecretFieldNames = ImmutableArray.Create("client_secret");
 
     /// <summary>
+    /// The name of the client's public identifier in a request, as a form field (<c>client_id</c>) and as a member or
+    /// parameter (<c>ClientId</c>, <c>clientId</c>): compared with <see cref="Semantics.KeyedValues.NamesClientId"/>.
+    /// </summary>
+    public const string ClientIdFieldName = "client_id";
+
+    /// <summary>
     /// The member name that is a client secret even when its type cannot be resolved (a library missing from a
     /// source-only scan): every catalogue type that has it means the OAuth client secret.
     /// </summary>
