@@ -86,6 +86,13 @@ internal static class SecretSinkCatalog
         new SecretSink("System.Net.NetworkCredential", Ctor, SinkKind.ConstructorArgument, "password", SinkMeaning.Credential),
         new SecretSink("System.Net.NetworkCredential", "Password", SinkKind.PropertyAssignment, Meaning: SinkMeaning.Credential),
 
+        // Swashbuckle's Swagger UI: the client secret it is given prefills the UI's authorize dialog and is served to every
+        // browser that opens it (OAuthClientSecret's parameter is named value, so no name reports it). A credential (CDS1002,
+        // a warning), not a client-secret sink: APIs also prefill a hint for the person at the dialog (bitwarden/server:
+        // OAuthClientId("accountType.id") beside OAuthClientSecret("secretKey")), which an error must not fail a build on.
+        new SecretSink("Microsoft.AspNetCore.Builder.SwaggerUIOptionsExtensions", "OAuthClientSecret", SinkKind.MethodArgument, "value", SinkMeaning.Credential),
+        new SecretSink("Swashbuckle.AspNetCore.SwaggerUI.OAuthConfigObject", "ClientSecret", SinkKind.PropertyAssignment, Meaning: SinkMeaning.Credential),
+
         // ASP.NET Core Identity: users created, given or checked against a password in seed and start-up code.
         new SecretSink("Microsoft.AspNetCore.Identity.UserManager`1", "CreateAsync", SinkKind.MethodArgument, "password", SinkMeaning.Credential),
         new SecretSink("Microsoft.AspNetCore.Identity.UserManager`1", "AddPasswordAsync", SinkKind.MethodArgument, "password", SinkMeaning.Credential),
@@ -153,13 +160,7 @@ internal static class SecretSinkCatalog
     /// Form and query field names whose value is the client secret: a dictionary or
     /// <c>KeyValuePair</c> key, an anonymous-object member, or <c>name=</c> in a query string or form body.
     /// </summary>
-    public static readonly ImmutableArray<string> ClientSecretFieldNames = ImmutableArray.Create("client_secret");
-
-    /// <summary>
-    /// The name of the client's public identifier in a request, as a form field (<c>client_id</c>) and as a member or
-    /// parameter (<c>ClientId</c>, <c>clientId</c>): compared with <see cref="Semantics.KeyedValues.NamesClientId"/>.
-    /// </summary>
-    public const string ClientIdFieldName = "client_id";
+    public static readonly ImmutableArray<string> ClientSecretFieldNames = ImmutableArray.Create(OAuthParameters.ClientSecret);
 
     /// <summary>
     /// The member name that is a client secret even when its type cannot be resolved (a library missing from a

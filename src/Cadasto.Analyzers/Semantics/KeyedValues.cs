@@ -97,7 +97,7 @@ internal static class KeyedValues
     /// <c>clientId</c>): <see cref="KeyIs"/> with the underscore of the form field's spelling optional.
     /// </summary>
     public static bool NamesClientId(string name) =>
-        KeyIs(name, Catalogs.SecretSinkCatalog.ClientIdFieldName) || KeyIs(name, "clientid");
+        KeyIs(name, Catalogs.OAuthParameters.ClientId) || KeyIs(name, "clientid");
 
     /// <summary>
     /// The other members of the request <paramref name="member"/> (an operation <see cref="TryRead"/> reads, or a member

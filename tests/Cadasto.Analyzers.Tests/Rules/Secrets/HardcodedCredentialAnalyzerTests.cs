@@ -37,6 +37,34 @@ public sealed class HardcodedCredentialAnalyzerTests
             """);
     }
 
+    // An API's Swagger UI prefills its authorize dialog with the client secret it is given and serves it to every browser:
+    // a known credential sink (OAuthClientSecret's parameter is named value, so only the sink row reports it). A warning, not
+    // CDS1001's error: APIs also prefill a hint for the person at the dialog. A configured secret stays quiet.
+    [Fact]
+    public Task SwaggerUiClientSecret_ShouldReportLiteralsButNotConfiguredValues() => VerifyCS.VerifyAnalyzerAsync("""
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.Extensions.Configuration;
+
+        public static class Swagger
+        {
+            private const string SwaggerSecret = {|CDS1002:"sw~Pq4.Lm8Zx2Rt6Vn0"|};
+
+            public static void Use(IApplicationBuilder app, IConfiguration configuration)
+            {
+                app.UseSwaggerUI(options =>
+                {
+                    options.OAuthClientId("swagger-ui");
+                    options.OAuthClientSecret({|CDS1002:"secret"|});
+                    options.OAuthUsePkce();
+                });
+                app.UseSwaggerUI(options => options.OAuthClientSecret(SwaggerSecret));
+                app.UseSwaggerUI(options => options.OAuthConfigObject.ClientSecret = {|CDS1002:"sw~Hk5.Jd9Fs3Ga7Qe2"|});
+                app.UseSwaggerUI(options => options.OAuthClientSecret(configuration["Swagger:ClientSecret"]));
+                app.UseSwaggerUI(options => options.OAuthClientSecret(string.Empty));
+            }
+        }
+        """);
+
     // With the flow into a client-secret sink it is CDS1001's (one finding per literal); without it, the name decides.
     [Fact]
     public Task CredentialNamedParameterOfOwnMethod_ShouldReportOnlyWithoutAFlowToAClientSecretSink() => VerifyCS.VerifyAnalyzerAsync("""
@@ -737,6 +765,42 @@ public sealed class HardcodedCredentialAnalyzerTests
                     {
                         var client = new OAuth2Client(new Uri("https://localhost/token"), "client", "Zx8-Lm3.Qw7");
                         var response = client.RequestResourceOwnerPasswordAsync("bob", "abc!123", "read").Result;
+                    }
+                }
+                """,
+            },
+        },
+        CompilerDiagnostics = CompilerDiagnostics.None,
+    }.RunAsync();
+
+    // The same old client under the imports C# itself would search: a global using of another file, a using inside the
+    // namespace declaration, a namespace alias; a using static imports a type's members, not the namespace.
+    [Fact]
+    public Task ThinktectureOAuth2ClientUnderAnyImportOfItsNamespace_ShouldReportByItsParameterNames() => new VerifyCS.Test
+    {
+        TestState =
+        {
+            Sources =
+            {
+                "global using Thinktecture.IdentityModel.Client;",
+                """
+                using System;
+
+                static class Global
+                {
+                    static void Run() => new OAuth2Client(new Uri("https://localhost/token"), "roclient", {|CDS1002:"Rk4-Pq9.Zt2"|});
+                }
+                """,
+                """
+                using System;
+
+                namespace Server
+                {
+                    using Legacy = Thinktecture.IdentityModel.Client;
+
+                    static class Aliased
+                    {
+                        static void Run() => new Legacy.OAuth2Client(new Uri("https://localhost/token"), "roclient", {|CDS1002:"Rk4-Pq9.Zt2"|});
                     }
                 }
                 """,
