@@ -363,10 +363,17 @@ internal sealed class MsBuildProjectLoader : IDisposable
 
     private static bool IsUserTree(SyntaxTree tree, ScanProject project) => IsUserPath(tree.FilePath, project);
 
+    /// <summary>
+    /// A file of the project's own: in its folder (not <c>obj/</c>), or one the discovery gave it from another folder (a linked
+    /// file, a shared project's file imported through its <c>.projitems</c>), which MSBuild's evaluation compiles as well. The
+    /// analysis covers the whole compilation either way; these are the files counted as analysed and, refused by the nesting
+    /// guard, named: project discovery no longer gives them to a loose group that would.
+    /// </summary>
     private static bool IsUserPath(string path, ScanProject project) =>
         !string.IsNullOrEmpty(path)
-        && path.StartsWith(project.Directory, StringComparison.Ordinal)
-        && !path.StartsWith(Path.Combine(project.Directory, "obj") + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        && ((path.StartsWith(project.Directory, StringComparison.Ordinal)
+             && !path.StartsWith(Path.Combine(project.Directory, "obj") + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            || project.CompilesFromElsewhere(path));
 
     private static string FirstLine(string message)
     {

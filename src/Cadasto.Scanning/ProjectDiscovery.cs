@@ -10,7 +10,8 @@ namespace Cadasto.Scanning;
 
 /// <summary>
 /// Walks a folder and groups what it finds the way MSBuild would: every <c>.cs</c> file belongs to the
-/// nearest project folder above it (SDK-style default globs); files no project owns are grouped per
+/// nearest project folder above it (SDK-style default globs), and to every project that compiles it from elsewhere (a
+/// linked <c>Compile</c> item, a shared project's <c>.projitems</c> it imports); files no project owns are grouped per
 /// top folder of the scan. <c>bin/</c>, <c>obj/</c>, VCS and package folders are never entered.
 /// </summary>
 public static class ProjectDiscovery
@@ -92,8 +93,9 @@ public static class ProjectDiscovery
             return group;
         }
 
-        // Files a project compiles from outside its folder (linked files): analysed in that project's compilation, where
-        // their types bind, and no longer as loose files. A file inside another project's folder stays in that project too.
+        // Files a project compiles from outside its folder (linked files, and a shared project's files that it imports through
+        // the .projitems): analysed in that project's compilation, where their types bind and its test-ness and settings hold,
+        // and no longer as loose files. A file inside another project's folder stays in that project too.
         var linked = LinkedSources(projects.Values, root, sources);
         foreach (var source in sources)
         {
@@ -122,7 +124,7 @@ public static class ProjectDiscovery
         {
             project.SourceFiles.Sort(StringComparer.Ordinal);
             project.AdditionalFiles.Sort(StringComparer.Ordinal);
-            project.EditorConfigFiles = EditorConfigsFor(project.Directory, root);
+            project.EditorConfigFiles = EditorConfigsFor(project, root);
         }
 
         return all;
@@ -347,6 +349,37 @@ public static class ProjectDiscovery
             : new GuardedDirectory(new DirectoryInfo(Path.Combine(_directory.FullName, path)), _root, _errors);
 
         public override FileInfoBase? GetFile(string path) => new FileInfoWrapper(new FileInfo(Path.Combine(_directory.FullName, path)));
+    }
+
+    /// <summary>
+    /// The configuration files of a project: those of its folder, and the <c>.editorconfig</c> files above each file it compiles
+    /// from another folder (a linked or shared project's file), as the SDK gathers them for every <c>Compile</c> item; a
+    /// <c>.globalconfig</c> applies to the whole project, so only the project folder's count.
+    /// </summary>
+    private static System.Collections.Immutable.ImmutableArray<string> EditorConfigsFor(ScanProject project, string root)
+    {
+        var own = EditorConfigsFor(project.Directory, root);
+        var outside = project.SourceFiles.Where(file => !IsInside(file, project.Directory)).Select(file => Path.GetDirectoryName(file)!)
+            .Distinct(StringComparer.Ordinal).ToList();
+        if (outside.Count == 0)
+        {
+            return own;
+        }
+
+        var seen = new HashSet<string>(own, StringComparer.Ordinal);
+        var found = own.ToBuilder();
+        foreach (var folder in outside)
+        {
+            foreach (var config in EditorConfigsFor(folder, root))
+            {
+                if (config.EndsWith(".editorconfig", StringComparison.OrdinalIgnoreCase) && seen.Add(config))
+                {
+                    found.Add(config);
+                }
+            }
+        }
+
+        return found.ToImmutable();
     }
 
     /// <summary>The <c>.editorconfig</c> and <c>.globalconfig</c> files that apply to a folder: its own and its parents', up to the scan root.</summary>

@@ -631,6 +631,17 @@ internal static class ProjectFileReader
             }
         }
 
+        // A shared project (.shproj) has no build of its own: each project that imports its items (<Import Project="….projitems"
+        // Label="Shared" />) compiles them, with that project's references, test-ness and settings, as MSBuild does. Its Compile
+        // items ($(MSBuildThisFileDirectory)…) are resolved against the .projitems file's folder (ItemPath).
+        if (!IsSharedItems(file))
+        {
+            foreach (var sharedItems in SharedItemsImports(project, rootElement, file, scanRoot))
+            {
+                Apply(project, sharedItems, scanRoot, isProject: false);
+            }
+        }
+
         // Visual Studio's MSTest v1 template puts its framework reference in a <Choose> whose branches differ only by the
         // reference's version (on a condition the scan cannot decide); every branch's assembly names are kept: they say what
         // the project builds against whichever branch is taken.
@@ -639,6 +650,46 @@ internal static class ProjectFileReader
             if (((string?)reference.Attribute("Include"))?.Trim() is { Length: > 0 } name)
             {
                 project.AssemblyReferences.Add(AssemblySimpleName(name));
+            }
+        }
+    }
+
+    private static bool IsSharedItems(string file) => file.EndsWith(".projitems", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The <c>.projitems</c> files <paramref name="file"/> imports (at its top level or in an <c>ImportGroup</c>) under a condition
+    /// the scan does not decide is false: a literal path, relative to the importing file or after <c>$(MSBuildThisFileDirectory)</c>.
+    /// One that is not there is named in a note; one behind another property is not resolved.
+    /// </summary>
+    private static IEnumerable<string> SharedItemsImports(ScanProject project, XElement root, string file, string scanRoot)
+    {
+        var directory = Path.GetDirectoryName(file)!;
+        var imports = root.Elements().Where(e => e.Name.LocalName == "Import")
+            .Concat(root.Elements().Where(e => e.Name.LocalName == "ImportGroup" && Decide(project, (string?)e.Attribute("Condition")) != false)
+                .SelectMany(g => g.Elements().Where(e => e.Name.LocalName == "Import")));
+        foreach (var import in imports)
+        {
+            var target = ((string?)import.Attribute("Project"))?.Trim();
+            if (string.IsNullOrEmpty(target) || !IsSharedItems(target) || Decide(project, (string?)import.Attribute("Condition")) == false)
+            {
+                continue;
+            }
+
+            var literal = target.Replace("$(MSBuildThisFileDirectory)", directory + Path.DirectorySeparatorChar, StringComparison.OrdinalIgnoreCase)
+                .Replace('\\', '/');
+            if (literal.Contains("$(", StringComparison.Ordinal) || literal.Contains('*', StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var path = Path.GetFullPath(Path.Combine(directory, literal));
+            if (File.Exists(path))
+            {
+                yield return path;
+            }
+            else
+            {
+                project.Notes.Add($"{ProjectDiscovery.Relative(scanRoot, file)}: imports {target.Replace('\\', '/')}, which is not there: its shared files are analysed as loose files.");
             }
         }
     }

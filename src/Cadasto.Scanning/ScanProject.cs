@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 
 namespace Cadasto.Scanning;
 
@@ -87,6 +88,20 @@ public sealed class ScanProject
     /// the scanned files by <see cref="ProjectDiscovery"/>.
     /// </summary>
     internal List<(string Include, string? Exclude)> CompileItems { get; } = new();
+
+    private HashSet<string>? _fromElsewhere;
+
+    /// <summary>
+    /// Whether <paramref name="path"/> is one of <see cref="SourceFiles"/> outside the project's folder (a linked file, a
+    /// shared project's file): set once the discovery has given the project its files.
+    /// </summary>
+    internal bool CompilesFromElsewhere(string path)
+    {
+        var fromElsewhere = _fromElsewhere ??= new HashSet<string>(
+            SourceFiles.Where(f => !f.StartsWith(Directory.TrimEnd(System.IO.Path.DirectorySeparatorChar) + System.IO.Path.DirectorySeparatorChar, System.StringComparison.Ordinal)),
+            System.StringComparer.Ordinal);
+        return fromElsewhere.Contains(path);
+    }
 
     /// <summary>Property groups whose condition names a target framework, applied once the framework is known.</summary>
     internal List<(string Condition, System.Xml.Linq.XElement Group)> PendingFrameworkGroups { get; } = new();

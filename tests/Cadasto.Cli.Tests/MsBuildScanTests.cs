@@ -63,12 +63,17 @@ public sealed class MsBuildScanTests : IClassFixture<MsBuildScanTests.RestoredRe
             Assert.True(run.ExitCode == 1, run.All);
         }
 
-        // The C# leak in a class member, the appsettings.json leak and the web app's logged secret: both loaders see
-        // them (the rest of App is what only MSBuild sees, checked above).
+        // The C# leak in a class member, the appsettings.json leak, the web app's logged secret and the leak in the shared
+        // project App imports: both loaders see them (the rest of App is what only MSBuild sees, checked above).
         var fromSource = JsonIdentities(sourceJson.Output);
         Assert.Equal(
-            new[] { ("CDS1005", "Api/Program.cs", 4), ("CDS1001", "App/TokenFactory.cs", 11), ("CDS1004", "App/appsettings.json", 1) },
+            new[]
+            {
+                ("CDS1005", "Api/Program.cs", 4), ("CDS1001", "App/TokenFactory.cs", 11), ("CDS1004", "App/appsettings.json", 1),
+                ("CDS1001", "Shared/SharedTokens.cs", 11),
+            },
             fromSource.Select(f => (f.RuleId, f.Path, f.Line)).ToArray());
+        Assert.Equal("App", Findings(msbuildJson.Output).Single(f => f.GetProperty("path").GetString() == "Shared/SharedTokens.cs").GetProperty("project").GetString());
         Assert.All(fromSource, f => Assert.Matches("^[0-9a-f]{32}$", f.Fingerprint));
 
         var fromMsBuild = JsonIdentities(msbuildJson.Output);
@@ -156,8 +161,18 @@ public sealed class MsBuildScanTests : IClassFixture<MsBuildScanTests.RestoredRe
                     <PackageReference Include="Microsoft.Identity.Client" Version="4.92.0" />
                   </ItemGroup>
                   <Import Project="build/leak.props" />
+                  <Import Project="..\Shared\Shared.projitems" Label="Shared" />
                 </Project>
                 """);
+            // A shared project's file (.projitems, compiled by App): MSBuild's evaluation compiles it into App, and the
+            // source-only load gives it to App too; neither analyses it as a loose file.
+            fixture.Write("Shared/Shared.projitems", """
+                <Project xmlns="http://schemas.microsoft.com/developer/msbuild/2003">
+                  <PropertyGroup><HasSharedItems>true</HasSharedItems></PropertyGroup>
+                  <ItemGroup><Compile Include="$(MSBuildThisFileDirectory)SharedTokens.cs" /></ItemGroup>
+                </Project>
+                """);
+            fixture.Write("Shared/SharedTokens.cs", Fixture.LeakyProgram().Replace("class TokenFactory", "class SharedTokens", StringComparison.Ordinal));
             // Only an evaluation of the project sees this define: the source-only loader reads the project file and
             // Directory.Build.props, not an explicit Import.
             fixture.Write("App/build/leak.props", """

@@ -290,7 +290,9 @@ internal sealed class SecretSinkMatcher
             {
                 if (flow.Parameter.Ordinal == parameter.Ordinal)
                 {
+                    var first = hits.Count;
                     Trace(argument.Value, $"{flow.SinkName} through {method.ContainingType.Name}.{(method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name)}", SinkMeaning.ClientSecret, compilation, cancellationToken, hits);
+                    MarkTheClientId(argument, hits, first, compilation, cancellationToken);
                 }
             }
         }
@@ -306,8 +308,55 @@ internal sealed class SecretSinkMatcher
             return false;
         }
 
+        var first = hits.Count;
         Trace(field.Value, OAuthParameters.ClientSecret, SinkMeaning.ClientSecret, compilation, cancellationToken, hits);
+        MarkTheClientId(operation, hits, first, compilation, cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// Marks the hits from <paramref name="first"/> on whose value is also the client id the same request gives beside
+    /// <paramref name="member"/> (<see cref="SinkHit.IsTheClientId"/>): a development identity server that takes a client's
+    /// id as its secret gets <c>client_id=app&amp;client_secret=app</c>, and that value is the public identifier (SPEC).
+    /// </summary>
+    private static void MarkTheClientId(IOperation member, List<SinkHit> hits, int first, Compilation compilation, CancellationToken cancellationToken)
+    {
+        List<string>? ids = null;
+        for (var i = first; i < hits.Count; i++)
+        {
+            ids ??= ClientIdsBeside(member, compilation, cancellationToken);
+            if (ids.Count > 0 && ids.Contains(hits[i].SecretText))
+            {
+                hits[i] = hits[i] with { IsTheClientId = true };
+            }
+        }
+    }
+
+    /// <summary>
+    /// The constant client ids given beside <paramref name="member"/> in the same request: a <c>client_id</c> field of the same
+    /// form (<see cref="KeyedValues.RequestMembersBeside"/>), a <c>ClientId</c> member set in the same initializer or on the
+    /// same receiver, or, for an argument, a <c>clientId</c> argument of the same call.
+    /// </summary>
+    private static List<string> ClientIdsBeside(IOperation member, Compilation compilation, CancellationToken cancellationToken)
+    {
+        var ids = new List<string>();
+        var others = member is IArgumentOperation { Parent: { } call } ? call.ChildOperations : KeyedValues.RequestMembersBeside(member, cancellationToken);
+        foreach (var other in others)
+        {
+            var id = other switch
+            {
+                IArgumentOperation { Parameter.Name: var name } argument when argument != member && KeyedValues.NamesClientId(name) => argument.Value,
+                ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Member.Name: var name } } assignment when KeyedValues.NamesClientId(name) => assignment.Value,
+                _ when KeyedValues.TryRead(other, compilation, cancellationToken, out var keyed) && KeyedValues.NamesClientId(keyed.Key) => keyed.Value,
+                _ => null,
+            };
+            if (id is not null && HardcodedStringTracer.ConstantText(id, compilation, cancellationToken) is { } text)
+            {
+                ids.Add(text);
+            }
+        }
+
+        return ids;
     }
 
     private void MatchAssignment(ISimpleAssignmentOperation assignment, Compilation compilation, CancellationToken cancellationToken, List<SinkHit> hits)
@@ -325,13 +374,17 @@ internal sealed class SecretSinkMatcher
                 if (assignment.Parent is not IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation creation }
                     || !HoldsNoSharedSecret(creation))
                 {
+                    var first = hits.Count;
                     Trace(assignment.Value, sink.DisplayName, sink.Meaning, compilation, cancellationToken, hits);
+                    MarkTheClientId(assignment, hits, first, compilation, cancellationToken);
                 }
 
                 return;
 
             case IFieldReferenceOperation field when Index.TryGetSink(field.Field, out var sink) && sink.Kind == SinkKind.PropertyAssignment:
+                var firstOfField = hits.Count;
                 Trace(assignment.Value, sink.DisplayName, sink.Meaning, compilation, cancellationToken, hits);
+                MarkTheClientId(assignment, hits, firstOfField, compilation, cancellationToken);
                 return;
 
             // A member of a type that did not bind (a package missing from a source-only scan) is never a client-secret
@@ -416,7 +469,9 @@ internal sealed class SecretSinkMatcher
                     value = text;
                 }
 
+                var first = hits.Count;
                 Trace(value, sink.DisplayName, sink.Meaning, compilation, cancellationToken, hits);
+                MarkTheClientId(argument, hits, first, compilation, cancellationToken);
             }
         }
     }
@@ -746,6 +801,13 @@ internal readonly record struct SinkHit(HardcodedString Value, string SinkName, 
     /// (<c>client_id=app&amp;client_secret=…</c>: the field's value); null when the whole text is.
     /// </summary>
     public string? SecretPart { get; init; }
+
+    /// <summary>
+    /// The value is also the client id the same request gives (<c>client_id</c>, <c>ClientId</c>, a <c>clientId</c> argument): the
+    /// public identifier (SPEC: <c>client_id</c> values are never flagged), which CDS1001 does not report. The hit still marks
+    /// the literal as a client secret's, so that the weaker rules (CDS1002, CDS1003) defer to CDS1001 and stay silent too.
+    /// </summary>
+    public bool IsTheClientId { get; init; }
 
     /// <summary>The text a screen judges (a placeholder, a test sentinel): the secret itself, not what carries it.</summary>
     public string SecretText => SecretPart ?? Value.Text;

@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Cadasto.Analyzers.Semantics;
@@ -88,6 +90,115 @@ internal static class KeyedValues
 
         keyed = default;
         return false;
+    }
+
+    /// <summary>
+    /// Whether a key, member or parameter name is the client's public identifier (<c>client_id</c>, <c>ClientId</c>,
+    /// <c>clientId</c>): <see cref="KeyIs"/> with the underscore of the form field's spelling optional.
+    /// </summary>
+    public static bool NamesClientId(string name) =>
+        KeyIs(name, Catalogs.OAuthParameters.ClientId) || KeyIs(name, "clientid");
+
+    /// <summary>
+    /// The other members of the request <paramref name="member"/> (an operation <see cref="TryRead"/> reads, or a member
+    /// assignment) is one of: the members of the collection or object initializer, the elements of the array or collection
+    /// expression, the members of the anonymous object it stands in; or, for a statement that stores into a local or a
+    /// parameter (<c>form["client_id"] = …</c>, <c>options.ClientId = …</c>), the statements of its block that store into
+    /// the same one. Empty when it stands alone. Each is unwrapped from an initializer's implicit one-argument <c>Add</c>.
+    /// </summary>
+    public static IEnumerable<IOperation> RequestMembersBeside(IOperation member, CancellationToken cancellationToken)
+    {
+        var self = member;
+        var container = member.Parent;
+        for (var depth = 0; depth < 3 && container is IArgumentOperation or IConversionOperation or IInvocationOperation { IsImplicit: true, Arguments.Length: 1 }; depth++)
+        {
+            self = container;
+            container = container.Parent;
+        }
+
+        IEnumerable<IOperation> members = container switch
+        {
+            IObjectOrCollectionInitializerOperation initializer => initializer.Initializers,
+            IArrayInitializerOperation array => array.ElementValues,
+            IAnonymousObjectCreationOperation anonymous => anonymous.Initializers,
+            IExpressionStatementOperation { Parent: IBlockOperation block } statement when Receiver(member) is { } receiver =>
+                StoresInto(block, statement, receiver),
+            _ => CollectionExpressionElements(member, cancellationToken),
+        };
+
+        foreach (var each in members)
+        {
+            if (each != self && each != member)
+            {
+                yield return Element(each);
+            }
+        }
+    }
+
+    /// <summary>An initializer's element without the implicit <c>Add</c> and conversions around it.</summary>
+    private static IOperation Element(IOperation operation)
+    {
+        if (operation is IInvocationOperation { IsImplicit: true, Arguments.Length: 1 } add)
+        {
+            operation = add.Arguments[0].Value;
+        }
+
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
+    }
+
+    /// <summary>The local or parameter a statement stores into: <c>form.Add(…)</c>, <c>form[…] = …</c>, <c>options.ClientId = …</c>.</summary>
+    private static ISymbol? Receiver(IOperation stored) => (stored switch
+    {
+        IInvocationOperation invocation => invocation.Instance,
+        ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } => property.Instance,
+        ISimpleAssignmentOperation { Target: IFieldReferenceOperation field } => field.Instance,
+        _ => null,
+    }) switch
+    {
+        ILocalReferenceOperation local => local.Local,
+        IParameterReferenceOperation parameter => parameter.Parameter,
+        _ => null,
+    };
+
+    private static IEnumerable<IOperation> StoresInto(IBlockOperation block, IOperation statement, ISymbol receiver)
+    {
+        foreach (var other in block.Operations)
+        {
+            if (other != statement && other is IExpressionStatementOperation { Operation: var stored }
+                && SymbolEqualityComparer.Default.Equals(Receiver(stored), receiver))
+            {
+                yield return stored;
+            }
+        }
+    }
+
+    /// <summary>The elements of the C# 12 collection expression <paramref name="member"/> is one of, from syntax (Roslyn 4.8 has no operation for it).</summary>
+    private static IEnumerable<IOperation> CollectionExpressionElements(IOperation member, CancellationToken cancellationToken)
+    {
+        var node = member.Syntax;
+        while (node.Parent is ParenthesizedExpressionSyntax)
+        {
+            node = node.Parent;
+        }
+
+        if (node.Parent is not ExpressionElementSyntax { Parent: CollectionExpressionSyntax collection } || member.SemanticModel is not { } model)
+        {
+            yield break;
+        }
+
+        foreach (var element in collection.Elements)
+        {
+            if (element is ExpressionElementSyntax { Expression: var expression } && expression != node
+                && model.GetOperation(expression, cancellationToken) is { } operation)
+            {
+                yield return operation;
+            }
+        }
     }
 
     /// <summary>

@@ -64,8 +64,8 @@ public sealed class HardcodedClientSecretAnalyzer : DiagnosticAnalyzer
         foreach (var hit in hits)
         {
             // In test code a sentinel ("pass", "secret1") is no finding, in a form body's field as anywhere; a value that looks
-            // real still is.
-            if (matcher.IsAllowedPlaceholder(hit.SecretText) || (publicClient && hit.SinkName != SecretSinkMatcher.BasicHeaderSinkName)
+            // real still is. A value that is also the request's client id is the public identifier (SPEC), nowhere a finding.
+            if (hit.IsTheClientId || matcher.IsAllowedPlaceholder(hit.SecretText) || (publicClient && hit.SinkName != SecretSinkMatcher.BasicHeaderSinkName)
                 || (testCode && !TestSentinels.LooksReal(hit.SecretText)))
             {
                 continue;
