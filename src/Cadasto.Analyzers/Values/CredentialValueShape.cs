@@ -346,8 +346,9 @@ internal static class CredentialValueShape
     /// <summary>
     /// <c>"user_secret"</c> for <c>UserSecret</c>, <c>"roles"</c> for <c>Roles</c>, <c>"xms_password"</c> for <c>Password</c>: the
     /// value spells the symbol's name (case and separators aside), perhaps behind a <paramref name="prefix"/> of two to eight
-    /// lower-case letters ending with <c>_</c> or <c>:</c> (empty when there is none). Whether that makes it a name is the
-    /// caller's question (a list of such names beside it; <see cref="IsNameOrLabel"/> for what is issued).
+    /// lower-case letters ending with <c>_</c> or <c>:</c> (empty when there is none); or it shortens the name
+    /// (<see cref="ShortensItsName"/>: <c>"pass"</c> for <c>Password</c>). Whether that makes it a name is the caller's
+    /// question (a list of such names beside it; <see cref="IsNameOrLabel"/> for what is issued).
     /// </summary>
     public static bool SpellsItsName(string value, string symbolName, out string prefix)
     {
@@ -358,7 +359,7 @@ internal static class CredentialValueShape
             return false;
         }
 
-        if (SeparatorInsensitiveText.Equals(text, symbolName))
+        if (SeparatorInsensitiveText.Equals(text, symbolName) || ShortensItsName(text, symbolName))
         {
             return true;
         }
@@ -377,6 +378,23 @@ internal static class CredentialValueShape
 
         prefix = text.Substring(0, end + 1);
         return true;
+    }
+
+    /// <summary>
+    /// <c>"pass"</c> for <c>Password</c>, <c>"capkey"</c> for <c>CaptchaKey</c>: three or more lower-case letters, shorter than the
+    /// name, that are the start of each of its words in order (every word kept, none empty) — how a form or a protocol
+    /// shortens a field's name. A demo password named after its user (<c>AdminPassword = "admin"</c>) drops the credential
+    /// word and is no such shortening.
+    /// </summary>
+    private static bool ShortensItsName(string text, string symbolName)
+    {
+        if (text.Length < 3 || text.Length >= symbolName.Length || !IsLowerLetters(text, 0, text.Length))
+        {
+            return false;
+        }
+
+        var words = CredentialNames.SplitWords(symbolName);
+        return words.Count <= text.Length && AbbreviatesWords(text, 0, words, 0);
     }
 
     /// <summary>
