@@ -45,7 +45,7 @@ internal static class CredentialValueShape
             return false;
         }
 
-        return !IsProse(trimmed) && !IsFormatTemplate(trimmed) && !IsWildcardPattern(trimmed) && !IsMediaType(trimmed)
+        return !IsProse(trimmed) && !IsFormatTemplate(trimmed) && !PatternSyntax.IsWildcardPattern(trimmed) && !IsMediaType(trimmed)
                && !SecretValueHeuristics.IsNotASecret(text) && !SecretValueHeuristics.IsDescriptiveFake(text);
     }
 
@@ -94,39 +94,6 @@ internal static class CredentialValueShape
         }
 
         return true;
-    }
-
-    /// <summary>
-    /// <c>[^0]*</c>, <c>*.?</c>, <c>[0-9]+</c>: a glob or regular-expression pattern (a cache key's or a file's), at least half
-    /// of it pattern syntax and at most three letters or digits — what a value is matched against, not a value.
-    /// </summary>
-    private static bool IsWildcardPattern(string text)
-    {
-        var syntax = 0;
-        var alphanumeric = 0;
-        var wildcard = false;
-        foreach (var c in text)
-        {
-            if (c is '*' or '?' or '+')
-            {
-                wildcard = true;
-                syntax++;
-            }
-            else if (c is '[' or ']' or '^' or '$' or '(' or ')' or '|' or '.' or '\\' or '-')
-            {
-                syntax++;
-            }
-            else if (char.IsLetterOrDigit(c))
-            {
-                alphanumeric++;
-            }
-            else
-            {
-                return false;
-            }
-        }
-
-        return wildcard && alphanumeric <= 3 && syntax * 2 >= text.Length;
     }
 
     private static bool HasLetterOrDigit(string text)

@@ -145,6 +145,25 @@ public sealed class SameVerdictInCodeAndConfigurationTests
             """));
     }
 
+    [Theory]
+    [InlineData("Server=sql.internal;User Id=orders_app;Password=([^;]+?);")]
+    [InlineData("Server=sql.internal;User Id=orders_app;Password=(?<pwd>.*?);")]
+    [InlineData(@"Server=sql.internal;User Id=orders_app;Password=\S+;")]
+    public async Task ConnectionStringWhosePasswordIsARegexCapture_ShouldNotReportInCodeOrConfiguration(string pattern)
+    {
+        // A pattern that reads the password out of a connection string, written in code or kept in settings: no value.
+        var json = pattern.Replace(@"\", @"\\");
+        await Shape.VerifyAnalyzerAsync($$"""
+            static class Database
+            {
+                public const string PasswordPattern = @"{{pattern}}";
+            }
+            """);
+        await Config.VerifyAsync(("appsettings.json", $$"""
+            { "Redaction": { "ConnectionStringPattern": "{{json}}" }, "ConnectionStrings": { "Orders": "{{json}}" } }
+            """));
+    }
+
     [Fact]
     public async Task ConnectionStringWithRealPassword_ShouldReportInCodeAndConfiguration()
     {
