@@ -136,12 +136,61 @@ internal static class SecretValueHeuristics
     /// <summary>
     /// <c>YOUR_CLIENT_ID</c>, <c>YOUR-TENANT</c>, <c>YourClientId</c>: "your" as a template's marker (SPEC: <c>YOUR_…</c>),
     /// in capitals before a separator, or joined in PascalCase or camelCase. In lower case (<c>your-app</c>, <c>yourapp</c>)
-    /// it may be a real name and is judged like any other word.
+    /// it may be a real name and is judged like any other word, unless it ends with a credential word
+    /// (<see cref="IsRunTogetherYourCredential"/>).
     /// </summary>
     private static bool IsYourMarker(string text) =>
         text.Length > 5
         && ((text.StartsWith("YOUR", StringComparison.Ordinal) && text[4] is '_' or '-')
-            || (text.StartsWith("your", StringComparison.OrdinalIgnoreCase) && char.IsUpper(text[4])));
+            || (text.StartsWith("your", StringComparison.OrdinalIgnoreCase) && char.IsUpper(text[4]))
+            || IsRunTogetherYourCredential(text));
+
+    /// <summary>
+    /// <c>yourdbpassword</c>, <c>yourdatabaseuserpassword</c>, <c>yourstoragekey</c>: "your", words run together in lower case,
+    /// and a credential word last — the reader's placeholder, as the listed <c>yourpassword</c> and <c>yourkey</c> are, with
+    /// what the value is for between (a connection string's template writes <c>Server=yourservername;…;Pwd=yourdbpassword</c>).
+    /// A name in lower case that ends otherwise (<c>yourapp</c>) is judged as any other word.
+    /// </summary>
+    private static bool IsRunTogetherYourCredential(string text)
+    {
+        if (text.Length < 8 || text.Length > 48 || !text.StartsWith("your", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (c is < 'a' or > 'z')
+            {
+                return false;
+            }
+        }
+
+        foreach (var word in RunTogetherCredentialEnds)
+        {
+            if (text.EndsWith(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The credential words (SecretVocabulary.CredentialWords) run together, and "key", the last word of the configuration's
+    // (signing key, account key): what a "your…" placeholder ends with.
+    private static readonly string[] RunTogetherCredentialEnds = BuildRunTogetherCredentialEnds();
+
+    private static string[] BuildRunTogetherCredentialEnds()
+    {
+        var ends = new List<string> { "key" };
+        foreach (var word in SecretVocabulary.CredentialWords)
+        {
+            ends.Add(word.Replace(" ", ""));
+        }
+
+        return ends.ToArray();
+    }
 
     /// <summary>
     /// <c>&lt;your-secret&gt;</c>, <c>${VAR}</c>, <c>$(Var)</c>, <c>%VAR%</c>, <c>{{var}}</c>, <c>#{var}#</c> (Azure DevOps'
@@ -410,16 +459,25 @@ internal static class SecretValueHeuristics
 
     /// <summary>
     /// <c>xxx</c>, <c>*****</c>, <c>•••••</c>, <c>****-****-1234</c>: one character repeated, or a value that is
-    /// mostly masking characters.
+    /// mostly masking characters. Any character repeated sixteen times or more, base64's <c>=</c> padding aside
+    /// (<c>AAAA…A=</c>, an all-zero key), is filler too: a short run of one letter or digit (<c>111111</c>) is a weak password
+    /// people choose, but nobody's key or password is one character sixteen times.
     /// </summary>
     private static bool IsMask(string text)
     {
         var first = char.ToLowerInvariant(text[0]);
-        var repeated = first is 'x' or '0' || !char.IsLetterOrDigit(first);
-        var masking = 0;
-        foreach (var c in text)
+        var length = text.Length;
+        while (length > 1 && text[length - 1] == '=')
         {
-            if (char.ToLowerInvariant(c) != first)
+            length--;
+        }
+
+        var repeated = first is 'x' or '0' || !char.IsLetterOrDigit(first) || (length >= 16 && length >= text.Length - 2);
+        var masking = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.ToLowerInvariant(c) != first && !(i >= length && c == '='))
             {
                 repeated = false;
             }

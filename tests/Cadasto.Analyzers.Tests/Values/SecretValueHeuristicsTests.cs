@@ -27,6 +27,38 @@ public sealed class SecretValueHeuristicsTests
     public void WordsThatAreNoInstruction_ShouldStayAValue(string value) =>
         Assert.False(SecretValueHeuristics.IsNotASecret(value));
 
+    // Real code (a CMS's design-time DbContext factories and appsettings, hunt10a): a connection-string template whose every
+    // part is "your" and what goes there, run together in lower case.
+    [Theory]
+    [InlineData("yourdbpassword")]
+    [InlineData("yourdatabaseuserpassword")]
+    [InlineData("yourstorageaccountkey")]
+    [InlineData("yourbottoken")]
+    public void RunTogetherYourCredential_ShouldNotBeASecret(string value) =>
+        Assert.True(SecretValueHeuristics.IsNotASecret(value));
+
+    [Theory]
+    [InlineData("yourapp2024")] // a digit: not words run together
+    [InlineData("yourdbpassword1")]
+    [InlineData("myownpassword")] // no "your": a value that reads like words, as "supersecret"
+    [InlineData("yourhouse")] // no credential word last
+    public void RunTogetherWordsThatAreNoPlaceholder_ShouldStayAValue(string value) =>
+        Assert.False(SecretValueHeuristics.IsNotASecret(value));
+
+    [Theory]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")] // 32 zero bytes in base64: no key
+    [InlineData("aaaaaaaaaaaaaaaa")]
+    [InlineData("7777777777777777==")]
+    public void OneCharacterRepeatedSixteenTimes_ShouldNotBeASecret(string value) =>
+        Assert.True(SecretValueHeuristics.IsNotASecret(value));
+
+    [Theory]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAB=")] // one other character: a value
+    [InlineData("aaaaaaaaaaaaaaa")] // fifteen: a short run stays what a person may choose
+    [InlineData("Qv7!kL2#xR9mQv7!kL2#xR9m")]
+    public void NotOneCharacterRepeated_ShouldStayAValue(string value) =>
+        Assert.False(SecretValueHeuristics.IsNotASecret(value));
+
     [Theory]
     [InlineData("CHANGE_ME_TO_A_RANDOM_KEY")]
     [InlineData("REPLACE_ME")]
