@@ -28,7 +28,7 @@ public sealed class ReferenceSet
     {
         "Microsoft.Identity.", "Microsoft.IdentityModel.", "System.IdentityModel.", "Duende.", "IdentityModel",
         "OpenIddict.", "Microsoft.AspNetCore.", "Microsoft.Extensions.", "Microsoft.JSInterop", "Azure.",
-        "Microsoft.Bcl.", "System.",
+        "Microsoft.Bcl.", "System.", "Swashbuckle.",
     };
 
     private static readonly Lazy<ReferenceSet> LazyDefault = new(() => Create(AppContext.BaseDirectory));

@@ -105,4 +105,35 @@ public sealed class ReferenceSelectionTests
         var finding = Assert.Single(result.Findings);
         Assert.Equal("CDS1001", finding.RuleId);
     }
+    [Fact]
+    public async Task SwaggerUiClientSecret_ShouldBindToItsSinkAsInABuild()
+    {
+        // An API's Swagger UI is an OAuth client: OAuthClientSecret is a known credential sink (CDS1002) once the package's
+        // options type and extension methods bind, as they do in a build where the package is restored.
+        using var tree = new TempTree();
+        tree.Write("Api/Api.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk.Web">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
+              <ItemGroup><PackageReference Include="Swashbuckle.AspNetCore" Version="9.0.6" /></ItemGroup>
+            </Project>
+            """);
+        tree.Write("Api/Program.cs", $$"""
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.UseSwaggerUI(options =>
+            {
+                options.OAuthClientId("swagger-ui");
+                options.OAuthClientSecret("{{Secret}}");
+                options.OAuthUsePkce();
+            });
+            app.UseSwaggerUI(options => options.OAuthClientSecret(builder.Configuration["Swagger:ClientSecret"]));
+            app.Run();
+            """);
+
+        var result = await new Scanner().ScanAsync(tree.Root);
+
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal("CDS1002", finding.RuleId);
+        Assert.Equal(6, finding.StartLine);
+    }
 }

@@ -86,6 +86,13 @@ internal static class SecretSinkCatalog
         new SecretSink("System.Net.NetworkCredential", Ctor, SinkKind.ConstructorArgument, "password", SinkMeaning.Credential),
         new SecretSink("System.Net.NetworkCredential", "Password", SinkKind.PropertyAssignment, Meaning: SinkMeaning.Credential),
 
+        // Swashbuckle's Swagger UI: the client secret it is given prefills the UI's authorize dialog and is served to every
+        // browser that opens it (OAuthClientSecret's parameter is named value, so no name reports it). A credential (CDS1002,
+        // a warning), not a client-secret sink: APIs also prefill a hint for the person at the dialog (bitwarden/server:
+        // OAuthClientId("accountType.id") beside OAuthClientSecret("secretKey")), which an error must not fail a build on.
+        new SecretSink("Microsoft.AspNetCore.Builder.SwaggerUIOptionsExtensions", "OAuthClientSecret", SinkKind.MethodArgument, "value", SinkMeaning.Credential),
+        new SecretSink("Swashbuckle.AspNetCore.SwaggerUI.OAuthConfigObject", "ClientSecret", SinkKind.PropertyAssignment, Meaning: SinkMeaning.Credential),
+
         // ASP.NET Core Identity: users created, given or checked against a password in seed and start-up code.
         new SecretSink("Microsoft.AspNetCore.Identity.UserManager`1", "CreateAsync", SinkKind.MethodArgument, "password", SinkMeaning.Credential),
         new SecretSink("Microsoft.AspNetCore.Identity.UserManager`1", "AddPasswordAsync", SinkKind.MethodArgument, "password", SinkMeaning.Credential),

@@ -59,6 +59,7 @@ public static class TestReferences
         typeof(OpenIddict.Abstractions.OpenIddictApplicationDescriptor),
         typeof(IdentityModel.Client.ClientCredentialsTokenRequest),
         typeof(Azure.Identity.ClientSecretCredential),
+        typeof(Swashbuckle.AspNetCore.SwaggerUI.SwaggerUIOptions),
         typeof(Microsoft.Extensions.Logging.ILogger),
         typeof(Microsoft.Extensions.Options.IOptions<>),
     };

@@ -37,6 +37,34 @@ public sealed class HardcodedCredentialAnalyzerTests
             """);
     }
 
+    // An API's Swagger UI prefills its authorize dialog with the client secret it is given and serves it to every browser:
+    // a known credential sink (OAuthClientSecret's parameter is named value, so only the sink row reports it). A warning, not
+    // CDS1001's error: APIs also prefill a hint for the person at the dialog. A configured secret stays quiet.
+    [Fact]
+    public Task SwaggerUiClientSecret_ShouldReportLiteralsButNotConfiguredValues() => VerifyCS.VerifyAnalyzerAsync("""
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.Extensions.Configuration;
+
+        public static class Swagger
+        {
+            private const string SwaggerSecret = {|CDS1002:"sw~Pq4.Lm8Zx2Rt6Vn0"|};
+
+            public static void Use(IApplicationBuilder app, IConfiguration configuration)
+            {
+                app.UseSwaggerUI(options =>
+                {
+                    options.OAuthClientId("swagger-ui");
+                    options.OAuthClientSecret({|CDS1002:"secret"|});
+                    options.OAuthUsePkce();
+                });
+                app.UseSwaggerUI(options => options.OAuthClientSecret(SwaggerSecret));
+                app.UseSwaggerUI(options => options.OAuthConfigObject.ClientSecret = {|CDS1002:"sw~Hk5.Jd9Fs3Ga7Qe2"|});
+                app.UseSwaggerUI(options => options.OAuthClientSecret(configuration["Swagger:ClientSecret"]));
+                app.UseSwaggerUI(options => options.OAuthClientSecret(string.Empty));
+            }
+        }
+        """);
+
     // With the flow into a client-secret sink it is CDS1001's (one finding per literal); without it, the name decides.
     [Fact]
     public Task CredentialNamedParameterOfOwnMethod_ShouldReportOnlyWithoutAFlowToAClientSecretSink() => VerifyCS.VerifyAnalyzerAsync("""
