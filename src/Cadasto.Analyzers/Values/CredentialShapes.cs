@@ -643,48 +643,9 @@ internal static class CredentialShapes
                 end++;
             }
 
-            if (end - sig - 4 >= 20 && !SecretValueHeuristics.IsNotASecret(text.Substring(sig + 4, end - sig - 4)) && !IsOnAReservedHost(text))
+            if (end - sig - 4 >= 20 && !SecretValueHeuristics.IsNotASecret(text.Substring(sig + 4, end - sig - 4)))
             {
                 kind = "shared access signature";
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    // RFC 2606 §3: second-level names reserved for documentation; no storage account answers under them.
-    private static readonly string[] ReservedHosts = { "example.com", "example.org", "example.net" };
-
-    /// <summary>
-    /// <c>https://client.example.org/file.ndjson?sv=…&amp;sig=…</c>: a shared access signature for a resource on a host RFC 2606
-    /// reserves for documentation signs nothing that exists — a sample of the format, as a test or a page writes one.
-    /// </summary>
-    private static bool IsOnAReservedHost(string text)
-    {
-        var scheme = text.IndexOf("://", StringComparison.Ordinal);
-        if (scheme <= 0)
-        {
-            return false;
-        }
-
-        var start = scheme + 3;
-        var end = start;
-        while (end < text.Length && text[end] is not ('/' or '?' or '#' or ' ' or '"'))
-        {
-            end++;
-        }
-
-        var at = end > start ? text.LastIndexOf('@', end - 1, end - start) : -1;
-        var hostStart = at >= start ? at + 1 : start;
-        var port = text.IndexOf(':', hostStart, end - hostStart);
-        var host = text.Substring(hostStart, (port >= 0 ? port : end) - hostStart);
-        foreach (var reserved in ReservedHosts)
-        {
-            if (host.Equals(reserved, StringComparison.OrdinalIgnoreCase)
-                || (host.Length > reserved.Length && host[host.Length - reserved.Length - 1] == '.'
-                    && host.EndsWith(reserved, StringComparison.OrdinalIgnoreCase)))
-            {
                 return true;
             }
         }
@@ -744,27 +705,6 @@ internal static class CredentialShapes
     /// The body of a token must look random: no documentation filler, no long runs, and a Shannon entropy of at
     /// least 3 bits per character (a real 36-character token has about 5; <c>aaaa…</c> or <c>0123…</c> far less).
     /// </summary>
-    /// <summary>
-    /// <c>1234567890abcdef</c>, <c>abcdefghijklmnop</c>: a body that counts up (each character the next of
-    /// <c>0-9</c> then <c>a-z</c>, case aside, <c>9</c> going on to <c>0</c> or <c>a</c>) in three steps of four or more is
-    /// documentation's filler, as <c>xxxx</c> is; its entropy is high only because no character repeats.
-    /// </summary>
-    private static bool CountsUp(string text, int start, int end)
-    {
-        var steps = 0;
-        for (var i = start + 1; i < end; i++)
-        {
-            var previous = char.ToLowerInvariant(text[i - 1]);
-            var current = char.ToLowerInvariant(text[i]);
-            var next = previous == '9' ? current is '0' or 'a'
-                : previous == '0' && i > start + 1 && text[i - 2] == '9' ? current == 'a'
-                : current == previous + 1 && char.IsLetterOrDigit(previous) && char.IsLetterOrDigit(current);
-            steps += next ? 1 : 0;
-        }
-
-        return end - start >= 8 && steps * 4 >= (end - start - 1) * 3;
-    }
-
     private static bool LooksRandom(string text, int start, int end)
     {
         var length = end - start;
@@ -773,8 +713,7 @@ internal static class CredentialShapes
             return false;
         }
 
-        if (IndexOfIgnoreCase(text, "example", start, end) >= 0 || IndexOfIgnoreCase(text, "xxxx", start, end) >= 0 || IndexOfIgnoreCase(text, "0000", start, end) >= 0
-            || CountsUp(text, start, end))
+        if (IndexOfIgnoreCase(text, "example", start, end) >= 0 || IndexOfIgnoreCase(text, "xxxx", start, end) >= 0 || IndexOfIgnoreCase(text, "0000", start, end) >= 0)
         {
             return false;
         }

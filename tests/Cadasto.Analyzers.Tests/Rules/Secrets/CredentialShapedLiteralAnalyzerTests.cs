@@ -321,26 +321,6 @@ public sealed class CredentialShapedLiteralAnalyzerTests
         }
         """);
 
-    // Real code (a health-data server's import tests, hunt10b; a bot framework's masking test, hunt10b): a SAS URL for a
-    // file on a host RFC 2606 reserves for documentation, and a Stripe key whose body counts up (1234567890abcdef), are
-    // samples of their formats; the same SAS on a storage account's host, and a key with a random body, are reported.
-    [Fact]
-    public Task SamplesOfATokenFormat_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
-        class ImportSamples
-        {
-            void Run()
-            {
-                Use("https://client.example.org/patient_file_2.ndjson?sp=r&st=2022-09-30T01:39:00Z&se=2022-09-30T09:39:00Z&sv=2021-06-08&sr=b&sig=RHIXnF4tKp8sL2vQ9wYz");
-                Use({|CDS1003:"https://client.blob.core.windows.net/patient_file_2.ndjson?sp=r&sv=2021-06-08&sr=b&sig=z7EbQgckgtxTHCvDkHyWF%2BteUInkAYa6qKV9EZ5vtl0%3D"|});
-                Use("sk_live_1234567890abcdef");
-                Use("sk_test_abcdefghijklmnopqrstuvwx");
-                Use({|CDS1003:"sk_live_sajAIxNKu8iS2G8NPRVdD53X"|});
-            }
-
-            void Use(string value) { }
-        }
-        """);
-
     [Fact]
     public Task AccountKeyPaddedWithAFakeMarker_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
         sealed class JobConfiguration
