@@ -459,25 +459,16 @@ internal static class SecretValueHeuristics
 
     /// <summary>
     /// <c>xxx</c>, <c>*****</c>, <c>•••••</c>, <c>****-****-1234</c>: one character repeated, or a value that is
-    /// mostly masking characters. Any character repeated sixteen times or more, base64's <c>=</c> padding aside
-    /// (<c>AAAA…A=</c>, an all-zero key), is filler too: a short run of one letter or digit (<c>111111</c>) is a weak password
-    /// people choose, but nobody's key or password is one character sixteen times.
+    /// mostly masking characters.
     /// </summary>
     private static bool IsMask(string text)
     {
         var first = char.ToLowerInvariant(text[0]);
-        var length = text.Length;
-        while (length > 1 && text[length - 1] == '=')
-        {
-            length--;
-        }
-
-        var repeated = first is 'x' or '0' || !char.IsLetterOrDigit(first) || (length >= 16 && length >= text.Length - 2);
+        var repeated = first is 'x' or '0' || !char.IsLetterOrDigit(first);
         var masking = 0;
-        for (var i = 0; i < text.Length; i++)
+        foreach (var c in text)
         {
-            var c = text[i];
-            if (char.ToLowerInvariant(c) != first && !(i >= length && c == '='))
+            if (char.ToLowerInvariant(c) != first)
             {
                 repeated = false;
             }

@@ -166,25 +166,6 @@ public sealed class SameVerdictInCodeAndConfigurationTests
             """));
     }
 
-    // Real code (a health-data server's import tests, hunt10b): a storage connection string whose account key is one
-    // character repeated (43 'A' and '=': 32 zero bytes) stands for a key; a key with a real body is still reported.
-    [Fact]
-    public async Task AccountKeyOfOneRepeatedCharacter_ShouldNotReportInCodeOrConfiguration()
-    {
-        const string zeroKey = "DefaultEndpointsProtocol=https;AccountName=randomaccount;AccountKey=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=;EndpointSuffix=core.windows.net";
-        const string realKey = "DefaultEndpointsProtocol=https;AccountName=randomaccount;AccountKey=k8Qz1VbXw2Nc7Lp4Rt9Ys3Mh6Jd0Fg5Ae1Cu8Ko2Wi4=;EndpointSuffix=core.windows.net";
-        await Shape.VerifyAnalyzerAsync($$"""
-            static class Storage
-            {
-                public const string Import = "{{zeroKey}}";
-                public const string Export = {|CDS1003:"{{realKey}}"|};
-            }
-            """);
-        await Config.VerifyAsync(("appsettings.json", $$"""
-            { "ConnectionStrings": { "Import": "{{zeroKey}}", "Export": {|CDS1004:"{{realKey}}"|} } }
-            """));
-    }
-
     [Fact]
     public async Task ConnectionStringWithRealPassword_ShouldReportInCodeAndConfiguration()
     {
