@@ -201,12 +201,13 @@ internal static class CredentialValueShape
             return true;
         }
 
-        if (lowerCaseWords || IsLettersWithIndex(trimmed) || IsKeywordWords(trimmed))
+        if (lowerCaseWords || IsLettersWithIndex(trimmed) || IsKeywordWords(trimmed) || IsMarkedIdentifier(trimmed))
         {
             // A bare `token` (a parameter, field or property so named) is a lexer's, a template's or a form field's token as
             // often as a bearer token, and a bearer token is issued, never spelled as a word: FieldToken(…, token: "clientName"),
             // Token = "extension", token: "url2" (the second of a template's url tokens) name the token a template replaces;
-            // AppendToken("CONTENT:STRING") writes a script's keyword.
+            // AppendToken("CONTENT:STRING") writes a script's keyword; Token = "@CurrentUserId" marks the name a query template
+            // replaces with the current user's id.
             if (trimmed.Length <= 40 && names.TryMatch(symbolName, out var bare) && bare == "token" && CredentialNames.SplitWordCount(symbolName) == 1)
             {
                 return true;
@@ -338,7 +339,7 @@ internal static class CredentialValueShape
         }
 
         if (end is < 2 or > 8 || end + 1 >= text.Length || text[end] is not ('_' or ':')
-            || !SeparatorInsensitiveText.Equals(text.Substring(end + 1), symbolName))
+            || !SpellsNameOrPlural(text.Substring(end + 1), symbolName))
         {
             return false;
         }
@@ -346,6 +347,14 @@ internal static class CredentialValueShape
         prefix = text.Substring(0, end + 1);
         return true;
     }
+
+    /// <summary>
+    /// <c>ClientSecrets</c> for <c>ClientSecret</c> behind a prefix (<c>csids_ClientSecrets</c>): a table, collection or
+    /// schema name is the plural of the entity it holds. Asked only behind a prefix, where the list's other names share it.
+    /// </summary>
+    private static bool SpellsNameOrPlural(string text, string symbolName) =>
+        SeparatorInsensitiveText.Equals(text, symbolName)
+        || (text.Length > 1 && text[text.Length - 1] == 's' && SeparatorInsensitiveText.Equals(text.Substring(0, text.Length - 1), symbolName));
 
     /// <summary>
     /// <c>"pass"</c> for <c>Password</c>, <c>"capkey"</c> for <c>CaptchaKey</c>: three or more lower-case letters, shorter than the
@@ -515,6 +524,29 @@ internal static class CredentialValueShape
         }
 
         return !(lower && upper);
+    }
+
+    /// <summary>
+    /// <c>@CurrentUserId</c>, <c>$TenantId</c>, <c>#OrderNumber</c>: one sigil before an identifier of two words or more in
+    /// PascalCase or camelCase, letters only — a template's or a query's token, as <c>{CurrentUserId}</c> is. Asked only
+    /// under a bare <c>token</c> name (a bearer token is issued, never spelled in words).
+    /// </summary>
+    private static bool IsMarkedIdentifier(string text)
+    {
+        if (text.Length < 4 || text.Length > 40 || text[0] is not ('@' or '$' or '#' or '%' or ':'))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < text.Length; i++)
+        {
+            if (text[i] is not (>= 'a' and <= 'z' or >= 'A' and <= 'Z'))
+            {
+                return false;
+            }
+        }
+
+        return CredentialNames.SplitWordCount(text.Substring(1)) >= 2;
     }
 
     /// <summary>Letters only, perhaps followed by one or two digits (<c>url2</c>: which of its kind).</summary>

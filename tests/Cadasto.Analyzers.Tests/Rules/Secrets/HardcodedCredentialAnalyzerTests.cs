@@ -1625,6 +1625,47 @@ public sealed class HardcodedCredentialAnalyzerTests
         }
         """);
 
+    // Real code (a CMS's identity-server store, hunt10a): EF table names, each the plural of its entity's name behind the
+    // store's prefix (`csids_ClientSecrets` for ClientSecret); and an attribute's marker that a query template replaces with
+    // the current user's id (`Token = "@CurrentUserId"`). A value in the same list that names no table, a marked value with
+    // digits under a token's name, and a password dressed the same way are still reported.
+    [Fact]
+    public Task TableNamesAndTemplateMarkersUnderCredentialNames_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        public class EfConstants
+        {
+            public class TableNames
+            {
+                public const string IdentityResource = "csids_IdentityResources";
+                public const string ApiResource = "csids_ApiResources";
+                public const string ApiSecret = "csids_ApiSecrets";
+                public const string Client = "csids_Clients";
+                public const string ClientScopes = "csids_ClientScopes";
+                public const string ClientSecret = "csids_ClientSecrets";
+                public const string ClientClaim = "csids_ClientClaims";
+            }
+
+            public class LegacyTableNames
+            {
+                public const string Client = "csids_Clients";
+                public const string ClientScopes = "csids_ClientScopes";
+                public const string ClientClaim = "csids_ClientClaims";
+                public const string ClientSecret = {|CDS1002:"csids_Q8zXv3Lm7Rt2"|};
+            }
+        }
+
+        [System.AttributeUsage(System.AttributeTargets.Property)]
+        public class UserFlagAttribute : System.Attribute
+        {
+            public const string Token = "@CurrentUserId";
+        }
+
+        public static class Markers
+        {
+            public const string Token = {|CDS1002:"@Q8zXv3Lm7Rt2"|};
+            public const string Password = {|CDS1002:"@CurrentUserId"|};
+        }
+        """);
+
     // Real code (an OAuth client library's error codes and grant types, an authorization server's response types and
     // token names): a constant of something issued (a token, a private key, a credential) whose value spells its own name —
     // words shortened (`id` for Identity), apart by spaces, behind a short `rst:` prefix — names a code, a parameter or a
