@@ -28,9 +28,27 @@ public static class CostFigure
     // rule to look a type up also pays for binding the references. A second mode, reported beside the first.
     private static bool s_sameCompilation;
 
-    public static async Task<int> RunAsync(BenchmarkInput input, int iterations, string? only = null, bool sameCompilation = false, bool floor = false)
+    public static async Task<int> RunAsync(BenchmarkInput input, int iterations, string? only = null, bool sameCompilation = false, bool floor = false, string? analyzerAssembly = null)
     {
         s_sameCompilation = sameCompilation;
+        if (analyzerAssembly is not null)
+        {
+            // The analyzers of that file (an IL build or a ReadyToRun image), not of the project reference. The probes
+            // below (flow bail-out, semantic-model walk counters) still run the project reference's copy.
+            try
+            {
+                s_analyzers = AnalyzerCatalog.CreateAnalyzers(AnalyzerAssembly.Load(analyzerAssembly));
+            }
+            catch (Exception ex) when (ex is IOException or BadImageFormatException or ArgumentException)
+            {
+                // A missing file, or a ReadyToRun image built for another platform (it does not load as IL).
+                Console.Error.WriteLine($"--analyzer-assembly: cannot load '{analyzerAssembly}': {ex.Message}");
+                return 2;
+            }
+
+            Console.WriteLine($"Analyzer assembly: {Path.GetFullPath(analyzerAssembly)}, {AnalyzerAssembly.Describe(analyzerAssembly)}");
+        }
+
         if (floor)
         {
             // The floor of the driver's accounting: analyzers that do nothing in their callbacks (--only picks among them).
@@ -76,7 +94,7 @@ public static class CostFigure
         var (coldCompile, coldCompilation) = Compile(input);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var (jitMethods, jitTime) = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
-        var (coldAnalyzers, coldEach, _, _) = await AnalyzeAsync(input, coldCompilation);
+        var (coldAnalyzers, coldEach, _, _, _) = await AnalyzeAsync(input, coldCompilation);
         Console.WriteLine($"  analysis CPU (process, driver and rules): {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:0} ms");
         // Load-light: what the JIT compiled during the cold analysis (rules, driver, and the IL-only Roslyn of this process).
         Console.WriteLine($"  JIT during the cold analysis: {System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethods:N0} methods, {(System.Runtime.JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds:0} ms");
@@ -88,18 +106,20 @@ public static class CostFigure
         var analyzers = new List<double>();
         var perAnalyzer = new Dictionary<string, List<double>>();
         var findings = 0;
+        var findingsById = string.Empty;
         for (var i = 0; i < iterations; i++)
         {
             var (compileMs, compiled) = Compile(input);
             compile.Add(compileMs);
             var roundCpu = Process.GetCurrentProcess().TotalProcessorTime;
             var (roundJitMethods, roundJitTime) = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
-            var (total, each, count, failures) = await AnalyzeAsync(input, compiled);
+            var (total, each, count, byId, failures) = await AnalyzeAsync(input, compiled);
             var analysisCpu = (Process.GetCurrentProcess().TotalProcessorTime - roundCpu).TotalMilliseconds;
             var jit = $"JIT {System.Runtime.JitInfo.GetCompiledMethodCount() - roundJitMethods:N0} methods, {(System.Runtime.JitInfo.GetCompilationTime() - roundJitTime).TotalMilliseconds:0} ms";
             analyzers.Add(total);
             Console.WriteLine($"round {i + 1}: parse + bind + emit {compile[i]:0} ms, analyzers {total:0.0} ms, ratio {total / compile[i]:P2}; asked {DocumentOperations.Asked:N0}, mapped {DocumentOperations.Mapped:N0}; analysis CPU {analysisCpu:0} ms; {jit}");
             findings = count;
+            findingsById = byId;
             foreach (var (name, ms) in each)
             {
                 (perAnalyzer.TryGetValue(name, out var list) ? list : perAnalyzer[name] = new List<double>()).Add(ms);
@@ -121,7 +141,7 @@ public static class CostFigure
             Console.WriteLine($"  {name}: {Median(list):0.0} ms");
         }
 
-        Console.WriteLine($"Findings: {findings}");
+        Console.WriteLine($"Findings: {findings} ({findingsById})");
         Console.WriteLine($"Figure: {analyzerMedian / compileMedian:P2} of parse + bind + emit (target < 3%)");
         return 0;
     }
@@ -141,7 +161,7 @@ public static class CostFigure
         return (stopwatch.Elapsed.TotalMilliseconds, compilation);
     }
 
-    private static async Task<(double Total, List<(string Name, double Ms)> Each, int Findings, List<string> Failures)> AnalyzeAsync(BenchmarkInput input, Compilation compiled)
+    private static async Task<(double Total, List<(string Name, double Ms)> Each, int Findings, string FindingsById, List<string> Failures)> AnalyzeAsync(BenchmarkInput input, Compilation compiled)
     {
         var failures = new ConcurrentBag<string>();
         var compilation = s_sameCompilation ? compiled : input.CreateCompilation();
@@ -161,7 +181,9 @@ public static class CostFigure
             each.Add((analyzer.GetType().Name, telemetry.ExecutionTime.TotalMilliseconds));
         }
 
-        return (each.Sum(e => e.Item2), each, diagnostics.Length, failures.ToList());
+        // By rule, so that two builds of the analyzers (IL, ReadyToRun) can be shown to report the same.
+        var byId = string.Join(", ", diagnostics.GroupBy(d => d.Id).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} x{g.Count()}"));
+        return (each.Sum(e => e.Item2), each, diagnostics.Length, byId, failures.ToList());
     }
 
     private static double Median(List<double> values)

@@ -6,8 +6,9 @@ using BenchmarkDotNet.Running;
 namespace Cadasto.Analyzers.Benchmarks;
 
 /// <summary>
-/// <c>-- -figure [--folder PATH] [--lines N] [--iterations N] [--only Analyzer1,Analyzer2] [--same-compilation] [--floor]</c> prints the cost figure of docs/performance.md
-/// (<c>--only</c>: those analyzers alone, an experiment);
+/// <c>-- -figure [--folder PATH] [--lines N] [--iterations N] [--only Analyzer1,Analyzer2] [--same-compilation] [--floor] [--analyzer-assembly PATH]</c>
+/// prints the cost figure of docs/performance.md (<c>--only</c>: those analyzers alone, an experiment; <c>--analyzer-assembly</c>:
+/// the analyzers of that file, e.g. a ReadyToRun image, instead of the project reference's);
 /// <c>-- --folder PATH</c> or nothing runs the BenchmarkDotNet suite (short job, memory diagnoser);
 /// <c>-- -generate OUT [--lines N]</c> writes the generated code to a folder;
 /// <c>-- -longconst [INPUT…]</c> times each analyzer once on long constants (<see cref="LongConstantBenchmarks.Source"/>);
@@ -63,7 +64,7 @@ public static class Program
         if (args.Contains("-figure"))
         {
             var iterations = int.TryParse(Value(args, "--iterations"), out var n) ? n : 5;
-            return await CostFigure.RunAsync(BenchmarkInput.FromEnvironment(lines), iterations, Value(args, "--only"), args.Contains("--same-compilation"), args.Contains("--floor"));
+            return await CostFigure.RunAsync(BenchmarkInput.FromEnvironment(lines), iterations, Value(args, "--only"), args.Contains("--same-compilation"), args.Contains("--floor"), Value(args, "--analyzer-assembly"));
         }
 
         var rest = args.Where((a, i) => a != "--folder" && (i == 0 || args[i - 1] != "--folder") && a != "--lines" && (i == 0 || args[i - 1] != "--lines")).ToArray();

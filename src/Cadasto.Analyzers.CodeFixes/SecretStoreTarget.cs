@@ -103,7 +103,7 @@ internal sealed class SecretStoreTarget
                 continue;
             }
 
-            if (char.IsUpper(c) && i > 0 && char.IsLower(key[i - 1]) && builder.Length > 0 && builder[builder.Length - 1] != '_')
+            if (CredentialNames.CaseStartsWord(key, i) && builder.Length > 0 && builder[builder.Length - 1] != '_')
             {
                 builder.Append('_');
             }

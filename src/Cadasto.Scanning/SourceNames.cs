@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Cadasto.Analyzers.Semantics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -50,10 +51,9 @@ internal static class SourceNames
     {
         foreach (var node in root.DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax))
         {
-            if (node is UsingDirectiveSyntax { Alias: null, Name: { } name } directive && directive.StaticKeyword.RawKind == 0)
+            if (node is UsingDirectiveSyntax { Alias: null } directive && NamespaceImports.ImportedNamespace(directive) is { } ns)
             {
-                var text = name.ToString().Replace(" ", string.Empty, StringComparison.Ordinal);
-                into.Add(text.StartsWith("global::", StringComparison.Ordinal) ? text.Substring("global::".Length) : text);
+                into.Add(ns);
             }
         }
     }

@@ -6,3 +6,4 @@ global using ServerRegistrationMember = Cadasto.Analyzers.Catalogs.CatalogMember
 global using SecretKindMember = Cadasto.Analyzers.Catalogs.CatalogMember<Cadasto.Analyzers.Catalogs.SecretKind>;
 global using PkceSite = Cadasto.Analyzers.Catalogs.CatalogMember<Cadasto.Analyzers.Catalogs.PkceRequirement>;
 global using OutputSink = Cadasto.Analyzers.Catalogs.CatalogMember<Cadasto.Analyzers.Catalogs.OutputTarget>;
+global using SecretSource = Cadasto.Analyzers.Catalogs.CatalogMember<Cadasto.Analyzers.Catalogs.SecretSourceKey>;

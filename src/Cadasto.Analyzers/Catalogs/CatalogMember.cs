@@ -18,6 +18,9 @@ internal enum SinkKind
     /// <c>descriptor.RedirectUris.Add(…)</c>.
     /// </summary>
     CollectionElement,
+
+    /// <summary>An argument of an indexer, matched by parameter name (<c>configuration["…"]</c>: the key a value is read by).</summary>
+    IndexerArgument,
 }
 
 /// <summary>What the value a sink receives is.</summary>
@@ -32,7 +35,7 @@ internal enum SinkMeaning
 
 /// <summary>
 /// One row of every member-based catalogue (secret sinks, OAuth signals, redirect-URI sinks, PKCE sites, output sinks,
-/// authorization-server registrations, secret kinds):
+/// secret sources, authorization-server registrations, secret kinds):
 /// <paramref name="TypeMetadataName"/>'s member <paramref name="MemberName"/> (<c>.ctor</c> for a constructor or an
 /// object creation), how it receives the value (<paramref name="Kind"/>), the parameter that does
 /// (<paramref name="ParameterName"/>; null means every credential-named parameter for secret sinks, or any for the
@@ -46,6 +49,9 @@ internal sealed record CatalogMember<TMeaning>(string TypeMetadataName, string M
 
     /// <summary>The type's name without namespace or arity (<c>AbstractApplicationBuilder</c>).</summary>
     public string TypeName { get; } = ShortTypeName(TypeMetadataName);
+
+    /// <summary>The type's namespace (<c>IdentityServer4.Models</c>): what a file imports to spell the type by its name alone.</summary>
+    public string TypeNamespace => TypeMetadataName.Substring(0, System.Math.Max(0, TypeMetadataName.LastIndexOf('.')));
 
     /// <summary>What ends the type name of a row that stands for every type of a namespace (<c>OpenIddict.*</c>).</summary>
     public const string AnyTypeSuffix = ".*";

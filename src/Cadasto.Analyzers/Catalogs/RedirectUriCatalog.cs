@@ -52,5 +52,5 @@ internal static class RedirectUriCatalog
     /// collection initializer, indexer), a <c>KeyValuePair</c>, a tuple, an anonymous-object member. The name is
     /// OAuth's own, so no library needs to be referenced; the value must be absolute (RFC 6749 §3.1.2).
     /// </summary>
-    public static readonly RedirectUriSink FormField = new("System.Collections.Generic.IDictionary`2", "redirect_uri", SinkKind.MethodArgument, Meaning: RedirectUriKind.Absolute);
+    public static readonly RedirectUriSink FormField = new("System.Collections.Generic.IDictionary`2", OAuthParameters.RedirectUri, SinkKind.MethodArgument, Meaning: RedirectUriKind.Absolute);
 }

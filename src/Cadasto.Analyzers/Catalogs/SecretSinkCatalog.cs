@@ -160,7 +160,7 @@ internal static class SecretSinkCatalog
     /// Form and query field names whose value is the client secret: a dictionary or
     /// <c>KeyValuePair</c> key, an anonymous-object member, or <c>name=</c> in a query string or form body.
     /// </summary>
-    public static readonly ImmutableArray<string> ClientSecretFieldNames = ImmutableArray.Create("client_secret");
+    public static readonly ImmutableArray<string> ClientSecretFieldNames = ImmutableArray.Create(OAuthParameters.ClientSecret);
 
     /// <summary>
     /// The member name that is a client secret even when its type cannot be resolved (a library missing from a

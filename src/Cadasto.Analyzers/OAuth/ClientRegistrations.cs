@@ -145,7 +145,8 @@ internal static class ClientRegistrations
         if (operation.Syntax is not AssignmentExpressionSyntax { Left: IdentifierNameSyntax left, Right: var value } assignment
             || operation.Parent?.Syntax == operation.Syntax
             || assignment.Parent?.Parent is not BaseObjectCreationExpressionSyntax creation
-            || operation.SemanticModel?.GetTypeInfo(creation).Type is not { TypeKind: TypeKind.Error } type)
+            || operation.SemanticModel is not { } model
+            || model.GetTypeInfo(creation).Type is not { TypeKind: TypeKind.Error } type)
         {
             return;
         }
@@ -154,7 +155,7 @@ internal static class ClientRegistrations
         foreach (var row in ServerRegistrationCatalog.Members)
         {
             if (row.Meaning.Role == RegistrationRole.GrantTypes && row.MemberName == left.Identifier.ValueText && row.TypeName == type.Name
-                && Imports(assignment.SyntaxTree, row.TypeMetadataName.Substring(0, row.TypeMetadataName.Length - row.TypeName.Length - 1)))
+                && NamespaceImports.Imports(model, assignment, row.TypeNamespace))
             {
                 member = row;
                 break;
@@ -196,19 +197,6 @@ internal static class ClientRegistrations
         }
 
         return null;
-    }
-
-    private static bool Imports(SyntaxTree tree, string ns)
-    {
-        foreach (var directive in ((CompilationUnitSyntax)tree.GetRoot()).Usings)
-        {
-            if (directive.Name?.ToString() == ns)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static string Source(ServerRegistrationMember member, IOperation grant) => member.MemberName + " with " + grant.Syntax;

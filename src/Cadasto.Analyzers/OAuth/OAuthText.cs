@@ -1,3 +1,4 @@
+using Cadasto.Analyzers.Catalogs;
 using Cadasto.Analyzers.Semantics;
 using System;
 using System.Collections.Generic;
@@ -17,11 +18,11 @@ internal static class OAuthText
     /// <summary>Stands for a part of a string that is only known at run time.</summary>
     public const char Unknown = '\u0001';
 
-    public const string GrantTypeKey = "grant_type";
-    public const string ResponseTypeKey = "response_type";
-    public const string ClientSecretKey = "client_secret";
-    public const string CodeChallengeKey = "code_challenge";
-    public const string CodeVerifierKey = "code_verifier";
+    public const string GrantTypeKey = OAuthParameters.GrantType;
+    public const string ResponseTypeKey = OAuthParameters.ResponseType;
+    public const string ClientSecretKey = OAuthParameters.ClientSecret;
+    public const string CodeChallengeKey = OAuthParameters.CodeChallenge;
+    public const string CodeVerifierKey = OAuthParameters.CodeVerifier;
     public const string AuthorizationCodeGrant = "authorization_code";
 
     /// <summary>The property that holds a grant type (<c>TokenRequest.GrantType</c>); its parameter is <c>grantType</c>.</summary>

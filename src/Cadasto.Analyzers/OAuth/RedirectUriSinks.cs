@@ -25,7 +25,7 @@ internal readonly record struct RedirectUriSite(string Uri, Location Location, R
 /// </summary>
 internal sealed class RedirectUriSinks
 {
-    private const string FormFieldName = "redirect_uri";
+    private const string FormFieldName = OAuthParameters.RedirectUri;
 
     // How libraries name the constant that holds the key (IdentityModel's OidcConstants, OpenIdConnectParameterNames, OpenIddict's Parameters).
     private const string FormFieldConstantName = "RedirectUri";

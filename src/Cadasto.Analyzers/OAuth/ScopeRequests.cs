@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
+using Cadasto.Analyzers.Catalogs;
 using Cadasto.Analyzers.Configuration;
 using Cadasto.Analyzers.Infrastructure;
 using Cadasto.Analyzers.Secrets;
@@ -77,7 +78,7 @@ internal static class ScopeRequests
                 if (OAuthText.IsOutermostString(operation) && OAuthText.Compose(operation) is { } text && text.IndexOf("scope=", StringComparison.OrdinalIgnoreCase) >= 0
                     && !OAuthText.IsMessage(operation))
                 {
-                    foreach (var value in OAuthText.ParameterValues(text, "scope"))
+                    foreach (var value in OAuthText.ParameterValues(text, ScopeKey))
                     {
                         requests.Add(new ScopeRequest(value.IndexOf(OAuthText.Unknown) >= 0 ? null : value, operation.Syntax.GetLocation()));
                     }
@@ -172,9 +173,12 @@ internal static class ScopeRequests
         }
     }
 
-    private const string ScopeKey = "scope";
+    private const string ScopeKey = OAuthParameters.Scope;
 
-    private static readonly string[] OAuthParameterNames = { "grant_type", "client_id", "response_type", "redirect_uri", "client_secret" };
+    private static readonly string[] OAuthParameterNames =
+    {
+        OAuthParameters.GrantType, OAuthParameters.ClientId, OAuthParameters.ResponseType, OAuthParameters.RedirectUri, OAuthParameters.ClientSecret,
+    };
 
     private static bool IsOAuthParameterName(string text)
     {

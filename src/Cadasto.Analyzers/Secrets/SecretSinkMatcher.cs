@@ -107,7 +107,7 @@ internal sealed class SecretSinkMatcher
             case ILiteralOperation { ConstantValue: { HasValue: true, Value: string text } } literal:
                 if (ClientSecretFieldValue(text) is { } fieldValue)
                 {
-                    hits.Add(new SinkHit(new HardcodedString(literal.Syntax, text), "client_secret", SinkMeaning.ClientSecret) { SecretPart = fieldValue });
+                    hits.Add(new SinkHit(new HardcodedString(literal.Syntax, text), OAuthParameters.ClientSecret, SinkMeaning.ClientSecret) { SecretPart = fieldValue });
                 }
 
                 break;
@@ -162,7 +162,7 @@ internal sealed class SecretSinkMatcher
             && field.EndsWith(ClientSecretEquals, StringComparison.OrdinalIgnoreCase)
             && StartsField(field, field.Length - ClientSecretEquals.Length))
         {
-            Trace(arguments[0].Value, "client_secret", SinkMeaning.ClientSecret, compilation, cancellationToken, hits);
+            Trace(arguments[0].Value, OAuthParameters.ClientSecret, SinkMeaning.ClientSecret, compilation, cancellationToken, hits);
             return;
         }
 
@@ -306,7 +306,7 @@ internal sealed class SecretSinkMatcher
             return false;
         }
 
-        Trace(field.Value, "client_secret", SinkMeaning.ClientSecret, compilation, cancellationToken, hits);
+        Trace(field.Value, OAuthParameters.ClientSecret, SinkMeaning.ClientSecret, compilation, cancellationToken, hits);
         return true;
     }
 
@@ -464,7 +464,7 @@ internal sealed class SecretSinkMatcher
                 && text.EndsWith(ClientSecretEquals, StringComparison.OrdinalIgnoreCase)
                 && StartsField(text, text.Length - ClientSecretEquals.Length))
             {
-                Trace(part, "client_secret", SinkMeaning.ClientSecret, compilation, cancellationToken, hits);
+                Trace(part, OAuthParameters.ClientSecret, SinkMeaning.ClientSecret, compilation, cancellationToken, hits);
             }
 
             previous = part;

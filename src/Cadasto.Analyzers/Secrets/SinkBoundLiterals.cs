@@ -171,7 +171,7 @@ internal sealed class SinkBoundLiterals
             new SearchedWords(FixedSinkWords, StringComparison.Ordinal),
             new SearchedWords(matcher.Index.MemberNames, StringComparison.Ordinal));
 
-    private static readonly string[] ClientSecretKey = { "client_secret" };
+    private static readonly string[] ClientSecretKey = { OAuthParameters.ClientSecret };
 
     private static readonly string[] FixedSinkWords = { SecretSinkCatalog.ClientSecretMemberName, "Basic" };
 }

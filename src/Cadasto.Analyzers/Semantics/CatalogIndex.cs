@@ -20,10 +20,17 @@ internal sealed class CatalogIndex<TMeaning>
     // there is no type to resolve them to.
     private readonly Dictionary<string, List<CatalogMember<TMeaning>>> _namespaceRows;
 
-    private CatalogIndex(Dictionary<ISymbol, CatalogMember<TMeaning>> rows, Dictionary<string, List<CatalogMember<TMeaning>>> namespaceRows)
+    // The resolved members of rows whose type is an interface: what TryGetMemberOrImplementation looks through.
+    private readonly List<KeyValuePair<ISymbol, CatalogMember<TMeaning>>> _interfaceMembers;
+
+    private CatalogIndex(
+        Dictionary<ISymbol, CatalogMember<TMeaning>> rows,
+        Dictionary<string, List<CatalogMember<TMeaning>>> namespaceRows,
+        List<KeyValuePair<ISymbol, CatalogMember<TMeaning>>> interfaceMembers)
     {
         _rows = rows;
         _namespaceRows = namespaceRows;
+        _interfaceMembers = interfaceMembers;
     }
 
     /// <summary>The rows that stand for a member of every type of a namespace (<c>OpenIddict.*</c>'s <c>SetClientSecret</c>).</summary>
@@ -60,6 +67,7 @@ internal sealed class CatalogIndex<TMeaning>
     {
         var index = new Dictionary<ISymbol, CatalogMember<TMeaning>>(SymbolEqualityComparer.Default);
         var namespaceRows = new Dictionary<string, List<CatalogMember<TMeaning>>>(System.StringComparer.Ordinal);
+        var interfaceMembers = new List<KeyValuePair<ISymbol, CatalogMember<TMeaning>>>();
         foreach (var row in rows)
         {
             if (row.AnyTypeIn is not null)
@@ -103,12 +111,16 @@ internal sealed class CatalogIndex<TMeaning>
                     if (Matches(member, row.Kind))
                     {
                         Add(index, member, row);
+                        if (current.TypeKind == TypeKind.Interface)
+                        {
+                            interfaceMembers.Add(new KeyValuePair<ISymbol, CatalogMember<TMeaning>>(member, row));
+                        }
                     }
                 }
             }
         }
 
-        return new CatalogIndex<TMeaning>(index, namespaceRows);
+        return new CatalogIndex<TMeaning>(index, namespaceRows, interfaceMembers);
     }
 
     /// <summary>
@@ -163,6 +175,35 @@ internal sealed class CatalogIndex<TMeaning>
         return false;
     }
 
+    /// <summary>
+    /// The row of a member (<see cref="TryGetMember"/>), or of the interface member it implements: a class's own indexer
+    /// stands for <c>IConfiguration</c>'s. Asked by a catalogue whose interface rows mean every implementation (CDS1005's
+    /// secret sources); the others mean the interface's member alone.
+    /// </summary>
+    public bool TryGetMemberOrImplementation(ISymbol member, out CatalogMember<TMeaning> row)
+    {
+        if (TryGetMember(member, out row))
+        {
+            return true;
+        }
+
+        var definition = member.OriginalDefinition;
+        if (_interfaceMembers.Count > 0 && definition.ContainingType is { TypeKind: not TypeKind.Interface } type)
+        {
+            foreach (var candidate in _interfaceMembers)
+            {
+                if (SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(candidate.Key), definition))
+                {
+                    row = candidate.Value;
+                    return true;
+                }
+            }
+        }
+
+        row = null!;
+        return false;
+    }
+
     /// <summary>The constructor row of a created type or one of its base types.</summary>
     public bool TryGetCreatedType(ITypeSymbol type, out CatalogMember<TMeaning> row)
     {
@@ -207,6 +248,7 @@ internal sealed class CatalogIndex<TMeaning>
         SinkKind.MethodArgument => member is IMethodSymbol { MethodKind: MethodKind.Ordinary },
         SinkKind.PropertyAssignment => member is IPropertySymbol or IFieldSymbol,
         SinkKind.CollectionElement => member is IPropertySymbol,
+        SinkKind.IndexerArgument => member is IPropertySymbol { IsIndexer: true },
         _ => false,
     };
 }

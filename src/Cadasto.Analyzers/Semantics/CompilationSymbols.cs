@@ -28,6 +28,7 @@ internal sealed class CompilationSymbols
     private CatalogIndex<RedirectUriKind>? _redirectUriSinks;
     private CatalogIndex<PkceRequirement>? _pkceSites;
     private CatalogIndex<OutputTarget>? _outputSinks;
+    private CatalogIndex<SecretSourceKey>? _secretSources;
     private CatalogIndex<ServerRegistration>? _serverRegistrations;
 
     private readonly System.Func<string, INamedTypeSymbol?> _resolve;
@@ -198,6 +199,10 @@ internal sealed class CompilationSymbols
     /// <summary>The methods that write what they are given to a log, the console or the debug output (CDS1005).</summary>
     public CatalogIndex<OutputTarget> OutputSinks =>
         LazyInitializer.EnsureInitialized(ref _outputSinks, () => CatalogIndex<OutputTarget>.Create(this, OutputSinkCatalog.Members))!;
+
+    /// <summary>The members that read a value from a secret store (CDS1005): configuration, the environment, <c>SecretValue</c>.</summary>
+    public CatalogIndex<SecretSourceKey> SecretSources =>
+        LazyInitializer.EnsureInitialized(ref _secretSources, () => CatalogIndex<SecretSourceKey>.Create(this, SecretSourceCatalog.Members))!;
 
     private SecretSinkIndex SinksFor(string option) =>
         _secretSinks.GetOrAdd(option, o => new System.Lazy<SecretSinkIndex>(

@@ -75,33 +75,17 @@ internal static class HardcodedStringTracer
     /// The value a local assigned once was initialized with (any expression, not only constants), so a caller can
     /// look at how it was built (<c>var credentials = Convert.ToBase64String(…)</c>); null when the local is written again.
     /// </summary>
-    public static IOperation? SingleAssignmentInitializer(ILocalReferenceOperation reference, Compilation compilation, CancellationToken cancellationToken)
-    {
-        var local = reference.Local;
-        if (local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } initializer } declarator
-            || (!local.IsConst && IsLocalWrittenAgain(local, declarator)))
-        {
-            return null;
-        }
-
-        return GetOperation(initializer, reference, compilation, cancellationToken);
-    }
+    public static IOperation? SingleAssignmentInitializer(ILocalReferenceOperation reference, Compilation compilation, CancellationToken cancellationToken) =>
+        Initializer(reference.Local, reference, compilation, InitializerChecks.NotWrittenAgain, cancellationToken);
 
     /// <summary>
     /// The initializer of a <c>static readonly</c> field that nothing else assigns (any expression:
     /// <c>static readonly byte[] Key = Encoding.UTF8.GetBytes("…")</c>); null otherwise.
     /// </summary>
-    public static IOperation? StaticReadonlyFieldInitializer(IFieldReferenceOperation reference, Compilation compilation, CancellationToken cancellationToken)
-    {
-        var field = reference.Field;
-        if (!field.IsStatic || !field.IsReadOnly || GetInitializer(field, cancellationToken) is not { } initializer
-            || IsAssignedOutsideInitializer(field, cancellationToken))
-        {
-            return null;
-        }
-
-        return GetOperation(initializer, reference, compilation, cancellationToken);
-    }
+    public static IOperation? StaticReadonlyFieldInitializer(IFieldReferenceOperation reference, Compilation compilation, CancellationToken cancellationToken) =>
+        reference.Field is { IsStatic: true, IsReadOnly: true } field
+            ? Initializer(field, reference, compilation, InitializerChecks.NotWrittenAgain, cancellationToken)
+            : null;
 
     /// <summary>
     /// The parameter a value is (directly, or through a local assigned once from it) when the method never assigns
@@ -286,7 +270,7 @@ internal static class HardcodedStringTracer
             return false;
         }
 
-        if (GetInitializer(field, cancellationToken) is not { } initializer || !compilation.ContainsSyntaxTree(initializer.SyntaxTree))
+        if (!HasInitializerIn(field, compilation, cancellationToken))
         {
             // A const of another project or a referenced assembly: the compiler has its value, and its declaration is
             // not in this compilation to point at, so the reference spells it (the finding lands at the sink's argument).
@@ -300,12 +284,8 @@ internal static class HardcodedStringTracer
         }
 
         // A readonly field may still be reassigned in a constructor: then it is not a constant.
-        if (!field.IsConst && IsAssignedOutsideInitializer(field, cancellationToken))
-        {
-            return false;
-        }
-
-        return TryTrace(GetOperation(initializer, reference, compilation, cancellationToken), compilation, options, found, depth + 1, cancellationToken);
+        return Initializer(field, reference, compilation, InitializerChecks.NotWrittenAgain, cancellationToken) is { } initializer
+               && TryTrace(initializer, compilation, options, found, depth + 1, cancellationToken);
     }
 
     /// <summary>
@@ -317,21 +297,20 @@ internal static class HardcodedStringTracer
         if (property.SetMethod is not null || property.IsIndexer
             || property.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not PropertyDeclarationSyntax
             {
-                Initializer.Value: { } initializer,
                 AccessorList.Accessors: { Count: 1 } accessors,
             }
-            || accessors[0].Body is not null || accessors[0].ExpressionBody is not null
-            || IsAssignedInConstructor(property.ContainingType, property.IsStatic, property.Name, cancellationToken))
+            || accessors[0].Body is not null || accessors[0].ExpressionBody is not null)
         {
             return false;
         }
 
-        return TryTrace(GetOperation(initializer, reference, compilation, cancellationToken), compilation, options, found, depth + 1, cancellationToken);
+        return Initializer(property, reference, compilation, InitializerChecks.NotWrittenAgain, cancellationToken) is { } initializer
+               && TryTrace(initializer, compilation, options, found, depth + 1, cancellationToken);
     }
 
     private static bool TryTraceLocal(ILocalSymbol local, IOperation reference, Compilation compilation, TraceOptions options, List<HardcodedString> found, int depth, CancellationToken cancellationToken)
     {
-        if (local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } initializer } declarator)
+        if (Initializer(local, reference, compilation, InitializerChecks.None, cancellationToken) is not { } initializer)
         {
             return false;
         }
@@ -339,8 +318,8 @@ internal static class HardcodedStringTracer
         // The initializer first: most locals are computed (a call, a parameter) and fail here, before the walk of the
         // method that looks for a second write. Both must hold; what a failed trace added is taken back.
         var before = found.Count;
-        if (!TryTrace(GetOperation(initializer, reference, compilation, cancellationToken), compilation, options, found, depth + 1, cancellationToken)
-            || (!local.IsConst && IsLocalWrittenAgain(local, declarator)))
+        if (!TryTrace(initializer, compilation, options, found, depth + 1, cancellationToken)
+            || IsWrittenAgain(local, cancellationToken))
         {
             found.RemoveRange(before, found.Count - before);
             return false;
@@ -349,25 +328,55 @@ internal static class HardcodedStringTracer
         return true;
     }
 
-    private static ExpressionSyntax? GetInitializer(IFieldSymbol field, CancellationToken cancellationToken) =>
-        field.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } value }
-            ? value
-            : null;
-
     /// <summary>
-    /// The operation a field or local is initialized with in its one declaration in this compilation (any expression, whether
+    /// The operation a field or local is initialized with in its declaration in this compilation (any expression, whether
     /// or not it is written again: the caller decides what that means); null otherwise.
     /// </summary>
-    internal static IOperation? DeclaredInitializer(ISymbol symbol, IOperation reference, CancellationToken cancellationToken)
+    internal static IOperation? DeclaredInitializer(ISymbol symbol, IOperation reference, CancellationToken cancellationToken) =>
+        reference.SemanticModel is { } model ? Initializer(symbol, reference, model.Compilation, InitializerChecks.None, cancellationToken) : null;
+
+    /// <summary>
+    /// THE initializer step: the operation a local, field or property is initialized with in its (first) declaration in
+    /// this compilation (any expression), read in <paramref name="reference"/>'s model or that of the declaring tree; null
+    /// when it has none here. With <see cref="InitializerChecks.NotWrittenAgain"/>, also null when something else writes
+    /// it (<see cref="IsWrittenAgain"/>): then the initializer is not what every read sees.
+    /// </summary>
+    internal static IOperation? Initializer(ISymbol symbol, IOperation reference, Compilation compilation, InitializerChecks checks, CancellationToken cancellationToken)
     {
-        if (symbol.DeclaringSyntaxReferences.Length != 1
-            || symbol.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } initializer })
+        if (InitializerSyntax(symbol, cancellationToken) is not { } initializer
+            || !compilation.ContainsSyntaxTree(initializer.SyntaxTree)
+            || ((checks & InitializerChecks.NotWrittenAgain) != 0 && IsWrittenAgain(symbol, cancellationToken)))
         {
             return null;
         }
 
-        return reference.SemanticModel is { } model ? GetOperation(initializer, reference, model.Compilation, cancellationToken) : null;
+        return GetOperation(initializer, reference, compilation, cancellationToken);
     }
+
+    private static bool HasInitializerIn(ISymbol symbol, Compilation compilation, CancellationToken cancellationToken) =>
+        InitializerSyntax(symbol, cancellationToken) is { } initializer && compilation.ContainsSyntaxTree(initializer.SyntaxTree);
+
+    private static ExpressionSyntax? InitializerSyntax(ISymbol symbol, CancellationToken cancellationToken) =>
+        symbol.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) switch
+        {
+            VariableDeclaratorSyntax { Initializer.Value: { } value } => value,
+            PropertyDeclarationSyntax { Initializer.Value: { } value } => value,
+            _ => null,
+        };
+
+    /// <summary>
+    /// Whether something besides its initializer writes the symbol: a local assigned again in its body or passed by
+    /// <c>ref</c>/<c>out</c>; a readonly field or a get-only property assigned in a constructor of its kind (static for a
+    /// static one). A constant never is.
+    /// </summary>
+    private static bool IsWrittenAgain(ISymbol symbol, CancellationToken cancellationToken) => symbol switch
+    {
+        ILocalSymbol { IsConst: true } or IFieldSymbol { IsConst: true } => false,
+        ILocalSymbol local => local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not VariableDeclaratorSyntax declarator
+                              || IsLocalWrittenAgain(local, declarator),
+        IFieldSymbol or IPropertySymbol => IsAssignedInConstructor(symbol.ContainingType, symbol.IsStatic, symbol.Name, cancellationToken),
+        _ => true,
+    };
 
     /// <summary>The operation of <paramref name="expression"/> (an initializer), in the model of <paramref name="reference"/> or of the tree that declares it.</summary>
     private static IOperation? GetOperation(ExpressionSyntax expression, IOperation reference, Compilation compilation, CancellationToken cancellationToken)
@@ -389,9 +398,6 @@ internal static class HardcodedStringTracer
 
         return model.GetOperation(expression, cancellationToken);
     }
-
-    private static bool IsAssignedOutsideInitializer(IFieldSymbol field, CancellationToken cancellationToken) =>
-        IsAssignedInConstructor(field.ContainingType, field.IsStatic, field.Name, cancellationToken);
 
     /// <summary>Whether a constructor of the member's kind (static for a static member) assigns the name.</summary>
     private static bool IsAssignedInConstructor(INamedTypeSymbol type, bool isStatic, string name, CancellationToken cancellationToken)
@@ -447,6 +453,16 @@ internal static class HardcodedStringTracer
 
         return false;
     }
+}
+
+/// <summary>What <see cref="HardcodedStringTracer.Initializer"/> checks besides the declaration.</summary>
+[Flags]
+internal enum InitializerChecks
+{
+    None = 0,
+
+    /// <summary>Nothing else writes the symbol (a second assignment, a <c>ref</c>, a constructor): its initializer is what every read sees.</summary>
+    NotWrittenAgain = 1,
 }
 
 /// <summary>What the tracer may look through besides the string operations themselves.</summary>

@@ -40,7 +40,7 @@ internal static class LegacyParameters
 
         foreach (var row in LegacySignatureCatalog.Default)
         {
-            if (row.MemberName == member && argumentIndex < row.Meaning.Length && IsRowType(named, row, call))
+            if (row.MemberName == member && argumentIndex < row.Meaning.Length && IsRowType(model, named, row, call))
             {
                 return row.Meaning[argumentIndex];
             }
@@ -49,34 +49,8 @@ internal static class LegacyParameters
         return null;
     }
 
-    private static bool IsRowType(INamedTypeSymbol type, CatalogMember<ImmutableArray<string>> row, SyntaxNode call)
-    {
-        var ns = row.TypeMetadataName.Substring(0, row.TypeMetadataName.Length - row.TypeName.Length - 1);
-        return type.TypeKind == TypeKind.Error
-            ? type.Name == row.TypeName && Imports(call, ns)
-            : SymbolNames.IsType(type, ns, row.TypeName);
-    }
-
-    /// <summary>Whether a <c>using</c> of the file, or of a namespace around <paramref name="node"/>, imports <paramref name="ns"/>.</summary>
-    private static bool Imports(SyntaxNode node, string ns)
-    {
-        for (var scope = node.Parent; scope is not null; scope = scope.Parent)
-        {
-            var usings = scope switch
-            {
-                BaseNamespaceDeclarationSyntax declaration => declaration.Usings,
-                CompilationUnitSyntax unit => unit.Usings,
-                _ => default,
-            };
-            foreach (var directive in usings)
-            {
-                if (directive.Alias is null && directive.StaticKeyword.RawKind == 0 && directive.Name?.ToString() == ns)
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
+    private static bool IsRowType(SemanticModel model, INamedTypeSymbol type, CatalogMember<ImmutableArray<string>> row, SyntaxNode call) =>
+        type.TypeKind == TypeKind.Error
+            ? type.Name == row.TypeName && NamespaceImports.Imports(model, call, row.TypeNamespace)
+            : SymbolNames.IsType(type, row.TypeNamespace, row.TypeName);
 }

@@ -81,26 +81,13 @@ internal sealed class ConfigurationKeys
             return true;
         }
 
-        var before = key[start - 1];
-        var wordStarts = !char.IsLetterOrDigit(before) || (char.IsUpper(key[start]) && char.IsLower(before));
-        if (!wordStarts)
+        if (char.IsLetterOrDigit(key[start - 1]) && !CredentialNames.CaseStartsWord(key, start))
         {
             return false;
         }
 
         // The word before it: "ByPass", "OverPass", "Under_Pass" are not passwords.
-        var end = start;
-        while (end > 0 && !char.IsLetterOrDigit(key[end - 1]))
-        {
-            end--;
-        }
-
-        var wordStart = end;
-        while (wordStart > 0 && char.IsLetter(key[wordStart - 1]) && !(char.IsUpper(key[wordStart]) && wordStart < end && char.IsLower(key[wordStart - 1])))
-        {
-            wordStart--;
-        }
-
+        var end = CredentialNames.PreviousWord(key, start, out var wordStart);
         var previous = key.Substring(wordStart, end - wordStart);
         return !(previous.Equals("by", StringComparison.OrdinalIgnoreCase)
             || previous.Equals("over", StringComparison.OrdinalIgnoreCase)

@@ -25,7 +25,27 @@ internal static class ConfigurationValueShapes
             return true;
         }
 
-        return text.Length is 32 or 40 or 64 && IsHex(text);
+        return IsHexDigest(text);
+    }
+
+    /// <summary>An MD5, SHA-1 or SHA-256 digest's length (32, 40, 64) in hex digits only (either case).</summary>
+    public static bool IsHexDigest(string text) => text.Length is 32 or 40 or 64 && IsHex(text);
+
+    /// <summary>
+    /// The one spelling of a digest that the analyzer compares with: lower-case hex, two digits a byte (the rows of
+    /// <see cref="Catalogs.PublishedExampleValues"/>, the digests of <see cref="Catalogs.SecretVocabulary.CommonPasswords"/>).
+    /// </summary>
+    public static string Hex(byte[] bytes)
+    {
+        const string Digits = "0123456789abcdef";
+        var chars = new char[bytes.Length * 2];
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            chars[2 * i] = Digits[bytes[i] >> 4];
+            chars[(2 * i) + 1] = Digits[bytes[i] & 0xF];
+        }
+
+        return new string(chars);
     }
 
     /// <summary>Hex digits only (either case): with a digest's length, a digest or a thumbprint.</summary>

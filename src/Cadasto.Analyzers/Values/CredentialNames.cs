@@ -312,7 +312,7 @@ internal sealed class CredentialNames
     /// change of case starts one (<see cref="CaseStartsWord"/>): a run of capitals (<c>API</c> in <c>APIKey</c>), or an
     /// optional capital followed by lower-case letters.
     /// </summary>
-    private static int PreviousWord(string name, int end, out int start)
+    internal static int PreviousWord(string name, int end, out int start)
     {
         var i = end - 1;
         while (i >= 0 && !char.IsLetterOrDigit(name[i]))
@@ -349,8 +349,11 @@ internal sealed class CredentialNames
     /// <summary>
     /// The assembly's one camelCase rule: whether a change of case starts a new word at <paramref name="index"/>: a capital
     /// after a lower-case (or caseless) letter or a digit (<c>clientSecret</c>, <c>Key2Value</c>), or the last capital of a
-    /// run before a lower-case letter (<c>XMLHttp</c>, <c>APIKey</c>). The words of a name (<see cref="SplitWords"/>) and the
-    /// pieces of a made-up test value (<see cref="TestSentinels"/>) both split there.
+    /// run before a lower-case letter (<c>XMLHttp</c>, <c>APIKey</c>). Everything that splits text into words splits there:
+    /// the words of a name (<see cref="SplitWords"/>), the pieces of a made-up test value (<see cref="TestSentinels"/>), a
+    /// configuration key's last word (<c>SMTPPass</c>: <see cref="ConfigurationKeys"/>), the words of a made-up value or an
+    /// instruction (<see cref="SecretValueHeuristics"/>) and the code fix's environment variable for a key
+    /// (<c>Partner:APIKey</c>: <c>PARTNER_API_KEY</c>).
     /// </summary>
     public static bool CaseStartsWord(string text, int index)
     {

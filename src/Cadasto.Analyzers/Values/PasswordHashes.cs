@@ -91,7 +91,7 @@ internal static class PasswordHashes
 
     private static bool IsDigestOfACommonPassword(string text)
     {
-        return text.Length is 32 or 40 or 64 && ConfigurationValueShapes.IsHex(text)
+        return ConfigurationValueShapes.IsHexDigest(text)
                && CommonPasswordDigests.Value.Contains(text.ToLowerInvariant());
     }
 
@@ -104,22 +104,11 @@ internal static class PasswordHashes
         foreach (var password in SecretVocabulary.CommonPasswords)
         {
             var bytes = Encoding.UTF8.GetBytes(password);
-            digests.Add(Hex(md5.ComputeHash(bytes)));
-            digests.Add(Hex(sha1.ComputeHash(bytes)));
-            digests.Add(Hex(sha256.ComputeHash(bytes)));
+            digests.Add(ConfigurationValueShapes.Hex(md5.ComputeHash(bytes)));
+            digests.Add(ConfigurationValueShapes.Hex(sha1.ComputeHash(bytes)));
+            digests.Add(ConfigurationValueShapes.Hex(sha256.ComputeHash(bytes)));
         }
 
         return digests;
-    }
-
-    private static string Hex(byte[] bytes)
-    {
-        var builder = new StringBuilder(bytes.Length * 2);
-        foreach (var b in bytes)
-        {
-            builder.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        return builder.ToString();
     }
 }

@@ -55,40 +55,21 @@ internal static class SecretValueHeuristics
             return false;
         }
 
-        byte[] digest;
+        string digest;
         using (var sha256 = SHA256.Create())
         {
-            digest = sha256.ComputeHash(Encoding.UTF8.GetBytes(text));
+            digest = ConfigurationValueShapes.Hex(sha256.ComputeHash(Encoding.UTF8.GetBytes(text)));
         }
 
         foreach (var row in rows)
         {
-            if (row.Length == text.Length && HexEquals(row.Sha256, digest))
+            if (row.Length == text.Length && string.Equals(row.Sha256, digest, StringComparison.Ordinal))
             {
                 return true;
             }
         }
 
         return false;
-    }
-
-    private static bool HexEquals(string hex, byte[] bytes)
-    {
-        if (hex.Length != bytes.Length * 2)
-        {
-            return false;
-        }
-
-        const string Digits = "0123456789abcdef";
-        for (var i = 0; i < bytes.Length; i++)
-        {
-            if (hex[2 * i] != Digits[bytes[i] >> 4] || hex[(2 * i) + 1] != Digits[bytes[i] & 0xF])
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>
@@ -321,7 +302,7 @@ internal static class SecretValueHeuristics
             // One word: letters (a capital may start it), then at most three digits.
             var start = i;
             i++;
-            while (i < text.Length && char.IsLetter(text[i]) && !(char.IsUpper(text[i]) && char.IsLower(text[i - 1])))
+            while (i < text.Length && char.IsLetter(text[i]) && !CredentialNames.CaseStartsWord(text, i))
             {
                 i++;
             }
@@ -734,11 +715,12 @@ internal static class SecretValueHeuristics
                 return false;
             }
 
-            // One word: a letter, then lower-case letters (or capitals only, for UPPER_SNAKE words).
+            // One word: letters up to where a change of case starts the next (UPPER_SNAKE words are capitals only).
             var start = i++;
-            var upper = char.IsUpper(text[start]) && i < text.Length && char.IsUpper(text[i]);
-            while (i < text.Length && char.IsLetter(text[i]) && (upper ? char.IsUpper(text[i]) : char.IsLower(text[i])))
+            var upper = char.IsUpper(text[start]);
+            while (i < text.Length && char.IsLetter(text[i]) && !CredentialNames.CaseStartsWord(text, i))
             {
+                upper &= char.IsUpper(text[i]);
                 i++;
             }
 
@@ -749,7 +731,7 @@ internal static class SecretValueHeuristics
 
             var length = i - start;
             words++;
-            capitals &= upper || (length == 1 && char.IsUpper(text[start]));
+            capitals &= upper;
             if (words == 1)
             {
                 firstIsInstruction = IsOneOf(text, start, length, SecretVocabulary.InstructionStarts);

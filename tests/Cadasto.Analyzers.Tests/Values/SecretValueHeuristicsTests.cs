@@ -45,6 +45,16 @@ public sealed class SecretValueHeuristicsTests
     public void RunTogetherWordsThatAreNoPlaceholder_ShouldStayAValue(string value) =>
         Assert.False(SecretValueHeuristics.IsNotASecret(value));
 
+    // A made-up marker in capitals joined to the credential's name: the words split where the names' camelCase rule
+    // starts one (after the acronym), so the marker is a word of its own.
+    [Theory]
+    [InlineData("FAKEApiKey")]
+    [InlineData("DUMMYPassword")]
+    [InlineData("MOCKToken")]
+    [InlineData("INVALIDToken")]
+    public void MadeUpMarkerInCapitalsBeforeTheName_ShouldNotBeASecret(string value) =>
+        Assert.True(SecretValueHeuristics.IsNotASecret(value));
+
     [Theory]
     [InlineData("CHANGE_ME_TO_A_RANDOM_KEY")]
     [InlineData("REPLACE_ME")]

@@ -153,12 +153,8 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
     {
         private readonly CatalogIndex<OutputTarget> _outputSinks;
         private readonly INamedTypeSymbol? _loggerMessageAttribute;
+        private readonly CatalogIndex<SecretSourceKey> _secretSources;
         private readonly INamedTypeSymbol? _console;
-        private readonly INamedTypeSymbol? _configuration;
-        private readonly INamedTypeSymbol? _configurationBinder;
-        private readonly INamedTypeSymbol? _configurationExtensions;
-        private readonly INamedTypeSymbol? _environment;
-        private readonly INamedTypeSymbol? _secretValue;
         private readonly INamedTypeSymbol? _resourceManager;
         private readonly CredentialNames _names;
         private readonly IAssemblySymbol _sourceAssembly;
@@ -170,12 +166,8 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
             var symbols = CompilationSymbols.Get(compilation);
             _outputSinks = symbols.OutputSinks;
             _loggerMessageAttribute = symbols.Type("Microsoft.Extensions.Logging.LoggerMessageAttribute");
+            _secretSources = symbols.SecretSources;
             _console = symbols.Type("System.Console");
-            _configuration = symbols.Type("Microsoft.Extensions.Configuration.IConfiguration");
-            _configurationBinder = symbols.Type("Microsoft.Extensions.Configuration.ConfigurationBinder");
-            _configurationExtensions = symbols.Type("Microsoft.Extensions.Configuration.ConfigurationExtensions");
-            _environment = symbols.Type("System.Environment");
-            _secretValue = symbols.Type("Cadasto.Credentials.SecretValue");
             _resourceManager = symbols.Type("System.Resources.ResourceManager");
             Exception = symbols.Type("System.Exception");
         }
@@ -222,15 +214,17 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
             value = StringParts.Unwrap(value);
             switch (value)
             {
-                case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments: { Length: 1 } index } indexer:
-                    // configuration["Cadasto:ClientSecret"], section["ApiKey"]
-                    return _configuration is not null
-                           && indexer.Instance?.Type is { } instanceType
-                           && (Is(instanceType, _configuration) || Implements(instanceType, _configuration))
-                           && IsCredentialKey(index[0].Value);
+                case IPropertyReferenceOperation { Property: { IsIndexer: true } indexer, Arguments: { Length: 1 } index }:
+                    // configuration["Cadasto:ClientSecret"], section["ApiKey"]: the one argument is the key, whatever an
+                    // implementation of the catalogued indexer calls its parameter.
+                    return _secretSources.TryGetMemberOrImplementation(indexer, out var source)
+                           && source.Kind == SinkKind.IndexerArgument
+                           && (source.Meaning == SecretSourceKey.Any || IsCredentialKey(index[0].Value));
 
                 case IInvocationOperation invocation:
-                    return IsStoreRead(invocation);
+                    return _secretSources.TryGetMember(invocation.TargetMethod, out var read)
+                           && read.Kind == SinkKind.MethodArgument
+                           && ReadsASecret(read, invocation.Arguments);
 
                 case IPropertyReferenceOperation { Property: var property }:
                     return property.Type.SpecialType == SpecialType.System_String && _names.IsCredentialName(property.Name)
@@ -355,35 +349,19 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
-        private bool IsStoreRead(IInvocationOperation invocation)
+        /// <summary>Whether a read of <paramref name="source"/> reads a secret: every read, or one whose key argument is a constant credential name.</summary>
+        private bool ReadsASecret(SecretSource source, ImmutableArray<IArgumentOperation> arguments)
         {
-            var method = invocation.TargetMethod;
-            var type = method.ContainingType;
-            if (Is(type, _secretValue) && method.Name == "Reveal")
+            if (source.Meaning == SecretSourceKey.Any)
             {
                 return true;
             }
 
-            if (invocation.Arguments.Length == 0)
+            foreach (var argument in arguments)
             {
-                return false;
-            }
-
-            if (Is(type, _environment) && method.Name == "GetEnvironmentVariable")
-            {
-                return IsCredentialKey(invocation.Arguments[0].Value);
-            }
-
-            if ((Is(type, _configurationBinder) && method.Name == "GetValue")
-                || (Is(type, _configurationExtensions) && method.Name == "GetConnectionString"))
-            {
-                // configuration.GetValue<string>("Cadasto:ClientSecret"); the first argument is the configuration (reduced: the key).
-                foreach (var argument in invocation.Arguments)
+                if (argument.Parameter?.Name == source.ParameterName)
                 {
-                    if (argument.Parameter?.Name == "key" || argument.Parameter?.Name == "name")
-                    {
-                        return method.Name == "GetConnectionString" || IsCredentialKey(argument.Value);
-                    }
+                    return IsCredentialKey(argument.Value);
                 }
             }
 
@@ -454,19 +432,6 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
 
         private static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected) =>
             expected is not null && SymbolEqualityComparer.Default.Equals(type?.OriginalDefinition, expected);
-
-        private static bool Implements(ITypeSymbol type, INamedTypeSymbol @interface)
-        {
-            foreach (var candidate in type.AllInterfaces)
-            {
-                if (SymbolEqualityComparer.Default.Equals(candidate, @interface))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
 
         public static bool DerivesFrom(ITypeSymbol type, INamedTypeSymbol baseType)
         {

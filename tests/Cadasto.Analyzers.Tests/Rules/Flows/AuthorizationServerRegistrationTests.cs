@@ -135,6 +135,81 @@ public sealed class AuthorizationServerRegistrationTests
         return test.RunAsync(CancellationToken.None);
     }
 
+    [Fact]
+    public Task UnboundRegistrationsUnderAnyImportOfTheModels_ShouldReportFromSyntax()
+    {
+        // The imports C# itself would search for the name, bound or not: a global using of another file (the SDK's
+        // implicit usings, a GlobalUsings.cs), a using inside the namespace declaration, a namespace alias.
+        var test = new Test
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    "global using IdentityServer4.Models;",
+                    """
+                    public static class Global
+                    {
+                        public static Client Js => new Client { ClientId = "js", AllowedGrantTypes = {|CDS2002:GrantTypes.Implicit|} };
+                    }
+                    """,
+                    """
+                    namespace Server
+                    {
+                        using Models = IdentityServer4.Models;
+
+                        public static class Aliased
+                        {
+                            public static Models.Client Js => new Models.Client { ClientId = "js", AllowedGrantTypes = {|CDS2002:GrantTypes.Implicit|} };
+                        }
+                    }
+                    """,
+                },
+            },
+            CompilerDiagnostics = CompilerDiagnostics.None,
+        };
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\ncadasto_client_type = public"));
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public Task UnboundRegistrationsWithoutAnImportOfTheModels_ShouldNotReport()
+    {
+        // Another package's Client, or a using static of a type of the models (it imports the type's members, not the
+        // namespace): the names alone say nothing.
+        var test = new Test
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    """
+                    using Other.Models;
+
+                    public static class Elsewhere
+                    {
+                        public static Client Js => new Client { ClientId = "js", AllowedGrantTypes = GrantTypes.Implicit };
+                    }
+                    """,
+                    """
+                    namespace Server
+                    {
+                        using static IdentityServer4.Models.GrantTypes;
+
+                        public static class Static
+                        {
+                            public static Client Js => new Client { ClientId = "js", AllowedGrantTypes = Implicit };
+                        }
+                    }
+                    """,
+                },
+            },
+            CompilerDiagnostics = CompilerDiagnostics.None,
+        };
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\ncadasto_client_type = public"));
+        return test.RunAsync(CancellationToken.None);
+    }
+
     private sealed class Test : CSharpAnalyzerTest<ImplicitGrantAnalyzer, DefaultVerifier>
     {
         public Test()

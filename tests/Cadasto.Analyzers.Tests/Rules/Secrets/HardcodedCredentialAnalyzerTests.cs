@@ -773,6 +773,42 @@ public sealed class HardcodedCredentialAnalyzerTests
         CompilerDiagnostics = CompilerDiagnostics.None,
     }.RunAsync();
 
+    // The same old client under the imports C# itself would search: a global using of another file, a using inside the
+    // namespace declaration, a namespace alias; a using static imports a type's members, not the namespace.
+    [Fact]
+    public Task ThinktectureOAuth2ClientUnderAnyImportOfItsNamespace_ShouldReportByItsParameterNames() => new VerifyCS.Test
+    {
+        TestState =
+        {
+            Sources =
+            {
+                "global using Thinktecture.IdentityModel.Client;",
+                """
+                using System;
+
+                static class Global
+                {
+                    static void Run() => new OAuth2Client(new Uri("https://localhost/token"), "roclient", {|CDS1002:"Rk4-Pq9.Zt2"|});
+                }
+                """,
+                """
+                using System;
+
+                namespace Server
+                {
+                    using Legacy = Thinktecture.IdentityModel.Client;
+
+                    static class Aliased
+                    {
+                        static void Run() => new Legacy.OAuth2Client(new Uri("https://localhost/token"), "roclient", {|CDS1002:"Rk4-Pq9.Zt2"|});
+                    }
+                }
+                """,
+            },
+        },
+        CompilerDiagnostics = CompilerDiagnostics.None,
+    }.RunAsync();
+
     // A credential word a person chooses, given to a call as its password, is the password that call logs in with (the
     // demo user of a sample), as the same word set on an object is; a dictionary's entry under the word as its key, or a
     // constant so named, is a field's name.

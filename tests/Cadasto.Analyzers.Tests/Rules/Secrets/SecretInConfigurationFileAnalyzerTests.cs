@@ -22,6 +22,17 @@ public sealed class SecretInConfigurationFileAnalyzerTests
         }
         """));
 
+    // "Pass" is a word of the key wherever the names' camelCase rule starts one: after an acronym (SMTPPass, LDAPPass) or
+    // a digit (Smtp2Pass), as in SmtpPass; not inside a word (Compass, Bypass) nor after "By" in capitals (BYPass).
+    [Fact]
+    public Task PassAfterAnAcronymOrADigit_ShouldReport() => Verify.VerifyAsync(("appsettings.json", """
+        {
+          "Mail": { "SMTPPass": {|CDS1004:"mg-Pa55w0rd-7781"|}, "Smtp2Pass": {|CDS1004:"mg-Qb66x1se-8892"|} },
+          "Directory": { "LDAPPass": {|CDS1004:"ld-Rc77y2tf-9903"|} },
+          "Features": { "BYPass": "cache-7Hq2", "COMPASS": "north-9Lm4" }
+        }
+        """));
+
     [Fact]
     public Task PassPhraseWrittenAsTwoWords_ShouldReport() => Verify.VerifyAsync(("appsettings.json", """
         {

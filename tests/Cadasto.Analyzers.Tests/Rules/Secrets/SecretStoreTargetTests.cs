@@ -21,6 +21,27 @@ public sealed class SecretStoreTargetTests
         Assert.Equal(variable, target.EnvironmentVariable);
     }
 
+    // The manifest's key names the variable by the names' one camelCase rule: words start after an acronym and after a
+    // digit, so the key a credential's name gives and that name's own variable agree.
+    [Theory]
+    [InlineData("Cadasto:ClientSecret", "CADASTO_CLIENT_SECRET")]
+    [InlineData("Partner:APIKey", "PARTNER_API_KEY")]
+    [InlineData("Mail__SMTPPassword", "MAIL_SMTP_PASSWORD")]
+    [InlineData("Auth0:ClientSecret", "AUTH0_CLIENT_SECRET")]
+    [InlineData("Billing:Stripe2Key", "BILLING_STRIPE2_KEY")]
+    public void ManifestKey_ShouldNameTheVariableWordByWord(string key, string variable) =>
+        Assert.Equal(variable, SecretStoreTarget.EnvironmentVariableFor(key));
+
+    [Theory]
+    [InlineData("PartnerAPIKey")]
+    [InlineData("SMTPPassword")]
+    public void KeyDerivedFromAName_ShouldGiveThatNamesVariable(string name)
+    {
+        var target = SecretStoreTarget.ForCredentialName(name);
+        Assert.NotNull(target);
+        Assert.Equal(target.EnvironmentVariable, SecretStoreTarget.EnvironmentVariableFor(target.ConfigurationKey!));
+    }
+
     [Theory]
     [InlineData("ClientSecret")]
     [InlineData("_clientSecret")]

@@ -119,6 +119,29 @@ public sealed class SecretWrittenToOutputAnalyzerTests
         }
         """);
 
+    // Every catalogued secret source: the configuration's indexer on the ConfigurationManager that builder.Configuration
+    // is (its own indexer, implementing IConfiguration's) and on a section, a connection string whatever its name; a
+    // dictionary read under a credential key is no store read, nor is a configuration value under another key.
+    [Fact]
+    public Task SecretSourcesOfEveryCatalogueRow_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using System.Collections.Generic;
+        using Microsoft.Extensions.Configuration;
+        using Microsoft.Extensions.Logging;
+
+        class Startup
+        {
+            void Run(ConfigurationManager manager, IConfigurationSection section, IConfiguration configuration, Dictionary<string, string> form, ILogger logger)
+            {
+                logger.LogInformation("Smtp {Password}", {|CDS1005:manager["Smtp:Password"]|});
+                logger.LogInformation("Partner {Key}", {|CDS1005:section["ApiKey"]|});
+                logger.LogInformation("Database {Connection}", {|CDS1005:configuration.GetConnectionString("Default")|});
+                logger.LogInformation("Form {Value}", form["password"]);
+                logger.LogInformation("Smtp {Host}", manager["Smtp:Host"]);
+            }
+        }
+        """);
+
     [Fact]
     public Task SecretsOnConsoleDebugExceptionsAndToString_ShouldReport() => VerifyWithRuntimeAsync("""
         using System;
