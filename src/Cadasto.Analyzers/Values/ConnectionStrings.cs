@@ -42,7 +42,8 @@ internal static class ConnectionStrings
 
         foreach (var pair in Pairs(value, IsRedisConfiguration(value) ? RedisSeparators : ConfigurationSeparators))
         {
-            if (ConnectionStringCatalog.IsSecretKeyword(pair.Keyword) && !SecretValueHeuristics.IsNotASecret(pair.Value, allowedPlaceholders))
+            if (ConnectionStringCatalog.IsSecretKeyword(pair.Keyword) && !SecretValueHeuristics.IsNotASecret(pair.Value, allowedPlaceholders)
+                && !PatternSyntax.IsRegexCapture(value, value.IndexOf('=', pair.Start) + 1))
             {
                 keyword = pair.Keyword;
                 return true;

@@ -610,7 +610,7 @@ internal static class CredentialShapes
 
             var value = pair.Value;
             if (value.Length == 0 || value[0] is '{' || SecretValueHeuristics.IsNotASecret(value) || ConnectionStringCatalog.EmulatorKeys.Contains(value)
-                || (testCode && !TestSentinels.LooksReal(value)))
+                || PatternSyntax.IsRegexCapture(text, text.IndexOf('=', pair.Start) + 1) || (testCode && !TestSentinels.LooksReal(value)))
             {
                 continue;
             }
@@ -684,6 +684,7 @@ internal static class CredentialShapes
         var password = text.Substring(colon + 1, at - colon - 1);
         return !SecretValueHeuristics.IsNotASecret(password)
                && !IsDocumentationPassword(password)
+               && !PatternSyntax.IsRegexCapture(text, colon + 1)
                && !(testCode && !TestSentinels.LooksReal(password))
                && password[0] is not ('{' or '$' or '%');
     }

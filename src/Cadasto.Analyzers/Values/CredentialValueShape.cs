@@ -45,7 +45,7 @@ internal static class CredentialValueShape
             return false;
         }
 
-        return !IsProse(trimmed) && !IsFormatTemplate(trimmed) && !IsWildcardPattern(trimmed) && !IsMediaType(trimmed)
+        return !IsProse(trimmed) && !IsFormatTemplate(trimmed) && !PatternSyntax.IsWildcardPattern(trimmed) && !IsMediaType(trimmed)
                && !SecretValueHeuristics.IsNotASecret(text) && !SecretValueHeuristics.IsDescriptiveFake(text);
     }
 
@@ -94,39 +94,6 @@ internal static class CredentialValueShape
         }
 
         return true;
-    }
-
-    /// <summary>
-    /// <c>[^0]*</c>, <c>*.?</c>, <c>[0-9]+</c>: a glob or regular-expression pattern (a cache key's or a file's), at least half
-    /// of it pattern syntax and at most three letters or digits — what a value is matched against, not a value.
-    /// </summary>
-    private static bool IsWildcardPattern(string text)
-    {
-        var syntax = 0;
-        var alphanumeric = 0;
-        var wildcard = false;
-        foreach (var c in text)
-        {
-            if (c is '*' or '?' or '+')
-            {
-                wildcard = true;
-                syntax++;
-            }
-            else if (c is '[' or ']' or '^' or '$' or '(' or ')' or '|' or '.' or '\\' or '-')
-            {
-                syntax++;
-            }
-            else if (char.IsLetterOrDigit(c))
-            {
-                alphanumeric++;
-            }
-            else
-            {
-                return false;
-            }
-        }
-
-        return wildcard && alphanumeric <= 3 && syntax * 2 >= text.Length;
     }
 
     private static bool HasLetterOrDigit(string text)
@@ -234,12 +201,13 @@ internal static class CredentialValueShape
             return true;
         }
 
-        if (lowerCaseWords || IsLettersWithIndex(trimmed) || IsKeywordWords(trimmed))
+        if (lowerCaseWords || IsLettersWithIndex(trimmed) || IsKeywordWords(trimmed) || IsMarkedIdentifier(trimmed))
         {
             // A bare `token` (a parameter, field or property so named) is a lexer's, a template's or a form field's token as
             // often as a bearer token, and a bearer token is issued, never spelled as a word: FieldToken(…, token: "clientName"),
             // Token = "extension", token: "url2" (the second of a template's url tokens) name the token a template replaces;
-            // AppendToken("CONTENT:STRING") writes a script's keyword.
+            // AppendToken("CONTENT:STRING") writes a script's keyword; Token = "@CurrentUserId" marks the name a query template
+            // replaces with the current user's id.
             if (trimmed.Length <= 40 && names.TryMatch(symbolName, out var bare) && bare == "token" && CredentialNames.SplitWordCount(symbolName) == 1)
             {
                 return true;
@@ -346,8 +314,9 @@ internal static class CredentialValueShape
     /// <summary>
     /// <c>"user_secret"</c> for <c>UserSecret</c>, <c>"roles"</c> for <c>Roles</c>, <c>"xms_password"</c> for <c>Password</c>: the
     /// value spells the symbol's name (case and separators aside), perhaps behind a <paramref name="prefix"/> of two to eight
-    /// lower-case letters ending with <c>_</c> or <c>:</c> (empty when there is none). Whether that makes it a name is the
-    /// caller's question (a list of such names beside it; <see cref="IsNameOrLabel"/> for what is issued).
+    /// lower-case letters ending with <c>_</c> or <c>:</c> (empty when there is none); or it shortens the name
+    /// (<see cref="ShortensItsName"/>: <c>"pass"</c> for <c>Password</c>). Whether that makes it a name is the caller's
+    /// question (a list of such names beside it; <see cref="IsNameOrLabel"/> for what is issued).
     /// </summary>
     public static bool SpellsItsName(string value, string symbolName, out string prefix)
     {
@@ -358,7 +327,7 @@ internal static class CredentialValueShape
             return false;
         }
 
-        if (SeparatorInsensitiveText.Equals(text, symbolName))
+        if (SeparatorInsensitiveText.Equals(text, symbolName) || ShortensItsName(text, symbolName))
         {
             return true;
         }
@@ -370,13 +339,38 @@ internal static class CredentialValueShape
         }
 
         if (end is < 2 or > 8 || end + 1 >= text.Length || text[end] is not ('_' or ':')
-            || !SeparatorInsensitiveText.Equals(text.Substring(end + 1), symbolName))
+            || !SpellsNameOrPlural(text.Substring(end + 1), symbolName))
         {
             return false;
         }
 
         prefix = text.Substring(0, end + 1);
         return true;
+    }
+
+    /// <summary>
+    /// <c>ClientSecrets</c> for <c>ClientSecret</c> behind a prefix (<c>csids_ClientSecrets</c>): a table, collection or
+    /// schema name is the plural of the entity it holds. Asked only behind a prefix, where the list's other names share it.
+    /// </summary>
+    private static bool SpellsNameOrPlural(string text, string symbolName) =>
+        SeparatorInsensitiveText.Equals(text, symbolName)
+        || (text.Length > 1 && text[text.Length - 1] == 's' && SeparatorInsensitiveText.Equals(text.Substring(0, text.Length - 1), symbolName));
+
+    /// <summary>
+    /// <c>"pass"</c> for <c>Password</c>, <c>"capkey"</c> for <c>CaptchaKey</c>: three or more lower-case letters, shorter than the
+    /// name, that are the start of each of its words in order (every word kept, none empty) — how a form or a protocol
+    /// shortens a field's name. A demo password named after its user (<c>AdminPassword = "admin"</c>) drops the credential
+    /// word and is no such shortening.
+    /// </summary>
+    private static bool ShortensItsName(string text, string symbolName)
+    {
+        if (text.Length < 3 || text.Length >= symbolName.Length || !IsLowerLetters(text, 0, text.Length))
+        {
+            return false;
+        }
+
+        var words = CredentialNames.SplitWords(symbolName);
+        return words.Count <= text.Length && AbbreviatesWords(text, 0, words, 0);
     }
 
     /// <summary>
@@ -530,6 +524,29 @@ internal static class CredentialValueShape
         }
 
         return !(lower && upper);
+    }
+
+    /// <summary>
+    /// <c>@CurrentUserId</c>, <c>$TenantId</c>, <c>#OrderNumber</c>: one sigil before an identifier of two words or more in
+    /// PascalCase or camelCase, letters only — a template's or a query's token, as <c>{CurrentUserId}</c> is. Asked only
+    /// under a bare <c>token</c> name (a bearer token is issued, never spelled in words).
+    /// </summary>
+    private static bool IsMarkedIdentifier(string text)
+    {
+        if (text.Length < 4 || text.Length > 40 || text[0] is not ('@' or '$' or '#' or '%' or ':'))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < text.Length; i++)
+        {
+            if (text[i] is not (>= 'a' and <= 'z' or >= 'A' and <= 'Z'))
+            {
+                return false;
+            }
+        }
+
+        return CredentialNames.SplitWordCount(text.Substring(1)) >= 2;
     }
 
     /// <summary>Letters only, perhaps followed by one or two digits (<c>url2</c>: which of its kind).</summary>

@@ -118,12 +118,61 @@ internal static class SecretValueHeuristics
     /// <summary>
     /// <c>YOUR_CLIENT_ID</c>, <c>YOUR-TENANT</c>, <c>YourClientId</c>: "your" as a template's marker (SPEC: <c>YOUR_…</c>),
     /// in capitals before a separator, or joined in PascalCase or camelCase. In lower case (<c>your-app</c>, <c>yourapp</c>)
-    /// it may be a real name and is judged like any other word.
+    /// it may be a real name and is judged like any other word, unless it ends with a credential word
+    /// (<see cref="IsRunTogetherYourCredential"/>).
     /// </summary>
     private static bool IsYourMarker(string text) =>
         text.Length > 5
         && ((text.StartsWith("YOUR", StringComparison.Ordinal) && text[4] is '_' or '-')
-            || (text.StartsWith("your", StringComparison.OrdinalIgnoreCase) && char.IsUpper(text[4])));
+            || (text.StartsWith("your", StringComparison.OrdinalIgnoreCase) && char.IsUpper(text[4]))
+            || IsRunTogetherYourCredential(text));
+
+    /// <summary>
+    /// <c>yourdbpassword</c>, <c>yourdatabaseuserpassword</c>, <c>yourstoragekey</c>: "your", words run together in lower case,
+    /// and a credential word last — the reader's placeholder, as the listed <c>yourpassword</c> and <c>yourkey</c> are, with
+    /// what the value is for between (a connection string's template writes <c>Server=yourservername;…;Pwd=yourdbpassword</c>).
+    /// A name in lower case that ends otherwise (<c>yourapp</c>) is judged as any other word.
+    /// </summary>
+    private static bool IsRunTogetherYourCredential(string text)
+    {
+        if (text.Length < 8 || text.Length > 48 || !text.StartsWith("your", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (c is < 'a' or > 'z')
+            {
+                return false;
+            }
+        }
+
+        foreach (var word in RunTogetherCredentialEnds)
+        {
+            if (text.EndsWith(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The credential words (SecretVocabulary.CredentialWords) run together, and "key", the last word of the configuration's
+    // (signing key, account key): what a "your…" placeholder ends with.
+    private static readonly string[] RunTogetherCredentialEnds = BuildRunTogetherCredentialEnds();
+
+    private static string[] BuildRunTogetherCredentialEnds()
+    {
+        var ends = new List<string> { "key" };
+        foreach (var word in SecretVocabulary.CredentialWords)
+        {
+            ends.Add(word.Replace(" ", ""));
+        }
+
+        return ends.ToArray();
+    }
 
     /// <summary>
     /// <c>&lt;your-secret&gt;</c>, <c>${VAR}</c>, <c>$(Var)</c>, <c>%VAR%</c>, <c>{{var}}</c>, <c>#{var}#</c> (Azure DevOps'

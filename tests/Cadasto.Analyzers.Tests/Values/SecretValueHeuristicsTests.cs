@@ -27,6 +27,24 @@ public sealed class SecretValueHeuristicsTests
     public void WordsThatAreNoInstruction_ShouldStayAValue(string value) =>
         Assert.False(SecretValueHeuristics.IsNotASecret(value));
 
+    // Real code (a CMS's design-time DbContext factories and appsettings, hunt10a): a connection-string template whose every
+    // part is "your" and what goes there, run together in lower case.
+    [Theory]
+    [InlineData("yourdbpassword")]
+    [InlineData("yourdatabaseuserpassword")]
+    [InlineData("yourstorageaccountkey")]
+    [InlineData("yourbottoken")]
+    public void RunTogetherYourCredential_ShouldNotBeASecret(string value) =>
+        Assert.True(SecretValueHeuristics.IsNotASecret(value));
+
+    [Theory]
+    [InlineData("yourapp2024")] // a digit: not words run together
+    [InlineData("yourdbpassword1")]
+    [InlineData("myownpassword")] // no "your": a value that reads like words, as "supersecret"
+    [InlineData("yourhouse")] // no credential word last
+    public void RunTogetherWordsThatAreNoPlaceholder_ShouldStayAValue(string value) =>
+        Assert.False(SecretValueHeuristics.IsNotASecret(value));
+
     // A made-up marker in capitals joined to the credential's name: the words split where the names' camelCase rule
     // starts one (after the acronym), so the marker is a word of its own.
     [Theory]

@@ -52,6 +52,37 @@ public sealed class CredentialShapedLiteralAnalyzerTests
         }
         """);
 
+    // Real code (a game server's persistence layer, hunt10c): regular expressions that read the user and the password back
+    // out of the configured connection string. `Password=([^;]+?);` is a pattern (a capture group, a negated class, a lazy
+    // quantifier), not a password; the connection string the pattern runs over is still reported, and so is a password that
+    // only starts with a bracket.
+    [Fact]
+    public Task RegexPatternsThatReadAPasswordFromAConnectionString_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Text.RegularExpressions;
+
+        static class ConnectionConfigurator
+        {
+            static readonly Regex Pwd = new(@"Pwd=(\S+);Server", RegexOptions.Compiled);
+
+            public static string GetRoleUser(string connectionString) =>
+                Regex.Match(connectionString, "User Id=([^;]+?);").Groups[1].Value;
+
+            public static string GetRolePassword(string connectionString) =>
+                Regex.Match(connectionString, "Password=([^;]+?);").Groups[1].Value;
+
+            public static string Redact(string connectionString) =>
+                Regex.Replace(connectionString, "(?i)password=(?<pwd>.*?)(;|$)", "Password=***;");
+
+            public static bool HasAccountKey(string connectionString) =>
+                Regex.IsMatch(connectionString, @"DefaultEndpointsProtocol=https;AccountKey=[A-Za-z0-9+/=]{40,};");
+
+            public static string Sample() =>
+                Regex.Match({|CDS1003:"Server=db;User Id=app;Password=Tr1cky#Pass;"|}, "Password=([^;]+?);").Groups[1].Value;
+
+            public const string Bracketed = {|CDS1003:"Server=db;User Id=app;Password=(Tr1cky#Pass);"|};
+        }
+        """);
+
     [Fact]
     public Task ConnectionStringKeywordsOfConfigurationFiles_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
         class Fixtures

@@ -1624,6 +1624,84 @@ public sealed class HardcodedCredentialAnalyzerTests
         }
         """);
 
+    // Real code (a social network SDK's login form, hunt10c): the names of a form's fields as constants, one of them the
+    // password field's name shortened (`pass`), beside fields named as themselves. A shortened name is a name among such a
+    // list; a real password in the same list, and the same short value as a sample's lone constant, are still reported.
+    [Fact]
+    public Task FormFieldNameShortenedAmongFieldNames_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        public static class AuthorizationFormFields
+        {
+            public const string Email = "email";
+            public const string Password = "pass";
+            public const string CaptchaSid = "captcha_sid";
+            public const string CaptchaKey = "captcha_key";
+            public const string Code = "code";
+        }
+
+        public static class LoginFormFields
+        {
+            public const string Email = "email";
+            public const string Username = "username";
+            public const string CaptchaSid = "captcha_sid";
+            public const string Password = {|CDS1002:"S3cr3t!xyz"|};
+        }
+
+        public static class DemoLogin
+        {
+            public const string Email = "demo@example.com";
+            public const string Password = {|CDS1002:"pass"|};
+        }
+
+        public static class SeedAccounts
+        {
+            public const string Email = "email";
+            public const string Username = "username";
+            public const string Role = "role";
+            public const string AdminPassword = {|CDS1002:"admin"|};
+        }
+        """);
+
+    // Real code (a CMS's identity-server store, hunt10a): EF table names, each the plural of its entity's name behind the
+    // store's prefix (`csids_ClientSecrets` for ClientSecret); and an attribute's marker that a query template replaces with
+    // the current user's id (`Token = "@CurrentUserId"`). A value in the same list that names no table, a marked value with
+    // digits under a token's name, and a password dressed the same way are still reported.
+    [Fact]
+    public Task TableNamesAndTemplateMarkersUnderCredentialNames_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        public class EfConstants
+        {
+            public class TableNames
+            {
+                public const string IdentityResource = "csids_IdentityResources";
+                public const string ApiResource = "csids_ApiResources";
+                public const string ApiSecret = "csids_ApiSecrets";
+                public const string Client = "csids_Clients";
+                public const string ClientScopes = "csids_ClientScopes";
+                public const string ClientSecret = "csids_ClientSecrets";
+                public const string ClientClaim = "csids_ClientClaims";
+            }
+
+            public class LegacyTableNames
+            {
+                public const string Client = "csids_Clients";
+                public const string ClientScopes = "csids_ClientScopes";
+                public const string ClientClaim = "csids_ClientClaims";
+                public const string ClientSecret = {|CDS1002:"csids_Q8zXv3Lm7Rt2"|};
+            }
+        }
+
+        [System.AttributeUsage(System.AttributeTargets.Property)]
+        public class UserFlagAttribute : System.Attribute
+        {
+            public const string Token = "@CurrentUserId";
+        }
+
+        public static class Markers
+        {
+            public const string Token = {|CDS1002:"@Q8zXv3Lm7Rt2"|};
+            public const string Password = {|CDS1002:"@CurrentUserId"|};
+        }
+        """);
+
     // Real code (an OAuth client library's error codes and grant types, an authorization server's response types and
     // token names): a constant of something issued (a token, a private key, a credential) whose value spells its own name —
     // words shortened (`id` for Identity), apart by spaces, behind a short `rst:` prefix — names a code, a parameter or a

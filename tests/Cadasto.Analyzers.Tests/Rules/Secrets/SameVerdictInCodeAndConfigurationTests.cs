@@ -132,6 +132,8 @@ public sealed class SameVerdictInCodeAndConfigurationTests
     [InlineData("SET_DB_PASSWORD")]
     [InlineData("#{OrdersDbPassword}")]
     [InlineData("your-db-password-here")]
+    [InlineData("yourdbpassword")]
+    [InlineData("yourdatabaseuserpassword")]
     public async Task ConnectionStringWithPlaceholderPassword_ShouldNotReportInCodeOrConfiguration(string password)
     {
         await Shape.VerifyAnalyzerAsync($$"""
@@ -142,6 +144,25 @@ public sealed class SameVerdictInCodeAndConfigurationTests
             """);
         await Config.VerifyAsync(("appsettings.json", $$"""
             { "ConnectionStrings": { "Orders": "Server=sql.internal;Database=Orders;User Id=orders_app;Password={{password}};" } }
+            """));
+    }
+
+    [Theory]
+    [InlineData("Server=sql.internal;User Id=orders_app;Password=([^;]+?);")]
+    [InlineData("Server=sql.internal;User Id=orders_app;Password=(?<pwd>.*?);")]
+    [InlineData(@"Server=sql.internal;User Id=orders_app;Password=\S+;")]
+    public async Task ConnectionStringWhosePasswordIsARegexCapture_ShouldNotReportInCodeOrConfiguration(string pattern)
+    {
+        // A pattern that reads the password out of a connection string, written in code or kept in settings: no value.
+        var json = pattern.Replace(@"\", @"\\");
+        await Shape.VerifyAnalyzerAsync($$"""
+            static class Database
+            {
+                public const string PasswordPattern = @"{{pattern}}";
+            }
+            """);
+        await Config.VerifyAsync(("appsettings.json", $$"""
+            { "Redaction": { "ConnectionStringPattern": "{{json}}" }, "ConnectionStrings": { "Orders": "{{json}}" } }
             """));
     }
 
