@@ -211,4 +211,61 @@ public sealed class SameVerdictInCodeAndConfigurationTests
             { "Redaction": { "Sample": "password=letmein" } }
             """));
     }
+
+    // Real code (a CMS's theme settings): the icon drawn beside each field of a login form is kept under that field's name, in a
+    // class's defaults and in appsettings.json's icon sets alike: CSS class lists are labels; the database password beside them
+    // is still a secret.
+    [Fact]
+    public async Task IconClassListsUnderFieldNames_ShouldNotReportInCodeOrConfiguration_ButARealPasswordBesideThemShould()
+    {
+        await Code.VerifyAnalyzerAsync("""
+            public class CoreIconSet
+            {
+                public string SetId { get; set; } = "glyphicons";
+                public string Email { get; set; } = "glyphicon glyphicon-envelope";
+                public string Username { get; set; } = "glyphicon glyphicon-circle-arrow-right";
+                public string Password { get; set; } = "glyphicon glyphicon-lock";
+                public string IconPassword { get; set; } = "fa fa-key";
+                public string ResetToken { get; set; } = "bi bi-shield-lock text-danger";
+                public string ApiKey { get; set; } = "fa-solid fa-key";
+                public string DbPassword { get; set; } = {|CDS1002:"Qv7kL2xR9mTw"|};
+            }
+            """);
+        await Config.VerifyAsync(("appsettings.json", """
+            {
+              "CoreIconConfig": {
+                "DefaultSetId": "fontawesome5x",
+                "IconSets": [
+                  { "SetId": "fontawesome4x", "Email": "fa fa-envelope-o", "Password": "fa fa-key", "FirstName": "fa fa-user-o" },
+                  { "SetId": "fontawesome5x", "Email": "fas fa-at", "Password": "fas fa-lock", "FirstName": "far fa-user" }
+                ]
+              },
+              "Smtp": { "User": "mailer", "Password": {|CDS1004:"Qv7kL2xR9mTw"|} }
+            }
+            """));
+    }
+
+    // Real code (ASP.NET Core Identity's error messages translated into Chinese): a message keyed by the error's code is text
+    // for people, though the code ends with a credential word; a password in the same table is still one.
+    [Fact]
+    public async Task CjkMessageUnderACredentialNamedKey_ShouldNotReportInCodeOrConfiguration_ButAPasswordShould()
+    {
+        await Code.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+
+            static class IdentityErrorDescriberZhHans
+            {
+                static readonly Dictionary<string, string> Messages = new()
+                {
+                    { "UserAlreadyHasPassword", "用户已经设置了密码。" },
+                    { "PasswordMismatch", "パスワードが違います。" },
+                    { "InvalidToken", "令牌无效：“{0}”" },
+                    { "DefaultPassword", {|CDS1002:"Qv7kL2xR9mTw"|} },
+                };
+            }
+            """);
+        await Config.VerifyAsync(("appsettings.json", """
+            { "Messages": { "UserAlreadyHasPassword": "用户已经设置了密码。" }, "Seed": { "AdminPassword": {|CDS1004:"Qv7kL2xR9mTw"|} } }
+            """));
+    }
 }
