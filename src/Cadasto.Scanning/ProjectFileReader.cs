@@ -21,13 +21,24 @@ internal static class ProjectFileReader
     {
         // MSBuild imports the nearest Directory.Build.props before the project and the nearest
         // Directory.Build.targets after it (items such as a ProjectReference to Cadasto.Credentials live there).
+        var visited = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         if (Nearest(project.Directory, "Directory.Build.props") is { } props)
         {
-            var visited = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             ApplyWithImports(project, props, scanRoot, visited);
             if (visited.Any(ImportsArcadeSdk) && IsArcadeTestProjectName(project.Name))
             {
                 project.Properties.TryAdd("IsTestProject", "true");
+            }
+        }
+
+        // The project's own <Import Project="../../build/public.props" />: settings a product shares from a folder of its own
+        // rather than Directory.Build.props (dotnetcore/osharp's ImplicitUsings: without them System and
+        // System.Collections.Generic do not bind). Read before the project's own values, which win.
+        foreach (var imported in ImportsOf(project.ProjectFile!))
+        {
+            if (imported.EndsWith(".props", StringComparison.OrdinalIgnoreCase))
+            {
+                ApplyWithImports(project, imported, scanRoot, visited);
             }
         }
 
