@@ -268,4 +268,58 @@ public sealed class SameVerdictInCodeAndConfigurationTests
             { "Messages": { "UserAlreadyHasPassword": "用户已经设置了密码。" }, "Seed": { "AdminPassword": {|CDS1004:"Qv7kL2xR9mTw"|} } }
             """));
     }
+
+    // Real test code (a FHIR server's import tests, a bot framework's masking test): an all-one-character account key (the
+    // base64 of a zero key), a SAS URL on a host reserved for documentation, a Stripe prefix padded with a counting run or
+    // shorter than Stripe's keys. Made-up inputs, not credentials; real-shaped neighbours still are.
+    [Theory]
+    [InlineData("DefaultEndpointsProtocol=https;AccountName=importstore;AccountKey=QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ=;EndpointSuffix=core.windows.net")]
+    [InlineData("https://files.example.org/exports/orders.ndjson?sv=2021-06-08&sr=b&sp=r&se=2022-09-30T09:39:01Z&sig=Zt4Hn8Qw2Lp6Xc0Vb3Nm7Kd1")]
+    [InlineData("sk_live_0123456789abcdefghijklmn")]
+    [InlineData("sk_live_1234567890abcdef")]
+    public async Task MadeUpKeyShapes_ShouldNotReportInCodeOrConfiguration(string value)
+    {
+        await Shape.VerifyAnalyzerAsync($$"""
+            static class ImportSamples
+            {
+                public const string Source = "{{value}}";
+            }
+            """);
+        await Config.VerifyAsync(("appsettings.json", $$"""
+            { "Import": { "Source": "{{value}}" }, "Stripe": { "SecretKey": "{{value}}" } }
+            """));
+    }
+
+    [Theory]
+    [InlineData("DefaultEndpointsProtocol=https;AccountName=importstore;AccountKey=Zt4Hn8Qw2Lp6Xc0Vb3Nm7Kd1Rf5Gs9Ja2Ue6Yi0Wo4=;EndpointSuffix=core.windows.net")]
+    [InlineData("https://importstore.blob.core.windows.net/exports/orders.ndjson?sv=2021-06-08&sr=b&sp=r&se=2022-09-30T09:39:01Z&sig=Zt4Hn8Qw2Lp6Xc0Vb3Nm7Kd1")]
+    [InlineData("sk_live_Zt4Hn8Qw2Lp6Xc0Vb3Nm7Kd1")]
+    public async Task RealKeyShapesBesideThem_ShouldReportInCodeAndConfiguration(string value)
+    {
+        await Shape.VerifyAnalyzerAsync($$"""
+            static class ImportSettings
+            {
+                public const string Source = {|CDS1003:"{{value}}"|};
+            }
+            """);
+        await Config.VerifyAsync(("appsettings.json", $$"""
+            { "Import": { "Source": {|CDS1004:"{{value}}"|} } }
+            """));
+    }
+
+    [Fact]
+    public async Task StripePrefixWithAShortBody_ShouldNotReportAsAToken_ButUnderASecretsKeyStill()
+    {
+        // Stripe's keys have 24 characters or more after the prefix: a shorter body is no Stripe key's shape (CDS1003), while
+        // under a secret's name it is a value like any other (CDS1002, CDS1004).
+        await Shape.VerifyAnalyzerAsync("""
+            static class ImportSamples
+            {
+                public const string Source = "sk_live_Zt4Hn8Qw2Lp6Xc0V";
+            }
+            """);
+        await Config.VerifyAsync(("appsettings.json", """
+            { "Import": { "Source": "sk_live_Zt4Hn8Qw2Lp6Xc0V" }, "Stripe": { "SecretKey": {|CDS1004:"sk_live_Zt4Hn8Qw2Lp6Xc0V"|} } }
+            """));
+    }
 }
