@@ -661,20 +661,16 @@ internal static class CredentialShapes
     /// </summary>
     private static bool IsOnADocumentationHost(string text)
     {
-        var scheme = text.IndexOf("://", StringComparison.Ordinal);
-        if (scheme <= 0)
+        if (!TryFindAuthority(text, out var start, out var end))
         {
             return false;
         }
 
-        var start = scheme + 3;
-        var end = start;
-        while (end < text.Length && text[end] is not ('/' or '?' or '#' or ':' or '@'))
-        {
-            end++;
-        }
-
-        var host = text.Substring(start, end - start).TrimEnd('.').ToLowerInvariant();
+        // user:password@host:port — the host is after the last '@', before a port's ':'.
+        var at = text.LastIndexOf('@', end - 1, end - start);
+        start = at < 0 ? start : at + 1;
+        var colon = text.IndexOf(':', start, end - start);
+        var host = text.Substring(start, (colon < 0 ? end : colon) - start).TrimEnd('.').ToLowerInvariant();
         foreach (var reserved in DocumentationDomains)
         {
             if (host == reserved || host.EndsWith("." + reserved, StringComparison.Ordinal))
@@ -686,22 +682,33 @@ internal static class CredentialShapes
         return false;
     }
 
-    private static readonly string[] DocumentationDomains = { "example.com", "example.net", "example.org", "example", "test", "invalid" };
-
-    /// <summary><c>scheme://user:password@host</c> with a real password (also as one value of a connection string).</summary>
-    public static bool HasPasswordInUrl(string text, bool testCode)
+    /// <summary>The authority of the first URL in <paramref name="text"/> (after <c>scheme://</c>, up to a path, query or fragment).</summary>
+    private static bool TryFindAuthority(string text, out int start, out int end)
     {
         var scheme = text.IndexOf("://", StringComparison.Ordinal);
+        start = scheme + 3;
+        end = start;
         if (scheme <= 0)
         {
             return false;
         }
 
-        var authorityStart = scheme + 3;
-        var authorityEnd = authorityStart;
-        while (authorityEnd < text.Length && text[authorityEnd] is not ('/' or '?' or '#' or ' ' or '"'))
+        while (end < text.Length && text[end] is not ('/' or '?' or '#' or ' ' or '"'))
         {
-            authorityEnd++;
+            end++;
+        }
+
+        return end > start;
+    }
+
+    private static readonly string[] DocumentationDomains = { "example.com", "example.net", "example.org", "example", "test", "invalid" };
+
+    /// <summary><c>scheme://user:password@host</c> with a real password (also as one value of a connection string).</summary>
+    public static bool HasPasswordInUrl(string text, bool testCode)
+    {
+        if (!TryFindAuthority(text, out var authorityStart, out var authorityEnd))
+        {
+            return false;
         }
 
         var at = text.LastIndexOf('@', authorityEnd - 1, authorityEnd - authorityStart);
