@@ -21,13 +21,24 @@ internal static class ProjectFileReader
     {
         // MSBuild imports the nearest Directory.Build.props before the project and the nearest
         // Directory.Build.targets after it (items such as a ProjectReference to Cadasto.Credentials live there).
+        var visited = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         if (Nearest(project.Directory, "Directory.Build.props") is { } props)
         {
-            var visited = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             ApplyWithImports(project, props, scanRoot, visited);
             if (visited.Any(ImportsArcadeSdk) && IsArcadeTestProjectName(project.Name))
             {
                 project.Properties.TryAdd("IsTestProject", "true");
+            }
+        }
+
+        // The project's own <Import Project="../../build/public.props" />: settings a product shares from a folder of its own
+        // rather than Directory.Build.props (dotnetcore/osharp's ImplicitUsings: without them System and
+        // System.Collections.Generic do not bind). Read before the project's own values, which win.
+        foreach (var imported in ImportsOf(project.ProjectFile!, scanRoot))
+        {
+            if (imported.EndsWith(".props", StringComparison.OrdinalIgnoreCase))
+            {
+                ApplyWithImports(project, imported, scanRoot, visited);
             }
         }
 
@@ -131,7 +142,7 @@ internal static class ProjectFileReader
             return;
         }
 
-        foreach (var imported in ImportsOf(file))
+        foreach (var imported in ImportsOf(file, scanRoot))
         {
             ApplyWithImports(project, imported, scanRoot, visited);
         }
@@ -161,14 +172,10 @@ internal static class ProjectFileReader
         name.EndsWith(".Tests", StringComparison.Ordinal) || name.EndsWith(".UnitTests", StringComparison.Ordinal)
         || name.EndsWith(".IntegrationTests", StringComparison.Ordinal) || name.EndsWith(".PerformanceTests", StringComparison.Ordinal);
 
-    private static IEnumerable<string> ImportsOf(string file)
+    private static IEnumerable<string> ImportsOf(string file, string scanRoot)
     {
-        XDocument document;
-        try
-        {
-            document = XDocument.Load(file, LoadOptions.None);
-        }
-        catch (Exception ex) when (ex is XmlException or IOException or UnauthorizedAccessException)
+        // Read as every input is (InputFiles): a named pipe called App.csproj is refused, never opened and waited on.
+        if (ReadXml(file, scanRoot) is not { } document)
         {
             yield break; // Apply names the file that cannot be read
         }

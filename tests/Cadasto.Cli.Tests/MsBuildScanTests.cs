@@ -160,7 +160,7 @@ public sealed class MsBuildScanTests : IClassFixture<MsBuildScanTests.RestoredRe
                   <ItemGroup>
                     <PackageReference Include="Microsoft.Identity.Client" Version="4.92.0" />
                   </ItemGroup>
-                  <Import Project="build/leak.props" />
+                  <Import Project="build/leak.targets" />
                   <Import Project="..\Shared\Shared.projitems" Label="Shared" />
                 </Project>
                 """);
@@ -173,9 +173,9 @@ public sealed class MsBuildScanTests : IClassFixture<MsBuildScanTests.RestoredRe
                 </Project>
                 """);
             fixture.Write("Shared/SharedTokens.cs", Fixture.LeakyProgram().Replace("class TokenFactory", "class SharedTokens", StringComparison.Ordinal));
-            // Only an evaluation of the project sees this define: the source-only loader reads the project file and
-            // Directory.Build.props, not an explicit Import.
-            fixture.Write("App/build/leak.props", """
+            // Only an evaluation of the project sees this define: the source-only loader reads the project file,
+            // Directory.Build.props and the .props files the project imports, not an imported .targets file.
+            fixture.Write("App/build/leak.targets", """
                 <Project>
                   <PropertyGroup>
                     <DefineConstants>$(DefineConstants);CADASTO_LEAK</DefineConstants>

@@ -189,6 +189,34 @@ public sealed class ScannerTests
     }
 
     [Fact]
+    public async Task SettingsFromAPropsFileTheProjectImports_ShouldBindTheCode()
+    {
+        // A product that shares settings from a folder of its own (<Import Project="../build/public.props" />, not
+        // Directory.Build.props): implicit usings, a global using and the package come from there, and the code says none.
+        using var tree = new TempTree();
+        tree.Write("build/public.props", """
+            <Project>
+              <PropertyGroup><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Microsoft.Identity.Client" Version="4.92.0" />
+                <Using Include="Microsoft.Identity.Client" />
+              </ItemGroup>
+            </Project>
+            """);
+        tree.Write("App/App.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <Import Project="../build/public.props" />
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+            </Project>
+            """);
+        tree.Write("App/TokenFactory.cs", Leaky("TokenFactory").Replace("using Microsoft.Identity.Client;", string.Empty, System.StringComparison.Ordinal));
+
+        var result = await new Scanner().ScanAsync(tree.Root);
+
+        Assert.Equal("CDS1001", Assert.Single(result.Findings).RuleId);
+    }
+
+    [Fact]
     public async Task MigrationAndGeneratedFiles_ShouldNotBeAnalysedUnlessAsked()
     {
         using var tree = new TempTree();

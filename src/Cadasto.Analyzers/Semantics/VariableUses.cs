@@ -95,17 +95,46 @@ internal static class VariableUses
         && MemberOf(reference.Syntax) is { } member
         && HoldsMatchedText(local, member, model, MaxMatchDepth, cancellationToken);
 
-    private static bool HoldsMatchedText(ILocalSymbol local, SyntaxNode member, SemanticModel model, int depth, CancellationToken cancellationToken)
+    private static bool HoldsMatchedText(ILocalSymbol local, SyntaxNode member, SemanticModel model, int depth, CancellationToken cancellationToken) =>
+        EveryAssignment(local, member, model, value => IsMatchedText(value, member, model, depth, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Whether the member sets <paramref name="local"/> at least once and every value it sets it to (its initializer and each
+    /// <c>=</c>, <c>null</c> aside) is one <paramref name="accepts"/>; never when a compound assignment, a deconstruction or a
+    /// <c>ref</c>/<c>out</c> argument sets it from what is not read here. Locals are matched by name within the member:
+    /// two locals of one name must both pass.
+    /// </summary>
+    private static bool EveryAssignment(ILocalSymbol local, SyntaxNode member, SemanticModel model, Func<IOperation, bool> accepts, CancellationToken cancellationToken)
     {
-        var matched = false;
+        var set = false;
         foreach (var node in member.DescendantNodes())
         {
-            ExpressionSyntax? value = node switch
+            ExpressionSyntax? value;
+            switch (node)
             {
-                VariableDeclaratorSyntax declarator when declarator.Identifier.ValueText == local.Name => declarator.Initializer?.Value,
-                AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } assignment when target.Identifier.ValueText == local.Name => assignment.Right,
-                _ => null,
-            };
+                case VariableDeclaratorSyntax declarator when declarator.Identifier.ValueText == local.Name:
+                    value = declarator.Initializer?.Value;
+                    break;
+                case AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } assignment when target.Identifier.ValueText == local.Name:
+                    if (!assignment.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.SimpleAssignmentExpression))
+                    {
+                        return false;
+                    }
+
+                    value = assignment.Right;
+                    break;
+                case AssignmentExpressionSyntax { Left: TupleExpressionSyntax or DeclarationExpressionSyntax } deconstruction
+                    when deconstruction.Left.DescendantTokens().Any(t => t.ValueText == local.Name):
+                    return false;
+                case ArgumentSyntax { RefKindKeyword.RawKind: not 0, Expression: var argument }
+                    when argument is IdentifierNameSyntax { Identifier.ValueText: var name } && name == local.Name:
+                    return false;
+                case SingleVariableDesignationSyntax designation when designation.Identifier.ValueText == local.Name:
+                    return false;
+                default:
+                    continue;
+            }
+
             if (value is null)
             {
                 continue;
@@ -122,15 +151,231 @@ internal static class VariableUses
                 continue;
             }
 
-            if (!IsMatchedText(operation, member, model, depth, cancellationToken))
+            if (!accepts(operation))
             {
                 return false;
             }
 
-            matched = true;
+            set = true;
         }
 
-        return matched;
+        return set;
+    }
+
+    /// <summary>
+    /// <c>string token = Guid.NewGuid().ToString(); _transactions.Push(token)</c> … <c>token = _transactions.Pop()</c>, <c>string token
+    /// = scope.GetHashCode().ToString()</c>: a local that every assignment in its member sets to an identifier made at run time — a
+    /// new GUID or an object's hash code as text, or what is taken back (<c>Pop</c>, <c>Peek</c>, <c>Dequeue</c>) from a private
+    /// collection of its type that is only given such identifiers — and that the member keeps to itself: it is written out
+    /// (<paramref name="isOutput"/>: the invocation or creation an argument goes to is a log, the console, an exception), compared,
+    /// or put in such a collection; never returned, stored elsewhere or passed on. A credential is handed to someone to be of use:
+    /// a marker the code makes and keeps is none, while a new GUID returned or passed to a store is a token and stays one.
+    /// </summary>
+    public static bool HoldsAKeptIdentifier(IOperation reference, Func<IOperation, bool> isOutput, CancellationToken cancellationToken)
+    {
+        if (reference is not ILocalReferenceOperation { Local: var local } || reference.SemanticModel is not { } model
+            || MemberOf(reference.Syntax) is not { } member || local.ContainingSymbol?.ContainingType is not { } type)
+        {
+            return false;
+        }
+
+        var kept = new KeptIdentifiers(type, model, isOutput, cancellationToken);
+        return EveryAssignment(local, member, model, value => IsIdentifierText(value) || kept.IsTakenFromACollectionOfThem(value), cancellationToken)
+               && kept.IsKept(local, member, model);
+    }
+
+    /// <summary>
+    /// <c>Guid.NewGuid().ToString("N")</c>, <c>scope.GetHashCode().ToString()</c>, <c>$"{Guid.NewGuid():N}"</c>,
+    /// <c>Guid.NewGuid().ToString().Replace("-", "")</c>: text of an identifier made at run time, nothing else in it but constants.
+    /// </summary>
+    private static bool IsIdentifierText(IOperation value)
+    {
+        value = StringParts.Unwrap(value);
+        if (value is IInvocationOperation { Instance: { } instance, TargetMethod.Name: var name })
+        {
+            return name == "ToString"
+                ? IsRunTimeIdentifier(instance)
+                : instance.Type?.SpecialType == SpecialType.System_String
+                  && name is "Replace" or "Substring" or "Trim" or "ToUpper" or "ToLower" or "ToUpperInvariant" or "ToLowerInvariant"
+                  && IsIdentifierText(instance);
+        }
+
+        if (!StringParts.IsConcatenationOrInterpolation(value))
+        {
+            return false;
+        }
+
+        var identifier = false;
+        foreach (var part in StringParts.Of(value))
+        {
+            if (part.ConstantValue.HasValue)
+            {
+                continue;
+            }
+
+            if (!IsRunTimeIdentifier(part) && !IsIdentifierText(part))
+            {
+                return false;
+            }
+
+            identifier = true;
+        }
+
+        return identifier;
+    }
+
+    /// <summary><c>Guid.NewGuid()</c>, <c>x.GetHashCode()</c>: an identifier made at run time (a new GUID's text is a token only where it is handed out).</summary>
+    private static bool IsRunTimeIdentifier(IOperation value) =>
+        StringParts.Unwrap(value) is IInvocationOperation { TargetMethod: var method }
+        && ((method.Name == "NewGuid" && SymbolNames.IsType(method.ContainingType, "System", "Guid"))
+            || (method.Name == "GetHashCode" && method.ReturnType.SpecialType == SpecialType.System_Int32));
+
+    /// <summary>The reading of <see cref="HoldsAKeptIdentifier"/> for one type: where its identifiers may go.</summary>
+    private sealed class KeptIdentifiers(INamedTypeSymbol type, SemanticModel model, Func<IOperation, bool> isOutput, CancellationToken cancellationToken)
+    {
+        /// <summary><c>_transactions.Pop()</c>: taken back from a private collection every put of which is a kept identifier.</summary>
+        public bool IsTakenFromACollectionOfThem(IOperation value) =>
+            value is IInvocationOperation { TargetMethod.Name: "Pop" or "Peek" or "Dequeue", Instance: { } instance }
+            && StringParts.Unwrap(instance) is IFieldReferenceOperation { Field: var field }
+            && StaysInside(field, checkPuts: true);
+
+        /// <summary>Whether every use of <paramref name="local"/> in <paramref name="member"/> keeps it inside the type.</summary>
+        public bool IsKept(ILocalSymbol local, SyntaxNode member, SemanticModel memberModel)
+        {
+            foreach (var identifier in member.DescendantNodes().OfType<IdentifierNameSyntax>())
+            {
+                if (identifier.Identifier.ValueText == local.Name
+                    && memberModel.GetOperation(identifier, cancellationToken) is ILocalReferenceOperation use
+                    && SymbolEqualityComparer.Default.Equals(use.Local, local)
+                    && !IsKeptUse(use))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private bool IsKeptUse(ILocalReferenceOperation use)
+        {
+            if (StringParts.Parent(use) is IAssignmentOperation assignment && assignment.Target == use)
+            {
+                return true; // a set, judged by EveryAssignment
+            }
+
+            var value = StringParts.OutermostComposition(use) ?? use;
+            var holder = StringParts.Parent(value);
+            if (holder is IArrayInitializerOperation { Parent: IArrayCreationOperation { IsImplicit: true } parameters })
+            {
+                holder = StringParts.Parent(parameters); // logger.LogDebug("… {Token}", token): the params array's element
+            }
+
+            return holder switch
+            {
+                IArgumentOperation { Parent: { } consumer } => isOutput(consumer)
+                                                              || IsCallOnAPrivateCollection(consumer)
+                                                              || consumer is IInvocationOperation { TargetMethod: { IsStatic: true, ContainingType.SpecialType: SpecialType.System_String, ReturnType.SpecialType: not SpecialType.System_String } },
+                IBinaryOperation or IIsPatternOperation or IPropertyReferenceOperation => true,
+                IInvocationOperation { Instance: { } instance, TargetMethod.ReturnType.SpecialType: not SpecialType.System_String } => instance == value,
+                _ => false,
+            };
+        }
+
+        private bool IsCallOnAPrivateCollection(IOperation consumer) =>
+            consumer is IInvocationOperation { Instance: { } instance }
+            && StringParts.Unwrap(instance) is IFieldReferenceOperation { Field: var field }
+            && StaysInside(field, checkPuts: false);
+
+        /// <summary>
+        /// A private collection field of the type that never leaves it (every use is a member of it, or its creation empty); with
+        /// <paramref name="checkPuts"/>, also every string put in it (<c>Push</c>, <c>Add</c>, <c>Enqueue</c>…) is identifier text or a
+        /// local that holds one and is kept.
+        /// </summary>
+        private bool StaysInside(IFieldSymbol field, bool checkPuts)
+        {
+            if (field.DeclaredAccessibility != Accessibility.Private || !SymbolEqualityComparer.Default.Equals(field.ContainingType, type)
+                || field.Type is not INamedTypeSymbol collection || !SymbolNames.IsInNamespace(collection.ContainingNamespace, "System.Collections")
+                || field.DeclaringSyntaxReferences.Length != 1
+                || field.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax declarator
+                || declarator.Initializer is { Value: not BaseObjectCreationExpressionSyntax { Initializer: null } })
+            {
+                return false;
+            }
+
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                var declaration = reference.GetSyntax(cancellationToken);
+                var typeModel = ModelOf(declaration.SyntaxTree);
+                foreach (var identifier in declaration.DescendantNodes().OfType<IdentifierNameSyntax>())
+                {
+                    // this._transactions: the member access is the field's reference.
+                    SyntaxNode node = identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier ? access : identifier;
+                    if (identifier.Identifier.ValueText == field.Name
+                        && typeModel.GetOperation(node, cancellationToken) is IFieldReferenceOperation use
+                        && SymbolEqualityComparer.Default.Equals(use.Field, field)
+                        && !IsUseInside(use, checkPuts, typeModel))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }
+
+        private bool IsUseInside(IFieldReferenceOperation use, bool checkPuts, SemanticModel typeModel)
+        {
+            switch (StringParts.Parent(use))
+            {
+                case IPropertyReferenceOperation property when property.Instance == use:
+                    return true; // _transactions.Count
+                case ISimpleAssignmentOperation assignment when assignment.Target == use:
+                    return StringParts.Unwrap(assignment.Value) is IObjectCreationOperation { Initializer: null };
+                case IInvocationOperation invocation when invocation.Instance == use:
+                    if (!checkPuts || invocation.TargetMethod.Name is not ("Push" or "Enqueue" or "Add" or "Insert" or "TryAdd" or "AddFirst" or "AddLast"))
+                    {
+                        return true;
+                    }
+
+                    foreach (var argument in invocation.Arguments)
+                    {
+                        if (argument.Value.Type?.SpecialType == SpecialType.System_String && !IsKeptIdentifierText(argument.Value, typeModel))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        private bool IsKeptIdentifierText(IOperation value, SemanticModel typeModel)
+        {
+            value = StringParts.Unwrap(value);
+            if (IsIdentifierText(value))
+            {
+                return true;
+            }
+
+            return value is ILocalReferenceOperation { Local: var local } && MemberOf(value.Syntax) is { } member
+                   && EveryAssignment(local, member, typeModel, IsIdentifierText, cancellationToken)
+                   && IsKept(local, member, typeModel);
+        }
+
+        private SemanticModel ModelOf(SyntaxTree tree)
+        {
+            if (tree == model.SyntaxTree)
+            {
+                return model;
+            }
+
+            // Another part of a partial type: rare, and asked only of a credential-named local written out.
+#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer
+            return model.Compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+        }
     }
 
     private static bool IsMatchedText(IOperation value, SyntaxNode member, SemanticModel model, int depth, CancellationToken cancellationToken)

@@ -48,7 +48,8 @@ internal static class CredentialShapes
         public bool CaseSensitive { get; }
     }
 
-    // The well-known token formats. Prefixes are the vendors' documented ones.
+    // The well-known token formats. Prefixes are the vendors' documented ones; so are the lengths (a Stripe secret or restricted
+    // key has at least 24 characters after its prefix: a shorter body is a made-up example).
     private static readonly TokenFormat[] TokenFormats =
     {
         new("AWS access key", "AKIA", Alphabet.UpperAlphanumeric, 16, 16),
@@ -66,10 +67,10 @@ internal static class CredentialShapes
         new("Slack token", "xoxr-", Alphabet.SlackBody, 20, 255),
         new("Slack token", "xoxs-", Alphabet.SlackBody, 20, 255),
         new("Slack webhook URL", "https://hooks.slack.com/services/", Alphabet.SlackBody, 30, 255),
-        new("Stripe key", "sk_live_", Alphabet.Alphanumeric, 16, 255),
-        new("Stripe key", "rk_live_", Alphabet.Alphanumeric, 16, 255),
-        new("Stripe key", "sk_test_", Alphabet.Alphanumeric, 16, 255),
-        new("Stripe key", "rk_test_", Alphabet.Alphanumeric, 16, 255),
+        new("Stripe key", "sk_live_", Alphabet.Alphanumeric, 24, 255),
+        new("Stripe key", "rk_live_", Alphabet.Alphanumeric, 24, 255),
+        new("Stripe key", "sk_test_", Alphabet.Alphanumeric, 24, 255),
+        new("Stripe key", "rk_test_", Alphabet.Alphanumeric, 24, 255),
         new("Google API key", "AIza", Alphabet.AlphanumericDashUnderscore, 35, 35),
         new("npm token", "npm_", Alphabet.Alphanumeric, 36, 36),
         new("Twilio API key", "SK", Alphabet.Hex, 32, 32),
@@ -643,7 +644,7 @@ internal static class CredentialShapes
                 end++;
             }
 
-            if (end - sig - 4 >= 20 && !SecretValueHeuristics.IsNotASecret(text.Substring(sig + 4, end - sig - 4)))
+            if (end - sig - 4 >= 20 && !IsOnADocumentationHost(text) && !SecretValueHeuristics.IsNotASecret(text.Substring(sig + 4, end - sig - 4)))
             {
                 kind = "shared access signature";
                 return true;
@@ -653,20 +654,61 @@ internal static class CredentialShapes
         return false;
     }
 
-    /// <summary><c>scheme://user:password@host</c> with a real password (also as one value of a connection string).</summary>
-    public static bool HasPasswordInUrl(string text, bool testCode)
+    /// <summary>
+    /// <c>https://client.example.org/file.ndjson?…&amp;sig=…</c>: a URL whose host is reserved for documentation (RFC 2606:
+    /// <c>example.com</c>, <c>example.net</c>, <c>example.org</c> and their subdomains, the <c>.example</c>, <c>.test</c> and
+    /// <c>.invalid</c> top-level domains) reaches no service: its signature is a sample's.
+    /// </summary>
+    private static bool IsOnADocumentationHost(string text)
+    {
+        if (!TryFindAuthority(text, out var start, out var end))
+        {
+            return false;
+        }
+
+        // user:password@host:port — the host is after the last '@', before a port's ':'.
+        var at = text.LastIndexOf('@', end - 1, end - start);
+        start = at < 0 ? start : at + 1;
+        var colon = text.IndexOf(':', start, end - start);
+        var host = text.Substring(start, (colon < 0 ? end : colon) - start).TrimEnd('.').ToLowerInvariant();
+        foreach (var reserved in DocumentationDomains)
+        {
+            if (host == reserved || host.EndsWith("." + reserved, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The authority of the first URL in <paramref name="text"/> (after <c>scheme://</c>, up to a path, query or fragment).</summary>
+    private static bool TryFindAuthority(string text, out int start, out int end)
     {
         var scheme = text.IndexOf("://", StringComparison.Ordinal);
+        start = scheme + 3;
+        end = start;
         if (scheme <= 0)
         {
             return false;
         }
 
-        var authorityStart = scheme + 3;
-        var authorityEnd = authorityStart;
-        while (authorityEnd < text.Length && text[authorityEnd] is not ('/' or '?' or '#' or ' ' or '"'))
+        while (end < text.Length && text[end] is not ('/' or '?' or '#' or ' ' or '"'))
         {
-            authorityEnd++;
+            end++;
+        }
+
+        return end > start;
+    }
+
+    private static readonly string[] DocumentationDomains = { "example.com", "example.net", "example.org", "example", "test", "invalid" };
+
+    /// <summary><c>scheme://user:password@host</c> with a real password (also as one value of a connection string).</summary>
+    public static bool HasPasswordInUrl(string text, bool testCode)
+    {
+        if (!TryFindAuthority(text, out var authorityStart, out var authorityEnd))
+        {
+            return false;
         }
 
         var at = text.LastIndexOf('@', authorityEnd - 1, authorityEnd - authorityStart);
@@ -714,6 +756,12 @@ internal static class CredentialShapes
         }
 
         if (IndexOfIgnoreCase(text, "example", start, end) >= 0 || IndexOfIgnoreCase(text, "xxxx", start, end) >= 0 || IndexOfIgnoreCase(text, "0000", start, end) >= 0)
+        {
+            return false;
+        }
+
+        // 0123456789abcdef…, 1234567890abcdef: every character distinct, so the entropy is high, but counted, not drawn.
+        if (TestSentinels.IsCountingRun(text, start, end))
         {
             return false;
         }

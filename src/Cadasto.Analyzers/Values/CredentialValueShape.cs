@@ -46,6 +46,7 @@ internal static class CredentialValueShape
         }
 
         return !IsProse(trimmed) && !IsFormatTemplate(trimmed) && !PatternSyntax.IsWildcardPattern(trimmed) && !IsMediaType(trimmed)
+               && !CssClassLists.IsIconClassList(trimmed)
                && !SecretValueHeuristics.IsNotASecret(text) && !SecretValueHeuristics.IsDescriptiveFake(text);
     }
 
@@ -875,6 +876,7 @@ internal static class CredentialValueShape
 
         var words = 0;
         var letterWords = 0;
+        var wide = false;
         var i = 0;
         while (i < text.Length)
         {
@@ -892,6 +894,7 @@ internal static class CredentialValueShape
             var others = 0;
             while (i < text.Length && !char.IsWhiteSpace(text[i]))
             {
+                wide |= text[i] >= '\u2018';
                 if (char.IsLetter(text[i]))
                 {
                     letters++;
@@ -911,7 +914,33 @@ internal static class CredentialValueShape
             }
         }
 
-        return words == 2 ? letterWords == 2 : words >= 3 && letterWords * 2 >= words;
+        return (words == 2 ? letterWords == 2 : words >= 3 && letterWords * 2 >= words) || (wide && IsCjkProse(text));
+    }
+
+    /// <summary>
+    /// <c>用户已经设置了密码。</c>, <c>パスワードが違います。</c>: text in Chinese, Japanese or Korean writes words without spaces, so
+    /// <see cref="IsProse"/>'s word count cannot see it; two or more CJK letters with a CJK or full-width punctuation mark
+    /// (<c>。</c>, <c>，</c>, <c>：</c>, <c>“”</c>) are a sentence, a message or a label for people. Generated credentials are ASCII.
+    /// </summary>
+    private static bool IsCjkProse(string text)
+    {
+        var letters = 0;
+        var punctuation = false;
+        foreach (var c in text)
+        {
+            if (c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF') or (>= '\uF900' and <= '\uFAFF')
+                or (>= '\u3040' and <= '\u30FF') or (>= '\uAC00' and <= '\uD7AF'))
+            {
+                letters++; // Han ideographs, kana, Hangul syllables
+            }
+            else if (c is (>= '\u3001' and <= '\u303F') or (>= '\uFF01' and <= '\uFF0F') or (>= '\uFF1A' and <= '\uFF20')
+                     or '\uFF5E' or '\u201C' or '\u201D' or '\u2018' or '\u2019' or '\u2026')
+            {
+                punctuation = true; // 、。「」【】, ！（），：；？～, quotation marks, …
+            }
+        }
+
+        return letters >= 2 && punctuation;
     }
 
     /// <summary>

@@ -461,15 +461,52 @@ internal static class SecretValueHeuristics
             }
         }
 
-        return repeated || masking * 2 >= text.Length;
+        return repeated || masking * 2 >= text.Length || IsOneCharacterRun(text);
+    }
+
+    /// <summary>
+    /// <c>AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=</c> (the base64 of an all-zero key), <c>1111111111111111</c>: one letter or
+    /// digit repeated sixteen times or more, base64 padding aside, has no entropy: filler where a key goes, as <c>xxx</c> is.
+    /// </summary>
+    private static bool IsOneCharacterRun(string text)
+    {
+        var end = text.Length;
+        while (end > 0 && text.Length - end < 2 && text[end - 1] == '=')
+        {
+            end--;
+        }
+
+        if (end < 16 || !char.IsLetterOrDigit(text[0]))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < end; i++)
+        {
+            if (text[i] != text[0])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
     /// <c>ghp_xxxxxxxxxxxxxxxxxxxx</c>, <c>sk_live_XXXXXXXXXXXX</c>, <c>AKIA****************</c>: a token's prefix followed
-    /// by filler to the end (at least eight characters and half the value) shows the format, not a token.
+    /// by filler to the end (at least eight characters and half the value) shows the format, not a token; so does a prefix
+    /// followed by a counting run of sixteen or more (<c>sk_live_1234567890abcdef</c>, <see cref="TestSentinels.IsCountingRun"/>;
+    /// a shorter one ends many a weak password that works: <c>Welcome-12345678</c>).
     /// </summary>
     private static bool IsMaskedAfterPrefix(string text)
     {
+        var separator = text.LastIndexOfAny(PrefixSeparators);
+        if (separator > 0 && text.Length - separator - 1 >= 16 && (text.Length - separator - 1) * 2 >= text.Length
+            && TestSentinels.IsCountingRun(text, separator + 1, text.Length))
+        {
+            return true;
+        }
+
         var filler = text[text.Length - 1];
         if (filler is not ('x' or 'X' or '*' or '#' or '\u2022' or '\u25CF'))
         {
@@ -492,6 +529,9 @@ internal static class SecretValueHeuristics
     /// </summary>
     private static bool IsDocumentationExample(string text) =>
         text.IndexOf("EXAMPLE", StringComparison.Ordinal) >= 0 && text.IndexOfAny(CompositeSeparators) < 0;
+
+    // What ends a token format's prefix (sk_live_, glpat-).
+    private static readonly char[] PrefixSeparators = { '_', '-' };
 
     // What joins the parts of a connection string, a URL or prose.
     private static readonly char[] CompositeSeparators = { ';', ' ', '@', ':', ',', '&', '?' };

@@ -363,7 +363,7 @@ internal static class TestSentinels
     /// <c>0123456789abcdef</c>, <c>12345</c>, <c>abcdefgh</c>, <c>67890</c>, <c>1234567890ab</c>: each character the one after the
     /// last, in digits then letters, or in a keyboard's row of digits and on into the alphabet.
     /// </summary>
-    private static bool IsCountingRun(string text, int start, int end) =>
+    internal static bool IsCountingRun(string text, int start, int end) =>
         IsRunIn("0123456789abcdefghijklmnopqrstuvwxyz", text, start, end) || IsRunIn("1234567890abcdefghijklmnopqrstuvwxyz", text, start, end);
 
     /// <summary>Whether text[start..end) is consecutive characters of <paramref name="order"/> (67890 in a keyboard's row).</summary>

@@ -18,6 +18,22 @@ public sealed class SecretValueHeuristicsTests
         Assert.True(SecretValueHeuristics.IsNotASecret(value));
 
     [Theory]
+    [InlineData("QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ=")] // the base64 of a key of one repeated byte
+    [InlineData("1111111111111111")]
+    [InlineData("sk_live_0123456789abcdefghijklmn")] // a prefix and a counting run
+    [InlineData("glpat-1234567890abcdefghij")]
+    public void FillerWithoutEntropy_ShouldNotBeASecret(string value) =>
+        Assert.True(SecretValueHeuristics.IsNotASecret(value));
+
+    [Theory]
+    [InlineData("aaaaaaaa")] // a short run: a weak password that works
+    [InlineData("QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ=Q")]
+    [InlineData("Welcome-12345678")] // a counting run shorter than sixteen after a word
+    [InlineData("sk_live_Zt4Hn8Qw2Lp6Xc0Vb3Nm7Kd1")]
+    public void ShortRunsAndRealBodies_ShouldStayAValue(string value) =>
+        Assert.False(SecretValueHeuristics.IsNotASecret(value));
+
+    [Theory]
     [InlineData("SetTheMoodNow")] // no "your", not ending with "here": words, but no instruction
     [InlineData("UseHere42")]
     [InlineData("Tr1cky#Pass")]

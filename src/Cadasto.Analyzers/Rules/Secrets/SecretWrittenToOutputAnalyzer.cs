@@ -134,7 +134,8 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
                 && !types.IsParserToken(part, value, parserError)
                 && !VariableUses.IsUsedAsAPath(part, context.CancellationToken)
                 && !VariableUses.IsUsedAsAKeyName(part, context.CancellationToken)
-                && !types.IsMatchedToken(part, context.CancellationToken))
+                && !types.IsMatchedToken(part, context.CancellationToken)
+                && !VariableUses.HoldsAKeptIdentifier(part, consumer => types.IsOutput(consumer, context.ContainingSymbol), context.CancellationToken))
             {
                 context.ReportDiagnostic(Findings.Create(DiagnosticDescriptors.SecretWrittenToOutput, part.Syntax.GetLocation(), output));
             }
@@ -204,6 +205,14 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
                 ? OutputSinkCatalog.Describe(OutputTarget.Log)
                 : null;
         }
+
+        /// <summary>What this rule watches as a place a value is written to: an output call, or an exception's creation.</summary>
+        public bool IsOutput(IOperation consumer, ISymbol containingSymbol) => consumer switch
+        {
+            IInvocationOperation invocation => OutputOf(invocation, containingSymbol) is not null,
+            IObjectCreationOperation { Type: INamedTypeSymbol created } => Exception is not null && DerivesFrom(created, Exception),
+            _ => false,
+        };
 
         /// <summary>
         /// A value read from a secret store, or held in a credential-named string member, local or parameter;

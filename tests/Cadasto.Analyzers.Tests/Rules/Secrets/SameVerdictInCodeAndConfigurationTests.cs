@@ -232,4 +232,115 @@ public sealed class SameVerdictInCodeAndConfigurationTests
             { "Redaction": { "Sample": "password=letmein" } }
             """));
     }
+
+    // Real code (a CMS's theme settings): the icon drawn beside each field of a login form is kept under that field's name, in a
+    // class's defaults and in appsettings.json's icon sets alike: CSS class lists are labels; the database password beside them
+    // is still a secret.
+    [Fact]
+    public async Task IconClassListsUnderFieldNames_ShouldNotReportInCodeOrConfiguration_ButARealPasswordBesideThemShould()
+    {
+        await Code.VerifyAnalyzerAsync("""
+            public class CoreIconSet
+            {
+                public string SetId { get; set; } = "glyphicons";
+                public string Email { get; set; } = "glyphicon glyphicon-envelope";
+                public string Username { get; set; } = "glyphicon glyphicon-circle-arrow-right";
+                public string Password { get; set; } = "glyphicon glyphicon-lock";
+                public string IconPassword { get; set; } = "fa fa-key";
+                public string ResetToken { get; set; } = "bi bi-shield-lock text-danger";
+                public string ApiKey { get; set; } = "fa-solid fa-key";
+                public string DbPassword { get; set; } = {|CDS1002:"Qv7kL2xR9mTw"|};
+            }
+            """);
+        await Config.VerifyAsync(("appsettings.json", """
+            {
+              "CoreIconConfig": {
+                "DefaultSetId": "fontawesome5x",
+                "IconSets": [
+                  { "SetId": "fontawesome4x", "Email": "fa fa-envelope-o", "Password": "fa fa-key", "FirstName": "fa fa-user-o" },
+                  { "SetId": "fontawesome5x", "Email": "fas fa-at", "Password": "fas fa-lock", "FirstName": "far fa-user" }
+                ]
+              },
+              "Smtp": { "User": "mailer", "Password": {|CDS1004:"Qv7kL2xR9mTw"|} }
+            }
+            """));
+    }
+
+    // Real code (ASP.NET Core Identity's error messages translated into Chinese): a message keyed by the error's code is text
+    // for people, though the code ends with a credential word; a password in the same table is still one.
+    [Fact]
+    public async Task CjkMessageUnderACredentialNamedKey_ShouldNotReportInCodeOrConfiguration_ButAPasswordShould()
+    {
+        await Code.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+
+            static class IdentityErrorDescriberZhHans
+            {
+                static readonly Dictionary<string, string> Messages = new()
+                {
+                    { "UserAlreadyHasPassword", "用户已经设置了密码。" },
+                    { "PasswordMismatch", "パスワードが違います。" },
+                    { "InvalidToken", "令牌无效：“{0}”" },
+                    { "DefaultPassword", {|CDS1002:"Qv7kL2xR9mTw"|} },
+                };
+            }
+            """);
+        await Config.VerifyAsync(("appsettings.json", """
+            { "Messages": { "UserAlreadyHasPassword": "用户已经设置了密码。" }, "Seed": { "AdminPassword": {|CDS1004:"Qv7kL2xR9mTw"|} } }
+            """));
+    }
+
+    // Real test code (a FHIR server's import tests, a bot framework's masking test): an all-one-character account key (the
+    // base64 of a zero key), a SAS URL on a host reserved for documentation, a Stripe prefix padded with a counting run or
+    // shorter than Stripe's keys. Made-up inputs, not credentials; real-shaped neighbours still are.
+    [Theory]
+    [InlineData("DefaultEndpointsProtocol=https;AccountName=importstore;AccountKey=QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ=;EndpointSuffix=core.windows.net")]
+    [InlineData("https://files.example.org/exports/orders.ndjson?sv=2021-06-08&sr=b&sp=r&se=2022-09-30T09:39:01Z&sig=Zt4Hn8Qw2Lp6Xc0Vb3Nm7Kd1")]
+    [InlineData("sk_live_0123456789abcdefghijklmn")]
+    [InlineData("sk_live_1234567890abcdef")]
+    public async Task MadeUpKeyShapes_ShouldNotReportInCodeOrConfiguration(string value)
+    {
+        await Shape.VerifyAnalyzerAsync($$"""
+            static class ImportSamples
+            {
+                public const string Source = "{{value}}";
+            }
+            """);
+        await Config.VerifyAsync(("appsettings.json", $$"""
+            { "Import": { "Source": "{{value}}" }, "Stripe": { "SecretKey": "{{value}}" } }
+            """));
+    }
+
+    [Theory]
+    [InlineData("DefaultEndpointsProtocol=https;AccountName=importstore;AccountKey=Zt4Hn8Qw2Lp6Xc0Vb3Nm7Kd1Rf5Gs9Ja2Ue6Yi0Wo4=;EndpointSuffix=core.windows.net")]
+    [InlineData("https://importstore.blob.core.windows.net/exports/orders.ndjson?sv=2021-06-08&sr=b&sp=r&se=2022-09-30T09:39:01Z&sig=Zt4Hn8Qw2Lp6Xc0Vb3Nm7Kd1")]
+    [InlineData("sk_live_Zt4Hn8Qw2Lp6Xc0Vb3Nm7Kd1")]
+    public async Task RealKeyShapesBesideThem_ShouldReportInCodeAndConfiguration(string value)
+    {
+        await Shape.VerifyAnalyzerAsync($$"""
+            static class ImportSettings
+            {
+                public const string Source = {|CDS1003:"{{value}}"|};
+            }
+            """);
+        await Config.VerifyAsync(("appsettings.json", $$"""
+            { "Import": { "Source": {|CDS1004:"{{value}}"|} } }
+            """));
+    }
+
+    [Fact]
+    public async Task StripePrefixWithAShortBody_ShouldNotReportAsAToken_ButUnderASecretsKeyStill()
+    {
+        // Stripe's keys have 24 characters or more after the prefix: a shorter body is no Stripe key's shape (CDS1003), while
+        // under a secret's name it is a value like any other (CDS1002, CDS1004).
+        await Shape.VerifyAnalyzerAsync("""
+            static class ImportSamples
+            {
+                public const string Source = "sk_live_Zt4Hn8Qw2Lp6Xc0V";
+            }
+            """);
+        await Config.VerifyAsync(("appsettings.json", """
+            { "Import": { "Source": "sk_live_Zt4Hn8Qw2Lp6Xc0V" }, "Stripe": { "SecretKey": {|CDS1004:"sk_live_Zt4Hn8Qw2Lp6Xc0V"|} } }
+            """));
+    }
 }

@@ -413,6 +413,97 @@ public sealed class SecretWrittenToOutputAnalyzerTests
         }
         """);
 
+    // Real code (a unit of work, an event handler factory): a `token` that only ever holds a new GUID pushed on the type's own
+    // transaction stack and popped back, or a scope's hash code as text, written to a debug log, is a marker the code makes and
+    // keeps; a new GUID handed out as a session token, a token read from configuration and a hash-code token passed on are
+    // still written secrets.
+    [Fact]
+    public Task TokenLocalsHoldingKeptRunTimeIdentifiers_ShouldNotReport_ButHandedOutOrStoredTokensShould() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using System.Collections.Generic;
+        using Microsoft.Extensions.Configuration;
+        using Microsoft.Extensions.Logging;
+
+        class UnitOfWork
+        {
+            private readonly Stack<string> _transactionStack = new Stack<string>();
+            private readonly ILogger _logger;
+
+            public UnitOfWork(ILogger<UnitOfWork> logger) => _logger = logger;
+
+            public void EnableTransaction()
+            {
+                string token = Guid.NewGuid().ToString();
+                _transactionStack.Push(token);
+                _logger.LogDebug($"Transaction enabled, marker {token}, {_transactionStack.Count} in all");
+            }
+
+            public void Commit()
+            {
+                string token;
+                if (_transactionStack.Count > 1)
+                {
+                    token = _transactionStack.Pop();
+                    _logger.LogDebug($"Commit skipped, marker {token}");
+                    return;
+                }
+
+                token = _transactionStack.Pop();
+                _logger.LogDebug("Committed, marker {Token}", token);
+            }
+        }
+
+        class HandlerFactory
+        {
+            private readonly ILogger _logger;
+
+            public HandlerFactory(ILogger<HandlerFactory> logger) => _logger = logger;
+
+            public Action GetHandler(IDisposable scope)
+            {
+                string token = scope.GetHashCode().ToString();
+                _logger.LogDebug($"Scope created, id {token}");
+                return () =>
+                {
+                    scope.Dispose();
+                    _logger.LogDebug($"Scope released, id {token}");
+                };
+            }
+
+            public void Track(IDisposable scope, IList<string> open)
+            {
+                string token = scope.GetHashCode().ToString();
+                open.Add(token);
+                _logger.LogDebug($"Scope tracked, id {{|CDS1005:token|}}");
+            }
+        }
+
+        class PasswordReset
+        {
+            private readonly ILogger _logger;
+            private readonly IConfiguration _configuration;
+
+            public PasswordReset(ILogger<PasswordReset> logger, IConfiguration configuration)
+            {
+                _logger = logger;
+                _configuration = configuration;
+            }
+
+            public string Issue(string userName)
+            {
+                var sessionToken = Guid.NewGuid().ToString("N");
+                _logger.LogInformation("Session token for {User}: {Token}", userName, {|CDS1005:sessionToken|});
+                return sessionToken;
+            }
+
+            public void Call()
+            {
+                var token = _configuration["Partner:Token"];
+                _logger.LogDebug($"Calling partner with {{|CDS1005:token|}}");
+            }
+        }
+        """);
+
     // Real code (an OAuth client library's error codes): an exception built with an error-code constant whose value spells
     // its own name (`CertWithoutPrivateKey`) writes a code, not a key; a constant that holds a key is still one.
     [Fact]
