@@ -202,15 +202,9 @@ internal static class ProjectFileReader
                 continue;
             }
 
-            var literal = target.Replace("$(MSBuildThisFileDirectory)", directory + Path.DirectorySeparatorChar, StringComparison.Ordinal)
-                .Replace('\\', '/');
-            if (!literal.Contains("$(", StringComparison.Ordinal) && !literal.Contains('*', StringComparison.Ordinal))
+            if (LiteralImportPath(target, directory, StringComparison.Ordinal) is { } path && File.Exists(path))
             {
-                var path = Path.GetFullPath(Path.Combine(directory, literal));
-                if (File.Exists(path))
-                {
-                    yield return path;
-                }
+                yield return path;
             }
         }
     }
@@ -661,6 +655,20 @@ internal static class ProjectFileReader
         }
     }
 
+    /// <summary>
+    /// The full path an <c>&lt;Import Project="…"&gt;</c> names when it is literal (relative to the importing file's folder,
+    /// or after <c>$(MSBuildThisFileDirectory)</c>); null behind any other property or a wildcard. The props reader matches the
+    /// property's spelling exactly, the shared-items reader ignores its case (to be made one rule: a behaviour decision).
+    /// </summary>
+    private static string? LiteralImportPath(string target, string directory, StringComparison propertyComparison)
+    {
+        var literal = target.Replace("$(MSBuildThisFileDirectory)", directory + Path.DirectorySeparatorChar, propertyComparison)
+            .Replace('\\', '/');
+        return literal.Contains("$(", StringComparison.Ordinal) || literal.Contains('*', StringComparison.Ordinal)
+            ? null
+            : Path.GetFullPath(Path.Combine(directory, literal));
+    }
+
     private static bool IsSharedItems(string file) => file.EndsWith(".projitems", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
@@ -682,14 +690,11 @@ internal static class ProjectFileReader
                 continue;
             }
 
-            var literal = target.Replace("$(MSBuildThisFileDirectory)", directory + Path.DirectorySeparatorChar, StringComparison.OrdinalIgnoreCase)
-                .Replace('\\', '/');
-            if (literal.Contains("$(", StringComparison.Ordinal) || literal.Contains('*', StringComparison.Ordinal))
+            if (LiteralImportPath(target, directory, StringComparison.OrdinalIgnoreCase) is not { } path)
             {
                 continue;
             }
 
-            var path = Path.GetFullPath(Path.Combine(directory, literal));
             if (File.Exists(path))
             {
                 yield return path;
