@@ -39,6 +39,13 @@ internal static class CredentialValueShape
             return false;
         }
 
+        if (IsShortHexNumber(trimmed))
+        {
+            // MULTICODEC_PRIVATE_KEY = "0x1305", a register or a type code: a number of at most 32 bits spelled in hex, a tag
+            // that says what a key is, never key material or a password.
+            return false;
+        }
+
         if (trimmed.Length < 8 && !HasLetterOrDigit(trimmed))
         {
             // An operator or a delimiter ("!==", "=>", "{{"): what a lexer's Token property returns, not a credential.
@@ -89,6 +96,25 @@ internal static class CredentialValueShape
         {
             var c = text[i];
             if (!((c >= 'a' && c <= 'z') || char.IsDigit(c) || c is '.' or '+' or '-' or '_'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary><c>0x8026</c>, <c>0X1F</c>: <c>0x</c> and one to eight hex digits, a number as C# and JSON write one in hex.</summary>
+    private static bool IsShortHexNumber(string text)
+    {
+        if (text.Length is < 3 or > 10 || text[0] != '0' || text[1] is not ('x' or 'X'))
+        {
+            return false;
+        }
+
+        for (var i = 2; i < text.Length; i++)
+        {
+            if (!Uri.IsHexDigit(text[i]))
             {
                 return false;
             }
