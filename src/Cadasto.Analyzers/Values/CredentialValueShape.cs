@@ -870,6 +870,34 @@ internal static class CredentialValueShape
         names.TryMatch(symbolName, out var own) && !SecretVocabulary.IssuedCredentialWords.Contains(own)
         && (string.Equals(text, own, StringComparison.Ordinal) || IsChosenCredentialWord(text));
 
+    /// <summary>
+    /// <c>_clientSecret = "password"</c>, <c>o.ClientSecret = "password"</c>: the word of another chosen credential, in lower case,
+    /// as the value of a chosen credential's symbol. A label or a field name spells its own symbol's word (<c>const string Password
+    /// = "password"</c>, <c>PasswordSecret = "password"</c>: a kind of secret); a secret set to the word <c>password</c> is the demo
+    /// value the sample logs in with, wherever it is declared and whether or not its type resolves.
+    /// </summary>
+    public static bool IsAnotherChosenWordAsValue(string text, string symbolName, CredentialNames names)
+    {
+        if (!IsChosenCredentialWord(text) || !names.TryMatch(symbolName, out var own) || SecretVocabulary.IssuedCredentialWords.Contains(own)
+            || SeparatorInsensitiveText.Equals(text, own) || (IsPasswordWord(text) && IsPasswordWord(own)))
+        {
+            // Password = "pwd", Passphrase = "password": another spelling of the symbol's own word, a field's or keyword's name.
+            return false;
+        }
+
+        foreach (var word in CredentialNames.SplitWords(symbolName))
+        {
+            if (string.Equals(word, text, StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsPasswordWord(string word) => word.StartsWith("pass", StringComparison.Ordinal) || word == "pwd";
+
     private static bool IsChosenCredentialWord(string text)
     {
         foreach (var word in SecretVocabulary.CredentialWords)
