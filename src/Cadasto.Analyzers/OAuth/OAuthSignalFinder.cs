@@ -178,7 +178,8 @@ internal static class OAuthSignalFinder
                 {
                     switch (property.Name)
                     {
-                        case OAuthText.GrantTypeMember when OAuthSignalCatalog.GrantTypes.TryGetValue(text.Trim(), out var grant):
+                        case OAuthText.GrantTypeMember when OAuthSignalCatalog.GrantTypes.TryGetValue(text.Trim(), out var grant)
+                                                            && (grant != OAuthSignal.PasswordGrant || CanCarryAPassword(property.ContainingType)):
                             findings.Add(new OAuthFinding(grant, assignment.Syntax.GetLocation(), "GrantType = \"" + text.Trim() + "\""));
                             break;
                     }
@@ -187,6 +188,75 @@ internal static class OAuthSignalFinder
                 return;
         }
     }
+
+    /// <summary>
+    /// Whether an object of <paramref name="type"/> can carry what a password grant sends besides its grant type: a member
+    /// for the user's password (<c>Password</c>, <c>Pwd</c>, <c>Passphrase</c>, <c>Credentials</c>) or a collection of
+    /// parameters (<c>Parameters</c>: key-value pairs). A <c>GrantType = "password"</c> on a type with neither records a grant
+    /// that happened — an authorization server's audit event (<c>TokenIssuedEvent { GrantType, ClientId, Scopes }</c>), a
+    /// metric — and requests none.
+    /// </summary>
+    private static bool CanCarryAPassword(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers())
+            {
+                var memberType = member switch
+                {
+                    IPropertySymbol property => property.Type,
+                    IFieldSymbol { IsImplicitlyDeclared: false } field => field.Type,
+                    _ => null,
+                };
+                if (memberType is null)
+                {
+                    continue;
+                }
+
+                if (member.Name.IndexOf("pass", StringComparison.OrdinalIgnoreCase) >= 0
+                    || member.Name.IndexOf("pwd", StringComparison.OrdinalIgnoreCase) >= 0
+                    || member.Name.IndexOf("credential", StringComparison.OrdinalIgnoreCase) >= 0
+                    || IsKeyValueCollection(memberType))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A dictionary, a <c>NameValueCollection</c>, or a sequence of key-value pairs or tuples (IdentityModel's <c>Parameters</c>).</summary>
+    private static bool IsKeyValueCollection(ITypeSymbol type)
+    {
+        if (type.SpecialType == SpecialType.System_String)
+        {
+            return false;
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.Name == "NameValueCollection" || IsPairsInterface(current))
+            {
+                return true;
+            }
+        }
+
+        foreach (var candidate in type.AllInterfaces)
+        {
+            if (IsPairsInterface(candidate))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsPairsInterface(ITypeSymbol type) =>
+        type is INamedTypeSymbol { Name: "IDictionary" or "IReadOnlyDictionary" }
+        || (type is INamedTypeSymbol { Name: "IEnumerable", TypeArguments.Length: 1 } sequence
+            && sequence.TypeArguments[0] is INamedTypeSymbol { Name: "KeyValuePair" or "ValueTuple" or "Tuple" });
 
     private static void FindParameters(ImmutableArray<IArgumentOperation> arguments, Compilation compilation, List<OAuthFinding> findings, CancellationToken cancellationToken)
     {

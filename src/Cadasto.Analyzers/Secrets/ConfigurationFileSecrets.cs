@@ -99,6 +99,15 @@ internal static class ConfigurationFileSecrets
                         break;
                     }
 
+                    if (!inArray && IsTheClientIdBeside(text.Value)
+                        && (ConfigurationKeys.IsClientSecretKey(parentKey, key) || (!_isManifest && _readIntoClientSecret?.Invoke(string.Join(":", _keys)) == true)))
+                    {
+                        // "ClientId": "orders-e2e", "ClientSecret": "orders-e2e": the client's public identifier, as a
+                        // client_secret equal to the request's client_id is in C# (SinkHit.IsTheClientId). The same value
+                        // gets the same verdict in both (the SPEC).
+                        break;
+                    }
+
                     if (_secrets.IsSecret(parentKey, key, text.Value, inCredentialList, out _))
                     {
                         Report(text, IsConfident(parentKey, key, text.Value));
@@ -117,6 +126,29 @@ internal static class ConfigurationFileSecrets
 
                     break;
             }
+        }
+
+        /// <summary>
+        /// Whether the object holding the current value gives a client id (<c>ClientId</c>, <c>client_id</c>:
+        /// <see cref="Semantics.KeyedValues.NamesClientId"/>) equal to <paramref name="value"/>.
+        /// </summary>
+        private bool IsTheClientIdBeside(string value)
+        {
+            if (_objects.Count == 0 || value.Trim().Length == 0)
+            {
+                return false;
+            }
+
+            foreach (var property in _objects[_objects.Count - 1].Properties)
+            {
+                if (property.Value is JsonString id && Semantics.KeyedValues.NamesClientId(property.Name)
+                    && string.Equals(id.Value, value, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The string values of the object that holds the current value and of the one around it (Keycloak's <c>resource</c> beside <c>credentials</c>).</summary>

@@ -97,7 +97,8 @@ internal sealed class SecretLiteralClassifier
         if (NameOf(context, top, cancellationToken) is { } name
             && (Names.TryMatch(name, out _) || (top is IArrayCreationOperation && IsPluralCredentialName(name) && IsGeneratedUnshaped(text)))
             && (!CredentialValueShape.IsNameOrLabel(text, name, Names) || IsSpelledFromANameBeside(top.Syntax, text)
-                || ((IsSetOnAnObject(context) || IsPassedToAParameter(context)) && CredentialValueShape.IsChosenWordSetAsValue(text, name, Names)))
+                || ((IsSetOnAnObject(context) || IsPassedToAParameter(context)) && CredentialValueShape.IsChosenWordSetAsValue(text, name, Names))
+                || (IsStoredInAVariableOrMember(top.Syntax) && CredentialValueShape.IsAnotherChosenWordAsValue(text, name, Names)))
             && !IsKeyNameField(context, text, cancellationToken)
             && !IsOneOfItsTypesNames(context, text))
         {
@@ -837,6 +838,20 @@ internal sealed class SecretLiteralClassifier
         // source-only scan lacks: new InMemoryUser { Password = "…" }); an indexer's [key] = … is not a member.
         || context?.Syntax is AssignmentExpressionSyntax { Left: IdentifierNameSyntax, Parent: InitializerExpressionSyntax initializer }
             && initializer.IsKind(SyntaxKind.ObjectInitializerExpression);
+
+    /// <summary>
+    /// <c>static string _clientSecret = "…"</c>, <c>var dbPassword = "…"</c>, <c>o.ClientSecret = "…"</c> (bound or not): a value held by a
+    /// field, property or local, or set on a member; not a constant (a field's or a grant type's name) nor a dictionary's entry.
+    /// </summary>
+    private static bool IsStoredInAVariableOrMember(SyntaxNode value) => value.Parent switch
+    {
+        EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax } => true,
+        EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: var holder } } } =>
+            holder is FieldDeclarationSyntax field ? !field.Modifiers.Any(SyntaxKind.ConstKeyword)
+            : holder is LocalDeclarationStatementSyntax local && !local.IsConst,
+        AssignmentExpressionSyntax { Left: IdentifierNameSyntax or MemberAccessExpressionSyntax } assignment => assignment.Right == value,
+        _ => false,
+    };
 
     /// <summary>
     /// <c>Login(user, password: "secret")</c>, <c>client.RequestResourceOwnerPasswordAsync("bob", "secret", …)</c> of an

@@ -30,7 +30,55 @@ internal static class VariableUses
     /// encryption's key is a secret); a dictionary's key is a type parameter and never counts.
     /// </summary>
     public static bool IsUsedAsAKeyName(IOperation reference, CancellationToken cancellationToken) =>
-        IsPassedAs(reference, IsNameParameter, cancellationToken);
+        IsPassedAs(reference, IsNameParameter, cancellationToken) || IsOneOfTheNamesLookedUp(reference, cancellationToken);
+
+    /// <summary>
+    /// <c>var found = await provider.ResolveSecretsAsync(secrets); foreach (var secret in secrets) Console.WriteLine(secret);</c>: the
+    /// variable of a loop over a collection that the member hands to a lookup taking names or keys (<c>keys</c>, <c>names</c>,
+    /// <c>secretNames</c>) and answering with a dictionary by them holds one of those names; the values are the answer's.
+    /// </summary>
+    private static bool IsOneOfTheNamesLookedUp(IOperation reference, CancellationToken cancellationToken)
+    {
+        if (reference is not ILocalReferenceOperation { Local: { DeclaringSyntaxReferences.Length: 1 } local } || reference.SemanticModel is not { } model
+            || local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not ForEachStatementSyntax loop
+            || loop.SyntaxTree != model.SyntaxTree)
+        {
+            return false;
+        }
+
+        return model.GetOperation(loop.Expression, cancellationToken) is { } collection
+               && StringParts.Unwrap(collection) is ILocalReferenceOperation or IParameterReferenceOperation
+               && IsPassedAs(StringParts.Unwrap(collection), IsLookedUpNames, cancellationToken);
+    }
+
+    /// <summary>A collection of strings named <c>keys</c>, <c>names</c>, <c>…Keys</c> or <c>…Names</c>, of a method that answers with a dictionary by string.</summary>
+    private static bool IsLookedUpNames(IParameterSymbol parameter)
+    {
+        var name = parameter.Name;
+        if (!(name is "keys" or "names" || name.EndsWith("Keys", StringComparison.Ordinal) || name.EndsWith("Names", StringComparison.Ordinal))
+            || parameter.ContainingSymbol is not IMethodSymbol method || !IsStringSequence(parameter.OriginalDefinition.Type))
+        {
+            return false;
+        }
+
+        var answer = method.ReturnType;
+        if (answer is INamedTypeSymbol { Name: "Task" or "ValueTask", TypeArguments.Length: 1 } task)
+        {
+            answer = task.TypeArguments[0];
+        }
+
+        return answer is INamedTypeSymbol dictionary
+               && (IsDictionaryByString(dictionary) || dictionary.AllInterfaces.Any(IsDictionaryByString));
+    }
+
+    private static bool IsStringSequence(ITypeSymbol type) =>
+        type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String }
+        || (type is INamedTypeSymbol { TypeArguments.Length: 1 } named && named.TypeArguments[0].SpecialType == SpecialType.System_String
+            && (named.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T
+                || named.AllInterfaces.Any(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)));
+
+    private static bool IsDictionaryByString(INamedTypeSymbol type) =>
+        type is { Name: "IDictionary" or "IReadOnlyDictionary" or "Dictionary", TypeArguments.Length: 2 } && type.TypeArguments[0].SpecialType == SpecialType.System_String;
 
     /// <summary>
     /// <c>Configuration[PushServiceKeys.PushEndpointSecret]</c>, <c>Environment.GetEnvironmentVariable(Keys.ApiKey)</c>: a constant

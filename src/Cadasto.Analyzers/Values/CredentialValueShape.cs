@@ -39,6 +39,13 @@ internal static class CredentialValueShape
             return false;
         }
 
+        if (IsShortHexNumber(trimmed))
+        {
+            // MULTICODEC_PRIVATE_KEY = "0x1305", a register or a type code: a number of at most 32 bits spelled in hex, a tag
+            // that says what a key is, never key material or a password.
+            return false;
+        }
+
         if (trimmed.Length < 8 && !HasLetterOrDigit(trimmed))
         {
             // An operator or a delimiter ("!==", "=>", "{{"): what a lexer's Token property returns, not a credential.
@@ -89,6 +96,25 @@ internal static class CredentialValueShape
         {
             var c = text[i];
             if (!((c >= 'a' && c <= 'z') || char.IsDigit(c) || c is '.' or '+' or '-' or '_'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary><c>0x8026</c>, <c>0X1F</c>: <c>0x</c> and one to eight hex digits, a number as C# and JSON write one in hex.</summary>
+    private static bool IsShortHexNumber(string text)
+    {
+        if (text.Length is < 3 or > 10 || text[0] != '0' || text[1] is not ('x' or 'X'))
+        {
+            return false;
+        }
+
+        for (var i = 2; i < text.Length; i++)
+        {
+            if (!Uri.IsHexDigit(text[i]))
             {
                 return false;
             }
@@ -843,6 +869,34 @@ internal static class CredentialValueShape
     public static bool IsChosenWordSetAsValue(string text, string symbolName, CredentialNames names) =>
         names.TryMatch(symbolName, out var own) && !SecretVocabulary.IssuedCredentialWords.Contains(own)
         && (string.Equals(text, own, StringComparison.Ordinal) || IsChosenCredentialWord(text));
+
+    /// <summary>
+    /// <c>_clientSecret = "password"</c>, <c>o.ClientSecret = "password"</c>: the word of another chosen credential, in lower case,
+    /// as the value of a chosen credential's symbol. A label or a field name spells its own symbol's word (<c>const string Password
+    /// = "password"</c>, <c>PasswordSecret = "password"</c>: a kind of secret); a secret set to the word <c>password</c> is the demo
+    /// value the sample logs in with, wherever it is declared and whether or not its type resolves.
+    /// </summary>
+    public static bool IsAnotherChosenWordAsValue(string text, string symbolName, CredentialNames names)
+    {
+        if (!IsChosenCredentialWord(text) || !names.TryMatch(symbolName, out var own) || SecretVocabulary.IssuedCredentialWords.Contains(own)
+            || SeparatorInsensitiveText.Equals(text, own) || (IsPasswordWord(text) && IsPasswordWord(own)))
+        {
+            // Password = "pwd", Passphrase = "password": another spelling of the symbol's own word, a field's or keyword's name.
+            return false;
+        }
+
+        foreach (var word in CredentialNames.SplitWords(symbolName))
+        {
+            if (string.Equals(word, text, StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsPasswordWord(string word) => word.StartsWith("pass", StringComparison.Ordinal) || word == "pwd";
 
     private static bool IsChosenCredentialWord(string text)
     {

@@ -140,7 +140,58 @@ internal static class TestSentinels
         var classes = (lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0) + (symbol ? 1 : 0);
         var entropy = Entropy(text);
         var random = (classes >= 3 && entropy >= 3.2) || (text.Length >= 20 && classes >= 2 && entropy >= 3.5);
-        return random && !IsDressedUpSentinel(text) && !IsPhrase(text) && !IsRunTogetherPhrase(text) && !IsTaggedNumber(text);
+        return random && !IsDressedUpSentinel(text) && !IsPhrase(text) && !IsRunTogetherPhrase(text) && !IsTaggedNumber(text)
+               && !IsKeyboardRuns(text);
+    }
+
+    // The orders a person types a made-up value in: the alphabet, the digits (from 0, or from 1 as a keyboard's row), the
+    // shifted digit row of a US keyboard, and its three letter rows.
+    private static readonly string[] TypingOrders =
+    {
+        "abcdefghijklmnopqrstuvwxyz", "0123456789", "1234567890", "!@#$%^&*()", "qwertyuiop", "asdfghjkl", "zxcvbnm",
+    };
+
+    /// <summary>
+    /// <c>abcde12345!@#$%/\</c>, <c>qwerty123456!@#</c>: a value typed as runs of three or more keys in order (the alphabet,
+    /// the digit row, the same row shifted, a letter row), two runs at least, with no more than two other characters — a
+    /// test's password made to hold every kind of character, low in entropy by construction.
+    /// </summary>
+    private static bool IsKeyboardRuns(string text)
+    {
+        int runs = 0, others = 0, i = 0;
+        while (i < text.Length)
+        {
+            var longest = 0;
+            foreach (var order in TypingOrders)
+            {
+                var end = i + 1;
+                while (end < text.Length && IsRunIn(order, text, i, end + 1))
+                {
+                    end++;
+                }
+
+                if (end - i >= 3 && IsRunIn(order, text, i, end))
+                {
+                    longest = Math.Max(longest, end - i);
+                }
+            }
+
+            if (longest > 0)
+            {
+                runs++;
+                i += longest;
+            }
+            else if (++others > 2)
+            {
+                return false;
+            }
+            else
+            {
+                i++;
+            }
+        }
+
+        return runs >= 2;
     }
 
     /// <summary>

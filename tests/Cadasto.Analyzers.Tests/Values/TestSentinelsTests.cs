@@ -36,6 +36,8 @@ public sealed class TestSentinelsTests
     [InlineData("unknownsession1234567890abc")] // padded with a count that runs on into the alphabet
     [InlineData("64b7f3a2c91e4d0012ab34ce")] // MongoDB's ObjectId: an id
     [InlineData("64B7F3A2C91E4D0012AB34CF")]
+    [InlineData(@"abcde12345!@#$%/\")] // runs of keys in order: the alphabet, the digit row, the same row shifted
+    [InlineData("qwerty123456!@#$")]
     public void SentinelOrPhrase_ShouldNotLookReal(string value) => Assert.False(TestSentinels.LooksReal(value));
 
     [Theory]
@@ -58,5 +60,6 @@ public sealed class TestSentinelsTests
     [InlineData("unknownsession8f3k2q9x7m")] // words, then no count
     [InlineData("9f3e7a1c5b2d8e4f6a0c3b7d9e1f5a2c")] // 32 hex digits: a key's length, not an ObjectId's
     [InlineData("64b7f3A2c91e4d0012aB34ce")] // 24 hex digits in both cases: no ObjectId as written
+    [InlineData("qwerty8f3k2q9x!Zr7")] // a keyboard run, then random characters
     public void RandomOrKnownFormat_ShouldLookReal(string value) => Assert.True(TestSentinels.LooksReal(value));
 }

@@ -439,7 +439,12 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    /// <summary>Whether the type around <paramref name="node"/> names <paramref name="word"/> (a builder finished elsewhere, a parameter added in a helper).</summary>
+    /// <summary>
+    /// Whether the type around <paramref name="node"/> names <paramref name="word"/> (a builder finished elsewhere, a parameter
+    /// added in a helper, under a condition: <c>if (Options.UsePkce) parameters[OAuthConstants.CodeChallengeKey] = …</c>): in
+    /// text, or as an identifier that spells it, perhaps followed by <c>Key</c>, <c>Name</c> or <c>Parameter</c> — a constant
+    /// naming the parameter whose value a referenced assembly keeps in a <c>static readonly</c> field, out of the tracer's reach.
+    /// </summary>
     private static bool MentionsInBody(SyntaxNode node, string word)
     {
         var scope = node.FirstAncestorOrSelf<SyntaxNode>(static n => n is TypeDeclarationSyntax or CompilationUnitSyntax) ?? node;
@@ -447,10 +452,27 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
         {
             switch (token.Kind())
             {
-                case SyntaxKind.IdentifierToken when SeparatorInsensitiveText.Equals(token.ValueText, word):
+                case SyntaxKind.IdentifierToken when SeparatorInsensitiveText.Equals(token.ValueText, word) || NamesTheParameter(token.ValueText, word):
                 case SyntaxKind.StringLiteralToken or SyntaxKind.InterpolatedStringTextToken or SyntaxKind.SingleLineRawStringLiteralToken or SyntaxKind.MultiLineRawStringLiteralToken
                     when token.ValueText.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0:
                     return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] ParameterNameSuffixes = { "Key", "Name", "Parameter", "ParameterName" };
+
+    /// <summary><c>CodeChallengeKey</c>, <c>CodeVerifierParameterName</c> for <c>code_challenge</c>, <c>code_verifier</c>.</summary>
+    private static bool NamesTheParameter(string identifier, string word)
+    {
+        foreach (var suffix in ParameterNameSuffixes)
+        {
+            if (identifier.Length > suffix.Length && identifier.EndsWith(suffix, StringComparison.Ordinal)
+                && SeparatorInsensitiveText.Equals(identifier.Substring(0, identifier.Length - suffix.Length), word))
+            {
+                return true;
             }
         }
 

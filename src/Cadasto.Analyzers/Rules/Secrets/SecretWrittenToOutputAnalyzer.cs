@@ -1,12 +1,15 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Cadasto.Analyzers.Catalogs;
 using Cadasto.Analyzers.Infrastructure;
 using Cadasto.Analyzers.Semantics;
 using Cadasto.Analyzers.Values;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -237,7 +240,7 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
 
                 case IPropertyReferenceOperation { Property: var property }:
                     return property.Type.SpecialType == SpecialType.System_String && _names.IsCredentialName(property.Name)
-                           && !IsResourceString(property);
+                           && !IsResourceString(property) && !IsTranslatedMessage(property, cancellationToken);
 
                 case IFieldReferenceOperation { Field: var field }:
                     if (field.Type.SpecialType != SpecialType.System_String || !_names.IsCredentialName(field.Name))
@@ -356,6 +359,32 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// <c>static string NoAccessKeyOrSasToken => LC.L("No access key or SAS token given")</c>: a property whose getter returns
+        /// a call over a sentence (a hand-written localisation class, <c>T("…")</c>) is the translation of that message, named
+        /// after what it reports, not a stored secret. A getter that reads a key, a path or a random-looking text still counts.
+        /// </summary>
+        private static bool IsTranslatedMessage(IPropertySymbol property, CancellationToken cancellationToken)
+        {
+            if (property.DeclaringSyntaxReferences.Length != 1
+                || property.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not PropertyDeclarationSyntax declaration)
+            {
+                return false;
+            }
+
+            var returned = declaration.ExpressionBody?.Expression
+                ?? (declaration.AccessorList?.Accessors.FirstOrDefault(a => a.IsKind(SyntaxKind.GetAccessorDeclaration)) is { } getter
+                    ? getter.ExpressionBody?.Expression ?? (getter.Body?.Statements.Count == 1 && getter.Body.Statements[0] is ReturnStatementSyntax { Expression: { } value } ? value : null)
+                    : null);
+            if (returned is not InvocationExpressionSyntax { ArgumentList.Arguments: { Count: > 0 } arguments })
+            {
+                return false;
+            }
+
+            return arguments[0].Expression is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression)
+                   && CredentialValueShape.IsProse(literal.Token.ValueText);
         }
 
         /// <summary>Whether a read of <paramref name="source"/> reads a secret: every read, or one whose key argument is a constant credential name.</summary>

@@ -569,6 +569,84 @@ public sealed class MissingPkceAnalyzerTests
         """);
 
     [Fact]
+    public Task ProviderHandlerAddingTheChallengeWhenItsOptionSaysSo_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Security.Cryptography;
+        using System.Text;
+        using Microsoft.AspNetCore.Authentication;
+        using Microsoft.AspNetCore.Authentication.OAuth;
+        using Microsoft.AspNetCore.WebUtilities;
+
+        class AcmeOptions
+        {
+            public bool UsePkce { get; set; }
+            public string ClientId { get; set; } = "";
+        }
+
+        class AcmeHandler
+        {
+            private readonly AcmeOptions _options = new();
+
+            // A provider library honours the user's UsePkce: the challenge goes in under that option, keyed by ASP.NET Core's
+            // OAuthConstants (static readonly fields, whose values no tracer reads from a referenced assembly).
+            string BuildChallengeUrl(AuthenticationProperties properties, string redirectUri)
+            {
+                var parameters = new Dictionary<string, string?>
+                {
+                    ["appid"] = _options.ClientId,
+                    ["response_type"] = "code",
+                    ["redirect_uri"] = redirectUri,
+                };
+
+                if (_options.UsePkce)
+                {
+                    var verifier = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+                    properties.Items.Add(OAuthConstants.CodeVerifierKey, verifier);
+                    parameters[OAuthConstants.CodeChallengeKey] = WebEncoders.Base64UrlEncode(SHA256.HashData(Encoding.UTF8.GetBytes(verifier)));
+                    parameters[OAuthConstants.CodeChallengeMethodKey] = OAuthConstants.CodeChallengeMethodS256;
+                }
+
+                return QueryHelpers.AddQueryString("https://auth.acme.example/authorize", parameters);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ProviderHandlerWhoseOptionAddsNoChallenge_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using Microsoft.AspNetCore.Authentication;
+        using Microsoft.AspNetCore.WebUtilities;
+
+        class AcmeOptions
+        {
+            public bool UsePkce { get; set; }
+            public string ClientId { get; set; } = "";
+        }
+
+        class AcmeHandler
+        {
+            private readonly AcmeOptions _options = new();
+
+            string BuildChallengeUrl(AuthenticationProperties properties, string redirectUri, string state)
+            {
+                var parameters = {|CDS2004:new Dictionary<string, string?>
+                {
+                    ["appid"] = _options.ClientId,
+                    ["response_type"] = "code",
+                    ["redirect_uri"] = redirectUri,
+                }|};
+
+                if (_options.UsePkce)
+                {
+                    parameters["state"] = state;
+                }
+
+                return QueryHelpers.AddQueryString("https://auth.acme.example/authorize", parameters);
+            }
+        }
+        """);
+
+    [Fact]
     public Task CodeExchangeAsKeyValuePairs_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
         using System.Collections.Generic;
         using System.Net.Http;

@@ -281,4 +281,63 @@ public sealed class PasswordGrantAnalyzerTests
             }
         }
         """);
+
+    [Fact]
+    public Task ServerAuditEventOfThePasswordGrant_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+
+        public class TokenIssuedEvent
+        {
+            public string ClientId { get; set; } = "";
+            public IEnumerable<string> Scopes { get; set; } = new List<string>();
+            public string GrantType { get; set; } = "";
+            public string Tenant { get; set; } = "";
+        }
+
+        public interface IEventBus { Task Publish<T>(T message); }
+
+        // The authorization server's own handler of the grant records each token it issued: no client asks for the grant here.
+        public class PasswordGrantHandler
+        {
+            public const string GRANT_TYPE = "password";
+            private readonly IEventBus _bus;
+
+            public PasswordGrantHandler(IEventBus bus) => _bus = bus;
+
+            public Task Issued(string clientId, IEnumerable<string> scopes, string tenant) =>
+                _bus.Publish(new TokenIssuedEvent { GrantType = GRANT_TYPE, ClientId = clientId, Scopes = scopes, Tenant = tenant });
+        }
+        """);
+
+    [Fact]
+    public Task OwnTokenRequestOfThePasswordGrant_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+
+        public class TokenForm
+        {
+            public string GrantType { get; set; } = "";
+            public string UserName { get; set; } = "";
+            public string Password { get; set; } = "";
+        }
+
+        public class ExtensibleTokenForm
+        {
+            public string GrantType { get; set; } = "";
+            public Dictionary<string, string> Extra { get; } = new();
+        }
+
+        class SignIn
+        {
+            TokenForm Form(string user, string password) => new TokenForm { {|CDS2003:GrantType = "password"|}, UserName = user, Password = password };
+
+            ExtensibleTokenForm Extensible(string user, string password)
+            {
+                var form = new ExtensibleTokenForm { {|CDS2003:GrantType = "password"|} };
+                form.Extra["username"] = user;
+                form.Extra["password"] = password;
+                return form;
+            }
+        }
+        """);
 }

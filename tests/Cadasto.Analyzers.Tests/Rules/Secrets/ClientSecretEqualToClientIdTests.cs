@@ -5,6 +5,7 @@ using Cadasto.Analyzers.Rules.Secrets;
 using Cadasto.Analyzers.Tests.TestKit;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Config = Cadasto.Analyzers.Tests.TestKit.ConfigurationFileTest<Cadasto.Analyzers.Rules.Secrets.SecretInConfigurationFileAnalyzer>;
 using VerifyCS = Cadasto.Analyzers.Tests.TestKit.CSharpCodeFixVerifier<
     Cadasto.Analyzers.Rules.Secrets.HardcodedClientSecretAnalyzer,
     Cadasto.Analyzers.CodeFixes.HardcodedClientSecretCodeFix>;
@@ -123,4 +124,25 @@ public sealed class ClientSecretEqualToClientIdTests
 
         Assert.Empty(diagnostics.Where(d => d.Id.StartsWith("CDS", System.StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public Task SettingsWhoseSecretIsTheClientIdBesideIt_ShouldNotReport() => Config.VerifyAsync(("appsettings.Development.json", """
+        {
+          "Authentication": {
+            "Audit": { "ClientId": "orders-sync-e2e", "ClientSecret": "orders-sync-e2e", "Authority": "https://localhost:44348" },
+            "Export": { "client_id": "orders-export-e2e", "client_secret": "orders-export-e2e" }
+          }
+        }
+        """));
+
+    [Fact]
+    public Task SettingsWithAnotherSecretOrTheIdElsewhere_ShouldReport() => Config.VerifyAsync(("appsettings.json", """
+        {
+          "Authentication": {
+            "Audit": { "ClientId": "orders-sync-e2e", "ClientSecret": {|CDS1004:"Kq8~xZ.orders-sync"|} },
+            "Export": { "ClientId": "orders-export", "Secrets": { "ClientSecret": {|CDS1004:"orders-export"|} } },
+            "Import": { "ClientId": "orders-import", "Password": {|CDS1004:"orders-import"|} }
+          }
+        }
+        """));
 }

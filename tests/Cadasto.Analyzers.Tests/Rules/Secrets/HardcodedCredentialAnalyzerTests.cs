@@ -620,6 +620,54 @@ public sealed class HardcodedCredentialAnalyzerTests
     }.RunAsync();
 
     [Fact]
+    public Task AnotherChosenWordAsASecretsValue_ShouldReport() => new VerifyCS.Test
+    {
+        // A sample's admin UI keeps its client's secret in a static field; a template's startup sets it in the callback of a
+        // sign-in extension its package provides (not referenced: the receiver does not bind). The word password under a
+        // secret's name is the demo value the client logs in with, not a label of the field.
+        TestCode = """
+            using Microsoft.Extensions.DependencyInjection;
+
+            public static class AdminSetup
+            {
+                private static string _clientId = "orders-admin";
+                private static string _clientSecret = {|CDS1002:"password"|};
+
+                public static void Add(IServiceCollection services)
+                {
+                    services.AddOrdersSignIn(o =>
+                    {
+                        o.ClientId = "orders-web";
+                        o.ClientSecret = {|CDS1002:"password"|};
+                    });
+                    var dbPassword = {|CDS1002:"secret"|};
+                }
+            }
+            """,
+        CompilerDiagnostics = CompilerDiagnostics.None,
+    }.RunAsync();
+
+    [Fact]
+    public Task CredentialWordsAsNamesOfFieldsAndKinds_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        public static class GrantTypes
+        {
+            public const string Password = "password";
+        }
+
+        public static class SecretKinds
+        {
+            public const string PasswordSecret = "password";
+            public const string TokenSecret = "token";
+        }
+
+        public static class ConnectionKeywords
+        {
+            public const string Password = "pwd";
+            public const string Passphrase = "password";
+        }
+        """);
+
+    [Fact]
     public Task UnresolvedIntrospectionOptionsAndConditionalDefaults_ShouldReportByName() => new VerifyCS.Test
     {
         // IdentityServer4.AccessTokenValidation and a command-line parser, neither referenced (a source-only scan): the

@@ -91,6 +91,41 @@ public sealed class SameVerdictInCodeAndConfigurationTests
     }
 
     [Theory]
+    [InlineData("0x1305")]
+    [InlineData("0x8026")]
+    [InlineData("0X1F")]
+    [InlineData("0xdeadbeef")]
+    public async Task ShortHexNumber_ShouldNotReportInCodeOrConfiguration(string value)
+    {
+        // A multicodec tag that says what a key is (Ed25519 private key: 0x1300), a register, a type code: a number, no key.
+        await Code.VerifyAnalyzerAsync($$"""
+            public static class Ed25519Codec
+            {
+                public const string MULTICODEC_PRIVATE_KEY = "{{value}}";
+                public static string PrivateKeyTag { get; } = "{{value}}";
+            }
+            """);
+        await Config.VerifyAsync(("appsettings.json", $$"""
+            { "Codec": { "PrivateKey": "{{value}}", "Password": "{{value}}" } }
+            """));
+    }
+
+    [Fact]
+    public async Task KeyWrittenAsLongHex_ShouldReportInCodeAndConfiguration()
+    {
+        await Code.VerifyAnalyzerAsync("""
+            public static class Ed25519Codec
+            {
+                public const string DEV_PRIVATE_KEY = {|CDS1002:"0xeee65f53e9421ce50211670eae679f02e8d28a79023c39c200661fccd268a29a"|};
+                public const string DefaultPassword = {|CDS1002:"0x1305-pw"|};
+            }
+            """);
+        await Config.VerifyAsync(("appsettings.json", """
+            { "Codec": { "PrivateKey": {|CDS1004:"0xeee65f53e9421ce50211670eae679f02e8d28a79023c39c200661fccd268a29a"|} } }
+            """));
+    }
+
+    [Theory]
     [InlineData("Cadasto:ClientSecret")]
     [InlineData("CLIENT_SECRET")]
     [InlineData("X-Api-Key")]

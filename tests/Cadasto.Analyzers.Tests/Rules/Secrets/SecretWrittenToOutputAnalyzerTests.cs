@@ -313,6 +313,73 @@ public sealed class SecretWrittenToOutputAnalyzerTests
         }
         """);
 
+    // Real code (a backup tool's secret-provider test command): the loop runs over the names it asked a provider to resolve,
+    // and prints each name with whether it was found. A loop over secrets handed to no lookup still prints secrets.
+    [Fact]
+    public Task NamesHandedToALookupPrintedInALoop_ShouldNotReport_SecretsShould() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using System.Collections.Generic;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        interface ISecretProvider
+        {
+            Task<Dictionary<string, string>> ResolveSecretsAsync(IEnumerable<string> keys, CancellationToken cancellationToken);
+        }
+
+        class SecretTool
+        {
+            async Task<int> Test(ISecretProvider provider, string[] secrets)
+            {
+                var result = await provider.ResolveSecretsAsync(secrets, CancellationToken.None);
+                foreach (var secret in secrets)
+                    Console.WriteLine($"- {secret}: {(result.ContainsKey(secret) ? "found" : "not found")}");
+
+                return 0;
+            }
+
+            void Dump(string[] secrets)
+            {
+                foreach (var secret in secrets)
+                    Console.WriteLine({|CDS1005:secret|});
+            }
+        }
+        """);
+
+    // Real code (a backup tool's hand-written localisation class): a property returning the translation of a sentence is a
+    // message named after what it reports. A property that returns a read of a key, or a stored value, still is a secret.
+    [Fact]
+    public Task TranslatedMessagesNamedAfterCredentials_ShouldNotReport_StoredValuesShould() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+
+        static class LC
+        {
+            public static string L(string message) => message;
+            public static string Read(string key) => Environment.GetEnvironmentVariable(key) ?? "";
+        }
+
+        static class Strings
+        {
+            public static string NoAccessKeyOrSasToken => LC.L(@"No storage access key or SAS token given");
+            public static string InvalidApiKey { get { return LC.L("The API key was refused by the server"); } }
+            public static string StorageAccessKey => LC.Read("STORAGE_ACCESS_KEY");
+        }
+
+        class Backend
+        {
+            void Check(bool hasKey)
+            {
+                if (!hasKey)
+                {
+                    throw new InvalidOperationException(Strings.NoAccessKeyOrSasToken);
+                }
+
+                Console.WriteLine(Strings.InvalidApiKey);
+                Console.WriteLine({|CDS1005:Strings.StorageAccessKey|});
+            }
+        }
+        """);
+
     // Real code (a test-support library's Key Vault helpers): a parameter named `secret` that the method hands to a lookup as
     // the secret's name (a vault client's `secretName`, the environment's `variable`, a configuration key) names the secret;
     // writing it says which one failed. A `secret` that is only written, or handed to a lookup as something else, still is one.
