@@ -216,6 +216,36 @@ public sealed class ScannerTests
         Assert.Equal("CDS1001", Assert.Single(result.Findings).RuleId);
     }
 
+    // The props reader and the shared-items reader walk a file's imports the same way: top level or in an ImportGroup, in
+    // document order, an import or a group under a condition the scan decides is false left out.
+    [Theory]
+    [InlineData("""<Import Project="../build/public.props" />""", true)]
+    [InlineData("""<ImportGroup Label="Shared"><Import Project="../build/public.props" /></ImportGroup>""", true)]
+    [InlineData("""<ImportGroup Condition="'$(MSBuildProjectName)' == 'Other'"><Import Project="../build/public.props" /></ImportGroup>""", false)]
+    [InlineData("""<Import Project="../build/public.props" Condition="'$(MSBuildProjectName)' != 'App'" />""", false)]
+    public void PropsFileTheProjectImports_ShouldBeReadWhereverItsImportStands(string import, bool read)
+    {
+        using var tree = new TempTree();
+        tree.Write("build/public.props", """
+            <Project>
+              <PropertyGroup><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
+              <ItemGroup><Using Include="Microsoft.Identity.Client" /></ItemGroup>
+            </Project>
+            """);
+        tree.Write("App/App.csproj", $$"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              {{import}}
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+            </Project>
+            """);
+        tree.Write("App/TokenFactory.cs", "class TokenFactory { }");
+
+        var project = Assert.Single(ProjectDiscovery.Discover(tree.Root), p => p.Name == "App");
+
+        Assert.Equal(read, project.Properties.ContainsKey("ImplicitUsings"));
+        Assert.Equal(read, project.Usings.Contains("Microsoft.Identity.Client"));
+    }
+
     [Fact]
     public async Task MigrationAndGeneratedFiles_ShouldNotBeAnalysedUnlessAsked()
     {
