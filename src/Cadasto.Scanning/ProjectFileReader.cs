@@ -25,7 +25,7 @@ internal static class ProjectFileReader
         if (Nearest(project.Directory, "Directory.Build.props") is { } props)
         {
             ApplyWithImports(project, props, scanRoot, visited);
-            if (visited.Any(ImportsArcadeSdk) && IsArcadeTestProjectName(project.Name))
+            if (visited.Any(file => ImportsArcadeSdk(file, scanRoot)) && IsArcadeTestProjectName(project.Name))
             {
                 project.Properties.TryAdd("IsTestProject", "true");
             }
@@ -155,18 +155,14 @@ internal static class ProjectFileReader
     /// for every project named <c>*.Tests</c>, <c>*.UnitTests</c>, <c>*.IntegrationTests</c> or <c>*.PerformanceTests</c> and
     /// gives it xUnit: test code by the SPEC, which the project file does not say itself.
     /// </summary>
-    private static bool ImportsArcadeSdk(string file)
-    {
-        try
-        {
-            return XDocument.Load(file, LoadOptions.None).Root?.Elements()
-                .Any(e => e.Name.LocalName == "Import" && string.Equals(((string?)e.Attribute("Sdk"))?.Trim(), "Microsoft.DotNet.Arcade.Sdk", StringComparison.OrdinalIgnoreCase)) == true;
-        }
-        catch (Exception ex) when (ex is XmlException or IOException or UnauthorizedAccessException)
-        {
-            return false; // Apply names the file that cannot be read
-        }
-    }
+    /// <remarks>
+    /// Read as every input is (<see cref="ReadXml"/>, through <see cref="InputFiles"/>): a pipe or a device named
+    /// <c>Directory.Build.props</c> is never opened and waited on; a file that cannot be read or parsed imports nothing here
+    /// (<see cref="Apply"/> names it).
+    /// </remarks>
+    private static bool ImportsArcadeSdk(string file, string scanRoot) =>
+        ReadXml(file, scanRoot)?.Root?.Elements()
+            .Any(e => e.Name.LocalName == "Import" && string.Equals(((string?)e.Attribute("Sdk"))?.Trim(), "Microsoft.DotNet.Arcade.Sdk", StringComparison.OrdinalIgnoreCase)) == true;
 
     private static bool IsArcadeTestProjectName(string name) =>
         name.EndsWith(".Tests", StringComparison.Ordinal) || name.EndsWith(".UnitTests", StringComparison.Ordinal)
