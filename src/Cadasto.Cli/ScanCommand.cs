@@ -285,6 +285,10 @@ internal static class ScanCommand
             await error.WriteLineAsync(string.Format(culture, "  {0,10:F1} s  {1}", time.TotalSeconds, phase)).ConfigureAwait(false);
         }
 
+        // The collector's share: pauses stop every thread (the background collector's own CPU is not in them).
+        await error.WriteLineAsync(string.Format(culture, "cadasto: profile: garbage collector: {0} gen0, {1} gen1, {2} gen2 collections, {3:F1} s paused, {4:F0} MB allocated",
+            GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration().TotalSeconds, GC.GetTotalAllocatedBytes() / (1024.0 * 1024.0))).ConfigureAwait(false);
+
         var inFlight = profile.TimeByProjectsInFlight;
         var wall = inFlight.Sum(t => t.TotalSeconds);
         await error.WriteLineAsync("cadasto: profile: wall time by number of projects in flight at once (loading or analysing):").ConfigureAwait(false);

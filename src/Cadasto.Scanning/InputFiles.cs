@@ -82,6 +82,45 @@ public static class InputFiles
         }
     }
 
+    /// <summary>
+    /// The first <paramref name="maxBytes"/> bytes of a file as text (UTF-16 by its byte order mark, UTF-8 otherwise: the
+    /// ASCII of any encoding a C# file is read in comes out the same), or null where <see cref="Read"/> would not read the
+    /// file (gone, empty or not a regular file, over the limit, not readable): that read then says why.
+    /// </summary>
+    public static string? ReadHead(string path, int maxBytes)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists || info.Length == 0 || info.Length > MaxFileBytes)
+            {
+                return null;
+            }
+
+            var buffer = new byte[(int)Math.Min(maxBytes, info.Length)];
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
+            var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+            return Head(buffer.AsSpan(0, read), maxBytes);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The first <paramref name="maxBytes"/> bytes of content already read, as <see cref="ReadHead"/> gives them.</summary>
+    public static string Head(ReadOnlySpan<byte> bytes, int maxBytes)
+    {
+        bytes = bytes.Slice(0, Math.Min(bytes.Length, maxBytes));
+        return bytes switch
+        {
+            [0xFF, 0xFE, ..] => System.Text.Encoding.Unicode.GetString(bytes.Slice(2)),
+            [0xFE, 0xFF, ..] => System.Text.Encoding.BigEndianUnicode.GetString(bytes.Slice(2)),
+            [0xEF, 0xBB, 0xBF, ..] => System.Text.Encoding.UTF8.GetString(bytes.Slice(3)),
+            _ => System.Text.Encoding.UTF8.GetString(bytes),
+        };
+    }
+
     /// <summary>Reads a small file the scan needs whole (a project file, .editorconfig) or returns null and the reason.</summary>
     public static string? ReadAllText(string path, string displayPath, out string? problem)
     {

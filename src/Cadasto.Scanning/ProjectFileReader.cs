@@ -25,7 +25,7 @@ internal static class ProjectFileReader
         if (Nearest(project.Directory, "Directory.Build.props") is { } props)
         {
             ApplyWithImports(project, props, scanRoot, visited);
-            if (visited.Any(ImportsArcadeSdk) && IsArcadeTestProjectName(project.Name))
+            if (visited.Any(file => ImportsArcadeSdk(file, scanRoot)) && IsArcadeTestProjectName(project.Name))
             {
                 project.Properties.TryAdd("IsTestProject", "true");
             }
@@ -34,7 +34,7 @@ internal static class ProjectFileReader
         // The project's own <Import Project="../../build/public.props" />: settings a product shares from a folder of its own
         // rather than Directory.Build.props (dotnetcore/osharp's ImplicitUsings: without them System and
         // System.Collections.Generic do not bind). Read before the project's own values, which win.
-        foreach (var imported in ImportsOf(project.ProjectFile!, scanRoot))
+        foreach (var imported in ImportsOf(project, project.ProjectFile!, scanRoot))
         {
             if (imported.EndsWith(".props", StringComparison.OrdinalIgnoreCase))
             {
@@ -142,7 +142,7 @@ internal static class ProjectFileReader
             return;
         }
 
-        foreach (var imported in ImportsOf(file, scanRoot))
+        foreach (var imported in ImportsOf(project, file, scanRoot))
         {
             ApplyWithImports(project, imported, scanRoot, visited);
         }
@@ -155,40 +155,30 @@ internal static class ProjectFileReader
     /// for every project named <c>*.Tests</c>, <c>*.UnitTests</c>, <c>*.IntegrationTests</c> or <c>*.PerformanceTests</c> and
     /// gives it xUnit: test code by the SPEC, which the project file does not say itself.
     /// </summary>
-    private static bool ImportsArcadeSdk(string file)
-    {
-        try
-        {
-            return XDocument.Load(file, LoadOptions.None).Root?.Elements()
-                .Any(e => e.Name.LocalName == "Import" && string.Equals(((string?)e.Attribute("Sdk"))?.Trim(), "Microsoft.DotNet.Arcade.Sdk", StringComparison.OrdinalIgnoreCase)) == true;
-        }
-        catch (Exception ex) when (ex is XmlException or IOException or UnauthorizedAccessException)
-        {
-            return false; // Apply names the file that cannot be read
-        }
-    }
+    /// <remarks>
+    /// Read as every input is (<see cref="ReadXml"/>, through <see cref="InputFiles"/>): a pipe or a device named
+    /// <c>Directory.Build.props</c> is never opened and waited on; a file that cannot be read or parsed imports nothing here
+    /// (<see cref="Apply"/> names it).
+    /// </remarks>
+    private static bool ImportsArcadeSdk(string file, string scanRoot) =>
+        ReadXml(file, scanRoot)?.Root?.Elements()
+            .Any(e => e.Name.LocalName == "Import" && string.Equals(((string?)e.Attribute("Sdk"))?.Trim(), "Microsoft.DotNet.Arcade.Sdk", StringComparison.OrdinalIgnoreCase)) == true;
 
     private static bool IsArcadeTestProjectName(string name) =>
         name.EndsWith(".Tests", StringComparison.Ordinal) || name.EndsWith(".UnitTests", StringComparison.Ordinal)
         || name.EndsWith(".IntegrationTests", StringComparison.Ordinal) || name.EndsWith(".PerformanceTests", StringComparison.Ordinal);
 
-    private static IEnumerable<string> ImportsOf(string file, string scanRoot)
+    private static IEnumerable<string> ImportsOf(ScanProject project, string file, string scanRoot)
     {
         // Read as every input is (InputFiles): a named pipe called App.csproj is refused, never opened and waited on.
-        if (ReadXml(file, scanRoot) is not { } document)
+        if (ReadXml(file, scanRoot) is not { Root: { } root })
         {
             yield break; // Apply names the file that cannot be read
         }
 
         var directory = Path.GetDirectoryName(file)!;
-        foreach (var import in document.Root?.Elements().Where(e => e.Name.LocalName == "Import") ?? Enumerable.Empty<XElement>())
+        foreach (var target in ImportTargets(project, root))
         {
-            var target = ((string?)import.Attribute("Project"))?.Trim();
-            if (string.IsNullOrEmpty(target) || import.Attribute("Sdk") is not null)
-            {
-                continue;
-            }
-
             var above = Regex.Match(target, @"^\$\(\[MSBuild\]::GetPathOfFileAbove\(\s*'([^']+)'\s*,\s*'\$\(MSBuildThisFileDirectory\)\.\./?'\s*\)\)$");
             if (above.Success)
             {
@@ -205,6 +195,32 @@ internal static class ProjectFileReader
             if (LiteralImportPath(target, directory, StringComparison.Ordinal) is { } path && File.Exists(path))
             {
                 yield return path;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The one walk over a file's imports, which the props reader and the shared-items reader both take: the <c>Project</c> of
+    /// every <c>&lt;Import&gt;</c> at the top level or in an <c>ImportGroup</c>, in document order (the order MSBuild imports
+    /// them in); an SDK's import (<c>Sdk="…"</c>), and an import or group under a condition the scan decides is false, left out.
+    /// </summary>
+    private static IEnumerable<string> ImportTargets(ScanProject project, XElement root)
+    {
+        foreach (var element in root.Elements())
+        {
+            var imports = element.Name.LocalName switch
+            {
+                "Import" => new[] { element },
+                "ImportGroup" when Decide(project, (string?)element.Attribute("Condition")) != false => element.Elements().Where(e => e.Name.LocalName == "Import"),
+                _ => Enumerable.Empty<XElement>(),
+            };
+            foreach (var import in imports)
+            {
+                var target = ((string?)import.Attribute("Project"))?.Trim();
+                if (!string.IsNullOrEmpty(target) && import.Attribute("Sdk") is null && Decide(project, (string?)import.Attribute("Condition")) != false)
+                {
+                    yield return target;
+                }
             }
         }
     }
@@ -679,18 +695,9 @@ internal static class ProjectFileReader
     private static IEnumerable<string> SharedItemsImports(ScanProject project, XElement root, string file, string scanRoot)
     {
         var directory = Path.GetDirectoryName(file)!;
-        var imports = root.Elements().Where(e => e.Name.LocalName == "Import")
-            .Concat(root.Elements().Where(e => e.Name.LocalName == "ImportGroup" && Decide(project, (string?)e.Attribute("Condition")) != false)
-                .SelectMany(g => g.Elements().Where(e => e.Name.LocalName == "Import")));
-        foreach (var import in imports)
+        foreach (var target in ImportTargets(project, root))
         {
-            var target = ((string?)import.Attribute("Project"))?.Trim();
-            if (string.IsNullOrEmpty(target) || !IsSharedItems(target) || Decide(project, (string?)import.Attribute("Condition")) == false)
-            {
-                continue;
-            }
-
-            if (LiteralImportPath(target, directory, StringComparison.OrdinalIgnoreCase) is not { } path)
+            if (!IsSharedItems(target) || LiteralImportPath(target, directory, StringComparison.OrdinalIgnoreCase) is not { } path)
             {
                 continue;
             }

@@ -127,7 +127,7 @@ public sealed class HostileInputTests
     public async Task PipesNamedLikeInputs_ShouldNeverHang()
     {
         using var fixture = Fixture.Leaky(withSettings: false);
-        foreach (var name in new[] { "src/Leaky/Pipe.cs", "src/Leaky/appsettings.json", "src/Leaky/.editorconfig", "src/Other/Other.csproj" })
+        foreach (var name in new[] { "src/Leaky/Pipe.cs", "src/Leaky/appsettings.json", "src/Leaky/.editorconfig", "src/Other/Other.csproj", "src/Directory.Build.props" })
         {
             var path = Path.Combine(fixture.Root, name);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);

@@ -216,6 +216,36 @@ public sealed class ScannerTests
         Assert.Equal("CDS1001", Assert.Single(result.Findings).RuleId);
     }
 
+    // The props reader and the shared-items reader walk a file's imports the same way: top level or in an ImportGroup, in
+    // document order, an import or a group under a condition the scan decides is false left out.
+    [Theory]
+    [InlineData("""<Import Project="../build/public.props" />""", true)]
+    [InlineData("""<ImportGroup Label="Shared"><Import Project="../build/public.props" /></ImportGroup>""", true)]
+    [InlineData("""<ImportGroup Condition="'$(MSBuildProjectName)' == 'Other'"><Import Project="../build/public.props" /></ImportGroup>""", false)]
+    [InlineData("""<Import Project="../build/public.props" Condition="'$(MSBuildProjectName)' != 'App'" />""", false)]
+    public void PropsFileTheProjectImports_ShouldBeReadWhereverItsImportStands(string import, bool read)
+    {
+        using var tree = new TempTree();
+        tree.Write("build/public.props", """
+            <Project>
+              <PropertyGroup><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
+              <ItemGroup><Using Include="Microsoft.Identity.Client" /></ItemGroup>
+            </Project>
+            """);
+        tree.Write("App/App.csproj", $$"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              {{import}}
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+            </Project>
+            """);
+        tree.Write("App/TokenFactory.cs", "class TokenFactory { }");
+
+        var project = Assert.Single(ProjectDiscovery.Discover(tree.Root), p => p.Name == "App");
+
+        Assert.Equal(read, project.Properties.ContainsKey("ImplicitUsings"));
+        Assert.Equal(read, project.Usings.Contains("Microsoft.Identity.Client"));
+    }
+
     [Fact]
     public async Task MigrationAndGeneratedFiles_ShouldNotBeAnalysedUnlessAsked()
     {
@@ -234,6 +264,29 @@ public sealed class ScannerTests
         Assert.Equal(
             new[] { "App/Client.Designer.cs", "App/Migrations/20240101_Init.cs" },
             included.Findings.Select(f => f.Path).OrderBy(p => p, System.StringComparer.Ordinal));
+    }
+
+    // A migration is left out from its first bytes where its words stand there, and from the whole text where they come
+    // later (a long licence header); a UTF-16 file is read by its byte order mark either way.
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(12 * 1024, false)]
+    [InlineData(0, true)]
+    [InlineData(12 * 1024, true)]
+    public async Task Migration_ShouldBeLeftOutWhereverItsWordsStand(int headerBytes, bool utf16)
+    {
+        using var tree = new TempTree();
+        tree.Write("App/App.csproj", Project);
+        var header = string.Concat(Enumerable.Repeat("// A licence header line of the kind some products open every file with.\n", headerBytes / 72));
+        var migration = header + "using Microsoft.EntityFrameworkCore.Migrations;\n" + Leaky("Init", "[Migration(\"20240101_Init\")]");
+        var path = System.IO.Path.Combine(tree.Root, "App", "Migrations", "20240101_Init.cs");
+        System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        System.IO.File.WriteAllText(path, migration, utf16 ? new System.Text.UnicodeEncoding(bigEndian: false, byteOrderMark: true) : new System.Text.UTF8Encoding(false));
+
+        var result = await new Scanner().ScanAsync(tree.Root);
+
+        Assert.Empty(result.Findings);
+        Assert.Contains(result.Notes, n => n.Contains("1 EF Core migration or snapshot file(s) left out", System.StringComparison.Ordinal));
     }
 
     [Fact]
