@@ -48,10 +48,8 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeInvocation(OperationAnalysisContext context, KnownTypes types)
     {
-        // Most calls take no argument a value can be written through (none, or none of a written type): asked before the
-        // call's target is looked up.
         var invocation = (IInvocationOperation)context.Operation;
-        if (!HasWrittenArgument(invocation.Arguments) || types.OutputOf(invocation, context.ContainingSymbol, context.CancellationToken) is not { } output)
+        if (types.OutputOf(invocation, context.ContainingSymbol, context.CancellationToken) is not { } output)
         {
             return;
         }
@@ -63,19 +61,6 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
                 ReportSecrets(context, types, argument.Value, output);
             }
         }
-    }
-
-    private static bool HasWrittenArgument(ImmutableArray<IArgumentOperation> arguments)
-    {
-        foreach (var argument in arguments)
-        {
-            if (IsWritten(argument))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static bool IsWritten(IArgumentOperation argument) => argument.Parameter?.Type is not { } type || IsWrittenType(type);
