@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
@@ -91,7 +92,7 @@ internal sealed class SecretLiteralClassifier
         // (answered once per call: KnownCredentialSinkFor); a name is asked by the part that carries the value only.
         if (carriesTheValue == false)
         {
-            return CredentialShapes.Classify(text) is null ? KnownCredentialSinkFor(literal, cancellationToken) : null;
+            return AtKnownCredentialSinkUnshaped(literal, text, cancellationToken);
         }
 
         if (NameOf(context, top, cancellationToken) is { } name
@@ -120,8 +121,15 @@ internal sealed class SecretLiteralClassifier
 
         // Positional arguments count only at known sinks whose parameter is a credential (NetworkCredential's
         // password…). There the name is weaker evidence than a credential shape: a shaped value is CDS1003's.
-        return CredentialShapes.Classify(text) is null ? KnownCredentialSinkFor(literal, cancellationToken) : null;
+        return AtKnownCredentialSinkUnshaped(literal, text, cancellationToken);
     }
+
+    /// <summary>
+    /// The known credential sink the literal is handed to, unless its text has a credential's shape (then it is CDS1003's).
+    /// The sink is asked first: most literals go to no sink, which its symbols answer before the text is read again.
+    /// </summary>
+    private string? AtKnownCredentialSinkUnshaped(ILiteralOperation literal, string text, CancellationToken cancellationToken) =>
+        KnownCredentialSinkFor(literal, cancellationToken) is { } sink && CredentialShapes.Classify(text) is null ? sink : null;
 
     /// <summary>
     /// CDS1002's question for a lambda parameter's default value (C# 12: <c>(string password = "…") =&gt; …</c>), which has
@@ -318,9 +326,50 @@ internal sealed class SecretLiteralClassifier
         return first;
     }
 
-    /// <summary>The screen every literal passes before any name or sink is asked: could it be a credential at all here.</summary>
-    private bool CouldBeAValue(string text) =>
-        CredentialValueShape.CanBeACredential(text) && !Matcher.IsAllowedPlaceholder(text) && !IsTestSentinel(text);
+    /// <summary>
+    /// The screen every literal passes before any name or sink is asked: could it be a credential at all here. A pure
+    /// judgement of the text in this compilation, and code repeats its literals (a fifth of Newtonsoft.Json's are
+    /// distinct): judged once per text. Text too short to be one is answered without the memo.
+    /// </summary>
+    private bool CouldBeAValue(string text)
+    {
+        if (text.Length < 3)
+        {
+            return false;
+        }
+
+        if (!_couldBeAValue.TryGetValue(text, out var verdict))
+        {
+            verdict = CredentialValueShape.CanBeACredential(text) && !Matcher.IsAllowedPlaceholder(text) && !IsTestSentinel(text);
+            _couldBeAValue.TryAdd(text, verdict);
+        }
+
+        return verdict;
+    }
+
+    private readonly ConcurrentDictionary<string, bool> _couldBeAValue = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// CDS1003's question, <see cref="CredentialShapes.Classify"/> in this compilation (test code or not), judged once per
+    /// text as <see cref="CouldBeAValue"/> is.
+    /// </summary>
+    public string? ShapeOf(string text)
+    {
+        if (text.Length < CredentialShapes.MinimumLength)
+        {
+            return null;
+        }
+
+        if (!_shapes.TryGetValue(text, out var kind))
+        {
+            kind = CredentialShapes.Classify(text, IsTestCode);
+            _shapes.TryAdd(text, kind);
+        }
+
+        return kind;
+    }
+
+    private readonly ConcurrentDictionary<string, string?> _shapes = new(StringComparer.Ordinal);
 
     private readonly ConditionalWeakTable<IOperation, CompositionVerdict> _compositionFirstLiteral = new();
 

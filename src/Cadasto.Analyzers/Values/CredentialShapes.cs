@@ -94,6 +94,9 @@ internal static class CredentialShapes
 
     private const string JwtIoExampleSignature = "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
 
+    /// <summary>The length below which no text has a credential's shape (<see cref="Classify"/> answers null).</summary>
+    public const int MinimumLength = 12;
+
     /// <summary>
     /// What kind of credential the literal is shaped like (for the message), or null. In <paramref name="testCode"/>, the
     /// password of a connection string or URL must itself look real (<see cref="TestSentinels"/>): <c>Password=password</c>
@@ -102,7 +105,7 @@ internal static class CredentialShapes
     public static string? Classify(string text, bool testCode = false)
     {
         // The shortest anchored format (AKIA + 16) is 20 characters; connection strings with a password a bit less.
-        if (text.Length < 12)
+        if (text.Length < MinimumLength)
         {
             return null;
         }

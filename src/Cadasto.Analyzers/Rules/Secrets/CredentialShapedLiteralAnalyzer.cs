@@ -49,7 +49,7 @@ public sealed class CredentialShapedLiteralAnalyzer : DiagnosticAnalyzer
     private static void Analyze(OperationAnalysisContext context, SecretLiteralClassifier classifier)
     {
         var literal = (ILiteralOperation)context.Operation;
-        if (literal.ConstantValue is not { HasValue: true, Value: string text } || CredentialShapes.Classify(text, classifier.IsTestCode) is not { } kind)
+        if (literal.ConstantValue is not { HasValue: true, Value: string text } || classifier.ShapeOf(text) is not { } kind)
         {
             return;
         }

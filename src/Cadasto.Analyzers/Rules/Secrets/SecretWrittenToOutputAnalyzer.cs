@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -51,26 +52,26 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeInvocation(OperationAnalysisContext context, KnownTypes types)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        if (types.OutputOf(invocation, context.ContainingSymbol) is not { } output)
+        if (types.OutputOf(invocation, context.ContainingSymbol, context.CancellationToken) is not { } output)
         {
             return;
         }
 
         foreach (var argument in invocation.Arguments)
         {
-            if (argument.Parameter?.Type is { } type && !IsWrittenType(type))
+            if (IsWritten(argument))
             {
-                continue;
+                ReportSecrets(context, types, argument.Value, output);
             }
-
-            ReportSecrets(context, types, argument.Value, output);
         }
     }
+
+    private static bool IsWritten(IArgumentOperation argument) => argument.Parameter?.Type is not { } type || IsWrittenType(type);
 
     private static void AnalyzeCreation(OperationAnalysisContext context, KnownTypes types)
     {
         var creation = (IObjectCreationOperation)context.Operation;
-        if (creation.Type is not INamedTypeSymbol type || !KnownTypes.DerivesFrom(type, types.Exception!))
+        if (!HasStringArgument(creation.Arguments) || creation.Type is not INamedTypeSymbol type || !KnownTypes.DerivesFrom(type, types.Exception!))
         {
             return;
         }
@@ -84,6 +85,19 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
                 ReportSecrets(context, types, argument.Value, "an exception message", parserError);
             }
         }
+    }
+
+    private static bool HasStringArgument(ImmutableArray<IArgumentOperation> arguments)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter?.Type.SpecialType == SpecialType.System_String)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void AnalyzeReturn(OperationAnalysisContext context, KnownTypes types)
@@ -138,7 +152,7 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
                 && !VariableUses.IsUsedAsAPath(part, context.CancellationToken)
                 && !VariableUses.IsUsedAsAKeyName(part, context.CancellationToken)
                 && !types.IsMatchedToken(part, context.CancellationToken)
-                && !VariableUses.HoldsAKeptIdentifier(part, consumer => types.IsOutput(consumer, context.ContainingSymbol), context.CancellationToken))
+                && !VariableUses.HoldsAKeptIdentifier(part, consumer => types.IsOutput(consumer, context.ContainingSymbol, context.CancellationToken), context.CancellationToken))
             {
                 context.ReportDiagnostic(Findings.Create(DiagnosticDescriptors.SecretWrittenToOutput, part.Syntax.GetLocation(), output));
             }
@@ -156,19 +170,26 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
     private sealed class KnownTypes
     {
         private readonly CatalogIndex<OutputTarget> _outputSinks;
+
+        // The names of the catalogued output members: a call of a method of another name is none of them (an override, an
+        // extension method's reduced form and a namespace row all have the row's name), asked before the symbol lookup.
+        private readonly HashSet<string> _outputNames;
         private readonly INamedTypeSymbol? _loggerMessageAttribute;
         private readonly CatalogIndex<SecretSourceKey> _secretSources;
         private readonly INamedTypeSymbol? _console;
         private readonly INamedTypeSymbol? _resourceManager;
         private readonly CredentialNames _names;
         private readonly IAssemblySymbol _sourceAssembly;
+        private readonly CompilationSymbols _symbols;
 
         public KnownTypes(Compilation compilation, CredentialNames names)
         {
             _names = names;
             _sourceAssembly = compilation.Assembly;
             var symbols = CompilationSymbols.Get(compilation);
+            _symbols = symbols;
             _outputSinks = symbols.OutputSinks;
+            _outputNames = NamesOf(_outputSinks);
             _loggerMessageAttribute = symbols.Type("Microsoft.Extensions.Logging.LoggerMessageAttribute");
             _secretSources = symbols.SecretSources;
             _console = symbols.Type("System.Console");
@@ -178,14 +199,30 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
 
         public INamedTypeSymbol? Exception { get; }
 
+        private static HashSet<string> NamesOf(CatalogIndex<OutputTarget> index)
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var entry in index.Resolved)
+            {
+                names.Add(entry.Key.Name);
+            }
+
+            foreach (var row in index.NamespaceRows)
+            {
+                names.Add(row.MemberName);
+            }
+
+            return names;
+        }
+
         /// <summary>
         /// Where the invocation writes ("a log", "the console"…), or null when it writes nowhere we watch: a row of
         /// <see cref="OutputSinkCatalog"/>, or a <c>[LoggerMessage]</c> method.
         /// </summary>
-        public string? OutputOf(IInvocationOperation invocation, ISymbol containingSymbol)
+        public string? OutputOf(IInvocationOperation invocation, ISymbol containingSymbol, CancellationToken cancellationToken)
         {
             var method = invocation.TargetMethod;
-            if (_outputSinks.TryGetMember(method, out var sink))
+            if (_outputNames.Contains(method.Name) && _outputSinks.TryGetMember(method, out var sink))
             {
                 return sink.Meaning switch
                 {
@@ -204,15 +241,15 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
                 };
             }
 
-            return _loggerMessageAttribute is not null && MayCarry(method, _loggerMessageAttribute) && HasAttribute(method, _loggerMessageAttribute)
+            return _loggerMessageAttribute is not null && MayCarry(method, _loggerMessageAttribute, cancellationToken) && HasAttribute(method, _loggerMessageAttribute)
                 ? OutputSinkCatalog.Describe(OutputTarget.Log)
                 : null;
         }
 
         /// <summary>What this rule watches as a place a value is written to: an output call, or an exception's creation.</summary>
-        public bool IsOutput(IOperation consumer, ISymbol containingSymbol) => consumer switch
+        public bool IsOutput(IOperation consumer, ISymbol containingSymbol, CancellationToken cancellationToken) => consumer switch
         {
-            IInvocationOperation invocation => OutputOf(invocation, containingSymbol) is not null,
+            IInvocationOperation invocation => OutputOf(invocation, containingSymbol, cancellationToken) is not null,
             IObjectCreationOperation { Type: INamedTypeSymbol created } => Exception is not null && DerivesFrom(created, Exception),
             _ => false,
         };
@@ -412,17 +449,42 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
         // Whether each referenced assembly names the attribute's assembly (one answer per assembly).
         private readonly ConcurrentDictionary<IAssemblySymbol, bool> _assembliesNamingTheAttribute = new(SymbolEqualityComparer.Default);
 
+        // The same answer for each type whose methods are called (one answer per type definition, found by reference: a
+        // method's containing assembly is a walk up its namespaces, asked of every call).
+        private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _typesThatMayCarry = new(ByReference.Instance);
+
         /// <summary>
         /// Whether the method can carry <paramref name="attribute"/> at all, asked before its attributes are read (reading
         /// them decodes the metadata attributes of every library method the code calls): a library's method only when its
-        /// assembly is the attribute's or references it. A method of the compilation is asked as it is (the compiler keeps
-        /// its attributes once bound).
+        /// assembly is the attribute's or references it; a method of the compilation only when a source document spells the
+        /// attribute's name (an attribute in C# is written by its name, an alias's <c>using</c> included).
         /// </summary>
-        private bool MayCarry(IMethodSymbol method, INamedTypeSymbol attribute)
+        private bool MayCarry(IMethodSymbol method, INamedTypeSymbol attribute, CancellationToken cancellationToken)
         {
-            if (method.ContainingAssembly is not { } assembly || SymbolEqualityComparer.Default.Equals(assembly, _sourceAssembly))
+            if (method.ContainingType?.OriginalDefinition is not { } type)
+            {
+                return MayCarryIn(method.ContainingAssembly, attribute, cancellationToken);
+            }
+
+            if (!_typesThatMayCarry.TryGetValue(type, out var may))
+            {
+                may = MayCarryIn(type.ContainingAssembly, attribute, cancellationToken);
+                _typesThatMayCarry.TryAdd(type, may);
+            }
+
+            return may;
+        }
+
+        private bool MayCarryIn(IAssemblySymbol? assembly, INamedTypeSymbol attribute, CancellationToken cancellationToken)
+        {
+            if (assembly is null)
             {
                 return true;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(assembly, _sourceAssembly))
+            {
+                return _symbols.SourceMentions(AttributeSpelling(attribute.Name), cancellationToken);
             }
 
             if (!_assembliesNamingTheAttribute.TryGetValue(assembly, out var names))
@@ -432,6 +494,19 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
             }
 
             return names;
+        }
+
+        // [LoggerMessage(…)] or [LoggerMessageAttribute(…)]: the name without its suffix is in both.
+        private static string AttributeSpelling(string name) =>
+            name.EndsWith("Attribute", StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;
+
+        private sealed class ByReference : IEqualityComparer<INamedTypeSymbol>
+        {
+            public static readonly ByReference Instance = new();
+
+            public bool Equals(INamedTypeSymbol? x, INamedTypeSymbol? y) => ReferenceEquals(x, y);
+
+            public int GetHashCode(INamedTypeSymbol obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
         }
 
         private static bool Names(IAssemblySymbol assembly, IAssemblySymbol? target)
