@@ -76,7 +76,10 @@ internal sealed class SecretLiteralClassifier
     {
         if (!CouldBeAValue(text))
         {
-            return null;
+            // At a sink that takes the text's bytes as its key the text is the key whatever it says (SinkHit.IsKeyBytes).
+            return CouldBeAKey(text) && CredentialShapes.Classify(text) is null && FirstOfWhollyConstantComposition(literal, cancellationToken) is not null
+                ? KnownCredentialSinkFor(literal, cancellationToken, keyBytesOnly: true)
+                : null;
         }
 
         // One finding per value, on its first literal: the other parts of a composition ask nothing more (asking the sink
@@ -371,6 +374,10 @@ internal sealed class SecretLiteralClassifier
 
     private readonly ConcurrentDictionary<string, string?> _shapes = new(StringComparer.Ordinal);
 
+    /// <summary>As <see cref="CouldBeAValue"/>, for a text whose bytes a sink takes as its key (<see cref="SinkHit.IsKeyBytes"/>).</summary>
+    public bool CouldBeAKey(string text) =>
+        CredentialValueShape.CanBeAKey(text) && !Matcher.IsAllowedPlaceholder(text) && !IsTestSentinel(text);
+
     private readonly ConditionalWeakTable<IOperation, CompositionVerdict> _compositionFirstLiteral = new();
 
     /// <summary>The literal of a wholly constant composition that carries its value; null when a part is read at run time.</summary>
@@ -448,7 +455,7 @@ internal sealed class SecretLiteralClassifier
                && _sinkBound.Value.Covers(literal.Syntax.SyntaxTree, span);
     }
 
-    private string? KnownCredentialSinkFor(ILiteralOperation literal, CancellationToken cancellationToken)
+    private string? KnownCredentialSinkFor(ILiteralOperation literal, CancellationToken cancellationToken, bool keyBytesOnly = false)
     {
         var context = ClimbToContext(literal, out _);
 
@@ -484,10 +491,11 @@ internal sealed class SecretLiteralClassifier
         for (var i = 0; i < sinks.Hits.Length; i++)
         {
             var hit = sinks.Hits[i];
-            if (hit.Meaning == SinkMeaning.Credential && hit.Value.Syntax.SyntaxTree == literal.Syntax.SyntaxTree && hit.Value.Syntax.Span.Contains(literal.Syntax.Span))
+            if (hit.Meaning == SinkMeaning.Credential && (hit.IsKeyBytes || !keyBytesOnly)
+                && hit.Value.Syntax.SyntaxTree == literal.Syntax.SyntaxTree && hit.Value.Syntax.Span.Contains(literal.Syntax.Span))
             {
                 // One finding per value: on the part that carries it.
-                return sinks.Carrier(i, CouldBeAValue) == literal.Syntax ? NameAtSink(hit, context as IArgumentOperation) : null;
+                return sinks.Carrier(i, hit.IsKeyBytes ? CouldBeAKey : CouldBeAValue) == literal.Syntax ? NameAtSink(hit, context as IArgumentOperation) : null;
             }
         }
 

@@ -462,15 +462,22 @@ internal sealed class SecretSinkMatcher
             if (argument.Parameter is { } parameter && SecretSinkCatalog.Receives(sink, parameter.Name))
             {
                 var value = argument.Value;
+                var keyBytes = false;
                 if (parameter.Type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte }
                     && TextBehindBytes(FollowLocalOrStaticField(value, compilation, cancellationToken)) is { } text)
                 {
                     // new SymmetricSecurityKey(Encoding.UTF8.GetBytes("…")): a key sink takes bytes; the text is the key.
                     value = text;
+                    keyBytes = true;
                 }
 
                 var first = hits.Count;
                 Trace(value, sink.DisplayName, sink.Meaning, compilation, cancellationToken, hits);
+                for (var i = first; keyBytes && i < hits.Count; i++)
+                {
+                    hits[i] = hits[i] with { IsKeyBytes = true };
+                }
+
                 MarkTheClientId(argument, hits, first, compilation, cancellationToken);
             }
         }
@@ -808,6 +815,13 @@ internal readonly record struct SinkHit(HardcodedString Value, string SinkName, 
     /// the literal as a client secret's, so that the weaker rules (CDS1002, CDS1003) defer to CDS1001 and stay silent too.
     /// </summary>
     public bool IsTheClientId { get; init; }
+
+    /// <summary>
+    /// The sink takes the text's bytes as its key (<c>new SymmetricSecurityKey(Encoding.UTF8.GetBytes("…"))</c>, an HMAC's
+    /// key): the text is the key whatever it says, so a phrase that describes itself is no made-up value there
+    /// (<see cref="CredentialValueShape.CanBeAKey"/>).
+    /// </summary>
+    public bool IsKeyBytes { get; init; }
 
     /// <summary>The text a screen judges (a placeholder, a test sentinel): the secret itself, not what carries it.</summary>
     public string SecretText => SecretPart ?? Value.Text;

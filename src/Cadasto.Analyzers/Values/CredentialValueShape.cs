@@ -14,7 +14,16 @@ namespace Cadasto.Analyzers.Values;
 internal static class CredentialValueShape
 {
     /// <summary>Whether <paramref name="text"/> could be a credential at all.</summary>
-    public static bool CanBeACredential(string text)
+    public static bool CanBeACredential(string text) => CanBe(text, describedIsMadeUp: true);
+
+    /// <summary>
+    /// Whether <paramref name="text"/> could be a key whose bytes a sink takes (<c>new SymmetricSecurityKey(Encoding.UTF8.GetBytes("…"))</c>):
+    /// as <see cref="CanBeACredential"/>, but a phrase that describes itself (<c>TheSigningKeyOfOrdersThatMustBeLong</c>) is
+    /// the key there whatever it says, as a value at a client-secret sink is.
+    /// </summary>
+    public static bool CanBeAKey(string text) => CanBe(text, describedIsMadeUp: false);
+
+    private static bool CanBe(string text, bool describedIsMadeUp)
     {
         // Every test here is a pure judgement of the text, so their order changes no answer: the shapes that cost one pass
         // over the text come first, and the placeholder vocabulary (fourteen judgements, a hash) is asked last, of the few
@@ -54,7 +63,7 @@ internal static class CredentialValueShape
 
         return !IsProse(trimmed) && !IsFormatTemplate(trimmed) && !PatternSyntax.IsWildcardPattern(trimmed) && !IsMediaType(trimmed)
                && !CssClassLists.IsIconClassList(trimmed)
-               && !SecretValueHeuristics.IsNotASecret(text) && !SecretValueHeuristics.IsDescriptiveFake(text);
+               && !SecretValueHeuristics.IsNotASecret(text) && !(describedIsMadeUp && SecretValueHeuristics.IsDescriptiveFake(text));
     }
 
     // IANA's top-level media types and the structured-syntax suffixes (RFC 6838 §4.2.8) a token type is written with.

@@ -83,7 +83,7 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
             if (hit.Meaning != SinkMeaning.Credential
                 || (syntax.SyntaxTree == context.Operation.Syntax.SyntaxTree && span.Contains(syntax.Span)) // written at the sink: the literal's own action decides
                 || !IsNamelessDeclaration(syntax, classifier)
-                || !CredentialValueShape.CanBeACredential(hit.Value.Text)
+                || !(hit.IsKeyBytes ? CredentialValueShape.CanBeAKey(hit.Value.Text) : CredentialValueShape.CanBeACredential(hit.Value.Text))
                 || CredentialShapes.Classify(hit.Value.Text) is not null // a credential shape is CDS1003's, wherever it goes
                 || classifier.Matcher.IsAllowedPlaceholder(hit.SecretText)
                 || classifier.IsTestSentinel(hit.SecretText)
