@@ -89,9 +89,10 @@ public sealed class FlowRulesBailOutTests
     [Fact]
     public async Task GrantTypePropertyOfTheUsersOwnType_ShouldReport()
     {
-        // Named only by a property of the user's own request type: GrantType is a flow word.
+        // Named only by a property of the user's own request type: GrantType is a flow word. The type carries a
+        // password, as a request does (a type without one only records a grant: see PasswordGrantAnalyzerTests).
         var compilation = Compile("""
-            sealed class TokenRequest { public string GrantType { get; set; } = ""; }
+            sealed class TokenRequest { public string GrantType { get; set; } = ""; public string Password { get; set; } = ""; }
 
             static class Login
             {
