@@ -259,7 +259,7 @@ internal static class CredentialValueShape
             return true;
         }
 
-        if (KeyNames.IsCredentialKeyName(trimmed, names) || KeyNames.IsConnectionStringName(trimmed))
+        if (KeyNames.IsCredentialKeyName(trimmed, names) || KeyNames.IsConnectionStringName(trimmed) || KeyNames.IsRegistryKeyPath(trimmed, names))
         {
             return true;
         }

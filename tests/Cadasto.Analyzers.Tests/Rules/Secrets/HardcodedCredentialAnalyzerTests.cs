@@ -2257,4 +2257,16 @@ public sealed class HardcodedCredentialAnalyzerTests
             }
         }
         """);
+
+    // A registry key path built from a root key's constant names where credentials are kept; a value stored there is not.
+    [Fact]
+    public Task RegistryKeyPathUnderACredentialName_ShouldNotReport_ButAValueShould() => VerifyCS.VerifyAnalyzerAsync("""
+        static class RegistryInfo
+        {
+            public const string RootKey = "SOFTWARE\\Contoso";
+            public const string Credential = RootKey + "\\Credentials";
+            public const string VaultCredential = @"SOFTWARE\Contoso\VaultCredential";
+            public const string ServicePassword = {|CDS1002:"Zx\\7qLm-2Rv"|};
+        }
+        """);
 }
