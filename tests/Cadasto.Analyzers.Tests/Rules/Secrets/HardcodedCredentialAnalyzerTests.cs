@@ -2269,4 +2269,16 @@ public sealed class HardcodedCredentialAnalyzerTests
             public const string ServicePassword = {|CDS1002:"Zx\\7qLm-2Rv"|};
         }
         """);
+
+    // Anonymous FTP (RFC 1635): a published login any client sends, no secret; another password at the same sink is.
+    [Fact]
+    public Task AnonymousFtpLogin_ShouldNotReport_ButAnotherPasswordShould() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Net;
+
+        static class Ftp
+        {
+            public static readonly NetworkCredential Anonymous = new("anonymous", "anonymous");
+            public static readonly NetworkCredential Upload = new("uploader", {|CDS1002:"Fq8-mLz2Rt"|});
+        }
+        """);
 }
