@@ -81,6 +81,12 @@ internal static class SecretVocabulary
         "disabled", "notused");
 
     /// <summary>
+    /// The password of a published public login, which any client sends and no server checks: anonymous FTP's
+    /// (RFC 1635, <c>new NetworkCredential("anonymous", "anonymous")</c>). Compared whole, ignoring case.
+    /// </summary>
+    public static readonly ImmutableArray<string> PublicLoginPasswords = ImmutableArray.Create("anonymous");
+
+    /// <summary>
     /// Words of a parser's error message (<c>Unexpected token {token}</c>, <c>Error parsing …, missing '{token}'</c>): the
     /// token it writes is a lexer's, not a credential. Matched as parts of the message's words.
     /// </summary>

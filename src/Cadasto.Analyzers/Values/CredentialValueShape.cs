@@ -250,6 +250,17 @@ internal static class CredentialValueShape
             }
         }
 
+        if (NamesAnIssuedCredential(symbolName, names) && (IsShortWord(trimmed) || PatternSyntax.IsRegularExpression(trimmed)))
+        {
+            // normalizedToken = "Shift", new Format3DRule(token: "sbs3d"), new ExtraRule(…, token: "- trailer", …),
+            // new FileStackRule(token: @"^(?<name>.*?)…"): a token, a private key, an access key or a credential object is
+            // machine-made, never a short word or a pattern; under such a name on its own these are a lexer's or a naming
+            // rule's tokens, or a setting's mode (EmptyCredentials = "windows"). A chosen word (a credential word, a common
+            // password: Token = "secret") is a demo value and stays a finding, as does anything with the marks of an issued
+            // value (mixed case, digits).
+            return true;
+        }
+
         if (IsInitialsOf(trimmed, symbolName))
         {
             // OneTimePassword = "otp" (an AMR value, RFC 8176): the name's own initials are the keyword it stands for.
@@ -283,7 +294,7 @@ internal static class CredentialValueShape
             return true;
         }
 
-        if (KeyNames.IsCredentialKeyName(trimmed, names) || KeyNames.IsConnectionStringName(trimmed))
+        if (KeyNames.IsCredentialKeyName(trimmed, names) || KeyNames.IsConnectionStringName(trimmed) || KeyNames.IsRegistryKeyPath(trimmed, names))
         {
             return true;
         }
@@ -583,6 +594,97 @@ internal static class CredentialValueShape
         }
 
         return CredentialNames.SplitWordCount(text.Substring(1)) >= 2;
+    }
+
+    /// <summary>
+    /// <c>Shift</c>, <c>windows</c>, <c>sbs3d</c>, <c>- trailer</c>, <c>.sample</c>: one word of at most twelve letters in one
+    /// case (or capitalised), perhaps with one digit inside or at its end, perhaps behind or before a marker of punctuation
+    /// and blanks — no issued value is so short and so plain. Not a credential word nor a common password
+    /// (<see cref="SecretVocabulary.CommonPasswords"/>): <c>Token = "secret"</c> is what a sample logs in with.
+    /// </summary>
+    private static bool IsShortWord(string text)
+    {
+        int start = 0, end = text.Length;
+        while (start < end && (char.IsPunctuation(text[start]) || text[start] == ' '))
+        {
+            start++;
+        }
+
+        while (end > start && (char.IsPunctuation(text[end - 1]) || text[end - 1] == ' '))
+        {
+            end--;
+        }
+
+        if (end - start is < 2 or > 12 || !char.IsLetter(text[start]))
+        {
+            return false;
+        }
+
+        var digits = 0;
+        var upper = 0;
+        for (var i = start; i < end; i++)
+        {
+            var c = text[i];
+            if (c is >= '0' and <= '9')
+            {
+                digits++;
+            }
+            else if (c is >= 'A' and <= 'Z')
+            {
+                upper++;
+            }
+            else if (c is not (>= 'a' and <= 'z'))
+            {
+                return false;
+            }
+        }
+
+        var letters = end - start - digits;
+        var oneCase = upper == 0 || upper == letters || (upper == 1 && char.IsUpper(text[start]));
+        if (digits > 1 || !oneCase)
+        {
+            return false;
+        }
+
+        foreach (var common in SecretVocabulary.CommonPasswords)
+        {
+            if (SpellsWord(text, start, end, common))
+            {
+                return false;
+            }
+        }
+
+        foreach (var credentialWord in SecretVocabulary.CredentialWords)
+        {
+            if (SpellsWord(text, start, end, credentialWord))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether text[start..end) is <paramref name="word"/>, case and the word's blanks aside.</summary>
+    private static bool SpellsWord(string text, int start, int end, string word)
+    {
+        var at = start;
+        foreach (var c in word)
+        {
+            if (c == ' ')
+            {
+                continue;
+            }
+
+            if (at == end || char.ToLowerInvariant(text[at]) != c)
+            {
+                return false;
+            }
+
+            at++;
+        }
+
+        return at == end;
     }
 
     /// <summary>Letters only, perhaps followed by one or two digits (<c>url2</c>: which of its kind).</summary>

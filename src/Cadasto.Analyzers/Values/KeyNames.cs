@@ -29,6 +29,32 @@ internal static class KeyNames
     }
 
     /// <summary>
+    /// <c>SOFTWARE\App\Credentials</c>, <c>\Credentials</c> (a subkey joined to a root key's constant): a registry key path,
+    /// segments of a name's characters joined by backslashes, whose last segment is a credential name — where credentials
+    /// are kept, not one.
+    /// </summary>
+    public static bool IsRegistryKeyPath(string text, CredentialNames names)
+    {
+        var value = text.Trim();
+        var last = value.LastIndexOf('\\');
+        if (last < 0 || last == value.Length - 1 || value.Length > 260 || value.IndexOf("\\\\", StringComparison.Ordinal) >= 0)
+        {
+            return false;
+        }
+
+        foreach (var c in value)
+        {
+            if (!(char.IsLetterOrDigit(c) || c is '_' or '-' or '.' or ' ' or '\\'))
+            {
+                return false;
+            }
+        }
+
+        var segment = value.Substring(last + 1);
+        return char.IsLetter(segment[0]) && IsIdentifierLike(segment, allowSlash: false) && names.IsCredentialName(segment);
+    }
+
+    /// <summary>
     /// <c>BlobStorageConnectionString</c>, <c>Orders:DbConnectionString</c>, <c>ORDERS_CONNECTION_STRING</c>: the name of a
     /// setting that holds a connection string (words before <c>ConnectionString</c>, no spaces, no <c>=</c>), as a test
     /// names the secret it needs. A connection string itself is <c>key=value</c> pairs, so the name is never the value.

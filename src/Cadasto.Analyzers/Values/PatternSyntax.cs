@@ -51,6 +51,25 @@ internal static class PatternSyntax
     };
 
     /// <summary>
+    /// <c>^(?&lt;name&gt;.*?)[ _.-]+…$</c>, <c>([eE]x(tra)?\.\w+)</c>: a whole value that writes two different constructs of a
+    /// regular expression (<see cref="Constructs"/>) is a pattern. Asked under the name of something issued (a token), which
+    /// is never written so; a password may hold such characters, so it is not asked there.
+    /// </summary>
+    public static bool IsRegularExpression(string text)
+    {
+        var found = 0;
+        foreach (var construct in Constructs)
+        {
+            if (text.IndexOf(construct, StringComparison.Ordinal) >= 0 && ++found == 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// <c>Password=([^;]+?);</c>, <c>Password=(?&lt;pwd&gt;.*?)(;|$)</c>, <c>Pwd=\S+;</c>, <c>AccountKey=[A-Za-z0-9+/=]{40,}</c>: the
     /// value of a connection string's keyword (or a URL's password) that starts at <paramref name="valueStart"/> with
     /// regular-expression syntax and goes on to write one of its constructs is the capture of a pattern that reads the value

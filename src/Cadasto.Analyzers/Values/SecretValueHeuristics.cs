@@ -35,7 +35,22 @@ internal static class SecretValueHeuristics
                || (text.IndexOf(' ') > 0 && CredentialValueShape.IsProse(text))
                || IsInstruction(text)
                || IsEncodedPlaceholder(text)
-               || IsPublishedExample(text, PublishedExampleValues.Rows);
+               || IsPublishedExample(text, PublishedExampleValues.Rows)
+               || IsPublicLoginPassword(text);
+    }
+
+    /// <summary>The password of a public login (<see cref="SecretVocabulary.PublicLoginPasswords"/>: anonymous FTP's).</summary>
+    private static bool IsPublicLoginPassword(string text)
+    {
+        foreach (var word in SecretVocabulary.PublicLoginPasswords)
+        {
+            if (string.Equals(text, word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     [ThreadStatic]

@@ -2227,4 +2227,106 @@ public sealed class HardcodedCredentialAnalyzerTests
             public string Feed => FeedAccessToken;
         }
         """);
+
+    // A token is machine-made: a naming rule's token (a short word, a file-name suffix, a regular expression) or a search
+    // word mapped to a key's name is a lexical token, whichever name holds it. A demo word (a common password) and a value
+    // with the marks of an issued one stay findings.
+    [Fact]
+    public Task ShortWordsAndPatternsUnderATokenName_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        sealed class StackRule
+        {
+            public StackRule(string token, bool numbered) { }
+        }
+
+        sealed class SuffixRule
+        {
+            public SuffixRule(int kind, string token, int media) { }
+        }
+
+        static class Rules
+        {
+            public static readonly StackRule[] Stacks =
+            {
+                new StackRule(@"^(?<name>.*?)[ _.-]*(?<part>cd|disc)[ _.-]*(?<n>[0-9]+)$", true),
+                new StackRule(@"([xX]t(ra)?\.\w+)", false),
+            };
+
+            public static readonly SuffixRule[] Suffixes = { new SuffixRule(1, "- teaser", 2), new SuffixRule(2, "-bonus", 2) };
+
+            public static readonly StackRule Layout = new StackRule("tb3d", false);
+
+            public static string KeyName(string token)
+            {
+                var normalizedToken = token switch
+                {
+                    "ctl" => "Control",
+                    "opt" => "Option",
+                    _ => token,
+                };
+                return normalizedToken;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task IssuedLookingAndDemoValuesUnderATokenName_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        sealed class StackRule
+        {
+            public StackRule(string token, bool numbered) { }
+        }
+
+        static class Rules
+        {
+            public static readonly StackRule Issued = new StackRule({|CDS1002:"k7Qz2mXv9LpR4t"|}, false);
+            public static readonly StackRule Mixed = new StackRule({|CDS1002:"tq7x9Lm2"|}, false);
+            public const string SessionToken = {|CDS1002:"admin123"|};
+            public const string DbPassword = {|CDS1002:"shift"|};
+        }
+        """);
+
+    // A setting named for the credentials to use holds which credentials (a mode word); a short chosen password under a
+    // password's name stays a finding.
+    [Fact]
+    public Task ModeWordUnderACredentialsSetting_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        sealed class Settings
+        {
+            public string EmptyCredentials { get; set; }
+            public string DefaultPassword { get; set; }
+        }
+
+        static class OptionsPage
+        {
+            public static void Save(Settings settings, int choice)
+            {
+                if (choice == 0) settings.EmptyCredentials = "noinfo";
+                else if (choice == 1) settings.EmptyCredentials = "windows";
+                else settings.EmptyCredentials = "custom";
+                settings.DefaultPassword = {|CDS1002:"mR7k"|};
+            }
+        }
+        """);
+
+    // A registry key path built from a root key's constant names where credentials are kept; a value stored there is not.
+    [Fact]
+    public Task RegistryKeyPathUnderACredentialName_ShouldNotReport_ButAValueShould() => VerifyCS.VerifyAnalyzerAsync("""
+        static class RegistryInfo
+        {
+            public const string RootKey = "SOFTWARE\\Contoso";
+            public const string Credential = RootKey + "\\Credentials";
+            public const string VaultCredential = @"SOFTWARE\Contoso\VaultCredential";
+            public const string ServicePassword = {|CDS1002:"Zx\\7qLm-2Rv"|};
+        }
+        """);
+
+    // Anonymous FTP (RFC 1635): a published login any client sends, no secret; another password at the same sink is.
+    [Fact]
+    public Task AnonymousFtpLogin_ShouldNotReport_ButAnotherPasswordShould() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Net;
+
+        static class Ftp
+        {
+            public static readonly NetworkCredential Anonymous = new("anonymous", "anonymous");
+            public static readonly NetworkCredential Upload = new("uploader", {|CDS1002:"Fq8-mLz2Rt"|});
+        }
+        """);
 }
