@@ -70,6 +70,9 @@ public static class ProjectDiscovery
             projects[directory] = project;
         }
 
+        // Wildcard project references expanded, and the solution's own packages resolved to its projects (issue 12).
+        OwnPackages.Resolve(projects.Values.OrderBy(p => p.Directory, StringComparer.Ordinal).ToList(), root);
+
         var loose = new Dictionary<string, ScanProject>(StringComparer.Ordinal);
         ScanProject Owner(string file)
         {
