@@ -46,11 +46,13 @@ internal static class OwnPackages
         ExpandWildcards(projects, projectFiles, root);
 
         var byFile = projects.ToDictionary(p => p.ProjectFile!, StringComparer.Ordinal);
-        var byId = ById(projects, root);
+        var byId = ById(projects, root, out var ties);
         if (byId.Count == 0)
         {
             return;
         }
+
+        var noted = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
         foreach (var project in projects)
         {
@@ -68,6 +70,12 @@ internal static class OwnPackages
                 }
 
                 project.ProjectReferences.Add(target.ProjectFile!);
+                // A tie is named only where a reference uses it: sample trees hold many projects of one name (WebClient,
+                // Api) that nothing references as a package, and a note for each would bury the notes that matter.
+                if (ties.TryGetValue(id, out var count) && noted.Add(id))
+                {
+                    target.Notes.Add($"{count} projects have the package id {id}: a PackageReference to it is compiled against {ProjectDiscovery.Relative(root, target.ProjectFile!)}.");
+                }
             }
         }
     }
@@ -109,10 +117,12 @@ internal static class OwnPackages
         }
     }
 
-    /// <summary>The projects by package id, one per id (see the class summary for which one); a note on the chosen one names a tie.</summary>
-    private static Dictionary<string, ScanProject> ById(IReadOnlyList<ScanProject> projects, string root)
+    /// <summary>The projects by package id, one per id (see the class summary for which one); <paramref name="ties"/>: how many
+    /// projects share each id held by more than one.</summary>
+    private static Dictionary<string, ScanProject> ById(IReadOnlyList<ScanProject> projects, string root, out Dictionary<string, int> ties)
     {
         var result = new Dictionary<string, ScanProject>(StringComparer.OrdinalIgnoreCase);
+        ties = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var group in projects.GroupBy(p => PackageIdOf(p).Id, StringComparer.OrdinalIgnoreCase))
         {
             var ranked = group
@@ -124,7 +134,7 @@ internal static class OwnPackages
             result[group.Key] = ranked[0];
             if (ranked.Count > 1)
             {
-                ranked[0].Notes.Add($"{ranked.Count} projects have the package id {group.Key}: a PackageReference to it is compiled against {ProjectDiscovery.Relative(root, ranked[0].ProjectFile!)}.");
+                ties[group.Key] = ranked.Count;
             }
         }
 

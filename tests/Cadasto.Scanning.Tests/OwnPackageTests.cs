@@ -64,6 +64,25 @@ public sealed class OwnPackageTests
     }
 
     [Fact]
+    public async Task ProjectsOfOneName_ShouldBeNamedInANoteOnlyWhereAPackageReferenceUsesThem()
+    {
+        // Sample trees hold many projects of one name (each sample's WebClient): a tie matters only to a reference.
+        using var tree = new TempTree();
+        tree.Write("one/WebClient/WebClient.csproj", LibraryProject());
+        tree.Write("two/WebClient/WebClient.csproj", LibraryProject());
+        tree.Write("src/Acme.Identity/Acme.Identity.csproj", LibraryProject());
+        tree.Write("lib/Acme.Identity/Acme.Identity.csproj", LibraryProject());
+        tree.Write("src/Acme.Identity/ClientBuilder.cs", Builder);
+        tree.Write("samples/Server/Server.csproj", Sample("""<PackageReference Include="Acme.Identity" Version="9.9.9" />"""));
+        tree.Write("samples/Server/Seed.cs", Seeding);
+
+        var result = await new Scanner().ScanAsync(tree.Root);
+
+        Assert.DoesNotContain(result.Notes, n => n.Contains("package id WebClient", System.StringComparison.Ordinal));
+        Assert.Single(result.Notes, n => n.Contains("2 projects have the package id Acme.Identity", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task PackageIdDeclaredByTheProject_ShouldWinOverAProjectOfThatFileName()
     {
         // The library's file name differs from its package id; a stub project named like the id declares no builder.
