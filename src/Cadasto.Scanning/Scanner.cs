@@ -417,7 +417,7 @@ public sealed class Scanner
         var message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
         if (Masking.FlagsSecretValue(diagnostic.Id, flagged, location.Kind == LocationKind.ExternalFile))
         {
-            message = Masking.MaskMessage(message, flagged, diagnostic.Descriptor.MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            message = Masking.MaskMessage(message, flagged);
         }
 
         var relative = Path.GetRelativePath(root, filePath).Replace('\\', '/');
