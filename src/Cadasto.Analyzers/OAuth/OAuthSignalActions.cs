@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 using Cadasto.Analyzers.Catalogs;
@@ -9,14 +10,14 @@ using Cadasto.Analyzers.Semantics;
 namespace Cadasto.Analyzers.OAuth;
 
 /// <summary>
-/// Registers the operation actions a flow rule needs: every finding of the signals it keeps goes to <c>report</c>. An
+/// Registers the operation-block action a flow rule needs (<see cref="BlockOperations"/>): every finding of the signals it keeps goes to <c>report</c>. An
 /// authorization server allowing a flow (<see cref="OAuthParty.Server"/>) is kept only by rules that pass
 /// <c>serverRegistrations</c> (CDS2002, CDS2003): it is not the application using the flow (CDS2001, CDS2005).
 /// Registers nothing where <see cref="CompilationContents.MayHoldFlows"/> says the compilation can show no flow.
 /// </summary>
 internal static class OAuthSignalActions
 {
-    public static void Register(CompilationStartAnalysisContext start, Func<OAuthSignal, bool> keep, Action<OperationAnalysisContext, OAuthFinding> report, bool serverRegistrations = false)
+    public static void Register(CompilationStartAnalysisContext start, Func<OAuthSignal, bool> keep, Func<OAuthFinding, Diagnostic> report, bool serverRegistrations = false)
     {
         // A compilation that can show no flow (no OAuth library, no flow word in its sources) gets no callback at all.
         if (!CompilationContents.MayHoldFlows(start.Compilation, start.Options, start.CancellationToken))
@@ -26,12 +27,17 @@ internal static class OAuthSignalActions
 
         // Built after the decision: on code that is not about OAuth the index (every catalogue row's type) is never needed.
         var index = OAuthSignalIndex.Get(start.Compilation, start.Options);
-        start.RegisterOperationAction(
+
+        // One block action per rule, not an operation action on nine kinds: the driver's callback per literal, call, assignment
+        // and binary operation was most of a flow rule's cost on code that shows no flow (docs/performance.md, perf12).
+        BlockOperations.Register(
+            start,
+            OAuthSignalFinder.OperationKinds,
             context =>
             {
                 // Almost every operation shows no signal and must not allocate (four flow rules run this on every string literal).
                 var findings = ListPool<OAuthFinding>.Rent();
-                HashSet<Microsoft.CodeAnalysis.Location>? reported = null;
+                HashSet<Location>? reported = null;
                 try
                 {
                     OAuthSignalFinder.Find(context.Operation, index, context.Compilation, findings, context.CancellationToken);
@@ -40,7 +46,7 @@ internal static class OAuthSignalActions
                         // One finding per place: a form body with both client_secret and grant_type is one squiggle.
                         if (keep(finding.Signal) && (serverRegistrations || finding.Party == OAuthParty.Client) && (reported ??= new()).Add(finding.Location))
                         {
-                            report(context, finding);
+                            context.ReportDiagnostic(report(finding));
                         }
                     }
                 }
@@ -48,7 +54,6 @@ internal static class OAuthSignalActions
                 {
                     ListPool<OAuthFinding>.Return(findings);
                 }
-            },
-            OAuthSignalFinder.OperationKinds);
+            });
     }
 }

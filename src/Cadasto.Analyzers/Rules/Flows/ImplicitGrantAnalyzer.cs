@@ -29,7 +29,7 @@ public sealed class ImplicitGrantAnalyzer : DiagnosticAnalyzer
             OAuthSignalActions.Register(
                 start,
                 static signal => signal == OAuthSignal.ImplicitGrant,
-                static (context, finding) => context.ReportDiagnostic(Findings.Create(DiagnosticDescriptors.ImplicitGrant, finding.Location, finding.Source)),
+                static finding => Findings.Create(DiagnosticDescriptors.ImplicitGrant, finding.Location, finding.Source),
                 serverRegistrations: true);
         });
     }

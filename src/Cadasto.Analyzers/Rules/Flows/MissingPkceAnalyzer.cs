@@ -43,6 +43,15 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(DiagnosticDescriptors.MissingPkce);
 
+    private static readonly ImmutableArray<OperationKind> OperationKinds = ImmutableArray.Create(
+        OperationKind.Invocation,
+        OperationKind.ObjectCreation,
+        OperationKind.ArrayCreation,
+        OperationKind.SimpleAssignment,
+        OperationKind.Literal,
+        OperationKind.InterpolatedString,
+        OperationKind.Binary);
+
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
@@ -55,15 +64,31 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
             }
 
             var members = CompilationSymbols.Get(start.Compilation).PkceSites;
-            start.RegisterOperationAction(c => AnalyzeInvocation(c, members), OperationKind.Invocation);
             var index = OAuthSignalIndex.Get(start.Compilation, start.Options);
-            start.RegisterOperationAction(c => AnalyzeCreation(c, members), OperationKind.ObjectCreation, OperationKind.ArrayCreation);
-            start.RegisterOperationAction(c => AnalyzeAssignment(c, members, index), OperationKind.SimpleAssignment);
-            start.RegisterOperationAction(AnalyzeText, OperationKind.Literal, OperationKind.InterpolatedString, OperationKind.Binary);
+
+            // One block action, not operation actions on seven kinds (BlockOperations: the driver's per-operation callback).
+            BlockOperations.Register(start, OperationKinds, c =>
+            {
+                switch (c.Operation.Kind)
+                {
+                    case OperationKind.Invocation:
+                        AnalyzeInvocation(c, members);
+                        break;
+                    case OperationKind.ObjectCreation or OperationKind.ArrayCreation:
+                        AnalyzeCreation(c, members);
+                        break;
+                    case OperationKind.SimpleAssignment:
+                        AnalyzeAssignment(c, members, index);
+                        break;
+                    default:
+                        AnalyzeText(c);
+                        break;
+                }
+            });
         });
     }
 
-    private static void AnalyzeAssignment(OperationAnalysisContext context, CatalogIndex<PkceRequirement> members, OAuthSignalIndex index)
+    private static void AnalyzeAssignment(OperationInBlock context, CatalogIndex<PkceRequirement> members, OAuthSignalIndex index)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
         if (assignment.Target is IPropertyReferenceOperation { Property.Name: OAuthText.UsePkceMember }
@@ -103,7 +128,7 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
         AnalyzeParameterAddedLater(context, assignment);
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, CatalogIndex<PkceRequirement> members)
+    private static void AnalyzeInvocation(OperationInBlock context, CatalogIndex<PkceRequirement> members)
     {
         var invocation = (IInvocationOperation)context.Operation;
         if (!members.TryGetMember(invocation.TargetMethod, out var row) || row.Kind != SinkKind.MethodArgument)
@@ -153,7 +178,7 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
         Report(context, OAuthSignalFinder.CallLocation(invocation), row.MemberName, site.Advice, site.Fix);
     }
 
-    private static void AnalyzeCreation(OperationAnalysisContext context, CatalogIndex<PkceRequirement> members)
+    private static void AnalyzeCreation(OperationInBlock context, CatalogIndex<PkceRequirement> members)
     {
         if (context.Operation is IObjectCreationOperation { Type: { } type } creation && members.TryGetCreatedType(type, out var row))
         {
@@ -197,7 +222,7 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
     /// A parameter set built step by step (<c>query["response_type"] = "code"</c>, <c>form.Add("grant_type", "authorization_code")</c>
     /// on a local): judged with every parameter the body puts into the same local, at the statement that chooses the flow.
     /// </summary>
-    private static void AnalyzeParameterAddedLater(OperationAnalysisContext context, IOperation operation)
+    private static void AnalyzeParameterAddedLater(OperationInBlock context, IOperation operation)
     {
         if (operation.Parent is IObjectOrCollectionInitializerOperation
             || !TryReadParameter(operation, context.Compilation, context.CancellationToken, out var key, out _, out var instance)
@@ -299,7 +324,7 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>An authorize request with a code response type and no <c>code_challenge</c>; a code exchange with no <c>code_verifier</c>.</summary>
-    private static void JudgeParameters(OperationAnalysisContext context, Dictionary<string, IOperation> parameters, Location location, bool authorize, bool exchange)
+    private static void JudgeParameters(OperationInBlock context, Dictionary<string, IOperation> parameters, Location location, bool authorize, bool exchange)
     {
         var syntax = context.Operation.Syntax;
         if (authorize
@@ -325,7 +350,7 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>An authorize URL written as text: <c>response_type=code</c> and no <c>code_challenge</c> anywhere near.</summary>
-    private static void AnalyzeText(OperationAnalysisContext context)
+    private static void AnalyzeText(OperationInBlock context)
     {
         var operation = context.Operation;
         if (operation is IBinaryOperation { OperatorKind: not BinaryOperatorKind.Add } || !OAuthText.IsOutermostString(operation) || OAuthText.IsMessage(operation))
@@ -367,7 +392,7 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void Report(OperationAnalysisContext context, Location location, string what, string advice, string? fix)
+    private static void Report(OperationInBlock context, Location location, string what, string advice, string? fix)
     {
         var properties = fix is null || fix == FixKey
             ? ImmutableDictionary<string, string?>.Empty

@@ -29,7 +29,7 @@ public sealed class PasswordGrantAnalyzer : DiagnosticAnalyzer
             OAuthSignalActions.Register(
                 start,
                 static signal => signal == OAuthSignal.PasswordGrant,
-                static (context, finding) => context.ReportDiagnostic(Findings.Create(DiagnosticDescriptors.PasswordGrant, finding.Location, finding.Source)),
+                static finding => Findings.Create(DiagnosticDescriptors.PasswordGrant, finding.Location, finding.Source),
                 serverRegistrations: true);
         });
     }

@@ -33,11 +33,11 @@ public sealed class SecretInPublicClientAnalyzer : DiagnosticAnalyzer
             OAuthSignalActions.Register(
                 start,
                 static signal => signal is OAuthSignal.ClientSecret or OAuthSignal.ClientCredentialsGrant,
-                (context, finding) => context.ReportDiagnostic(Findings.Create(
+                finding => Findings.Create(
                     DiagnosticDescriptors.SecretInPublicClient,
                     finding.Location,
                     finding.Source,
-                    clientType.Reason)));
+                    clientType.Reason));
         });
     }
 }

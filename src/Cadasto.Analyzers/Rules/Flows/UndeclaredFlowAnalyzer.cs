@@ -40,13 +40,13 @@ public sealed class UndeclaredFlowAnalyzer : DiagnosticAnalyzer
             OAuthSignalActions.Register(
                 start,
                 signal => IsUndeclared(signal, manifest),
-                (context, finding) => context.ReportDiagnostic(Findings.Create(
+                finding => Findings.Create(
                     DiagnosticDescriptors.UndeclaredFlow,
                     finding.Location,
                     finding.Source,
                     FlowName(finding.Signal),
                     fileName,
-                    Remedy(finding.Signal))));
+                    Remedy(finding.Signal)));
         });
     }
 

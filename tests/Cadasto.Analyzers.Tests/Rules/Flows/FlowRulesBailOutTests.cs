@@ -53,6 +53,7 @@ public sealed class FlowRulesBailOutTests
         {
             var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, default);
             Assert.Equal(0, telemetry.OperationActionsCount);
+            Assert.Equal(0, telemetry.OperationBlockActionsCount);
         }
     }
 
@@ -65,6 +66,7 @@ public sealed class FlowRulesBailOutTests
         var telemetry = await compilation.WithAnalyzers(FlowRules, new CompilationWithAnalyzersOptions(Options(), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true))
             .GetAnalyzerTelemetryInfoAsync(FlowRules[1], default);
         Assert.Equal(0, telemetry.OperationActionsCount);
+        Assert.Equal(0, telemetry.OperationBlockActionsCount);
     }
 
     [Fact]
