@@ -329,7 +329,7 @@ public sealed class Scanner
         var analyzerOptions = new CompilationWithAnalyzersOptions(
             loaded.Options,
             (exception, analyzer, diagnostic) => failures.Add($"{loaded.Project.Name}: {analyzer.GetType().Name} threw {exception.GetType().Name} (AD0001): {FirstLine(exception.Message)}"),
-            concurrentAnalysis: false,
+            concurrentAnalysis: loaded.Project.Concurrent,
             logAnalyzerExecutionTime: _profile is not null,
             reportSuppressedDiagnostics: false);
         var withAnalyzers = compilation.WithAnalyzers(_options.Analyzers, analyzerOptions);

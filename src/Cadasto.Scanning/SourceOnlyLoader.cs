@@ -257,7 +257,7 @@ public sealed class SourceOnlyLoader
                 IsExecutable(project, properties) ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary,
                 nullableContextOptions: NullableOf(project),
                 allowUnsafe: true,
-                concurrentBuild: false)
+                concurrentBuild: project.Concurrent)
             .WithSpecificDiagnosticOptions(SpecificDiagnosticOptions(project));
         if (configSet is not null)
         {
