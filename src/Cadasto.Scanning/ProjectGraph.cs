@@ -89,7 +89,6 @@ internal sealed class ProjectGraph
 
         var weights = _projects.ToDictionary(p => p, Weight);
         var chain = ChainWeights(dependents, weights);
-        MarkConcurrent(weights, maxParallelism);
         var order = _projects.Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i);
         var ready = new List<ScanProject>();
         var queued = new HashSet<ScanProject>();
@@ -169,22 +168,6 @@ internal sealed class ProjectGraph
         if (failure is not null)
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
-        }
-    }
-
-    /// <summary>
-    /// A project of at least a quarter of a core's share of the scan (an eighth of it on 2 cores) is bound on every
-    /// core: the projects that reference it cannot start before it is done, so on bitwarden/server a single project was
-    /// in flight for 12–17 % of the scan, <c>Core</c> or <c>Core.Test</c> (18 % and 27 % of the source, one chain).
-    /// The other projects keep one thread each: on many small projects the cores are already busy, and a
-    /// compilation's parallel binding costs a little more CPU.
-    /// </summary>
-    private void MarkConcurrent(Dictionary<ScanProject, long> weights, int maxParallelism)
-    {
-        var total = weights.Values.Sum();
-        foreach (var project in _projects)
-        {
-            project.Concurrent = maxParallelism > 1 && !project.ContextOnly && weights[project] * 4 * maxParallelism >= total;
         }
     }
 

@@ -56,12 +56,6 @@ public sealed class ScanProject
     /// </summary>
     public bool ContextOnly { get; set; }
 
-    /// <summary>
-    /// Bind and analyse this project's compilation on several threads (<see cref="ProjectGraph"/> sets it for a project
-    /// large enough to leave cores idle while the projects that wait for it cannot start).
-    /// </summary>
-    internal bool Concurrent { get; set; }
-
     /// <summary><c>Using</c> items of the project file (global usings the SDK would generate).</summary>
     public List<string> Usings { get; } = new();
 

@@ -329,7 +329,7 @@ public sealed class Scanner
         var analyzerOptions = new CompilationWithAnalyzersOptions(
             loaded.Options,
             (exception, analyzer, diagnostic) => failures.Add($"{loaded.Project.Name}: {analyzer.GetType().Name} threw {exception.GetType().Name} (AD0001): {FirstLine(exception.Message)}"),
-            concurrentAnalysis: loaded.Project.Concurrent,
+            concurrentAnalysis: false,
             logAnalyzerExecutionTime: _profile is not null,
             reportSuppressedDiagnostics: false);
         var withAnalyzers = compilation.WithAnalyzers(_options.Analyzers, analyzerOptions);

@@ -257,7 +257,7 @@ public sealed class SourceOnlyLoader
                 IsExecutable(project, properties) ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary,
                 nullableContextOptions: NullableOf(project),
                 allowUnsafe: true,
-                concurrentBuild: project.Concurrent)
+                concurrentBuild: false)
             .WithSpecificDiagnosticOptions(SpecificDiagnosticOptions(project));
         if (configSet is not null)
         {

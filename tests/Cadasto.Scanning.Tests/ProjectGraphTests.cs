@@ -136,30 +136,4 @@ public sealed class ProjectGraphTests
 
         Assert.Equal(new[] { "Core", "Api", "Tool", "Api.Tests" }, order);
     }
-
-    [Fact]
-    public async Task ProjectHoldingMuchOfTheSource_ShouldBeBoundOnEveryCore()
-    {
-        // Core holds 87 % of the source (Api 11 %, under the eighth of 2 cores): the projects that reference it wait for it, so it alone gets the cores;
-        // the small ones keep one thread each, and with one worker nothing is concurrent.
-        var core = Project("Core");
-        var api = Project("Api", core);
-        var tool = Project("Tool");
-        Source(core, 8_000);
-        Source(api, 1_000);
-        Source(tool, 200);
-
-        await new ProjectGraph(new[] { core, api, tool }).RunAsync(2, (_, _) => Task.CompletedTask, CancellationToken.None);
-        Assert.Equal(new[] { true, false, false }, new[] { core.Concurrent, api.Concurrent, tool.Concurrent });
-
-        await new ProjectGraph(new[] { core, api, tool }).RunAsync(1, (_, _) => Task.CompletedTask, CancellationToken.None);
-        Assert.Equal(new[] { false, false, false }, new[] { core.Concurrent, api.Concurrent, tool.Concurrent });
-    }
-
-    private static void Source(ScanProject project, int bytes)
-    {
-        var file = Path.Combine(project.Directory, "Code.cs");
-        project.SourceFiles.Add(file);
-        project.Contents[file] = new byte[bytes];
-    }
 }

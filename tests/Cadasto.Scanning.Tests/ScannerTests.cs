@@ -48,29 +48,6 @@ public sealed class ScannerTests
     }
 
     [Fact]
-    public async Task ProjectBoundOnEveryCore_ShouldReportWhatOneThreadReports()
-    {
-        // With 4 workers App (most of the source) is bound and analysed concurrently; with one worker on one thread.
-        using var tree = new TempTree();
-        tree.Write("App/App.csproj", Project);
-        for (var i = 0; i < 6; i++)
-        {
-            tree.Write($"App/TokenFactory{i}.cs", Leaky("TokenFactory" + i));
-        }
-
-        tree.Write("Tool/Tool.csproj", Project);
-        tree.Write("Tool/Quiet.cs", "public static class Quiet { public static int One() => 1; }");
-
-        var one = await new Scanner(new ScanOptions { MaxParallelism = 1 }).ScanAsync(tree.Root);
-        var every = await new Scanner(new ScanOptions { MaxParallelism = 4 }).ScanAsync(tree.Root);
-
-        Assert.Equal(6, one.Findings.Count);
-        Assert.Equal(
-            one.Findings.Select(f => (f.RuleId, f.Path, f.StartLine, f.StartColumn, f.Fingerprint, f.Message)),
-            every.Findings.Select(f => (f.RuleId, f.Path, f.StartLine, f.StartColumn, f.Fingerprint, f.Message)));
-    }
-
-    [Fact]
     public async Task OpenIddictValidationIntrospectionSecret_ShouldResolveAsAClientSecretSink()
     {
         // An API that validates tokens by introspection (OpenIddict.Validation.AspNetCore): its SetClientSecret resolves in a
