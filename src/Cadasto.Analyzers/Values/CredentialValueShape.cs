@@ -1085,14 +1085,18 @@ internal static class CredentialValueShape
     /// <summary>
     /// <c>用户已经设置了密码。</c>, <c>パスワードが違います。</c>: text in Chinese, Japanese or Korean writes words without spaces, so
     /// <see cref="IsProse"/>'s word count cannot see it; two or more CJK letters with a CJK or full-width punctuation mark
-    /// (<c>。</c>, <c>，</c>, <c>：</c>, <c>“”</c>) are a sentence, a message or a label for people. Generated credentials are ASCII.
+    /// (<c>。</c>, <c>，</c>, <c>：</c>, <c>“”</c>) are a sentence, a message or a label for people; so are two or more CJK
+    /// letters with no ASCII letter or digit beside them (<c>当前小程序秘钥</c>, "the current mini-program's secret": a
+    /// placeholder that describes the value in words). Generated credentials are ASCII.
     /// </summary>
     private static bool IsCjkProse(string text)
     {
         var letters = 0;
         var punctuation = false;
+        var asciiLetterOrDigit = false;
         foreach (var c in text)
         {
+            asciiLetterOrDigit |= c < '\u0080' && char.IsLetterOrDigit(c);
             if (c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF') or (>= '\uF900' and <= '\uFAFF')
                 or (>= '\u3040' and <= '\u30FF') or (>= '\uAC00' and <= '\uD7AF'))
             {
@@ -1105,7 +1109,7 @@ internal static class CredentialValueShape
             }
         }
 
-        return letters >= 2 && punctuation;
+        return letters >= 2 && (punctuation || !asciiLetterOrDigit);
     }
 
     /// <summary>
