@@ -231,6 +231,13 @@ internal static class CredentialValueShape
             return true;
         }
 
+        if (IsMyOwnName(trimmed, symbolName, names))
+        {
+            // SecretToken = "MySecretToken", RpcPassword = "my_password": "my" before the name or its credential word is a
+            // demo value someone chose (the SPEC's my_client_secret), never a key's or a field's name.
+            return false;
+        }
+
         var lowerCaseWords = IsLowerCaseWords(trimmed);
         if (lowerCaseWords && (Array.IndexOf(ProtocolNames, trimmed) >= 0 || IsVaultSecretName(trimmed, symbolName)))
         {
@@ -356,6 +363,28 @@ internal static class CredentialValueShape
 
         end = end < 0 ? text.Length : end;
         return start >= 0 && end - start >= 3 && TestSentinels.IsPronounceable(text, start, end);
+    }
+
+    /// <summary>
+    /// <c>"MySecretToken"</c> for <c>SecretToken</c>, <c>"my_password"</c> or <c>"myRpcPassword"</c> for <c>RpcPassword</c>:
+    /// "my" (any case, perhaps followed by <c>_</c> or <c>-</c>) before the symbol's name or the credential word it ends
+    /// with (case and separators aside) — how a sample or a settings default spells a value of one's own.
+    /// </summary>
+    private static bool IsMyOwnName(string text, string symbolName, CredentialNames names)
+    {
+        if (text.Length < 4 || text.Length > 64 || !text.StartsWith("my", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var rest = text.Substring(text[2] is '_' or '-' ? 3 : 2);
+        if (rest.Length == 0 || !char.IsLetter(rest[0]) || (text[2] is not ('_' or '-') && char.IsLower(text[2]) && char.IsUpper(text[0])))
+        {
+            return false; // "Mystery…": no word boundary after "My"
+        }
+
+        return SeparatorInsensitiveText.Equals(rest, symbolName)
+               || (names.TryMatch(symbolName, out var word) && SeparatorInsensitiveText.Equals(rest, word));
     }
 
     /// <summary>

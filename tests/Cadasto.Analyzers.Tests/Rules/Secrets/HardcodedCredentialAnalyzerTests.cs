@@ -1471,6 +1471,29 @@ public sealed class HardcodedCredentialAnalyzerTests
         return test.RunAsync();
     }
 
+    // Real code (download-client settings of three media managers): a settings default that is "My" and the property's name
+    // is a demo value someone chose (the SPEC's my_client_secret), not a key's name; a key name without "my" stays a name.
+    [Fact]
+    public Task MyBeforeItsOwnName_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        public class Aria2Settings
+        {
+            public const string SecretTokenKey = "SecretToken";
+
+            public Aria2Settings()
+            {
+                Host = "localhost";
+                SecretToken = {|CDS1002:"MySecretToken"|};
+                RpcPassword = {|CDS1002:"my_password"|};
+                Mystery = "MysteryToken";
+            }
+
+            public string Host { get; set; }
+            public string SecretToken { get; set; }
+            public string RpcPassword { get; set; }
+            public string Mystery { get; set; }
+        }
+        """);
+
     // The key of a pair is read as every rule reads one (KeyedValues): through a local that holds a constant, too.
     [Fact]
     public Task KeyHeldInALocal_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
