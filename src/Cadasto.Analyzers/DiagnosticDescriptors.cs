@@ -24,7 +24,7 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor HardcodedCredential = Create(
         DiagnosticIds.HardcodedCredential,
         title: "Credential-named symbol or key holds a hard-coded value",
-        messageFormat: "'{0}' is named like a credential and holds a hard-coded value: read it from a secret store instead",
+        messageFormat: "{0} is named like a credential and holds a hard-coded value: read it from a secret store instead",
         DiagnosticCategories.Security,
         DiagnosticSeverity.Warning,
         description: "A field, property, local, parameter default, named argument or key whose name ends with a credential word (secret, password, passwd, pwd, passphrase, api key, access key, token, credential, private key) holds a string written in source code. A credential in source code is in every clone and build output. Read it at run time from a secret store, and rotate any value that was committed.");

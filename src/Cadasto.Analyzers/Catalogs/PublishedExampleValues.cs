@@ -3,7 +3,8 @@ using System.Collections.Immutable;
 namespace Cadasto.Analyzers.Catalogs;
 
 /// <summary>
-/// Values that specifications publish as examples (RFC 6749, RFC 6750, RFC 7636, OpenID Connect Core): known to everyone,
+/// Values that specifications publish as examples (RFC 6749, RFC 6750, RFC 7636, OpenID Connect Core), and a provider's
+/// demo credential published for everyone to try its API (Tibber's demo token): known to everyone,
 /// so no one's secret, and copied as fixtures into tests and samples (openiddict-core's tests hold 204 of them). The SPEC's
 /// "identifiers that providers publish as public test values". Kept as the SHA-256 of the value (UTF-8, lower-case hex) and
 /// its length, so that the values themselves stay out of this repository; each row names the document and section.
@@ -20,7 +21,8 @@ internal static class PublishedExampleValues
         new("13d31e961a1ad8ec2f16b10c4c982e0876a878ad6df144566ee1894acb70f9c3", 43, "RFC 7636 Appendix B (the example code_verifier)"),
         new("0d299b1eb548708d04534e7e050c427b56edfa15d13637a3484bdd61babf8384", 43, "RFC 7636 Appendix B (the example code_challenge)"),
         new("ad71fb4165536675d80a8bbfe957697e4b9e17b35d5500406abc219705337107", 10, "OpenID Connect Core 1.0 §3.1.3.3 (the example access token)"),
-        new("9e309cccd311ea64d04133daf7760f71f38a566db7aa98b71e043ede9325680f", 10, "OpenID Connect Core 1.0 §3.1.3.3 (the example refresh token)"));
+        new("9e309cccd311ea64d04133daf7760f71f38a566db7aa98b71e043ede9325680f", 10, "OpenID Connect Core 1.0 §3.1.3.3 (the example refresh token)"),
+        new("c39c8dd16f26e4af81e450eedbf22d37c783daec37b7a70c1925177138e41646", 43, "Tibber developer documentation, API explorer (the demo account's access token, published for anyone to try the API; public Tibber clients ship it labelled as the demo token)"));
 }
 
 /// <summary>One published example value: its SHA-256 (lower-case hex of the UTF-8 bytes), its length, where it is published.</summary>

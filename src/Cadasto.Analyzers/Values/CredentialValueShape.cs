@@ -231,6 +231,13 @@ internal static class CredentialValueShape
             return true;
         }
 
+        if (IsMyOwnName(trimmed, symbolName, names))
+        {
+            // SecretToken = "MySecretToken", RpcPassword = "my_password": "my" before the name or its credential word is a
+            // demo value someone chose (the SPEC's my_client_secret), never a key's or a field's name.
+            return false;
+        }
+
         var lowerCaseWords = IsLowerCaseWords(trimmed);
         if (lowerCaseWords && (Array.IndexOf(ProtocolNames, trimmed) >= 0 || IsVaultSecretName(trimmed, symbolName)))
         {
@@ -356,6 +363,28 @@ internal static class CredentialValueShape
 
         end = end < 0 ? text.Length : end;
         return start >= 0 && end - start >= 3 && TestSentinels.IsPronounceable(text, start, end);
+    }
+
+    /// <summary>
+    /// <c>"MySecretToken"</c> for <c>SecretToken</c>, <c>"my_password"</c> or <c>"myRpcPassword"</c> for <c>RpcPassword</c>:
+    /// "my" (any case, perhaps followed by <c>_</c> or <c>-</c>) before the symbol's name or the credential word it ends
+    /// with (case and separators aside) — how a sample or a settings default spells a value of one's own.
+    /// </summary>
+    private static bool IsMyOwnName(string text, string symbolName, CredentialNames names)
+    {
+        if (text.Length < 4 || text.Length > 64 || !text.StartsWith("my", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var rest = text.Substring(text[2] is '_' or '-' ? 3 : 2);
+        if (rest.Length == 0 || !char.IsLetter(rest[0]) || (text[2] is not ('_' or '-') && char.IsLower(text[2]) && char.IsUpper(text[0])))
+        {
+            return false; // "Mystery…": no word boundary after "My"
+        }
+
+        return SeparatorInsensitiveText.Equals(rest, symbolName)
+               || (names.TryMatch(symbolName, out var word) && SeparatorInsensitiveText.Equals(rest, word));
     }
 
     /// <summary>
@@ -1085,14 +1114,18 @@ internal static class CredentialValueShape
     /// <summary>
     /// <c>用户已经设置了密码。</c>, <c>パスワードが違います。</c>: text in Chinese, Japanese or Korean writes words without spaces, so
     /// <see cref="IsProse"/>'s word count cannot see it; two or more CJK letters with a CJK or full-width punctuation mark
-    /// (<c>。</c>, <c>，</c>, <c>：</c>, <c>“”</c>) are a sentence, a message or a label for people. Generated credentials are ASCII.
+    /// (<c>。</c>, <c>，</c>, <c>：</c>, <c>“”</c>) are a sentence, a message or a label for people; so are two or more CJK
+    /// letters with no ASCII letter or digit beside them (<c>当前小程序秘钥</c>, "the current mini-program's secret": a
+    /// placeholder that describes the value in words). Generated credentials are ASCII.
     /// </summary>
     private static bool IsCjkProse(string text)
     {
         var letters = 0;
         var punctuation = false;
+        var asciiLetterOrDigit = false;
         foreach (var c in text)
         {
+            asciiLetterOrDigit |= c < '\u0080' && char.IsLetterOrDigit(c);
             if (c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF') or (>= '\uF900' and <= '\uFAFF')
                 or (>= '\u3040' and <= '\u30FF') or (>= '\uAC00' and <= '\uD7AF'))
             {
@@ -1105,7 +1138,7 @@ internal static class CredentialValueShape
             }
         }
 
-        return letters >= 2 && punctuation;
+        return letters >= 2 && (punctuation || !asciiLetterOrDigit);
     }
 
     /// <summary>

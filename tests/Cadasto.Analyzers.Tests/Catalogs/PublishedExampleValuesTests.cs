@@ -23,7 +23,7 @@ public sealed class PublishedExampleValuesTests
         {
             Assert.Matches("^[0-9a-f]{64}$", row.Sha256);
             Assert.InRange(row.Length, 6, 128);
-            Assert.Matches(@"^(RFC \d+|OpenID Connect)", row.Source);
+            Assert.Matches(@"^(RFC \d+|OpenID Connect|[A-Z]\w+ developer documentation)", row.Source); // a specification, or a provider's own documentation
         }
 
         Assert.Equal(PublishedExampleValues.Rows.Length, PublishedExampleValues.Rows.Select(r => r.Sha256).Distinct().Count());

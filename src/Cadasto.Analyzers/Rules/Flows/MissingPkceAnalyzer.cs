@@ -183,7 +183,7 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
         if (context.Operation is IObjectCreationOperation { Type: { } type } creation && members.TryGetCreatedType(type, out var row))
         {
             var site = row.Meaning;
-            if (!SetsMember(creation, site.Evidence) && !AssignedLater(creation, site.Evidence))
+            if (!SetsMember(creation, site.Evidence, context.Compilation, context.CancellationToken) && !AssignedLater(creation, site.Evidence))
             {
                 Report(context, creation.Syntax.GetLocation(), type.Name, site.Advice, site.Fix);
             }
@@ -400,8 +400,12 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
         context.ReportDiagnostic(Findings.Create(DiagnosticDescriptors.MissingPkce, location, properties, what, advice));
     }
 
-    /// <summary>Whether the object initializer sets <paramref name="member"/> to something other than null.</summary>
-    private static bool SetsMember(IObjectCreationOperation creation, string member)
+    /// <summary>
+    /// Whether the object initializer sets <paramref name="member"/> to something other than null — as the member, or as
+    /// the request parameter of its name in a collection the initializer fills (<c>Parameters = { { "code_verifier", v } }</c>,
+    /// <c>{ OidcConstants.TokenRequest.CodeVerifier, v }</c>: the key compared ignoring case and separators).
+    /// </summary>
+    private static bool SetsMember(IObjectCreationOperation creation, string member, Compilation compilation, System.Threading.CancellationToken cancellationToken)
     {
         if (creation.Initializer is null)
         {
@@ -415,6 +419,22 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
                 && !IsNull(assignment.Value))
             {
                 return true;
+            }
+
+            var entries = element switch
+            {
+                IMemberInitializerOperation { Initializer: { } nested } => nested.Initializers,
+                ISimpleAssignmentOperation { Value: IObjectCreationOperation { Initializer: { } filled } } => filled.Initializers,
+                _ => ImmutableArray<IOperation>.Empty,
+            };
+            foreach (var entry in entries)
+            {
+                if (TryReadParameter(entry, compilation, cancellationToken, out var key, out var value, out _)
+                    && SeparatorInsensitiveText.Equals(key, member)
+                    && !IsNull(value))
+                {
+                    return true;
+                }
             }
         }
 

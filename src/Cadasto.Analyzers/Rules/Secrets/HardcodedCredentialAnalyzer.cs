@@ -104,7 +104,7 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            context.ReportDiagnostic(Findings.Create(DiagnosticDescriptors.HardcodedCredential, syntax.GetLocation(), classifier.NameAtSink(hit, ArgumentAt(context.Operation, hit))));
+            context.ReportDiagnostic(Finding(syntax.GetLocation(), classifier.NameAtSink(hit, ArgumentAt(context.Operation, hit)), hit.Value.Text));
         }
 
         ListPool<SinkHit>.Return(hits);
@@ -165,7 +165,7 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        context.ReportDiagnostic(Findings.Create(DiagnosticDescriptors.HardcodedCredential, literal.GetLocation(), name));
+        context.ReportDiagnostic(Finding(literal.GetLocation(), name, text));
     }
 
     private static void AnalyzeDisabledCode(SyntaxTreeAnalysisContext context, SecretLiteralClassifier classifier)
@@ -174,7 +174,7 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
         {
             if (classifier.CredentialNameForDisabledLiteral(literal) is { } name)
             {
-                context.ReportDiagnostic(Findings.Create(DiagnosticDescriptors.HardcodedCredential, Location.Create(context.Tree, literal.Span), name));
+                context.ReportDiagnostic(Finding(Location.Create(context.Tree, literal.Span), name, literal.Text));
             }
         }
     }
@@ -197,6 +197,18 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        context.ReportDiagnostic(Findings.Create(DiagnosticDescriptors.HardcodedCredential, literal.Syntax.GetLocation(), name));
+        context.ReportDiagnostic(Finding(literal.Syntax.GetLocation(), name, text));
+    }
+
+    /// <summary>
+    /// The finding, naming the symbol or key in quotes — unless the name holds the value (<c>Login(user, "password")</c>,
+    /// <c>AdminPassword = "Password"</c>), where naming it would print the secret (in the build's output too, which the
+    /// CLI's masking does not reach): then the message says "A symbol".
+    /// </summary>
+    internal static Diagnostic Finding(Location location, string name, string value)
+    {
+        var secret = value.Trim();
+        var shown = secret.Length > 0 && name.IndexOf(secret, StringComparison.OrdinalIgnoreCase) >= 0 ? "A symbol" : "'" + name + "'";
+        return Findings.Create(DiagnosticDescriptors.HardcodedCredential, location, shown);
     }
 }

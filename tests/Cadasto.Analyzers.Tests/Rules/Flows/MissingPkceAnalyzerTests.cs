@@ -148,6 +148,41 @@ public sealed class MissingPkceAnalyzerTests
         }
         """);
 
+    // Real code (an OIDC proxy): the verifier goes into the request's Parameters under IdentityModel's constant for
+    // code_verifier rather than through the CodeVerifier property: the exchange has its verifier. A Parameters collection
+    // without one still leaves the exchange without PKCE.
+    [Fact]
+    public Task VerifierAmongTheRequestsParameters_ShouldNotReport_ButOtherParametersShould() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Net.Http;
+        using System.Threading.Tasks;
+        using Duende.IdentityModel;
+        using Duende.IdentityModel.Client;
+
+        class Proxy(HttpClient http)
+        {
+            Task<TokenResponse> RedeemAsync(string code, string redirectUri, string? codeVerifier) =>
+                http.RequestTokenAsync(new AuthorizationCodeTokenRequest
+                {
+                    Address = "https://auth.cadasto.example/connect/token",
+                    ClientId = "cad-proxy",
+                    Parameters =
+                    {
+                        { OidcConstants.TokenRequest.Code, code },
+                        { OidcConstants.TokenRequest.RedirectUri, redirectUri },
+                        { OidcConstants.TokenRequest.CodeVerifier, codeVerifier },
+                    },
+                });
+
+            Task<TokenResponse> RedeemWithoutVerifierAsync(string code) =>
+                http.RequestTokenAsync({|CDS2004:new AuthorizationCodeTokenRequest
+                {
+                    Address = "https://auth.cadasto.example/connect/token",
+                    ClientId = "cad-proxy",
+                    Parameters = { { "code", code }, { "audience", "orders" } },
+                }|});
+        }
+        """);
+
     [Fact]
     public Task CodeExchangeWithoutVerifier_ShouldFix() => VerifyCS.VerifyCodeFixAsync("""
         using System.Net.Http;

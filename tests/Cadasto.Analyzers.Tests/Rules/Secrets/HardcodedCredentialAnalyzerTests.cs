@@ -1429,13 +1429,70 @@ public sealed class HardcodedCredentialAnalyzerTests
                 }
                 """,
         };
-        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic(DiagnosticIds.HardcodedCredential).WithLocation(0).WithArguments("password"));
-        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic(DiagnosticIds.HardcodedCredential).WithLocation(1).WithArguments("currentPassword"));
-        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic(DiagnosticIds.HardcodedCredential).WithLocation(2).WithArguments("newPassword"));
-        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic(DiagnosticIds.HardcodedCredential).WithLocation(3).WithArguments("password"));
-        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic(DiagnosticIds.HardcodedCredential).WithLocation(4).WithArguments("password"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic(DiagnosticIds.HardcodedCredential).WithLocation(0).WithArguments("'password'"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic(DiagnosticIds.HardcodedCredential).WithLocation(1).WithArguments("'currentPassword'"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic(DiagnosticIds.HardcodedCredential).WithLocation(2).WithArguments("'newPassword'"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic(DiagnosticIds.HardcodedCredential).WithLocation(3).WithArguments("'password'"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic(DiagnosticIds.HardcodedCredential).WithLocation(4).WithArguments("'password'"));
         return test.RunAsync();
     }
+
+    // Real code (sample clients and seed data): the demo value is the parameter's or member's own name ("password" passed
+    // as the password). Naming the symbol would print the secret in the build's output, which the CLI's masking does not
+    // reach, so the message says "A symbol"; a value the name does not hold is named as before.
+    [Fact]
+    public Task ValueTheNameHolds_ShouldNotBeNamedInTheMessage()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                public sealed class Account
+                {
+                    public string? Password { get; set; }
+                }
+
+                public static class DemoClient
+                {
+                    public static readonly Account Admin = new() { Password = {|#0:"password"|} };
+
+                    public static void Run()
+                    {
+                        Login("bob", {|#1:"password"|});
+                        Login("alice", {|#2:"Qv7kL2xR9mTw"|});
+                    }
+
+                    private static void Login(string userName, string password) { }
+                }
+                """,
+        };
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic(DiagnosticIds.HardcodedCredential).WithLocation(0).WithArguments("A symbol"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic(DiagnosticIds.HardcodedCredential).WithLocation(1).WithArguments("A symbol"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic(DiagnosticIds.HardcodedCredential).WithLocation(2).WithArguments("'password'"));
+        return test.RunAsync();
+    }
+
+    // Real code (download-client settings of three media managers): a settings default that is "My" and the property's name
+    // is a demo value someone chose (the SPEC's my_client_secret), not a key's name; a key name without "my" stays a name.
+    [Fact]
+    public Task MyBeforeItsOwnName_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        public class Aria2Settings
+        {
+            public const string SecretTokenKey = "SecretToken";
+
+            public Aria2Settings()
+            {
+                Host = "localhost";
+                SecretToken = {|CDS1002:"MySecretToken"|};
+                RpcPassword = {|CDS1002:"my_password"|};
+                Mystery = "MysteryToken";
+            }
+
+            public string Host { get; set; }
+            public string SecretToken { get; set; }
+            public string RpcPassword { get; set; }
+            public string Mystery { get; set; }
+        }
+        """);
 
     // The key of a pair is read as every rule reads one (KeyedValues): through a local that holds a constant, too.
     [Fact]

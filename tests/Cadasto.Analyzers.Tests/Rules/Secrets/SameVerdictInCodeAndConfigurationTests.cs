@@ -325,6 +325,29 @@ public sealed class SameVerdictInCodeAndConfigurationTests
             """));
     }
 
+    // Real sample code (a WeChat SDK's sample controller): the app id and secret passed as words that describe them in Chinese
+    // ("the current mini-program's secret"), with no punctuation: a placeholder for the reader, in code and configuration
+    // alike; an ASCII secret beside it is still one.
+    [Fact]
+    public async Task CjkWordsInPlaceOfASecret_ShouldNotReportInCodeOrConfiguration_ButAnAsciiSecretShould()
+    {
+        await Code.VerifyAnalyzerAsync("""
+            static class TokenCache
+            {
+                public static string TryGetAccessToken(string appId, string appSecret) => appId + appSecret;
+            }
+
+            class TicketController
+            {
+                string Ticket() => TokenCache.TryGetAccessToken("当前小程序APPID", "当前小程序秘钥");
+                string Other() => TokenCache.TryGetAccessToken("wx1234", {|CDS1002:"9f2c7e1ab4d84c0f"|});
+            }
+            """);
+        await Config.VerifyAsync(("appsettings.json", """
+            { "Weixin": { "AppSecret": "当前小程序秘钥", "Token": {|CDS1004:"9f2c7e1ab4d84c0f"|} } }
+            """));
+    }
+
     // Real test code (a FHIR server's import tests, a bot framework's masking test): an all-one-character account key (the
     // base64 of a zero key), a SAS URL on a host reserved for documentation, a Stripe prefix padded with a counting run or
     // shorter than Stripe's keys. Made-up inputs, not credentials; real-shaped neighbours still are.
