@@ -71,7 +71,11 @@ public static class ProjectDiscovery
         }
 
         // Wildcard project references expanded, and the solution's own packages resolved to its projects (issue 12).
-        OwnPackages.Resolve(projects.Values.OrderBy(p => p.Directory, StringComparer.Ordinal).ToList(), root);
+        var ordered = projects.Values.OrderBy(p => p.Directory, StringComparer.Ordinal).ToList();
+        OwnPackages.Resolve(ordered, root);
+
+        // The packages each project gets through its references, as NuGet's restore passes them on (a test framework included).
+        PackageFlow.Resolve(ordered);
 
         var loose = new Dictionary<string, ScanProject>(StringComparer.Ordinal);
         ScanProject Owner(string file)

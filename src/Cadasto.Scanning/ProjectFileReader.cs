@@ -256,6 +256,7 @@ internal static class ProjectFileReader
             }
 
             project.PackageReferences.Add(id);
+            project.UsesPackagesConfig = true;
             if (((string?)package.Attribute("version"))?.Trim() is { Length: > 0 } version)
             {
                 project.PackageVersions[id] = version;
@@ -355,7 +356,7 @@ internal static class ProjectFileReader
                 var include = ((string?)item.Attribute("Include"))?.Trim();
                 if (!string.IsNullOrEmpty(include) && ConditionHolds(project, (string?)item.Attribute("Condition")))
                 {
-                    project.PackageReferences.Add(include);
+                    AddPackageReference(project, include, item);
                 }
             }
         }
@@ -620,7 +621,7 @@ internal static class ProjectFileReader
             switch (item.Name.LocalName)
             {
                 case "PackageReference":
-                    project.PackageReferences.Add(include);
+                    AddPackageReference(project, include, item);
                     if (Metadata(item, "Version")?.Trim() is { Length: > 0 } version && !version.Contains("$(", StringComparison.Ordinal))
                     {
                         project.PackageVersions[include] = version;
@@ -631,7 +632,12 @@ internal static class ProjectFileReader
                     project.PackageReferences.Add(Path.GetFileNameWithoutExtension(include.Replace('\\', '/')));
                     if (!include.Contains("$(", StringComparison.Ordinal))
                     {
-                        project.ProjectReferences.Add(Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, include.Replace('\\', '/'))));
+                        var referenced = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, include.Replace('\\', '/')));
+                        project.ProjectReferences.Add(referenced);
+                        if (IsPrivate(item, "PrivateAssets"))
+                        {
+                            project.PrivateProjectReferences.Add(referenced);
+                        }
                     }
 
                     break;
@@ -725,6 +731,30 @@ internal static class ProjectFileReader
         .Replace("$(MSBuildThisFileDirectory)", Path.GetDirectoryName(file)! + Path.DirectorySeparatorChar, StringComparison.OrdinalIgnoreCase)
         .Replace("$(MSBuildProjectDirectory)", project.Directory, StringComparison.OrdinalIgnoreCase)
         .Trim();
+
+    /// <summary>
+    /// A package reference, and whether it flows on to the projects that reference this one: not with <c>PrivateAssets</c>
+    /// <c>all</c> or naming <c>compile</c>, nor as a <c>GlobalPackageReference</c> (NuGet gives it only analyzers and build
+    /// assets, privately). The last item for an id decides, as its metadata would be the last one read.
+    /// </summary>
+    private static void AddPackageReference(ScanProject project, string include, XElement item)
+    {
+        project.PackageReferences.Add(include);
+        if (item.Name.LocalName == "GlobalPackageReference" || IsPrivate(item, "PrivateAssets"))
+        {
+            project.PrivatePackageReferences.Add(include);
+        }
+        else
+        {
+            project.PrivatePackageReferences.Remove(include);
+        }
+    }
+
+    /// <summary><c>PrivateAssets="all"</c>, or a list of assets that names <c>compile</c>: the reference's assemblies stay with this project.</summary>
+    private static bool IsPrivate(XElement item, string name) =>
+        Metadata(item, name) is { Length: > 0 } assets
+        && assets.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Any(a => a.Equals("all", StringComparison.OrdinalIgnoreCase) || a.Equals("compile", StringComparison.OrdinalIgnoreCase));
 
     private static string? Metadata(XElement item, string name) =>
         ((string?)item.Attribute(name) ?? item.Elements().FirstOrDefault(e => e.Name.LocalName == name)?.Value)?.Trim();

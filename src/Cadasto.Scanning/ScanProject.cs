@@ -51,6 +51,24 @@ public sealed class ScanProject
     public List<string> ProjectReferences { get; } = new();
 
     /// <summary>
+    /// The package references that do not flow on to a project referencing this one: <c>PrivateAssets="all"</c> (or a list
+    /// naming <c>compile</c>) and <c>GlobalPackageReference</c> items (private by default).
+    /// </summary>
+    internal HashSet<string> PrivatePackageReferences { get; } = new(System.StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The project files (absolute) of its <c>ProjectReference</c> items with <c>PrivateAssets="all"</c>: what they bring stops here.</summary>
+    internal HashSet<string> PrivateProjectReferences { get; } = new(System.StringComparer.Ordinal);
+
+    /// <summary>Whether the project lists its packages in <c>packages.config</c>: NuGet passes nothing on to it, nor through it.</summary>
+    internal bool UsesPackagesConfig { get; set; }
+
+    /// <summary>
+    /// The packages a build gives the project through its project references, beside its own (<see cref="PackageFlow"/>): a
+    /// referenced project's package references flow on, as NuGet's restore passes them, unless private.
+    /// </summary>
+    internal HashSet<string> InheritedPackageReferences { get; } = new(System.StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
     /// Loaded only so that projects referencing it bind its types (declarations only, never analysed): a
     /// referenced project outside the files a <c>--staged</c> or <c>--since</c> scan reports on.
     /// </summary>

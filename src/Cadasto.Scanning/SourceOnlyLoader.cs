@@ -63,7 +63,8 @@ public sealed class SourceOnlyLoader
     // A test framework's package (Catalogs/TestFrameworks) makes a project test code (the SPEC: "IsTestProject, or a
     // reference to xUnit, NUnit, MSTest or TUnit"), even one that says IsTestProject false (a shared helper library of the
     // tests), as Semantics/TestProject finds in a build from the referenced assemblies. The scan has no restore, so the
-    // package references stand for the assemblies; an old-style project's assembly reference (MSTest v1) names one itself.
+    // package references stand for the assemblies, those a referenced project passes on included (PackageFlow: a build
+    // references them too); an old-style project's assembly reference (MSTest v1) names one itself.
 
     // The test SDK sets IsTestProject itself, so it counts only where the project leaves the property unset.
     private static readonly string[] TestSdkPackages = { "Microsoft.NET.Test.Sdk", "MSTest.Sdk" };
@@ -339,6 +340,7 @@ public sealed class SourceOnlyLoader
         }
 
         if (project.PackageReferences.Any(TestFrameworks.IsFrameworkPackage)
+            || project.InheritedPackageReferences.Any(TestFrameworks.IsFrameworkPackage)
             || project.AssemblyReferences.Any(TestFrameworks.IsFrameworkAssembly)
             || (!result.ContainsKey("IsTestProject")
                 && (project.PackageReferences.Any(p => TestSdkPackages.Contains(p, StringComparer.OrdinalIgnoreCase))

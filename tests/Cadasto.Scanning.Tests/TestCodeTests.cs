@@ -88,6 +88,110 @@ public sealed class TestCodeTests
         Assert.False(IsTestCode(projects["Engine.PerformanceTests"]));
     }
 
+    // Real code (a game's mobile test runners): the Android runner compiles the desktop test project's files through a linked
+    // Compile item and references no test framework itself; NUnit reaches it from the game project it references, as NuGet
+    // passes a referenced project's packages on. A build gives it nunit.framework, so it is test code as the desktop one is;
+    // the game itself references NUnit (its test base classes) and is test code by the SPEC's letter in a build too.
+    [Fact]
+    public void RunnerLinkingTestFilesWithNUnitFromAReference_ShouldBeTestCode()
+    {
+        using var tree = new TempTree();
+        tree.Write("Game/Game.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Newtonsoft.Json" Version="13.0.4" />
+                <PackageReference Include="NUnit" Version="4.5.1" />
+              </ItemGroup>
+            </Project>
+            """);
+        tree.Write("Game/Online/Api.cs", "public sealed class Api { public void Login(string user, string password) { } }");
+        tree.Write("Game.Tests/Game.Tests.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Microsoft.NET.Test.Sdk" Version="18.6.0" />
+                <PackageReference Include="NUnit" Version="4.5.1" />
+              </ItemGroup>
+              <ItemGroup><ProjectReference Include="..\Game\Game.csproj" /></ItemGroup>
+            </Project>
+            """);
+        tree.Write("Game.Tests/Visual/LoginTests.cs", "public sealed class LoginTests { public void Run(Api api) => api.Login(\"user\", \"password\"); }");
+        tree.Write("Game.Tests.Android/Game.Tests.Android.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><TargetFramework>net8.0-android</TargetFramework><OutputType>Exe</OutputType></PropertyGroup>
+              <ItemGroup>
+                <Compile Include="..\Game.Tests\**\*.cs" Exclude="**\obj\**">
+                  <Link>%(RecursiveDir)%(Filename)%(Extension)</Link>
+                </Compile>
+              </ItemGroup>
+              <ItemGroup><ProjectReference Include="..\Game\Game.csproj" /></ItemGroup>
+              <ItemGroup><PackageReference Include="Moq" Version="4.17.2" /></ItemGroup>
+            </Project>
+            """);
+
+        var projects = ProjectDiscovery.Discover(tree.Root).ToDictionary(p => p.Name);
+
+        Assert.Contains(projects["Game.Tests.Android"].SourceFiles, f => f.EndsWith("LoginTests.cs", System.StringComparison.Ordinal));
+        Assert.True(IsTestCode(projects["Game.Tests.Android"]));
+        Assert.True(IsTestCode(projects["Game.Tests"]));
+    }
+
+    // What a build keeps to itself does not make the projects above it test code: a package reference with
+    // PrivateAssets="all" (or naming compile), and, past the project that holds it, a project reference with
+    // PrivateAssets="all". A packages.config project takes part in no flow.
+    [Theory]
+    [InlineData("""<PackageReference Include="xunit.assert" Version="2.9.1" PrivateAssets="all" />""", "", false)]
+    [InlineData("""<PackageReference Include="xunit.assert" Version="2.9.1"><PrivateAssets>compile;runtime</PrivateAssets></PackageReference>""", "", false)]
+    [InlineData("""<PackageReference Include="xunit.assert" Version="2.9.1" />""", "", true)]
+    [InlineData("""<PackageReference Include="xunit.assert" Version="2.9.1" />""", """PrivateAssets="all" """, false)]
+    public void TestFrameworkOfAReferencedLibrary_ShouldFlowAsABuildPassesIt(string helperPackage, string helperReference, bool appIsTestCode)
+    {
+        using var tree = new TempTree();
+        tree.Write("src/Common/Common.csproj", $$"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Flurl.Http" Version="3.2.4" />
+                {{helperPackage}}
+              </ItemGroup>
+            </Project>
+            """);
+        tree.Write("src/Common/Guard.cs", "public static class Guard { }");
+        tree.Write("src/Core/Core.csproj", $$"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup>
+              <ItemGroup><ProjectReference Include="..\Common\Common.csproj" {{helperReference}}/></ItemGroup>
+            </Project>
+            """);
+        tree.Write("src/Core/Service.cs", "public sealed class Service { }");
+        tree.Write("src/Api/Api.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk.Web">
+              <PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup>
+              <ItemGroup><ProjectReference Include="..\Core\Core.csproj" /></ItemGroup>
+            </Project>
+            """);
+        tree.Write("src/Api/Program.cs", "public static class Program { }");
+        tree.Write("src/Legacy/Legacy.csproj", """
+            <Project ToolsVersion="12.0" xmlns="http://schemas.microsoft.com/developer/msbuild/2003">
+              <PropertyGroup><OutputType>Library</OutputType><TargetFrameworkVersion>v4.8</TargetFrameworkVersion></PropertyGroup>
+              <ItemGroup><ProjectReference Include="..\Core\Core.csproj" /></ItemGroup>
+              <ItemGroup><Compile Include="Legacy.cs" /></ItemGroup>
+            </Project>
+            """);
+        tree.Write("src/Legacy/packages.config", """
+            <?xml version="1.0" encoding="utf-8"?>
+            <packages><package id="Newtonsoft.Json" version="6.0.3" targetFramework="net48" /></packages>
+            """);
+        tree.Write("src/Legacy/Legacy.cs", "public sealed class Legacy { }");
+
+        var projects = ProjectDiscovery.Discover(tree.Root).ToDictionary(p => p.Name);
+
+        Assert.Equal(!helperPackage.Contains("PrivateAssets", System.StringComparison.Ordinal), IsTestCode(projects["Core"]));
+        Assert.Equal(appIsTestCode, IsTestCode(projects["Api"]));
+        Assert.False(IsTestCode(projects["Legacy"]));
+    }
+
     // Real code (a .NET Framework authorization server's tests): Visual Studio's MSTest v1 template, an old-style project
     // that references the framework Visual Studio installed (no package: packages.config lists only the product's), in a
     // <Choose> whose branches differ by the reference's version. A build sees the assembly; the scan reads its name.

@@ -199,6 +199,11 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
             if ((parameters.ContainsKey(OAuthText.GrantTypeKey) || parameters.ContainsKey(OAuthText.ResponseTypeKey))
                 && DeclaredLocal(context.Operation) is { } local)
             {
+                if (IsReadAsAReceivedRequest(local, context.Operation, context.CancellationToken))
+                {
+                    return;
+                }
+
                 parameters = ParametersOf(local, context.Operation, context.Compilation, context.CancellationToken);
             }
 
@@ -232,7 +237,8 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
         }
 
         var authorize = string.Equals(key, OAuthText.ResponseTypeKey, StringComparison.OrdinalIgnoreCase);
-        if (!authorize && !string.Equals(key, OAuthText.GrantTypeKey, StringComparison.OrdinalIgnoreCase))
+        if ((!authorize && !string.Equals(key, OAuthText.GrantTypeKey, StringComparison.OrdinalIgnoreCase))
+            || IsReadAsAReceivedRequest(local, operation, context.CancellationToken))
         {
             return;
         }
@@ -271,6 +277,61 @@ public sealed class MissingPkceAnalyzer : DiagnosticAnalyzer
         }
 
         return parameters;
+    }
+
+    /// <summary>Method names of the side that receives a request: a validator's or a model binder's (<c>ValidateRequestAsync</c>, <c>BindModelAsync</c>).</summary>
+    private static readonly string[] ReceivingVerbs = { "Validate", "Bind" };
+
+    /// <summary>
+    /// Whether the body hands the parameter set in <paramref name="local"/> to a validator or a model binder
+    /// (<c>validator.ValidateRequestAsync(parameters, …)</c>, <c>binder.BindModelAsync(payload, …)</c>, in a mock's setup
+    /// too): an authorization server's own tests building the request it receives, not a client sending one. Read from
+    /// the syntax, so that a call the scan cannot bind (a mocking library's lambda) still counts.
+    /// </summary>
+    private static bool IsReadAsAReceivedRequest(ILocalSymbol local, IOperation operation, System.Threading.CancellationToken cancellationToken)
+    {
+        var root = operation;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        var model = operation.SemanticModel;
+        foreach (var node in root.Syntax.DescendantNodes())
+        {
+            if (node is IdentifierNameSyntax { Parent: ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax call } } } name
+                && name.Identifier.ValueText == local.Name
+                && IsReceivingCall(call)
+                && (model is null || SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, cancellationToken).Symbol, local)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsReceivingCall(InvocationExpressionSyntax call)
+    {
+        var name = call.Expression switch
+        {
+            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+            _ => string.Empty,
+        };
+
+        foreach (var verb in ReceivingVerbs)
+        {
+            // A word of its own: Validate, ValidateRequestAsync, BindModelAsync; not Binding…, Validated….
+            if (name.StartsWith(verb, StringComparison.Ordinal)
+                && (name.Length == verb.Length || CredentialNames.CaseStartsWord(name, verb.Length)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The parameters an initializer spells: dictionary entries, or <c>KeyValuePair</c>s and tuples in an array or list; null when it spells none.</summary>

@@ -713,6 +713,77 @@ public sealed class MissingPkceAnalyzerTests
         """);
 
     [Fact]
+    public Task RequestHandedToTheServersValidatorOrBinder_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Collections.Specialized;
+        using System.Text.Json.Nodes;
+        using System.Threading.Tasks;
+
+        public class TokenRequestValidator
+        {
+            public Task<bool> ValidateRequestAsync(NameValueCollection parameters, string clientId) => Task.FromResult(true);
+        }
+
+        public interface IRequestBinder
+        {
+            Task<Dictionary<string, string>> BindModelAsync(JsonObject payload, Dictionary<string, string> request);
+        }
+
+        // An authorization server's own tests: the request it receives, built by hand and read by its validator or binder.
+        public class TokenRequestValidationTests
+        {
+            private readonly TokenRequestValidator _validator = new();
+
+            public async Task<bool> Code_exchange_for_a_client_without_pkce(string handle)
+            {
+                var parameters = new NameValueCollection();
+                parameters.Add("grant_type", "authorization_code");
+                parameters.Add("code", handle);
+                parameters.Add("redirect_uri", "https://server/cb");
+
+                return await _validator.ValidateRequestAsync(parameters, "codeclient");
+            }
+
+            public Task<Dictionary<string, string>> Request_object_payload(IRequestBinder binder, Dictionary<string, string> request)
+            {
+                var payload = new JsonObject
+                {
+                    ["client_id"] = "client",
+                    ["redirect_uri"] = "https://new.example.com/callback",
+                    ["response_type"] = "code",
+                };
+
+                return binder.BindModelAsync(payload, request);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task CodeExchangeBesideAValidationOfSomethingElse_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        class SignIn
+        {
+            static bool ValidateState(string state) => state.Length > 0;
+
+            static Task<HttpResponseMessage> Redeem(HttpClient http, string code, string state)
+            {
+                if (!ValidateState(state))
+                {
+                    return Task.FromResult(new HttpResponseMessage());
+                }
+
+                var form = new Dictionary<string, string>();
+                {|CDS2004:form.Add("grant_type", "authorization_code")|};
+                form.Add("code", code);
+                return http.PostAsync("https://auth.acme.example/token", new FormUrlEncodedContent(form));
+            }
+        }
+        """);
+
+    [Fact]
     public Task CodeExchangeAsKeyValuePairsWithVerifier_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
         using System.Collections.Generic;
         using System.Net.Http;
