@@ -1011,8 +1011,7 @@ internal sealed class SecretLiteralClassifier
             return null;
         }
 
-        var type = parameters[position].Type is NullableTypeSyntax nullable ? nullable.ElementType : parameters[position].Type;
-        return type is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.StringKeyword } ? parameters[position].Identifier.ValueText : null;
+        return IsStringSyntax(parameters[position].Type) ? parameters[position].Identifier.ValueText : null;
     }
 
     /// <summary><c>string ApiKey =&gt; "…";</c>, <c>get { return "…"; }</c>; never a method's name.</summary>
@@ -1025,7 +1024,7 @@ internal sealed class SecretLiteralClassifier
                 case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax:
                     return null;
                 case PropertyDeclarationSyntax property:
-                    return property.Type is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.StringKeyword } ? property.Identifier.ValueText : null;
+                    return IsStringSyntax(property.Type) ? property.Identifier.ValueText : null;
                 case MethodDeclarationSyntax:
                     // Only symbols that hold data carry a credential name (the SPEC): GenerateSasToken() computes one.
                     return null;
@@ -1036,6 +1035,10 @@ internal sealed class SecretLiteralClassifier
 
         return null;
     }
+
+    /// <summary><c>string</c> or <c>string?</c> as a declaration spells it.</summary>
+    private static bool IsStringSyntax(TypeSyntax? type) =>
+        (type is NullableTypeSyntax nullable ? nullable.ElementType : type) is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.StringKeyword };
 
     /// <summary>Types a hard-coded credential is stored as; a <c>CancellationToken</c> or an enum never is.</summary>
     private static bool IsTextType(ITypeSymbol? type) =>

@@ -93,13 +93,20 @@ public sealed class HardcodedCredentialNameValueTests
     [Fact]
     public Task FallbackOfACredentialNamedSymbol_ShouldReport() => new VerifyCS.Test
     {
-        // The literal is what the symbol holds whenever the store has no value: a hard-coded credential all the same.
+        // The literal is what the symbol holds whenever the store has no value: a hard-coded credential all the same,
+        // behind a nullable property's type too.
         TestCode = """
+            #nullable enable
             using System;
 
             public static class Settings
             {
                 public static string SharedAccessKey => Environment.GetEnvironmentVariable("SB_KEY") ?? {|CDS1002:"Zk3vQ9xLm2Pw8Rt5Yb1Nc7Df4Gh6Jk0Ls3Qa9We2Rt="|};
+
+                public static string? BusAccessKey =>
+                    Environment.GetEnvironmentVariable("SB_USE_PARAMETERS") == "1"
+                        ? Environment.GetEnvironmentVariable("SB_PARAMETER")
+                        : Environment.GetEnvironmentVariable("SB_ACCESS_KEY") ?? {|CDS1002:"Qm7Tz2Xc9Lv4Rb8Nw1Kd6Hs3Jf5Pg0Ya2Ue9Io7Wq="|};
 
                 public static string Signing(Func<string, string> read)
                 {
