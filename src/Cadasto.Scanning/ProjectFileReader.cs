@@ -563,7 +563,10 @@ internal static class ProjectFileReader
         }
         catch (XmlException ex)
         {
-            project.Notes.Add($"{display}: could not be read ({FirstLine(ex.Message)}); its sources are analysed with default settings.");
+            var references = isProject ? ApplyReferencesFromText(project, text, file) : 0;
+            project.Notes.Add(references == 0
+                ? $"{display}: could not be read ({FirstLine(ex.Message)}); its sources are analysed with default settings."
+                : $"{display}: could not be read ({FirstLine(ex.Message)}); its sources are analysed with default settings and the {references} package and project reference(s) its text names.");
             return;
         }
 
@@ -629,17 +632,7 @@ internal static class ProjectFileReader
 
                     break;
                 case "ProjectReference" when !string.Equals(Metadata(item, "ReferenceOutputAssembly"), "false", StringComparison.OrdinalIgnoreCase):
-                    project.PackageReferences.Add(Path.GetFileNameWithoutExtension(include.Replace('\\', '/')));
-                    if (!include.Contains("$(", StringComparison.Ordinal))
-                    {
-                        var referenced = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, include.Replace('\\', '/')));
-                        project.ProjectReferences.Add(referenced);
-                        if (IsPrivate(item, "PrivateAssets"))
-                        {
-                            project.PrivateProjectReferences.Add(referenced);
-                        }
-                    }
-
+                    AddProjectReference(project, include, file, isPrivate: IsPrivate(item, "PrivateAssets"));
                     break;
                 case "Compile":
                     // Item paths are relative to the project, in the project file and in its imports alike.
@@ -673,6 +666,57 @@ internal static class ProjectFileReader
             if (((string?)reference.Attribute("Include"))?.Trim() is { Length: > 0 } name)
             {
                 project.AssemblyReferences.Add(AssemblySimpleName(name));
+            }
+        }
+    }
+
+    // <PackageReference Include="…"> and <ProjectReference Include="…">, as a project file's text spells them.
+    private static readonly Regex ReferenceTag = new(
+        "<(?<kind>PackageReference|ProjectReference)\\s[^<>]*?\\bInclude\\s*=\\s*\"(?<include>[^\"<>]+)\"",
+        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeSpan.FromSeconds(1));
+
+    /// <summary>
+    /// A project file that is no well-formed XML (a <c>dotnet new</c> template's project, whose conditional markup or a
+    /// stray tag breaks the document) still names the packages and projects its sources are written against: its
+    /// <c>PackageReference</c> and <c>ProjectReference</c> tags are read from the text (without conditions, which need the
+    /// document), so that a template that references the library of its own tree as a package compiles against it
+    /// (<see cref="OwnPackages"/>) and the library's parameter names are known. Returns how many references it read.
+    /// </summary>
+    private static int ApplyReferencesFromText(ScanProject project, string text, string file)
+    {
+        var count = 0;
+        foreach (Match match in ReferenceTag.Matches(text))
+        {
+            var include = match.Groups["include"].Value.Trim();
+            if (include.Length == 0)
+            {
+                continue;
+            }
+
+            count++;
+            if (match.Groups["kind"].Value == "PackageReference")
+            {
+                project.PackageReferences.Add(include);
+                continue;
+            }
+
+            AddProjectReference(project, include, file);
+        }
+
+        return count;
+    }
+
+    /// <summary>A <c>ProjectReference</c>: its name as a reference, and its path where it is literal (relative to the project file).</summary>
+    private static void AddProjectReference(ScanProject project, string include, string file, bool isPrivate = false)
+    {
+        project.PackageReferences.Add(Path.GetFileNameWithoutExtension(include.Replace('\\', '/')));
+        if (!include.Contains("$(", StringComparison.Ordinal))
+        {
+            var referenced = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, include.Replace('\\', '/')));
+            project.ProjectReferences.Add(referenced);
+            if (isPrivate)
+            {
+                project.PrivateProjectReferences.Add(referenced);
             }
         }
     }

@@ -157,4 +157,34 @@ public sealed class OwnPackageTests
         var finding = Assert.Single(result.Findings);
         Assert.Equal(("CDS1002", "test/Providers.Tests/Seed.cs"), (finding.RuleId, finding.Path));
     }
+
+    [Fact]
+    public async Task TemplateWhoseProjectFileIsNoWellFormedXml_ShouldStillCompileAgainstItsLibrary()
+    {
+        // A dotnet new template's project: an ItemGroup left open makes the document unreadable, but its package references
+        // are still what its sources are written against.
+        using var tree = new TempTree();
+        tree.Write("src/Acme.Identity/Acme.Identity.csproj", LibraryProject());
+        tree.Write("src/Acme.Identity/ClientBuilder.cs", Builder);
+        tree.Write("src/Templates/templates/Server/Server.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk.Web">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Acme.Identity" Version="9.0.*-*" />
+              </ItemGroup>
+              <ItemGroup>
+              <ItemGroup>
+                <PackageReference Include="Serilog" Version="4.0.0" />
+              </ItemGroup>
+            </Project>
+            """);
+        tree.Write("src/Templates/templates/Server/Seed.cs", Seeding);
+
+        var result = await new Scanner().ScanAsync(tree.Root);
+
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal(("CDS1002", "src/Templates/templates/Server/Seed.cs"), (finding.RuleId, finding.Path));
+        Assert.Contains(result.Notes, note => note.Contains("Server.csproj: could not be read", System.StringComparison.Ordinal)
+            && note.Contains("2 package and project reference(s)", System.StringComparison.Ordinal));
+    }
 }

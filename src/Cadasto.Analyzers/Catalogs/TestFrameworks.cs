@@ -26,6 +26,16 @@ internal static class TestFrameworks
         "xunit", "xunit.core", "xunit.assert", "xunit.v3", "xunit.v3.core", "xunit.v3.assert",
         "NUnit", "MSTest", "MSTest.TestFramework", "TUnit", "TUnit.Core");
 
+    /// <summary>
+    /// The frameworks' data-row attributes, whose positional arguments are a test method's arguments in order (MSTest's
+    /// <c>DataRow</c>, NUnit's <c>TestCase</c>, xUnit's <c>InlineData</c>, TUnit's <c>Arguments</c>), as code spells them.
+    /// </summary>
+    public static readonly ImmutableArray<string> DataRowAttributes = ImmutableArray.Create(
+        "DataRow", "DataRowAttribute", "TestCase", "TestCaseAttribute", "InlineData", "InlineDataAttribute", "Arguments", "ArgumentsAttribute");
+
+    /// <summary>Whether an attribute spelled <paramref name="name"/> (its last identifier) is one of <see cref="DataRowAttributes"/>.</summary>
+    public static bool IsDataRowAttribute(string name) => Contains(DataRowAttributes, name);
+
     /// <summary>Whether <paramref name="assemblyName"/> (a simple name) is one of <see cref="Assemblies"/>.</summary>
     public static bool IsFrameworkAssembly(string assemblyName) => Contains(Assemblies, assemblyName);
 

@@ -98,7 +98,7 @@ internal sealed class SecretLiteralClassifier
             return AtKnownCredentialSinkUnshaped(literal, text, cancellationToken);
         }
 
-        if (NameOf(context, top, cancellationToken) is { } name
+        if ((NameOf(context, top, cancellationToken) ?? TestDataParameterName(literal.Syntax)) is { } name
             && (Names.TryMatch(name, out _) || (top is IArrayCreationOperation && IsPluralCredentialName(name) && IsGeneratedUnshaped(text)))
             && (!CredentialValueShape.IsNameOrLabel(text, name, Names) || IsSpelledFromANameBeside(top.Syntax, text)
                 || ((IsSetOnAnObject(context) || IsPassedToAParameter(context)) && CredentialValueShape.IsChosenWordSetAsValue(text, name, Names))
@@ -759,7 +759,8 @@ internal sealed class SecretLiteralClassifier
             }
 
             return (call is InvocationExpressionSyntax invocation ? _ownMethods.Value.ParameterNameAt(invocation, i) : null)
-                ?? LegacyParameters.NameAt(invalid.SemanticModel, call, i);
+                ?? LegacyParameters.NameAt(invalid.SemanticModel, call, i)
+                ?? (call is InvocationExpressionSyntax pair ? UnboundNameValueCalls.NameAt(invalid.SemanticModel, pair, i) : null);
         }
 
         return null;
@@ -966,6 +967,53 @@ internal sealed class SecretLiteralClassifier
         return KeyedValues.KeyOf(argument, _compilation, cancellationToken);
     }
 
+    /// <summary>
+    /// A test's data row (<c>[DataRow("…", 1337)]</c>, <c>[TestCase(…)]</c>, <c>[InlineData(…)]</c>: <see cref="TestFrameworks.DataRowAttributes"/>):
+    /// its positional arguments are the test method's arguments in order, so the value is named by the text parameter at
+    /// its position. Read from syntax: a scan compiles a test project without its framework, and the attribute's own
+    /// parameter (<c>params object[] data</c>) names nothing.
+    /// </summary>
+    private static string? TestDataParameterName(SyntaxNode literal)
+    {
+        if (literal.Parent is not AttributeArgumentSyntax { NameEquals: null, NameColon: null } argument
+            || argument.Parent is not AttributeArgumentListSyntax list
+            || list.Parent is not AttributeSyntax attribute
+            || attribute.Parent?.Parent is not MethodDeclarationSyntax method
+            || !TestFrameworks.IsDataRowAttribute(attribute.Name switch
+            {
+                QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+                SimpleNameSyntax simple => simple.Identifier.ValueText,
+                _ => string.Empty,
+            }))
+        {
+            return null;
+        }
+
+        var position = 0;
+        foreach (var other in list.Arguments)
+        {
+            if (other == argument)
+            {
+                break;
+            }
+
+            if (other.NameEquals is not null || other.NameColon is not null)
+            {
+                return null;
+            }
+
+            position++;
+        }
+
+        var parameters = method.ParameterList.Parameters;
+        if (position >= parameters.Count || parameters[position].Modifiers.Any(SyntaxKind.ParamsKeyword))
+        {
+            return null;
+        }
+
+        return IsStringSyntax(parameters[position].Type) ? parameters[position].Identifier.ValueText : null;
+    }
+
     /// <summary><c>string ApiKey =&gt; "…";</c>, <c>get { return "…"; }</c>; never a method's name.</summary>
     private static string? ReturningMemberName(IReturnOperation returned, CancellationToken cancellationToken)
     {
@@ -976,7 +1024,7 @@ internal sealed class SecretLiteralClassifier
                 case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax:
                     return null;
                 case PropertyDeclarationSyntax property:
-                    return property.Type is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.StringKeyword } ? property.Identifier.ValueText : null;
+                    return IsStringSyntax(property.Type) ? property.Identifier.ValueText : null;
                 case MethodDeclarationSyntax:
                     // Only symbols that hold data carry a credential name (the SPEC): GenerateSasToken() computes one.
                     return null;
@@ -987,6 +1035,10 @@ internal sealed class SecretLiteralClassifier
 
         return null;
     }
+
+    /// <summary><c>string</c> or <c>string?</c> as a declaration spells it.</summary>
+    private static bool IsStringSyntax(TypeSyntax? type) =>
+        (type is NullableTypeSyntax nullable ? nullable.ElementType : type) is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.StringKeyword };
 
     /// <summary>Types a hard-coded credential is stored as; a <c>CancellationToken</c> or an enum never is.</summary>
     private static bool IsTextType(ITypeSymbol? type) =>

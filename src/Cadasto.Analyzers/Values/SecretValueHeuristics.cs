@@ -139,8 +139,26 @@ internal static class SecretValueHeuristics
     private static bool IsYourMarker(string text) =>
         text.Length > 5
         && ((text.StartsWith("YOUR", StringComparison.Ordinal) && text[4] is '_' or '-')
-            || (text.StartsWith("your", StringComparison.OrdinalIgnoreCase) && char.IsUpper(text[4]))
+            || (text.StartsWith("your", StringComparison.OrdinalIgnoreCase) && char.IsUpper(text[4]) && IsJoinedName(text))
             || IsRunTogetherYourCredential(text));
+
+    /// <summary>
+    /// Whether "your" joined in PascalCase or camelCase makes a name (<c>YourClientId</c>, <c>yourApiKey2</c>): letters and
+    /// digits only. Punctuation inside (<c>yourStrong(!)Passw0rd</c>, <c>YourPass@word1</c>) is what a password policy asks
+    /// of a value that is set and works — a local demo password, not a marker for the reader to replace.
+    /// </summary>
+    private static bool IsJoinedName(string text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsLetterOrDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// <c>yourdbpassword</c>, <c>yourdatabaseuserpassword</c>, <c>yourstoragekey</c>: "your", words run together in lower case,
@@ -586,7 +604,7 @@ internal static class SecretValueHeuristics
     private static bool IsYourPlaceholder(string text) =>
         text.Length > 5
         && text.StartsWith("your", StringComparison.OrdinalIgnoreCase)
-        && (text[4] is '_' or '-' or '.' or ' ' || (char.IsUpper(text[4]) && text[0] == 'Y'))
+        && (text[4] is '_' or '-' or '.' or ' ' || (char.IsUpper(text[4]) && text[0] == 'Y' && IsJoinedName(text)))
         && text.IndexOf(' ') is < 0 or > 4;
 
     /// <summary><c>[Enter the client secret here]</c>, <c>[secret]</c>: bracketed text, an instruction where the value goes.</summary>
@@ -715,8 +733,10 @@ internal static class SecretValueHeuristics
                 return true;
             }
 
-            // "YourClientSecret", "yourApiKey": the instruction word joined in PascalCase or camelCase.
-            if (lower.StartsWith(start, StringComparison.Ordinal) && lower.Length > start.Length && char.IsUpper(text[start.Length]))
+            // "YourClientSecret", "yourApiKey": the instruction word joined in PascalCase or camelCase (a name: a password
+            // policy's punctuation inside makes a value that is set, IsJoinedName).
+            if (lower.StartsWith(start, StringComparison.Ordinal) && lower.Length > start.Length && char.IsUpper(text[start.Length])
+                && IsJoinedName(text))
             {
                 return true;
             }

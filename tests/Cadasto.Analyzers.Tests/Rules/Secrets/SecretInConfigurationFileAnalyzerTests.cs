@@ -157,8 +157,20 @@ public sealed class SecretInConfigurationFileAnalyzerTests
           "B2C": { "ClientSecret": "EnterYourClientSecret" },
           "Portal": { "ClientSecret": "[Paste the client secret you created in the portal]" },
           "TokenCache": { "Redis": "[Put your cache host here, e.g. <name>.redis.cache.windows.net:6380,password=<key>,ssl=True]" },
-          "ConnectionStrings": { "Catalog": "Host=localhost;Database=CatalogDB;Username=postgres;Password=yourLocal#Password" },
+          "ConnectionStrings": { "Catalog": "Host=localhost;Database=CatalogDB;Username=postgres;Password=yourLocalPassword" },
           "Demo": { "ClientSecret": {|CDS1004:"s3cr3t-P@ss-2024"|} }
+        }
+        """));
+
+    [Fact]
+    public Task YourLedPasswordWithPunctuation_ShouldReport() => Verify.VerifyAsync(("appsettings.Development.json", """
+        {
+          "ConnectionStrings": {
+            "CatalogDB": {|CDS1004:"Host=localhost;Database=CatalogDB;Username=postgres;Password=yourLocal#Passw0rd"|},
+            "OrdersDB": {|CDS1004:"Server=localhost;Database=orders;User Id=sa;Password=yourOwn(!)Password;"|},
+            "Template": "Server=localhost;Database=orders;User Id=sa;Password=YourDbPassword;"
+          },
+          "Smtp": { "Password": {|CDS1004:"yourMail@Pass9"|}, "ApiKey": "yourApiKey" }
         }
         """));
 
