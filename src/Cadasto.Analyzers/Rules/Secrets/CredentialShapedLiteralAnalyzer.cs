@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Cadasto.Analyzers.Infrastructure;
 using Cadasto.Analyzers.Secrets;
-using Cadasto.Analyzers.Semantics;
 using Cadasto.Analyzers.Values;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -19,8 +18,6 @@ public sealed class CredentialShapedLiteralAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(DiagnosticDescriptors.CredentialShapedLiteral);
 
-    private static readonly ImmutableArray<OperationKind> Literals = ImmutableArray.Create(OperationKind.Literal);
-
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
@@ -28,8 +25,7 @@ public sealed class CredentialShapedLiteralAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var classifier = SecretLiteralClassifier.For(start.Compilation, start.Options);
-            // One block action, not an operation action per literal (BlockOperations: the driver's per-operation callback).
-            BlockOperations.Register(start, Literals, c => Analyze(c, classifier));
+            start.RegisterOperationAction(c => Analyze(c, classifier), OperationKind.Literal);
 
             // An #if branch this build does not compile has no operations: its literals come from its tokens (DisabledCode).
             start.RegisterSyntaxTreeAction(c => AnalyzeDisabledCode(c, classifier));
@@ -50,7 +46,7 @@ public sealed class CredentialShapedLiteralAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void Analyze(OperationInBlock context, SecretLiteralClassifier classifier)
+    private static void Analyze(OperationAnalysisContext context, SecretLiteralClassifier classifier)
     {
         var literal = (ILiteralOperation)context.Operation;
         if (literal.ConstantValue is not { HasValue: true, Value: string text } || classifier.ShapeOf(text) is not { } kind)

@@ -5,7 +5,6 @@ using System.Collections.Immutable;
 using Cadasto.Analyzers.Catalogs;
 using Cadasto.Analyzers.Infrastructure;
 using Cadasto.Analyzers.Secrets;
-using Cadasto.Analyzers.Semantics;
 using Cadasto.Analyzers.Values;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -29,11 +28,6 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(DiagnosticDescriptors.HardcodedCredential);
 
-    private static readonly ImmutableArray<OperationKind> Literals = ImmutableArray.Create(OperationKind.Literal);
-
-    private static readonly ImmutableArray<OperationKind> LiteralsAndSinks = ImmutableArray.Create(
-        OperationKind.Literal, OperationKind.ObjectCreation, OperationKind.Invocation, OperationKind.SimpleAssignment);
-
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
@@ -43,6 +37,7 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
             var classifier = SecretLiteralClassifier.For(start.Compilation, start.Options);
             var jsonLiterals = JsonLiterals.For(start.Compilation, start.Options);
             var keyMaterial = KeyMaterialLiterals.For(start.Compilation, start.Options);
+            start.RegisterOperationAction(c => Analyze(c, classifier, jsonLiterals, keyMaterial), OperationKind.Literal);
 
             // A lambda parameter's default value (C# 12) is in no operation tree the driver walks: its syntax is all there is.
             start.RegisterSyntaxNodeAction(c => AnalyzeLambdaDefault(c, classifier), SyntaxKind.Parameter);
@@ -53,24 +48,17 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
             // From the sink backwards: a constant with a name that says nothing (const string KEY = "…") handed
             // to a known credential sink (new SymmetricSecurityKey(Encoding.UTF8.GetBytes(KEY))). Only sinks that
             // resolved in this compilation cost anything; the literal's own declaration is not walked.
-            // One block action for both, not operation actions on four kinds (BlockOperations: the driver's per-operation callback).
-            var sinks = classifier.Matcher.Index.HasCredentialSinks;
-            var reported = sinks ? new ConcurrentDictionary<(SyntaxTree, TextSpan), byte>() : null;
-            BlockOperations.Register(start, sinks ? LiteralsAndSinks : Literals, c =>
+            if (classifier.Matcher.Index.HasCredentialSinks)
             {
-                if (c.Operation.Kind == OperationKind.Literal)
-                {
-                    Analyze(c, classifier, jsonLiterals, keyMaterial);
-                }
-                else
-                {
-                    AnalyzeSink(c, classifier, reported!);
-                }
-            });
+                var reported = new ConcurrentDictionary<(SyntaxTree, TextSpan), byte>();
+                start.RegisterOperationAction(
+                    c => AnalyzeSink(c, classifier, reported),
+                    OperationKind.ObjectCreation, OperationKind.Invocation, OperationKind.SimpleAssignment);
+            }
         });
     }
 
-    private static void AnalyzeSink(OperationInBlock context, SecretLiteralClassifier classifier, ConcurrentDictionary<(SyntaxTree, TextSpan), byte> reported)
+    private static void AnalyzeSink(OperationAnalysisContext context, SecretLiteralClassifier classifier, ConcurrentDictionary<(SyntaxTree, TextSpan), byte> reported)
     {
         ISymbol? member = context.Operation switch
         {
@@ -179,7 +167,7 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void Analyze(OperationInBlock context, SecretLiteralClassifier classifier, JsonLiterals jsonLiterals, KeyMaterialLiterals keyMaterial)
+    private static void Analyze(OperationAnalysisContext context, SecretLiteralClassifier classifier, JsonLiterals jsonLiterals, KeyMaterialLiterals keyMaterial)
     {
         var literal = (ILiteralOperation)context.Operation;
         if (literal.ConstantValue is not { HasValue: true, Value: string text })

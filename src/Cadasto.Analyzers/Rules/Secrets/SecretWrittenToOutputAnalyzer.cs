@@ -32,10 +32,6 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(DiagnosticDescriptors.SecretWrittenToOutput);
 
-    private static readonly ImmutableArray<OperationKind> CallsAndReturns = ImmutableArray.Create(OperationKind.Invocation, OperationKind.Return);
-
-    private static readonly ImmutableArray<OperationKind> CallsCreationsAndReturns = ImmutableArray.Create(OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.Return);
-
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
@@ -43,26 +39,17 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var types = new KnownTypes(start.Compilation, CredentialNames.FromOption(CadastoOptions.GetForProject(start.Compilation, start.Options, CadastoOptions.CredentialWords)));
-            // One block action, not operation actions on three kinds (BlockOperations: the driver's per-operation callback).
-            BlockOperations.Register(start, types.Exception is null ? CallsAndReturns : CallsCreationsAndReturns, c =>
+            start.RegisterOperationAction(c => AnalyzeInvocation(c, types), OperationKind.Invocation);
+            if (types.Exception is not null)
             {
-                switch (c.Operation.Kind)
-                {
-                    case OperationKind.Invocation:
-                        AnalyzeInvocation(c, types);
-                        break;
-                    case OperationKind.ObjectCreation:
-                        AnalyzeCreation(c, types);
-                        break;
-                    default:
-                        AnalyzeReturn(c, types);
-                        break;
-                }
-            });
+                start.RegisterOperationAction(c => AnalyzeCreation(c, types), OperationKind.ObjectCreation);
+            }
+
+            start.RegisterOperationAction(c => AnalyzeReturn(c, types), OperationKind.Return);
         });
     }
 
-    private static void AnalyzeInvocation(OperationInBlock context, KnownTypes types)
+    private static void AnalyzeInvocation(OperationAnalysisContext context, KnownTypes types)
     {
         var invocation = (IInvocationOperation)context.Operation;
         if (types.OutputOf(invocation, context.ContainingSymbol, context.CancellationToken) is not { } output)
@@ -81,7 +68,7 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
 
     private static bool IsWritten(IArgumentOperation argument) => argument.Parameter?.Type is not { } type || IsWrittenType(type);
 
-    private static void AnalyzeCreation(OperationInBlock context, KnownTypes types)
+    private static void AnalyzeCreation(OperationAnalysisContext context, KnownTypes types)
     {
         var creation = (IObjectCreationOperation)context.Operation;
         if (!HasStringArgument(creation.Arguments) || creation.Type is not INamedTypeSymbol type || !KnownTypes.DerivesFrom(type, types.Exception!))
@@ -113,7 +100,7 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    private static void AnalyzeReturn(OperationInBlock context, KnownTypes types)
+    private static void AnalyzeReturn(OperationAnalysisContext context, KnownTypes types)
     {
         var returned = (IReturnOperation)context.Operation;
         if (returned.ReturnedValue is null
@@ -126,7 +113,7 @@ public sealed class SecretWrittenToOutputAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>Reports each secret in the written value: the value itself, or a part of the string built from it.</summary>
-    private static void ReportSecrets(OperationInBlock context, KnownTypes types, IOperation value, string output, bool parserError = false)
+    private static void ReportSecrets(OperationAnalysisContext context, KnownTypes types, IOperation value, string output, bool parserError = false)
     {
         value = StringParts.Unwrap(value);
 
