@@ -16,6 +16,16 @@ internal static class SecretVocabulary
         "secret", "password", "passwd", "pwd", "passphrase", "api key", "access key", "token", "credential", "private key");
 
     /// <summary>
+    /// How a name spells a password: a word that starts with <see cref="PasswordPrefix"/> (<c>password</c>, <c>passwd</c>,
+    /// <c>passphrase</c>) or the abbreviation <see cref="PasswordAbbreviation"/>. Asked of a credential word (is it a
+    /// password's?) and of a member's name (can this type carry a password?).
+    /// </summary>
+    public const string PasswordPrefix = "pass";
+
+    /// <inheritdoc cref="PasswordPrefix"/>
+    public const string PasswordAbbreviation = "pwd";
+
+    /// <summary>
     /// Credential words of what is issued or generated, never chosen by a person: a token, a private key, an access key, a
     /// credential object. One spelled as its own symbol's name in lower-case words (<c>LogoutToken = "logout_token"</c>,
     /// <c>CertWithoutPrivateKey = "cert_without_private_key"</c>) names a protocol parameter, a token type or an error code;

@@ -213,8 +213,8 @@ internal static class OAuthSignalFinder
                     continue;
                 }
 
-                if (member.Name.IndexOf("pass", StringComparison.OrdinalIgnoreCase) >= 0
-                    || member.Name.IndexOf("pwd", StringComparison.OrdinalIgnoreCase) >= 0
+                if (member.Name.IndexOf(SecretVocabulary.PasswordPrefix, StringComparison.OrdinalIgnoreCase) >= 0
+                    || member.Name.IndexOf(SecretVocabulary.PasswordAbbreviation, StringComparison.OrdinalIgnoreCase) >= 0
                     || member.Name.IndexOf("credential", StringComparison.OrdinalIgnoreCase) >= 0
                     || IsKeyValueCollection(memberType))
                 {

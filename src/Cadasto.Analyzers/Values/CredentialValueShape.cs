@@ -884,7 +884,7 @@ internal static class CredentialValueShape
     {
         var value = text.Length > 1 && text[text.Length - 1] is '=' or ':' ? text.Substring(0, text.Length - 1) : text;
         if (!KeyNames.IsIdentifierLike(value, allowSlash: false) || !names.TryMatch(symbolName, out var credentialWord)
-            || credentialWord.StartsWith("pass", StringComparison.Ordinal) || credentialWord == "pwd")
+            || IsPasswordWord(credentialWord))
         {
             return false;
         }
@@ -1036,7 +1036,9 @@ internal static class CredentialValueShape
         return true;
     }
 
-    private static bool IsPasswordWord(string word) => word.StartsWith("pass", StringComparison.Ordinal) || word == "pwd";
+    /// <summary>Whether a credential word names a password (<see cref="SecretVocabulary.PasswordPrefix"/>).</summary>
+    private static bool IsPasswordWord(string word) =>
+        word.StartsWith(SecretVocabulary.PasswordPrefix, StringComparison.Ordinal) || word == SecretVocabulary.PasswordAbbreviation;
 
     private static bool IsChosenCredentialWord(string text)
     {

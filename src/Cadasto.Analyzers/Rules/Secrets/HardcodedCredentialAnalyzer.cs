@@ -193,7 +193,7 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
     /// <c>AdminPassword = "Password"</c>), where naming it would print the secret (in the build's output too, which the
     /// CLI's masking does not reach): then the message says "A symbol".
     /// </summary>
-    internal static Diagnostic Finding(Location location, string name, string value)
+    private static Diagnostic Finding(Location location, string name, string value)
     {
         var secret = value.Trim();
         var shown = secret.Length > 0 && name.IndexOf(secret, StringComparison.OrdinalIgnoreCase) >= 0 ? "A symbol" : "'" + name + "'";
