@@ -216,7 +216,7 @@ internal static class OAuthSignalFinder
                 if (member.Name.IndexOf(SecretVocabulary.PasswordPrefix, StringComparison.OrdinalIgnoreCase) >= 0
                     || member.Name.IndexOf(SecretVocabulary.PasswordAbbreviation, StringComparison.OrdinalIgnoreCase) >= 0
                     || member.Name.IndexOf("credential", StringComparison.OrdinalIgnoreCase) >= 0
-                    || IsKeyValueCollection(memberType))
+                    || CollectionTypes.IsKeyValueCollection(memberType))
                 {
                     return true;
                 }
@@ -225,38 +225,6 @@ internal static class OAuthSignalFinder
 
         return false;
     }
-
-    /// <summary>A dictionary, a <c>NameValueCollection</c>, or a sequence of key-value pairs or tuples (IdentityModel's <c>Parameters</c>).</summary>
-    private static bool IsKeyValueCollection(ITypeSymbol type)
-    {
-        if (type.SpecialType == SpecialType.System_String)
-        {
-            return false;
-        }
-
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (current.Name == "NameValueCollection" || IsPairsInterface(current))
-            {
-                return true;
-            }
-        }
-
-        foreach (var candidate in type.AllInterfaces)
-        {
-            if (IsPairsInterface(candidate))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsPairsInterface(ITypeSymbol type) =>
-        type is INamedTypeSymbol { Name: "IDictionary" or "IReadOnlyDictionary" }
-        || (type is INamedTypeSymbol { Name: "IEnumerable", TypeArguments.Length: 1 } sequence
-            && sequence.TypeArguments[0] is INamedTypeSymbol { Name: "KeyValuePair" or "ValueTuple" or "Tuple" });
 
     private static void FindParameters(ImmutableArray<IArgumentOperation> arguments, Compilation compilation, List<OAuthFinding> findings, CancellationToken cancellationToken)
     {

@@ -68,7 +68,7 @@ internal static class VariableUses
         }
 
         return answer is INamedTypeSymbol dictionary
-               && (IsDictionaryByString(dictionary) || dictionary.AllInterfaces.Any(IsDictionaryByString));
+               && (CollectionTypes.IsDictionaryByString(dictionary) || dictionary.AllInterfaces.Any(CollectionTypes.IsDictionaryByString));
     }
 
     private static bool IsStringSequence(ITypeSymbol type) =>
@@ -76,9 +76,6 @@ internal static class VariableUses
         || (type is INamedTypeSymbol { TypeArguments.Length: 1 } named && named.TypeArguments[0].SpecialType == SpecialType.System_String
             && (named.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T
                 || named.AllInterfaces.Any(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)));
-
-    private static bool IsDictionaryByString(INamedTypeSymbol type) =>
-        type is { Name: "IDictionary" or "IReadOnlyDictionary" or "Dictionary", TypeArguments.Length: 2 } && type.TypeArguments[0].SpecialType == SpecialType.System_String;
 
     /// <summary>
     /// <c>Configuration[PushServiceKeys.PushEndpointSecret]</c>, <c>Environment.GetEnvironmentVariable(Keys.ApiKey)</c>: a constant
