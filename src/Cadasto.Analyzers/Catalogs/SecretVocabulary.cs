@@ -37,10 +37,11 @@ internal static class SecretVocabulary
 
     /// <summary>
     /// Credential words also written as two words, the first spelling being the catalogue's: ABP's
-    /// <c>StringEncryption:DefaultPassPhrase</c> and <c>pass_phrase</c> name a passphrase.
+    /// <c>StringEncryption:DefaultPassPhrase</c> and <c>pass_phrase</c> name a passphrase; <c>PassWord</c>,
+    /// <c>HangfirePassWord</c>, <c>pass_word</c> a password.
     /// </summary>
     public static readonly ImmutableArray<(string Word, string Spelling)> CredentialSpellings = ImmutableArray.Create(
-        ("passphrase", "pass phrase"));
+        ("passphrase", "pass phrase"), ("password", "pass word"));
 
     /// <summary>
     /// Words a test's made-up credentials are made of (<c>P@ssw0rd!</c>, <c>letmein123</c>, <c>MySecretToken</c>): in test

@@ -34,8 +34,9 @@ internal sealed class CredentialNames
         "cancellation", "continuation", "page", "paging", "pagination", "cursor", "resume", "sync",
         "antiforgery", "csrf", "xsrf", "verification", "lexer", "syntax", "json", "parser",
 
-        // "PublicKeyToken" written as one word: a strong name's public key token, published with every assembly.
-        "publickey",
+        // "PublicKeyToken" written as one word, and an assembly's token (FxAssemblyToken, assembly_token): a strong name's
+        // public key token, published with every assembly.
+        "publickey", "assembly",
     };
 
     // Words that make the name describe a state or an error code rather than hold a credential:

@@ -23,6 +23,9 @@ public sealed class CredentialNamesTests
     [InlineData("DefaultPassPhrase", "passphrase")]
     [InlineData("StringEncryption:DefaultPassPhrase", "passphrase")]
     [InlineData("key_pass_phrase", "passphrase")]
+    [InlineData("PassWord", "password")] // a capital W in the middle, as many code bases write it
+    [InlineData("HangfirePassWord", "password")]
+    [InlineData("db_pass_word", "password")]
     [InlineData("partner_api_key", "api key")]
     [InlineData("X-Api-Key", "api key")]
     [InlineData("APIKey", "api key")]
@@ -77,6 +80,8 @@ public sealed class CredentialNamesTests
     [InlineData("PublicKeyToken")]
     [InlineData("public_key_token")]
     [InlineData("publickeytoken")]
+    [InlineData("FxAssemblyToken")] // the framework assemblies' strong-name tokens, one per assembly
+    [InlineData("assembly_token")]
     [InlineData("ScopeForAccessToken")] // a scope for the token: the name's head comes before "for"
     [InlineData("AudienceForNewAccessToken")]
     [InlineData("issuer_for_refresh_token")]

@@ -401,4 +401,19 @@ public sealed class SameVerdictInCodeAndConfigurationTests
             { "Import": { "Source": "sk_live_Zt4Hn8Qw2Lp6Xc0V" }, "Stripe": { "SecretKey": {|CDS1004:"sk_live_Zt4Hn8Qw2Lp6Xc0V"|} } }
             """));
     }
+
+    [Fact]
+    public async Task PasswordWrittenAsTwoWords_ShouldReportInCodeAndConfiguration()
+    {
+        // "PassWord" with a capital W, as many code bases write it: the same credential word as "Password".
+        await Code.VerifyAnalyzerAsync("""
+            public sealed class HangfireOptions
+            {
+                public string PassWord { get; set; } = {|CDS1002:"Kq7vR2mZx9Lw"|};
+            }
+            """);
+        await Config.VerifyAsync(("appsettings.json", """
+            { "HangfireAuthorization": { "User": "admin", "PassWord": {|CDS1004:"Kq7vR2mZx9Lw"|} } }
+            """));
+    }
 }
