@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace Cadasto.Analyzers.Catalogs;
 
 /// <summary>
-/// Values that specifications publish as examples (RFC 6749, RFC 6750, RFC 7636, OpenID Connect Core), and a provider's
+/// Values that specifications publish as examples (RFC 6749, RFC 6750, RFC 7517, RFC 7636, OpenID Connect Core), and a provider's
 /// demo credential published for everyone to try its API (Tibber's demo token): known to everyone,
 /// so no one's secret, and copied as fixtures into tests and samples (openiddict-core's tests hold 204 of them). The SPEC's
 /// "identifiers that providers publish as public test values". Kept as the SHA-256 of the value (UTF-8, lower-case hex) and
@@ -22,6 +22,7 @@ internal static class PublishedExampleValues
         new("0d299b1eb548708d04534e7e050c427b56edfa15d13637a3484bdd61babf8384", 43, "RFC 7636 Appendix B (the example code_challenge)"),
         new("ad71fb4165536675d80a8bbfe957697e4b9e17b35d5500406abc219705337107", 10, "OpenID Connect Core 1.0 §3.1.3.3 (the example access token)"),
         new("9e309cccd311ea64d04133daf7760f71f38a566db7aa98b71e043ede9325680f", 10, "OpenID Connect Core 1.0 §3.1.3.3 (the example refresh token)"),
+        new("2e4ff57e9c832edab47dcc5a7ba5ef544a7c42b526248e088a8ae374d3c19677", 342, "RFC 7517 Appendix A.2 (the example RSA private key's \"d\": copied into tests as a DPoP or signing key)"),
         new("c39c8dd16f26e4af81e450eedbf22d37c783daec37b7a70c1925177138e41646", 43, "Tibber developer documentation, API explorer (the demo account's access token, published for anyone to try the API; public Tibber clients ship it labelled as the demo token)"));
 }
 

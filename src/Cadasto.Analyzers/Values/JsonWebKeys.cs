@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using Cadasto.Analyzers.Catalogs;
 
 namespace Cadasto.Analyzers.Values;
@@ -18,7 +19,13 @@ internal static class JsonWebKeys
     public static bool HasPrivatePart(string value) => PrivateKeyKind(value) is not null;
 
     /// <summary>The kind of JSON private key <paramref name="value"/> is (<see cref="PrivateKeyFormats.Formats"/>), or null.</summary>
-    public static string? PrivateKeyKind(string value)
+    public static string? PrivateKeyKind(string value) => PrivateKeyKind(value, PublishedExampleValues.Rows);
+
+    /// <summary>
+    /// As <see cref="PrivateKeyKind(string)"/>; a private member whose value a specification publishes as its example
+    /// (<paramref name="published"/>: RFC 7517's example RSA key, copied into tests as a DPoP or signing key) holds no one's key.
+    /// </summary>
+    internal static string? PrivateKeyKind(string value, ImmutableArray<PublishedExampleValue> published)
     {
         var text = value.Trim();
         if (text.Length < 20 || text[0] != '{')
@@ -30,7 +37,7 @@ internal static class JsonWebKeys
         {
             if (format.Encoding == KeyEncoding.JsonMembers
                 && text.IndexOf(format.Marker, StringComparison.OrdinalIgnoreCase) >= 0
-                && HasPrivateMember(text, format))
+                && HasPrivateMember(text, format, published))
             {
                 return format.Kind;
             }
@@ -89,7 +96,7 @@ internal static class JsonWebKeys
         return false;
     }
 
-    private static bool HasPrivateMember(string text, PrivateKeyFormat format)
+    private static bool HasPrivateMember(string text, PrivateKeyFormat format, ImmutableArray<PublishedExampleValue> published)
     {
         foreach (var quote in new[] { '\'', '"' })
         {
@@ -100,7 +107,9 @@ internal static class JsonWebKeys
                 while (at >= 0)
                 {
                     var next = SkipBlanks(text, at + member.Length);
-                    if (next < text.Length && text[next] == ':' && HoldsKeyMaterial(text, SkipBlanks(text, next + 1), quote))
+                    var valueAt = SkipBlanks(text, next + 1);
+                    if (next < text.Length && text[next] == ':' && HoldsKeyMaterial(text, valueAt, quote, out var length)
+                        && !SecretValueHeuristics.IsPublishedExample(text.Substring(valueAt + 1, length), published))
                     {
                         return true;
                     }
@@ -136,14 +145,14 @@ internal static class JsonWebKeys
     }
 
     /// <summary>A quoted base64url value of <see cref="PrivateKeyFormats.MinimumKeyCharacters"/> or more (not <c>null</c>, not <c>"..."</c>).</summary>
-    private static bool HoldsKeyMaterial(string text, int at, char quote)
+    private static bool HoldsKeyMaterial(string text, int at, char quote, out int length)
     {
+        length = 0;
         if (at >= text.Length || text[at] != quote)
         {
             return false;
         }
 
-        var length = 0;
         for (var i = at + 1; i < text.Length && text[i] != quote; i++)
         {
             if (!(char.IsLetterOrDigit(text[i]) || text[i] is '-' or '_' or '+' or '/' or '='))

@@ -22,7 +22,7 @@ public sealed class PublishedExampleValuesTests
         foreach (var row in PublishedExampleValues.Rows)
         {
             Assert.Matches("^[0-9a-f]{64}$", row.Sha256);
-            Assert.InRange(row.Length, 6, 128);
+            Assert.InRange(row.Length, 6, 1024); // up to a 4096-bit RSA key's private exponent in base64url
             Assert.Matches(@"^(RFC \d+|OpenID Connect|[A-Z]\w+ developer documentation)", row.Source); // a specification, or a provider's own documentation
         }
 
@@ -39,6 +39,20 @@ public sealed class PublishedExampleValuesTests
         Assert.True(SecretValueHeuristics.IsPublishedExample(Published, rows));
         Assert.False(SecretValueHeuristics.IsPublishedExample(Published.ToUpperInvariant(), rows));
         Assert.False(SecretValueHeuristics.IsPublishedExample(Published + "x", rows));
+    }
+
+    [Fact]
+    public void JsonWebKeyWhosePrivatePartIsPublished_ShouldBeNoPrivateKey()
+    {
+        // RFC 7517's example RSA key is copied into tests as a DPoP key: its "d" is everyone's, the same shape with another
+        // "d" is a key.
+        var published = new string('Q', 40) + "-published-d-" + new string('7', 40);
+        var other = new string('R', 40) + "-generated-dd-" + new string('8', 40);
+        var rows = ImmutableArray.Create(new PublishedExampleValue(Sha256Hex(published), published.Length, "RFC 0000 §0 (made up for this test)"));
+        string Jwk(string d) => "{\"kty\":\"RSA\",\"n\":\"" + new string('n', 60) + "\",\"e\":\"AQAB\",\"d\":\"" + d + "\"}";
+
+        Assert.Null(JsonWebKeys.PrivateKeyKind(Jwk(published), rows));
+        Assert.NotNull(JsonWebKeys.PrivateKeyKind(Jwk(other), rows));
     }
 
     [Theory]
