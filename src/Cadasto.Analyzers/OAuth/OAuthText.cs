@@ -158,7 +158,9 @@ internal static class OAuthText
             return false;
         }
 
-        if (parameter.Name is "message" or "messageFormat" or "messageTemplate")
+        // An OAuth error's description (error_description: a server rejecting a request explains, in prose, which
+        // response_type it supports) is a message too.
+        if (parameter.Name is "message" or "messageFormat" or "messageTemplate" or "description" or "errorDescription" or "error_description")
         {
             return true;
         }

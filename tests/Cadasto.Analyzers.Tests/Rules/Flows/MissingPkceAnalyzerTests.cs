@@ -321,6 +321,24 @@ public sealed class MissingPkceAnalyzerTests
         """);
 
     [Fact]
+    public Task ErrorDescriptionNamingAResponseType_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        class AuthorizationProvider
+        {
+            void Reject(string error, string description) { }
+            void RejectCustom(string error, string errorDescription) { }
+
+            void Validate(string responseType)
+            {
+                if (responseType != "code")
+                {
+                    Reject(error: "unsupported_response_type", description: "Only response_type=code and response_type=id_token are supported by this server.");
+                    RejectCustom("unsupported_response_type", "Only response_type=code is supported.");
+                }
+            }
+        }
+        """);
+
+    [Fact]
     public Task HandBuiltCodeExchangeWithoutVerifier_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
         using System.Collections.Generic;
         using System.Net.Http;
