@@ -11,16 +11,27 @@ namespace Cadasto.Scanning;
 /// <summary>
 /// The scan's projects in dependency order (issue 11, item 4): a project is compiled with the compilations of the
 /// projects it references as compilation references (no emit), so the solution's own types bind as in a build.
-/// A project starts once every project it references is done, and a compilation is let go once every project that
-/// references it has been analysed, so memory holds the references still needed, not the solution. A reference cycle
-/// (invalid in MSBuild too) is cut: its projects start together without those edges.
+/// A project starts once every project it references is loaded (<see cref="Loaded"/>: its compilation exists; its
+/// analysis may still run), and a compilation is let go once every project that references it has been analysed, so
+/// memory holds the references still needed, not the solution. A reference cycle (invalid in MSBuild too) is cut: its
+/// projects start together without those edges.
 /// </summary>
+/// <remarks>
+/// A dependant does not wait for its reference's analysis (issue 15, session 13): the analysis runs on its own copy of
+/// the compilation (<c>CompilationWithAnalyzers</c> clones it with an event queue) and changes nothing a dependant sees,
+/// so waiting only kept a core idle: on bitwarden/server <c>Core.Test</c> waited for <c>Core</c>'s whole analysis and then
+/// ended the scan alone.
+/// </remarks>
 internal sealed class ProjectGraph
 {
     private readonly Dictionary<ScanProject, List<ScanProject>> _references = new();
     private readonly Dictionary<ScanProject, List<ScanProject>> _transitive = new();
     private readonly ConcurrentDictionary<ScanProject, int> _waitingDependents = new();
     private readonly ConcurrentDictionary<ScanProject, Compilation> _compilations = new();
+
+    // Projects whose compilation exists (Loaded), for RunAsync to start their dependants; _wake ends its wait.
+    private readonly ConcurrentQueue<ScanProject> _loaded = new();
+    private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly IReadOnlyList<ScanProject> _projects;
 
     public ProjectGraph(IReadOnlyList<ScanProject> projects)
@@ -69,7 +80,7 @@ internal sealed class ProjectGraph
 
     /// <summary>
     /// Runs <paramref name="work"/> for every project, at most <paramref name="maxParallelism"/> at once, each as soon
-    /// as every project it references is done (not when a whole wave is: on bitwarden/server the wave after
+    /// as every project it references is loaded or done (not when a whole wave is: on bitwarden/server the wave after
     /// <c>Core.Test</c> waited a minute for it with one core idle). Among the ready projects, the one with the most
     /// source on its longest chain of dependants goes first.
     /// </summary>
@@ -92,6 +103,7 @@ internal sealed class ProjectGraph
         var order = _projects.Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i);
         var ready = new List<ScanProject>();
         var queued = new HashSet<ScanProject>();
+        var released = new HashSet<ScanProject>();
         void MakeReady(ScanProject project)
         {
             if (queued.Add(project))
@@ -138,25 +150,49 @@ internal sealed class ProjectGraph
                 continue;
             }
 
-            var finished = await Task.WhenAny(running.Keys).ConfigureAwait(false);
-            var done = running[finished];
-            running.Remove(finished);
-            try
+            var wake = Volatile.Read(ref _wake);
+            var finished = await Task.WhenAny(running.Keys.Append(wake.Task)).ConfigureAwait(false);
+            if (finished == wake.Task)
             {
-                await finished.ConfigureAwait(false);
+                Interlocked.CompareExchange(ref _wake, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), wake);
             }
-            catch (Exception exception) when (failure is null)
+            else
             {
-                // Stop starting projects, let the running ones end, then fail as Parallel.ForEachAsync would.
-                failure = exception;
-                stop.Cancel();
-            }
-            catch (Exception)
-            {
-                // A later failure (often the cancellation the first one caused): the first is reported.
+                var done = running[finished];
+                running.Remove(finished);
+                try
+                {
+                    await finished.ConfigureAwait(false);
+                }
+                catch (Exception exception) when (failure is null)
+                {
+                    // Stop starting projects, let the running ones end, then fail as Parallel.ForEachAsync would.
+                    failure = exception;
+                    stop.Cancel();
+                }
+                catch (Exception)
+                {
+                    // A later failure (often the cancellation the first one caused): the first is reported.
+                }
+
+                Release(done);
             }
 
-            foreach (var dependent in dependents[done])
+            while (_loaded.TryDequeue(out var loaded))
+            {
+                Release(loaded);
+            }
+        }
+
+        // A project's dependants wait for it once: until it is loaded or, if it never says so, done.
+        void Release(ScanProject project)
+        {
+            if (!released.Add(project))
+            {
+                return;
+            }
+
+            foreach (var dependent in dependents[project])
             {
                 if (waitingFor[dependent] > 0 && --waitingFor[dependent] == 0)
                 {
@@ -259,12 +295,16 @@ internal sealed class ProjectGraph
             .OfType<MetadataReference>()
             .ToList();
 
+    /// <summary>The project's compilation exists: the projects that reference it may start (<see cref="RunAsync"/>).</summary>
     public void Loaded(ScanProject project, Compilation compilation)
     {
         if (_waitingDependents.ContainsKey(project))
         {
             _compilations[project] = compilation;
         }
+
+        _loaded.Enqueue(project);
+        Volatile.Read(ref _wake).TrySetResult();
     }
 
     /// <summary>The project is done with its references: those no other project waits for are let go.</summary>

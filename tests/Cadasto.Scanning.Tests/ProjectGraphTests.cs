@@ -47,6 +47,66 @@ public sealed class ProjectGraphTests
     }
 
     [Fact]
+    public async Task DependantOfALoadedProject_ShouldStartWhileThatProjectIsStillAnalysed()
+    {
+        // Core says it is loaded, then ends only once Core.Tests has started beside it: no core waits for Core's analysis.
+        var core = Project("Core");
+        var tests = Project("Core.Tests", core);
+        var testsStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var graph = new ProjectGraph(new[] { core, tests });
+        var coreReference = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("Core");
+        var referencesSeen = -1;
+
+        await graph.RunAsync(
+            maxParallelism: 2,
+            async (project, ct) =>
+            {
+                if (project == core)
+                {
+                    graph.Loaded(core, coreReference);
+                    await testsStarted.Task.WaitAsync(Patience, ct);
+                }
+                else
+                {
+                    referencesSeen = graph.ReferencesOf(project).Count();
+                    testsStarted.SetResult();
+                }
+            },
+            CancellationToken.None).WaitAsync(Patience);
+
+        Assert.True(testsStarted.Task.IsCompletedSuccessfully);
+        Assert.Equal(1, referencesSeen);
+    }
+
+    [Fact]
+    public async Task DependantOfALoadedProject_ShouldStillWaitForItsOtherReferences()
+    {
+        var core = Project("Core");
+        var data = Project("Data");
+        var api = Project("Api", core, data);
+        var graph = new ProjectGraph(new[] { core, data, api });
+        var events = new ConcurrentQueue<string>();
+
+        await graph.RunAsync(
+            maxParallelism: 2,
+            async (project, ct) =>
+            {
+                events.Enqueue("start " + project.Name);
+                if (project == core)
+                {
+                    graph.Loaded(core, Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("Core"));
+                }
+
+                await Task.Delay(project == data ? 200 : 20, ct);
+                events.Enqueue("end " + project.Name);
+            },
+            CancellationToken.None).WaitAsync(Patience);
+
+        var order = events.ToList();
+        Assert.True(order.IndexOf("end Data") < order.IndexOf("start Api"));
+    }
+
+    [Fact]
     public async Task ProjectWhoseReferencesAreDone_ShouldNotWaitForUnrelatedSlowProject()
     {
         // Waves would hold Api until every project of Core's wave (the slow Report too) was done.
