@@ -156,6 +156,13 @@ internal static class SecretVocabulary
         "second", "generated", "stored", "cached", "original", "updated", "refreshed", "issued");
 
     /// <summary>
+    /// Words that only say how much (<c>superSecret</c>, <c>TopSecret</c>): before a chosen credential's word they make the demo
+    /// value a sample logs in with, never a key's, a field's or a header's name (<c>Values/CredentialValueShape.IsNameOrLabel</c>).
+    /// </summary>
+    public static readonly ImmutableArray<string> Intensifiers = ImmutableArray.Create(
+        "super", "top", "very", "ultra", "mega", "extra");
+
+    /// <summary>
     /// The last part of every credential word (<c>secret</c>, <c>key</c>, <c>token</c>, …): what an instruction mentions
     /// (<c>YOUR_API_KEY_HERE</c>, <c>insert-token</c>).
     /// </summary>

@@ -108,7 +108,7 @@ internal static class ConfigurationFileSecrets
                         break;
                     }
 
-                    if (_secrets.IsSecret(parentKey, key, text.Value, inCredentialList, out _))
+                    if (_secrets.IsSecret(parentKey, key, text.Value, inCredentialList, inArray ? null : FieldsBeside(), out _))
                     {
                         Report(text, IsConfident(parentKey, key, text.Value));
                     }
@@ -149,6 +149,23 @@ internal static class ConfigurationFileSecrets
             }
 
             return false;
+        }
+
+        /// <summary>The keys and string values of the object that holds the current value (none at the root).</summary>
+        private IEnumerable<(string? Name, string Text)> FieldsBeside()
+        {
+            if (_objects.Count == 0)
+            {
+                yield break;
+            }
+
+            foreach (var property in _objects[_objects.Count - 1].Properties)
+            {
+                if (property.Value is JsonString text)
+                {
+                    yield return (property.Name, text.Value);
+                }
+            }
         }
 
         /// <summary>The string values of the object that holds the current value and of the one around it (Keycloak's <c>resource</c> beside <c>credentials</c>).</summary>

@@ -70,7 +70,15 @@ internal sealed class ConfigurationSecrets
     /// As above; <paramref name="inCredentialList"/> says the value sits in a flat map of strings under a section
     /// that lists credentials by client (<c>"ApiKeys": { "acme": "…" }</c>), where every generated-looking value is one.
     /// </summary>
-    public bool IsSecret(string? parentKey, string key, string value, bool inCredentialList, out string reason)
+    public bool IsSecret(string? parentKey, string key, string value, bool inCredentialList, out string reason) =>
+        IsSecret(parentKey, key, value, inCredentialList, fieldsBeside: null, out reason);
+
+    /// <summary>
+    /// As above; <paramref name="fieldsBeside"/> are the keys and string values of the object that holds the value, which
+    /// tell a template filled with its own names (<c>"Username": "username", "Password": "password"</c>) from a login, as
+    /// the members of an object initializer do in C# (<see cref="CredentialValueShape.IsChosenWordSetAsValue"/>).
+    /// </summary>
+    public bool IsSecret(string? parentKey, string key, string value, bool inCredentialList, IEnumerable<(string? Name, string Text)>? fieldsBeside, out string reason)
     {
         reason = "";
 
@@ -91,7 +99,7 @@ internal sealed class ConfigurationSecrets
         {
             // The same screens as CDS1002 in code (labels, prose, templates, key names), plus configuration's own.
             if (!CredentialValueShape.CanBeACredential(value)
-                || IsLabel(value, key)
+                || IsLabel(value, key, fieldsBeside ?? Array.Empty<(string?, string)>())
                 || KeyNames.IsCredentialKeyName(value, _keys.Names)
                 || ConfigurationValueShapes.LooksLikeAReference(value)
                 || (string.Equals(key, "Value", StringComparison.OrdinalIgnoreCase) && ConfigurationValueShapes.IsSha2Digest(value)))
@@ -170,11 +178,14 @@ internal sealed class ConfigurationSecrets
     }
 
     /// <summary>
-    /// A label rather than a value, as CDS1002 judges it in code (<c>"X-Api-Key"</c>, <c>"Cadasto:ClientSecret"</c>,
-    /// the key's own name) — except that a credential word alone is a value here: <c>"ClientSecret": "secret"</c>
-    /// configures that secret, where in code <c>"password"</c> is as often a grant type.
+    /// A label rather than a value, as CDS1002 judges a value set on an object in code (<c>"X-Api-Key"</c>,
+    /// <c>"Cadasto:ClientSecret"</c>, the key's own name), with the same exception: a chosen credential's word set as
+    /// the value (<c>"Password": "password"</c>, as <c>options.Password = "password"</c>) is the demo value it runs with
+    /// (<see cref="CredentialValueShape.IsChosenWordSetAsValue"/>). And a credential word alone is a value here:
+    /// <c>"ClientSecret": "secret"</c> configures that secret, where in code <c>"password"</c> is as often a grant type.
     /// </summary>
-    private bool IsLabel(string value, string key) =>
+    private bool IsLabel(string value, string key, IEnumerable<(string? Name, string Text)> fieldsBeside) =>
         CredentialValueShape.IsNameOrLabel(value, key, _keys.Names)
+        && !CredentialValueShape.IsChosenWordSetAsValue(value, key, _keys.Names, fieldsBeside)
         && (CredentialNames.SplitWordCount(value.Trim()) >= 2 || SeparatorInsensitiveText.Equals(value, key));
 }

@@ -101,7 +101,7 @@ internal sealed class SecretLiteralClassifier
         if ((NameOf(context, top, cancellationToken) ?? TestDataParameterName(literal.Syntax)) is { } name
             && (Names.TryMatch(name, out _) || (top is IArrayCreationOperation && IsPluralCredentialName(name) && IsGeneratedUnshaped(text)))
             && (!CredentialValueShape.IsNameOrLabel(text, name, Names) || IsSpelledFromANameBeside(top.Syntax, text)
-                || ((IsSetOnAnObject(context) || IsPassedToAParameter(context)) && CredentialValueShape.IsChosenWordSetAsValue(text, name, Names))
+                || ((IsSetOnAnObject(context) || IsPassedToAParameter(context)) && CredentialValueShape.IsChosenWordSetAsValue(text, name, Names, TextsBeside(top.Syntax)))
                 || (IsStoredInAVariableOrMember(top.Syntax) && CredentialValueShape.IsAnotherChosenWordAsValue(text, name, Names)))
             && !IsKeyNameField(context, text, cancellationToken)
             && !IsOneOfItsTypesNames(context, text))
@@ -796,7 +796,7 @@ internal sealed class SecretLiteralClassifier
     /// </summary>
     private bool IsSpelledFromANameBeside(SyntaxNode value, string text)
     {
-        foreach (var beside in TextsBeside(value))
+        foreach (var (_, beside) in TextsBeside(value))
         {
             if (CredentialValueShape.IsSpelledFromName(text, beside, Names))
             {
@@ -807,7 +807,12 @@ internal sealed class SecretLiteralClassifier
         return false;
     }
 
-    private static IEnumerable<string> TextsBeside(SyntaxNode value)
+    /// <summary>
+    /// The string constants set beside a value, with the member or local each is set on where there is one (none for a
+    /// builder chain's arguments): the other members of its object initializer, the other members of the same object set in
+    /// its block, the locals declared beside it, the single arguments of the calls chained with it.
+    /// </summary>
+    private static IEnumerable<(string? Name, string Text)> TextsBeside(SyntaxNode value)
     {
         var node = value;
         while (node.Parent is ParenthesizedExpressionSyntax)
@@ -820,9 +825,9 @@ internal sealed class SecretLiteralClassifier
             case AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax initializer } assignment:
                 foreach (var expression in initializer.Expressions)
                 {
-                    if (expression != assignment && expression is AssignmentExpressionSyntax { Right: var right } && StringLiteralText(right) is { } text)
+                    if (expression != assignment && expression is AssignmentExpressionSyntax { Left: var left, Right: var right } && StringLiteralText(right) is { } text)
                     {
-                        yield return text;
+                        yield return ((left as IdentifierNameSyntax)?.Identifier.ValueText, text);
                     }
                 }
 
@@ -835,7 +840,7 @@ internal sealed class SecretLiteralClassifier
                         && member.Expression.IsEquivalentTo(target.Expression)
                         && StringLiteralText(right) is { } text)
                     {
-                        yield return text;
+                        yield return (member.Name.Identifier.ValueText, text);
                     }
                 }
 
@@ -851,7 +856,7 @@ internal sealed class SecretLiteralClassifier
                         {
                             if (variable != declarator && variable.Initializer is { Value: var initializer } && StringLiteralText(initializer) is { } text)
                             {
-                                yield return text;
+                                yield return (variable.Identifier.ValueText, text);
                             }
                         }
                     }
@@ -865,7 +870,7 @@ internal sealed class SecretLiteralClassifier
                 {
                     if (SingleStringArgument(inner) is { } text)
                     {
-                        yield return text;
+                        yield return (null, text);
                     }
                 }
 
@@ -873,7 +878,7 @@ internal sealed class SecretLiteralClassifier
                 {
                     if (SingleStringArgument(outer) is { } text)
                     {
-                        yield return text;
+                        yield return (null, text);
                     }
                 }
 

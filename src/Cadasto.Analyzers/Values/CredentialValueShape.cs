@@ -320,8 +320,38 @@ internal static class CredentialValueShape
         // alone ("password" as a grant type, "token" as a field name); a longer single word ("supersecret") is a value,
         // and so is one written in lower case with separators ("my_client_secret", "admin-password"): it reads like a
         // name, but no key, variable or header is spelled so — it is what a sample sets as the secret (the SPEC).
-        return (CredentialNames.SplitWordCount(trimmed) >= 2 && !lowerCaseWords)
+        return (CredentialNames.SplitWordCount(trimmed) >= 2 && !lowerCaseWords && !IsIntensifiedChosenWord(trimmed, names))
                || (IsCredentialWordItself(trimmed, names) && !IsDemoSecret(trimmed, symbolName, names));
+    }
+
+    /// <summary>
+    /// <c>superSecret</c>, <c>TopSecret</c>: only intensifiers (<see cref="SecretVocabulary.Intensifiers"/>)
+    /// before the word of a credential a person chooses (a password, a secret, a passphrase, an API key; not what is issued),
+    /// in one word run together: how much of a secret it is, said by whoever chose it — a demo value, not a name.
+    /// </summary>
+    private static bool IsIntensifiedChosenWord(string text, CredentialNames names)
+    {
+        if (!names.TryMatch(text, out var word) || SecretVocabulary.IssuedCredentialWords.Contains(word))
+        {
+            return false;
+        }
+
+        var words = CredentialNames.SplitWords(text);
+        var credentialParts = word.Split(' ').Length;
+        if (words.Count <= credentialParts)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < words.Count - credentialParts; i++)
+        {
+            if (!SecretVocabulary.Intensifiers.Contains(words[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -1006,9 +1036,45 @@ internal static class CredentialValueShape
     /// under <c>"AdminPassword"</c> in <c>appsettings.json</c> is (the caller tells the two apart). Written in lower case:
     /// <c>"Password"</c> is the label a login page shows.
     /// </summary>
-    public static bool IsChosenWordSetAsValue(string text, string symbolName, CredentialNames names) =>
-        names.TryMatch(symbolName, out var own) && !SecretVocabulary.IssuedCredentialWords.Contains(own)
-        && (string.Equals(text, own, StringComparison.Ordinal) || IsChosenCredentialWord(text));
+    /// <remarks>
+    /// One judgement for code and configuration (the SPEC: the same value, the same verdict): a value set on an object in C#
+    /// and a value under a key of <c>appsettings.json</c> ask it alike. Its own word run together in lower case is the same
+    /// word (<c>ApiKey = "apikey"</c>). Not where another field beside is spelled as its own name too
+    /// (<paramref name="fieldsBeside"/>: <c>Username = "username", Password = "password"</c>): every field of a template
+    /// filled with its name, a label, not a login.
+    /// </remarks>
+    public static bool IsChosenWordSetAsValue(string text, string symbolName, CredentialNames names, IEnumerable<(string? Name, string Text)>? fieldsBeside = null)
+    {
+        if (!names.TryMatch(symbolName, out var own) || SecretVocabulary.IssuedCredentialWords.Contains(own))
+        {
+            return false;
+        }
+
+        if (string.Equals(text, own, StringComparison.Ordinal) || string.Equals(text, own.Replace(" ", ""), StringComparison.Ordinal))
+        {
+            return fieldsBeside is null || !HasFieldSpelledAsItsName(fieldsBeside, names);
+        }
+
+        return IsChosenCredentialWord(text);
+    }
+
+    /// <summary>
+    /// Whether a field that holds no credential holds its own name as its value (<c>Username = "username"</c>, <c>Host =
+    /// "host"</c>). A credential's field so spelled (<c>Token = "token"</c>) is no evidence: it names where an issued value goes.
+    /// </summary>
+    private static bool HasFieldSpelledAsItsName(IEnumerable<(string? Name, string Text)> fields, CredentialNames names)
+    {
+        foreach (var (name, text) in fields)
+        {
+            if (name is { Length: > 0 } && !names.IsCredentialName(name)
+                && text.Length > 0 && char.IsLetter(text[0]) && SeparatorInsensitiveText.Equals(text, name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// <c>_clientSecret = "password"</c>, <c>o.ClientSecret = "password"</c>: the word of another chosen credential, in lower case,

@@ -416,4 +416,80 @@ public sealed class SameVerdictInCodeAndConfigurationTests
             { "HangfireAuthorization": { "User": "admin", "PassWord": {|CDS1004:"Kq7vR2mZx9Lw"|} } }
             """));
     }
+
+    // Real code (a message broker's test application, a sample identity server's settings): a chosen credential's own word as
+    // its value is the demo password the broker or the server is started with, set on an options object in code and bound from
+    // appsettings.json alike (a warning: a match on the name).
+    [Theory]
+    [InlineData("Password", "password")]
+    [InlineData("Secret", "secret")]
+    [InlineData("ApiKey", "apikey")]
+    [InlineData("Passphrase", "passphrase")]
+    public async Task ChosenCredentialWordAsItsOwnValue_ShouldReportInCodeAndConfiguration(string name, string value)
+    {
+        await Code.VerifyAnalyzerAsync($$"""
+            public sealed class BrokerOptions
+            {
+                public string Host { get; set; }
+                public string Username { get; set; }
+                public string {{name}} { get; set; }
+            }
+
+            static class Setup
+            {
+                static BrokerOptions Local() => new BrokerOptions { Host = "127.0.0.1", Username = "orders", {{name}} = {|CDS1002:"{{value}}"|} };
+            }
+            """);
+        await Config.VerifyAsync(("appsettings.json", $$"""
+            { "Broker": { "Host": "127.0.0.1", "Username": "orders", "{{name}}": {|CDS1004:"{{value}}"|} } }
+            """));
+    }
+
+    // Real code (a sample identity server's settings, an in-memory transport): every field of an unused section spelled as its own
+    // name, the user name included, is a template of names, not a login; a label in code and configuration alike.
+    [Fact]
+    public async Task EveryFieldSpelledAsItsOwnName_ShouldNotReportInCodeOrConfiguration()
+    {
+        await Code.VerifyAnalyzerAsync("""
+            public sealed class BrokerOptions
+            {
+                public string Transport { get; set; }
+                public string Username { get; set; }
+                public string Password { get; set; }
+            }
+
+            static class Setup
+            {
+                static BrokerOptions Local() => new BrokerOptions { Transport = "INMEMORY", Username = "username", Password = "password" };
+            }
+            """);
+        await Config.VerifyAsync(("appsettings.json", """
+            { "Broker": { "Transport": "INMEMORY", "Username": "username", "Password": "password" } }
+            """));
+    }
+
+    // Real code (a home-automation bridge's shipped settings): a qualifier before another chosen credential's word, run together
+    // in camelCase, is the demo password of the only user, not a key's or a field's name.
+    [Theory]
+    [InlineData("superSecret")]
+    [InlineData("TopSecret")]
+    [InlineData("supersecret")]
+    public async Task QualifiedCredentialWordAsAPassword_ShouldReportInCodeAndConfiguration(string value)
+    {
+        await Code.VerifyAnalyzerAsync($$"""
+            public sealed class LocalUser
+            {
+                public string Username { get; set; }
+                public string Password { get; set; }
+            }
+
+            static class Users
+            {
+                static LocalUser Only() => new LocalUser { Username = "assistant", Password = {|CDS1002:"{{value}}"|} };
+            }
+            """);
+        await Config.VerifyAsync(("appsettings.json", $$"""
+            { "Users": [ { "Username": "assistant", "Password": {|CDS1004:"{{value}}"|} } ] }
+            """));
+    }
 }

@@ -274,6 +274,52 @@ public sealed class SecretInConfigurationFileAnalyzerTests
         }
         """));
 
+    // The URLs a launch profile hands the app as environment variables (DATABASE_URL, REDIS_URL, a broker's URI): a password in
+    // the user information is a secret whatever the variable's name, a broker's default account on the developer's machine
+    // included (a short demo value that works, as under a Password key); a URL with no password, or the syntax of one, is not.
+    [Fact]
+    public Task LaunchSettingsUrlsWithAPassword_ShouldReport() => Verify.VerifyAsync(
+        null,
+        new[]
+        {
+            ("Properties/launchSettings.json", """
+                {
+                  "profiles": {
+                    "Orders.Worker": {
+                      "commandName": "Project",
+                      "environmentVariables": {
+                        "DATABASE_URL": {|CDS1004:"postgres://orders:Pg4vL9xQ2mRt@db.internal:5432/orders"|},
+                        "REDIS_URL": {|CDS1004:"redis://:Rd7Kq2Lm9Vx@cache.internal:6379/0"|},
+                        "MONGO_URL": {|#0:"mongodb+srv://orders:Mg9Lp2Xz7Qw4@cluster0.ab1cd.mongodb.net/orders?retryWrites=true"|},
+                        "RabbitMq__Uri": {|CDS1004:"amqp://guest:guest@localhost:5672/"|},
+                        "RabbitMq__Host": "amqp://rabbit.internal:5672/",
+                        "Docs__Broker": "amqp://user:password@localhost:5672/",
+                        "Seq__Url": "http://localhost:5341"
+                      }
+                    }
+                  }
+                }
+                """),
+        },
+        Verify.Diagnostic("CDS1004").WithLocation(0).WithArguments("profiles:Orders.Worker:environmentVariables:MONGO_URL", "launchSettings.json"));
+
+    // Real code (a message broker's console test application, not a test project): the broker's password is the word itself,
+    // as its run script starts the broker; a match on the key's name with a value that does not look generated, so a warning.
+    // The same section filled with every field's own name (an in-memory transport's unused settings) is a template.
+    [Fact]
+    public Task CredentialWordAsItsOwnValue_ShouldReportAsAWarning_ButNotInATemplateOfNames() => Verify.VerifyAsync(
+        null,
+        new[]
+        {
+            ("appsettings.json", """
+                {
+                  "Broker": { "Host": "127.0.0.1", "Port": "5672", "Username": "user", "Password": {|#0:"password"|}, "VirtualHost": "/" },
+                  "Queue": { "Transport": "INMEMORY", "Username": "username", "Password": "password" }
+                }
+                """),
+        },
+        Verify.Diagnostic("CDS1004").WithLocation(0).WithSeverity(Warning).WithArguments("Broker:Password", "appsettings.json"));
+
     [Fact]
     public Task UrlPasswordsInATestProjectsSettings_ShouldJudgeAsTestCode() => Verify.VerifyAsync(
         "is_global = true\nbuild_property.IsTestProject = true\n",
