@@ -98,7 +98,7 @@ internal sealed class SecretLiteralClassifier
             return AtKnownCredentialSinkUnshaped(literal, text, cancellationToken);
         }
 
-        if ((NameOf(context, top, cancellationToken) ?? TestDataParameterName(literal.Syntax)) is { } name
+        if ((NameOf(context, top, cancellationToken) ?? TestDataRowName(literal.Syntax, text)) is { } name
             && (Names.TryMatch(name, out _) || (top is IArrayCreationOperation && IsPluralCredentialName(name) && IsGeneratedUnshaped(text)))
             && (!CredentialValueShape.IsNameOrLabel(text, name, Names) || IsSpelledFromANameBeside(top.Syntax, text)
                 || ((IsSetOnAnObject(context) || IsPassedToAParameter(context)) && CredentialValueShape.IsChosenWordSetAsValue(text, name, Names, TextsBeside(top.Syntax)))
@@ -971,6 +971,14 @@ internal sealed class SecretLiteralClassifier
 
         return KeyedValues.KeyOf(argument, _compilation, cancellationToken);
     }
+
+    /// <summary>
+    /// The test parameter a data row's value is named by (<see cref="TestDataParameterName"/>), where the value looks real as
+    /// a row's value must (<see cref="TestSentinels.LooksRealInADataRow"/>: a known format, or key-length random): a row
+    /// feeds a theory the inputs it must accept or refuse, weak and illegal ones by design.
+    /// </summary>
+    private static string? TestDataRowName(SyntaxNode literal, string text) =>
+        TestDataParameterName(literal) is { } name && TestSentinels.LooksRealInADataRow(text) ? name : null;
 
     /// <summary>
     /// A test's data row (<c>[DataRow("…", 1337)]</c>, <c>[TestCase(…)]</c>, <c>[InlineData(…)]</c>: <see cref="TestFrameworks.DataRowAttributes"/>):

@@ -342,7 +342,58 @@ internal static class CredentialShapes
 
         // An unsigned token (alg none) has an empty signature; a signed one a real one. In test code an unsigned token is
         // what a test makes for a validator to refuse: it grants nothing.
-        return signatureEnd - secondDot - 1 >= 16 || (!testCode && DeclaresNoSignature(header));
+        var signatureLength = signatureEnd - secondDot - 1;
+        if (signatureLength >= 16)
+        {
+            return true;
+        }
+
+        if (DeclaresNoSignature(header))
+        {
+            return !testCode;
+        }
+
+        // A signed token's claims, whole and of some length, with its signature left out or cut short: an issued token as a
+        // response or a cache holds it (an id token, which a client reads without checking its signature), a known format
+        // by its header and claims alone — in test code too (the SPEC: a known format there is still a finding). A
+        // signature that is a word or one character repeated (.signature, .invalid, .XXXXXXXX) was written in by hand: the
+        // token is a made-up or redacted one.
+        return string.CompareOrdinal(text, firstDot + 1, "eyJ", 0, 3) == 0
+               && secondDot - firstDot - 1 >= 64
+               && !IsPlaceholderSignature(text, secondDot + 1, signatureEnd);
+    }
+
+    /// <summary>
+    /// <c>signature</c>, <c>Invalid</c>, <c>sig</c>, <c>XXXXXXXXXX</c>: a signature segment of letters only in one case (a
+    /// capital first allowed), or one character repeated — what a person writes where the signature goes.
+    /// </summary>
+    private static bool IsPlaceholderSignature(string text, int start, int end)
+    {
+        if (end == start)
+        {
+            return false;
+        }
+
+        bool lower = false, upper = false, same = true;
+        for (var i = start; i < end; i++)
+        {
+            var c = text[i];
+            same &= c == text[start];
+            if (!char.IsLetter(c))
+            {
+                if (!same)
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            lower |= char.IsLower(c);
+            upper |= i > start && char.IsUpper(c);
+        }
+
+        return same || !(lower && upper);
     }
 
     /// <summary>
@@ -815,7 +866,7 @@ internal static class CredentialShapes
 
     private static bool IsAsciiLetterOrDigit(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9';
 
-    private static bool IsBase64UrlChar(char c) => IsAsciiLetterOrDigit(c) || c is '-' or '_';
+    internal static bool IsBase64UrlChar(char c) => IsAsciiLetterOrDigit(c) || c is '-' or '_';
 
     private static bool IsEntraChar(char c) => IsAsciiLetterOrDigit(c) || c is '_' or '~' or '.' or '-';
 }

@@ -49,8 +49,107 @@ internal static class TestSentinels
         // or parsed: a real one was classified above.
         return IsJsonFixture(text)
             ? HoldsARealLookingString(text)
-            : !CredentialShapes.HasJwtForm(text) && !CredentialShapes.IsUnsignedToken(text) && !IsHyphenatedGuid(text) && !IsObjectId(text)
-              && IsLongAndRandom(text);
+            : !CredentialShapes.HasJwtForm(text) && !CredentialShapes.IsUnsignedToken(text) && !HasClaimsBetweenMadeUpParts(text)
+              && !IsHyphenatedGuid(text) && !IsObjectId(text) && IsLongAndRandom(text);
+    }
+
+    /// <summary>
+    /// Whether a value of a test's data row (<c>[InlineData]</c>, <c>[DataRow]</c>, <c>[TestCase]</c>, <c>[Arguments]</c>) looks
+    /// like a real credential. A row feeds a theory the inputs it must accept or refuse — weak passwords for a policy
+    /// (<c>!QAZ2wsx</c> and a word), keys of an illegal form for a parser —, so there the test parameter's name is weaker
+    /// evidence than anywhere else: a row's value is a finding only with a known format, or at key length and random (twenty
+    /// characters or more of at least four bits each; hex, whose alphabet holds four bits, at least 32 digits of 3.3), and
+    /// never words run together with digits. Everything <see cref="LooksReal"/> refuses stays refused.
+    /// </summary>
+    public static bool LooksRealInADataRow(string value)
+    {
+        var text = value.Trim();
+        if (CredentialShapes.Classify(text, testCode: true) is not null)
+        {
+            return true;
+        }
+
+        var entropy = Entropy(text);
+        var keyLength = ConfigurationValueShapes.IsHex(text) ? text.Length >= 32 && entropy >= 3.3 : text.Length >= 20 && entropy >= 4.0;
+        return keyLength && !IsWordsWithDigits(text) && LooksReal(text);
+    }
+
+    /// <summary>
+    /// <c>0000thisis46charactersbutnotvalid</c>: letters of one case and digits, the letters mostly (three in four) in runs of
+    /// four or more between the digits, every such run readable (no more than four consonants in a row), with vowels for at
+    /// least a third of the letters — words padded and counted, as a test writes a value of the right length but the wrong
+    /// content. A generated key of one case has a vowel for about a fifth of its letters and runs of consonants; hex breaks
+    /// its letters into runs of one or two.
+    /// </summary>
+    private static bool IsWordsWithDigits(string text)
+    {
+        bool lower = false, upper = false;
+        int letters = 0, vowels = 0, inWords = 0, runStart = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var c = i < text.Length ? text[i] : '0';
+            if (char.IsLetter(c))
+            {
+                lower |= char.IsLower(c);
+                upper |= char.IsUpper(c);
+                letters++;
+                vowels += char.ToLowerInvariant(c) is 'a' or 'e' or 'i' or 'o' or 'u' or 'y' ? 1 : 0;
+                runStart = runStart < 0 ? i : runStart;
+            }
+            else if (!char.IsDigit(c))
+            {
+                return false;
+            }
+            else if (runStart >= 0)
+            {
+                if (i - runStart >= 4)
+                {
+                    if (!IsPronounceable(text, runStart, i))
+                    {
+                        return false;
+                    }
+
+                    inWords += i - runStart;
+                }
+
+                runStart = -1;
+            }
+        }
+
+        return !(lower && upper) && letters >= 12 && vowels * 3 >= letters && inWords * 4 >= letters * 3;
+    }
+
+    /// <summary>
+    /// <c>x.eyJzdWIiOiJ….x</c>: a dotted value one of whose segments is the base64 of a JSON object (a token's claims) but
+    /// which is no JWT (<see cref="CredentialShapes.Classify"/> said so first): claims set between made-up parts, as a test of
+    /// a claims decoder writes them. Nothing here signs it.
+    /// </summary>
+    private static bool HasClaimsBetweenMadeUpParts(string text)
+    {
+        var firstDot = text.IndexOf('.');
+        if (firstDot < 0 || text.IndexOf('.', firstDot + 1) < 0)
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (!(CredentialShapes.IsBase64UrlChar(c) || c is '.' or '='))
+            {
+                return false;
+            }
+        }
+
+        foreach (var segment in text.Split('.'))
+        {
+            if (segment.Length >= 8 && CredentialShapes.DecodeBase64Url(segment.TrimEnd('=')) is { } json
+                && json.Trim() is { Length: >= 2 } trimmed && trimmed[0] == '{' && trimmed[trimmed.Length - 1] == '}')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -119,7 +218,8 @@ internal static class TestSentinels
 
     /// <summary>
     /// Twelve characters or more of at least three classes (lower, upper, digit, symbol) with some entropy, or twenty
-    /// or more of two classes with more (hex and base64 keys) — and not a sentinel word dressed up with digits and symbols.
+    /// or more of two classes with more (hex and base64 keys; hex of an API key's length, 32 digits or more, a little less)
+    /// — and not a sentinel word dressed up with digits and symbols.
     /// </summary>
     private static bool IsLongAndRandom(string text)
     {
@@ -139,16 +239,21 @@ internal static class TestSentinels
 
         var classes = (lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0) + (symbol ? 1 : 0);
         var entropy = Entropy(text);
-        var random = (classes >= 3 && entropy >= 3.2) || (text.Length >= 20 && classes >= 2 && entropy >= 3.5);
+        // Hex holds four bits a character at most: 32 random digits (an API key's length) reach about 3.6 bits each, rarely
+        // less than 3.3, where base64 of that length reaches 4.5.
+        var random = (classes >= 3 && entropy >= 3.2) || (text.Length >= 20 && classes >= 2 && entropy >= 3.5)
+                     || (text.Length >= 32 && classes >= 2 && entropy >= 3.3 && ConfigurationValueShapes.IsHex(text));
         return random && !IsDressedUpSentinel(text) && !IsPhrase(text) && !IsRunTogetherPhrase(text) && !IsTaggedNumber(text)
                && !IsKeyboardRuns(text);
     }
 
     // The orders a person types a made-up value in: the alphabet, the digits (from 0, or from 1 as a keyboard's row), the
-    // shifted digit row of a US keyboard, and its three letter rows.
+    // shifted digit row of a US keyboard, its three letter rows, and its columns from a digit down (1qaz, 2wsx: the
+    // "1qaz2wsx" of weak-password lists).
     private static readonly string[] TypingOrders =
     {
         "abcdefghijklmnopqrstuvwxyz", "0123456789", "1234567890", "!@#$%^&*()", "qwertyuiop", "asdfghjkl", "zxcvbnm",
+        "1qaz", "2wsx", "3edc", "4rfv", "5tgb", "6yhn", "7ujm", "8ik,", "9ol.",
     };
 
     /// <summary>

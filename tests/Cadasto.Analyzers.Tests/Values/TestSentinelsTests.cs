@@ -61,5 +61,22 @@ public sealed class TestSentinelsTests
     [InlineData("9f3e7a1c5b2d8e4f6a0c3b7d9e1f5a2c")] // 32 hex digits: a key's length, not an ObjectId's
     [InlineData("64b7f3A2c91e4d0012aB34ce")] // 24 hex digits in both cases: no ObjectId as written
     [InlineData("qwerty8f3k2q9x!Zr7")] // a keyboard run, then random characters
+    [InlineData("107f80e222f828767efc2f91624a8940")] // 32 hex digits with repeats (3.4 bits each): an API key's length, random
     public void RandomOrKnownFormat_ShouldLookReal(string value) => Assert.True(TestSentinels.LooksReal(value));
+
+    [Theory]
+    [InlineData("!QAZ2wsx#EDC")] // keyboard columns from a digit down, dressed with symbols
+    [InlineData("1qaz2wsx3edc")]
+    [InlineData("!QAZ2wsxsomeshop")] // a keyboard column and words: short of a key's length
+    [InlineData("2048thisisfortysixcharsbutnotavalidkeyforyou57")] // words counted to a key's length
+    [InlineData("QEMTXEQ5UU6UZDD4AMK57TQ46I==")] // a key's length, but its characters repeat: under four bits each
+    [InlineData("9f3e7a1c5b2d8e4f6a0c")] // 20 hex digits: short of a hex key
+    public void ProbeInADataRow_ShouldNotLookReal(string value) => Assert.False(TestSentinels.LooksRealInADataRow(value));
+
+    [Theory]
+    [InlineData("Tq8Lm2Xv9Rw4Kp7Ns1Bd5Hg3Jf6=")] // a base64 key of 20 bytes
+    [InlineData("oy2kqvmzr7xtwpln4bdjcfh9sg3qzxvkwt8rmpld6nbc2q")] // a provider's key of one case: runs of consonants
+    [InlineData("9f3e7a1c5b2d8e4f6a0c3b7d9e1f5a2c")] // 32 hex digits
+    [InlineData("ghp_L7DxtpYlSXpfKtHF4vUCsMehGAkWvj7FAc9Q")] // a known format
+    public void KeyInADataRow_ShouldLookReal(string value) => Assert.True(TestSentinels.LooksRealInADataRow(value));
 }

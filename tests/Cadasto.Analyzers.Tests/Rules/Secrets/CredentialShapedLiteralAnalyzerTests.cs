@@ -295,6 +295,32 @@ public sealed class CredentialShapedLiteralAnalyzerTests
         },
     }.RunAsync();
 
+    // Real code (an identity SDK's cache and id-token tests): a signed token's header and whole claims with the signature
+    // left out or cut short is an issued token as a response or a cache holds it (a client reads an id token without its
+    // signature): a known format, in test code too. A signature written in by hand (a word, one character repeated) makes
+    // a made-up or redacted token, and claims of a few characters a token made for a parser.
+    [Fact]
+    public Task SignedTokenWithoutItsSignatureInATestProject_ShouldReport() => new VerifyCS.Test
+    {
+        TestState =
+        {
+            Sources =
+            {
+                """
+                class CacheSchemaTests
+                {
+                    const string IdTokenStripped = {|CDS1003:"eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJhdWQiOiJvcmRlcnMtYXBpIiwiaXNzIjoiaHR0cHM6Ly9sb2dpbi5jb250b3NvLmV4YW1wbGUvdGVuYW50LWEvdjIuMCIsIm5hbWUiOiJBbGljZSBTbWl0aCIsIm9pZCI6InVzZXItNDcxMSIsImV4cCI6MTg5MzQ1NjAwMH0."|};
+                    const string IdTokenCut = {|CDS1003:"eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJhdWQiOiJvcmRlcnMtYXBpIiwiaXNzIjoiaHR0cHM6Ly9sb2dpbi5jb250b3NvLmV4YW1wbGUvdGVuYW50LWEvdjIuMCIsIm5hbWUiOiJBbGljZSBTbWl0aCIsIm9pZCI6InVzZXItNDcxMSIsImV4cCI6MTg5MzQ1NjAwMH0.Qk7xZ2pLm9"|};
+                    const string Redacted = "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJhdWQiOiJvcmRlcnMtYXBpIiwiaXNzIjoiaHR0cHM6Ly9sb2dpbi5jb250b3NvLmV4YW1wbGUvdGVuYW50LWEvdjIuMCIsIm5hbWUiOiJBbGljZSBTbWl0aCIsIm9pZCI6InVzZXItNDcxMSIsImV4cCI6MTg5MzQ1NjAwMH0.XXXXXXXXXXXXXX";
+                    const string WordSigned = "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJhdWQiOiJvcmRlcnMtYXBpIiwiaXNzIjoiaHR0cHM6Ly9sb2dpbi5jb250b3NvLmV4YW1wbGUvdGVuYW50LWEvdjIuMCIsIm5hbWUiOiJBbGljZSBTbWl0aCIsIm9pZCI6InVzZXItNDcxMSIsImV4cCI6MTg5MzQ1NjAwMH0.signature";
+                    const string Tiny = "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJhbGljZSJ9.";
+                }
+                """,
+            },
+            AnalyzerConfigFiles = { ("/.globalconfig", "is_global = true\nbuild_property.IsTestProject = true\n") },
+        },
+    }.RunAsync();
+
     // Outside test code a token cut short is still no credential, while an unsigned one is reported as before.
     [Fact]
     public Task CutTokenOutsideTests_ShouldNotReport_UnsignedToken_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""

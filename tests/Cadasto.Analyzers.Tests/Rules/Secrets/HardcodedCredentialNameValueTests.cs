@@ -91,6 +91,39 @@ public sealed class HardcodedCredentialNameValueTests
     }.RunAsync();
 
     [Fact]
+    public Task DataRowProbesOfAPolicyOrAParser_ShouldNotReport() => new VerifyCS.Test
+    {
+        // Real code (a password policy's theory, an API-key parser's theory, a claims decoder's theory): a row feeds the test
+        // the inputs it must accept or refuse, weak and illegal ones by design. There a value is a finding only with a known
+        // format or at key length and random: keyboard columns with words, words counted to a key's length, a short key of
+        // repeated characters and claims between made-up parts are probes; a random key in the same rows is still reported.
+        TestCode = """
+            using Xunit;
+
+            public sealed class AccountPolicyTests
+            {
+                [Theory]
+                [InlineData("a1@contoso.example", "!QAZ2wsx#EDC")]
+                [InlineData("a1@contoso.example", "!QAZ2wsxsomeshop")]
+                [InlineData("a1@contoso.example", "orderdesk!QAZ2wsx")]
+                public void RefusesWeak(string email, string password) { }
+
+                [Theory]
+                [InlineData("2048thisisfortysixcharsbutnotavalidkeyforyou57")]
+                [InlineData("QEMTXEQ5UU6UZDD4AMK57TQ46I==")]
+                [InlineData({|CDS1002:"Zr5Wq8Ln2Vx6Mt9Kb3Hd7Js1Pf4Ty"|})]
+                public void ParsesKey(string apiKey) { }
+
+                [Theory]
+                [InlineData("x.eyJhdWQiOiJvcmRlcnMtYXBpIiwiaXNzIjoiaHR0cHM6Ly9sb2dpbi5jb250b3NvLmV4YW1wbGUvdGVuYW50LWEvdjIuMCIsIm5hbWUiOiJBbGljZSBTbWl0aCIsIm9pZCI6InVzZXItNDcxMSIsImV4cCI6MTg5MzQ1NjAwMH0.x")]
+                public void DecodesClaims(string token) { }
+            }
+            """,
+        CompilerDiagnostics = CompilerDiagnostics.None,
+        TestState = { AnalyzerConfigFiles = { ("/.globalconfig", TestProjectConfig) } },
+    }.RunAsync();
+
+    [Fact]
     public Task FallbackOfACredentialNamedSymbol_ShouldReport() => new VerifyCS.Test
     {
         // The literal is what the symbol holds whenever the store has no value: a hard-coded credential all the same,
