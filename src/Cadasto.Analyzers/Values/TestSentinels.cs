@@ -461,7 +461,8 @@ internal static class TestSentinels
     }
 
     /// <summary>
-    /// A word: three letters or more, pronounceable (a vowel, no more than four consonants in a row); a short word: two
+    /// A word: three letters or more, pronounceable (a vowel, no more than four consonants in a row), perhaps numbered with one
+    /// or two digits at its end (<c>refreshed1</c>); a short word: two
     /// letters with a vowel (<c>Id</c>, <c>In</c>). A tag: up to four letters and digits otherwise (<c>t1</c>, <c>a1u1</c>,
     /// <c>32</c>). Filler: a counting run a test pads a phrase with to a required length (<c>0123456789abcdef</c>, <c>12345</c>).
     /// </summary>
@@ -489,6 +490,13 @@ internal static class TestSentinels
         if (digits == 0 && length >= 2 && IsPronounceable(text, start, end))
         {
             return length == 2 ? PieceKind.ShortWord : PieceKind.Word;
+        }
+
+        // A word numbered by the test (refreshed1, token2, user01: the second fixture of its kind): still a word.
+        if (digits is 1 or 2 && length - digits >= 3 && text[end - 1] is >= '0' and <= '9' && text[end - digits] is >= '0' and <= '9'
+            && IsPronounceable(text, start, end - digits))
+        {
+            return PieceKind.Word;
         }
 
         return length <= 4 ? PieceKind.Tag : PieceKind.None;

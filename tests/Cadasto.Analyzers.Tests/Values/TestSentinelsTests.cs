@@ -38,6 +38,8 @@ public sealed class TestSentinelsTests
     [InlineData("64B7F3A2C91E4D0012AB34CF")]
     [InlineData(@"abcde12345!@#$%/\")] // runs of keys in order: the alphabet, the digit row, the same row shifted
     [InlineData("qwerty123456!@#$")]
+    [InlineData("refreshed1_refresh_token")] // a fixture's own name, numbered for the test's second refresh
+    [InlineData("rotated2-client-secret")]
     public void SentinelOrPhrase_ShouldNotLookReal(string value) => Assert.False(TestSentinels.LooksReal(value));
 
     [Theory]
