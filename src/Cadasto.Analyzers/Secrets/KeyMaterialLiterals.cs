@@ -68,7 +68,7 @@ internal sealed class KeyMaterialLiterals
     {
         var value = text.Trim();
         if (value.Length < PrivateKeyFormats.MinimumNamedKeyCharacters || CredentialShapes.Classify(value) is not null
-            || ConnectionStringCatalog.IsEmulator(value) || IsPublicKeyOrCertificate(value))
+            || ConnectionStringCatalog.IsEmulator(value) || IsPublicKeyOrCertificate(value) || SecretValueHeuristics.IsNotASecret(value))
         {
             return false;
         }
@@ -76,7 +76,7 @@ internal sealed class KeyMaterialLiterals
         // Hex reads as a key by its own test (a random 128-bit key in hex is as long as an MD5 digest or a GUID without
         // hyphens, and too few symbols for the entropy test of the other alphabets); the rest must look generated and real.
         return ConfigurationValueShapes.IsHex(value)
-            ? ConfigurationValueShapes.IsRandomHexKey(value) && !SecretValueHeuristics.IsNotASecret(value)
+            ? ConfigurationValueShapes.IsRandomHexKey(value)
             : ConfigurationValueShapes.LooksLikeGeneratedCredential(value) && !ConfigurationValueShapes.IsSha2Digest(value)
               && TestSentinels.LooksReal(value);
     }
