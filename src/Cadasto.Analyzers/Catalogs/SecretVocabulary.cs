@@ -75,6 +75,29 @@ internal static class SecretVocabulary
         "account key", "subscription key", "shared access key", "sas token");
 
     /// <summary>
+    /// Words that, anywhere in a name whose last word is <c>key</c> (<c>CacheKey</c>, <c>PartitionKey</c>,
+    /// <c>ThumbprintKey</c>, <c>extPubKey</c>, <c>ConsumerKey</c>), make it a lookup key, an id, a digest, a public key or a
+    /// public client identifier rather than key material: such a name never holds a key by its name alone
+    /// (<c>Secrets/KeyMaterialLiterals</c>). Whole words, compared ignoring case.
+    /// </summary>
+    public static readonly ImmutableArray<string> NonSecretKeyQualifiers = ImmutableArray.Create(
+        // Digests and what identifies a key rather than being one.
+        "hash", "hashed", "digest", "thumbprint", "fingerprint", "checksum", "id", "name", "version", "kid",
+
+        // Public halves and public identifiers (OAuth 1.0's consumer key is its client id, a publishable or reCAPTCHA site key
+        // is sent to browsers; a session key is issued per user).
+        "public", "pub", "xpub", "publishable", "site", "verification", "verify", "consumer", "session",
+
+        // Lookup keys of stores, caches, maps, resources and routes.
+        "cache", "caching", "resource", "resources", "storage", "registry", "idempotency", "partition", "sort", "row",
+        "primary", "foreign", "composite", "unique", "index", "lookup", "dictionary", "map", "route", "routing", "localization",
+        "translation", "resx", "message", "label", "text", "setting", "settings", "config", "configuration", "option",
+        "options", "property", "field", "column", "table", "entity", "item", "query", "search", "group", "header", "cookie",
+        "claim", "state", "tempdata", "viewdata", "metadata", "meta", "instrumentation", "telemetry", "event", "hot",
+        "shortcut", "sequence", "correlation", "dedup", "deduplication", "lock", "path", "file", "folder",
+        "bucket", "object", "blob", "queue", "topic", "channel", "type", "kind", "category", "prefix", "suffix", "format");
+
+    /// <summary>
     /// Placeholders a team writes where the value goes, compared ignoring case and separators (<c>REPLACE_ME</c>,
     /// <c>replace-me</c> and <c>ReplaceMe</c> are one word). Not the JDK keystore's <c>changeit</c> nor RabbitMQ's default
     /// <c>guest</c>: beside the committed <c>.p12</c> it opens, or on the broker that still has its default account, each is

@@ -200,10 +200,13 @@ internal static class ConfigurationFileSecrets
         /// Severity is confidence (the SPEC): an error for a value under a client-secret key, for a value found by its
         /// shape (a connection-string password, a token format, a private key) and for a credential-named value that looks
         /// real (long and random); a short value under another credential name (<c>"Password": "hunter2"</c>) matches on the
-        /// name alone, a warning.
+        /// name alone, a warning, as is a random key under a key whose last word is <c>Key</c> alone (<c>EncodingAESKey</c>).
         /// </summary>
         private bool IsConfident(string? parentKey, string key, string value) =>
-            ConfigurationKeys.IsClientSecretKey(parentKey, key) || !_secrets.Keys.IsCredentialKey(parentKey, key, out _) || TestSentinels.LooksReal(value);
+            ConfigurationKeys.IsClientSecretKey(parentKey, key)
+            || (_secrets.Keys.IsCredentialKey(parentKey, key, out _)
+                ? TestSentinels.LooksReal(value)
+                : !ConfigurationSecrets.IsRandomKeyUnderKeyName(key, value));
 
         private void Report(JsonString value, bool isConfident)
         {

@@ -145,8 +145,23 @@ internal sealed class ConfigurationSecrets
             return true;
         }
 
+        // "EncodingAESKey": "…": a random key under a key whose last word is Key alone, as CDS1002 reports it in C#.
+        if (IsRandomKeyUnderKeyName(key, value))
+        {
+            reason = "key";
+            return true;
+        }
+
         return false;
     }
+
+    /// <summary>
+    /// A value that reads as a random key (<see cref="KeyMaterialLiterals.IsRandomKey"/>) under a key whose last word is
+    /// <c>Key</c> alone (<see cref="CredentialNames.EndsWithKeyWord"/>: <c>EncodingAESKey</c>, <c>AppKey</c>): no credential
+    /// name, so the name and the shape are the only evidence, a warning (the same verdict as in C#).
+    /// </summary>
+    public static bool IsRandomKeyUnderKeyName(string key, string value) =>
+        CredentialNames.EndsWithKeyWord(key) && KeyMaterialLiterals.IsRandomKey(value);
 
     /// <summary>
     /// <c>"resource": "billing-app", "credentials": { "secret": "billing-app-secret" }</c>: a value under a credential key

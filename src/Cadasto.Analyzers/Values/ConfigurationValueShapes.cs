@@ -62,6 +62,43 @@ internal static class ConfigurationValueShapes
         return text.Length > 0;
     }
 
+    /// <summary>
+    /// Hex digits that read as a random key rather than a digest or an id: 32 or more, not a digest's length (40, 64, 128:
+    /// SHA-1, SHA-256, SHA-512; a certificate's thumbprint), not a GUID written without hyphens (32 digits whose version and
+    /// variant digits are a GUID's: an id), letters and digits mixed, ten different digits at least and few steps of a
+    /// counting run (<c>0123456789abcdef…</c>). A random 32-digit value has the GUID's two digits by chance one time in
+    /// fifteen, which is then left alone.
+    /// </summary>
+    public static bool IsRandomHexKey(string text)
+    {
+        if (text.Length < 32 || text.Length is 40 or 64 or 128 || !IsHex(text)
+            || (text.Length == 32 && text[12] is >= '1' and <= '5' && text[16] is '8' or '9' or 'a' or 'b' or 'A' or 'B'))
+        {
+            return false;
+        }
+
+        const string Order = "0123456789abcdef";
+        bool letter = false, digit = false;
+        int seen = 0, steps = 0, previous = -1;
+        foreach (var c in text)
+        {
+            var index = Order.IndexOf(char.ToLowerInvariant(c));
+            letter |= index > 9;
+            digit |= index <= 9;
+            seen |= 1 << index;
+            steps += index == previous + 1 || index == previous ? 1 : 0;
+            previous = index;
+        }
+
+        var distinct = 0;
+        for (; seen != 0; seen &= seen - 1)
+        {
+            distinct++;
+        }
+
+        return letter && digit && distinct >= 10 && steps * 3 < text.Length;
+    }
+
     /// <summary>At least eight characters mixing letters and digits, no spaces: what a generated key looks like (not a setting such as <c>AzureKeyVault</c> or <c>00:30:00</c>).</summary>
     private static bool LooksGenerated(string value)
     {

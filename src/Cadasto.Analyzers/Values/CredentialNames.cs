@@ -149,6 +149,78 @@ internal sealed class CredentialNames
         return false;
     }
 
+    /// <summary>
+    /// Whether the last word of <paramref name="name"/> that is not a number is <c>key</c> and no word of it says the key
+    /// looks something up, identifies, digests or is public (<see cref="SecretVocabulary.NonSecretKeyQualifiers"/>):
+    /// <c>appKey</c>, <c>entertainmentKey</c>, <c>EncodingAESKey</c>, <c>apiV3Key</c>, <c>Key</c>; not <c>CacheKey</c>,
+    /// <c>PartitionKey</c>, <c>extPubKey</c>, <c>KeyId</c>. Such a name is no credential name (the SPEC's words end with a
+    /// credential word, and <c>key</c> is none): only a value that itself looks like a key counts under it
+    /// (<c>Secrets/KeyMaterialLiterals</c>).
+    /// </summary>
+    public static bool EndsWithKeyWord(string? name)
+    {
+        if (name is null || name.Length < 3)
+        {
+            return false;
+        }
+
+        var end = name.Length;
+        int start;
+        do
+        {
+            end = PreviousWord(name, end, out start);
+            if (end <= 0)
+            {
+                return false;
+            }
+        }
+        while (char.IsDigit(name[start]) && (end = start) > 0);
+
+        if (end - start != 3 || !EqualsIgnoreCase(name, start, "key"))
+        {
+            return false;
+        }
+
+        end = start;
+        while ((end = PreviousWord(name, end, out start)) > 0)
+        {
+            foreach (var qualifier in SecretVocabulary.NonSecretKeyQualifiers)
+            {
+                if (end - start == qualifier.Length && EqualsIgnoreCase(name, start, qualifier))
+                {
+                    return false;
+                }
+            }
+
+            end = start;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The mean length of the words of letters in <paramref name="text"/>, split as a name is (<see cref="PreviousWord"/>):
+    /// about 2 in random base62 (<c>Vq3LbN9xT4kR…</c>: a change of case starts a word), 4 and more in a name written in
+    /// camel case (<c>ConnectorSwitch3To1PhaseSupported</c>). 0 without letters.
+    /// </summary>
+    public static double MeanLetterWordLength(string text)
+    {
+        int words = 0, letters = 0;
+        var end = text.Length;
+        while ((end = PreviousWord(text, end, out var start)) > 0)
+        {
+            if (char.IsLetter(text[start]))
+            {
+                words++;
+                letters += end - start;
+            }
+
+            end = start;
+        }
+
+        return words == 0 ? 0 : (double)letters / words;
+    }
+
     /// <summary>The words of a name, lower-cased (for options and tests; the hot path never allocates).</summary>
     public static List<string> SplitWords(string name)
     {

@@ -46,8 +46,85 @@ public sealed class KeyMaterialNamesTests
             public const string AesEncryptionKey = "0123456789abcdef0123456789abcdef";
             public const string ShortSigningKey = "k7Qm2Xv9Lp4R";
 
-            // Not a key-material name: the SPEC's credential words decide elsewhere, and "Key" alone is no such word.
+            // A lookup key is no key material, whatever it holds.
             public const string CacheKey = "FjKxcCnKyJiIH4BhJdPnThGiBgE3JtdOzQbLvi8chic";
+        }
+        """);
+
+    [Fact]
+    public Task RandomKeysUnderNamesEndingInKey_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+
+        public static class MessageCrypto
+        {
+            // A platform's message AES key and a partner's key, kept in the code that decrypts with them.
+            public static readonly string EncodingAESKey = {|CDS1002:"4N48BnQ9Nxq1s7HJx7vkk80Em0f4RqqxyDDtGjX5XGh"|};
+            private const string partnerKey = {|CDS1002:"diGZ5QGE1p92X8YZVfgz+/1Az8z64r0S"|};
+            private const string apiV3Key = {|CDS1002:"bQF5vVanURLJ8aZin9mnHAqY1ds5vzH5"|};
+        }
+
+        public sealed class LightBridgeClient
+        {
+            public LightBridgeClient(string ip, string appKey, string clientKey) { }
+        }
+
+        public static class Setup
+        {
+            public static LightBridgeClient Connect()
+            {
+                // A bridge's application key and a 128-bit pre-shared key in hex, in locals and as arguments.
+                var key = {|CDS1002:"GbmutEqh7d5M0owgENZC-DkN9RXoZ4VJe1NBvPve"|};
+                var entertainmentKey = {|CDS1002:"0ECEE7809CCE177AF9E74D1AB39CC164"|};
+                var client = new LightBridgeClient("10.0.0.2", key, entertainmentKey);
+                return new LightBridgeClient("10.0.0.3", {|CDS1002:"Vq3LbN9xT4kRz8WcYp2HsM6dJf1Ga7Ue5Ko0Xi"|}, clientKey: {|CDS1002:"7A0C3E9B41D26F85C7E1A4B09D3F6E28"|});
+            }
+        }
+
+        public sealed class ApiKeySeed
+        {
+            public string Key { get; set; }
+
+            // API keys seeded for demo users, under names that say whose key it is.
+            public const string AnonKey = {|CDS1002:"ak-84A92DC1D1540218AB95437C5A5D2844"|};
+
+            public static ApiKeySeed Admin() => new() { Key = {|CDS1002:"ak-3C71F0A9E2B64D5881C7A0E93F2D6B14"|} };
+        }
+        """);
+
+    [Fact]
+    public Task WhatOtherKeyNamesHold_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+
+        public static class KeyNames
+        {
+            // Lookup keys, ids, digests and public keys under names ending in Key.
+            public const string PartitionKey = "Rk7Qm2Xv9Lp4RtY8wZ3nB6cF1hJ5";
+            public const string ThumbprintKey = "Rk7Qm2Xv9Lp4RtY8wZ3nB6cF1hJ5";
+            public const string extPubKey = "xpub6Cy7dUR4ZKF22HEuVq7epRgRsoXfL2MK1RE81CSvp1ZmL";
+            public const string ConsumerKey = "N5r7w2zqK48aT3uXvB9mYd";
+            public const string InstrumentationKey = "3F2504E04F8911D39A0C0305E82C3301";
+
+            // A GUID written without hyphens (its version and variant digits), a SHA-1 thumbprint's length, a SHA-256 digest.
+            public const string AppKey = "3f2504e04f8911d39a0c0305e82c3301";
+            public const string Key = "a94a8fe5ccb19ba61c4c0873d391e987982fbbd3";
+            public const string TenantKey = "FjKxcCnKyJiIH4BhJdPnThGiBgE3JtdOzQbLvi8chic=";
+
+            // Not a key's alphabet, or not a random key: dotted names, a setting's own name, words, one case only, a counting run.
+            public const string BundleKey = "com.contoso.mobile.Build42Release";
+            public const string ConnectorSwitchSupportedKey = "ConnectorSwitch3To1PhaseSupported";
+            public const string RegionKey = "westeurope2-primary-cluster";
+            public const string LowerKey = "k7qm2xv9lp4rty8wz3nb6cf1hj5";
+            public const string CountingKey = "0123456789abcdef0123456789abcdef";
+
+            // A bare "key" parameter is a lookup's; a key beside its value, a pair's.
+            public static void Use(Dictionary<string, string> map, string value)
+            {
+                map.TryGetValue("Rk7Qm2Xv9Lp4RtY8wZ3nB6cF1hJ5", out _);
+                map.Add("Vq3LbN9xT4kRz8WcYp2HsM6dJf1Ga7Ue5Ko0Xi", value);
+                Store(itemKey: "Vq3LbN9xT4kRz8WcYp2HsM6dJf1Ga7Ue5Ko0Xi", itemValue: value);
+            }
+
+            private static void Store(string itemKey, string itemValue) { }
         }
         """);
 }

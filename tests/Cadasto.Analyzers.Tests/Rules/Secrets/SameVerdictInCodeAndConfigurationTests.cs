@@ -492,4 +492,31 @@ public sealed class SameVerdictInCodeAndConfigurationTests
             { "Users": [ { "Username": "assistant", "Password": {|CDS1004:"{{value}}"|} } ] }
             """));
     }
+
+    [Theory]
+    [InlineData("4N48BnQ9Nxq1s7HJx7vkk80Em0f4RqqxyDDtGjX5XGh", true)]
+    [InlineData("0ECEE7809CCE177AF9E74D1AB39CC164", true)]
+    [InlineData("ak-84A92DC1D1540218AB95437C5A5D2844", true)]
+    [InlineData("3f2504e04f8911d39a0c0305e82c3301", false)] // a GUID without hyphens: an id
+    [InlineData("a94a8fe5ccb19ba61c4c0873d391e987982fbbd3", false)] // a thumbprint's length
+    [InlineData("ConnectorSwitch3To1PhaseSupported", false)] // a name in camel case
+    [InlineData("YOUR_ENCODING_AES_KEY_GOES_HERE", false)]
+    public async Task RandomKeyUnderANameEndingInKey_ShouldGetOneVerdictInCodeAndConfiguration(string value, bool isKey)
+    {
+        // A name that ends in Key alone is no credential name: the value itself must read as a random key, and the finding
+        // is a warning in both places (a name and a shape are no sink).
+        await Code.VerifyAnalyzerAsync(
+            $$"""
+            public static class MessageCrypto
+            {
+                public const string EncodingAESKey = {|#0:"{{value}}"|};
+                public const string CacheKey = "{{value}}";
+            }
+            """,
+            isKey ? new[] { Code.Diagnostic("CDS1002").WithLocation(0).WithSeverity(Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithArguments("'EncodingAESKey'") } : System.Array.Empty<Microsoft.CodeAnalysis.Testing.DiagnosticResult>());
+        await Config.VerifyAsync(
+            null,
+            new[] { ("appsettings.json", $$"""{ "Messaging": { "EncodingAESKey": {|#0:"{{value}}"|}, "CacheKey": "{{value}}" } }""") },
+            isKey ? new[] { Config.Diagnostic("CDS1004").WithLocation(0).WithSeverity(Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithArguments("Messaging:EncodingAESKey", "appsettings.json") } : System.Array.Empty<Microsoft.CodeAnalysis.Testing.DiagnosticResult>());
+    }
 }
