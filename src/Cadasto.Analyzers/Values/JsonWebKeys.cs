@@ -96,8 +96,11 @@ internal static class JsonWebKeys
         return false;
     }
 
+    // A private member holding key material makes the text a private key, unless one of its private members is a published
+    // example (RFC 7517's "d"): then the whole key is the published one, its other private parts (p, q, dp…) with it.
     private static bool HasPrivateMember(string text, PrivateKeyFormat format, ImmutableArray<PublishedExampleValue> published)
     {
+        var holdsKeyMaterial = false;
         foreach (var quote in new[] { '\'', '"' })
         {
             foreach (var name in format.PrivateParts)
@@ -108,10 +111,14 @@ internal static class JsonWebKeys
                 {
                     var next = SkipBlanks(text, at + member.Length);
                     var valueAt = SkipBlanks(text, next + 1);
-                    if (next < text.Length && text[next] == ':' && HoldsKeyMaterial(text, valueAt, quote, out var length)
-                        && !SecretValueHeuristics.IsPublishedExample(text.Substring(valueAt + 1, length), published))
+                    if (next < text.Length && text[next] == ':' && HoldsKeyMaterial(text, valueAt, quote, out var length))
                     {
-                        return true;
+                        if (SecretValueHeuristics.IsPublishedExample(text.Substring(valueAt + 1, length), published))
+                        {
+                            return false;
+                        }
+
+                        holdsKeyMaterial = true;
                     }
 
                     at = text.IndexOf(member, at + member.Length, StringComparison.OrdinalIgnoreCase);
@@ -119,7 +126,7 @@ internal static class JsonWebKeys
             }
         }
 
-        return false;
+        return holdsKeyMaterial;
     }
 
     // The base64 of "{\"" (compact JSON: eyJ… before a letter, eyI… before a digit or a sign), "{ \"" and "{\n" (indented).

@@ -49,7 +49,9 @@ public sealed class PublishedExampleValuesTests
         var published = new string('Q', 40) + "-published-d-" + new string('7', 40);
         var other = new string('R', 40) + "-generated-dd-" + new string('8', 40);
         var rows = ImmutableArray.Create(new PublishedExampleValue(Sha256Hex(published), published.Length, "RFC 0000 §0 (made up for this test)"));
-        string Jwk(string d) => "{\"kty\":\"RSA\",\"n\":\"" + new string('n', 60) + "\",\"e\":\"AQAB\",\"d\":\"" + d + "\"}";
+        // The private parts after "d" (p, q, dp, dq, qi) go with it: the key is the published one.
+        string Jwk(string d) => "{\"kty\":\"RSA\",\"n\":\"" + new string('n', 60) + "\",\"e\":\"AQAB\",\"d\":\"" + d + "\",\"p\":\""
+                                + new string('p', 40) + "\",\"q\":\"" + new string('q', 40) + "\",\"qi\":\"" + new string('i', 40) + "\"}";
 
         Assert.Null(JsonWebKeys.PrivateKeyKind(Jwk(published), rows));
         Assert.NotNull(JsonWebKeys.PrivateKeyKind(Jwk(other), rows));
