@@ -24,7 +24,8 @@ internal static class PublishedExampleValues
         new("9e309cccd311ea64d04133daf7760f71f38a566db7aa98b71e043ede9325680f", 10, "OpenID Connect Core 1.0 §3.1.3.3 (the example refresh token)"),
         new("2e4ff57e9c832edab47dcc5a7ba5ef544a7c42b526248e088a8ae374d3c19677", 342, "RFC 7517 Appendix A.2 (the example RSA private key's \"d\": copied into tests as a DPoP or signing key)"),
         new("c39c8dd16f26e4af81e450eedbf22d37c783daec37b7a70c1925177138e41646", 43, "Tibber developer documentation, API explorer (the demo account's access token, published for anyone to try the API; public Tibber clients ship it labelled as the demo token)"),
-        new("09a8e0fe098a621e54e4ebba827026f972cf2dc37d805b6cb172d01d525fd1eb", 43, "Tencent developer documentation, WeChat and WeCom message encryption, the WXBizMsgCrypt sample's Sample.cs (its EncodingAESKey, shipped with the sample for everyone to decrypt its sample message)"));
+        new("09a8e0fe098a621e54e4ebba827026f972cf2dc37d805b6cb172d01d525fd1eb", 43, "Tencent developer documentation, WeChat and WeCom message encryption, the WXBizMsgCrypt sample's Sample.cs (its EncodingAESKey, shipped with the sample for everyone to decrypt its sample message)"),
+        new("d52528fb750c0e2bde701592e6f3cd18285602e7c630acd2e13e1f1626953962", 6, "Tencent developer documentation, WeChat and WeCom message encryption, the WXBizMsgCrypt sample's Sample.cs (its sToken, shipped beside the sample EncodingAESKey)"));
 }
 
 /// <summary>One published example value: its SHA-256 (lower-case hex of the UTF-8 bytes), its length, where it is published.</summary>
