@@ -113,27 +113,11 @@ internal sealed class CredentialNames
             return false;
         }
 
-        // The last word that is not a number.
-        var end = name.Length;
-        int start;
-        while (true)
+        if (!LastWordNotANumber(name, out var lastStart, out var lastEnd))
         {
-            end = PreviousWord(name, end, out start);
-            if (end <= 0)
-            {
-                return false;
-            }
-
-            if (!char.IsDigit(name[start]))
-            {
-                break;
-            }
-
-            end = start;
+            return false;
         }
 
-        var lastStart = start;
-        var lastEnd = end;
         foreach (var word in _words)
         {
             if (Matches(name, word.Parts, lastStart, lastEnd, out var leftmostStart)
@@ -164,19 +148,7 @@ internal sealed class CredentialNames
             return false;
         }
 
-        var end = name.Length;
-        int start;
-        do
-        {
-            end = PreviousWord(name, end, out start);
-            if (end <= 0)
-            {
-                return false;
-            }
-        }
-        while (char.IsDigit(name[start]) && (end = start) > 0);
-
-        if (end - start != 3 || !EqualsIgnoreCase(name, start, "key"))
+        if (!LastWordNotANumber(name, out var start, out var end) || end - start != 3 || !EqualsIgnoreCase(name, start, "key"))
         {
             return false;
         }
@@ -196,6 +168,27 @@ internal sealed class CredentialNames
         }
 
         return true;
+    }
+
+    /// <summary>Where the last word of <paramref name="name"/> that is not a number starts and ends (<c>SMTP_PASSWORD_2</c>: <c>PASSWORD</c>).</summary>
+    private static bool LastWordNotANumber(string name, out int start, out int end)
+    {
+        end = name.Length;
+        while (true)
+        {
+            end = PreviousWord(name, end, out start);
+            if (end <= 0)
+            {
+                return false;
+            }
+
+            if (!char.IsDigit(name[start]))
+            {
+                return true;
+            }
+
+            end = start;
+        }
     }
 
     /// <summary>
