@@ -98,6 +98,31 @@ internal static class SecretVocabulary
         "bucket", "object", "blob", "queue", "topic", "channel", "type", "kind", "category", "prefix", "suffix", "format");
 
     /// <summary>
+    /// Words before <c>token</c> (<c>CancellationToken</c>, <c>continuation_token</c>, <c>AntiforgeryToken</c>) that make it a
+    /// cursor, a cancellation signal, an anti-forgery value or a parser's token, not a credential. Whole words, or written
+    /// together with <c>token</c>, compared ignoring case (<c>Values/CredentialNames</c>).
+    /// </summary>
+    public static readonly ImmutableArray<string> NonCredentialTokenQualifiers = ImmutableArray.Create(
+        "cancellation", "continuation", "page", "paging", "pagination", "cursor", "resume", "sync",
+        "antiforgery", "csrf", "xsrf", "verification", "lexer", "syntax", "json", "parser",
+
+        // "PublicKeyToken" written as one word, and an assembly's token (FxAssemblyToken, assembly_token): a strong name's
+        // public key token, published with every assembly.
+        "publickey", "assembly");
+
+    /// <summary>
+    /// Words before a credential word that make the name describe a state or an error code rather than hold a credential
+    /// (<c>InvalidClientSecret = "AADSTS7000215"</c>, <c>B2CForgottenPassword = "AADB2C90118"</c>, <c>ExpiredToken</c>).
+    /// Whole words, compared ignoring case (<c>Values/CredentialNames</c>).
+    /// </summary>
+    public static readonly ImmutableArray<string> StateQualifiers = ImmutableArray.Create(
+        "invalid", "expired", "missing", "forgotten", "forgot", "wrong", "bad", "revoked", "incorrect", "unknown", "reset",
+
+        // Ciphertext or a digest under a credential name (EncryptedPrivateKey, HashedPassword, WrappedKey…PrivateKey): the
+        // SPEC's "not a secret" list; the key that decrypts it is what needs guarding.
+        "encrypted", "hashed", "wrapped", "protected");
+
+    /// <summary>
     /// Placeholders a team writes where the value goes, compared ignoring case and separators (<c>REPLACE_ME</c>,
     /// <c>replace-me</c> and <c>ReplaceMe</c> are one word). Not the JDK keystore's <c>changeit</c> nor RabbitMQ's default
     /// <c>guest</c>: beside the committed <c>.p12</c> it opens, or on the broker that still has its default account, each is

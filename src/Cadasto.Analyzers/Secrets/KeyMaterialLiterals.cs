@@ -89,23 +89,19 @@ internal sealed class KeyMaterialLiterals
     internal static bool IsRandomKey(string text)
     {
         var value = text.Trim();
-        bool lower = false, upper = false, digit = false;
         foreach (var c in value)
         {
             if (c is not ((>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '+' or '/' or '=' or '-' or '_'))
             {
                 return false;
             }
-
-            lower |= c is >= 'a' and <= 'z';
-            upper |= c is >= 'A' and <= 'Z';
-            digit |= c is >= '0' and <= '9';
         }
 
         // Random base62 splits into words of about two letters (a change of case starts one), a name in camel case into
         // words of four and more (ConnectorSwitch3To1PhaseSupported): under 1 in 1,000 random values of 24 to 43
         // characters reach 4.
-        return (ConfigurationValueShapes.IsHex(value) || (lower && upper && digit && CredentialNames.MeanLetterWordLength(value) < 4))
+        return (ConfigurationValueShapes.IsHex(value) || (CharacterClasses.Of(value).HasAll(CharacterClass.Lower | CharacterClass.Upper | CharacterClass.Digit)
+                                                     && CredentialNames.MeanLetterWordLength(value) < 4))
                && IsKeyMaterial(value);
     }
 

@@ -71,7 +71,8 @@ internal static class ConfigurationValueShapes
     /// </summary>
     public static bool IsRandomHexKey(string text)
     {
-        if (text.Length < 32 || text.Length is 40 or 64 or 128 || !IsHex(text)
+        // A SHA-1 digest (a certificate's thumbprint) or a SHA-2 one (IsSha2Digest) is no key.
+        if (text.Length < 32 || !IsHex(text) || text.Length == 40 || IsSha2Digest(text)
             || (text.Length == 32 && text[12] is >= '1' and <= '5' && text[16] is '8' or '9' or 'a' or 'b' or 'A' or 'B'))
         {
             return false;
@@ -108,14 +109,8 @@ internal static class ConfigurationValueShapes
             return false;
         }
 
-        bool letter = false, digit = false;
-        foreach (var c in text)
-        {
-            letter |= char.IsLetter(c);
-            digit |= char.IsDigit(c);
-        }
-
-        return letter && digit;
+        var classes = CharacterClasses.Of(text);
+        return classes.HasAny(CharacterClass.Letter) && classes.HasAll(CharacterClass.Digit);
     }
 
     /// <summary>

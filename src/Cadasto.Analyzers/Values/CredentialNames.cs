@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-
+using System.Collections.Immutable;
 using Cadasto.Analyzers.Catalogs;
 using Cadasto.Analyzers.Secrets;
 
@@ -27,28 +27,6 @@ namespace Cadasto.Analyzers.Values;
 internal sealed class CredentialNames
 {
     private static readonly CredentialWord[] DefaultWords = FromCatalog();
-
-    // Words before "token" that make it a cursor, a cancellation signal or an anti-forgery value, not a credential.
-    private static readonly string[] NonCredentialTokenQualifiers =
-    {
-        "cancellation", "continuation", "page", "paging", "pagination", "cursor", "resume", "sync",
-        "antiforgery", "csrf", "xsrf", "verification", "lexer", "syntax", "json", "parser",
-
-        // "PublicKeyToken" written as one word, and an assembly's token (FxAssemblyToken, assembly_token): a strong name's
-        // public key token, published with every assembly.
-        "publickey", "assembly",
-    };
-
-    // Words that make the name describe a state or an error code rather than hold a credential:
-    // InvalidClientSecret = "AADSTS7000215", B2CForgottenPassword = "AADB2C90118", ExpiredToken.
-    private static readonly string[] StateQualifiers =
-    {
-        "invalid", "expired", "missing", "forgotten", "forgot", "wrong", "bad", "revoked", "incorrect", "unknown", "reset",
-
-        // Ciphertext or a digest under a credential name (EncryptedPrivateKey, HashedPassword, WrappedKey…PrivateKey): the
-        // SPEC's "not a secret" list; the key that decrypts it is what needs guarding.
-        "encrypted", "hashed", "wrapped", "protected",
-    };
 
     private readonly CredentialWord[] _words;
 
@@ -153,21 +131,26 @@ internal sealed class CredentialNames
             return false;
         }
 
-        end = start;
-        while ((end = PreviousWord(name, end, out start)) > 0)
+        return !HasWordBefore(name, start, SecretVocabulary.NonSecretKeyQualifiers);
+    }
+
+    /// <summary>Whether a word of <paramref name="name"/> before <paramref name="end"/> is one of <paramref name="words"/> (ignoring case).</summary>
+    private static bool HasWordBefore(string name, int end, ImmutableArray<string> words)
+    {
+        while ((end = PreviousWord(name, end, out var start)) > 0)
         {
-            foreach (var qualifier in SecretVocabulary.NonSecretKeyQualifiers)
+            foreach (var word in words)
             {
-                if (end - start == qualifier.Length && EqualsIgnoreCase(name, start, qualifier))
+                if (end - start == word.Length && EqualsIgnoreCase(name, start, word))
                 {
-                    return false;
+                    return true;
                 }
             }
 
             end = start;
         }
 
-        return true;
+        return false;
     }
 
     /// <summary>Where the last word of <paramref name="name"/> that is not a number starts and ends (<c>SMTP_PASSWORD_2</c>: <c>PASSWORD</c>).</summary>
@@ -278,24 +261,8 @@ internal sealed class CredentialNames
         return true;
     }
 
-    private static bool HasStateQualifier(string name, int credentialStart)
-    {
-        var end = credentialStart;
-        while ((end = PreviousWord(name, end, out var start)) > 0)
-        {
-            foreach (var qualifier in StateQualifiers)
-            {
-                if (end - start == qualifier.Length && EqualsIgnoreCase(name, start, qualifier))
-                {
-                    return true;
-                }
-            }
-
-            end = start;
-        }
-
-        return false;
-    }
+    private static bool HasStateQualifier(string name, int credentialStart) =>
+        HasWordBefore(name, credentialStart, SecretVocabulary.StateQualifiers);
 
     /// <summary>
     /// <c>ScopeForAccessToken</c>, <c>AudienceForNewAccessToken</c>, <c>issuer_for_refresh_token</c>: a name whose head
@@ -327,7 +294,7 @@ internal sealed class CredentialNames
 
         // "cancellationtoken" written as one word, or "cancellation" as the word before "token".
         var wordEnd = PreviousWord(name, leftmostStart, out var wordStart);
-        foreach (var qualifier in NonCredentialTokenQualifiers)
+        foreach (var qualifier in SecretVocabulary.NonCredentialTokenQualifiers)
         {
             if (EndsWithIgnoreCase(name, leftmostStart, name.Length, qualifier, "token")
                 || (wordEnd > 0 && wordEnd - wordStart == qualifier.Length && EqualsIgnoreCase(name, wordStart, qualifier)))

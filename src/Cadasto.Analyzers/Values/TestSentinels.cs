@@ -228,16 +228,7 @@ internal static class TestSentinels
             return false;
         }
 
-        bool lower = false, upper = false, digit = false, symbol = false;
-        foreach (var c in text)
-        {
-            lower |= char.IsLower(c);
-            upper |= char.IsUpper(c);
-            digit |= char.IsDigit(c);
-            symbol |= !char.IsLetterOrDigit(c);
-        }
-
-        var classes = (lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0) + (symbol ? 1 : 0);
+        var classes = CharacterClasses.Of(text).Count();
         var entropy = Entropy(text);
         // Hex holds four bits a character at most: 32 random digits (an API key's length) reach about 3.6 bits each, rarely
         // less than 3.3, where base64 of that length reaches 4.5.
