@@ -24,6 +24,58 @@ internal static class ConnectionStringCatalog
         "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
         "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==");
 
+    /// <summary>
+    /// Local emulators that accept any credential, by the loopback port they listen on: LocalStack's edge port (4566) and
+    /// its former per-service ports (4567–4597). A dummy access key set beside such an endpoint unlocks nothing.
+    /// (DynamoDB Local's 8000 is every other development server's port too: not known by port alone.)
+    /// </summary>
+    public const int AnyCredentialEmulatorFirstPort = 4566;
+
+    /// <summary>The last port of <see cref="AnyCredentialEmulatorFirstPort"/>'s range.</summary>
+    public const int AnyCredentialEmulatorLastPort = 4597;
+
+    /// <summary>The hosts an emulator of <see cref="AnyCredentialEmulatorFirstPort"/> is reached at on a developer's machine.</summary>
+    public static readonly ImmutableArray<string> EmulatorHosts = ImmutableArray.Create("localhost", "127.0.0.1", "[::1]", "localstack", "localhost.localstack.cloud");
+
+    /// <summary>
+    /// Whether <paramref name="text"/> is a URL of a local emulator that accepts any credential (<c>http://localhost:4566</c>,
+    /// <c>amazonsqs://localhost:4566</c>): one of <see cref="EmulatorHosts"/> on a port of that range.
+    /// </summary>
+    public static bool IsAnyCredentialEmulatorUrl(string text)
+    {
+        var scheme = text.IndexOf("://", StringComparison.Ordinal);
+        if (scheme <= 0)
+        {
+            return false;
+        }
+
+        var authority = text.Substring(scheme + 3);
+        var end = authority.IndexOfAny(new[] { '/', '?', '#' });
+        if (end >= 0)
+        {
+            authority = authority.Substring(0, end);
+        }
+
+        var colon = authority.LastIndexOf(':');
+        if (colon <= 0 || authority.IndexOf('@') >= 0
+            || !int.TryParse(authority.Substring(colon + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port)
+            || port is < AnyCredentialEmulatorFirstPort or > AnyCredentialEmulatorLastPort)
+        {
+            return false;
+        }
+
+        var host = authority.Substring(0, colon);
+        foreach (var known in EmulatorHosts)
+        {
+            if (string.Equals(host, known, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether <paramref name="keyword"/> (as written before <c>=</c>) is one of <see cref="SecretKeywords"/>.</summary>
     public static bool IsSecretKeyword(string keyword) => IndexOf(SecretKeywords, keyword) >= 0;
 

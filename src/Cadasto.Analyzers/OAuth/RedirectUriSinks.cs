@@ -142,6 +142,17 @@ internal sealed class RedirectUriSinks
     private static void AddValue(IOperation value, RedirectUriSink sink, Compilation compilation, List<RedirectUriSite> sites, CancellationToken cancellationToken)
     {
         var argument = value.Syntax;
+        if (sink == RedirectUriCatalog.FormField
+            && StringParts.Unwrap(value) is IFieldReferenceOperation { Field: var field }
+            && VariableUses.IsUsedAsAPath(field, compilation, cancellationToken))
+        {
+            // { "redirect_uri", CallBackUrl } where the type builds the absolute URI from the request with CallBackUrl as its
+            // path: a callback path by design (the SPEC's CallbackPath), compared as a path and never insecure for being one.
+            // Only a form field's value: what reads it is not known; a library's absolute-only parameter given a relative
+            // value stays insecure, whatever else the code does with it.
+            sink = sink with { Meaning = RedirectUriKind.CallbackPath };
+        }
+
         foreach (var hardcoded in HardcodedStringTracer.Trace(value, compilation, cancellationToken, TraceOptions.ThroughUris))
         {
             sites.Add(new RedirectUriSite(hardcoded.Text, hardcoded.Syntax.GetLocation(), sink) { Argument = argument });

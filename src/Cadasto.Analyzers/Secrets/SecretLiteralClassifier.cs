@@ -72,7 +72,46 @@ internal sealed class SecretLiteralClassifier
     /// CDS1002's question: the credential name (symbol or key) that a hard-coded literal is stored under, or
     /// the known credential sink it is passed to positionally; null when neither, or when the value cannot be a credential.
     /// </summary>
-    public string? CredentialNameFor(ILiteralOperation literal, string text, CancellationToken cancellationToken)
+    public string? CredentialNameFor(ILiteralOperation literal, string text, CancellationToken cancellationToken) =>
+        CredentialNameOrSinkFor(literal, text, cancellationToken) is { } name && !IsEmulatorDummy(literal.Syntax, text) ? name : null;
+
+    /// <summary>
+    /// <c>AccessKey = "admin"</c> in the constructor that points the client at <c>http://localhost:4566</c>: a value that does not
+    /// look real (<see cref="TestSentinels.LooksReal"/>) set in the same member (constructor, method, lambda inside it) as the URL of a local emulator that accepts any
+    /// credential (<see cref="ConnectionStringCatalog.IsAnyCredentialEmulatorUrl"/>) is the emulator's dummy, not a secret.
+    /// Asked only of a value already judged a credential (the member's literals are read then).
+    /// </summary>
+    private static bool IsEmulatorDummy(SyntaxNode value, string text)
+    {
+        if (TestSentinels.LooksReal(text))
+        {
+            return false;
+        }
+
+        SyntaxNode? scope = null;
+        for (var node = value.Parent; node is not null && node is not MemberDeclarationSyntax; node = node.Parent)
+        {
+            scope = node;
+        }
+
+        if (scope is null)
+        {
+            return false;
+        }
+
+        foreach (var token in scope.DescendantTokens())
+        {
+            if (token.IsKind(SyntaxKind.StringLiteralToken) && token.ValueText.IndexOf("://", StringComparison.Ordinal) > 0
+                && ConnectionStringCatalog.IsAnyCredentialEmulatorUrl(token.ValueText))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private string? CredentialNameOrSinkFor(ILiteralOperation literal, string text, CancellationToken cancellationToken)
     {
         if (!CouldBeAValue(text))
         {
@@ -104,7 +143,9 @@ internal sealed class SecretLiteralClassifier
                 || ((IsSetOnAnObject(context) || IsPassedToAParameter(context)) && CredentialValueShape.IsChosenWordSetAsValue(text, name, Names, TextsBeside(top.Syntax)))
                 || (IsStoredInAVariableOrMember(top.Syntax) && CredentialValueShape.IsAnotherChosenWordAsValue(text, name, Names)))
             && !IsKeyNameField(context, text, cancellationToken)
-            && !IsOneOfItsTypesNames(context, text))
+            && !IsOneOfItsTypesNames(context, text)
+            && !(context is IFieldInitializerOperation { InitializedFields: { Length: 1 } vaultFields }
+                 && CredentialValueShape.NamesAVaultEntry(text, vaultFields[0].ContainingType.Name)))
         {
             return name;
         }

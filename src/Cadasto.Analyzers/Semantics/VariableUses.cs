@@ -130,6 +130,64 @@ internal static class VariableUses
     }
 
     /// <summary>
+    /// <c>const string CallBackUrl = "/oauth/callback"</c> used by its own type as <c>new UriBuilder { Path = CallBackUrl }</c> or
+    /// <c>endpoints.Map(CallBackUrl, …)</c>: a constant or read-only field that its type sets as a path (a property named
+    /// <c>…Path</c>) or passes where a method takes a path or a route pattern is a path by design, made absolute from the
+    /// request at run time — as ASP.NET Core's <c>CallbackPath</c> is. Searches the declarations of the field's type only.
+    /// </summary>
+    public static bool IsUsedAsAPath(IFieldSymbol field, Compilation compilation, CancellationToken cancellationToken)
+    {
+        if (!field.IsConst && !field.IsReadOnly)
+        {
+            return false;
+        }
+
+        foreach (var declaration in field.ContainingType.DeclaringSyntaxReferences)
+        {
+            var tree = declaration.SyntaxTree;
+            if (!compilation.ContainsSyntaxTree(tree))
+            {
+                continue;
+            }
+
+            SemanticModel? model = null;
+            foreach (var identifier in declaration.GetSyntax(cancellationToken).DescendantNodes().OfType<IdentifierNameSyntax>())
+            {
+                if (!string.Equals(identifier.Identifier.ValueText, field.Name, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                // As in IsUsedAsAKeyName: a few fields per compilation, in their own type's documents.
+#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer
+                model ??= compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+                if (model.GetOperation(identifier, cancellationToken) is not IFieldReferenceOperation { Field: var used } reference
+                    || !SymbolEqualityComparer.Default.Equals(used.OriginalDefinition, field.OriginalDefinition))
+                {
+                    continue;
+                }
+
+                IOperation value = reference;
+                while (value.Parent is IConversionOperation conversion)
+                {
+                    value = conversion;
+                }
+
+                switch (value.Parent)
+                {
+                    case IArgumentOperation { Parameter: { } parameter } when IsPathParameter(parameter) || parameter.Name == "pattern":
+                    case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: var property } } assignment
+                        when assignment.Value == value && property.EndsWith("Path", StringComparison.Ordinal):
+                        return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// <c>var token = filter(match.Value)</c>, <c>callingToken = token</c>: a local that every assignment in its member sets
     /// from the text of a regular expression's match (<c>Match</c>, <c>Group</c>, <c>Capture</c>), or from another such local,
     /// or to <c>null</c>, and at least one sets: what an expander or a parser matched in its input. CDS1005 asks it of

@@ -306,7 +306,7 @@ internal static class CredentialValueShape
             return true;
         }
 
-        if (IsTheNamesOtherWords(trimmed, symbolName, names))
+        if (IsTheNamesOtherWords(trimmed, symbolName, names) || IsDottedNameOfItsWords(trimmed, symbolName, names))
         {
             return true;
         }
@@ -935,6 +935,45 @@ internal static class CredentialValueShape
         return false;
     }
 
+    /// <summary>
+    /// <c>NotificationsAccessKey = "sm.notifications.all"</c>: a dotted name of three lower-case segments or more (a permission's
+    /// or a setting's system name), one of which is a word of the symbol's name before its credential word, is the name of
+    /// what the credential word guards, not a credential. Not under a password word, for the reason
+    /// <see cref="IsTheNamesOtherWords"/> gives.
+    /// </summary>
+    private static bool IsDottedNameOfItsWords(string text, string symbolName, CredentialNames names)
+    {
+        if (text.Length > 80 || text.IndexOf('.') < 0 || !names.TryMatch(symbolName, out var credentialWord) || IsPasswordWord(credentialWord))
+        {
+            return false;
+        }
+
+        var segments = text.Split('.');
+        if (segments.Length < 3)
+        {
+            return false;
+        }
+
+        foreach (var segment in segments)
+        {
+            if (segment.Length == 0 || !IsLowerLetters(segment, 0, segment.Length))
+            {
+                return false;
+            }
+        }
+
+        var nameWords = CredentialNames.SplitWords(symbolName);
+        for (var i = 0; i < nameWords.Count - 1; i++)
+        {
+            if (nameWords[i].Length >= 4 && credentialWord.IndexOf(nameWords[i], StringComparison.Ordinal) < 0 && Array.IndexOf(segments, nameWords[i]) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether the value's words spell consecutive name words from <paramref name="start"/>, each as itself or as initials.</summary>
     private static bool SpellsFrom(List<string> valueWords, List<string> nameWords, int start, int end)
     {
@@ -1007,6 +1046,55 @@ internal static class CredentialValueShape
         }
 
         return compact.Length >= 6 && SeparatorInsensitiveText.EndsWith(text, compact.ToString());
+    }
+
+    /// <summary>
+    /// <c>KeyVaultSecrets.DefaultAppSecret = "MSAL-App-Default"</c>: in a type whose name names a vault
+    /// (<paramref name="containerName"/>), a value in the shape of a Key Vault secret's name — two words or more joined by
+    /// hyphens, each letters only or a short acronym of capitals and digits (<c>S2S</c>) — names an entry of the vault, as
+    /// the type's other constants do; a generated value mixes cases and digits inside its parts.
+    /// </summary>
+    public static bool NamesAVaultEntry(string text, string containerName)
+    {
+        if (text.Length is < 3 or > 127 || containerName.IndexOf("vault", StringComparison.OrdinalIgnoreCase) < 0)
+        {
+            return false;
+        }
+
+        var parts = text.Split('-');
+        if (parts.Length < 2)
+        {
+            return false;
+        }
+
+        foreach (var part in parts)
+        {
+            if (part.Length == 0 || !(IsLettersWithIndex(part) && !char.IsDigit(part[part.Length - 1]) || IsAcronym(part)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary><c>S2S</c>, <c>CCA</c>: capitals and digits, at most five, starting with a capital.</summary>
+    private static bool IsAcronym(string part)
+    {
+        if (part.Length > 5 || part[0] is < 'A' or > 'Z')
+        {
+            return false;
+        }
+
+        foreach (var c in part)
+        {
+            if (c is not (>= 'A' and <= 'Z' or >= '0' and <= '9'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary><c>my_client_secret</c>, <c>admin-password</c>: lower-case words joined by <c>_</c> or <c>-</c>, nothing else.</summary>

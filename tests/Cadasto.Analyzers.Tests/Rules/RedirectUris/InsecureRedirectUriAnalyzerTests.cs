@@ -115,6 +115,34 @@ public sealed class InsecureRedirectUriAnalyzerTests
         }
         """);
 
+    // An authentication plugin publishes its callback path to its UI under "redirect_uri" and, when the code comes back,
+    // builds the absolute redirect URI from the request with the same constant as the path: a callback path by design (the
+    // SPEC's CallbackPath). A relative constant the type uses for nothing else stays a relative redirect URI.
+    [Fact]
+    public Task CallbackPathTheTypeMakesAbsolute_ShouldNotReport_ButAnotherRelativeValueShould() => VerifyAsync("""
+        using System;
+        using System.Collections.Generic;
+
+        sealed class SignInPlugin
+        {
+            private const string CallbackUrl = "/auth/callback";
+            private const string ReturnUrl = {|CDS3002:"/auth/return"|};
+
+            public IEnumerable<KeyValuePair<string, string>> PublicProperties() => new Dictionary<string, string>
+            {
+                { "redirect_uri", CallbackUrl },
+                { "client_id", "portal" },
+            };
+
+            public IEnumerable<KeyValuePair<string, string>> Legacy() => new Dictionary<string, string>
+            {
+                { "redirect_uri", ReturnUrl },
+            };
+
+            public string RedirectUri(string scheme, string host) => new UriBuilder { Scheme = scheme, Host = host, Path = CallbackUrl }.Uri.ToString();
+        }
+        """);
+
     [Fact]
     public Task SecureUris_ShouldNotReport() => VerifyAsync("""
         using Duende.IdentityModel.OidcClient;

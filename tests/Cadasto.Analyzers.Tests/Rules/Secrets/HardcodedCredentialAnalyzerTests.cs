@@ -9,6 +9,93 @@ namespace Cadasto.Analyzers.Tests.Rules.Secrets;
 
 public sealed class HardcodedCredentialAnalyzerTests
 {
+    // A test-support library lists the names of the entries of its lab's Key Vault in one type: the constant named
+    // DefaultAppSecret holds the name of a vault entry, as its siblings do. The same name outside a type that names a
+    // vault, or a generated value inside one, is still a finding.
+    [Fact]
+    public Task VaultEntryNamesInATypeNamingTheVault_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        static class LabVaultSecrets
+        {
+            public const string UserPublicCloud = "Contoso-User-PublicCloud";
+            public const string AppS2S = "CONTOSO-App-S2S-JSON";
+            public const string DefaultAppSecret = "CONTOSO-App-Default";
+            public const string FallbackPassword = {|CDS1002:"q8Zx3-Lp3vW-9rTk"|};
+        }
+
+        static class LabDefaults
+        {
+            public const string DefaultAppSecret = {|CDS1002:"CONTOSO-App-Default"|};
+        }
+        """);
+
+    // A filter attribute names the permission that guards its notifications by its dotted system name: the segment
+    // "notifications" is the symbol's own word before "access key". A dotted value that shares no word with its name is
+    // still judged as a value.
+    [Fact]
+    public Task DottedPermissionNameSpellingItsSymbolsWord_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        sealed class NotifyFilterAttribute : System.Attribute
+        {
+            public const string NotificationsAccessKey = "acme.notifications.all";
+            public const string BillingAccessKey = {|CDS1002:"acme.notifications.all"|};
+        }
+        """);
+
+    // A transport's test harness points its client at LocalStack, which accepts any key: the dummy key set in the same
+    // constructor or configuration lambda is no secret. A broker's default password beside another local port works on
+    // that broker and stays a finding, as does a real-looking key beside the emulator.
+    [Fact]
+    public Task DummyKeysBesideAnEmulatorAcceptingAnyKey_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+
+        interface IHostConfigurator
+        {
+            void AccessKey(string accessKey);
+            void ServiceUrl(string url);
+        }
+
+        sealed class QueueTestHarness
+        {
+            public QueueTestHarness()
+            {
+                AccessKey = "admin";
+                ServiceUrl = "http://localhost:4566";
+            }
+
+            public string AccessKey { get; set; }
+            public string ServiceUrl { get; set; }
+
+            public static void UseEmulator(Action<Action<IHostConfigurator>> host) => host(h =>
+            {
+                h.AccessKey("test");
+                h.ServiceUrl("http://localhost:4566");
+            });
+        }
+
+        sealed class BrokerTestHarness
+        {
+            public BrokerTestHarness()
+            {
+                Password = {|CDS1002:"admin"|};
+                BrokerUrl = "tcp://localhost:61616";
+            }
+
+            public string Password { get; set; }
+            public string BrokerUrl { get; set; }
+        }
+
+        sealed class MixedHarness
+        {
+            public MixedHarness()
+            {
+                AccessKey = {|CDS1002:"q8ZxLp3vW9rTkM2n"|};
+                ServiceUrl = "http://localhost:4566";
+            }
+
+            public string AccessKey { get; set; }
+            public string ServiceUrl { get; set; }
+        }
+        """);
+
     [Fact]
     public Task SeededPasswordHashes_ShouldNotReportButARandomPasswordShould()
     {

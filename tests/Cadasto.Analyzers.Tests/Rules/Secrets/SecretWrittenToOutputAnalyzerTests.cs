@@ -50,6 +50,41 @@ public sealed class SecretWrittenToOutputAnalyzerTests
         }
         """);
 
+    // A test's helper that throws names the test's own input in its failure report: a credential-named parameter there is a
+    // fixture. A secret read from the configuration in the same exception, or the same parameter logged, is still written.
+    [Fact]
+    public Task FixtureParameterInATestsFailure_ShouldNotReport_ButAStoreReadShould()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System;
+                using Microsoft.Extensions.Configuration;
+
+                static class StrengthBuckets
+                {
+                    static readonly string[] Weak = { "abc123", "letmein" };
+
+                    public static int Classify(string password)
+                    {
+                        if (Array.IndexOf(Weak, password) >= 0) return 0;
+                        throw new InvalidOperationException($"Password '{password}' not found in any strength bucket.");
+                    }
+
+                    public static void Check(IConfiguration configuration) =>
+                        throw new InvalidOperationException($"Rejected {{|CDS1005:configuration["Smtp:Password"]|}}");
+
+                    public static void Trace(string password) => Console.WriteLine({|CDS1005:password|});
+                }
+                """,
+            TestState =
+            {
+                AnalyzerConfigFiles = { ("/.globalconfig", "is_global = true\nbuild_property.IsTestProject = true\n") },
+            },
+        };
+        return test.RunAsync();
+    }
+
     [Fact]
     public Task CredentialNamedPathsInExceptions_ShouldNotReport_ButTheSecretBesideThemShould() => VerifyCS.VerifyAnalyzerAsync("""
         using System;
