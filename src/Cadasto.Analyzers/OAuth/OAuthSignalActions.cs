@@ -4,7 +4,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 using Cadasto.Analyzers.Catalogs;
-using Cadasto.Analyzers.Infrastructure;
 using Cadasto.Analyzers.Semantics;
 
 namespace Cadasto.Analyzers.OAuth;
@@ -29,31 +28,28 @@ internal static class OAuthSignalActions
         var index = OAuthSignalIndex.Get(start.Compilation, start.Options);
 
         // One block action per rule, not an operation action on nine kinds: the driver's callback per literal, call, assignment
-        // and binary operation was most of a flow rule's cost on code that shows no flow (docs/performance.md, perf12).
-        BlockOperations.Register(
-            start,
-            OAuthSignalFinder.OperationKinds,
-            context =>
+        // and binary operation was most of a flow rule's cost on code that shows no flow (docs/performance.md, perf12). The
+        // block's signals are found once for every flow rule (OAuthSignalsByBlock: docs/performance.md, cost14).
+        start.RegisterOperationBlockAction(context =>
+        {
+            var found = OAuthSignalsByBlock.Of(context.OperationBlocks, index, context.Compilation, context.CancellationToken);
+            var findings = found.Findings;
+            var first = 0;
+            foreach (var end in found.GroupEnds)
             {
-                // Almost every operation shows no signal and must not allocate (four flow rules run this on every string literal).
-                var findings = ListPool<OAuthFinding>.Rent();
+                // One finding per place and operation: a form body with both client_secret and grant_type is one squiggle.
                 HashSet<Location>? reported = null;
-                try
+                for (var i = first; i < end; i++)
                 {
-                    OAuthSignalFinder.Find(context.Operation, index, context.Compilation, findings, context.CancellationToken);
-                    foreach (var finding in findings)
+                    var finding = findings[i];
+                    if (keep(finding.Signal) && (serverRegistrations || finding.Party == OAuthParty.Client) && (reported ??= new()).Add(finding.Location))
                     {
-                        // One finding per place: a form body with both client_secret and grant_type is one squiggle.
-                        if (keep(finding.Signal) && (serverRegistrations || finding.Party == OAuthParty.Client) && (reported ??= new()).Add(finding.Location))
-                        {
-                            context.ReportDiagnostic(report(finding));
-                        }
+                        context.ReportDiagnostic(report(finding));
                     }
                 }
-                finally
-                {
-                    ListPool<OAuthFinding>.Return(findings);
-                }
-            });
+
+                first = end;
+            }
+        });
     }
 }

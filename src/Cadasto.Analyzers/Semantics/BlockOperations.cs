@@ -37,7 +37,8 @@ internal static class BlockOperations
         });
     }
 
-    private static bool[] KindTable(ImmutableArray<OperationKind> kinds)
+    /// <summary>The kinds asked for, as a table indexed by kind.</summary>
+    internal static bool[] KindTable(ImmutableArray<OperationKind> kinds)
     {
         var max = 0;
         foreach (var kind in kinds)

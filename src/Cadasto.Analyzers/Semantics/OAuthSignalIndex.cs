@@ -27,6 +27,13 @@ internal sealed class OAuthSignalIndex
     /// <summary>What a member of an authorization server's API says about the flows it allows (<c>AllowImplicitFlow</c>, <c>GrantTypes.Implicit</c>, <c>Client.AllowedGrantTypes</c>).</summary>
     public bool TryGetRegistration(ISymbol member, out ServerRegistrationMember row) => _registrations.TryGetMember(member, out row);
 
+    /// <summary>
+    /// Whether <paramref name="other"/> resolves the same rows (one compilation, one <c>cadasto_secret_sinks</c> value):
+    /// <see cref="CompilationSymbols.OAuthSignals"/> hands every rule its own index over the same shared parts.
+    /// </summary>
+    public bool ReadsAs(OAuthSignalIndex other) =>
+        ReferenceEquals(_members, other._members) && ReferenceEquals(SecretSinks, other.SecretSinks) && ReferenceEquals(_registrations, other._registrations);
+
     /// <summary>The client-secret sinks: a secret handed to one is a confidential-client signal.</summary>
     public SecretSinkIndex SecretSinks { get; }
 
