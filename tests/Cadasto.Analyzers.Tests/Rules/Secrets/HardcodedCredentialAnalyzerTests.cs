@@ -737,6 +737,44 @@ public sealed class HardcodedCredentialAnalyzerTests
         CompilerDiagnostics = CompilerDiagnostics.None,
     }.RunAsync();
 
+    // A library's own Basic header class, named as the legacy IdentityModel names its own in System.Net.Http: a build
+    // that references only the library binds it, but a source-only scan's reference set holds IdentityModel too, and with
+    // both namespaces imported the name is ambiguous. The solution's own type's constructor still names the argument.
+    [Fact]
+    public Task OwnBasicHeaderClassNamedAsIdentityModels_ShouldReportThePasswordArgument() => new VerifyCS.Test
+    {
+        TestCode = """
+            using System;
+            using System.Net.Http;
+            using System.Net.Http.Headers;
+            using System.Text;
+            using Acme.Tokens.Http;
+
+            namespace Acme.Tokens.Http
+            {
+                public class BasicAuthenticationHeaderValue : AuthenticationHeaderValue
+                {
+                    public BasicAuthenticationHeaderValue(string userName, string password)
+                        : base("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(userName + ":" + password))) { }
+                }
+            }
+
+            namespace Client
+            {
+                static class Program
+                {
+                    static void Main()
+                    {
+                        var client = new HttpClient();
+                        client.DefaultRequestHeaders.Authorization = new BasicAuthenticationHeaderValue("svc-orders", {|CDS1002:"Zq7-vR2pLw9xKt4m"|});
+                        var other = new BasicAuthenticationHeaderValue("svc-orders", "svc-orders".Length.ToString());
+                    }
+                }
+            }
+            """,
+        CompilerDiagnostics = CompilerDiagnostics.None,
+    }.RunAsync();
+
     // IdentityModel 1.x–3.x (IdentityServer3 and early IdentityServer4 samples): TokenClient took the client's credentials
     // in its constructor and TokenClientExtensions the user's password. Compiled against today's IdentityModel (what a
     // source-only scan ships), neither overload exists, so the arguments have no parameter; the type resolves, and its
