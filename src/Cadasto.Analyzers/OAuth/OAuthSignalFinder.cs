@@ -303,17 +303,24 @@ internal static class OAuthSignalFinder
         }
 
         var location = operation.Syntax.GetLocation();
+        var grantTypes = 0;
         foreach (var grant in OAuthText.ParameterValues(text, OAuthText.GrantTypeKey))
         {
+            grantTypes++;
             if (OAuthSignalCatalog.GrantTypes.TryGetValue(grant.Trim(), out var signal))
             {
                 findings.Add(new OAuthFinding(signal, location, "grant_type=" + grant.Trim()));
             }
         }
 
-        foreach (var responseType in OAuthText.ParameterValues(text, OAuthText.ResponseTypeKey))
+        // A request that names its grant goes to the token endpoint (…/token?grant_type=authorization_code&response_type=token,
+        // a provider's code exchange); a response type is an authorize request's parameter, so there it says nothing of the flow.
+        if (grantTypes == 0)
         {
-            AddResponseType(responseType, location, "response_type=" + responseType.Trim(), findings);
+            foreach (var responseType in OAuthText.ParameterValues(text, OAuthText.ResponseTypeKey))
+            {
+                AddResponseType(responseType, location, "response_type=" + responseType.Trim(), findings);
+            }
         }
 
         foreach (var secret in OAuthText.ParameterValues(text, OAuthText.ClientSecretKey))

@@ -54,8 +54,10 @@ internal sealed class KeyMaterialLiterals
         if (_names.TryMatch(name, out var word))
         {
             // A credential word of the SPEC is CDS1002's own name rule, asked before this one.
+            // Under a signing or encryption key's name, 32 or 64 bytes in base64 are an HMAC key of SHA-256's or SHA-512's
+            // size (a relying party's SymmetricSigningKey), not the digest that length would be elsewhere.
             return PrivateKeyFormats.KeyMaterialWords.Contains(word) && name.IndexOf("public", StringComparison.OrdinalIgnoreCase) < 0
-                   && IsKeyMaterial(text) ? name : null;
+                   && IsKeyMaterial(text, digestSizedIsAKey: true) ? name : null;
         }
 
         return CredentialNames.EndsWithKeyWord(name) && IsRandomKey(text) && !CredentialValueShape.IsNameOrLabel(text, name, _names)
@@ -63,8 +65,11 @@ internal sealed class KeyMaterialLiterals
             : null;
     }
 
-    /// <summary>Looks generated and random, and is no hash, id, reference, public key, ciphertext, placeholder or known shape.</summary>
-    internal static bool IsKeyMaterial(string text)
+    /// <summary>
+    /// Looks generated and random, and is no hash, id, reference, public key, ciphertext, placeholder or known shape; a
+    /// SHA-2 digest's length in base64 is a key when <paramref name="digestSizedIsAKey"/> (the name says key material).
+    /// </summary>
+    internal static bool IsKeyMaterial(string text, bool digestSizedIsAKey = false)
     {
         var value = text.Trim();
         if (value.Length < PrivateKeyFormats.MinimumNamedKeyCharacters || CredentialShapes.Classify(value) is not null
@@ -77,7 +82,7 @@ internal sealed class KeyMaterialLiterals
         // hyphens, and too few symbols for the entropy test of the other alphabets); the rest must look generated and real.
         return ConfigurationValueShapes.IsHex(value)
             ? ConfigurationValueShapes.IsRandomHexKey(value)
-            : ConfigurationValueShapes.LooksLikeGeneratedCredential(value) && !ConfigurationValueShapes.IsSha2Digest(value)
+            : ConfigurationValueShapes.LooksLikeGeneratedCredential(value) && (digestSizedIsAKey || !ConfigurationValueShapes.IsSha2Digest(value))
               && TestSentinels.LooksReal(value);
     }
 

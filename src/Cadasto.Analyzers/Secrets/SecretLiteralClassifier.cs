@@ -800,6 +800,7 @@ internal sealed class SecretLiteralClassifier
             }
 
             return (call is InvocationExpressionSyntax invocation ? _ownMethods.Value.ParameterNameAt(invocation, i) : null)
+                ?? (call is ObjectCreationExpressionSyntax creation ? OwnMethodsByName.AmbiguousConstructorParameterNameAt(invalid.SemanticModel, creation, i) : null)
                 ?? LegacyParameters.NameAt(invalid.SemanticModel, call, i)
                 ?? (call is InvocationExpressionSyntax pair ? UnboundNameValueCalls.NameAt(invalid.SemanticModel, pair, i) : null);
         }

@@ -77,6 +77,53 @@ internal sealed class OwnMethodsByName
         return agreed;
     }
 
+    /// <summary>
+    /// The name of the parameter that receives the positional argument at <paramref name="argumentIndex"/> of a
+    /// <paramref name="creation"/> whose type name is ambiguous between the solution's own type and another of that name:
+    /// a project's own <c>BasicAuthenticationHeaderValue(userName, password)</c> beside the one the legacy IdentityModel
+    /// declares in <c>System.Net.Http</c>, both imported. A build that references only one binds it; a scan's reference set
+    /// may hold both, and then nothing binds. Where every constructor of the own candidates that can take the arguments
+    /// agrees on the parameter, that is what the value is passed as; null otherwise.
+    /// </summary>
+    public static string? AmbiguousConstructorParameterNameAt(SemanticModel? model, ObjectCreationExpressionSyntax creation, int argumentIndex)
+    {
+        if (model?.GetTypeInfo(creation).Type is not IErrorTypeSymbol { CandidateReason: CandidateReason.Ambiguous } ambiguous
+            || creation.ArgumentList is not { } arguments)
+        {
+            return null;
+        }
+
+        string? agreed = null;
+        foreach (var candidate in ambiguous.CandidateSymbols)
+        {
+            // The solution's own: declared in source, here or in a project the solution compiles.
+            if (candidate is not INamedTypeSymbol type || !type.Locations.Any(static location => location.IsInSource))
+            {
+                continue;
+            }
+
+            foreach (var constructor in type.InstanceConstructors)
+            {
+                if (constructor.Parameters.Length < arguments.Arguments.Count
+                    || constructor.Parameters.Count(static p => !p.IsOptional && !p.IsParams) > arguments.Arguments.Count
+                    || argumentIndex >= constructor.Parameters.Length || constructor.Parameters[argumentIndex].IsParams)
+                {
+                    continue;
+                }
+
+                var parameter = constructor.Parameters[argumentIndex].Name;
+                if (agreed is not null && agreed != parameter)
+                {
+                    return null;
+                }
+
+                agreed = parameter;
+            }
+        }
+
+        return agreed;
+    }
+
     private ImmutableArray<IMethodSymbol> Find(string name)
     {
         var methods = ImmutableArray.CreateBuilder<IMethodSymbol>();

@@ -29,7 +29,7 @@ internal static class SecretValueHeuristics
         // a reference to a store, a provider's published test value, an encrypted envelope, a reader's "your …" marker,
         // an instruction where the value goes.
         return IsPlaceholderText(text) || IsMarkedPlaceholder(text) || IsYourPlaceholder(text) || IsReference(text)
-               || IsProviderTestValue(text) || IsCiphertextEnvelope(text) || PasswordHashes.IsPasswordHash(text)
+               || IsProviderTestValue(text) || IsPaymentReference(text) || IsCiphertextEnvelope(text) || PasswordHashes.IsPasswordHash(text)
                || IsDocumentationExample(text) || IsObviousFake(text, acceptDescriptive: false) || IsSpelledWithFakeMarkers(text)
                || IsEmphasizedLabel(text)
                || (text.IndexOf(' ') > 0 && CredentialValueShape.IsProse(text))
@@ -635,6 +635,44 @@ internal static class SecretValueHeuristics
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// A payment provider's reference id for one payment or approval (<see cref="PaymentReferenceFormats"/>: PayPal's
+    /// <c>EC-</c> + 17 upper-case letters and digits), often kept under a <c>token</c> name: it names a transaction, it is
+    /// no credential. Letters and digits both, so a prefix before a word or a number is not one.
+    /// </summary>
+    internal static bool IsPaymentReference(string text)
+    {
+        foreach (var format in PaymentReferenceFormats.Rows)
+        {
+            if (text.Length != format.Prefix.Length + format.BodyLength || !text.StartsWith(format.Prefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            bool letters = false, digits = false;
+            for (var i = format.Prefix.Length; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (c is >= 'A' and <= 'Z')
+                {
+                    letters = true;
+                }
+                else if (c is >= '0' and <= '9')
+                {
+                    digits = true;
+                }
+                else
+                {
+                    return false;
+                }
+            }
+
+            return letters && digits;
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -78,6 +78,20 @@ public sealed class ImplicitGrantAnalyzerTests
         }
         """);
 
+    // A provider's code exchange that also sends response_type=token goes to the token endpoint with a grant_type: the
+    // implicit grant is an authorize request, which names no grant.
+    [Fact]
+    public Task TokenEndpointRequestWithAResponseType_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        class FuturePayments
+        {
+            string Exchange(string code) =>
+                string.Format("v1/oauth2/token?grant_type=authorization_code&response_type=token&redirect_uri=urn:ietf:wg:oauth:2.0:oob&code={0}", code);
+
+            string Refresh(string refreshToken) =>
+                "v1/oauth2/token?grant_type=refresh_token&response_type=token&refresh_token=" + refreshToken;
+        }
+        """);
+
     [Fact]
     public Task AuthorizeUrlWithCodeResponseType_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
         class Login

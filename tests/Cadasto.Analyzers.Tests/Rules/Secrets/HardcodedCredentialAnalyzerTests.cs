@@ -824,6 +824,67 @@ public sealed class HardcodedCredentialAnalyzerTests
         CompilerDiagnostics = CompilerDiagnostics.None,
     }.RunAsync();
 
+    // PayPal hands out EC-… (Express Checkout) and BA-… (billing agreement) reference ids for one approval and sends them
+    // back as ?token=…; SDK models keep them in a Token member. They name a transaction: no finding. A mixed-case or
+    // longer value under the same prefix is no such id.
+    [Fact]
+    public Task PaymentReferenceIdUnderATokenName_ShouldNotReport() => VerifyCS.VerifyAnalyzerAsync("""
+        public sealed class Agreement
+        {
+            public string token { get; set; }
+            public string Token { get; set; }
+        }
+
+        static class Checkout
+        {
+            static Agreement[] Approvals() => new[]
+            {
+                new Agreement { token = "EC-4T8B2K9X1M7Q3W5ZR" },
+                new Agreement { Token = "BA-8K2M4Q6W1T3X5Z7RN" },
+                new Agreement { Token = {|CDS1002:"EC-4t8B2k9X1m7Q3w5zR"|} },
+                new Agreement { Token = {|CDS1002:"EC-4T8B2K9X1M7Q3W5ZR8L6N2PAQ"|} },
+            };
+        }
+        """);
+
+    // A library's own Basic header class, named as the legacy IdentityModel names its own in System.Net.Http: a build
+    // that references only the library binds it, but a source-only scan's reference set holds IdentityModel too, and with
+    // both namespaces imported the name is ambiguous. The solution's own type's constructor still names the argument.
+    [Fact]
+    public Task OwnBasicHeaderClassNamedAsIdentityModels_ShouldReportThePasswordArgument() => new VerifyCS.Test
+    {
+        TestCode = """
+            using System;
+            using System.Net.Http;
+            using System.Net.Http.Headers;
+            using System.Text;
+            using Acme.Tokens.Http;
+
+            namespace Acme.Tokens.Http
+            {
+                public class BasicAuthenticationHeaderValue : AuthenticationHeaderValue
+                {
+                    public BasicAuthenticationHeaderValue(string userName, string password)
+                        : base("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(userName + ":" + password))) { }
+                }
+            }
+
+            namespace Client
+            {
+                static class Program
+                {
+                    static void Main()
+                    {
+                        var client = new HttpClient();
+                        client.DefaultRequestHeaders.Authorization = new BasicAuthenticationHeaderValue("svc-orders", {|CDS1002:"Zq7-vR2pLw9xKt4m"|});
+                        var other = new BasicAuthenticationHeaderValue("svc-orders", "svc-orders".Length.ToString());
+                    }
+                }
+            }
+            """,
+        CompilerDiagnostics = CompilerDiagnostics.None,
+    }.RunAsync();
+
     // IdentityModel 1.x–3.x (IdentityServer3 and early IdentityServer4 samples): TokenClient took the client's credentials
     // in its constructor and TokenClientExtensions the user's password. Compiled against today's IdentityModel (what a
     // source-only scan ships), neither overload exists, so the arguments have no parameter; the type resolves, and its

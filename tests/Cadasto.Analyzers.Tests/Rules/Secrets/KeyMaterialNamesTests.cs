@@ -18,6 +18,11 @@ public sealed class KeyMaterialNamesTests
         {
             public const string JwtSigningKey = {|CDS1002:"TOUtSfM89XKRVQSI8JBN7OrShgWCYWw7trIv7oS/g9fSe10Vfh3hLdQ9KeBDuSqJ"|};
             public static readonly string EncryptionKey = {|CDS1002:"c6ffc25537b9950333dd06ec13c67fb9d0fac3824dc1d79e"|};
+
+            // 32 bytes in base64, a SHA-256 digest's length: under a signing key's name an HMAC-SHA256 key, as a relying
+            // party's or a token service's symmetric key is kept (a key derived by hashing a phrase is a key too).
+            public const string SymmetricSigningKey = {|CDS1002:"Qm9Xc2tLd1p2TjNyVDhoWWI0ZUxqMmdGNXBBN2NEMXE="|};
+            public static string signingKey = {|CDS1002:"u3Jd8Kq1Zx7Vb2Nw5Lr9Tp4Hs6Gm0Yc3Fa8Ee1Wk5Ro="|};
         }
 
         public sealed class HmacOptions
@@ -36,12 +41,11 @@ public sealed class KeyMaterialNamesTests
             public const string PublicSigningKey = "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEVa1W6Ucu46iZ3O6/Bnmy5jri1bi4i/KDjcbUqHh7I84pF/tV9CtgCuoeGR3OOdAOWp8lPAzJeZrKeEQmSGn+tQ==";
             public const string SigningKey = "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEVa1W6Ucu46iZ3O6/Bnmy5jri1bi4i/KDjcbUqHh7I84pF/tV9CtgCuoeGR3OOdAOWp8lPAzJeZrKeEQmSGn+tQ==";
 
-            // Ids, names and digests of keys (a SHA-256 digest in base64 has a 256-bit key's length: a digest it stays); a phrase that says what the key must be; a counting run; a short value.
+            // Ids, names and digests of keys (under a name that says hashed); a phrase that says what the key must be; a counting run; a short value.
             public const string SigningKeyId = "FjKxcCnKyJiIH4BhJdPnThGiBgE3JtdOzQbLvi8chic";
             public const string EncryptionKeyName = "orders-encryption-2024";
             public const string SecretKey = "5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8";
             public const string SigningKeyHashed = "FjKxcCnKyJiIH4BhJdPnThGiBgE3JtdOzQbLvi8chic=";
-            public const string EncryptionKey = "FjKxcCnKyJiIH4BhJdPnThGiBgE3JtdOzQbLvi8chic=";
             public const string DevSigningKey = "test-signing-key-with-at-least-32-chars";
             public const string AesEncryptionKey = "0123456789abcdef0123456789abcdef";
             public const string ShortSigningKey = "k7Qm2Xv9Lp4R";

@@ -42,6 +42,8 @@ public sealed class SameVerdictInCodeAndConfigurationTests
     [InlineData("INSERT_YOUR_VALUE_HERE")]
     [InlineData("pm_card_visa")]
     [InlineData("tok_mastercard")]
+    [InlineData("EC-4T8B2K9X1M7Q3W5ZR")] // a payment provider's reference id for one checkout, not a credential
+    [InlineData("PAY-4T8B2K9X1M7Q3W5ZR8L6N2PA")]
     [InlineData("2.Qk7xUm9vZz4=|c2VjcmV0Ym9keQ==|bWFjdmFsdWU=")]
     [InlineData("obfuscated")]
     [InlineData("masked")]
