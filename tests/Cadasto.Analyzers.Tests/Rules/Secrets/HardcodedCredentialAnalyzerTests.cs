@@ -1259,8 +1259,8 @@ public sealed class HardcodedCredentialAnalyzerTests
                     // Secret = {|CDS1002:"q8Rw2Lk5Zt9Xv3Nm7Bp4Hd6Jf1Gs0Yc"|},
                 };
 
-                /* var passwordPfx = {|CDS1002:"Kd7wQz2xLm9"|};
-                   var cert = new X509Certificate2("device.pfx", passwordPfx); */
+                /* var pfxPassword = {|CDS1002:"Kd7wQz2xLm9"|};
+                   var cert = new X509Certificate2("device.pfx", pfxPassword); */
                 public static void Connect(string user, string password) { }
 
                 public static void Login(string fromVault) => Connect("svc", password: fromVault); // Connect("svc", password: {|CDS1002:"Tr1cky#Pass9"|});
