@@ -69,7 +69,8 @@ internal static class DisabledCode
     private static bool OpensABranch(SyntaxTrivia trivia) =>
         trivia.Kind() is SyntaxKind.IfDirectiveTrivia or SyntaxKind.ElifDirectiveTrivia or SyntaxKind.ElseDirectiveTrivia;
 
-    private static void Read(string text, int start, CSharpParseOptions? options, ImmutableArray<Literal>.Builder into)
+    /// <summary>Reads the string literals of <paramref name="text"/> (code, as the lexer sees it) starting at <paramref name="start"/>.</summary>
+    internal static void Read(string text, int start, CSharpParseOptions? options, ImmutableArray<Literal>.Builder into)
     {
         if (text.IndexOf('"') < 0)
         {

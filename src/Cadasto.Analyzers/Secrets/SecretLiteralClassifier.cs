@@ -189,9 +189,14 @@ internal sealed class SecretLiteralClassifier
     public string? CredentialNameForDisabledLiteral(DisabledCode.Literal literal) =>
         literal.Name is { } name ? CredentialNameFromSyntax(name, literal.Text) : null;
 
-    /// <summary>The literals of <paramref name="tree"/>'s disabled branches, read once for the rules that ask.</summary>
+    /// <summary>
+    /// The literals of <paramref name="tree"/>'s code that no build compiles, read once for the rules that ask: its disabled
+    /// branches (<see cref="DisabledCode"/>) and its commented-out code (<see cref="CommentedOutCode"/>). Both are judged as
+    /// tokens alone: no sink resolves there, so nothing in them is more than a warning.
+    /// </summary>
     public ImmutableArray<DisabledCode.Literal> DisabledLiterals(SyntaxTree tree, CancellationToken cancellationToken) =>
-        _disabledLiterals.GetValue(tree, t => new DisabledLiteralsOfTree(DisabledCode.LiteralsOf(t, cancellationToken))).Literals;
+        _disabledLiterals.GetValue(tree, t => new DisabledLiteralsOfTree(
+            DisabledCode.LiteralsOf(t, cancellationToken).AddRange(CommentedOutCode.LiteralsOf(t, cancellationToken)))).Literals;
 
     private readonly ConditionalWeakTable<SyntaxTree, DisabledLiteralsOfTree> _disabledLiterals = new();
 

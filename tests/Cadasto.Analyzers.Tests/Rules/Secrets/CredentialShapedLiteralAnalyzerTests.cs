@@ -52,6 +52,25 @@ public sealed class CredentialShapedLiteralAnalyzerTests
         }
         """);
 
+    // Real code (a health-checks sample, an EF Core context): connection strings left in commented-out calls. A comment is
+    // committed like code: its literals get the shapes' judgement (a documentation comment's example and a template do not).
+    [Fact]
+    public Task ConnectionStringsInCommentedOutCode_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
+        static class HealthChecks
+        {
+            static object AddQueue(this object services, string connectionString) => services;
+
+            public static object Configure(object services) => services
+                //.AddQueue({|CDS1003:"Endpoint=sb://demo.servicebus.windows.net/;SharedAccessKeyName=policy;SharedAccessKey=Zk3vQ9mL2xR7tW4nB8pC1dF6gH0jK5sY3uE9aI2oM7c="|})
+                /* .AddQueue({|CDS1003:"Host=db;Database=app;Username=app;Password=Tr1cky#Pass"|}) */
+                .AddQueue("Host=db;Database=app");
+
+            /// <summary>Reads e.g. "Host=db;Database=app;Username=app;Password=Tr1cky#Pass".</summary>
+            // .AddQueue("Host=db;Database=app;Username=app;Password=${DB_PASSWORD}")
+            public static void Documented() { }
+        }
+        """);
+
     // Real code (a game server's persistence layer, hunt10c): regular expressions that read the user and the password back
     // out of the configured connection string. `Password=([^;]+?);` is a pattern (a capture group, a negated class, a lazy
     // quantifier), not a password; the connection string the pattern runs over is still reported, and so is a password that

@@ -1389,6 +1389,80 @@ public sealed class HardcodedCredentialAnalyzerTests
         }.RunAsync();
     }
 
+    // Real code (an authorization server's samples, a device simulator): a registration and a certificate password left in
+    // the file as commented-out code. A comment is committed like the code around it, so its literals are judged by the
+    // same names and values (a warning: no sink resolves in a comment); no fix is offered where there is no expression.
+    [Fact]
+    public Task CredentialsInCommentedOutCode_ShouldReport()
+    {
+        const string Source = """
+            public class Application { public string ApplicationID, DisplayName, Secret; }
+
+            public static class Seed
+            {
+                public static Application ResourceServer() => new()
+                {
+                    ApplicationID = "resource_server",
+                    DisplayName = "Main resource server",
+                    // Secret = {|CDS1002:"q8Rw2Lk5Zt9Xv3Nm7Bp4Hd6Jf1Gs0Yc"|},
+                };
+
+                /* var pfxPassword = {|CDS1002:"Kd7wQz2xLm9"|};
+                   var cert = new X509Certificate2("device.pfx", pfxPassword); */
+                public static void Connect(string user, string password) { }
+
+                public static void Login(string fromVault) => Connect("svc", password: fromVault); // Connect("svc", password: {|CDS1002:"Tr1cky#Pass9"|});
+            }
+            """;
+        return new VerifyCS.Test
+        {
+            TestState = { Sources = { Source } },
+            FixedState = { Sources = { Source } },
+        }.RunAsync();
+    }
+
+    // What a comment holds that is no hard-coded credential: prose without a literal, a placeholder, an empty value, a
+    // documentation comment's example (documentation shows what to write), a URL's "//" inside a string, and a sentinel
+    // in commented-out test code.
+    [Fact]
+    public Task CommentsWithoutACredential_ShouldNotReport() => new VerifyCS.Test
+    {
+        TestState =
+        {
+            Sources =
+            {
+                """
+                public class Options { public string ClientSecret, Password, Endpoint; }
+
+                public static class Setup
+                {
+                    /// <example>
+                    /// options.ClientSecret = "q8Rw2Lk5Zt9Xv3Nm7Bp4Hd6Jf1Gs0Yc";
+                    /// </example>
+                    public static Options Configure() => new()
+                    {
+                        // the password is set by the deployment: Password = the vault's value
+                        // ClientSecret = "your-client-secret",
+                        // Password = "",
+                        /* ClientSecret = "<client secret>", */
+                        Endpoint = "https://auth.example.com/connect/token", // Password = "Endpoint"
+                    };
+                }
+                """,
+                """
+                public class LoginTests
+                {
+                    public void Login()
+                    {
+                        // var request = new { Account = "admin", Password = "admin123456" };
+                    }
+                }
+                """,
+            },
+            AnalyzerConfigFiles = { ("/.globalconfig", TestProjectConfig) },
+        },
+    }.RunAsync();
+
     [Fact]
     public Task SentinelsOutsideTestCode_ShouldReport() => VerifyCS.VerifyAnalyzerAsync("""
         using System.Net;
