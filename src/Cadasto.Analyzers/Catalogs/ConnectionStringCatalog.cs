@@ -34,47 +34,11 @@ internal static class ConnectionStringCatalog
     /// <summary>The last port of <see cref="AnyCredentialEmulatorFirstPort"/>'s range.</summary>
     public const int AnyCredentialEmulatorLastPort = 4597;
 
-    /// <summary>The hosts an emulator of <see cref="AnyCredentialEmulatorFirstPort"/> is reached at on a developer's machine.</summary>
-    public static readonly ImmutableArray<string> EmulatorHosts = ImmutableArray.Create("localhost", "127.0.0.1", "[::1]", "localstack", "localhost.localstack.cloud");
-
     /// <summary>
-    /// Whether <paramref name="text"/> is a URL of a local emulator that accepts any credential (<c>http://localhost:4566</c>,
-    /// <c>amazonsqs://localhost:4566</c>): one of <see cref="EmulatorHosts"/> on a port of that range.
+    /// The names an emulator of <see cref="AnyCredentialEmulatorFirstPort"/> is reached by besides a loopback host (which
+    /// <c>OAuth/RedirectUriMatcher.IsLoopbackHost</c> knows): LocalStack's container name and its loopback DNS name.
     /// </summary>
-    public static bool IsAnyCredentialEmulatorUrl(string text)
-    {
-        var scheme = text.IndexOf("://", StringComparison.Ordinal);
-        if (scheme <= 0)
-        {
-            return false;
-        }
-
-        var authority = text.Substring(scheme + 3);
-        var end = authority.IndexOfAny(new[] { '/', '?', '#' });
-        if (end >= 0)
-        {
-            authority = authority.Substring(0, end);
-        }
-
-        var colon = authority.LastIndexOf(':');
-        if (colon <= 0 || authority.IndexOf('@') >= 0
-            || !int.TryParse(authority.Substring(colon + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port)
-            || port is < AnyCredentialEmulatorFirstPort or > AnyCredentialEmulatorLastPort)
-        {
-            return false;
-        }
-
-        var host = authority.Substring(0, colon);
-        foreach (var known in EmulatorHosts)
-        {
-            if (string.Equals(host, known, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public static readonly ImmutableArray<string> EmulatorHostNames = ImmutableArray.Create("localstack", "localhost.localstack.cloud");
 
     /// <summary>Whether <paramref name="keyword"/> (as written before <c>=</c>) is one of <see cref="SecretKeywords"/>.</summary>
     public static bool IsSecretKeyword(string keyword) => IndexOf(SecretKeywords, keyword) >= 0;

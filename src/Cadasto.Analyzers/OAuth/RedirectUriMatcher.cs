@@ -148,6 +148,18 @@ internal static class RedirectUriMatcher
     /// <summary>Whether the text has no scheme (a path or a relative reference).</summary>
     public static bool IsRelative(string uri) => Parse(uri.Trim()).Scheme is null;
 
+    /// <summary>
+    /// The host and port of an absolute URI with an authority and no user information (<c>http://localhost:4566/q</c>:
+    /// <c>localhost</c>, <c>4566</c>); false for anything else. The one reading of a URI's authority (<see cref="Parse"/>).
+    /// </summary>
+    public static bool TryGetHostAndPort(string uri, out string host, out string? port)
+    {
+        var parts = Parse(uri.Trim());
+        host = parts.Host ?? string.Empty;
+        port = parts.Port;
+        return parts.Host is { Length: > 0 } && parts.UserInfo is null;
+    }
+
     public static bool IsLoopbackHost(string host) =>
         string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
         || host == "[::1]"

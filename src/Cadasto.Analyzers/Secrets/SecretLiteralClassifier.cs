@@ -78,7 +78,7 @@ internal sealed class SecretLiteralClassifier
     /// <summary>
     /// <c>AccessKey = "admin"</c> in the constructor that points the client at <c>http://localhost:4566</c>: a value that does not
     /// look real (<see cref="TestSentinels.LooksReal"/>) set in the same member (constructor, method, lambda inside it) as the URL of a local emulator that accepts any
-    /// credential (<see cref="ConnectionStringCatalog.IsAnyCredentialEmulatorUrl"/>) is the emulator's dummy, not a secret.
+    /// credential (<see cref="IsAnyCredentialEmulatorUrl"/>) is the emulator's dummy, not a secret.
     /// Asked only of a value already judged a credential (the member's literals are read then).
     /// </summary>
     private static bool IsEmulatorDummy(SyntaxNode value, string text)
@@ -102,7 +102,37 @@ internal sealed class SecretLiteralClassifier
         foreach (var token in scope.DescendantTokens())
         {
             if (token.IsKind(SyntaxKind.StringLiteralToken) && token.ValueText.IndexOf("://", StringComparison.Ordinal) > 0
-                && ConnectionStringCatalog.IsAnyCredentialEmulatorUrl(token.ValueText))
+                && IsAnyCredentialEmulatorUrl(token.ValueText))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A URL of a local emulator that accepts any credential (<c>http://localhost:4566</c>, <c>amazonsqs://localstack:4566</c>):
+    /// a loopback host or one of <see cref="ConnectionStringCatalog.EmulatorHostNames"/>, on a port of
+    /// <see cref="ConnectionStringCatalog.AnyCredentialEmulatorFirstPort"/>'s range.
+    /// </summary>
+    private static bool IsAnyCredentialEmulatorUrl(string text)
+    {
+        if (!OAuth.RedirectUriMatcher.TryGetHostAndPort(text, out var host, out var portText)
+            || !int.TryParse(portText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port)
+            || port is < ConnectionStringCatalog.AnyCredentialEmulatorFirstPort or > ConnectionStringCatalog.AnyCredentialEmulatorLastPort)
+        {
+            return false;
+        }
+
+        if (OAuth.RedirectUriMatcher.IsLoopbackHost(host))
+        {
+            return true;
+        }
+
+        foreach (var name in ConnectionStringCatalog.EmulatorHostNames)
+        {
+            if (string.Equals(host, name, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
